@@ -1,0 +1,46 @@
+package org.annals;
+
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.ColorScheme;
+import com.vaadin.flow.component.page.Inline;
+import com.vaadin.flow.component.page.TargetElement;
+import com.vaadin.flow.server.AppShellSettings;
+import com.vaadin.flow.theme.lumo.Lumo;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Annals: volunteer teams turn source texts into a vetted, evidence-backed timeline.
+ *
+ * <p>The class is also Vaadin's app shell: the theme and the default colour scheme (follow the
+ * operating system until the user picks one) are declared once, here.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("styles.css")
+@ColorScheme(ColorScheme.Value.LIGHT_DARK)
+public class AnnalsApplication implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication.run(AnnalsApplication.class, args);
+    }
+
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.setPageTitle("Annals");
+        settings.addFavIcon("icon", "icons/annals.svg", "any");
+        // Apply the colour scheme the user chose in this browser before the first paint (no flash).
+        settings.addInlineWithContents(TargetElement.HEAD, Inline.Position.APPEND, """
+                try {
+                  var scheme = localStorage.getItem('annals-color-scheme');
+                  if (scheme === 'dark' || scheme === 'light') {
+                    document.documentElement.setAttribute('theme', scheme);
+                    document.documentElement.style.colorScheme = scheme;
+                  }
+                } catch (e) {}
+                """, Inline.Wrapping.JAVASCRIPT);
+    }
+}

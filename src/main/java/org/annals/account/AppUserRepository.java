@@ -1,0 +1,38 @@
+package org.annals.account;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface AppUserRepository extends JpaRepository<AppUser, UUID> {
+
+    Optional<AppUser> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+
+    long countByAdminTrueAndEnabledTrue();
+
+    @Query("""
+            select u from AppUser u
+            where lower(u.username) like lower(concat('%', :text, '%'))
+               or lower(u.displayName) like lower(concat('%', :text, '%'))
+            order by u.username""")
+    List<AppUser> search(String text, Pageable page);
+
+    @Query("""
+            select count(u) from AppUser u
+            where lower(u.username) like lower(concat('%', :text, '%'))
+               or lower(u.displayName) like lower(concat('%', :text, '%'))""")
+    long countSearch(String text);
+
+    @Query("""
+            select u from AppUser u
+            where u.enabled = true
+              and (lower(u.username) like lower(concat(:text, '%'))
+                   or lower(u.displayName) like lower(concat('%', :text, '%')))
+            order by u.username""")
+    List<AppUser> searchEnabled(String text, Pageable page);
+}

@@ -1,0 +1,122 @@
+package org.annals.base.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.page.ColorScheme;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.Optional;
+import org.annals.project.ProjectRole;
+import org.annals.project.ProjectService;
+import org.annals.project.ProjectSummary;
+import org.annals.project.ui.ProjectRoutes;
+import org.annals.security.AnnalsPrincipal;
+import org.annals.security.CurrentUser;
+
+/**
+ * The frame around every signed-in page: site navigation, the current project's navigation when a
+ * project page is open, and the user menu (password, theme, sign out).
+ */
+@Layout
+@PermitAll
+public final class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    static final String COLOR_SCHEME_KEY = "annals-color-scheme";
+
+    private final ProjectService projects;
+    private final AuthenticationContext authentication;
+    private final Div projectSection = new Div();
+
+    MainLayout(ProjectService projects, AuthenticationContext authentication) {
+        this.projects = projects;
+        this.authentication = authentication;
+        setPrimarySection(Section.DRAWER);
+
+        var brand = new Span("Annals");
+        brand.addClassName("app-brand");
+        projectSection.addClassName("project-nav");
+        var navigation = new Div(siteNavigation(), projectSection);
+        addToDrawer(brand, new Scroller(navigation));
+
+        var spacer = new Span();
+        spacer.addClassName("navbar-spacer");
+        addToNavbar(new DrawerToggle(), spacer, userMenu());
+    }
+
+    private SideNav siteNavigation() {
+        var nav = new SideNav();
+        nav.setLabel("Annals");
+        nav.addItem(new SideNavItem("Projects", "", VaadinIcon.FOLDER_OPEN.create()));
+        if (CurrentUser.get().map(AnnalsPrincipal::isAdmin).orElse(false)) {
+            nav.addItem(new SideNavItem("Users", "admin/users", VaadinIcon.USERS.create()));
+        }
+        return nav;
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        projectSection.removeAll();
+        currentProject(event).ifPresent(project -> projectSection.add(projectNavigation(project)));
+    }
+
+    /** The project of the page being shown, if it is a project page the user may see. */
+    private Optional<ProjectSummary> currentProject(AfterNavigationEvent event) {
+        return event.getRouteParameters().get(ProjectRoutes.PROJECT_ID).flatMap(ProjectRoutes::parseId)
+                .flatMap(projects::findVisible);
+    }
+
+    private SideNav projectNavigation(ProjectSummary project) {
+        var nav = new SideNav();
+        nav.setLabel(project.name());
+        String base = ProjectRoutes.path(project.id());
+        nav.addItem(new SideNavItem("Overview", base, VaadinIcon.HOME_O.create()));
+        nav.addItem(new SideNavItem("Sources", base + "/sources", VaadinIcon.FILE_TEXT_O.create()));
+        nav.addItem(new SideNavItem("Timeline", base + "/timeline", VaadinIcon.CALENDAR_CLOCK.create()));
+        nav.addItem(new SideNavItem("Review", base + "/review", VaadinIcon.CHECK_SQUARE_O.create()));
+        nav.addItem(new SideNavItem("Export", base + "/export", VaadinIcon.DOWNLOAD.create()));
+        if (project.myRole().includes(ProjectRole.MANAGER)) {
+            nav.addItem(new SideNavItem("Members", base + "/members", VaadinIcon.GROUP.create()));
+        }
+        return nav;
+    }
+
+    private Component userMenu() {
+        var menu = new MenuBar();
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        menu.getElement().setAttribute("aria-label", "User menu");
+        String name = CurrentUser.get().map(AnnalsPrincipal::displayName).orElse("");
+        var avatar = new Avatar(name);
+        avatar.addClassName("user-avatar");
+        var root = menu.addItem(avatar);
+        root.add(new Span(name));
+        root.getElement().setAttribute("aria-label", "User menu");
+        var submenu = root.getSubMenu();
+        submenu.addItem("Account and password", e -> UI.getCurrent().navigate("account"));
+        submenu.addItem("Dark theme", e -> setColorScheme(ColorScheme.Value.DARK));
+        submenu.addItem("Light theme", e -> setColorScheme(ColorScheme.Value.LIGHT));
+        submenu.addItem("Sign out", e -> authentication.logout());
+        return menu;
+    }
+
+    /** Switches now and remembers the choice in this browser (applied before first paint by the app shell). */
+    private static void setColorScheme(ColorScheme.Value scheme) {
+        var page = UI.getCurrent().getPage();
+        page.setColorScheme(scheme);
+        page.executeJs("try { localStorage.setItem($0, $1) } catch (e) {}", COLOR_SCHEME_KEY,
+                scheme == ColorScheme.Value.DARK ? "dark" : "light");
+    }
+}

@@ -1,0 +1,5 @@
+/** Pages of the export feature. */
+@NullMarked
+package org.annals.export.ui;
+
+import org.jspecify.annotations.NullMarked;

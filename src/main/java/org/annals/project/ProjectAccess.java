@@ -1,0 +1,50 @@
+package org.annals.project;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.annals.base.NotFoundException;
+import org.annals.security.AnnalsPrincipal;
+import org.annals.security.CurrentUser;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The project permission check every feature service calls first. A caller who is not a member
+ * gets the same {@link NotFoundException} as for a project that does not exist, so membership and
+ * existence cannot be probed. Administrators act as managers of every project: someone must be able
+ * to rescue a project whose managers have all left.
+ */
+@Component
+@Transactional(readOnly = true)
+public class ProjectAccess {
+
+    private final ProjectRepository projects;
+    private final ProjectMemberRepository members;
+
+    ProjectAccess(ProjectRepository projects, ProjectMemberRepository members) {
+        this.projects = projects;
+        this.members = members;
+    }
+
+    /** The caller's role in the project, if it is at least {@code minimum}; otherwise throws. */
+    public ProjectRole require(UUID projectId, ProjectRole minimum) {
+        ProjectRole role = roleOf(projectId).orElseThrow(() -> new NotFoundException("Project"));
+        if (!role.includes(minimum)) {
+            throw new AccessDeniedException("This needs the " + minimum.displayName() + " role in this project.");
+        }
+        return role;
+    }
+
+    /** The caller's role in the project; empty when they are not a member (or it does not exist). */
+    public Optional<ProjectRole> roleOf(UUID projectId) {
+        Optional<AnnalsPrincipal> caller = CurrentUser.get();
+        if (caller.isEmpty()) {
+            return Optional.empty();
+        }
+        if (caller.get().isAdmin()) {
+            return projects.existsById(projectId) ? Optional.of(ProjectRole.MANAGER) : Optional.empty();
+        }
+        return members.findRole(projectId, caller.get().userId());
+    }
+}

@@ -1,0 +1,72 @@
+package org.annals.project.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import org.annals.project.Project;
+import org.annals.project.ProjectRole;
+import org.annals.project.ProjectService;
+import org.annals.project.ProjectSummary;
+
+/** A project's home: what it is, the user's role, and (for managers) its name and description. */
+@Route(ProjectRoutes.PREFIX)
+@PermitAll
+class ProjectOverviewView extends ProjectPage {
+
+    ProjectOverviewView(ProjectService projects) {
+        super(projects, ProjectRole.VIEWER, "Overview");
+    }
+
+    @Override
+    protected void render(ProjectSummary project) {
+        var name = new Span(project.name());
+        name.addClassName("project-title");
+        add(name);
+        add(new Paragraph(project.description() != null ? project.description() : "No description yet."));
+        var role = new Paragraph("Your role: " + project.myRole().displayName() + ". " + explain(project.myRole()));
+        role.addClassName("my-role");
+        add(role);
+        if (project.myRole().includes(ProjectRole.MANAGER)) {
+            var edit = new Button("Edit name and description", e -> openEditDialog(project));
+            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            add(edit);
+        }
+    }
+
+    private static String explain(ProjectRole role) {
+        return switch (role) {
+            case VIEWER -> "You can read the vetted timeline and export it.";
+            case EDITOR -> "You can propose changes; reviewers decide on them.";
+            case REVIEWER -> "You can propose changes and decide on other people's proposals.";
+            case MANAGER -> "You can also manage members and the project's settings.";
+        };
+    }
+
+    private void openEditDialog(ProjectSummary project) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Edit project");
+        var name = new TextField("Name", project.name(), "");
+        name.setMaxLength(Project.NAME_MAX_LENGTH);
+        name.setWidthFull();
+        var description = new TextArea("Description");
+        description.setValue(project.description() == null ? "" : project.description());
+        description.setMaxLength(Project.DESCRIPTION_MAX_LENGTH);
+        description.setWidthFull();
+        var save = new Button("Save", e -> {
+            projectService.describe(project.id(), name.getValue(), description.getValue());
+            dialog.close();
+            getUI().ifPresent(ui -> ui.getPage().reload());
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new VerticalLayout(name, description));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+    }
+}

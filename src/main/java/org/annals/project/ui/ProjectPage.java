@@ -1,0 +1,56 @@
+package org.annals.project.ui;
+
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import java.util.UUID;
+import org.annals.base.NotFoundException;
+import org.annals.project.ProjectRole;
+import org.annals.project.ProjectService;
+import org.annals.project.ProjectSummary;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Base of every page inside a project. Before anything renders it loads the project through the
+ * service, which refuses non-members with "not found", and then checks the role the page needs.
+ * Subclasses only build their content.
+ */
+public abstract class ProjectPage extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    protected final ProjectService projectService;
+    private final ProjectRole requiredRole;
+    private final String pageName;
+    private String title = "Annals";
+
+    protected ProjectPage(ProjectService projectService, ProjectRole requiredRole, String pageName) {
+        this.projectService = projectService;
+        this.requiredRole = requiredRole;
+        this.pageName = pageName;
+        addClassName("project-page");
+    }
+
+    @Override
+    public final void beforeEnter(BeforeEnterEvent event) {
+        UUID projectId = event.getRouteParameters().get(ProjectRoutes.PROJECT_ID)
+                .flatMap(ProjectRoutes::parseId)
+                .orElseThrow(() -> new NotFoundException("Project"));
+        ProjectSummary project = projectService.get(projectId);
+        if (!project.myRole().includes(requiredRole)) {
+            throw new AccessDeniedException("This page needs the " + requiredRole.displayName() + " role.");
+        }
+        title = pageName + " · " + project.name() + " · Annals";
+        removeAll();
+        add(new H2(pageName));
+        render(project);
+    }
+
+    /** Builds the page for a project the user may see with at least the required role. */
+    protected abstract void render(ProjectSummary project);
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}

@@ -1,0 +1,58 @@
+package org.annals.security;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.util.Map;
+import org.annals.security.ui.LoginView;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Deny by default: every URL needs a signed-in user except the sign-in page, Vaadin's own static
+ * resources and the health probe. Views add their own {@code @RolesAllowed}/{@code @PermitAll}, and
+ * services check again with {@code @PreAuthorize} and project roles.
+ */
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
+                .requestMatchers("/styles.css", "/icons/**").permitAll());
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"));
+        return http.build();
+    }
+
+    /**
+     * Argon2id for new hashes; bcrypt hashes are still accepted, and any hash in an older format is
+     * rehashed with Argon2id at the next successful sign-in.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        String current = "argon2";
+        var encoders = Map.<String, PasswordEncoder>of(
+                current, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder());
+        return new DelegatingPasswordEncoder(current, encoders);
+    }
+
+    @Bean
+    AuthenticationProvider authenticationProvider(UserDetailsService users, UserDetailsPasswordService upgrades,
+            PasswordEncoder encoder, LoginThrottle throttle) {
+        return new ThrottledAuthenticationProvider(users, upgrades, encoder, throttle);
+    }
+}
