@@ -122,10 +122,15 @@ public class AccountService {
         return UserSummary.of(find(CurrentUser.require().userId()));
     }
 
-    /** Whether the signed-in user's account still exists and is enabled (it may be disabled mid-session). */
+    /**
+     * Whether a signed-in session may go on: the account still exists, is enabled, and has the global
+     * role the session was granted at sign-in (an administrator may have changed either meanwhile).
+     */
     @Transactional(readOnly = true)
-    public boolean isStillActive(AnnalsPrincipal principal) {
-        return users.findById(principal.userId()).map(AppUser::isEnabled).orElse(false);
+    public boolean isSessionStillValid(AnnalsPrincipal principal) {
+        return users.findById(principal.userId())
+                .map(user -> user.isEnabled() && user.isAdmin() == principal.isAdmin())
+                .orElse(false);
     }
 
     private AppUser find(UUID userId) {

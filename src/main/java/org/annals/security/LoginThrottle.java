@@ -50,13 +50,19 @@ public class LoginThrottle {
         return longer.isPositive() ? Optional.of(longer) : Optional.empty();
     }
 
-    public void recordFailure(String username, String address) {
+    /** Counts a failure; true when it made the account or the address reach its limit just now. */
+    public boolean recordFailure(String username, String address) {
         Instant now = clock.instant();
         if (byAccount.size() + byAddress.size() > MAX_TRACKED_KEYS) {
             purgeIdle(now);
         }
-        record(byAccount, username, limits.maxFailuresPerAccount(), now);
-        record(byAddress, address, limits.maxFailuresPerAddress(), now);
+        boolean accountLocked = record(byAccount, username, limits.maxFailuresPerAccount(), now);
+        boolean addressLocked = record(byAddress, address, limits.maxFailuresPerAddress(), now);
+        return accountLocked || addressLocked;
+    }
+
+    int trackedKeys() {
+        return byAccount.size() + byAddress.size();
     }
 
     /** A correct password clears the account's count; the address keeps its count. */
@@ -64,8 +70,8 @@ public class LoginThrottle {
         byAccount.remove(username);
     }
 
-    private void record(Map<String, Failures> counters, String key, int limit, Instant now) {
-        counters.computeIfAbsent(key, k -> new Failures()).add(now, limit, limits.window(), limits.lockout());
+    private boolean record(Map<String, Failures> counters, String key, int limit, Instant now) {
+        return counters.computeIfAbsent(key, k -> new Failures()).add(now, limit, limits.window(), limits.lockout());
     }
 
     private static Duration remaining(@Nullable Failures failures, Instant now) {
@@ -85,7 +91,8 @@ public class LoginThrottle {
         private final ArrayDeque<Instant> recent = new ArrayDeque<>();
         private Instant lockedUntil = Instant.MIN;
 
-        synchronized void add(Instant now, int limit, Duration window, Duration lockout) {
+        /** True when this failure reached the limit and started a lockout. */
+        synchronized boolean add(Instant now, int limit, Duration window, Duration lockout) {
             while (!recent.isEmpty() && recent.peekFirst().isBefore(now.minus(window))) {
                 recent.removeFirst();
             }
@@ -93,7 +100,9 @@ public class LoginThrottle {
             if (recent.size() >= limit) {
                 lockedUntil = now.plus(lockout);
                 recent.clear();
+                return true;
             }
+            return false;
         }
 
         synchronized Duration lockedFor(Instant now) {

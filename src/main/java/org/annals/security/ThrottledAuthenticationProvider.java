@@ -48,7 +48,8 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
         var refused = throttle.refusedFor(username, address);
         if (refused.isPresent()) {
-            log.warn("Sign-in refused for '{}' from {}: throttled after repeated failures", printable(username), address);
+            // Logged at debug only: the lockout itself was logged when it began, and a flood must not flood the log.
+            log.debug("Sign-in refused for '{}' from {}: throttled", printable(username), address);
             throw new LoginThrottledException(refused.get());
         }
         if (presented.length() > PasswordPolicy.MAX_LENGTH) {
@@ -84,8 +85,12 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
     }
 
     private BadCredentialsException fail(String username, String address, String reason) {
-        throttle.recordFailure(username, address);
+        boolean lockedNow = throttle.recordFailure(username, address);
         log.warn("Failed sign-in for '{}' from {}: {}", printable(username), address, reason);
+        if (lockedNow) {
+            log.warn("Too many failed sign-ins for '{}' or from {}: further attempts are refused for a while",
+                    printable(username), address);
+        }
         return new BadCredentialsException(BAD_CREDENTIALS);
     }
 

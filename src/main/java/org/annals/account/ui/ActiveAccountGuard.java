@@ -8,8 +8,9 @@ import org.annals.security.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs a user out at their next navigation once an administrator has disabled their account, so a
- * disabled account does not live on in an open session.
+ * Signs a user out at their next navigation once an administrator has disabled their account or
+ * changed their global role, so neither a disabled account nor a revoked ADMIN role lives on in an
+ * open session. (Services also check the database for project roles on every call.)
  */
 @Component
 class ActiveAccountGuard implements VaadinServiceInitListener {
@@ -25,6 +26,6 @@ class ActiveAccountGuard implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(enter ->
-                CurrentUser.get().filter(user -> !accounts.isStillActive(user)).ifPresent(user -> authentication.logout())));
+                CurrentUser.get().filter(user -> !accounts.isSessionStillValid(user)).ifPresent(user -> authentication.logout())));
     }
 }

@@ -1,0 +1,7 @@
+package org.annals.project;
+
+import org.annals.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class ProjectServicePostgresTest extends ProjectServiceContract {
+}

@@ -1,0 +1,93 @@
+package org.annals.support;
+
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.annals.account.AccountService;
+import org.annals.project.ProjectRole;
+import org.annals.project.ProjectService;
+import org.annals.security.AnnalsPrincipal;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds users and projects through the real services, and runs code as a given user. Names are
+ * unique per call, so tests that share a Spring context never collide.
+ */
+@Component
+public class Fixtures {
+
+    public static final String PASSWORD = "quiet-harbour-lantern-917";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final AccountService accounts;
+    private final ProjectService projects;
+    private final UserDetailsService userDetails;
+
+    Fixtures(AccountService accounts, ProjectService projects, UserDetailsService userDetails) {
+        this.accounts = accounts;
+        this.projects = projects;
+        this.userDetails = userDetails;
+    }
+
+    public static String uniqueName(String prefix) {
+        return (prefix + "-" + SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6))
+                .toLowerCase(Locale.ROOT);
+    }
+
+    /** The principal of an existing account, as sign-in would build it. */
+    public AnnalsPrincipal principal(String username) {
+        return (AnnalsPrincipal) userDetails.loadUserByUsername(username);
+    }
+
+    public AnnalsPrincipal admin() {
+        return principal("admin");
+    }
+
+    public AnnalsPrincipal newUser(String prefix) {
+        String name = uniqueName(prefix);
+        as(admin(), () -> accounts.createUser(name, "", PASSWORD, false));
+        return principal(name);
+    }
+
+    /** A fresh project managed by a fresh manager. */
+    public UUID newProject(AnnalsPrincipal manager) {
+        return as(manager, () -> projects.create(uniqueName("project"), "made by a test").id());
+    }
+
+
+    public void addMember(UUID projectId, AnnalsPrincipal user, ProjectRole role) {
+        as(admin(), () -> projects.addMember(projectId, user.getUsername(), role));
+    }
+
+    public static <T> T as(AnnalsPrincipal user, Supplier<T> action) {
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    public static void as(AnnalsPrincipal user, Runnable action) {
+        as(user, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    public static <T> T anonymously(Supplier<T> action) {
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.clearContext();
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+}
