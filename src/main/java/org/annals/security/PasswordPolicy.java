@@ -70,7 +70,31 @@ public class PasswordPolicy {
     }
 
     private static boolean isSequence(String lower) {
-        return SEQUENCES.contains(lower) || new StringBuilder(SEQUENCES).reverse().toString().contains(lower);
+        return isRun(lower) || SEQUENCES.contains(lower)
+                || new StringBuilder(SEQUENCES).reverse().toString().contains(lower);
+    }
+
+    /** Each character one up (or each one down) from the one before: "abcdef…", "3456789012…", "98765…". */
+    private static boolean isRun(String lower) {
+        int[] chars = lower.codePoints().toArray();
+        int direction = 0;
+        for (int i = 1; i < chars.length; i++) {
+            int step = step(chars[i - 1], chars[i]);
+            if (step == 0 || (direction != 0 && step != direction)) {
+                return false;
+            }
+            direction = step;
+        }
+        return true;
+    }
+
+    private static int step(int from, int to) {
+        boolean digits = Character.isDigit(from) && Character.isDigit(to);
+        int delta = digits ? Math.floorMod(to - from, 10) : to - from;
+        if (delta == 1) {
+            return 1;
+        }
+        return delta == -1 || (digits && delta == 9) ? -1 : 0;
     }
 
     /** Loaded on first use rather than at start-up: most requests never set a password. */

@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.annals.account.AccountService;
+import org.annals.account.AdminBootstrapProperties;
 import org.annals.project.ProjectRole;
 import org.annals.project.ProjectService;
 import org.annals.security.AnnalsPrincipal;
@@ -26,11 +27,14 @@ public class Fixtures {
     private final AccountService accounts;
     private final ProjectService projects;
     private final UserDetailsService userDetails;
+    private final String adminUsername;
 
-    Fixtures(AccountService accounts, ProjectService projects, UserDetailsService userDetails) {
+    Fixtures(AccountService accounts, ProjectService projects, UserDetailsService userDetails,
+            AdminBootstrapProperties admin) {
         this.accounts = accounts;
         this.projects = projects;
         this.userDetails = userDetails;
+        this.adminUsername = admin.username().toLowerCase(Locale.ROOT);
     }
 
     public static String uniqueName(String prefix) {
@@ -44,7 +48,7 @@ public class Fixtures {
     }
 
     public AnnalsPrincipal admin() {
-        return principal("admin");
+        return principal(adminUsername);
     }
 
     public AnnalsPrincipal newUser(String prefix) {
