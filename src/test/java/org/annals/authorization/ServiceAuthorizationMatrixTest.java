@@ -1,0 +1,153 @@
+package org.annals.authorization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.annals.account.AccountService;
+import org.annals.account.UserDirectory;
+import org.annals.base.InvalidInputException;
+import org.annals.base.NotFoundException;
+import org.annals.project.ProjectRole;
+import org.annals.project.ProjectService;
+import org.annals.security.AnnalsPrincipal;
+import org.annals.settings.SiteSettingsService;
+import org.annals.support.Fixtures;
+import org.annals.support.IntegrationTest;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+
+/**
+ * Every public service entry point, called by every kind of caller: anonymous, a signed-in user who
+ * is not a member, each project role, and an administrator. A call is "allowed" when it gets past
+ * the permission checks (a business-rule refusal such as "last manager" still counts as allowed);
+ * "denied" when it fails with access denied, not signed in, or not found (how projects hide).
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ServiceAuthorizationMatrixTest {
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    UserDirectory directory;
+    @Autowired
+    SiteSettingsService settings;
+    @Autowired
+    ProjectService projects;
+
+    private final Map<Actor, AnnalsPrincipal> principals = new EnumMap<>(Actor.class);
+    private UUID project;
+    private AnnalsPrincipal bystander;
+
+    /** An entry point, the least rights it needs, and how to call it. */
+    record EntryPoint(String name, Actor required, Consumer<ServiceAuthorizationMatrixTest> call) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<EntryPoint> entryPoints() {
+        return List.of(
+                new EntryPoint("AccountService.createUser", Actor.ADMIN,
+                        t -> t.accounts.createUser(Fixtures.uniqueName("m"), "", Fixtures.PASSWORD, false)),
+                new EntryPoint("AccountService.findUsers", Actor.ADMIN, t -> t.accounts.findUsers("", 0, 10)),
+                new EntryPoint("AccountService.countUsers", Actor.ADMIN, t -> t.accounts.countUsers("")),
+                new EntryPoint("AccountService.setEnabled", Actor.ADMIN,
+                        t -> t.accounts.setEnabled(t.bystander.userId(), true)),
+                new EntryPoint("AccountService.setAdmin", Actor.ADMIN,
+                        t -> t.accounts.setAdmin(t.bystander.userId(), false)),
+                new EntryPoint("AccountService.resetPassword", Actor.ADMIN,
+                        t -> t.accounts.resetPassword(t.bystander.userId(), Fixtures.PASSWORD)),
+                new EntryPoint("AccountService.changeOwnPassword", Actor.NON_MEMBER,
+                        t -> t.accounts.changeOwnPassword("wrong-current-password", "another-long-passphrase-9")),
+                new EntryPoint("AccountService.me", Actor.NON_MEMBER, t -> t.accounts.me()),
+                new EntryPoint("UserDirectory.searchEnabled", Actor.NON_MEMBER, t -> t.directory.searchEnabled("a", 5)),
+                new EntryPoint("UserDirectory.findEnabled", Actor.NON_MEMBER, t -> t.directory.findEnabled("admin")),
+                new EntryPoint("UserDirectory.find", Actor.NON_MEMBER, t -> t.directory.find(t.bystander.userId())),
+                new EntryPoint("SiteSettingsService.usersMayCreateProjects", Actor.NON_MEMBER,
+                        t -> t.settings.usersMayCreateProjects()),
+                new EntryPoint("SiteSettingsService.setUsersMayCreateProjects", Actor.ADMIN,
+                        t -> t.settings.setUsersMayCreateProjects(false)),
+                new EntryPoint("ProjectService.myProjects", Actor.NON_MEMBER, t -> t.projects.myProjects()),
+                new EntryPoint("ProjectService.mayCreateProjects", Actor.NON_MEMBER, t -> t.projects.mayCreateProjects()),
+                new EntryPoint("ProjectService.create", Actor.ADMIN, t -> t.projects.create("matrix", null)),
+                new EntryPoint("ProjectService.get", Actor.VIEWER, t -> t.projects.get(t.project)),
+                new EntryPoint("ProjectService.findVisible", Actor.VIEWER,
+                        t -> t.projects.findVisible(t.project).orElseThrow(() -> new NotFoundException("Project"))),
+                new EntryPoint("ProjectService.describe", Actor.MANAGER,
+                        t -> t.projects.describe(t.project, "Matrix project", null)),
+                new EntryPoint("ProjectService.members", Actor.MANAGER, t -> t.projects.members(t.project)),
+                new EntryPoint("ProjectService.memberCandidates", Actor.MANAGER,
+                        t -> t.projects.memberCandidates(t.project, "b", 5)),
+                new EntryPoint("ProjectService.addMember", Actor.MANAGER,
+                        t -> t.projects.addMember(t.project, t.principals.get(Actor.VIEWER).getUsername(), ProjectRole.VIEWER)),
+                new EntryPoint("ProjectService.changeRole", Actor.MANAGER,
+                        t -> t.projects.changeRole(t.project, t.principals.get(Actor.VIEWER).userId(), ProjectRole.VIEWER)),
+                new EntryPoint("ProjectService.removeMember", Actor.MANAGER,
+                        t -> t.projects.removeMember(t.project, t.principals.get(Actor.MANAGER).userId())));
+    }
+
+    static Stream<Arguments> cases() {
+        return entryPoints().stream().flatMap(entry -> Stream.of(Actor.values()).map(actor -> Arguments.of(entry, actor)));
+    }
+
+    @BeforeAll
+    void createOneProjectWithEveryRole() {
+        principals.put(Actor.ADMIN, fixtures.admin());
+        principals.put(Actor.NON_MEMBER, fixtures.newUser("nonmember"));
+        bystander = fixtures.newUser("bystander");
+        AnnalsPrincipal creator = principals.get(Actor.ADMIN);
+        project = fixtures.newProject(creator);
+        for (Actor actor : Actor.values()) {
+            ProjectRole role = actor.projectRole();
+            if (role != null) {
+                AnnalsPrincipal user = fixtures.newUser(actor.name());
+                fixtures.addMember(project, user, role);
+                principals.put(actor, user);
+            }
+        }
+        // The admin created the project but should act through the ADMIN role alone.
+        Fixtures.as(creator, () -> projects.removeMember(project, creator.userId()));
+    }
+
+    @ParameterizedTest(name = "{0} by {1}")
+    @MethodSource("cases")
+    void each_entry_point_allows_exactly_the_callers_with_enough_rights(EntryPoint entry, Actor actor) {
+        boolean allowed = callAs(actor, entry);
+        assertThat(allowed).as("%s by %s", entry, actor).isEqualTo(actor.atLeast(entry.required()));
+    }
+
+    private boolean callAs(Actor actor, EntryPoint entry) {
+        @Nullable AnnalsPrincipal principal = principals.get(actor);
+        try {
+            if (principal == null) {
+                Fixtures.anonymously(() -> {
+                    entry.call().accept(this);
+                    return null;
+                });
+            } else {
+                Fixtures.as(principal, () -> entry.call().accept(this));
+            }
+            return true;
+        } catch (AccessDeniedException | AuthenticationCredentialsNotFoundException | NotFoundException denied) {
+            return false;
+        } catch (InvalidInputException businessRule) {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.annals.authorization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.annals.base.ui.AccessDeniedView;
+import org.annals.base.ui.NotFoundView;
+import org.annals.base.ui.RecordNotFoundView;
+import org.annals.project.ProjectRole;
+import org.annals.security.AnnalsPrincipal;
+import org.annals.security.ui.LoginView;
+import org.annals.support.Fixtures;
+import org.annals.support.IntegrationTest;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Every route, opened by every kind of caller. The expected outcome is the page itself, the sign-in
+ * page (anonymous), "not found" (a non-member, who must not learn that the project exists, or a
+ * page the user's global role does not allow), or "access denied" (a member whose project role is
+ * too low).
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ViewPackages(packages = "org.annals")
+class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
+
+    @Autowired
+    Fixtures fixtures;
+
+    private final Map<Actor, AnnalsPrincipal> principals = new EnumMap<>(Actor.class);
+    private UUID project;
+
+    enum Outcome { SHOWN, SIGN_IN, NOT_FOUND, DENIED }
+
+    /** A route, the view it shows, and the least rights needed to see it. */
+    record Page(String route, String viewName, Actor required) {
+        @Override
+        public String toString() {
+            return route;
+        }
+    }
+
+    static List<Page> pages() {
+        return List.of(
+                new Page("", "ProjectsView", Actor.NON_MEMBER),
+                new Page("account", "AccountView", Actor.NON_MEMBER),
+                new Page("admin/users", "UsersView", Actor.ADMIN),
+                new Page("projects/{p}", "ProjectOverviewView", Actor.VIEWER),
+                new Page("projects/{p}/sources", "SourcesView", Actor.VIEWER),
+                new Page("projects/{p}/timeline", "TimelineView", Actor.VIEWER),
+                new Page("projects/{p}/review", "ReviewQueueView", Actor.VIEWER),
+                new Page("projects/{p}/export", "ExportView", Actor.VIEWER),
+                new Page("projects/{p}/members", "MembersView", Actor.MANAGER));
+    }
+
+    static Stream<Arguments> cases() {
+        return pages().stream().flatMap(page -> Stream.of(Actor.values()).map(actor -> Arguments.of(page, actor)));
+    }
+
+    @BeforeAll
+    void createOneProjectWithEveryRole() {
+        AnnalsPrincipal admin = fixtures.admin();
+        principals.put(Actor.ADMIN, admin);
+        principals.put(Actor.NON_MEMBER, fixtures.newUser("nonmember"));
+        project = fixtures.newProject(admin);
+        for (Actor actor : Actor.values()) {
+            ProjectRole role = actor.projectRole();
+            if (role != null) {
+                AnnalsPrincipal user = fixtures.newUser(actor.name());
+                fixtures.addMember(project, user, role);
+                principals.put(actor, user);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} opened by {1}")
+    @MethodSource("cases")
+    void each_page_is_shown_exactly_to_callers_with_enough_rights(Page page, Actor actor) {
+        Outcome outcome = open(page, actor);
+        assertThat(outcome).as("%s opened by %s", page, actor).isEqualTo(expected(page, actor));
+    }
+
+    @ParameterizedTest(name = "a malformed or unknown project id in {0}")
+    @MethodSource("pages")
+    void unknown_project_ids_look_exactly_like_projects_the_user_cannot_see(Page page) {
+        if (!page.route().contains("{p}")) {
+            return;
+        }
+        signInAs(principals.get(Actor.ADMIN));
+        assertThat(outcomeOf(page.route().replace("{p}", UUID.randomUUID().toString()), page)).isEqualTo(Outcome.NOT_FOUND);
+        assertThat(outcomeOf(page.route().replace("{p}", "not-a-uuid"), page)).isEqualTo(Outcome.NOT_FOUND);
+    }
+
+    private static Outcome expected(Page page, Actor actor) {
+        if (actor == Actor.ANONYMOUS) {
+            return Outcome.SIGN_IN;
+        }
+        if (actor.atLeast(page.required())) {
+            return Outcome.SHOWN;
+        }
+        boolean projectPage = page.route().contains("{p}");
+        // A member who lacks the role is told so; everyone else cannot tell the page exists.
+        return projectPage && actor.projectRole() != null ? Outcome.DENIED : Outcome.NOT_FOUND;
+    }
+
+    private Outcome open(Page page, Actor actor) {
+        signInAs(principals.get(actor));
+        return outcomeOf(page.route().replace("{p}", project.toString()), page);
+    }
+
+    private Outcome outcomeOf(String location, Page page) {
+        navigate(location, Component.class);
+        Class<?> shown = getCurrentView().getClass();
+        if (shown.getSimpleName().equals(page.viewName())) {
+            return Outcome.SHOWN;
+        }
+        if (shown == LoginView.class) {
+            return Outcome.SIGN_IN;
+        }
+        if (shown == NotFoundView.class || shown == RecordNotFoundView.class) {
+            return Outcome.NOT_FOUND;
+        }
+        if (shown == AccessDeniedView.class) {
+            return Outcome.DENIED;
+        }
+        throw new AssertionError("Unexpected view " + shown.getName() + " for " + location);
+    }
+
+    /** Restarts the simulated browser session as the given user (or signed out). */
+    private void signInAs(@Nullable AnnalsPrincipal principal) {
+        cleanVaadinEnvironment();
+        if (principal == null) {
+            SecurityContextHolder.clearContext();
+        } else {
+            SecurityContextHolder.getContext().setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        }
+        initVaadinEnvironment();
+    }
+}

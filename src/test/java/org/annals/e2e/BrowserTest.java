@@ -1,0 +1,80 @@
+package org.annals.e2e;
+
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Base of the end-to-end tests: the whole application on a random port (embedded H2) and a real
+ * headless Chromium. Each simulated person gets their own browser context, i.e. their own cookies.
+ * Leave these tests out with {@code -Dannals.skipBrowserTests=true}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(locations = "classpath:annals-test.properties")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BrowserTest {
+
+    static final String ADMIN_PASSWORD = "correct-horse-battery-staple-42";
+
+    @LocalServerPort
+    int port;
+
+    private Playwright playwright;
+    private Browser browser;
+    private final List<BrowserContext> contexts = new ArrayList<>();
+
+    @BeforeAll
+    void startBrowser() {
+        assumeFalse(Boolean.getBoolean("annals.skipBrowserTests"), "browser tests skipped by annals.skipBrowserTests");
+        playwright = Browsers.playwright();
+        browser = Browsers.chromium(playwright);
+    }
+
+    @AfterEach
+    void closeContexts() {
+        contexts.forEach(BrowserContext::close);
+        contexts.clear();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    /** A fresh browser window for one person. */
+    Page newPerson() {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        context.setDefaultTimeout(20_000);
+        contexts.add(context);
+        return context.newPage();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+
+    void signIn(Page page, String username, String password) {
+        page.navigate(url("login"));
+        page.getByLabel("Username").fill(username);
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Password")).fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    }
+}
