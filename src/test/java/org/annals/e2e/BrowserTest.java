@@ -23,7 +23,9 @@ import org.springframework.test.context.TestPropertySource;
  * Leave these tests out with {@code -Dannals.skipBrowserTests=true}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(locations = "classpath:annals-test.properties")
+// Every browser signs in from 127.0.0.1: keep the per-address limit out of the way of the tests.
+@TestPropertySource(locations = "classpath:annals-test.properties",
+        properties = "annals.security.login-throttle.max-failures-per-address=1000")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrowserTest {
 

@@ -59,7 +59,6 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
     private SideNav siteNavigation() {
         var nav = new SideNav();
-        nav.setLabel("Annals");
         nav.addItem(new SideNavItem("Projects", "", VaadinIcon.FOLDER_OPEN.create()));
         if (CurrentUser.get().map(AnnalsPrincipal::isAdmin).orElse(false)) {
             nav.addItem(new SideNavItem("Users", "admin/users", VaadinIcon.USERS.create()));

@@ -1,0 +1,58 @@
+package org.annals.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.util.regex.Pattern;
+import org.annals.account.AccountService;
+import org.annals.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** What the sign-in page tells people whose sign-in is refused for a reason they can act on. */
+class SignInMessagesTest extends BrowserTest {
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    AccountService accounts;
+
+    @Test
+    void after_ten_failures_even_the_right_password_is_paused_with_a_clear_message() {
+        var user = fixtures.newUser("locked");
+        Page page = newPerson();
+        for (int i = 0; i < 10; i++) {
+            signIn(page, user.getUsername(), "wrong-guess-number-" + i);
+            assertThat(page).hasURL(Pattern.compile(".*/login\\?error$"));
+        }
+        signIn(page, user.getUsername(), Fixtures.PASSWORD);
+        assertThat(page.getByText("Sign-in paused")).isVisible();
+        assertThat(page.getByText(Pattern.compile("try again in 15 minutes"))).isVisible();
+    }
+
+    @Test
+    void a_disabled_account_is_told_so_only_with_the_right_password() {
+        var user = fixtures.newUser("disabled");
+        Fixtures.as(fixtures.admin(), () -> accounts.setEnabled(user.userId(), false));
+        Page page = newPerson();
+
+        signIn(page, user.getUsername(), "not-the-password-at-all");
+        assertThat(page.getByText("Incorrect user name or password")).isVisible();
+
+        signIn(page, user.getUsername(), Fixtures.PASSWORD);
+        assertThat(page.getByText("Account disabled")).isVisible();
+        assertThat(page.getByText("Ask an administrator to re-enable it")).isVisible();
+    }
+
+    @Test
+    void a_user_disabled_while_signed_in_is_signed_out_at_the_next_page() {
+        var user = fixtures.newUser("midsession");
+        Page page = newPerson();
+        signIn(page, user.getUsername(), Fixtures.PASSWORD);
+        assertThat(page.getByText("You are not in any project yet")).isVisible();
+
+        Fixtures.as(fixtures.admin(), () -> accounts.setEnabled(user.userId(), false));
+        page.navigate(url("account"));
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+    }
+}
