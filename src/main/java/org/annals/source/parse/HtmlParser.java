@@ -1,0 +1,223 @@
+package org.annals.source.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * HTML, parsed by jsoup as a browser would. Only text is ever produced, so nothing executable can come through:
+ * scripts, styles, embedded objects and the like are removed with their content, and attributes ({@code on…}
+ * handlers, {@code javascript:} links, styles) are simply never read. Block elements map to block kinds; the
+ * content of nav, header, footer and aside (outside an article) is kept but flagged as chrome.
+ */
+final class HtmlParser {
+
+    /** Elements whose content is never text for a reader. */
+    private static final String DROPPED = "script, style, noscript, template, iframe, object, embed, svg, math, "
+            + "canvas, audio, video, button, input, select, textarea, head, [hidden], .mw-editsection";
+
+    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+
+    /** Elements that are blocks of their own kind or end a paragraph. */
+    private static final Set<String> BLOCKS = Set.of("p", "pre", "ul", "ol", "dl", "table", "blockquote", "figure",
+            "figcaption", "hr");
+
+    /** Block containers: their text between child blocks forms paragraphs of its own. */
+    private static final Set<String> CONTAINERS = Set.of("body", "div", "section", "article", "main", "form",
+            "details", "summary", "address", "center", "fieldset", "legend", "li", "dd", "dt", "caption", "td",
+            "th", "tr", "tbody", "thead", "tfoot", "hgroup", "search", "dialog", "menu");
+
+    private final List<DraftBlock> out = new ArrayList<>();
+    private final StringBuilder inline = new StringBuilder();
+
+    private HtmlParser() {
+    }
+
+    static ParsedDocument parse(String html) {
+        Document document = Jsoup.parse(html);
+        String title = Texts.collapse(document.title());
+        document.select(DROPPED).remove();
+        HtmlParser parser = new HtmlParser();
+        parser.walk(document.body(), null);
+        parser.flush(null);
+        Element h1 = document.body().selectFirst("h1");
+        String h1Text = h1 == null ? "" : Texts.collapse(h1.text());
+        if (title.isEmpty()) {
+            title = h1Text;
+        } else if (!h1Text.isEmpty() && title.startsWith(h1Text) && title.length() > h1Text.length()) {
+            title = h1Text; // "2024 Hama offensive - Wikipedia": the site name is not part of the title
+        }
+        return new ParsedDocument(title.isEmpty() ? null : title, parser.out);
+    }
+
+    private void walk(Element element, @Nullable String chrome) {
+        for (Node child : element.childNodes()) {
+            if (child instanceof TextNode text) {
+                inline.append(text.getWholeText());
+            } else if (child instanceof Element e) {
+                visit(e, chrome);
+            }
+        }
+    }
+
+    /**
+     * One element. Text gathered before a block element belongs to the surrounding context, so it is flushed
+     * with the inherited chrome reason; the element's own blocks get the element's reason.
+     */
+    private void visit(Element e, @Nullable String inheritedChrome) {
+        String tag = e.normalName();
+        String chrome = inheritedChrome != null ? inheritedChrome : chromeOf(e);
+        boolean block = isBlock(tag, chrome, inheritedChrome);
+        if (block) {
+            flush(inheritedChrome);
+        }
+        if (HEADINGS.contains(tag)) {
+            add(DraftBlock.heading(tag.charAt(1) - '0', Texts.collapse(e.text())), chrome);
+        } else if (tag.equals("ul") || tag.equals("ol") || tag.equals("dl")) {
+            List<String> items = new ArrayList<>();
+            listItems(e, 0, items);
+            if (!items.isEmpty()) {
+                add(DraftBlock.of(BlockKind.LIST, Texts.listText(items)), chrome);
+            }
+        } else if (tag.equals("table")) {
+            add(DraftBlock.of(BlockKind.TABLE, String.join("\n", tableRows(e))), chrome);
+        } else if (tag.equals("blockquote")) {
+            quote(e, chrome);
+        } else if (tag.equals("figcaption")) {
+            add(DraftBlock.of(BlockKind.PARAGRAPH, Texts.collapse(e.text())),
+                    chrome != null ? chrome : ChromeDetector.IMAGE_CAPTION);
+        } else if (tag.equals("br")) {
+            inline.append(' ');
+        } else if (!tag.equals("hr")) {
+            walk(e, chrome); // paragraphs, containers and inline elements alike
+            if (block) {
+                flush(chrome);
+            }
+        }
+    }
+
+    private static boolean isBlock(String tag, @Nullable String chrome, @Nullable String inherited) {
+        // An element that starts chrome (nav, a page's footer …) is a block whatever its tag.
+        return HEADINGS.contains(tag) || CONTAINERS.contains(tag) || BLOCKS.contains(tag)
+                || (chrome != null && inherited == null);
+    }
+
+    /**
+     * Page chrome by element: navigation, and header, footer and sidebar of the page (a header or footer inside
+     * an article or section belongs to that content).
+     */
+    private static @Nullable String chromeOf(Element e) {
+        String role = e.attr("role");
+        return switch (e.normalName()) {
+            case "nav" -> "navigation";
+            case "aside" -> "sidebar";
+            case "header" -> insideContent(e) ? null : "page header";
+            case "footer" -> insideContent(e) ? null : "page footer";
+            default -> switch (role) {
+                case "navigation" -> "navigation";
+                case "banner" -> "page header";
+                case "contentinfo" -> "page footer";
+                case "complementary" -> "sidebar";
+                default -> null;
+            };
+        };
+    }
+
+    private static boolean insideContent(Element e) {
+        for (Element parent = e.parent(); parent != null; parent = parent.parent()) {
+            String tag = parent.normalName();
+            if (tag.equals("article") || tag.equals("main") || tag.equals("section")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void flush(@Nullable String chrome) {
+        String text = Texts.collapse(inline);
+        inline.setLength(0);
+        if (!text.isEmpty()) {
+            add(DraftBlock.of(BlockKind.PARAGRAPH, text), chrome);
+        }
+    }
+
+    private void add(DraftBlock block, @Nullable String chrome) {
+        if (block.text().isEmpty()) {
+            return;
+        }
+        out.add(chrome == null ? block : block.asChrome(chrome));
+    }
+
+    /** One line per item, its own text only; nested lists follow as lines indented two spaces per level. */
+    private static void listItems(Element list, int depth, List<String> lines) {
+        for (Element item : list.children()) {
+            String tag = item.normalName();
+            if (tag.equals("ul") || tag.equals("ol") || tag.equals("dl")) {
+                listItems(item, depth + 1, lines);
+                continue;
+            }
+            Element own = item.clone();
+            own.select("ul, ol, dl").remove();
+            String text = Texts.collapse(own.text());
+            if (!text.isEmpty()) {
+                lines.add("  ".repeat(depth) + text);
+            }
+            for (Element nested : item.select("ul, ol, dl")) {
+                if (isDirectlyNested(nested, item)) {
+                    listItems(nested, depth + 1, lines);
+                }
+            }
+        }
+    }
+
+    /** A list nested in this item, not in a list nested deeper. */
+    private static boolean isDirectlyNested(Element nested, Element item) {
+        for (Element parent = nested.parent(); parent != null && parent != item; parent = parent.parent()) {
+            String tag = parent.normalName();
+            if (tag.equals("ul") || tag.equals("ol") || tag.equals("dl")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Rows of this table (not of tables nested in its cells), cells joined by " | ", empty cells left out. */
+    private static List<String> tableRows(Element table) {
+        List<String> rows = new ArrayList<>();
+        Element caption = table.selectFirst("> caption");
+        if (caption != null && !Texts.collapse(caption.text()).isEmpty()) {
+            rows.add(Texts.collapse(caption.text()));
+        }
+        for (Element row : table.select("> tr, > thead > tr, > tbody > tr, > tfoot > tr")) {
+            List<String> cells = new ArrayList<>();
+            for (Element cell : row.children()) {
+                String text = Texts.collapse(cell.text());
+                if (!text.isEmpty()) {
+                    cells.add(text);
+                }
+            }
+            if (!cells.isEmpty()) {
+                rows.add(String.join(" | ", cells));
+            }
+        }
+        return rows;
+    }
+
+    /** A quotation: the blocks inside it, one per line. */
+    private void quote(Element blockquote, @Nullable String chrome) {
+        HtmlParser inner = new HtmlParser();
+        inner.walk(blockquote, null);
+        inner.flush(null);
+        List<String> texts = new ArrayList<>();
+        for (DraftBlock block : inner.out) {
+            texts.add(block.text());
+        }
+        add(DraftBlock.of(BlockKind.QUOTE, String.join("\n", texts)), chrome);
+    }
+}

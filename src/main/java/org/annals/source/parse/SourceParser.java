@@ -1,0 +1,93 @@
+package org.annals.source.parse;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the text of an imported source into a draft: blocks in reading order (headings, paragraphs, tables,
+ * lists, quotes) without markup, with likely page chrome flagged by {@link ChromeDetector}. Stateless and
+ * thread-safe; one pass per format, linear in the size of the text.
+ */
+public final class SourceParser {
+
+    /** How much of a file {@link #detect} looks at: enough to see a document's shape, cheap on huge files. */
+    private static final int SNIFF_CHARS = 64 * 1024;
+
+    private static final Pattern WIKI_HEADING = Pattern.compile("(={1,6})[^=\\n]*[^=\\s][^=\\n]*\\1[ \\t]*");
+    private static final Pattern MARKDOWN_HEADING = Pattern.compile("#{1,6}[ \\t]+\\S.*");
+    private static final Pattern MARKDOWN_SIGNAL = Pattern.compile(
+            "[ \\t]*(?:[-*+][ \\t]+\\S.*|\\d{1,9}[.)][ \\t]+\\S.*|>.*|```.*|~~~.*|\\|?[ \\t]*:?-{3,}:?[ \\t]*\\|.*)"
+                    + "|.*(?:\\]\\(|\\*\\*|__|`).*");
+
+    public SourceParser() {
+    }
+
+    /**
+     * The format of a file: by its extension where that says it (.html/.htm, .md/.markdown, .wiki/.mediawiki),
+     * otherwise (.txt, unknown, no name) by looking at the content.
+     */
+    public static SourceFormat detect(@Nullable String filename, String text) {
+        String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT).strip();
+        String extension = name.lastIndexOf('.') < 0 ? "" : name.substring(name.lastIndexOf('.') + 1);
+        return switch (extension) {
+            case "html", "htm", "xhtml" -> SourceFormat.HTML;
+            case "md", "markdown" -> SourceFormat.MARKDOWN;
+            case "wiki", "mediawiki", "wikitext" -> SourceFormat.MEDIAWIKI;
+            default -> sniff(text);
+        };
+    }
+
+    private static SourceFormat sniff(String text) {
+        String head = Texts.normalizeNewlines(text.length() > SNIFF_CHARS ? text.substring(0, SNIFF_CHARS) : text);
+        String start = head.stripLeading().toLowerCase(Locale.ROOT);
+        if (start.startsWith("<!doctype html") || start.startsWith("<html")) {
+            return SourceFormat.HTML;
+        }
+        int wikiHeadings = 0;
+        int markdownHeadings = 0;
+        int markdownSignals = 0;
+        for (String line : Texts.lines(head)) {
+            if (line.startsWith("=") && WIKI_HEADING.matcher(line).matches()) {
+                wikiHeadings++;
+            } else if (line.startsWith("#") && MARKDOWN_HEADING.matcher(line).matches()) {
+                markdownHeadings++;
+            } else if (MARKDOWN_SIGNAL.matcher(line).matches()) {
+                markdownSignals++;
+            }
+        }
+        if (wikiHeadings > 0 && wikiHeadings >= markdownHeadings) {
+            return SourceFormat.MEDIAWIKI;
+        }
+        if (markdownHeadings >= 2 || (markdownHeadings == 1 && markdownSignals > 0)) {
+            return SourceFormat.MARKDOWN;
+        }
+        return SourceFormat.PLAIN_TEXT;
+    }
+
+    /** Parses already decoded text (any line endings) in the given format. */
+    public SourceDraft parse(String text, SourceFormat format) {
+        ParsedDocument parsed = switch (format) {
+            case HTML -> HtmlParser.parse(text);
+            case MARKDOWN -> new ParsedDocument(null, MarkdownParser.parse(text));
+            case MEDIAWIKI -> new ParsedDocument(null, MediaWikiParser.parse(text));
+            case PLAIN_TEXT -> new ParsedDocument(null, PlainTextParser.parse(text));
+        };
+        // Every parser already leaves out empty blocks; this keeps that promise whatever odd input comes in.
+        List<DraftBlock> nonEmpty = parsed.blocks().stream().filter(b -> !Texts.isBlank(b.text())).toList();
+        List<DraftBlock> blocks = ChromeDetector.flag(nonEmpty);
+        String title = parsed.title() != null ? parsed.title() : firstTitle(blocks);
+        return new SourceDraft(format, title, blocks);
+    }
+
+    /** The document title: its first level-1 heading that is not chrome. */
+    private static @Nullable String firstTitle(List<DraftBlock> blocks) {
+        for (DraftBlock block : blocks) {
+            if (block.kind() == BlockKind.HEADING && block.level() == 1 && !block.looksLikeChrome()) {
+                return block.text();
+            }
+        }
+        return null;
+    }
+}
