@@ -3,10 +3,14 @@ package org.annals.base;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.util.UUID;
 import org.hibernate.Hibernate;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Persistable;
 
 /**
  * Base of every stored record. The id is chosen by the application, not the database, so that a
@@ -14,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * {@code @Version} makes concurrent edits fail loudly instead of silently overwriting each other.
  */
 @MappedSuperclass
-public abstract class AbstractEntity {
+public abstract class AbstractEntity implements Persistable<UUID> {
 
     @Id
     @Column(nullable = false, updatable = false)
@@ -24,6 +28,25 @@ public abstract class AbstractEntity {
     @Column(nullable = false)
     private long version;
 
+    /**
+     * Whether this record has never been stored. With ids assigned up front, Spring Data cannot tell
+     * new from stored by the id and would issue a SELECT before every INSERT; this flag tells it.
+     */
+    @Transient
+    private boolean isNew = true;
+
+    @PostPersist
+    @PostLoad
+    void markStored() {
+        isNew = false;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @Override
     public UUID getId() {
         return id;
     }

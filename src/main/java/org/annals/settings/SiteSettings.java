@@ -16,6 +16,9 @@ public class SiteSettings extends AbstractEntity {
     @Column(name = "users_may_create_projects", nullable = false)
     private boolean usersMayCreateProjects;
 
+    @Column(name = "sample_project_created", nullable = false)
+    private boolean sampleProjectCreated;
+
     protected SiteSettings() {
     }
 
@@ -25,5 +28,13 @@ public class SiteSettings extends AbstractEntity {
 
     void setUsersMayCreateProjects(boolean allowed) {
         this.usersMayCreateProjects = allowed;
+    }
+
+    boolean sampleProjectCreated() {
+        return sampleProjectCreated;
+    }
+
+    void markSampleProjectCreated() {
+        this.sampleProjectCreated = true;
     }
 }

@@ -32,6 +32,18 @@ public class SiteSettingsService {
         log.info("'{}' set users-may-create-projects to {}", CurrentUser.require().getUsername(), allowed);
     }
 
+    /** Whether the sample project was ever created on this site (so it is not created again after deletion). */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public boolean sampleProjectCreated() {
+        return settings().sampleProjectCreated();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public void markSampleProjectCreated() {
+        settings().markSampleProjectCreated();
+    }
+
     private SiteSettings settings() {
         return repository.findById(SiteSettings.SINGLETON_ID)
                 .orElseThrow(() -> new IllegalStateException("site_settings row missing: migrations not applied?"));

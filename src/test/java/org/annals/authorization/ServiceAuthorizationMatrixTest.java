@@ -16,6 +16,12 @@ import org.annals.project.ProjectRole;
 import org.annals.project.ProjectService;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.settings.SiteSettingsService;
+import org.annals.source.ImportPreview;
+import org.annals.source.ImportRequest;
+import org.annals.source.SourceImportService;
+import org.annals.source.SourceMetadata;
+import org.annals.source.SourceService;
+import org.springframework.data.domain.Sort;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
 import org.jspecify.annotations.Nullable;
@@ -48,9 +54,15 @@ class ServiceAuthorizationMatrixTest {
     SiteSettingsService settings;
     @Autowired
     ProjectService projects;
+    @Autowired
+    SourceImportService imports;
+    @Autowired
+    SourceService sources;
 
     private final Map<Actor, AnnalsPrincipal> principals = new EnumMap<>(Actor.class);
     private UUID project;
+    private UUID source;
+    private ImportPreview preview;
     private AnnalsPrincipal bystander;
 
     /** An entry point, the least rights it needs, and how to call it. */
@@ -99,7 +111,18 @@ class ServiceAuthorizationMatrixTest {
                 new EntryPoint("ProjectService.changeRole", Actor.MANAGER,
                         t -> t.projects.changeRole(t.project, t.principals.get(Actor.VIEWER).userId(), ProjectRole.VIEWER)),
                 new EntryPoint("ProjectService.removeMember", Actor.MANAGER,
-                        t -> t.projects.removeMember(t.project, t.principals.get(Actor.MANAGER).userId())));
+                        t -> t.projects.removeMember(t.project, t.principals.get(Actor.MANAGER).userId())),
+                new EntryPoint("SourceImportService.preview", Actor.EDITOR,
+                        t -> t.imports.preview(t.project, "a.txt", "Some text.".getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                new EntryPoint("SourceImportService.previewPasted", Actor.EDITOR,
+                        t -> t.imports.previewPasted(t.project, "Some pasted text.")),
+                new EntryPoint("SourceImportService.importSource", Actor.EDITOR,
+                        t -> t.imports.importSource(t.project, new ImportRequest(SourceMetadata.titled("Matrix"),
+                                t.preview.draft().format(), t.preview.draft().blocks(), null, null, true))),
+                new EntryPoint("SourceService.library", Actor.VIEWER,
+                        t -> t.sources.library(t.project, "", Sort.unsorted(), 0, 10)),
+                new EntryPoint("SourceService.count", Actor.VIEWER, t -> t.sources.count(t.project, "")),
+                new EntryPoint("SourceService.read", Actor.VIEWER, t -> t.sources.read(t.project, t.source)));
     }
 
     static Stream<Arguments> cases() {
@@ -121,6 +144,10 @@ class ServiceAuthorizationMatrixTest {
                 principals.put(actor, user);
             }
         }
+        preview = Fixtures.as(creator, () -> imports.previewPasted(project, "A source for the matrix."));
+        source = Fixtures.as(creator, () -> imports.importSource(project, new ImportRequest(
+                SourceMetadata.titled("Matrix source"), preview.draft().format(), preview.draft().blocks(), null, null,
+                false)).sourceId());
         // The admin created the project but should act through the ADMIN role alone.
         Fixtures.as(creator, () -> projects.removeMember(project, creator.userId()));
     }

@@ -16,6 +16,9 @@ import org.annals.base.ui.RecordNotFoundView;
 import org.annals.project.ProjectRole;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.security.ui.LoginView;
+import org.annals.source.ImportRequest;
+import org.annals.source.SourceImportService;
+import org.annals.source.SourceMetadata;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
 import org.jspecify.annotations.Nullable;
@@ -41,9 +44,12 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
 
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    SourceImportService imports;
 
     private final Map<Actor, AnnalsPrincipal> principals = new EnumMap<>(Actor.class);
     private UUID project;
+    private UUID source;
 
     enum Outcome { SHOWN, SIGN_IN, NOT_FOUND, DENIED }
 
@@ -62,6 +68,8 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
                 new Page("admin/users", "UsersView", Actor.ADMIN),
                 new Page("projects/{p}", "ProjectOverviewView", Actor.VIEWER),
                 new Page("projects/{p}/sources", "SourcesView", Actor.VIEWER),
+                new Page("projects/{p}/sources/{s}", "ReaderView", Actor.VIEWER),
+                new Page("projects/{p}/import", "ImportView", Actor.EDITOR),
                 new Page("projects/{p}/timeline", "TimelineView", Actor.VIEWER),
                 new Page("projects/{p}/review", "ReviewQueueView", Actor.VIEWER),
                 new Page("projects/{p}/export", "ExportView", Actor.VIEWER),
@@ -78,6 +86,11 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
         principals.put(Actor.ADMIN, admin);
         principals.put(Actor.NON_MEMBER, fixtures.newUser("nonmember"));
         project = fixtures.newProject(admin);
+        source = Fixtures.as(admin, () -> {
+            var preview = imports.previewPasted(project, "A source to read.");
+            return imports.importSource(project, new ImportRequest(SourceMetadata.titled("Readable"),
+                    preview.draft().format(), preview.draft().blocks(), null, null, false)).sourceId();
+        });
         for (Actor actor : Actor.values()) {
             ProjectRole role = actor.projectRole();
             if (role != null) {
@@ -102,8 +115,10 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
             return;
         }
         signInAs(principals.get(Actor.ADMIN));
-        assertThat(outcomeOf(page.route().replace("{p}", UUID.randomUUID().toString()), page)).isEqualTo(Outcome.NOT_FOUND);
-        assertThat(outcomeOf(page.route().replace("{p}", "not-a-uuid"), page)).isEqualTo(Outcome.NOT_FOUND);
+        assertThat(outcomeOf(page.route().replace("{p}", UUID.randomUUID().toString()).replace("{s}", source.toString()),
+                page)).isEqualTo(Outcome.NOT_FOUND);
+        assertThat(outcomeOf(page.route().replace("{p}", "not-a-uuid").replace("{s}", "not-a-uuid"), page))
+                .isEqualTo(Outcome.NOT_FOUND);
     }
 
     private static Outcome expected(Page page, Actor actor) {
@@ -120,7 +135,7 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
 
     private Outcome open(Page page, Actor actor) {
         signInAs(principals.get(actor));
-        return outcomeOf(page.route().replace("{p}", project.toString()), page);
+        return outcomeOf(page.route().replace("{p}", project.toString()).replace("{s}", source.toString()), page);
     }
 
     private Outcome outcomeOf(String location, Page page) {

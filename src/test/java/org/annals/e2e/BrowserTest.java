@@ -25,7 +25,8 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // Every browser signs in from 127.0.0.1: keep the per-address limit out of the way of the tests.
 @TestPropertySource(locations = "classpath:annals-test.properties",
-        properties = "annals.security.login-throttle.max-failures-per-address=1000")
+        properties = {"annals.security.login-throttle.max-failures-per-address=1000",
+                "annals.sample-project.enabled=true"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrowserTest {
 

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.RouteParameters;
 import java.util.UUID;
 import org.annals.base.NotFoundException;
 import org.annals.project.ProjectRole;
@@ -23,6 +24,7 @@ public abstract class ProjectPage extends VerticalLayout implements BeforeEnterO
     private final ProjectRole requiredRole;
     private final String pageName;
     private String title = "Annals";
+    private RouteParameters routeParameters = RouteParameters.empty();
 
     protected ProjectPage(ProjectService projectService, ProjectRole requiredRole, String pageName) {
         this.projectService = projectService;
@@ -41,9 +43,26 @@ public abstract class ProjectPage extends VerticalLayout implements BeforeEnterO
             throw new AccessDeniedException("This page needs the " + requiredRole.displayName() + " role.");
         }
         title = pageName + " · " + project.name() + " · Annals";
+        routeParameters = event.getRouteParameters();
         removeAll();
-        add(new H2(pageName));
+        if (showsPageHeading()) {
+            add(new H2(pageName));
+        }
         render(project);
+    }
+
+    /** Parameters of the address beyond the project id (a source id, say). */
+    protected RouteParameters routeParameters() {
+        return routeParameters;
+    }
+
+    /** Pages with a heading of their own (a source's title, say) turn the generic one off. */
+    protected boolean showsPageHeading() {
+        return true;
+    }
+
+    protected void setPageTitle(String pageTitle) {
+        this.title = pageTitle;
     }
 
     /** Builds the page for a project the user may see with at least the required role. */

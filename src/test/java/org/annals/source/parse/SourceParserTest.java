@@ -1,9 +1,7 @@
 package org.annals.source.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
@@ -533,7 +531,7 @@ class SourceParserTest {
 
     @ParameterizedTest
     @EnumSource(SourceFormat.class)
-    void five_megabytes_parse_well_within_a_second(SourceFormat format) {
+    void five_megabytes_parse_completely(SourceFormat format) {
         String unit = switch (format) {
             case PLAIN_TEXT -> "Background\n\nOn 5 December, opposition forces captured Hama. [16] Thousands fled.\n\n";
             case MARKDOWN -> "## Background\n\nOn 5 December, **opposition** forces captured [Hama](x). [16]\n\n";
@@ -541,8 +539,9 @@ class SourceParserTest {
             case MEDIAWIKI -> "== Background ==\n\nOn 5 December, [[opposition]] forces captured '''Hama'''.\n\n";
         };
         String text = unit.repeat(5_000_000 / unit.length() + 1);
-        parser.parse(text, format); // warm-up, as a long-running server would be
-        List<DraftBlock> blocks = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> parse(text, format));
+        // Speed is measured by SourceImportBenchmark (docs/performance.md), never asserted in a test.
+        List<DraftBlock> blocks = parse(text, format);
         assertThat(blocks).hasSizeGreaterThan(50_000);
+        assertThat(blocks.getLast().text()).doesNotContain("<b>", "**", "[[");
     }
 }

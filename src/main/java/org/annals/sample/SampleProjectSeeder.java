@@ -1,0 +1,114 @@
+package org.annals.sample;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.annals.account.AdminBootstrapProperties;
+import org.annals.base.InvalidInputException;
+import org.annals.project.ProjectService;
+import org.annals.security.AnnalsPrincipal;
+import org.annals.settings.SiteSettingsService;
+import org.annals.source.ImportPreview;
+import org.annals.source.ImportRequest;
+import org.annals.source.SourceImportService;
+import org.annals.source.SourceMetadata;
+import org.annals.source.parse.DraftBlock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates "Syria 2024 offensives" with the five sample texts on the first start of a new site,
+ * acting as the first administrator and going through the normal import pipeline (the proposed
+ * blocks are kept, page chrome is dropped). Runs once per site: deleting the project does not bring
+ * it back.
+ */
+@Component
+@Order(10)
+class SampleProjectSeeder implements ApplicationRunner {
+
+    static final String PROJECT_NAME = "Syria 2024 offensives";
+    static final String SAMPLES = "classpath:samples/syria-2024/*.txt";
+    static final String LICENCE = "CC BY-SA 4.0; attribution: Wikipedia contributors";
+    private static final Logger log = LoggerFactory.getLogger(SampleProjectSeeder.class);
+
+    private final SampleProjectProperties properties;
+    private final AdminBootstrapProperties admin;
+    private final UserDetailsService users;
+    private final SiteSettingsService settings;
+    private final ProjectService projects;
+    private final SourceImportService imports;
+
+    SampleProjectSeeder(SampleProjectProperties properties, AdminBootstrapProperties admin, UserDetailsService users,
+            SiteSettingsService settings, ProjectService projects, SourceImportService imports) {
+        this.properties = properties;
+        this.admin = admin;
+        this.users = users;
+        this.settings = settings;
+        this.projects = projects;
+        this.imports = imports;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (!properties.enabled()) {
+            return;
+        }
+        AnnalsPrincipal administrator;
+        try {
+            administrator = (AnnalsPrincipal) users.loadUserByUsername(admin.username().toLowerCase(java.util.Locale.ROOT));
+        } catch (UsernameNotFoundException e) {
+            log.info("Sample project not created: the first administrator '{}' does not exist", admin.username());
+            return;
+        }
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(administrator, null, administrator.getAuthorities()));
+        try {
+            if (!settings.sampleProjectCreated()) {
+                createSampleProject();
+                settings.markSampleProjectCreated();
+            }
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    private void createSampleProject() throws IOException {
+        UUID project = projects.create(PROJECT_NAME, "Sample project: the 2024 Syrian opposition offensives, told by"
+                + " five texts derived from English Wikipedia articles in five different shapes. Explore it, or"
+                + " delete it when you start your own.").id();
+        Resource[] files = new PathMatchingResourcePatternResolver().getResources(SAMPLES);
+        Arrays.sort(files, Comparator.comparing(Resource::getFilename, Comparator.nullsLast(Comparator.naturalOrder())));
+        int imported = 0;
+        for (Resource file : files) {
+            try (InputStream in = file.getInputStream()) {
+                String name = file.getFilename() == null ? "sample.txt" : file.getFilename();
+                ImportPreview preview = imports.preview(project, name, in.readAllBytes());
+                List<DraftBlock> kept = preview.draft().blocks().stream().filter(b -> !b.looksLikeChrome()).toList();
+                String title = preview.draft().title() != null ? preview.draft().title() : name;
+                var metadata = new SourceMetadata(title, null, "Wikipedia", "Wikipedia contributors", null,
+                        LocalDate.of(2024, 12, 15), "en", LICENCE);
+                imports.importSource(project, new ImportRequest(metadata, preview.draft().format(), kept, name,
+                        preview.charsetNote(), false));
+                imported++;
+            } catch (InvalidInputException e) {
+                log.warn("Sample file {} not imported: {}", file.getFilename(), e.getMessage());
+            }
+        }
+        log.info("Created the sample project '{}' with {} sources", PROJECT_NAME, imported);
+    }
+}

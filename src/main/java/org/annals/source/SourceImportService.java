@@ -1,0 +1,134 @@
+package org.annals.source;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.annals.base.InvalidInputException;
+import org.annals.project.ProjectAccess;
+import org.annals.project.ProjectRole;
+import org.annals.security.CurrentUser;
+import org.annals.source.parse.DraftBlock;
+import org.annals.source.parse.SourceDraft;
+import org.annals.source.parse.SourceFormat;
+import org.annals.source.parse.SourceParser;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Import in two steps: {@link #preview} decodes and parses a file without storing anything, then
+ * {@link #importSource} freezes what the person confirmed and stores the source, its text version
+ * and all its ranges in one transaction, so a failed import leaves nothing behind.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class SourceImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(SourceImportService.class);
+
+    private final ProjectAccess access;
+    private final SourceRepository sources;
+    private final TextVersionRepository texts;
+    private final TextSegmentRepository segments;
+    private final ImportProperties limits;
+    private final SourceParser parser = new SourceParser();
+
+    SourceImportService(ProjectAccess access, SourceRepository sources, TextVersionRepository texts,
+            TextSegmentRepository segments, ImportProperties limits) {
+        this.access = access;
+        this.sources = sources;
+        this.texts = texts;
+        this.segments = segments;
+        this.limits = limits;
+    }
+
+    public ImportProperties limits() {
+        return limits;
+    }
+
+    /** Decodes and parses an uploaded file. Stores nothing. */
+    @Transactional(readOnly = true)
+    public ImportPreview preview(UUID projectId, String filename, byte[] content) {
+        access.require(projectId, ProjectRole.EDITOR);
+        DecodedText decoded = TextDecoder.decode(content, limits.maxFileSize().toBytes());
+        SourceFormat format = SourceParser.detect(filename, decoded.text());
+        return preview(projectId, filename, decoded.text(), format, decoded.charsetNote(), decoded.legacyCharset());
+    }
+
+    /** Parses pasted text. Stores nothing. */
+    @Transactional(readOnly = true)
+    public ImportPreview previewPasted(UUID projectId, String text) {
+        access.require(projectId, ProjectRole.EDITOR);
+        if (text.isBlank()) {
+            throw new InvalidInputException("Paste some text first.");
+        }
+        if (text.length() > limits.maxFileSize().toBytes()) {
+            throw new InvalidInputException("The pasted text is larger than the import limit of "
+                    + TextDecoder.megabytes(limits.maxFileSize().toBytes()) + ".");
+        }
+        SourceFormat format = SourceParser.detect("pasted.txt", text);
+        return preview(projectId, null, text, format, "pasted text", false);
+    }
+
+    private ImportPreview preview(UUID projectId, @Nullable String filename, String text, SourceFormat format,
+            String charsetNote, boolean legacy) {
+        SourceDraft draft = parser.parse(text, format);
+        List<DraftBlock> proposed = draft.blocks().stream().filter(b -> !b.looksLikeChrome()).toList();
+        List<ExistingSource> duplicates = proposed.isEmpty() ? List.of()
+                : sources.findBySha256(projectId, TextFreezer.freeze(proposed).sha256());
+        return new ImportPreview(filename, draft, charsetNote, legacy, duplicates);
+    }
+
+    /** Freezes the confirmed blocks and stores the source. All or nothing. */
+    @Transactional
+    public ImportedSource importSource(UUID projectId, ImportRequest request) {
+        access.require(projectId, ProjectRole.EDITOR);
+        SourceMetadata metadata = request.metadata().validated();
+        FrozenText frozen = TextFreezer.freeze(request.keptBlocks());
+        List<ExistingSource> duplicates = sources.findBySha256(projectId, frozen.sha256());
+        if (!duplicates.isEmpty() && !request.allowDuplicate()) {
+            throw new DuplicateSourceException(duplicates.getFirst());
+        }
+        Instant now = Instant.now();
+        TextVersion text = duplicates.isEmpty() ? storeText(projectId, frozen, now)
+                : texts.getReferenceById(sources.findById(duplicates.getFirst().id()).orElseThrow().getTextVersionId());
+        UUID author = CurrentUser.require().userId();
+        Source source = sources.save(new Source(projectId, text, metadata, request.format(), request.filename(),
+                request.charset(), author, now));
+        log.info("Source '{}' ({} characters) imported into project {} by '{}'", metadata.title(),
+                frozen.text().length(), projectId, CurrentUser.require().getUsername());
+        return new ImportedSource(source.getId(), metadata.title(), frozen.text().length(), frozen.sections().size(),
+                frozen.passages().size(), frozen.citations().size());
+    }
+
+    private TextVersion storeText(UUID projectId, FrozenText frozen, Instant now) {
+        TextVersion text = texts.save(new TextVersion(projectId, frozen, now));
+        UUID id = text.getId();
+        var rows = new ArrayList<TextSegment>(frozen.sections().size() + frozen.passages().size()
+                + frozen.citations().size());
+        for (int i = 0; i < frozen.sections().size(); i++) {
+            var s = frozen.sections().get(i);
+            rows.add(new TextSegment(id, TextSegment.Kind.SECTION, i, s.start(), s.end(), s.level(), null,
+                    truncate(s.title()), s.parent()));
+        }
+        for (int i = 0; i < frozen.passages().size(); i++) {
+            var p = frozen.passages().get(i);
+            rows.add(new TextSegment(id, TextSegment.Kind.PASSAGE, i, p.start(), p.end(), 0, p.kind(), null,
+                    p.section()));
+        }
+        for (int i = 0; i < frozen.citations().size(); i++) {
+            var c = frozen.citations().get(i);
+            rows.add(new TextSegment(id, TextSegment.Kind.CITATION, i, c.start(), c.end(), 0, null, null, null));
+        }
+        segments.saveAll(rows);
+        return text;
+    }
+
+    private static String truncate(String title) {
+        return title.length() <= 500 ? title : title.substring(0, 499) + "…";
+    }
+}

@@ -1,0 +1,35 @@
+package org.annals.source;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface SourceRepository extends JpaRepository<Source, UUID> {
+
+    @Query("""
+            select new org.annals.source.SourceSummary(s.id, s.title, s.publisher, s.publishedOn, s.textLength, s.createdAt)
+            from Source s
+            where s.projectId = :projectId
+              and (:text = '' or lower(s.title) like lower(concat('%', :text, '%'))
+                   or lower(coalesce(s.publisher, '')) like lower(concat('%', :text, '%')))""")
+    List<SourceSummary> search(UUID projectId, String text, Pageable page);
+
+    @Query("""
+            select count(s) from Source s
+            where s.projectId = :projectId
+              and (:text = '' or lower(s.title) like lower(concat('%', :text, '%'))
+                   or lower(coalesce(s.publisher, '')) like lower(concat('%', :text, '%')))""")
+    long countSearch(UUID projectId, String text);
+
+    Optional<Source> findByIdAndProjectId(UUID id, UUID projectId);
+
+    @Query("""
+            select new org.annals.source.ExistingSource(s.id, s.title)
+            from Source s join TextVersion t on t.id = s.textVersionId
+            where s.projectId = :projectId and t.sha256 = :sha256
+            order by s.createdAt""")
+    List<ExistingSource> findBySha256(UUID projectId, String sha256);
+}

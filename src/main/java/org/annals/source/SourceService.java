@@ -1,0 +1,65 @@
+package org.annals.source;
+
+import java.util.List;
+import java.util.UUID;
+import org.annals.base.NotFoundException;
+import org.annals.project.ProjectAccess;
+import org.annals.project.ProjectRole;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading sources: the library of a project and one source with its text. Any member may read. */
+@Service
+@Transactional(readOnly = true)
+@PreAuthorize("isAuthenticated()")
+public class SourceService {
+
+    /** Sorted as people expect names to be: "alpha" before "Bravo". */
+    private static final java.util.Set<String> TEXT_COLUMNS = java.util.Set.of("title", "publisher");
+
+    private final ProjectAccess access;
+    private final SourceRepository sources;
+    private final TextVersionRepository texts;
+    private final TextSegmentRepository segments;
+
+    SourceService(ProjectAccess access, SourceRepository sources, TextVersionRepository texts,
+            TextSegmentRepository segments) {
+        this.access = access;
+        this.sources = sources;
+        this.texts = texts;
+        this.segments = segments;
+    }
+
+    /** One page of the library, filtered by title or publisher, sorted by one of {@link SourceSummary#SORTABLE}. */
+    public List<SourceSummary> library(UUID projectId, String filter, Sort sort, int page, int pageSize) {
+        access.require(projectId, ProjectRole.VIEWER);
+        Sort safeSort = Sort.by(sort.stream()
+                .filter(order -> SourceSummary.SORTABLE.contains(order.getProperty()))
+                .map(order -> TEXT_COLUMNS.contains(order.getProperty()) ? order.ignoreCase() : order)
+                .toList());
+        Sort effective = safeSort.and(Sort.by(Sort.Order.asc("title").ignoreCase())).and(Sort.by("id"));
+        return sources.search(projectId, filter.strip(), PageRequest.of(Math.max(0, page), Math.clamp(pageSize, 1, 500),
+                effective));
+    }
+
+    public long count(UUID projectId, String filter) {
+        access.require(projectId, ProjectRole.VIEWER);
+        return sources.countSearch(projectId, filter.strip());
+    }
+
+    public SourceText read(UUID projectId, UUID sourceId) {
+        access.require(projectId, ProjectRole.VIEWER);
+        Source source = sources.findByIdAndProjectId(sourceId, projectId).orElseThrow(() -> new NotFoundException("Source"));
+        UUID versionId = source.getTextVersionId();
+        var details = new SourceText.SourceDetails(source.getId(), projectId, source.metadata(),
+                source.getFormat().displayName(), source.getOriginalFilename(), source.getCharset(),
+                source.getTextLength(), texts.findSha256(versionId), source.getCreatedAt());
+        return new SourceText(details, texts.findContent(versionId),
+                segments.findSections(versionId, TextSegment.Kind.SECTION),
+                segments.findPassages(versionId, TextSegment.Kind.PASSAGE),
+                segments.findCitations(versionId, TextSegment.Kind.CITATION));
+    }
+}

@@ -1,0 +1,14 @@
+package org.annals.source;
+
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface TextVersionRepository extends JpaRepository<TextVersion, UUID> {
+
+    @Query("select t.content from TextVersion t where t.id = :id")
+    String findContent(UUID id);
+
+    @Query("select t.sha256 from TextVersion t where t.id = :id")
+    String findSha256(UUID id);
+}

@@ -1,0 +1,202 @@
+package org.annals.source.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.annals.base.InvalidInputException;
+import org.annals.project.ProjectRole;
+import org.annals.project.ProjectService;
+import org.annals.project.ProjectSummary;
+import org.annals.project.ui.ProjectPage;
+import org.annals.project.ui.ProjectRoutes;
+import org.annals.source.ImportedSource;
+import org.annals.source.SourceImportService;
+
+/**
+ * Import: drop or choose one or many files (or paste text); each is decoded and parsed at once and
+ * listed with its result. A file can be reviewed (metadata, blocks to keep or drop) and imported on
+ * its own, or all ready files imported with the proposed choices. Each import is its own
+ * transaction, so one failing file never affects the others.
+ */
+@Route(ProjectRoutes.PREFIX + "/import")
+@PermitAll
+public class ImportView extends ProjectPage {
+
+    private final SourceImportService imports;
+    private final List<PendingImport> pending = new ArrayList<>();
+    private final Grid<PendingImport> grid = new Grid<>();
+    /** Files arrive on the upload request's thread and are parsed on the UI thread, in order. */
+    private final Queue<UploadedFile> arrived = new ConcurrentLinkedQueue<>();
+    private ProjectSummary project;
+
+    private record UploadedFile(String name, byte[] content) {
+    }
+
+    ImportView(ProjectService projects, SourceImportService imports) {
+        super(projects, ProjectRole.EDITOR, "Import sources");
+        this.imports = imports;
+        addClassName("import-view");
+    }
+
+    public static RouteParameters parameters(UUID projectId) {
+        return new RouteParameters(ProjectRoutes.PROJECT_ID, projectId.toString());
+    }
+
+    @Override
+    protected void render(ProjectSummary project) {
+        this.project = project;
+        add(new Paragraph("Plain text, Markdown, HTML and MediaWiki markup, up to "
+                + imports.limits().maxFileSize().toMegabytes() + " MB per file and "
+                + imports.limits().maxFilesPerBatch() + " files at a time. Nothing is stored until you import:"
+                + " first check what Annals found, and drop navigation, comments and other page chrome."));
+        add(upload(), pasteArea(), toolbar());
+        configureGrid();
+        add(grid);
+    }
+
+    private Upload upload() {
+        var upload = new Upload(UploadHandler.inMemory((metadata, content) ->
+                arrived.add(new UploadedFile(metadata.fileName(), content))));
+        upload.setMaxFiles(imports.limits().maxFilesPerBatch());
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, imports.limits().maxFileSize().toBytes()));
+        upload.setAcceptedFileTypes(".txt", ".text", ".md", ".markdown", ".html", ".htm", ".wiki", ".mediawiki",
+                "text/plain", "text/markdown", "text/html");
+        upload.addAllFinishedListener(e -> takeArrivedFiles());
+        upload.addFileRejectedListener(e -> {
+            pending.add(PendingImport.failed(e.getFileName(), e.getErrorMessage()));
+            grid.setItems(pending);
+        });
+        upload.setWidthFull();
+        return upload;
+    }
+
+    private void takeArrivedFiles() {
+        UploadedFile file;
+        while ((file = arrived.poll()) != null) {
+            try {
+                pending.add(PendingImport.ready(file.name(), imports.preview(project.id(), file.name(), file.content())));
+            } catch (InvalidInputException e) {
+                pending.add(PendingImport.failed(file.name(), e.getMessage()));
+            }
+        }
+        grid.setItems(pending);
+    }
+
+    private Details pasteArea() {
+        var text = new TextArea("Text");
+        text.setWidthFull();
+        text.setHeight("12em");
+        var preview = new Button("Add pasted text", e -> {
+            try {
+                pending.add(PendingImport.ready("Pasted text", imports.previewPasted(project.id(), text.getValue())));
+                text.clear();
+            } catch (InvalidInputException problem) {
+                Notification.show(problem.getMessage()).addThemeVariants(NotificationVariant.LUMO_WARNING);
+            }
+            grid.setItems(pending);
+        });
+        var details = new Details("Paste text instead", text, preview);
+        details.setWidthFull();
+        return details;
+    }
+
+    private Component toolbar() {
+        var importAll = new Button("Import all ready files", VaadinIcon.CHECK.create(), e -> importAllReady());
+        importAll.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var library = new RouterLink("Back to the library", SourcesView.class, parameters(project.id()));
+        var bar = new HorizontalLayout(importAll, library);
+        bar.setAlignItems(Alignment.CENTER);
+        return bar;
+    }
+
+    private void configureGrid() {
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(PendingImport::name).setHeader("File").setAutoWidth(true).setFlexGrow(1);
+        grid.addComponentColumn(this::status).setHeader("Result").setFlexGrow(3);
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.setAllRowsVisible(true);
+        grid.setItems(pending);
+    }
+
+    private Component status(PendingImport item) {
+        var message = new Span(item.message());
+        message.addClassName("import-status-" + item.state().name().toLowerCase(java.util.Locale.ROOT));
+        if (item.state() == PendingImport.State.IMPORTED && item.sourceId() != null) {
+            var open = new RouterLink("Open", ReaderView.class, ReaderView.parameters(project.id(), item.sourceId()));
+            return new HorizontalLayout(message, open);
+        }
+        return message;
+    }
+
+    private Component actions(PendingImport item) {
+        var actions = new HorizontalLayout();
+        if (item.state() == PendingImport.State.READY) {
+            var review = new Button("Review", e -> new ReviewDialog(item, project.id(), () -> importOne(item)).open());
+            review.setAriaLabel("Review " + item.name());
+            actions.add(review);
+        }
+        if (item.state() != PendingImport.State.IMPORTED) {
+            var remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+                pending.remove(item);
+                grid.setItems(pending);
+            });
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            remove.setAriaLabel("Remove " + item.name() + " from the list");
+            actions.add(remove);
+        }
+        return actions;
+    }
+
+    /** Imports one reviewed item; true when it was stored. */
+    private boolean importOne(PendingImport item) {
+        try {
+            ImportedSource imported = imports.importSource(project.id(), item.request());
+            item.imported(imported.sourceId(), "Imported: " + ReaderView.size(imported.textLength()) + ", "
+                    + imported.sections() + " sections, " + imported.passages() + " passages, "
+                    + imported.citations() + " citation markers.");
+            return true;
+        } catch (InvalidInputException problem) {
+            item.failedToImport(problem.getMessage());
+            return false;
+        } finally {
+            grid.getDataProvider().refreshAll();
+        }
+    }
+
+    private void importAllReady() {
+        int done = 0;
+        int failed = 0;
+        for (PendingImport item : List.copyOf(pending)) {
+            if (item.state() == PendingImport.State.READY) {
+                if (importOne(item)) {
+                    done++;
+                } else {
+                    failed++;
+                }
+            }
+        }
+        var note = Notification.show(done + " imported" + (failed > 0 ? ", " + failed + " not imported: see the list." : "."));
+        note.addThemeVariants(failed > 0 ? NotificationVariant.LUMO_WARNING : NotificationVariant.LUMO_SUCCESS);
+    }
+}
