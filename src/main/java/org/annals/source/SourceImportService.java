@@ -56,7 +56,8 @@ public class SourceImportService {
         access.require(projectId, ProjectRole.EDITOR);
         DecodedText decoded = TextDecoder.decode(content, limits.maxFileSize().toBytes());
         SourceFormat format = SourceParser.detect(filename, decoded.text());
-        return preview(projectId, filename, decoded.text(), format, decoded.charsetNote(), decoded.legacyCharset());
+        return preview(projectId, filename, decoded.text(), format, decoded.charset().name(), decoded.charsetNote(),
+                decoded.legacyCharset());
     }
 
     /** Parses pasted text. Stores nothing. */
@@ -71,16 +72,16 @@ public class SourceImportService {
                     + TextDecoder.megabytes(limits.maxFileSize().toBytes()) + ".");
         }
         SourceFormat format = SourceParser.detect("pasted.txt", text);
-        return preview(projectId, null, text, format, "pasted text", false);
+        return preview(projectId, null, text, format, null, "pasted text", false);
     }
 
     private ImportPreview preview(UUID projectId, @Nullable String filename, String text, SourceFormat format,
-            String charsetNote, boolean legacy) {
+            @Nullable String charset, String charsetNote, boolean legacy) {
         SourceDraft draft = parser.parse(text, format);
         List<DraftBlock> proposed = draft.blocks().stream().filter(b -> !b.looksLikeChrome()).toList();
         List<ExistingSource> duplicates = proposed.isEmpty() ? List.of()
                 : sources.findBySha256(projectId, TextFreezer.freeze(proposed).sha256());
-        return new ImportPreview(filename, draft, charsetNote, legacy, duplicates);
+        return new ImportPreview(filename, draft, charset, charsetNote, legacy, duplicates);
     }
 
     /** Freezes the confirmed blocks and stores the source. All or nothing. */
@@ -97,8 +98,8 @@ public class SourceImportService {
         TextVersion text = duplicates.isEmpty() ? storeText(projectId, frozen, now)
                 : texts.getReferenceById(sources.findById(duplicates.getFirst().id()).orElseThrow().getTextVersionId());
         UUID author = CurrentUser.require().userId();
-        Source source = sources.save(new Source(projectId, text, metadata, request.format(), request.filename(),
-                request.charset(), author, now));
+        Source source = sources.save(new Source(projectId, text, metadata, request.format(),
+                label(request.filename(), 255), label(request.charset(), 40), author, now));
         log.info("Source '{}' ({} characters) imported into project {} by '{}'", metadata.title(),
                 frozen.text().length(), projectId, CurrentUser.require().getUsername());
         return new ImportedSource(source.getId(), metadata.title(), frozen.text().length(), frozen.sections().size(),
@@ -126,6 +127,20 @@ public class SourceImportService {
         }
         segments.saveAll(rows);
         return text;
+    }
+
+    /** File names and charset names come from the browser: keep the last path part, printable, bounded. */
+    private static @Nullable String label(@Nullable String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String name = value.substring(Math.max(value.lastIndexOf('/'), value.lastIndexOf('\\')) + 1)
+                .codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        if (name.isEmpty()) {
+            return null;
+        }
+        return name.length() <= max ? name : name.substring(0, max);
     }
 
     private static String truncate(String title) {

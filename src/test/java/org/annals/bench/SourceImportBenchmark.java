@@ -115,7 +115,7 @@ class SourceImportBenchmark {
             var kept = preview.draft().blocks().stream().filter(b -> !b.looksLikeChrome()).toList();
             String title = preview.draft().title() == null ? name : preview.draft().title();
             return imports.importSource(project, new ImportRequest(SourceMetadata.titled(title), preview.draft().format(),
-                    kept, name, preview.charsetNote(), allowDuplicate));
+                    kept, name, preview.charset(), allowDuplicate));
         });
     }
 

@@ -62,7 +62,7 @@ abstract class SourceImportContract {
         var metadata = new SourceMetadata(title, "https://en.wikipedia.org/wiki/Battle_of_Aleppo_(2024)", "Wikipedia",
                 "Wikipedia contributors", LocalDate.of(2024, 12, 1), LocalDate.of(2024, 12, 15), "en", "CC BY-SA 4.0");
         return as(editor, () -> imports.importSource(project, new ImportRequest(metadata, preview.draft().format(),
-                preview.draft().blocks(), "aleppo.wiki", preview.charsetNote(), allowDuplicate)));
+                preview.draft().blocks(), "aleppo.wiki", preview.charset(), allowDuplicate)));
     }
 
     @Test

@@ -64,8 +64,8 @@ final class PendingImport {
                 kept.add(preview.draft().blocks().get(i));
             }
         }
-        return new ImportRequest(metadata, preview.draft().format(), kept, preview.filename(),
-                preview.filename() == null ? null : preview.charsetNote(), allowDuplicate);
+        return new ImportRequest(metadata, preview.draft().format(), kept, preview.filename(), preview.charset(),
+                allowDuplicate);
     }
 
     void imported(UUID sourceId, String message) {
