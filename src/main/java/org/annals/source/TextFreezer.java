@@ -31,8 +31,9 @@ public final class TextFreezer {
      */
     private static final Pattern CITATION = Pattern.compile(
             "\\[\\s*(?:\\d{1,4}|[a-z]{1,2}|(?:note|nb|n)\\s?\\d{1,3}"
-                    + "|[A-Za-z][A-Za-z ,'’-]{0,60}?(?:needed|required|verification|dubious|discuss|clarify|citation"
-                    + "|source|when\\?|who\\?|which\\?))\\s*\\]");
+                    + "|[A-Za-z][A-Za-z ,'’-]{0,60}?"
+                    + "(?:(?:needed|required|verification|dubious|discuss|clarify|citation|source)\\??|(?:when|who|whom|which)\\?)"
+                    + ")\\s*\\]");
     /** A byte-order mark inside a text is a left-over of concatenated files, never content. */
     private static final int BYTE_ORDER_MARK = 0xFEFF;
     private static final Pattern LINE_BREAKS = Pattern.compile("\\r\\n?|[\\u2028\\u2029\\u0085]");

@@ -51,11 +51,11 @@ class TextFreezerTest {
     @Test
     void citation_markers_stay_in_the_text_and_are_recorded_as_ranges() {
         String paragraph = "Rebels entered Aleppo.[27] It was the first time [a] since 2016.[ better source needed ]"
-                + " Casualties rose [citation needed] [2][3]. Not markers: [Aleppo] [sic] [2024 offensive].";
+                + " Casualties rose [citation needed] [unreliable source?] [2][3]. Not markers: [Aleppo] [sic] [2024 offensive].";
         FrozenText frozen = TextFreezer.freeze(List.of(DraftBlock.of(BlockKind.PARAGRAPH, paragraph)));
         assertThat(frozen.text()).isEqualTo(paragraph);
         assertThat(frozen.citations()).extracting(r -> frozen.text().substring(r.start(), r.end()))
-                .containsExactly("[27]", "[a]", "[ better source needed ]", "[citation needed]", "[2]", "[3]");
+                .containsExactly("[27]", "[a]", "[ better source needed ]", "[citation needed]", "[unreliable source?]", "[2]", "[3]");
     }
 
     @Test
