@@ -27,6 +27,10 @@ public class Project extends AbstractEntity {
     @Column(name = "created_by", nullable = false, updatable = false)
     private UUID createdBy;
 
+    /** Whether reviewers may approve their own changesets (off by default). */
+    @Column(name = "allow_self_approval", nullable = false)
+    private boolean allowSelfApproval;
+
     protected Project() {
     }
 
@@ -51,6 +55,14 @@ public class Project extends AbstractEntity {
 
     public UUID getCreatedBy() {
         return createdBy;
+    }
+
+    public boolean allowsSelfApproval() {
+        return allowSelfApproval;
+    }
+
+    void setAllowSelfApproval(boolean allowed) {
+        this.allowSelfApproval = allowed;
     }
 
     void describe(String name, @Nullable String description) {

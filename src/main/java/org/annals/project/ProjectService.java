@@ -87,6 +87,19 @@ public class ProjectService {
         return summary(project, role);
     }
 
+    /** Whether reviewers of this project may approve their own changesets. */
+    @Transactional(readOnly = true)
+    public boolean allowsSelfApproval(UUID projectId) {
+        access.require(projectId, ProjectRole.VIEWER);
+        return projects.findById(projectId).map(Project::allowsSelfApproval).orElse(false);
+    }
+
+    public void setAllowSelfApproval(UUID projectId, boolean allowed) {
+        access.require(projectId, ProjectRole.MANAGER);
+        projects.findById(projectId).orElseThrow(() -> new NotFoundException("Project")).setAllowSelfApproval(allowed);
+        log.info("Self-approval in project {} set to {} by '{}'", projectId, allowed, CurrentUser.require().getUsername());
+    }
+
     @Transactional(readOnly = true)
     public List<MemberSummary> members(UUID projectId) {
         access.require(projectId, ProjectRole.MANAGER);

@@ -1,0 +1,40 @@
+package org.annals.entity;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface EntityRecordRepository extends JpaRepository<EntityRecord, UUID> {
+
+    Optional<EntityRecord> findByIdAndProjectId(UUID id, UUID projectId);
+
+    List<EntityRecord> findByPartOf(UUID partOf);
+
+    long countByPartOf(UUID partOf);
+
+    List<EntityRecord> findByMergedInto(UUID survivor);
+
+    /** Vetted, not merged entities whose name or an alias contains the text; kind optional. */
+    @Query("""
+            select new org.annals.entity.EntitySummary(e.id, e.kind, e.name, e.wikidataId, e.updatedAt)
+            from EntityRecord e
+            where e.projectId = :projectId and e.mergedInto is null
+              and (:kind is null or e.kind = :kind)
+              and (:text = '' or lower(e.name) like lower(concat('%', :text, '%'))
+                   or exists (select 1 from EntityRecord x join x.aliases a
+                              where x = e and lower(a.name) like lower(concat('%', :text, '%'))))""")
+    List<EntitySummary> search(UUID projectId, String text, @Nullable EntityKind kind, Pageable page);
+
+    @Query("""
+            select count(e) from EntityRecord e
+            where e.projectId = :projectId and e.mergedInto is null
+              and (:kind is null or e.kind = :kind)
+              and (:text = '' or lower(e.name) like lower(concat('%', :text, '%'))
+                   or exists (select 1 from EntityRecord x join x.aliases a
+                              where x = e and lower(a.name) like lower(concat('%', :text, '%'))))""")
+    long countSearch(UUID projectId, String text, @Nullable EntityKind kind);
+}

@@ -1,0 +1,114 @@
+package org.annals.entity;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.annals.base.NotFoundException;
+import org.annals.project.ProjectAccess;
+import org.annals.project.ProjectRole;
+import org.annals.review.ChangesetService;
+import org.annals.review.ProposedOperation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading the registry (any member) and proposing changes to it (editors). Proposals are changesets:
+ * nothing here writes an entity; approval does.
+ */
+@Service
+@Transactional(readOnly = true)
+@PreAuthorize("isAuthenticated()")
+public class EntityService {
+
+    private static final int MAX_REDIRECTS = 20;
+
+    private final ProjectAccess access;
+    private final EntityRecordRepository entities;
+    private final ChangesetService changesets;
+
+    EntityService(ProjectAccess access, EntityRecordRepository entities, ChangesetService changesets) {
+        this.access = access;
+        this.entities = entities;
+        this.changesets = changesets;
+    }
+
+    /** Vetted entities whose name or alias contains the text (kind optional), by name. */
+    public List<EntitySummary> search(UUID projectId, String text, @Nullable EntityKind kind, int page, int pageSize) {
+        access.require(projectId, ProjectRole.VIEWER);
+        return entities.search(projectId, text.strip(), kind, PageRequest.of(Math.max(0, page), Math.clamp(pageSize, 1, 500),
+                Sort.by(Sort.Order.asc("name").ignoreCase(), Sort.Order.asc("id"))));
+    }
+
+    public long count(UUID projectId, String text, @Nullable EntityKind kind) {
+        access.require(projectId, ProjectRole.VIEWER);
+        return entities.countSearch(projectId, text.strip(), kind);
+    }
+
+    /** The entity, following redirects left by merges, so an old id still resolves. */
+    public EntityDetails get(UUID projectId, UUID entityId) {
+        access.require(projectId, ProjectRole.VIEWER);
+        EntityRecord record = entities.findByIdAndProjectId(entityId, projectId)
+                .orElseThrow(() -> new NotFoundException("Entity"));
+        UUID redirectedFrom = null;
+        for (int hops = 0; record.getMergedInto() != null && hops < MAX_REDIRECTS; hops++) {
+            redirectedFrom = entityId;
+            record = entities.findByIdAndProjectId(record.getMergedInto(), projectId)
+                    .orElseThrow(() -> new NotFoundException("Entity"));
+        }
+        EntitySummary parent = Optional.ofNullable(record.getPartOf()).flatMap(entities::findById).map(EntityService::summary)
+                .orElse(null);
+        List<EntitySummary> parts = entities.findByPartOf(record.getId()).stream()
+                .filter(e -> e.getMergedInto() == null).map(EntityService::summary).toList();
+        return new EntityDetails(record.getId(), record.getVersion(), record.values(), parent, parts, redirectedFrom,
+                record.getUpdatedAt());
+    }
+
+    /** Proposes a new entity; returns the new entity's id (it exists once approved). */
+    @Transactional
+    public Proposal proposeCreate(UUID projectId, EntityPayload values, String message, boolean submit) {
+        UUID id = org.annals.base.Uuids.timeOrdered();
+        UUID changeset = changesets.propose(projectId, message,
+                List.of(ProposedOperation.create(EntityRecordType.KIND, id, values)), submit);
+        return new Proposal(changeset, id);
+    }
+
+    /** Proposes new values for an entity, based on the version the editor saw. */
+    @Transactional
+    public Proposal proposeUpdate(UUID projectId, UUID entityId, long baseVersion, EntityPayload values, String message,
+            boolean submit) {
+        UUID changeset = changesets.propose(projectId, message,
+                List.of(ProposedOperation.update(EntityRecordType.KIND, entityId, baseVersion, values)), submit);
+        return new Proposal(changeset, entityId);
+    }
+
+    @Transactional
+    public Proposal proposeDelete(UUID projectId, UUID entityId, long baseVersion, String message, boolean submit) {
+        UUID changeset = changesets.propose(projectId, message,
+                List.of(ProposedOperation.delete(EntityRecordType.KIND, entityId, baseVersion)), submit);
+        return new Proposal(changeset, entityId);
+    }
+
+    /** Proposes that {@code duplicate} is the same as {@code survivor}: once approved it redirects there. */
+    @Transactional
+    public Proposal proposeMerge(UUID projectId, UUID duplicate, UUID survivor, String message, boolean submit) {
+        EntityDetails current = get(projectId, duplicate);
+        if (current.redirectedFrom() != null) {
+            throw new org.annals.base.InvalidInputException("This entity was already merged.");
+        }
+        UUID changeset = changesets.propose(projectId, message, List.of(ProposedOperation.update(
+                EntityRecordType.KIND, duplicate, current.version(), current.values().mergedInto(survivor))), submit);
+        return new Proposal(changeset, duplicate);
+    }
+
+    /** A submitted (or draft) changeset and the entity it is about. */
+    public record Proposal(UUID changesetId, UUID entityId) {
+    }
+
+    private static EntitySummary summary(EntityRecord e) {
+        return new EntitySummary(e.getId(), e.getKind(), e.getName(), e.getWikidataId(), e.getUpdatedAt());
+    }
+}

@@ -1,0 +1,59 @@
+package org.annals.notification;
+
+import java.time.Instant;
+import java.util.List;
+import org.annals.review.ChangesetDecided;
+import org.annals.security.CurrentUser;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The signed-in user's notifications, and the reactions that create them. */
+@Service
+@Transactional
+public class NotificationService {
+
+    private final NotificationRepository notifications;
+
+    NotificationService(NotificationRepository notifications) {
+        this.notifications = notifications;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Notification> mine(int limit) {
+        return notifications.findByUserIdOrderByCreatedAtDesc(CurrentUser.require().userId(),
+                PageRequest.of(0, Math.clamp(limit, 1, 100)));
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public long unread() {
+        return notifications.countByUserIdAndReadAtIsNull(CurrentUser.require().userId());
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public void markAllRead() {
+        Instant now = Instant.now();
+        notifications.findByUserIdAndReadAtIsNull(CurrentUser.require().userId()).forEach(n -> n.markRead(now));
+    }
+
+    /** Tells an author the decision on their changeset, in the same transaction as the decision. */
+    @EventListener
+    void changesetDecided(ChangesetDecided decided) {
+        if (decided.authorId().equals(decided.reviewerId())) {
+            return;
+        }
+        String verb = switch (decided.state()) {
+            case APPROVED -> "was approved";
+            case REJECTED -> "was rejected";
+            case CHANGES_REQUESTED -> "needs changes";
+            default -> "was " + decided.state().displayName().toLowerCase(java.util.Locale.ROOT);
+        };
+        notifications.save(new Notification(decided.authorId(), decided.projectId(),
+                "Your changeset \"" + decided.message() + "\" " + verb + ".",
+                "projects/" + decided.projectId() + "/changes", Instant.now()));
+    }
+}

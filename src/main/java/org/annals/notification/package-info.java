@@ -1,0 +1,5 @@
+/** In-app notifications: what a person should know about others' decisions on their work. */
+@NullMarked
+package org.annals.notification;
+
+import org.jspecify.annotations.NullMarked;

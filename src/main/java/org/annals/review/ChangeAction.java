@@ -1,0 +1,3 @@
+package org.annals.review;
+
+public enum ChangeAction { CREATE, UPDATE, DELETE }

@@ -1,0 +1,27 @@
+package org.annals.review;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface ChangeOperationRepository extends JpaRepository<ChangeOperation, UUID> {
+
+    List<ChangeOperation> findByChangesetIdOrderByOrdinal(UUID changesetId);
+
+    List<ChangeOperation> findByChangesetIdInOrderByOrdinal(Collection<UUID> changesetIds);
+
+    @Modifying
+    @Query("delete from ChangeOperation o where o.changesetId = :changesetId")
+    void deleteByChangesetId(UUID changesetId);
+
+    /** Operations of open changesets by this author on these records: the author's pending overlay. */
+    @Query("""
+            select o from ChangeOperation o join Changeset c on c.id = o.changesetId
+            where c.projectId = :projectId and c.authorId = :authorId and o.recordKind = :kind
+              and c.state in :states""")
+    List<ChangeOperation> findOpenByAuthor(UUID projectId, UUID authorId, String kind,
+            Collection<ChangesetState> states);
+}

@@ -1,0 +1,30 @@
+package org.annals.review;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A changeset opened for review: every operation as a diff, and the discussion. */
+public record ChangesetDetails(ChangesetSummary summary, @Nullable String decidedBy, @Nullable Instant decidedAt,
+        @Nullable String decisionComment, List<OperationDiff> operations, List<Comment> discussion) {
+
+    /** One operation, field by field: before (the vetted record now) and after (proposed). */
+    public record OperationDiff(UUID recordId, String kind, String kindName, ChangeAction action, String label,
+            @Nullable Long baseVersion, @Nullable Long currentVersion, List<FieldChange> fields) {
+
+        /** The record changed since this operation was based on it: approving it would overwrite someone. */
+        public boolean stale() {
+            return action != ChangeAction.CREATE && (currentVersion == null || !currentVersion.equals(baseVersion));
+        }
+    }
+
+    public record FieldChange(String field, @Nullable String before, @Nullable String after) {
+        public boolean changed() {
+            return before == null ? after != null : !before.equals(after);
+        }
+    }
+
+    public record Comment(String author, String body, Instant at) {
+    }
+}

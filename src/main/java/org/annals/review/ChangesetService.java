@@ -1,0 +1,234 @@
+package org.annals.review;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.annals.base.InvalidInputException;
+import org.annals.base.NotFoundException;
+import org.annals.project.ProjectAccess;
+import org.annals.project.ProjectRole;
+import org.annals.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The author's side of moderation: propose a changeset (as a draft or submitted at once), revise a
+ * draft or a changeset sent back for changes, submit, withdraw, discuss. Every operation is checked
+ * on its own when proposed; approval checks the whole changeset again against the live records.
+ */
+@Service
+@Transactional
+@PreAuthorize("isAuthenticated()")
+public class ChangesetService {
+
+    /** A changeset is a reviewable unit; thousands of operations are a bulk import, not a review. */
+    public static final int MAX_OPERATIONS = 1000;
+    static final Set<ChangesetState> OPEN = EnumSet.of(ChangesetState.DRAFT, ChangesetState.SUBMITTED,
+            ChangesetState.CHANGES_REQUESTED);
+
+    private final ProjectAccess access;
+    private final ChangesetRepository changesets;
+    private final ChangeOperationRepository operations;
+    private final ChangesetCommentRepository comments;
+    private final RecordTypes types;
+    private final ChangesetViews views;
+
+    ChangesetService(ProjectAccess access, ChangesetRepository changesets, ChangeOperationRepository operations,
+            ChangesetCommentRepository comments, RecordTypes types, ChangesetViews views) {
+        this.access = access;
+        this.changesets = changesets;
+        this.operations = operations;
+        this.comments = comments;
+        this.types = types;
+        this.views = views;
+    }
+
+    /** Proposes a changeset; with {@code submit} it goes to review at once, otherwise it stays a draft. */
+    public UUID propose(UUID projectId, String message, List<ProposedOperation> proposed, boolean submit) {
+        access.require(projectId, ProjectRole.EDITOR);
+        Instant now = Instant.now();
+        Changeset changeset = changesets.save(new Changeset(projectId, CurrentUser.require().userId(),
+                validMessage(message), now));
+        store(changeset, proposed);
+        if (submit) {
+            changeset.moveTo(ChangesetState.SUBMITTED, now);
+        }
+        return changeset.getId();
+    }
+
+    /** Replaces the message and operations of the author's draft or of a changeset sent back for changes. */
+    public void revise(UUID changesetId, String message, List<ProposedOperation> proposed) {
+        Changeset changeset = ownChangeset(changesetId);
+        if (!changeset.getState().editable()) {
+            throw new InvalidInputException("Only drafts and changesets sent back for changes can be edited.");
+        }
+        changeset.rewrite(validMessage(message), Instant.now());
+        operations.deleteByChangesetId(changesetId);
+        operations.flush();
+        store(changeset, proposed);
+    }
+
+    public void submit(UUID changesetId) {
+        ownChangeset(changesetId).moveTo(ChangesetState.SUBMITTED, Instant.now());
+    }
+
+    public void withdraw(UUID changesetId) {
+        ownChangeset(changesetId).moveTo(ChangesetState.WITHDRAWN, Instant.now());
+    }
+
+    public void comment(UUID changesetId, String body) {
+        Changeset changeset = visibleChangeset(changesetId);
+        String text = body.strip();
+        if (text.isEmpty()) {
+            throw new InvalidInputException("Write a comment first.");
+        }
+        if (text.length() > ChangesetComment.BODY_MAX_LENGTH) {
+            throw new InvalidInputException("Use at most " + ChangesetComment.BODY_MAX_LENGTH + " characters.");
+        }
+        comments.save(new ChangesetComment(changeset.getId(), CurrentUser.require().userId(), text, Instant.now()));
+    }
+
+    /** The caller's own changesets in a project, most recently changed first. */
+    @Transactional(readOnly = true)
+    public List<ChangesetSummary> mine(UUID projectId, int limit) {
+        access.require(projectId, ProjectRole.EDITOR);
+        return views.summaries(changesets.findByProjectIdAndAuthorIdOrderByUpdatedAtDesc(projectId,
+                CurrentUser.require().userId(), PageRequest.of(0, Math.clamp(limit, 1, 500))));
+    }
+
+    @Transactional(readOnly = true)
+    public ChangesetDetails details(UUID changesetId) {
+        return views.details(visibleChangeset(changesetId));
+    }
+
+    /** The caller's open operations on records of one kind: the pending overlay next to vetted data. */
+    @Transactional(readOnly = true)
+    public List<PendingChange> myPending(UUID projectId, String kind) {
+        access.require(projectId, ProjectRole.EDITOR);
+        return operations.findOpenByAuthor(projectId, CurrentUser.require().userId(), kind, OPEN).stream()
+                .map(op -> new PendingChange(op.getChangesetId(), op.getRecordId(), op.getAction(), op.getLabel()))
+                .toList();
+    }
+
+    /** One of the caller's proposed changes that is not decided yet. */
+    public record PendingChange(UUID changesetId, UUID recordId, ChangeAction action, String label) {
+    }
+
+    private void store(Changeset changeset, List<ProposedOperation> proposed) {
+        if (proposed.isEmpty()) {
+            throw new InvalidInputException("A changeset needs at least one change.");
+        }
+        if (proposed.size() > MAX_OPERATIONS) {
+            throw new InvalidInputException("A changeset holds at most " + MAX_OPERATIONS + " changes; split it.");
+        }
+        Set<UUID> createdHere = new HashSet<>();
+        Set<UUID> touched = new HashSet<>();
+        int ordinal = 0;
+        for (ProposedOperation op : proposed) {
+            if (!touched.add(op.recordId())) {
+                throw new InvalidInputException("A changeset may change each record only once.");
+            }
+            operations.save(operation(changeset, ordinal++, types.get(op.kind()), op, createdHere));
+            if (op.action() == ChangeAction.CREATE) {
+                createdHere.add(op.recordId());
+            }
+        }
+    }
+
+    private <P> ChangeOperation operation(Changeset changeset, int ordinal, RecordType<P> type, ProposedOperation op,
+            Set<UUID> createdHere) {
+        UUID projectId = changeset.getProjectId();
+        var current = type.current(projectId, op.recordId());
+        @Nullable String json;
+        String label;
+        @Nullable Long base = op.baseVersion();
+        if (op.action() == ChangeAction.CREATE) {
+            if (current.isPresent()) {
+                throw new InvalidInputException("This record already exists.");
+            }
+            P payload = payload(type, op);
+            type.validate(projectId, op.recordId(), op.action(), payload);
+            checkReferences(changeset, type.references(payload), createdHere);
+            json = types.write(payload);
+            label = type.label(payload);
+            base = null;
+        } else {
+            if (current.isEmpty()) {
+                throw new InvalidInputException("The record to " + (op.action() == ChangeAction.DELETE ? "delete" : "change")
+                        + " does not exist in this project.");
+            }
+            if (base == null) {
+                throw new InvalidInputException("A change must say which version of the record it is based on.");
+            }
+            if (op.action() == ChangeAction.UPDATE) {
+                P payload = payload(type, op);
+                type.validate(projectId, op.recordId(), op.action(), payload);
+                checkReferences(changeset, type.references(payload), createdHere);
+                json = types.write(payload);
+                label = type.label(payload);
+            } else {
+                json = types.write(current.get().payload());
+                label = type.label(current.get().payload());
+            }
+        }
+        return new ChangeOperation(changeset.getId(), ordinal, type.kind(), op.recordId(), op.action(), base, json,
+                label);
+    }
+
+    /** References must exist, be created earlier in this changeset, or be created by another open one. */
+    private void checkReferences(Changeset changeset, Set<RecordRef> references, Set<UUID> createdHere) {
+        for (RecordRef ref : references) {
+            if (createdHere.contains(ref.id())
+                    || types.get(ref.kind()).current(changeset.getProjectId(), ref.id()).isPresent()) {
+                continue;
+            }
+            if (changesets.findOpenCreating(changeset.getProjectId(), ref.id(), OPEN, changeset.getId()).isEmpty()) {
+                throw new InvalidInputException("A change refers to a " + types.get(ref.kind()).displayName()
+                        .toLowerCase(java.util.Locale.ROOT) + " that does not exist in this project.");
+            }
+        }
+    }
+
+    private static <P> P payload(RecordType<P> type, ProposedOperation op) {
+        if (!type.payloadType().isInstance(op.payload())) {
+            throw new InvalidInputException("The proposed values do not fit a " + type.displayName() + ".");
+        }
+        return type.payloadType().cast(op.payload());
+    }
+
+    private Changeset ownChangeset(UUID changesetId) {
+        Changeset changeset = visibleChangeset(changesetId);
+        if (!changeset.getAuthorId().equals(CurrentUser.require().userId())) {
+            throw new AccessDeniedException("Only the author may change this changeset.");
+        }
+        return changeset;
+    }
+
+    /** Changesets are visible to the project's editors and above; everyone else gets "not found". */
+    private Changeset visibleChangeset(UUID changesetId) {
+        Changeset changeset = changesets.findById(changesetId).orElseThrow(() -> new NotFoundException("Changeset"));
+        if (access.roleOf(changeset.getProjectId()).isEmpty()) {
+            throw new NotFoundException("Changeset");
+        }
+        access.require(changeset.getProjectId(), ProjectRole.EDITOR);
+        return changeset;
+    }
+
+    private static String validMessage(String message) {
+        String text = message.strip();
+        if (text.isEmpty()) {
+            throw new InvalidInputException("Describe the change in a short message for the reviewers.");
+        }
+        if (text.length() > Changeset.MESSAGE_MAX_LENGTH) {
+            throw new InvalidInputException("Use at most " + Changeset.MESSAGE_MAX_LENGTH + " characters for the message.");
+        }
+        return text;
+    }
+}

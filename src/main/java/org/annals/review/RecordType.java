@@ -1,0 +1,52 @@
+package org.annals.review;
+
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A kind of record that changes through changesets (entities now; events and annotations later).
+ * Implementations live in their own feature and are Spring beans; the engine finds them by
+ * {@link #kind()}. Payloads are immutable records that Jackson can write and read.
+ *
+ * @param <P> the proposed values of one record
+ */
+public interface RecordType<P> {
+
+    /** Stable name stored with every operation, e.g. "ENTITY". */
+    String kind();
+
+    /** What people call this kind, e.g. "Entity". */
+    String displayName();
+
+    Class<P> payloadType();
+
+    /** The vetted record as it is now, with its version; empty when it does not exist in this project. */
+    Optional<Current<P>> current(UUID projectId, UUID recordId);
+
+    /**
+     * Checks a proposed payload on its own (names, lengths, formats). Throws
+     * {@link org.annals.base.InvalidInputException} with a message for the person.
+     */
+    void validate(UUID projectId, UUID recordId, ChangeAction action, P payload);
+
+    /** Records this payload points to, which must exist (or be created earlier in the same changeset). */
+    Set<RecordRef> references(P payload);
+
+    /**
+     * Applies one operation to the live tables. Returns other records of the project that the
+     * change also modified (references moved by a merge, say), so that each gets a revision too.
+     */
+    Set<RecordRef> apply(UUID projectId, UUID recordId, ChangeAction action, P payload);
+
+    /** A short label for lists ("Person: Abu Mohammad al-Julani"). */
+    String label(P payload);
+
+    /** The fields of a payload in display order, as text: what diffs compare. */
+    LinkedHashMap<String, String> describe(P payload);
+
+    /** A vetted record's values and version. */
+    record Current<P>(P payload, long version) {
+    }
+}

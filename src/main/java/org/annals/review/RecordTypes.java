@@ -1,0 +1,54 @@
+package org.annals.review;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.annals.base.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The record kinds known to the engine, and the JSON form of their payloads. */
+@Component
+public class RecordTypes {
+
+    private final Map<String, RecordType<?>> byKind = new LinkedHashMap<>();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    RecordTypes(List<RecordType<?>> types) {
+        types.forEach(type -> byKind.put(type.kind(), type));
+    }
+
+    public RecordType<?> get(String kind) {
+        RecordType<?> type = byKind.get(kind);
+        if (type == null) {
+            throw new InvalidInputException("Unknown kind of record: " + kind);
+        }
+        return type;
+    }
+
+    String write(Object payload) {
+        return json.writeValueAsString(payload);
+    }
+
+    <P> P read(RecordType<P> type, String payload) {
+        try {
+            return json.readValue(payload, type.payloadType());
+        } catch (JacksonException e) {
+            throw new IllegalStateException("Stored payload of kind " + type.kind() + " cannot be read", e);
+        }
+    }
+
+    /** The fields of a stored payload, for diffs and history; empty for none. */
+    LinkedHashMap<String, String> describe(String kind, @Nullable String payload) {
+        if (payload == null) {
+            return new LinkedHashMap<>();
+        }
+        return describeTyped(get(kind), payload);
+    }
+
+    private <P> LinkedHashMap<String, String> describeTyped(RecordType<P> type, String payload) {
+        return type.describe(read(type, payload));
+    }
+}

@@ -1,0 +1,263 @@
+package org.annals.review;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.annals.base.InvalidInputException;
+import org.annals.base.NotFoundException;
+import org.annals.project.ProjectAccess;
+import org.annals.project.ProjectRole;
+import org.annals.project.ProjectService;
+import org.annals.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The reviewer's side: the queue of submitted changesets and the decisions. Approval applies every
+ * operation of a changeset in one transaction, after checking that no record changed since the
+ * changeset was based on it and that everything it refers to exists; otherwise nothing is applied.
+ */
+@Service
+@Transactional
+@PreAuthorize("isAuthenticated()")
+public class ReviewService {
+
+    private final ProjectAccess access;
+    private final ProjectService projects;
+    private final ChangesetRepository changesets;
+    private final ChangeOperationRepository operations;
+    private final ChangesetCommentRepository comments;
+    private final RecordRevisionRepository revisions;
+    private final RecordTypes types;
+    private final ChangesetViews views;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate eachInItsOwnTransaction;
+
+    ReviewService(ProjectAccess access, ProjectService projects, ChangesetRepository changesets,
+            ChangeOperationRepository operations, ChangesetCommentRepository comments, RecordRevisionRepository revisions,
+            RecordTypes types, ChangesetViews views, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
+        this.access = access;
+        this.projects = projects;
+        this.changesets = changesets;
+        this.operations = operations;
+        this.comments = comments;
+        this.revisions = revisions;
+        this.types = types;
+        this.views = views;
+        this.events = events;
+        this.eachInItsOwnTransaction = new TransactionTemplate(transactions);
+    }
+
+    /** Submitted changesets of a project, optionally of one author or touching one kind of record. */
+    @Transactional(readOnly = true)
+    public List<ChangesetSummary> queue(UUID projectId, @Nullable UUID authorId, @Nullable String kind,
+            boolean newestFirst, int page, int pageSize) {
+        access.require(projectId, ProjectRole.EDITOR);
+        Sort order = newestFirst ? Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.desc("id"))
+                : Sort.by(Sort.Order.asc("submittedAt"), Sort.Order.asc("id"));
+        return views.summaries(changesets.findPending(projectId, authorId, kind,
+                PageRequest.of(Math.max(0, page), Math.clamp(pageSize, 1, 500), order)));
+    }
+
+    @Transactional(readOnly = true)
+    public long queueSize(UUID projectId, @Nullable UUID authorId, @Nullable String kind) {
+        access.require(projectId, ProjectRole.EDITOR);
+        return changesets.countPending(projectId, authorId, kind);
+    }
+
+    /** For each decision, whether the caller may take it now and if not why (without a comment yet). */
+    @Transactional(readOnly = true)
+    public Map<ReviewAction, Allowance> allowances(UUID changesetId) {
+        Changeset changeset = visible(changesetId);
+        var result = new EnumMap<ReviewAction, Allowance>(ReviewAction.class);
+        for (ReviewAction action : ReviewAction.values()) {
+            result.put(action, ReviewPolicies.check(situation(changeset, action, action == ReviewAction.APPROVE ? null : "…")));
+        }
+        return result;
+    }
+
+    public void approve(UUID changesetId, @Nullable String comment) {
+        Changeset changeset = lockVisible(changesetId);
+        enforce(situation(changeset, ReviewAction.APPROVE, comment));
+        UUID reviewer = CurrentUser.require().userId();
+        Instant now = Instant.now();
+        List<ChangeOperation> ops = operations.findByChangesetIdOrderByOrdinal(changesetId);
+        List<String> problems = verify(changeset, ops);
+        if (!problems.isEmpty()) {
+            throw new ConflictException(problems);
+        }
+        for (ChangeOperation op : ops) {
+            apply(changeset, op, reviewer, now);
+        }
+        decide(changeset, ChangesetState.APPROVED, reviewer, comment, now);
+    }
+
+    public void reject(UUID changesetId, String comment) {
+        Changeset changeset = lockVisible(changesetId);
+        enforce(situation(changeset, ReviewAction.REJECT, comment));
+        decide(changeset, ChangesetState.REJECTED, CurrentUser.require().userId(), comment, Instant.now());
+    }
+
+    public void requestChanges(UUID changesetId, String comment) {
+        Changeset changeset = lockVisible(changesetId);
+        enforce(situation(changeset, ReviewAction.REQUEST_CHANGES, comment));
+        decide(changeset, ChangesetState.CHANGES_REQUESTED, CurrentUser.require().userId(), comment, Instant.now());
+    }
+
+    /**
+     * Approves several changesets, each in its own transaction, in the order given. Returns why the
+     * ones that were not approved were refused (the others are applied).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NEVER)
+    public Map<UUID, String> approveAll(List<UUID> changesetIds) {
+        var refused = new java.util.LinkedHashMap<UUID, String>();
+        for (UUID id : changesetIds) {
+            try {
+                eachInItsOwnTransaction.executeWithoutResult(status -> approve(id, null));
+            } catch (InvalidInputException | AccessDeniedException | NotFoundException e) {
+                refused.put(id, e.getMessage());
+            } catch (OptimisticLockingFailureException e) {
+                refused.put(id, "Someone changed the same records at the same moment; try again.");
+            }
+        }
+        return refused;
+    }
+
+    /** Every reason the changeset cannot be applied as it stands, in operation order. */
+    private List<String> verify(Changeset changeset, List<ChangeOperation> ops) {
+        var problems = new ArrayList<String>();
+        Set<UUID> createdHere = new HashSet<>();
+        for (ChangeOperation op : ops) {
+            RecordType<?> type = types.get(op.getRecordKind());
+            var current = type.current(changeset.getProjectId(), op.getRecordId());
+            String what = type.displayName() + " \"" + op.getLabel() + "\"";
+            switch (op.getAction()) {
+                case CREATE -> {
+                    if (current.isPresent()) {
+                        problems.add(what + " already exists.");
+                    }
+                    createdHere.add(op.getRecordId());
+                }
+                case UPDATE, DELETE -> {
+                    if (current.isEmpty()) {
+                        problems.add(what + " no longer exists.");
+                    } else if (current.get().version() != op.getBaseVersion()) {
+                        problems.add(what + " was changed by someone else after this changeset was made"
+                                + " (it was based on version " + op.getBaseVersion() + ", the record is now at version "
+                                + current.get().version() + "): compare with its current values and propose again.");
+                    }
+                }
+            }
+            if (op.getPayload() != null && op.getAction() != ChangeAction.DELETE) {
+                for (RecordRef ref : references(type, op.getPayload())) {
+                    if (createdHere.contains(ref.id())
+                            || types.get(ref.kind()).current(changeset.getProjectId(), ref.id()).isPresent()) {
+                        continue;
+                    }
+                    var creators = changesets.findOpenCreating(changeset.getProjectId(), ref.id(), ChangesetService.OPEN,
+                            changeset.getId());
+                    problems.add(creators.isEmpty()
+                            ? what + " refers to a record that does not exist."
+                            : what + " depends on a record created by the changeset \"" + creators.getFirst().getMessage()
+                                    + "\", which is not approved yet: approve that one first.");
+                }
+            }
+        }
+        return problems;
+    }
+
+    private <P> Set<RecordRef> references(RecordType<P> type, String payload) {
+        return type.references(types.read(type, payload));
+    }
+
+    private void apply(Changeset changeset, ChangeOperation op, UUID reviewer, Instant now) {
+        applyTyped(types.get(op.getRecordKind()), changeset, op, reviewer, now);
+    }
+
+    private <P> void applyTyped(RecordType<P> type, Changeset changeset, ChangeOperation op, UUID reviewer, Instant now) {
+        UUID projectId = changeset.getProjectId();
+        P payload = op.getPayload() == null ? null : types.read(type, op.getPayload());
+        if (op.getAction() != ChangeAction.DELETE) {
+            type.validate(projectId, op.getRecordId(), op.getAction(), payload);
+        }
+        Set<RecordRef> alsoChanged = type.apply(projectId, op.getRecordId(), op.getAction(), payload);
+        operations.flush();
+        record(changeset, new RecordRef(type.kind(), op.getRecordId()), op.getAction(), reviewer, now);
+        for (RecordRef other : alsoChanged) {
+            record(changeset, other, ChangeAction.UPDATE, reviewer, now);
+        }
+    }
+
+    private void record(Changeset changeset, RecordRef ref, ChangeAction action, UUID reviewer, Instant now) {
+        revisions.save(snapshot(types.get(ref.kind()), changeset, ref, action, reviewer, now));
+    }
+
+    private <P> RecordRevision snapshot(RecordType<P> type, Changeset changeset, RecordRef ref, ChangeAction action,
+            UUID reviewer, Instant now) {
+        var current = type.current(changeset.getProjectId(), ref.id());
+        return new RecordRevision(changeset.getProjectId(), ref, current.map(RecordType.Current::version).orElse(null),
+                action, changeset, reviewer, now, current.map(c -> types.write(c.payload())).orElse(null));
+    }
+
+    private void decide(Changeset changeset, ChangesetState decision, UUID reviewer, @Nullable String comment,
+            Instant now) {
+        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        if (text != null && text.length() > Changeset.COMMENT_MAX_LENGTH) {
+            throw new InvalidInputException("Use at most " + Changeset.COMMENT_MAX_LENGTH + " characters for the comment.");
+        }
+        changeset.decide(decision, reviewer, text, now);
+        if (text != null) {
+            comments.save(new ChangesetComment(changeset.getId(), reviewer, text, now));
+        }
+        events.publishEvent(new ChangesetDecided(changeset.getId(), changeset.getProjectId(), changeset.getAuthorId(),
+                reviewer, decision, changeset.getMessage()));
+    }
+
+    private ReviewPolicies.Situation situation(Changeset changeset, ReviewAction action, @Nullable String comment) {
+        ProjectRole role = access.require(changeset.getProjectId(), ProjectRole.EDITOR);
+        return new ReviewPolicies.Situation(changeset, action, role, CurrentUser.require().userId(),
+                projects.allowsSelfApproval(changeset.getProjectId()), comment);
+    }
+
+    private static void enforce(ReviewPolicies.Situation situation) {
+        Allowance allowance = ReviewPolicies.check(situation);
+        if (!allowance.allowed()) {
+            if (!situation.callerRole().includes(ProjectRole.REVIEWER)) {
+                throw new AccessDeniedException(allowance.reason());
+            }
+            throw new InvalidInputException(allowance.reason());
+        }
+    }
+
+    /** Locks first, then reads: a decision always sees the state after any decision that came before it. */
+    private Changeset lockVisible(UUID changesetId) {
+        Changeset changeset = changesets.lockById(changesetId).orElseThrow(() -> new NotFoundException("Changeset"));
+        if (access.roleOf(changeset.getProjectId()).isEmpty()) {
+            throw new NotFoundException("Changeset");
+        }
+        return changeset;
+    }
+
+    private Changeset visible(UUID changesetId) {
+        Changeset changeset = changesets.findById(changesetId).orElseThrow(() -> new NotFoundException("Changeset"));
+        if (access.roleOf(changeset.getProjectId()).isEmpty()) {
+            throw new NotFoundException("Changeset");
+        }
+        return changeset;
+    }
+}
