@@ -125,6 +125,9 @@ public class ReviewService {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NEVER)
     public Map<UUID, String> approveAll(List<UUID> changesetIds) {
+        // Permission first, for all of them: a caller who may not review gets a refusal, not a list of failures.
+        eachInItsOwnTransaction.executeWithoutResult(status -> changesetIds.forEach(id ->
+                access.require(visible(id).getProjectId(), ProjectRole.REVIEWER)));
         var refused = new java.util.LinkedHashMap<UUID, String>();
         for (UUID id : changesetIds) {
             try {

@@ -21,6 +21,15 @@ import org.annals.source.ImportRequest;
 import org.annals.source.SourceImportService;
 import org.annals.source.SourceMetadata;
 import org.annals.source.SourceService;
+import org.annals.entity.EntityKind;
+import org.annals.entity.EntityPayload;
+import org.annals.entity.EntityRecordType;
+import org.annals.entity.EntityService;
+import org.annals.notification.NotificationService;
+import org.annals.review.ChangesetService;
+import org.annals.review.HistoryService;
+import org.annals.review.ProposedOperation;
+import org.annals.review.ReviewService;
 import org.springframework.data.domain.Sort;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
@@ -58,10 +67,23 @@ class ServiceAuthorizationMatrixTest {
     SourceImportService imports;
     @Autowired
     SourceService sources;
+    @Autowired
+    ChangesetService changesets;
+    @Autowired
+    ReviewService review;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    EntityService entities;
+    @Autowired
+    NotificationService notifications;
 
     private final Map<Actor, AnnalsPrincipal> principals = new EnumMap<>(Actor.class);
     private UUID project;
     private UUID source;
+    private UUID entity;
+    private UUID revision;
+    private UUID pending;
     private ImportPreview preview;
     private AnnalsPrincipal bystander;
 
@@ -122,7 +144,44 @@ class ServiceAuthorizationMatrixTest {
                 new EntryPoint("SourceService.library", Actor.VIEWER,
                         t -> t.sources.library(t.project, "", Sort.unsorted(), 0, 10)),
                 new EntryPoint("SourceService.count", Actor.VIEWER, t -> t.sources.count(t.project, "")),
-                new EntryPoint("SourceService.read", Actor.VIEWER, t -> t.sources.read(t.project, t.source)));
+                new EntryPoint("SourceService.read", Actor.VIEWER, t -> t.sources.read(t.project, t.source)),
+                new EntryPoint("ProjectService.allowsSelfApproval", Actor.VIEWER, t -> t.projects.allowsSelfApproval(t.project)),
+                new EntryPoint("ProjectService.setAllowSelfApproval", Actor.MANAGER,
+                        t -> t.projects.setAllowSelfApproval(t.project, false)),
+                new EntryPoint("ChangesetService.propose", Actor.EDITOR, t -> t.changesets.propose(t.project, "matrix",
+                        List.of(ProposedOperation.create(EntityRecordType.KIND, UUID.randomUUID(),
+                                EntityPayload.of(EntityKind.OTHER, "Matrix"))), true)),
+                new EntryPoint("ChangesetService.mine", Actor.EDITOR, t -> t.changesets.mine(t.project, 10)),
+                new EntryPoint("ChangesetService.details", Actor.EDITOR, t -> t.changesets.details(t.pending)),
+                new EntryPoint("ChangesetService.comment", Actor.EDITOR, t -> t.changesets.comment(t.pending, "A comment")),
+                new EntryPoint("ChangesetService.myPending", Actor.EDITOR,
+                        t -> t.changesets.myPending(t.project, EntityRecordType.KIND)),
+                new EntryPoint("ReviewService.queue", Actor.EDITOR, t -> t.review.queue(t.project, null, null, true, 0, 10)),
+                new EntryPoint("ReviewService.queueSize", Actor.EDITOR, t -> t.review.queueSize(t.project, null, null)),
+                new EntryPoint("ReviewService.allowances", Actor.EDITOR, t -> t.review.allowances(t.pending)),
+                new EntryPoint("ReviewService.requestChanges", Actor.REVIEWER,
+                        t -> t.review.requestChanges(t.pending, "Please add a source")),
+                new EntryPoint("ReviewService.reject", Actor.REVIEWER, t -> t.review.reject(t.pending, "Not needed")),
+                new EntryPoint("ReviewService.approve", Actor.REVIEWER, t -> t.review.approve(t.pending, null)),
+                new EntryPoint("ReviewService.approveAll", Actor.REVIEWER, t -> t.review.approveAll(List.of(t.pending))),
+                new EntryPoint("HistoryService.history", Actor.VIEWER,
+                        t -> t.history.history(t.project, EntityRecordType.KIND, t.entity)),
+                new EntryPoint("HistoryService.revert", Actor.EDITOR,
+                        t -> t.history.revert(t.project, EntityRecordType.KIND, t.entity, t.revision, false)),
+                new EntryPoint("EntityService.search", Actor.VIEWER, t -> t.entities.search(t.project, "", null, 0, 10)),
+                new EntryPoint("EntityService.count", Actor.VIEWER, t -> t.entities.count(t.project, "", null)),
+                new EntryPoint("EntityService.get", Actor.VIEWER, t -> t.entities.get(t.project, t.entity)),
+                new EntryPoint("EntityService.proposeCreate", Actor.EDITOR, t -> t.entities.proposeCreate(t.project,
+                        EntityPayload.of(EntityKind.PLACE, "Matrix place"), "matrix", false)),
+                new EntryPoint("EntityService.proposeUpdate", Actor.EDITOR, t -> t.entities.proposeUpdate(t.project,
+                        t.entity, 0, EntityPayload.of(EntityKind.PERSON, "Renamed"), "matrix", false)),
+                new EntryPoint("EntityService.proposeDelete", Actor.EDITOR,
+                        t -> t.entities.proposeDelete(t.project, t.entity, 0, "matrix", false)),
+                new EntryPoint("EntityService.proposeMerge", Actor.EDITOR,
+                        t -> t.entities.proposeMerge(t.project, t.entity, t.entity, "matrix", false)),
+                new EntryPoint("NotificationService.mine", Actor.NON_MEMBER, t -> t.notifications.mine(5)),
+                new EntryPoint("NotificationService.unread", Actor.NON_MEMBER, t -> t.notifications.unread()),
+                new EntryPoint("NotificationService.markAllRead", Actor.NON_MEMBER, t -> t.notifications.markAllRead()));
     }
 
     static Stream<Arguments> cases() {
@@ -148,6 +207,13 @@ class ServiceAuthorizationMatrixTest {
         source = Fixtures.as(creator, () -> imports.importSource(project, new ImportRequest(
                 SourceMetadata.titled("Matrix source"), preview.draft().format(), preview.draft().blocks(), null, null,
                 false)).sourceId());
+        var proposal = Fixtures.as(principals.get(Actor.EDITOR), () -> entities.proposeCreate(project,
+                EntityPayload.of(EntityKind.PERSON, "Matrix person"), "matrix", true));
+        Fixtures.as(principals.get(Actor.REVIEWER), () -> review.approve(proposal.changesetId(), null));
+        entity = proposal.entityId();
+        revision = Fixtures.as(creator, () -> history.history(project, EntityRecordType.KIND, entity)).getFirst().id();
+        pending = Fixtures.as(principals.get(Actor.EDITOR), () -> entities.proposeCreate(project,
+                EntityPayload.of(EntityKind.PLACE, "Matrix pending"), "pending", true)).changesetId();
         // The admin created the project but should act through the ADMIN role alone.
         Fixtures.as(creator, () -> projects.removeMember(project, creator.userId()));
     }

@@ -46,10 +46,17 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
     Fixtures fixtures;
     @Autowired
     SourceImportService imports;
+    @Autowired
+    org.annals.entity.EntityService entities;
+    @Autowired
+    org.annals.review.ReviewService review;
+    @Autowired
+    org.annals.project.ProjectService projects;
 
     private final Map<Actor, AnnalsPrincipal> principals = new EnumMap<>(Actor.class);
     private UUID project;
     private UUID source;
+    private UUID entity;
 
     enum Outcome { SHOWN, SIGN_IN, NOT_FOUND, DENIED }
 
@@ -71,7 +78,10 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
                 new Page("projects/{p}/sources/{s}", "ReaderView", Actor.VIEWER),
                 new Page("projects/{p}/import", "ImportView", Actor.EDITOR),
                 new Page("projects/{p}/timeline", "TimelineView", Actor.VIEWER),
-                new Page("projects/{p}/review", "ReviewQueueView", Actor.VIEWER),
+                new Page("projects/{p}/review", "ReviewQueueView", Actor.EDITOR),
+                new Page("projects/{p}/changes", "MyChangesView", Actor.EDITOR),
+                new Page("projects/{p}/entities", "EntitiesView", Actor.VIEWER),
+                new Page("projects/{p}/entities/{e}", "EntityView", Actor.VIEWER),
                 new Page("projects/{p}/export", "ExportView", Actor.VIEWER),
                 new Page("projects/{p}/members", "MembersView", Actor.MANAGER));
     }
@@ -90,6 +100,13 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
             var preview = imports.previewPasted(project, "A source to read.");
             return imports.importSource(project, new ImportRequest(SourceMetadata.titled("Readable"),
                     preview.draft().format(), preview.draft().blocks(), null, null, false)).sourceId();
+        });
+        Fixtures.as(admin, () -> projects.setAllowSelfApproval(project, true));
+        entity = Fixtures.as(admin, () -> {
+            var proposal = entities.proposeCreate(project, org.annals.entity.EntityPayload.of(
+                    org.annals.entity.EntityKind.PLACE, "Aleppo"), "Add Aleppo", true);
+            review.approve(proposal.changesetId(), null);
+            return proposal.entityId();
         });
         for (Actor actor : Actor.values()) {
             ProjectRole role = actor.projectRole();
@@ -115,9 +132,9 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
             return;
         }
         signInAs(principals.get(Actor.ADMIN));
-        assertThat(outcomeOf(page.route().replace("{p}", UUID.randomUUID().toString()).replace("{s}", source.toString()),
+        assertThat(outcomeOf(page.route().replace("{p}", UUID.randomUUID().toString()).replace("{s}", source.toString()).replace("{e}", entity.toString()),
                 page)).isEqualTo(Outcome.NOT_FOUND);
-        assertThat(outcomeOf(page.route().replace("{p}", "not-a-uuid").replace("{s}", "not-a-uuid"), page))
+        assertThat(outcomeOf(page.route().replace("{p}", "not-a-uuid").replace("{s}", "not-a-uuid").replace("{e}", "not-a-uuid"), page))
                 .isEqualTo(Outcome.NOT_FOUND);
     }
 
@@ -135,7 +152,7 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
 
     private Outcome open(Page page, Actor actor) {
         signInAs(principals.get(actor));
-        return outcomeOf(page.route().replace("{p}", project.toString()).replace("{s}", source.toString()), page);
+        return outcomeOf(page.route().replace("{p}", project.toString()).replace("{s}", source.toString()).replace("{e}", entity.toString()), page);
     }
 
     private Outcome outcomeOf(String location, Page page) {

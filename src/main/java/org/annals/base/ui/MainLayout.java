@@ -5,7 +5,12 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
@@ -20,6 +25,7 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.Optional;
+import org.annals.notification.NotificationService;
 import org.annals.project.ProjectRole;
 import org.annals.project.ProjectService;
 import org.annals.project.ProjectSummary;
@@ -38,11 +44,13 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     static final String COLOR_SCHEME_KEY = "annals-color-scheme";
 
     private final ProjectService projects;
+    private final NotificationService notifications;
     private final AuthenticationContext authentication;
     private final Div projectSection = new Div();
 
-    MainLayout(ProjectService projects, AuthenticationContext authentication) {
+    MainLayout(ProjectService projects, NotificationService notifications, AuthenticationContext authentication) {
         this.projects = projects;
+        this.notifications = notifications;
         this.authentication = authentication;
         setPrimarySection(Section.DRAWER);
 
@@ -54,7 +62,44 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
         var spacer = new Span();
         spacer.addClassName("navbar-spacer");
-        addToNavbar(new DrawerToggle(), spacer, userMenu());
+        addToNavbar(new DrawerToggle(), spacer, notificationBell(), userMenu());
+    }
+
+    /** Unread decisions on the user's changesets; opening the list marks them read. */
+    private Component notificationBell() {
+        var bell = new Button(VaadinIcon.BELL_O.create());
+        bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        bell.getElement().setAttribute("aria-label", "Notifications");
+        long unread = CurrentUser.get().isPresent() ? notifications.unread() : 0;
+        if (unread > 0) {
+            bell.setText(Long.toString(unread));
+            bell.addClassName("has-unread");
+        }
+        bell.addClickListener(e -> {
+            var dialog = new Dialog();
+            dialog.setHeaderTitle("Notifications");
+            var list = notifications.mine(30);
+            if (list.isEmpty()) {
+                dialog.add(new Paragraph("Nothing yet. You will be told here when a reviewer decides on your changes."));
+            }
+            for (var notification : list) {
+                var line = new Div();
+                line.addClassName(notification.isRead() ? "notification-read" : "notification-unread");
+                if (notification.getLink() != null) {
+                    var link = new Anchor(notification.getLink(), notification.getMessage());
+                    line.add(link);
+                } else {
+                    line.add(new Span(notification.getMessage()));
+                }
+                dialog.add(line);
+            }
+            notifications.markAllRead();
+            bell.setText("");
+            bell.removeClassName("has-unread");
+            dialog.getFooter().add(new Button("Close", c -> dialog.close()));
+            dialog.open();
+        });
+        return bell;
     }
 
     private SideNav siteNavigation() {
@@ -84,8 +129,12 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         String base = ProjectRoutes.path(project.id());
         nav.addItem(new SideNavItem("Overview", base, VaadinIcon.HOME_O.create()));
         nav.addItem(new SideNavItem("Sources", base + "/sources", VaadinIcon.FILE_TEXT_O.create()));
+        nav.addItem(new SideNavItem("Entities", base + "/entities", VaadinIcon.USERS.create()));
         nav.addItem(new SideNavItem("Timeline", base + "/timeline", VaadinIcon.CALENDAR_CLOCK.create()));
-        nav.addItem(new SideNavItem("Review", base + "/review", VaadinIcon.CHECK_SQUARE_O.create()));
+        if (project.myRole().includes(ProjectRole.EDITOR)) {
+            nav.addItem(new SideNavItem("Review", base + "/review", VaadinIcon.CHECK_SQUARE_O.create()));
+            nav.addItem(new SideNavItem("My changes", base + "/changes", VaadinIcon.EDIT.create()));
+        }
         nav.addItem(new SideNavItem("Export", base + "/export", VaadinIcon.DOWNLOAD.create()));
         if (project.myRole().includes(ProjectRole.MANAGER)) {
             nav.addItem(new SideNavItem("Members", base + "/members", VaadinIcon.GROUP.create()));

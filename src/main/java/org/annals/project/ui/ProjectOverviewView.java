@@ -2,6 +2,7 @@ package org.annals.project.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -36,7 +37,15 @@ class ProjectOverviewView extends ProjectPage {
         if (project.myRole().includes(ProjectRole.MANAGER)) {
             var edit = new Button("Edit name and description", e -> openEditDialog(project));
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            add(edit);
+            var selfApproval = new Checkbox("Reviewers may approve their own changesets",
+                    projectService.allowsSelfApproval(project.id()));
+            selfApproval.setHelperText("Off by default: every change is checked by a second person.");
+            selfApproval.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    projectService.setAllowSelfApproval(project.id(), e.getValue());
+                }
+            });
+            add(edit, selfApproval);
         }
     }
 

@@ -1,27 +1,207 @@
 package org.annals.review.ui;
 
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.annals.base.InvalidInputException;
 import org.annals.base.ui.EmptyState;
 import org.annals.project.ProjectRole;
 import org.annals.project.ProjectService;
 import org.annals.project.ProjectSummary;
 import org.annals.project.ui.ProjectPage;
 import org.annals.project.ui.ProjectRoutes;
+import org.annals.review.Allowance;
+import org.annals.review.ChangesetService;
+import org.annals.review.ChangesetSummary;
+import org.annals.review.ReviewAction;
+import org.annals.review.ReviewService;
 
-/** The project's review page. Every member may open it. */
+/**
+ * The review queue: changesets waiting for a decision, oldest first by default. With the list
+ * focused: J next, K previous, A approve, R reject. Disabled buttons say why in their tooltip.
+ */
 @Route(ProjectRoutes.PREFIX + "/review")
 @PermitAll
 class ReviewQueueView extends ProjectPage {
 
-    ReviewQueueView(ProjectService projects) {
-        super(projects, ProjectRole.VIEWER, "Review");
+    private final ReviewService review;
+    private final ChangesetService changesets;
+    private final Grid<ChangesetSummary> grid = new Grid<>();
+    private final Div detail = new Div();
+    private final Select<String> order = new Select<>();
+    private final ComboBox<Map.Entry<UUID, String>> author = new ComboBox<>();
+    private final Select<String> kind = new Select<>();
+    private final TextArea decisionComment = new TextArea();
+    private ProjectSummary project;
+    private List<ChangesetSummary> rows = List.of();
+
+    ReviewQueueView(ProjectService projects, ReviewService review, ChangesetService changesets) {
+        super(projects, ProjectRole.EDITOR, "Review");
+        this.review = review;
+        this.changesets = changesets;
+        setSizeFull();
     }
 
     @Override
     protected void render(ProjectSummary project) {
-        add(new EmptyState(VaadinIcon.CHECK_SQUARE_O, "Nothing to review",
-                "Every change to a project goes through review. Proposals waiting for a decision will be listed here."));
+        this.project = project;
+        order.setItems("Oldest first", "Newest first");
+        order.setValue("Oldest first");
+        order.addValueChangeListener(e -> refresh());
+        author.setPlaceholder("Any author");
+        author.setClearButtonVisible(true);
+        author.setItemLabelGenerator(Map.Entry::getValue);
+        author.addValueChangeListener(e -> refresh());
+        kind.setItems("", "ENTITY");
+        kind.setItemLabelGenerator(k -> k.isEmpty() ? "Any kind of record" : "Entities");
+        kind.setValue("");
+        kind.addValueChangeListener(e -> refresh());
+        var approveSelected = new Button("Approve selected", VaadinIcon.CHECK.create(), e -> approveSelected());
+        var filters = new HorizontalLayout(order, author, kind, approveSelected);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        approveSelected.setVisible(project.myRole().includes(ProjectRole.REVIEWER));
+
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(ChangesetSummary::message).setHeader("Change").setFlexGrow(2);
+        grid.addColumn(ChangesetSummary::authorName).setHeader("Author").setAutoWidth(true);
+        grid.addColumn(c -> c.submittedAt() == null ? "" : ChangesetPanel.WHEN.format(c.submittedAt()))
+                .setHeader("Submitted").setAutoWidth(true);
+        grid.addColumn(c -> String.join("; ", c.operationLabels())).setHeader("Records").setFlexGrow(2);
+        grid.addItemClickListener(e -> open(e.getItem()));
+        grid.getElement().setAttribute("aria-label", "Changesets waiting for review");
+        Shortcuts.addShortcutListener(grid, () -> move(1), Key.KEY_J).listenOn(grid);
+        Shortcuts.addShortcutListener(grid, () -> move(-1), Key.KEY_K).listenOn(grid);
+        Shortcuts.addShortcutListener(grid, () -> decide(ReviewAction.APPROVE), Key.KEY_A).listenOn(grid);
+        Shortcuts.addShortcutListener(grid, () -> decide(ReviewAction.REJECT), Key.KEY_R).listenOn(grid);
+        Shortcuts.addShortcutListener(grid, () -> decide(ReviewAction.APPROVE), Key.ENTER, KeyModifier.CONTROL)
+                .listenOn(decisionComment);
+
+        decisionComment.setPlaceholder("Comment (needed to reject or request changes)");
+        decisionComment.setWidthFull();
+        var split = new SplitLayout(grid, detail);
+        split.setSplitterPosition(45);
+        split.setSizeFull();
+        detail.addClassName("review-detail");
+        add(filters, split);
+        refreshAuthors();
+        refresh();
+    }
+
+    private void refreshAuthors() {
+        author.setItems(review.queue(project.id(), null, null, false, 0, 500).stream()
+                .collect(Collectors.toMap(ChangesetSummary::authorId, ChangesetSummary::authorName, (a, b) -> a))
+                .entrySet().stream().toList());
+    }
+
+    private void refresh() {
+        rows = review.queue(project.id(), author.getValue() == null ? null : author.getValue().getKey(),
+                kind.getValue() == null || kind.getValue().isEmpty() ? null : kind.getValue(),
+                "Newest first".equals(order.getValue()), 0, 200);
+        grid.setItems(rows);
+        if (rows.isEmpty()) {
+            detail.removeAll();
+            detail.add(new EmptyState(VaadinIcon.CHECK_SQUARE_O, "Nothing to review",
+                    "Every change to this project waits here for a reviewer. Proposals will appear as editors submit them."));
+        } else {
+            open(rows.getFirst());
+        }
+    }
+
+    private ChangesetSummary current;
+
+    private void open(ChangesetSummary changeset) {
+        current = changeset;
+        detail.removeAll();
+        detail.add(new ChangesetPanel(changesets.details(changeset.id()), changesets, () -> open(changeset)));
+        if (!project.myRole().includes(ProjectRole.REVIEWER)) {
+            detail.add(new Paragraph("Reviewers and managers decide on changesets."));
+            return;
+        }
+        Map<ReviewAction, Allowance> allowed = review.allowances(changeset.id());
+        detail.add(decisionComment, new HorizontalLayout(button("Approve", ReviewAction.APPROVE, allowed, ButtonVariant.LUMO_PRIMARY),
+                button("Request changes", ReviewAction.REQUEST_CHANGES, allowed, ButtonVariant.LUMO_CONTRAST),
+                button("Reject", ReviewAction.REJECT, allowed, ButtonVariant.LUMO_ERROR)));
+    }
+
+    private Button button(String label, ReviewAction action, Map<ReviewAction, Allowance> allowed, ButtonVariant variant) {
+        var button = new Button(label, e -> decide(action));
+        button.addThemeVariants(variant);
+        Allowance allowance = allowed.get(action);
+        button.setEnabled(allowance.allowed());
+        if (!allowance.allowed()) {
+            button.setTooltipText(allowance.reason());
+        }
+        return button;
+    }
+
+    private void decide(ReviewAction action) {
+        if (current == null || !project.myRole().includes(ProjectRole.REVIEWER)) {
+            return;
+        }
+        String comment = decisionComment.getValue();
+        try {
+            switch (action) {
+                case APPROVE -> review.approve(current.id(), comment);
+                case REJECT -> review.reject(current.id(), comment);
+                case REQUEST_CHANGES -> review.requestChanges(current.id(), comment);
+            }
+        } catch (InvalidInputException refused) {
+            Notification.show(refused.getMessage(), 8000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_WARNING);
+            return;
+        }
+        decisionComment.clear();
+        Notification.show(switch (action) {
+            case APPROVE -> "Approved and applied.";
+            case REJECT -> "Rejected.";
+            case REQUEST_CHANGES -> "Sent back to the author.";
+        }).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        refresh();
+    }
+
+    private void move(int step) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int index = current == null ? 0 : rows.indexOf(current);
+        int next = Math.clamp(index + step, 0, rows.size() - 1);
+        open(rows.get(next));
+        grid.scrollToIndex(next);
+    }
+
+    private void approveSelected() {
+        var ids = grid.getSelectedItems().stream().map(ChangesetSummary::id).toList();
+        if (ids.isEmpty()) {
+            Notification.show("Tick the changesets to approve first.");
+            return;
+        }
+        var refused = review.approveAll(ids);
+        var note = Notification.show((ids.size() - refused.size()) + " approved"
+                + (refused.isEmpty() ? "." : "; not approved: " + String.join(" ", refused.values())), 8000,
+                Notification.Position.MIDDLE);
+        note.addThemeVariants(refused.isEmpty() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
+        refresh();
     }
 }

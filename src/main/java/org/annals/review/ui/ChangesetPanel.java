@@ -1,0 +1,94 @@
+package org.annals.review.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import org.annals.review.ChangeAction;
+import org.annals.review.ChangesetDetails;
+import org.annals.review.ChangesetService;
+
+/**
+ * A changeset opened: its message and author, every operation as a diff (field by field for updates,
+ * the whole record for creates and deletes), and the discussion with a box to add to it.
+ */
+class ChangesetPanel extends Div {
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+            .withZone(ZoneId.systemDefault());
+
+    ChangesetPanel(ChangesetDetails details, ChangesetService changesets, Runnable refresh) {
+        addClassName("changeset-panel");
+        var summary = details.summary();
+        add(new H3(summary.message()));
+        add(new Paragraph(summary.state().displayName() + " · proposed by " + summary.authorName()
+                + (summary.submittedAt() == null ? "" : " · submitted " + WHEN.format(summary.submittedAt()))
+                + (details.decidedBy() == null ? "" : " · decided by " + details.decidedBy())));
+        for (var op : details.operations()) {
+            add(operation(op));
+        }
+        add(new H4("Discussion"));
+        for (var comment : details.discussion()) {
+            var item = new Div(new Span(comment.author() + " · " + WHEN.format(comment.at())), new Paragraph(comment.body()));
+            item.addClassName("comment");
+            add(item);
+        }
+        var text = new TextArea();
+        text.setPlaceholder("Add to the discussion");
+        text.setWidthFull();
+        text.setMaxLength(10_000);
+        var post = new Button("Comment", e -> {
+            changesets.comment(summary.id(), text.getValue());
+            refresh.run();
+        });
+        add(text, post);
+    }
+
+    private static Div operation(ChangesetDetails.OperationDiff op) {
+        var block = new Div();
+        block.addClassName("operation");
+        String verb = switch (op.action()) {
+            case CREATE -> "New";
+            case UPDATE -> "Change to";
+            case DELETE -> "Deletion of";
+        };
+        block.add(new H4(verb + " " + op.kindName().toLowerCase(java.util.Locale.ROOT) + ": " + op.label()));
+        if (op.stale()) {
+            var warning = new Paragraph(op.currentVersion() == null
+                    ? "This record no longer exists."
+                    : "Someone changed this record after the proposal was made (based on version " + op.baseVersion()
+                            + ", now version " + op.currentVersion() + "). \"Now\" shows its current values; approving"
+                            + " will be refused until the author proposes again.");
+            warning.addClassName("stale-warning");
+            block.add(warning);
+        }
+        var table = new Div();
+        table.addClassName("diff");
+        table.add(cell("Field", "diff-head"), cell(op.action() == ChangeAction.CREATE ? "" : "Now", "diff-head"),
+                cell(op.action() == ChangeAction.DELETE ? "" : "Proposed", "diff-head"));
+        for (var field : op.fields()) {
+            if (op.action() == ChangeAction.UPDATE && !field.changed()) {
+                continue;
+            }
+            String style = field.changed() ? "diff-changed" : "diff-same";
+            table.add(cell(field.field(), "diff-field"), cell(field.before(), style + " diff-before"),
+                    cell(field.after(), style + " diff-after"));
+        }
+        block.add(table);
+        return block;
+    }
+
+    private static Span cell(String text, String classes) {
+        var span = new Span(text == null ? "" : text);
+        for (String c : classes.split(" ")) {
+            span.addClassName(c);
+        }
+        return span;
+    }
+}
