@@ -74,6 +74,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         if (unread > 0) {
             bell.setText(Long.toString(unread));
             bell.addClassName("has-unread");
+            bell.getElement().setAttribute("aria-label", "Notifications (" + unread + " unread)");
         }
         bell.addClickListener(e -> {
             var dialog = new Dialog();
@@ -96,6 +97,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
             notifications.markAllRead();
             bell.setText("");
             bell.removeClassName("has-unread");
+            bell.getElement().setAttribute("aria-label", "Notifications");
             dialog.getFooter().add(new Button("Close", c -> dialog.close()));
             dialog.open();
         });
