@@ -108,6 +108,21 @@ public class ChangesetService {
         return views.details(visibleChangeset(changesetId));
     }
 
+    /** The author's proposed operations with their values, to edit a draft or a changeset sent back. */
+    @Transactional(readOnly = true)
+    public List<ProposedOperation> proposedOperations(UUID changesetId) {
+        Changeset changeset = ownChangeset(changesetId);
+        return operations.findByChangesetIdOrderByOrdinal(changeset.getId()).stream()
+                .map(op -> new ProposedOperation(op.getRecordKind(), op.getRecordId(), op.getAction(), op.getBaseVersion(),
+                        op.getPayload() == null || op.getAction() == ChangeAction.DELETE ? null
+                                : readPayload(types.get(op.getRecordKind()), op.getPayload())))
+                .toList();
+    }
+
+    private <P> P readPayload(RecordType<P> type, String json) {
+        return types.read(type, json);
+    }
+
     /** The caller's open operations on records of one kind: the pending overlay next to vetted data. */
     @Transactional(readOnly = true)
     public List<PendingChange> myPending(UUID projectId, String kind) {

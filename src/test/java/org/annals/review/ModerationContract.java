@@ -335,4 +335,27 @@ abstract class ModerationContract {
         var list = new ArrayList<>(as(editor, () -> changesets.details(changeset)).operations());
         assertThat(list).hasSize(2);
     }
+
+    @Test
+    void an_author_edits_a_changeset_sent_back_and_resubmits_it() {
+        var proposal = propose(editor, EntityPayload.of(EntityKind.PLACE, "Kafr Zita"));
+        as(reviewer, () -> review.requestChanges(proposal.changesetId(), "Add the Arabic name"));
+
+        var operations = as(editor, () -> changesets.proposedOperations(proposal.changesetId()));
+        assertThat(operations).singleElement().satisfies(op -> assertThat(((EntityPayload) op.payload()).name())
+                .isEqualTo("Kafr Zita"));
+        assertThatThrownBy(() -> as(otherEditor, () -> changesets.proposedOperations(proposal.changesetId())))
+                .isInstanceOf(AccessDeniedException.class);
+        var op = operations.getFirst();
+        as(editor, () -> changesets.revise(proposal.changesetId(), "Add Kafr Zita with its Arabic name", List.of(
+                new ProposedOperation(op.kind(), op.recordId(), op.action(), op.baseVersion(),
+                        ((EntityPayload) op.payload()).withAliases(List.of(new Alias("كفر زيتا", "ar")))))));
+        as(editor, () -> changesets.submit(proposal.changesetId()));
+        as(reviewer, () -> review.approve(proposal.changesetId(), null));
+
+        assertThat(as(viewer, () -> entities.get(project, proposal.entityId())).values().aliases())
+                .containsExactly(new Alias("كفر زيتا", "ar"));
+        assertThat(as(editor, () -> changesets.details(proposal.changesetId())).discussion())
+                .extracting(ChangesetDetails.Comment::body).containsExactly("Add the Arabic name");
+    }
 }

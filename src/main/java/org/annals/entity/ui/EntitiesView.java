@@ -69,8 +69,8 @@ public class EntitiesView extends ProjectPage {
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         boolean editor = project.myRole().includes(ProjectRole.EDITOR);
         if (editor) {
-            var create = new Button("Propose an entity", VaadinIcon.PLUS.create(), e -> new EntityForm(entities,
-                    project.id(), null, null, 0, proposal -> refreshPending(project)).open());
+            var create = new Button("Propose an entity", VaadinIcon.PLUS.create(),
+                    e -> EntityForm.forNew(entities, project.id(), proposal -> refreshPending(project)).open());
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             toolbar.add(create);
         }

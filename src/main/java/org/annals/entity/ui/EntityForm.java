@@ -40,11 +40,29 @@ class EntityForm extends Dialog {
     private final ComboBox<EntitySummary> partOf = new ComboBox<>("Part of");
     private final TextField message = new TextField("Message for the reviewers");
 
-    /**
-     * @param existing the entity being edited with the version it was read at, or null for a new one
-     */
-    EntityForm(EntityService entities, UUID projectId, @Nullable EntityPayload existing, @Nullable UUID entityId,
+    /** How the form's values become a changeset: a new proposal, or a revision of an existing one. */
+    @FunctionalInterface
+    interface Saver {
+        EntityService.Proposal save(EntityPayload values, String message, boolean submit);
+    }
+
+    static EntityForm forNew(EntityService entities, UUID projectId, Consumer<EntityService.Proposal> saved) {
+        return new EntityForm(entities, projectId, null, "",
+                (values, message, submit) -> entities.proposeCreate(projectId, values, message, submit), saved);
+    }
+
+    static EntityForm forChange(EntityService entities, UUID projectId, EntityPayload current, UUID entityId,
             long baseVersion, Consumer<EntityService.Proposal> saved) {
+        return new EntityForm(entities, projectId, current, "Update " + current.name(),
+                (values, message, submit) -> entities.proposeUpdate(projectId, entityId, baseVersion, values, message,
+                        submit), saved);
+    }
+
+    /**
+     * @param existing the values to start from (the vetted entity, or a proposal being revised), or null
+     */
+    EntityForm(EntityService entities, UUID projectId, @Nullable EntityPayload existing, String initialMessage,
+            Saver saver, Consumer<EntityService.Proposal> saved) {
         setHeaderTitle(existing == null ? "Propose a new entity" : "Propose changes to " + existing.name());
         setWidth("min(95vw, 48rem)");
         kind.setLabel("Kind");
@@ -62,7 +80,7 @@ class EntityForm extends Dialog {
                 query.getOffset() + query.getLimit()).stream().skip(query.getOffset()).limit(query.getLimit()));
         partOf.setHelperText("A unit of an organisation, a district of a city");
         message.setRequired(true);
-        message.setValue(existing == null ? "" : "Update " + existing.name());
+        message.setValue(initialMessage);
         kind.addValueChangeListener(e -> showCoordinates(e.getValue() == EntityKind.PLACE));
         if (existing != null) {
             fill(entities, projectId, existing);
@@ -76,9 +94,9 @@ class EntityForm extends Dialog {
         form.setColspan(message, 2);
         add(form);
 
-        var submit = new Button("Submit for review", e -> save(entities, projectId, existing, entityId, baseVersion, true, saved));
+        var submit = new Button("Submit for review", e -> save(saver, existing, true, saved));
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var draft = new Button("Save as draft", e -> save(entities, projectId, existing, entityId, baseVersion, false, saved));
+        var draft = new Button("Save as draft", e -> save(saver, existing, false, saved));
         getFooter().add(new Button("Cancel", e -> close()), draft, submit);
     }
 
@@ -102,12 +120,9 @@ class EntityForm extends Dialog {
         longitude.setVisible(place);
     }
 
-    private void save(EntityService entities, UUID projectId, @Nullable EntityPayload existing, @Nullable UUID entityId,
-            long baseVersion, boolean submit, Consumer<EntityService.Proposal> saved) {
-        EntityPayload values = values(existing);
-        EntityService.Proposal proposal = existing == null || entityId == null
-                ? entities.proposeCreate(projectId, values, message.getValue(), submit)
-                : entities.proposeUpdate(projectId, entityId, baseVersion, values, message.getValue(), submit);
+    private void save(Saver saver, @Nullable EntityPayload existing, boolean submit,
+            Consumer<EntityService.Proposal> saved) {
+        EntityService.Proposal proposal = saver.save(values(existing), message.getValue(), submit);
         close();
         Notification.show(submit ? "Submitted for review. It appears in the registry once a reviewer approves it."
                 : "Saved as a draft under My changes.").addThemeVariants(NotificationVariant.LUMO_SUCCESS);

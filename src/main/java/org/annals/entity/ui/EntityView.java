@@ -118,8 +118,8 @@ public class EntityView extends ProjectPage {
     }
 
     private Component actions(ProjectSummary project, EntityDetails entity) {
-        var edit = new Button("Propose changes", e -> new EntityForm(entities, project.id(), entity.values(), entity.id(),
-                entity.version(), proposal -> { }).open());
+        var edit = new Button("Propose changes", e -> EntityForm.forChange(entities, project.id(), entity.values(),
+                entity.id(), entity.version(), proposal -> { }).open());
         var merge = new Button("Merge into…", e -> openMerge(project, entity));
         var delete = new Button("Propose deletion", e -> {
             var confirm = new ConfirmDialog("Propose deleting " + entity.values().name() + "?",

@@ -23,13 +23,15 @@ import org.annals.review.ChangesetSummary;
 public class MyChangesView extends ProjectPage {
 
     private final ChangesetService changesets;
+    private final java.util.Map<String, RecordEditor> editors;
     private final Grid<ChangesetSummary> grid = new Grid<>();
     private final Div detail = new Div();
     private ProjectSummary project;
 
-    MyChangesView(ProjectService projects, ChangesetService changesets) {
+    MyChangesView(ProjectService projects, ChangesetService changesets, java.util.List<RecordEditor> editors) {
         super(projects, ProjectRole.EDITOR, "My changes");
         this.changesets = changesets;
+        this.editors = editors.stream().collect(java.util.stream.Collectors.toMap(RecordEditor::kind, e -> e));
         setSizeFull();
     }
 
@@ -58,6 +60,15 @@ public class MyChangesView extends ProjectPage {
         detail.add(new ChangesetPanel(changesets.details(changeset.id()), changesets, () -> open(changeset)));
         var actions = new HorizontalLayout();
         if (changeset.state().editable()) {
+            var operations = changesets.proposedOperations(changeset.id());
+            if (operations.size() == 1 && operations.getFirst().payload() != null
+                    && editors.containsKey(operations.getFirst().kind())) {
+                actions.add(new Button("Edit", e -> editors.get(operations.getFirst().kind()).edit(project.id(),
+                        changeset.id(), changeset.message(), operations.getFirst(), () -> {
+                            refresh();
+                            detail.removeAll();
+                        })));
+            }
             actions.add(new Button("Submit for review", e -> {
                 changesets.submit(changeset.id());
                 refresh();

@@ -1,0 +1,17 @@
+package org.annals.review.ui;
+
+import java.util.UUID;
+import org.annals.review.ProposedOperation;
+
+/**
+ * A record kind's form for editing a proposal that is still a draft or was sent back for changes.
+ * Features that plug a record kind into the engine provide one as a Spring bean, so the generic
+ * "My changes" page can offer "Edit" without knowing the kind.
+ */
+public interface RecordEditor {
+
+    String kind();
+
+    /** Opens the editor; {@code revised} runs after the changeset was revised (and maybe submitted). */
+    void edit(UUID projectId, UUID changesetId, String message, ProposedOperation operation, Runnable revised);
+}
