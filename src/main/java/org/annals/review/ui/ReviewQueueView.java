@@ -39,7 +39,8 @@ import org.annals.review.ReviewService;
 
 /**
  * The review queue: changesets waiting for a decision, oldest first by default. With the list
- * focused: J next, K previous, A approve, R reject. Disabled buttons say why in their tooltip.
+ * focused: J next, K previous, A approve, R reject; anywhere on the page the same with Alt.
+ * Disabled buttons say why in their tooltip.
  */
 @Route(ProjectRoutes.PREFIX + "/review")
 @PermitAll
@@ -95,8 +96,11 @@ class ReviewQueueView extends ProjectPage {
         Shortcuts.addShortcutListener(grid, () -> move(-1), Key.KEY_K).listenOn(grid);
         Shortcuts.addShortcutListener(grid, () -> decide(ReviewAction.APPROVE), Key.KEY_A).listenOn(grid);
         Shortcuts.addShortcutListener(grid, () -> decide(ReviewAction.REJECT), Key.KEY_R).listenOn(grid);
-        Shortcuts.addShortcutListener(grid, () -> decide(ReviewAction.APPROVE), Key.ENTER, KeyModifier.CONTROL)
-                .listenOn(decisionComment);
+        // Anywhere on the page, with Alt so that typing a comment never triggers a decision.
+        Shortcuts.addShortcutListener(this, () -> move(1), Key.KEY_J, KeyModifier.ALT);
+        Shortcuts.addShortcutListener(this, () -> move(-1), Key.KEY_K, KeyModifier.ALT);
+        Shortcuts.addShortcutListener(this, () -> decide(ReviewAction.APPROVE), Key.KEY_A, KeyModifier.ALT);
+        Shortcuts.addShortcutListener(this, () -> decide(ReviewAction.REJECT), Key.KEY_R, KeyModifier.ALT);
 
         decisionComment.setPlaceholder("Comment (needed to reject or request changes)");
         decisionComment.setWidthFull();
