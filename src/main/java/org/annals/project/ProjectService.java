@@ -31,9 +31,12 @@ public class ProjectService {
     private final ProjectAccess access;
     private final UserDirectory directory;
     private final SiteSettingsService settings;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ProjectService(ProjectRepository projects, ProjectMemberRepository members, ProjectAccess access,
-            UserDirectory directory, SiteSettingsService settings) {
+            UserDirectory directory, SiteSettingsService settings,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.projects = projects;
         this.members = members;
         this.access = access;
@@ -76,6 +79,7 @@ public class ProjectService {
         Project project = projects.save(new Project(validName(name), validDescription(description), me.userId(),
                 Instant.now()));
         members.save(new ProjectMember(project.getId(), me.userId(), ProjectRole.MANAGER, Instant.now()));
+        events.publishEvent(new ProjectCreated(project.getId(), me.userId()));
         log.info("Project '{}' ({}) created by '{}'", project.getName(), project.getId(), me.getUsername());
         return summary(project, ProjectRole.MANAGER);
     }

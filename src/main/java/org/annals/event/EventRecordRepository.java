@@ -1,0 +1,60 @@
+package org.annals.event;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface EventRecordRepository extends JpaRepository<EventRecord, UUID> {
+
+    Optional<EventRecord> findByIdAndProjectId(UUID id, UUID projectId);
+
+    List<EventRecord> findByParentId(UUID parentId);
+
+    List<EventRecord> findByMergedInto(UUID survivor);
+
+    @Query("select count(e) from EventRecord e where e.typeId = :typeId or e.subTypeId = :typeId")
+    long countUsingType(UUID typeId);
+
+    @Query("""
+            select distinct e from EventRecord e left join e.actors a
+            where e.projectId = :projectId and (e.placeId = :entityId or a.entityId = :entityId)""")
+    List<EventRecord> findReferencing(UUID projectId, UUID entityId);
+
+    /** Vetted events that a timeline filter selects, in date order. */
+    @Query("""
+            select e from EventRecord e
+            where e.projectId = :projectId and e.mergedInto is null
+              and e.startDate >= :from and e.startDate <= :to
+              and (:typeId is null or e.typeId = :typeId or e.subTypeId = :typeId)
+              and (:placeId is null or e.placeId = :placeId)
+              and (:actorId is null or exists (select 1 from EventRecord x join x.actors a
+                                               where x = e and a.entityId = :actorId))
+              and (:text = '' or lower(e.title) like lower(concat('%', :text, '%'))
+                   or lower(coalesce(e.notes, '')) like lower(concat('%', :text, '%')))""")
+    List<EventRecord> timeline(UUID projectId, LocalDate from, LocalDate to, @Nullable UUID typeId,
+            @Nullable UUID placeId, @Nullable UUID actorId, String text, Pageable page);
+
+    @Query("""
+            select count(e) from EventRecord e
+            where e.projectId = :projectId and e.mergedInto is null
+              and e.startDate >= :from and e.startDate <= :to
+              and (:typeId is null or e.typeId = :typeId or e.subTypeId = :typeId)
+              and (:placeId is null or e.placeId = :placeId)
+              and (:actorId is null or exists (select 1 from EventRecord x join x.actors a
+                                               where x = e and a.entityId = :actorId))
+              and (:text = '' or lower(e.title) like lower(concat('%', :text, '%'))
+                   or lower(coalesce(e.notes, '')) like lower(concat('%', :text, '%')))""")
+    long countTimeline(UUID projectId, LocalDate from, LocalDate to, @Nullable UUID typeId,
+            @Nullable UUID placeId, @Nullable UUID actorId, String text);
+
+    /** Events on the same day and at the same place: likely duplicates of a new proposal. */
+    @Query("""
+            select e from EventRecord e
+            where e.projectId = :projectId and e.mergedInto is null and e.startDate = :day and e.placeId = :placeId""")
+    List<EventRecord> sameDayAndPlace(UUID projectId, LocalDate day, UUID placeId);
+}

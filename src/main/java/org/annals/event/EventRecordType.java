@@ -1,0 +1,249 @@
+package org.annals.event;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.annals.base.InvalidInputException;
+import org.annals.entity.EntityDeleting;
+import org.annals.entity.EntityDirectory;
+import org.annals.entity.EntityKind;
+import org.annals.entity.EntityRecordType;
+import org.annals.entity.EntitiesMerged;
+import org.annals.review.ChangeAction;
+import org.annals.review.RecordRef;
+import org.annals.review.RecordType;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Events as records of the moderation engine: their rules, and how an approved change is applied. */
+@Component
+public class EventRecordType implements RecordType<EventPayload> {
+
+    public static final String KIND = "EVENT";
+    public static final int TITLE_MAX_LENGTH = 300;
+    public static final int MAX_ACTORS = 200;
+    public static final int MAX_CLAIMS = 50;
+    public static final int MAX_TAGS = 50;
+    public static final int NOTES_MAX_LENGTH = 8000;
+
+    private final EventRecordRepository events;
+    private final EventTypeRepository types;
+    private final EntityDirectory entities;
+
+    EventRecordType(EventRecordRepository events, EventTypeRepository types, EntityDirectory entities) {
+        this.events = events;
+        this.types = types;
+        this.entities = entities;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String displayName() {
+        return "Event";
+    }
+
+    @Override
+    public Class<EventPayload> payloadType() {
+        return EventPayload.class;
+    }
+
+    @Override
+    public Optional<Current<EventPayload>> current(UUID projectId, UUID recordId) {
+        return events.findByIdAndProjectId(recordId, projectId).map(e -> new Current<>(e.values(), e.getVersion()));
+    }
+
+    @Override
+    public void validate(UUID projectId, UUID recordId, ChangeAction action, EventPayload p) {
+        if (p.title() == null || p.title().isBlank()) {
+            throw new InvalidInputException("Give the event a title.");
+        }
+        if (p.title().strip().length() > TITLE_MAX_LENGTH) {
+            throw new InvalidInputException("Use at most " + TITLE_MAX_LENGTH + " characters for the title.");
+        }
+        if (p.start() == null) {
+            throw new InvalidInputException("Give the date the event started.");
+        }
+        if (p.end() != null && p.end().lastDay().isBefore(p.start().date())) {
+            throw new InvalidInputException("The end (" + p.end().display() + ") is before the start ("
+                    + p.start().display() + ").");
+        }
+        EventType type = types.findByIdAndProjectId(p.typeId(), projectId)
+                .filter(t -> t.getParentId() == null)
+                .orElseThrow(() -> new InvalidInputException("Choose an event type of this project's taxonomy."));
+        if (p.subTypeId() != null) {
+            types.findByIdAndProjectId(p.subTypeId(), projectId).filter(t -> type.getId().equals(t.getParentId()))
+                    .orElseThrow(() -> new InvalidInputException("The sub-type does not belong to \"" + type.getName()
+                            + "\"."));
+        }
+        if (p.actors().size() > MAX_ACTORS) {
+            throw new InvalidInputException("An event can have at most " + MAX_ACTORS + " actors; this one has "
+                    + p.actors().size() + ".");
+        }
+        var seen = new HashSet<String>();
+        for (EventActor actor : p.actors()) {
+            if (actor.entityId() == null || actor.role() == null) {
+                throw new InvalidInputException("Every actor needs an entity and a role.");
+            }
+            if (!seen.add(actor.entityId() + "|" + actor.role())) {
+                throw new InvalidInputException("The same actor is listed twice in the same role.");
+            }
+        }
+        if (p.fatalities().size() > MAX_CLAIMS) {
+            throw new InvalidInputException("An event can have at most " + MAX_CLAIMS + " fatality claims.");
+        }
+        for (FatalityClaim claim : p.fatalities()) {
+            if (claim.minimum() < 0 || claim.maximum() < 0) {
+                throw new InvalidInputException("Fatalities cannot be negative.");
+            }
+            if (claim.maximum() < claim.minimum()) {
+                throw new InvalidInputException("A fatality range must run from the lower to the higher number.");
+            }
+        }
+        if (p.tags().size() > MAX_TAGS || p.tags().stream().anyMatch(t -> t == null || t.isBlank() || t.length() > 60)) {
+            throw new InvalidInputException("Use at most " + MAX_TAGS + " tags of up to 60 characters each.");
+        }
+        if (p.notes() != null && p.notes().length() > NOTES_MAX_LENGTH) {
+            throw new InvalidInputException("Use at most " + NOTES_MAX_LENGTH + " characters for the notes.");
+        }
+        if (p.placeId() != null) {
+            entities.kindOf(projectId, p.placeId()).filter(k -> k != EntityKind.PLACE).ifPresent(k -> {
+                throw new InvalidInputException("The place must be an entity of kind Place.");
+            });
+        }
+        if (recordId.equals(p.parentId()) || p.parentId() != null && isAncestor(recordId, p.parentId())) {
+            throw new InvalidInputException("An event cannot be part of itself or of one of its own parts.");
+        }
+        if (recordId.equals(p.mergedInto())) {
+            throw new InvalidInputException("An event cannot be merged into itself.");
+        }
+    }
+
+    private boolean isAncestor(UUID candidate, UUID parent) {
+        UUID current = parent;
+        for (int depth = 0; current != null && depth < 1000; depth++) {
+            if (current.equals(candidate)) {
+                return true;
+            }
+            current = events.findById(current).map(EventRecord::getParentId).orElse(null);
+        }
+        return false;
+    }
+
+    @Override
+    public Set<RecordRef> references(EventPayload p) {
+        var refs = new LinkedHashSet<RecordRef>();
+        if (p.placeId() != null) {
+            refs.add(new RecordRef(EntityRecordType.KIND, p.placeId()));
+        }
+        p.actors().forEach(a -> refs.add(new RecordRef(EntityRecordType.KIND, a.entityId())));
+        if (p.parentId() != null) {
+            refs.add(new RecordRef(KIND, p.parentId()));
+        }
+        if (p.mergedInto() != null) {
+            refs.add(new RecordRef(KIND, p.mergedInto()));
+        }
+        return refs;
+    }
+
+    @Override
+    public Set<RecordRef> apply(UUID projectId, UUID recordId, ChangeAction action, @Nullable EventPayload p) {
+        Instant now = Instant.now();
+        switch (action) {
+            case CREATE -> events.save(new EventRecord(recordId, projectId, tidy(p), now));
+            case UPDATE -> {
+                EventRecord record = existing(projectId, recordId);
+                boolean merging = record.getMergedInto() == null && p.mergedInto() != null;
+                record.set(tidy(p), now);
+                if (merging) {
+                    var moved = new LinkedHashSet<RecordRef>();
+                    for (EventRecord child : events.findByParentId(recordId)) {
+                        child.moveParent(p.mergedInto(), now);
+                        moved.add(new RecordRef(KIND, child.getId()));
+                    }
+                    for (EventRecord redirect : events.findByMergedInto(recordId)) {
+                        redirect.set(redirect.values().mergedInto(p.mergedInto()), now);
+                        moved.add(new RecordRef(KIND, redirect.getId()));
+                    }
+                    return moved;
+                }
+            }
+            case DELETE -> {
+                EventRecord record = existing(projectId, recordId);
+                if (!events.findByParentId(recordId).isEmpty() || !events.findByMergedInto(recordId).isEmpty()) {
+                    throw new InvalidInputException("\"" + record.getTitle() + "\" cannot be deleted: other events are"
+                            + " part of it or were merged into it. Merge it instead.");
+                }
+                events.delete(record);
+            }
+        }
+        return Set.of();
+    }
+
+    /** A merged entity's events now point at the survivor. */
+    @EventListener
+    void entitiesMerged(EntitiesMerged merged) {
+        Instant now = Instant.now();
+        events.findReferencing(merged.projectId(), merged.duplicate())
+                .forEach(e -> e.replaceEntity(merged.duplicate(), merged.survivor(), now));
+    }
+
+    /** An entity that events refer to cannot be deleted. */
+    @EventListener
+    void entityDeleting(EntityDeleting deleting) {
+        int count = events.findReferencing(deleting.projectId(), deleting.entityId()).size();
+        if (count > 0) {
+            throw new InvalidInputException("The entity cannot be deleted: " + count + " events refer to it."
+                    + " Merge it into another entity instead.");
+        }
+    }
+
+    private EventRecord existing(UUID projectId, UUID recordId) {
+        return events.findByIdAndProjectId(recordId, projectId)
+                .orElseThrow(() -> new InvalidInputException("The event no longer exists."));
+    }
+
+    private static EventPayload tidy(EventPayload p) {
+        return new EventPayload(p.title().strip(), p.start(), p.end(), p.typeId(), p.subTypeId(), p.placeId(), p.actors(),
+                p.fatalities(), p.notes() == null || p.notes().isBlank() ? null : p.notes().strip(),
+                p.tags().stream().map(String::strip).distinct().toList(), p.parentId(), p.mergedInto());
+    }
+
+    @Override
+    public String label(EventPayload p) {
+        return p.title().strip() + " (" + p.start().display() + ")";
+    }
+
+    @Override
+    public LinkedHashMap<String, String> describe(EventPayload p) {
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("Title", p.title());
+        fields.put("Start", p.start().display());
+        fields.put("End", p.end() == null ? "" : p.end().display());
+        fields.put("Type", typeName(p.typeId()) + (p.subTypeId() == null ? "" : " / " + typeName(p.subTypeId())));
+        fields.put("Place", p.placeId() == null ? "" : entities.displayName(p.placeId()));
+        fields.put("Actors", p.actors().stream().map(a -> a.role().displayName() + ": " + entities.displayName(a.entityId()))
+                .collect(Collectors.joining("; ")));
+        fields.put("Fatalities", p.fatalities().stream().map(FatalityClaim::display).collect(Collectors.joining("; ")));
+        fields.put("Notes", p.notes() == null ? "" : p.notes());
+        fields.put("Tags", String.join(", ", p.tags()));
+        fields.put("Part of", p.parentId() == null ? "" : events.findById(p.parentId()).map(EventRecord::getTitle)
+                .orElse("(proposed event)"));
+        fields.put("Merged into", p.mergedInto() == null ? "" : events.findById(p.mergedInto()).map(EventRecord::getTitle)
+                .orElse("(proposed event)"));
+        return fields;
+    }
+
+    private String typeName(UUID id) {
+        return types.findById(id).map(EventType::getName).orElse("?");
+    }
+}

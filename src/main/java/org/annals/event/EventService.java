@@ -1,0 +1,169 @@
+package org.annals.event;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.annals.base.InvalidInputException;
+import org.annals.base.NotFoundException;
+import org.annals.base.Uuids;
+import org.annals.entity.EntityDirectory;
+import org.annals.project.ProjectAccess;
+import org.annals.project.ProjectRole;
+import org.annals.review.ChangesetService;
+import org.annals.review.ProposedOperation;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The timeline (vetted events, filtered) and proposals to change events, which go through review. */
+@Service
+@Transactional(readOnly = true)
+@PreAuthorize("isAuthenticated()")
+public class EventService {
+
+    private static final int MAX_REDIRECTS = 20;
+
+    private final ProjectAccess access;
+    private final EventRecordRepository events;
+    private final EventTypeRepository types;
+    private final EntityDirectory entities;
+    private final ChangesetService changesets;
+
+    EventService(ProjectAccess access, EventRecordRepository events, EventTypeRepository types, EntityDirectory entities,
+            ChangesetService changesets) {
+        this.access = access;
+        this.events = events;
+        this.types = types;
+        this.entities = entities;
+        this.changesets = changesets;
+    }
+
+    /** One page of the vetted timeline, oldest first. */
+    public List<TimelineEntry> timeline(UUID projectId, TimelineFilter filter, int page, int pageSize) {
+        access.require(projectId, ProjectRole.VIEWER);
+        var rows = events.timeline(projectId, from(filter), to(filter), filter.typeId(), filter.placeId(),
+                filter.actorId(), filter.text(), PageRequest.of(Math.max(0, page), Math.clamp(pageSize, 1, 500),
+                        Sort.by("startDate", "id")));
+        return entries(projectId, rows);
+    }
+
+    public long count(UUID projectId, TimelineFilter filter) {
+        access.require(projectId, ProjectRole.VIEWER);
+        return events.countTimeline(projectId, from(filter), to(filter), filter.typeId(), filter.placeId(),
+                filter.actorId(), filter.text());
+    }
+
+    /** An event, following redirects left by merges, so an old id still resolves. */
+    public TimelineEntry get(UUID projectId, UUID eventId) {
+        access.require(projectId, ProjectRole.VIEWER);
+        EventRecord record = events.findByIdAndProjectId(eventId, projectId).orElseThrow(() -> new NotFoundException("Event"));
+        for (int hops = 0; record.getMergedInto() != null && hops < MAX_REDIRECTS; hops++) {
+            record = events.findByIdAndProjectId(record.getMergedInto(), projectId)
+                    .orElseThrow(() -> new NotFoundException("Event"));
+        }
+        return entries(projectId, List.of(record)).getFirst();
+    }
+
+    /** Vetted events that are part of this one. */
+    public List<TimelineEntry> parts(UUID projectId, UUID eventId) {
+        access.require(projectId, ProjectRole.VIEWER);
+        return entries(projectId, events.findByParentId(eventId).stream().filter(e -> e.getMergedInto() == null).toList());
+    }
+
+    /** Vetted events on the same day at the same place: shown before an editor proposes a likely duplicate. */
+    public List<TimelineEntry> likelyDuplicates(UUID projectId, PartialDate start, UUID placeId) {
+        access.require(projectId, ProjectRole.VIEWER);
+        return entries(projectId, events.sameDayAndPlace(projectId, start.date(), placeId));
+    }
+
+    @Transactional
+    public Proposal proposeCreate(UUID projectId, EventPayload values, String message, boolean submit) {
+        UUID id = Uuids.timeOrdered();
+        return new Proposal(changesets.propose(projectId, message,
+                List.of(ProposedOperation.create(EventRecordType.KIND, id, values)), submit), id);
+    }
+
+    @Transactional
+    public Proposal proposeUpdate(UUID projectId, UUID eventId, long baseVersion, EventPayload values, String message,
+            boolean submit) {
+        return new Proposal(changesets.propose(projectId, message,
+                List.of(ProposedOperation.update(EventRecordType.KIND, eventId, baseVersion, values)), submit), eventId);
+    }
+
+    @Transactional
+    public Proposal proposeDelete(UUID projectId, UUID eventId, long baseVersion, String message, boolean submit) {
+        return new Proposal(changesets.propose(projectId, message,
+                List.of(ProposedOperation.delete(EventRecordType.KIND, eventId, baseVersion)), submit), eventId);
+    }
+
+    /** Proposes that {@code duplicate} is the same event as {@code survivor}. */
+    @Transactional
+    public Proposal proposeMerge(UUID projectId, UUID duplicate, UUID survivor, String message, boolean submit) {
+        EventRecord record = events.findByIdAndProjectId(duplicate, projectId).orElseThrow(() -> new NotFoundException("Event"));
+        if (record.getMergedInto() != null) {
+            throw new InvalidInputException("This event was already merged.");
+        }
+        return new Proposal(changesets.propose(projectId, message, List.of(ProposedOperation.update(
+                EventRecordType.KIND, duplicate, record.getVersion(), record.values().mergedInto(survivor))), submit),
+                duplicate);
+    }
+
+    public record Proposal(UUID changesetId, UUID eventId) {
+    }
+
+    /** Open ends become the widest dates, so one index range scan serves every filter (no "is null" tests). */
+    private static final java.time.LocalDate EARLIEST = java.time.LocalDate.of(1, 1, 1);
+    private static final java.time.LocalDate LATEST = java.time.LocalDate.of(9999, 12, 31);
+
+    private static java.time.LocalDate from(TimelineFilter filter) {
+        return filter.from() == null ? EARLIEST : filter.from();
+    }
+
+    private static java.time.LocalDate to(TimelineFilter filter) {
+        return filter.to() == null ? LATEST : filter.to();
+    }
+
+    private List<TimelineEntry> entries(UUID projectId, List<EventRecord> rows) {
+        var entityIds = new HashSet<UUID>();
+        for (EventRecord e : rows) {
+            EventPayload v = e.values();
+            if (v.placeId() != null) {
+                entityIds.add(v.placeId());
+            }
+            v.actors().forEach(a -> entityIds.add(a.entityId()));
+        }
+        Map<UUID, String> names = entityIds.isEmpty() ? Map.of() : entities.names(projectId, entityIds);
+        Map<UUID, String> typeNames = new HashMap<>();
+        var result = new ArrayList<TimelineEntry>(rows.size());
+        for (EventRecord e : rows) {
+            EventPayload v = e.values();
+            var actors = v.actors().stream()
+                    .map(a -> new TimelineEntry.Actor(a.entityId(), names.getOrDefault(a.entityId(), "?"), a.role()))
+                    .toList();
+            int sources = (int) v.fatalities().stream().map(FatalityClaim::sourceId).filter(Objects::nonNull).distinct()
+                    .count();
+            result.add(new TimelineEntry(e.getId(), e.getVersion(), v.title(), v.start(), v.end(),
+                    typeName(typeNames, v.typeId()), v.subTypeId() == null ? null : typeName(typeNames, v.subTypeId()),
+                    v.placeId(), v.placeId() == null ? null : names.get(v.placeId()), actors, v.fatalities(), sources,
+                    disagree(v.fatalities()), v.parentId(), v));
+        }
+        return result;
+    }
+
+    private String typeName(Map<UUID, String> cache, UUID id) {
+        return cache.computeIfAbsent(id, key -> types.findById(key).map(EventType::getName).orElse("?"));
+    }
+
+    /** Claims disagree when their ranges do not overlap: no single number fits all sources. */
+    static boolean disagree(List<FatalityClaim> claims) {
+        int highestMinimum = claims.stream().mapToInt(FatalityClaim::minimum).max().orElse(0);
+        int lowestMaximum = claims.stream().mapToInt(FatalityClaim::maximum).min().orElse(0);
+        return claims.size() > 1 && highestMinimum > lowestMaximum;
+    }
+}

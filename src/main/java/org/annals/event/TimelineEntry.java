@@ -1,0 +1,25 @@
+package org.annals.event;
+
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** One event as the timeline shows it, with names resolved and the sources' agreement summarised. */
+public record TimelineEntry(UUID id, long version, String title, PartialDate start, @Nullable PartialDate end,
+        String typeName, @Nullable String subTypeName, @Nullable UUID placeId, @Nullable String placeName,
+        List<Actor> actors, List<FatalityClaim> fatalities, int sourceCount, boolean sourcesDisagree,
+        @Nullable UUID parentId, EventPayload values) {
+
+    public record Actor(UUID entityId, String name, ActorRole role) {
+    }
+
+    /** "12", or "12–40" over all claims; empty without claims. */
+    public String fatalitiesDisplay() {
+        if (fatalities.isEmpty()) {
+            return "";
+        }
+        int low = fatalities.stream().mapToInt(FatalityClaim::minimum).min().orElse(0);
+        int high = fatalities.stream().mapToInt(FatalityClaim::maximum).max().orElse(0);
+        return low == high ? Integer.toString(low) : low + "–" + high;
+    }
+}

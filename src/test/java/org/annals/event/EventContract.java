@@ -1,0 +1,214 @@
+package org.annals.event;
+
+import static org.annals.support.Fixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.annals.base.InvalidInputException;
+import org.annals.entity.EntityKind;
+import org.annals.entity.EntityPayload;
+import org.annals.entity.EntityService;
+import org.annals.project.ProjectRole;
+import org.annals.review.ConflictException;
+import org.annals.review.ReviewService;
+import org.annals.security.AnnalsPrincipal;
+import org.annals.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Events and the timeline, run against H2 and PostgreSQL by the subclasses. */
+abstract class EventContract {
+
+    @Autowired
+    EventService events;
+    @Autowired
+    TaxonomyService taxonomy;
+    @Autowired
+    EntityService entities;
+    @Autowired
+    ReviewService review;
+    @Autowired
+    Fixtures fixtures;
+
+    UUID project;
+    AnnalsPrincipal editor;
+    AnnalsPrincipal reviewer;
+    UUID battles;
+    UUID armedClash;
+    UUID protests;
+    UUID hama;
+    UUID homs;
+    UUID hts;
+    UUID army;
+
+    @BeforeEach
+    void projectWithPlacesAndActors() {
+        project = fixtures.newProject(fixtures.admin());
+        editor = fixtures.newUser("editor");
+        reviewer = fixtures.newUser("reviewer");
+        fixtures.addMember(project, editor, ProjectRole.EDITOR);
+        fixtures.addMember(project, reviewer, ProjectRole.REVIEWER);
+        var types = as(editor, () -> taxonomy.taxonomy(project));
+        battles = types.stream().filter(t -> t.name().equals("Battles")).findFirst().orElseThrow().id();
+        armedClash = types.getFirst().subTypes().getFirst().id();
+        protests = types.stream().filter(t -> t.name().equals("Protests")).findFirst().orElseThrow().id();
+        hama = entity(EntityKind.PLACE, "Hama");
+        homs = entity(EntityKind.PLACE, "Homs");
+        hts = entity(EntityKind.ORGANIZATION, "Hay'at Tahrir al-Sham");
+        army = entity(EntityKind.ORGANIZATION, "Syrian Arab Army");
+    }
+
+    private UUID entity(EntityKind kind, String name) {
+        var proposal = as(editor, () -> entities.proposeCreate(project, EntityPayload.of(kind, name), "Add " + name, true));
+        as(reviewer, () -> review.approve(proposal.changesetId(), null));
+        return proposal.entityId();
+    }
+
+    private UUID approved(EventPayload values) {
+        var proposal = as(editor, () -> events.proposeCreate(project, values, "Add " + values.title(), true));
+        as(reviewer, () -> review.approve(proposal.changesetId(), null));
+        return proposal.eventId();
+    }
+
+    private EventPayload battle(String title, String date, UUID place) {
+        return EventPayload.of(title, PartialDate.parse(date), battles).withType(battles, armedClash).withPlace(place)
+                .withActors(List.of(new EventActor(hts, ActorRole.PRIMARY), new EventActor(army, ActorRole.OPPOSING)));
+    }
+
+    @Test
+    void new_projects_start_with_acleds_taxonomy() {
+        var types = as(editor, () -> taxonomy.taxonomy(project));
+        assertThat(types).extracting(TaxonomyService.TypeNode::name).containsExactly("Battles",
+                "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments");
+        assertThat(types.getFirst().subTypes()).extracting(TaxonomyService.SubType::name)
+                .containsExactly("Armed clash", "Government regains territory", "Non-state actor overtakes territory");
+    }
+
+    @Test
+    void an_approved_event_appears_on_the_timeline_with_names_precision_and_disagreeing_claims() {
+        UUID source1 = UUID.randomUUID();
+        UUID source2 = UUID.randomUUID();
+        UUID id = approved(battle("Fall of Hama", "2024-12-05", hama).withEnd(PartialDate.parse("2024-12"))
+                .withFatalities(List.of(FatalityClaim.exactly(12, source1), new FatalityClaim(40, 60, source2, "SOHR")))
+                .withNotes("Rebels entered the city.", List.of("urban", "offensive")));
+
+        var entry = as(editor, () -> events.get(project, id));
+        assertThat(entry.start().display()).isEqualTo("5 December 2024");
+        assertThat(entry.end().display()).isEqualTo("December 2024");
+        assertThat(entry.typeName()).isEqualTo("Battles");
+        assertThat(entry.subTypeName()).isEqualTo("Armed clash");
+        assertThat(entry.placeName()).isEqualTo("Hama");
+        assertThat(entry.actors()).extracting(TimelineEntry.Actor::name).containsExactly("Hay'at Tahrir al-Sham",
+                "Syrian Arab Army");
+        assertThat(entry.sourceCount()).isEqualTo(2);
+        assertThat(entry.sourcesDisagree()).isTrue();
+        assertThat(entry.fatalitiesDisplay()).isEqualTo("12–60");
+        assertThat(entry.values().tags()).containsExactly("urban", "offensive");
+    }
+
+    @Test
+    void filters_return_exactly_the_right_events() {
+        UUID a = approved(battle("Hama airport", "2024-12-03", hama));
+        UUID b = approved(battle("Homs outskirts", "2024-12-07", homs));
+        UUID c = approved(EventPayload.of("Protest in Homs", PartialDate.parse("2024-12-08"), protests).withPlace(homs));
+        UUID d = approved(battle("Earlier clash", "2024-11", hama));
+
+        assertThat(ids(TimelineFilter.ALL)).containsExactly(d, a, b, c);
+        assertThat(ids(new TimelineFilter(LocalDate.of(2024, 12, 4), LocalDate.of(2024, 12, 7), null, null, null, "")))
+                .containsExactly(b);
+        assertThat(ids(new TimelineFilter(null, null, protests, null, null, ""))).containsExactly(c);
+        assertThat(ids(new TimelineFilter(null, null, armedClash, null, null, ""))).containsExactly(d, a, b);
+        assertThat(ids(new TimelineFilter(null, null, null, null, homs, ""))).containsExactly(b, c);
+        assertThat(ids(new TimelineFilter(null, null, null, hts, null, ""))).containsExactly(d, a, b);
+        assertThat(ids(new TimelineFilter(null, null, null, null, null, "AIRPORT"))).containsExactly(a);
+        assertThat(as(editor, () -> events.count(project, new TimelineFilter(null, null, null, hts, homs, "")))).isEqualTo(1);
+        assertThat(as(editor, () -> events.likelyDuplicates(project, PartialDate.parse("2024-12-07"), homs)))
+                .extracting(TimelineEntry::id).containsExactly(b);
+    }
+
+    private List<UUID> ids(TimelineFilter filter) {
+        return as(editor, () -> events.timeline(project, filter, 0, 100)).stream().map(TimelineEntry::id).toList();
+    }
+
+    @Test
+    void invalid_events_are_refused_with_a_reason_and_nothing_is_stored() {
+        assertThatThrownBy(() -> approved(battle("Backwards", "2024-12-05", hama).withEnd(PartialDate.parse("2024-12-04"))))
+                .hasMessageContaining("is before the start");
+        assertThatThrownBy(() -> PartialDate.parse("2024-02-30")).isInstanceOf(InvalidInputException.class);
+        var crowd = IntStream.range(0, 10_000).mapToObj(i -> new EventActor(UUID.randomUUID(), ActorRole.ASSOCIATED)).toList();
+        assertThatThrownBy(() -> approved(battle("Crowded", "2024-12-05", hama).withActors(crowd)))
+                .hasMessageContaining("at most 200 actors");
+        assertThatThrownBy(() -> approved(battle("Wrong sub-type", "2024-12-05", hama).withType(protests, armedClash)))
+                .hasMessageContaining("does not belong");
+        assertThatThrownBy(() -> approved(battle("Place is a group", "2024-12-05", hts)))
+                .hasMessageContaining("kind Place");
+        assertThatThrownBy(() -> approved(battle("Negative", "2024-12-05", hama)
+                .withFatalities(List.of(new FatalityClaim(-1, 3, null, null))))).hasMessageContaining("negative");
+        assertThatThrownBy(() -> approved(battle("Foreign actor", "2024-12-05", hama)
+                .withActors(List.of(new EventActor(UUID.randomUUID(), ActorRole.PRIMARY)))))
+                .hasMessageContaining("does not exist in this project");
+        assertThat(as(editor, () -> events.count(project, TimelineFilter.ALL))).isZero();
+    }
+
+    @Test
+    void an_event_cannot_become_its_own_ancestor() {
+        UUID offensive = approved(battle("Hama offensive", "2024-11-30", hama));
+        UUID battle = approved(battle("Battle of Hama", "2024-12-05", hama).withParent(offensive));
+        var current = as(editor, () -> events.get(project, offensive));
+        assertThatThrownBy(() -> as(editor, () -> events.proposeUpdate(project, offensive, current.version(),
+                current.values().withParent(battle), "cycle", true))).hasMessageContaining("part of itself");
+        assertThat(as(editor, () -> events.parts(project, offensive))).extracting(TimelineEntry::id).containsExactly(battle);
+    }
+
+    @Test
+    void a_taxonomy_type_in_use_cannot_be_removed_and_an_unused_one_can() {
+        approved(battle("Clash", "2024-12-01", hama));
+        assertThatThrownBy(() -> as(fixtures.admin(), () -> taxonomy.remove(project, armedClash)))
+                .hasMessageContaining("used by 1 events");
+        assertThatThrownBy(() -> as(fixtures.admin(), () -> taxonomy.remove(project, protests)))
+                .hasMessageContaining("has sub-types");
+        UUID custom = as(fixtures.admin(), () -> taxonomy.addType(project, protests, "Sit-in"));
+        as(fixtures.admin(), () -> taxonomy.remove(project, custom));
+        assertThatThrownBy(() -> as(editor, () -> taxonomy.addType(project, null, "Editors cannot")))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
+    void merging_events_and_entities_moves_references_and_referenced_entities_cannot_be_deleted() {
+        UUID survivor = approved(battle("Capture of Hama", "2024-12-05", hama));
+        UUID duplicate = approved(battle("Hama captured", "2024-12-05", hama));
+        var merge = as(editor, () -> events.proposeMerge(project, duplicate, survivor, "same event", true));
+        as(reviewer, () -> review.approve(merge.changesetId(), null));
+        assertThat(as(editor, () -> events.get(project, duplicate)).id()).isEqualTo(survivor);
+        assertThat(ids(TimelineFilter.ALL)).containsExactly(survivor);
+
+        UUID hamaDuplicate = entity(EntityKind.PLACE, "Hamah");
+        UUID event = approved(battle("Clash near Hamah", "2024-12-06", hamaDuplicate));
+        var entityMerge = as(editor, () -> entities.proposeMerge(project, hamaDuplicate, hama, "Hamah is Hama", true));
+        as(reviewer, () -> review.approve(entityMerge.changesetId(), null));
+        assertThat(as(editor, () -> events.get(project, event)).placeId()).isEqualTo(hama);
+
+        long version = as(editor, () -> entities.get(project, hts)).version();
+        var delete = as(editor, () -> entities.proposeDelete(project, hts, version, "remove", true));
+        assertThatThrownBy(() -> as(reviewer, () -> review.approve(delete.changesetId(), null)))
+                .hasMessageContaining("events refer to it");
+    }
+
+    @Test
+    void an_event_that_uses_an_unapproved_entity_waits_for_it() {
+        var newPlace = as(editor, () -> entities.proposeCreate(project, EntityPayload.of(EntityKind.PLACE, "Salamiyah"),
+                "Add Salamiyah", true));
+        var proposal = as(editor, () -> events.proposeCreate(project, battle("Salamiyah handed over", "2024-12-04",
+                newPlace.entityId()), "Add event", true));
+        assertThatThrownBy(() -> as(reviewer, () -> review.approve(proposal.changesetId(), null)))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("not approved yet");
+        as(reviewer, () -> review.approve(newPlace.changesetId(), null));
+        as(reviewer, () -> review.approve(proposal.changesetId(), null));
+        assertThat(as(editor, () -> events.get(project, proposal.eventId())).placeName()).isEqualTo("Salamiyah");
+    }
+}

@@ -1,0 +1,54 @@
+package org.annals.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import org.annals.base.InvalidInputException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PartialDateTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            2024-12-05        | 2024-12-05 | DAY         | 5 December 2024
+            5 December 2024   | 2024-12-05 | DAY         | 5 December 2024
+            Dec 5, 2024       | 2024-12-05 | DAY         | 5 December 2024
+            2024-12           | 2024-12-01 | MONTH       | December 2024
+            December 2024     | 2024-12-01 | MONTH       | December 2024
+            dec. 2024         | 2024-12-01 | MONTH       | December 2024
+            2024              | 2024-01-01 | YEAR        | 2024
+            ~2024-11-27       | 2024-11-27 | APPROXIMATE | about 27 November 2024
+            c. 27 Nov 2024    | 2024-11-27 | APPROXIMATE | about 27 November 2024
+            """)
+    void what_people_type_is_read_with_its_precision_and_round_trips(String input, LocalDate date,
+            DatePrecision precision, String display) {
+        PartialDate parsed = PartialDate.parse(input);
+        assertThat(parsed.date()).isEqualTo(date);
+        assertThat(parsed.precision()).isEqualTo(precision);
+        assertThat(parsed.display()).isEqualTo(display);
+        assertThat(PartialDate.parse(parsed.input())).isEqualTo(parsed);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2024-02-30", "2023-02-29", "2024-13", "31 April 2024", "Smarch 2024", "yesterday", "", "~2024"})
+    void impossible_or_unreadable_dates_are_refused_with_a_reason(String input) {
+        assertThatThrownBy(() -> PartialDate.parse(input)).isInstanceOf(InvalidInputException.class)
+                .hasMessageMatching("(?s).*(date|month|About|day).*");
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_time_of_day_needs_an_exact_day() {
+        assertThat(PartialDate.parse("2024-12-08", LocalTime.of(4, 30)).display()).isEqualTo("8 December 2024, 04:30");
+        assertThatThrownBy(() -> PartialDate.parse("December 2024", LocalTime.NOON)).hasMessageContaining("exact day");
+    }
+
+    @org.junit.jupiter.api.Test
+    void the_last_day_of_a_month_or_year_is_what_an_end_is_compared_with() {
+        assertThat(PartialDate.parse("2024-02").lastDay()).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(PartialDate.parse("2024").lastDay()).isEqualTo(LocalDate.of(2024, 12, 31));
+    }
+}
