@@ -30,6 +30,12 @@ import org.annals.review.ChangesetService;
 import org.annals.review.HistoryService;
 import org.annals.review.ProposedOperation;
 import org.annals.review.ReviewService;
+import org.annals.entity.EntityDirectory;
+import org.annals.event.EventPayload;
+import org.annals.event.EventService;
+import org.annals.event.PartialDate;
+import org.annals.event.TaxonomyService;
+import org.annals.event.TimelineFilter;
 import org.springframework.data.domain.Sort;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
@@ -77,6 +83,12 @@ class ServiceAuthorizationMatrixTest {
     EntityService entities;
     @Autowired
     NotificationService notifications;
+    @Autowired
+    EventService events;
+    @Autowired
+    TaxonomyService taxonomy;
+    @Autowired
+    EntityDirectory directoryOfEntities;
 
     private final Map<Actor, AnnalsPrincipal> principals = new EnumMap<>(Actor.class);
     private UUID project;
@@ -84,6 +96,8 @@ class ServiceAuthorizationMatrixTest {
     private UUID entity;
     private UUID revision;
     private UUID pending;
+    private UUID event;
+    private UUID eventType;
     private ImportPreview preview;
     private AnnalsPrincipal bystander;
 
@@ -181,7 +195,31 @@ class ServiceAuthorizationMatrixTest {
                         t -> t.entities.proposeMerge(t.project, t.entity, t.entity, "matrix", false)),
                 new EntryPoint("NotificationService.mine", Actor.NON_MEMBER, t -> t.notifications.mine(5)),
                 new EntryPoint("NotificationService.unread", Actor.NON_MEMBER, t -> t.notifications.unread()),
-                new EntryPoint("NotificationService.markAllRead", Actor.NON_MEMBER, t -> t.notifications.markAllRead()));
+                new EntryPoint("NotificationService.markAllRead", Actor.NON_MEMBER, t -> t.notifications.markAllRead()),
+                new EntryPoint("EntityDirectory.kindOf", Actor.VIEWER, t -> t.directoryOfEntities.kindOf(t.project, t.entity)),
+                new EntryPoint("EntityDirectory.names", Actor.VIEWER,
+                        t -> t.directoryOfEntities.names(t.project, List.of(t.entity))),
+                new EntryPoint("EntityDirectory.displayName", Actor.NON_MEMBER,
+                        t -> t.directoryOfEntities.displayName(t.entity)),
+                new EntryPoint("TaxonomyService.taxonomy", Actor.VIEWER, t -> t.taxonomy.taxonomy(t.project)),
+                new EntryPoint("TaxonomyService.addType", Actor.MANAGER, t -> t.taxonomy.addType(t.project, null, "Matrix")),
+                new EntryPoint("TaxonomyService.rename", Actor.MANAGER, t -> t.taxonomy.rename(t.project, t.eventType, "Battles")),
+                new EntryPoint("TaxonomyService.remove", Actor.MANAGER, t -> t.taxonomy.remove(t.project, t.eventType)),
+                new EntryPoint("EventService.timeline", Actor.VIEWER,
+                        t -> t.events.timeline(t.project, TimelineFilter.ALL, 0, 10)),
+                new EntryPoint("EventService.count", Actor.VIEWER, t -> t.events.count(t.project, TimelineFilter.ALL)),
+                new EntryPoint("EventService.get", Actor.VIEWER, t -> t.events.get(t.project, t.event)),
+                new EntryPoint("EventService.parts", Actor.VIEWER, t -> t.events.parts(t.project, t.event)),
+                new EntryPoint("EventService.likelyDuplicates", Actor.VIEWER,
+                        t -> t.events.likelyDuplicates(t.project, PartialDate.parse("2024-12-05"), t.entity)),
+                new EntryPoint("EventService.proposeCreate", Actor.EDITOR, t -> t.events.proposeCreate(t.project,
+                        EventPayload.of("Matrix event", PartialDate.parse("2024-12"), t.eventType), "matrix", false)),
+                new EntryPoint("EventService.proposeUpdate", Actor.EDITOR, t -> t.events.proposeUpdate(t.project, t.event,
+                        0, EventPayload.of("Renamed", PartialDate.parse("2024"), t.eventType), "matrix", false)),
+                new EntryPoint("EventService.proposeDelete", Actor.EDITOR,
+                        t -> t.events.proposeDelete(t.project, t.event, 0, "matrix", false)),
+                new EntryPoint("EventService.proposeMerge", Actor.EDITOR,
+                        t -> t.events.proposeMerge(t.project, t.event, t.event, "matrix", false)));
     }
 
     static Stream<Arguments> cases() {
@@ -212,6 +250,11 @@ class ServiceAuthorizationMatrixTest {
         Fixtures.as(principals.get(Actor.REVIEWER), () -> review.approve(proposal.changesetId(), null));
         entity = proposal.entityId();
         revision = Fixtures.as(creator, () -> history.history(project, EntityRecordType.KIND, entity)).getFirst().id();
+        eventType = Fixtures.as(creator, () -> taxonomy.taxonomy(project)).getFirst().id();
+        var eventProposal = Fixtures.as(principals.get(Actor.EDITOR), () -> events.proposeCreate(project,
+                EventPayload.of("Matrix event", PartialDate.parse("2024-12-05"), eventType), "event", true));
+        Fixtures.as(principals.get(Actor.REVIEWER), () -> review.approve(eventProposal.changesetId(), null));
+        event = eventProposal.eventId();
         pending = Fixtures.as(principals.get(Actor.EDITOR), () -> entities.proposeCreate(project,
                 EntityPayload.of(EntityKind.PLACE, "Matrix pending"), "pending", true)).changesetId();
         // The admin created the project but should act through the ADMIN role alone.

@@ -52,11 +52,16 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
     org.annals.review.ReviewService review;
     @Autowired
     org.annals.project.ProjectService projects;
+    @Autowired
+    org.annals.event.EventService events;
+    @Autowired
+    org.annals.event.TaxonomyService taxonomy;
 
     private final Map<Actor, AnnalsPrincipal> principals = new EnumMap<>(Actor.class);
     private UUID project;
     private UUID source;
     private UUID entity;
+    private UUID event;
 
     enum Outcome { SHOWN, SIGN_IN, NOT_FOUND, DENIED }
 
@@ -82,6 +87,7 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
                 new Page("projects/{p}/changes", "MyChangesView", Actor.EDITOR),
                 new Page("projects/{p}/entities", "EntitiesView", Actor.VIEWER),
                 new Page("projects/{p}/entities/{e}", "EntityView", Actor.VIEWER),
+                new Page("projects/{p}/events/{v}", "EventView", Actor.VIEWER),
                 new Page("projects/{p}/export", "ExportView", Actor.VIEWER),
                 new Page("projects/{p}/members", "MembersView", Actor.MANAGER));
     }
@@ -108,6 +114,13 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
             review.approve(proposal.changesetId(), null);
             return proposal.entityId();
         });
+        event = Fixtures.as(admin, () -> {
+            UUID type = taxonomy.taxonomy(project).getFirst().id();
+            var proposal = events.proposeCreate(project, org.annals.event.EventPayload.of("Fall of Aleppo",
+                    org.annals.event.PartialDate.parse("2024-11-30"), type), "Add event", true);
+            review.approve(proposal.changesetId(), null);
+            return proposal.eventId();
+        });
         for (Actor actor : Actor.values()) {
             ProjectRole role = actor.projectRole();
             if (role != null) {
@@ -132,9 +145,9 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
             return;
         }
         signInAs(principals.get(Actor.ADMIN));
-        assertThat(outcomeOf(page.route().replace("{p}", UUID.randomUUID().toString()).replace("{s}", source.toString()).replace("{e}", entity.toString()),
+        assertThat(outcomeOf(page.route().replace("{p}", UUID.randomUUID().toString()).replace("{s}", source.toString()).replace("{e}", entity.toString()).replace("{v}", event.toString()),
                 page)).isEqualTo(Outcome.NOT_FOUND);
-        assertThat(outcomeOf(page.route().replace("{p}", "not-a-uuid").replace("{s}", "not-a-uuid").replace("{e}", "not-a-uuid"), page))
+        assertThat(outcomeOf(page.route().replace("{p}", "not-a-uuid").replace("{s}", "not-a-uuid").replace("{e}", "not-a-uuid").replace("{v}", "not-a-uuid"), page))
                 .isEqualTo(Outcome.NOT_FOUND);
     }
 
@@ -152,7 +165,7 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
 
     private Outcome open(Page page, Actor actor) {
         signInAs(principals.get(actor));
-        return outcomeOf(page.route().replace("{p}", project.toString()).replace("{s}", source.toString()).replace("{e}", entity.toString()), page);
+        return outcomeOf(page.route().replace("{p}", project.toString()).replace("{s}", source.toString()).replace("{e}", entity.toString()).replace("{v}", event.toString()), page);
     }
 
     private Outcome outcomeOf(String location, Page page) {

@@ -1,27 +1,274 @@
 package org.annals.event.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.annals.base.ui.EmptyState;
+import org.annals.entity.EntityKind;
+import org.annals.entity.EntityService;
+import org.annals.entity.EntitySummary;
+import org.annals.event.EventRecordType;
+import org.annals.event.EventService;
+import org.annals.event.TaxonomyService;
+import org.annals.event.TimelineEntry;
+import org.annals.event.TimelineFilter;
 import org.annals.project.ProjectRole;
 import org.annals.project.ProjectService;
 import org.annals.project.ProjectSummary;
 import org.annals.project.ui.ProjectPage;
 import org.annals.project.ui.ProjectRoutes;
+import org.annals.review.ChangesetService;
 
-/** The project's timeline page. Every member may open it. */
+/**
+ * The timeline of vetted events, grouped by day. The filters live in the address (from, to, type,
+ * actor, place, q), so a filtered timeline can be shared as a link.
+ */
 @Route(ProjectRoutes.PREFIX + "/timeline")
 @PermitAll
-class TimelineView extends ProjectPage {
+public class TimelineView extends ProjectPage {
 
-    TimelineView(ProjectService projects) {
+    private static final int PAGE = 200;
+
+    private final EventService events;
+    private final EntityService entities;
+    private final TaxonomyService taxonomy;
+    private final ChangesetService changesets;
+    private final DatePicker from = new DatePicker("From");
+    private final DatePicker to = new DatePicker("To");
+    private final Select<Option> type = new Select<>();
+    private final ComboBox<EntitySummary> actor = new ComboBox<>("Actor");
+    private final ComboBox<EntitySummary> place = new ComboBox<>("Place");
+    private final TextField text = new TextField("Text");
+    private final Div list = new Div();
+    private ProjectSummary project;
+    private boolean restoring;
+
+    /** A type or sub-type in the filter list. */
+    private record Option(UUID id, String label) {
+    }
+
+    TimelineView(ProjectService projects, EventService events, EntityService entities, TaxonomyService taxonomy,
+            ChangesetService changesets) {
         super(projects, ProjectRole.VIEWER, "Timeline");
+        this.events = events;
+        this.entities = entities;
+        this.taxonomy = taxonomy;
+        this.changesets = changesets;
     }
 
     @Override
     protected void render(ProjectSummary project) {
-        add(new EmptyState(VaadinIcon.CALENDAR_CLOCK, "The timeline is empty",
-                "Vetted events will appear here in date order once editors propose them and reviewers approve them."));
+        this.project = project;
+        var options = new ArrayList<Option>();
+        for (var t : taxonomy.taxonomy(project.id())) {
+            options.add(new Option(t.id(), t.name()));
+            t.subTypes().forEach(s -> options.add(new Option(s.id(), "  " + t.name() + " / " + s.name())));
+        }
+        type.setLabel("Type");
+        type.setItems(options);
+        type.setItemLabelGenerator(o -> o == null ? "Any type" : o.label());
+        type.setEmptySelectionAllowed(true);
+        type.setEmptySelectionCaption("Any type");
+        actor.setItemLabelGenerator(EntitySummary::name);
+        actor.setItems(q -> entities.search(project.id(), q.getFilter().orElse(""), null, 0, q.getOffset() + q.getLimit())
+                .stream().skip(q.getOffset()).limit(q.getLimit()));
+        place.setItemLabelGenerator(EntitySummary::name);
+        place.setItems(q -> entities.search(project.id(), q.getFilter().orElse(""), EntityKind.PLACE, 0,
+                q.getOffset() + q.getLimit()).stream().skip(q.getOffset()).limit(q.getLimit()));
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        actor.setClearButtonVisible(true);
+        place.setClearButtonVisible(true);
+        text.setClearButtonVisible(true);
+        restore(options);
+        from.addValueChangeListener(e -> changed());
+        to.addValueChangeListener(e -> changed());
+        type.addValueChangeListener(e -> changed());
+        actor.addValueChangeListener(e -> changed());
+        place.addValueChangeListener(e -> changed());
+        text.addValueChangeListener(e -> changed());
+        var filters = new HorizontalLayout(from, to, type, actor, place, text);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        add(filters);
+        if (project.myRole().includes(ProjectRole.EDITOR)) {
+            var propose = new Button("Propose an event", VaadinIcon.PLUS.create(), e -> new EventForm(events, entities,
+                    taxonomy, project.id(), null, proposal -> refresh()).open());
+            propose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            add(propose);
+        }
+        list.addClassName("timeline");
+        add(list);
+        refresh();
+    }
+
+    /** Reads the filters from the address. Unknown or malformed values are ignored. */
+    private void restore(List<Option> options) {
+        restoring = true;
+        Map<String, List<String>> query = queryParameters().getParameters();
+        first(query, "from").flatMap(TimelineView::date).ifPresent(from::setValue);
+        first(query, "to").flatMap(TimelineView::date).ifPresent(to::setValue);
+        first(query, "type").flatMap(ProjectRoutes::parseId)
+                .flatMap(id -> options.stream().filter(o -> o.id().equals(id)).findFirst()).ifPresent(type::setValue);
+        first(query, "actor").flatMap(ProjectRoutes::parseId).flatMap(this::entity).ifPresent(actor::setValue);
+        first(query, "place").flatMap(ProjectRoutes::parseId).flatMap(this::entity).ifPresent(place::setValue);
+        first(query, "q").ifPresent(text::setValue);
+        restoring = false;
+    }
+
+    private Optional<EntitySummary> entity(UUID id) {
+        try {
+            var details = entities.get(project.id(), id);
+            return Optional.of(new EntitySummary(details.id(), details.values().kind(), details.values().name(), null,
+                    details.updatedAt()));
+        } catch (org.annals.base.NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> first(Map<String, List<String>> query, String key) {
+        return query.getOrDefault(key, List.of()).stream().filter(v -> !v.isBlank()).findFirst();
+    }
+
+    private static Optional<LocalDate> date(String value) {
+        try {
+            return Optional.of(LocalDate.parse(value));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void changed() {
+        if (restoring) {
+            return;
+        }
+        var params = new LinkedHashMap<String, String>();
+        if (from.getValue() != null) {
+            params.put("from", from.getValue().toString());
+        }
+        if (to.getValue() != null) {
+            params.put("to", to.getValue().toString());
+        }
+        if (type.getValue() != null) {
+            params.put("type", type.getValue().id().toString());
+        }
+        if (actor.getValue() != null) {
+            params.put("actor", actor.getValue().id().toString());
+        }
+        if (place.getValue() != null) {
+            params.put("place", place.getValue().id().toString());
+        }
+        if (!text.getValue().isBlank()) {
+            params.put("q", text.getValue().strip());
+        }
+        String location = ProjectRoutes.path(project.id()) + "/timeline"
+                + (params.isEmpty() ? "" : "?" + QueryParameters.simple(params).getQueryString());
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, location));
+        refresh();
+    }
+
+    private TimelineFilter filter() {
+        return new TimelineFilter(from.getValue(), to.getValue(), type.getValue() == null ? null : type.getValue().id(),
+                actor.getValue() == null ? null : actor.getValue().id(), place.getValue() == null ? null : place.getValue().id(),
+                text.getValue());
+    }
+
+    private void refresh() {
+        list.removeAll();
+        if (project.myRole().includes(ProjectRole.EDITOR)) {
+            var pending = changesets.myPending(project.id(), EventRecordType.KIND);
+            if (!pending.isEmpty()) {
+                var overlay = new Div();
+                overlay.addClassName("pending-overlay");
+                pending.forEach(p -> {
+                    var badge = new Span("pending");
+                    badge.addClassName("pending-badge");
+                    overlay.add(new Div(badge, new Span(" " + p.label())));
+                });
+                list.add(overlay);
+            }
+        }
+        TimelineFilter filter = filter();
+        long total = events.count(project.id(), filter);
+        if (total == 0) {
+            list.add(new EmptyState(VaadinIcon.CALENDAR_CLOCK, "No events",
+                    filter.equals(TimelineFilter.ALL) ? "Vetted events appear here once editors propose them and reviewers"
+                            + " approve them." : "No vetted event matches these filters."));
+            return;
+        }
+        var count = new Span(total + (total == 1 ? " event" : " events"));
+        count.addClassName("timeline-count");
+        list.add(count);
+        showPage(filter, 0);
+    }
+
+    private void showPage(TimelineFilter filter, int page) {
+        var entries = events.timeline(project.id(), filter, page, PAGE);
+        Map<LocalDate, List<TimelineEntry>> byDay = entries.stream()
+                .collect(Collectors.groupingBy(e -> e.start().date(), LinkedHashMap::new, Collectors.toList()));
+        byDay.forEach((day, dayEntries) -> {
+            var dayBlock = new Div(new H3(dayEntries.getFirst().start().display().replaceFirst(", .*", "")));
+            dayBlock.addClassName("timeline-day");
+            dayEntries.forEach(e -> dayBlock.add(entry(e)));
+            list.add(dayBlock);
+        });
+        if (entries.size() == PAGE) {
+            var more = new Button("Show more", e -> {
+                e.getSource().setVisible(false);
+                showPage(filter, page + 1);
+            });
+            list.add(more);
+        }
+    }
+
+    private Component entry(TimelineEntry e) {
+        var item = new Div();
+        item.addClassName("timeline-entry");
+        var title = new RouterLink(e.title(), EventView.class, EventView.parameters(project.id(), e.id()));
+        item.add(title);
+        var facts = new ArrayList<String>();
+        facts.add(e.start().display() + (e.end() == null ? "" : " – " + e.end().display()));
+        facts.add(e.typeName() + (e.subTypeName() == null ? "" : " / " + e.subTypeName()));
+        if (e.placeName() != null) {
+            facts.add(e.placeName());
+        }
+        if (!e.actors().isEmpty()) {
+            facts.add(e.actors().stream().map(a -> a.name()).collect(Collectors.joining(", ")));
+        }
+        if (!e.fatalities().isEmpty()) {
+            facts.add(e.fatalitiesDisplay() + " dead");
+        }
+        facts.add(e.sourceCount() + (e.sourceCount() == 1 ? " source" : " sources"));
+        var line = new Div(new Span(String.join(" · ", facts)));
+        line.addClassName("timeline-facts");
+        if (e.sourcesDisagree()) {
+            var badge = new Span("sources disagree");
+            badge.addClassName("disagree-badge");
+            line.add(badge);
+        }
+        item.add(line);
+        return item;
     }
 }

@@ -25,6 +25,7 @@ public abstract class ProjectPage extends VerticalLayout implements BeforeEnterO
     private final String pageName;
     private String title = "Annals";
     private RouteParameters routeParameters = RouteParameters.empty();
+    private com.vaadin.flow.router.QueryParameters queryParameters = com.vaadin.flow.router.QueryParameters.empty();
 
     protected ProjectPage(ProjectService projectService, ProjectRole requiredRole, String pageName) {
         this.projectService = projectService;
@@ -44,6 +45,7 @@ public abstract class ProjectPage extends VerticalLayout implements BeforeEnterO
         }
         title = pageName + " · " + project.name() + " · Annals";
         routeParameters = event.getRouteParameters();
+        queryParameters = event.getLocation().getQueryParameters();
         removeAll();
         if (showsPageHeading()) {
             add(new H2(pageName));
@@ -54,6 +56,11 @@ public abstract class ProjectPage extends VerticalLayout implements BeforeEnterO
     /** Parameters of the address beyond the project id (a source id, say). */
     protected RouteParameters routeParameters() {
         return routeParameters;
+    }
+
+    /** The address's query (filters that live in the URL, say). */
+    protected com.vaadin.flow.router.QueryParameters queryParameters() {
+        return queryParameters;
     }
 
     /** Pages with a heading of their own (a source's title, say) turn the generic one off. */
