@@ -140,6 +140,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         nav.addItem(new SideNavItem("Export", base + "/export", VaadinIcon.DOWNLOAD.create()));
         if (project.myRole().includes(ProjectRole.MANAGER)) {
             nav.addItem(new SideNavItem("Members", base + "/members", VaadinIcon.GROUP.create()));
+            nav.addItem(new SideNavItem("Event types", base + "/taxonomy", VaadinIcon.TAGS.create()));
         }
         return nav;
     }
