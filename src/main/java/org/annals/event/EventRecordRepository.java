@@ -52,6 +52,22 @@ interface EventRecordRepository extends JpaRepository<EventRecord, UUID> {
     long countTimeline(UUID projectId, LocalDate from, LocalDate to, @Nullable UUID typeId,
             @Nullable UUID placeId, @Nullable UUID actorId, String text);
 
+    /** Day, type and count of the events a filter selects, for the per-day chart. */
+    @Query("""
+            select e.startDate, e.typeId, count(e) from EventRecord e
+            where e.projectId = :projectId and e.mergedInto is null
+              and e.startDate >= :from and e.startDate <= :to
+              and (:typeId is null or e.typeId = :typeId or e.subTypeId = :typeId)
+              and (:placeId is null or e.placeId = :placeId)
+              and (:actorId is null or exists (select 1 from EventRecord x join x.actors a
+                                               where x = e and a.entityId = :actorId))
+              and (:text = '' or lower(e.title) like lower(concat('%', :text, '%'))
+                   or lower(coalesce(e.notes, '')) like lower(concat('%', :text, '%')))
+            group by e.startDate, e.typeId
+            order by e.startDate""")
+    List<Object[]> countPerDay(UUID projectId, LocalDate from, LocalDate to, @Nullable UUID typeId,
+            @Nullable UUID placeId, @Nullable UUID actorId, String text);
+
     /** Events on the same day and at the same place: likely duplicates of a new proposal. */
     @Query("""
             select e from EventRecord e

@@ -53,6 +53,23 @@ public class EventService {
         return entries(projectId, rows);
     }
 
+    /** Data for the timeline's band and chart: at most {@code maxPoints} events, and counts for all of them. */
+    public TimelineOverview overview(UUID projectId, TimelineFilter filter, int maxPoints) {
+        access.require(projectId, ProjectRole.VIEWER);
+        Map<UUID, String> typeNames = new HashMap<>();
+        List<String> order = types.findByProjectIdOrderByPosition(projectId).stream()
+                .filter(t -> t.getParentId() == null).map(EventType::getName).toList();
+        var points = timeline(projectId, filter, 0, Math.clamp(maxPoints, 1, 5000)).stream()
+                .map(e -> new TimelineOverview.Point(e.id().toString(), e.title(), e.start().date().toString(), e.typeName()))
+                .toList();
+        var perDay = events.countPerDay(projectId, from(filter), to(filter), filter.typeId(), filter.placeId(),
+                        filter.actorId(), filter.text()).stream()
+                .map(row -> new TimelineOverview.DayCount(row[0].toString(), typeName(typeNames, (UUID) row[1]),
+                        ((Number) row[2]).longValue()))
+                .toList();
+        return new TimelineOverview(order, points, perDay);
+    }
+
     public long count(UUID projectId, TimelineFilter filter) {
         access.require(projectId, ProjectRole.VIEWER);
         return events.countTimeline(projectId, from(filter), to(filter), filter.typeId(), filter.placeId(),

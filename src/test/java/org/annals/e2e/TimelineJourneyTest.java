@@ -77,6 +77,10 @@ class TimelineJourneyTest extends BrowserTest {
         assertThat(day.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Rebels capture Hama"))).isVisible();
         assertThat(day).containsText("Hay'at Tahrir al-Sham");
         assertThat(day).containsText("sources disagree");
+        // The band and the per-day chart get the same events (drawn by Chart.js in the browser).
+        assertThat(editorPage.locator("annals-timeline-charts canvas")).hasCount(2);
+        org.assertj.core.api.Assertions.assertThat((String) editorPage.locator("annals-timeline-charts")
+                .evaluate("element => element.data")).contains("Rebels capture Hama", "\"day\":\"2024-12-05\"");
 
         editorPage.getByLabel("Place").fill("Hama");
         editorPage.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Hama")).click();

@@ -63,6 +63,7 @@ public class TimelineView extends ProjectPage {
     private final ComboBox<EntitySummary> place = new ComboBox<>("Place");
     private final TextField text = new TextField("Text");
     private final Div list = new Div();
+    private final TimelineCharts charts = new TimelineCharts();
     private ProjectSummary project;
     private boolean restoring;
 
@@ -120,7 +121,7 @@ public class TimelineView extends ProjectPage {
             add(propose);
         }
         list.addClassName("timeline");
-        add(list);
+        add(charts, list);
         refresh();
     }
 
@@ -211,6 +212,7 @@ public class TimelineView extends ProjectPage {
             }
         }
         TimelineFilter filter = filter();
+        charts.show(events.overview(project.id(), filter, 2000));
         long total = events.count(project.id(), filter);
         if (total == 0) {
             list.add(new EmptyState(VaadinIcon.CALENDAR_CLOCK, "No events",
