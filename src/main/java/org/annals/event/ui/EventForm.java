@@ -35,6 +35,7 @@ import org.annals.event.FatalityClaim;
 import org.annals.event.PartialDate;
 import org.annals.event.TaxonomyService;
 import org.annals.event.TimelineEntry;
+import org.annals.source.SourceService;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,14 +53,15 @@ class EventForm extends Dialog {
     private final Select<TaxonomyService.SubType> subType = new Select<>();
     private final ComboBox<EntitySummary> place = new ComboBox<>("Place");
     private final Map<ActorRole, MultiSelectComboBox<EntitySummary>> actors = new java.util.EnumMap<>(ActorRole.class);
-    private final TextArea fatalities = new TextArea("Fatalities");
+    private final ClaimsEditor fatalities;
     private final TextArea notes = new TextArea("Notes");
     private final TextField tags = new TextField("Tags");
     private final TextField message = new TextField("Message for the reviewers");
     private final Div duplicates = new Div();
 
-    EventForm(EventService events, EntityService entities, TaxonomyService taxonomy, UUID projectId,
-            @Nullable TimelineEntry existing, Consumer<EventService.Proposal> saved) {
+    EventForm(EventService events, EntityService entities, TaxonomyService taxonomy, SourceService sources,
+            UUID projectId, @Nullable TimelineEntry existing, Consumer<EventService.Proposal> saved) {
+        fatalities = new ClaimsEditor(sources, projectId);
         setHeaderTitle(existing == null ? "Propose an event" : "Propose changes to " + existing.title());
         setWidth("min(95vw, 56rem)");
         title.setRequired(true);
@@ -86,7 +88,6 @@ class EventForm extends Dialog {
                     q.getOffset() + q.getLimit()).stream().skip(q.getOffset()).limit(q.getLimit()));
             actors.put(role, picker);
         }
-        fatalities.setHelperText("One claim per line: a number or a range, then optionally | who says so. 12 | SOHR");
         tags.setHelperText("Separated by commas");
         message.setRequired(true);
         message.setValue(existing == null ? "" : "Update " + existing.title());
@@ -102,6 +103,7 @@ class EventForm extends Dialog {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("36em", 2));
         form.setColspan(title, 2);
         form.setColspan(notes, 2);
+        form.setColspan(fatalities, 2);
         form.setColspan(message, 2);
         duplicates.addClassName("duplicate-warning");
         duplicates.setVisible(false);
@@ -132,8 +134,7 @@ class EventForm extends Dialog {
                     .map(a -> new EntitySummary(a.entityId(), EntityKind.OTHER, a.name(), null, java.time.Instant.EPOCH))
                     .collect(Collectors.toCollection(LinkedHashSet::new)));
         }
-        fatalities.setValue(v.fatalities().stream().map(c -> c.display() + (c.note() == null ? "" : " | " + c.note()))
-                .collect(Collectors.joining("\n")));
+        fatalities.setClaims(v.fatalities());
         notes.setValue(v.notes() == null ? "" : v.notes());
         tags.setValue(String.join(", ", v.tags()));
     }
@@ -179,29 +180,8 @@ class EventForm extends Dialog {
         return new EventPayload(title.getValue(), PartialDate.parse(start.getValue(), startTime.getValue()),
                 end.getValue().isBlank() ? null : PartialDate.parse(end.getValue()), type.getValue().id(),
                 subType.getValue() == null ? null : subType.getValue().id(),
-                place.getValue() == null ? null : place.getValue().id(), actorList, claims(fatalities.getValue()),
+                place.getValue() == null ? null : place.getValue().id(), actorList, fatalities.claims(),
                 notes.getValue(), tagList(tags.getValue()), existing == null ? null : existing.parentId(), null);
-    }
-
-    static List<FatalityClaim> claims(String text) {
-        var claims = new ArrayList<FatalityClaim>();
-        for (String line : text.split("\\R")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] parts = line.split("\\|", 2);
-            String numbers = parts[0].strip().replace('–', '-');
-            String note = parts.length > 1 ? parts[1].strip() : null;
-            try {
-                String[] range = numbers.split("-", 2);
-                int min = Integer.parseInt(range[0].strip());
-                int max = range.length > 1 ? Integer.parseInt(range[1].strip()) : min;
-                claims.add(new FatalityClaim(min, max, null, note == null || note.isEmpty() ? null : note));
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("\"" + line.strip() + "\" is not a number or a range such as 40-60.");
-            }
-        }
-        return claims;
     }
 
     static List<String> tagList(String text) {

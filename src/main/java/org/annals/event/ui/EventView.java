@@ -38,9 +38,11 @@ public class EventView extends ProjectPage {
     private final EntityService entities;
     private final TaxonomyService taxonomy;
     private final HistoryService history;
+    private final org.annals.source.SourceService sources;
 
     EventView(ProjectService projects, EventService events, EntityService entities, TaxonomyService taxonomy,
-            HistoryService history) {
+            HistoryService history, org.annals.source.SourceService sources) {
+        this.sources = sources;
         super(projects, ProjectRole.VIEWER, "Event");
         this.events = events;
         this.entities = entities;
@@ -69,8 +71,7 @@ public class EventView extends ProjectPage {
         }
         add(facts(project, event));
         if (project.myRole().includes(ProjectRole.EDITOR)) {
-            add(new Button("Propose changes", e -> new EventForm(events, entities, taxonomy, project.id(), event,
-                    proposal -> { }).open()));
+            add(actions(project, event));
         }
         add(new H3("What the sources say about fatalities"));
         if (event.fatalities().isEmpty()) {
@@ -98,6 +99,40 @@ public class EventView extends ProjectPage {
                         + "\""))));
         revisions.addClassName("history");
         add(revisions);
+    }
+
+    private Component actions(ProjectSummary project, TimelineEntry event) {
+        var edit = new Button("Propose changes", e -> new EventForm(events, entities, taxonomy, sources, project.id(),
+                event, proposal -> { }).open());
+        var merge = new Button("Merge into…", e -> {
+            var dialog = new com.vaadin.flow.component.dialog.Dialog();
+            dialog.setHeaderTitle("Merge " + event.title() + " into…");
+            var survivor = new com.vaadin.flow.component.combobox.ComboBox<TimelineEntry>("The event that stays");
+            survivor.setItemLabelGenerator(t -> t.title() + " (" + t.start().display() + ")");
+            survivor.setItems(q -> events.timeline(project.id(), new org.annals.event.TimelineFilter(null, null, null,
+                            null, null, q.getFilter().orElse("")), 0, q.getOffset() + q.getLimit()).stream()
+                    .filter(t -> !t.id().equals(event.id())).skip(q.getOffset()).limit(q.getLimit()));
+            survivor.setWidthFull();
+            var propose = new Button("Propose merge", ok -> {
+                if (survivor.getValue() != null) {
+                    events.proposeMerge(project.id(), event.id(), survivor.getValue().id(),
+                            "Merge " + event.title() + " into " + survivor.getValue().title(), true);
+                    dialog.close();
+                    com.vaadin.flow.component.notification.Notification.show("Merge proposed.");
+                }
+            });
+            dialog.add(new Paragraph("Once approved, this event redirects to the one you choose, and its parts move"
+                    + " over."), survivor);
+            dialog.getFooter().add(new Button("Cancel", c -> dialog.close()), propose);
+            dialog.open();
+        });
+        var delete = new Button("Propose deletion", e -> {
+            events.proposeDelete(project.id(), event.id(), event.version(), "Delete " + event.title(), true);
+            com.vaadin.flow.component.notification.Notification.show("Deletion proposed.");
+        });
+        delete.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_ERROR,
+                com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        return new com.vaadin.flow.component.orderedlayout.HorizontalLayout(edit, merge, delete);
     }
 
     private Component facts(ProjectSummary project, TimelineEntry e) {

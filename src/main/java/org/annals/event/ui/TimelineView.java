@@ -56,6 +56,7 @@ public class TimelineView extends ProjectPage {
     private final EntityService entities;
     private final TaxonomyService taxonomy;
     private final ChangesetService changesets;
+    private final org.annals.source.SourceService sources;
     private final DatePicker from = new DatePicker("From");
     private final DatePicker to = new DatePicker("To");
     private final Select<Option> type = new Select<>();
@@ -72,7 +73,8 @@ public class TimelineView extends ProjectPage {
     }
 
     TimelineView(ProjectService projects, EventService events, EntityService entities, TaxonomyService taxonomy,
-            ChangesetService changesets) {
+            ChangesetService changesets, org.annals.source.SourceService sources) {
+        this.sources = sources;
         super(projects, ProjectRole.VIEWER, "Timeline");
         this.events = events;
         this.entities = entities;
@@ -116,7 +118,7 @@ public class TimelineView extends ProjectPage {
         add(filters);
         if (project.myRole().includes(ProjectRole.EDITOR)) {
             var propose = new Button("Propose an event", VaadinIcon.PLUS.create(), e -> new EventForm(events, entities,
-                    taxonomy, project.id(), null, proposal -> refresh()).open());
+                    taxonomy, sources, project.id(), null, proposal -> refresh()).open());
             propose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(propose);
         }
