@@ -19,9 +19,8 @@ import org.annals.source.SourceMetadata;
 import org.annals.source.parse.DraftBlock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -34,11 +33,11 @@ import org.springframework.stereotype.Component;
  * Creates "Syria 2024 offensives" with the five sample texts on the first start of a new site,
  * acting as the first administrator and going through the normal import pipeline (the proposed
  * blocks are kept, page chrome is dropped). Runs once per site: deleting the project does not bring
- * it back.
+ * it back. It runs in the background once the application is ready, so it never delays start-up;
+ * tests can call {@link #run} directly.
  */
 @Component
-@Order(10)
-class SampleProjectSeeder implements ApplicationRunner {
+class SampleProjectSeeder implements ApplicationListener<ApplicationReadyEvent> {
 
     static final String PROJECT_NAME = "Syria 2024 offensives";
     static final String SAMPLES = "classpath:samples/syria-2024/*.txt";
@@ -63,10 +62,20 @@ class SampleProjectSeeder implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
-        if (!properties.enabled()) {
-            return;
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        if (properties.enabled()) {
+            Thread.ofVirtual().name("sample-project").start(() -> {
+                try {
+                    run();
+                } catch (IOException | RuntimeException e) {
+                    log.warn("The sample project could not be created", e);
+                }
+            });
         }
+    }
+
+    /** Creates the sample project unless this site already had one. Synchronous. */
+    void run() throws IOException {
         AnnalsPrincipal administrator;
         try {
             administrator = (AnnalsPrincipal) users.loadUserByUsername(admin.username().toLowerCase(java.util.Locale.ROOT));

@@ -25,6 +25,8 @@ class SourceImportJourneyTest extends BrowserTest {
     Fixtures fixtures;
     @Autowired
     ProjectService projects;
+    @Autowired
+    org.annals.source.SourceService sources;
 
     @Test
     void an_editor_uploads_a_file_adjusts_the_preview_imports_it_and_reads_it() throws IOException {
@@ -73,10 +75,22 @@ class SourceImportJourneyTest extends BrowserTest {
         assertThat(page.locator(".reader-text .citation").first()).isVisible();
     }
 
+    /** The sample project is created in the background after start-up: wait for it, within bounds. */
+    private ProjectSummary sampleProject() throws InterruptedException {
+        for (int attempt = 0; attempt < 120; attempt++) {
+            var found = Fixtures.as(fixtures.admin(), () -> projects.myProjects()).stream()
+                    .filter(p -> p.name().equals("Syria 2024 offensives")).findFirst();
+            if (found.isPresent() && Fixtures.as(fixtures.admin(), () -> sources.count(found.get().id(), "")) == 5) {
+                return found.get();
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("The sample project with five sources was not created");
+    }
+
     @Test
-    void the_sample_project_holds_the_five_sample_sources() {
-        ProjectSummary sample = Fixtures.as(fixtures.admin(), () -> projects.myProjects()).stream()
-                .filter(p -> p.name().equals("Syria 2024 offensives")).findFirst().orElseThrow();
+    void the_sample_project_holds_the_five_sample_sources() throws InterruptedException {
+        ProjectSummary sample = sampleProject();
         Page page = newPerson();
         signIn(page, "admin", ADMIN_PASSWORD);
         page.navigate(url("projects/" + sample.id() + "/sources"));
