@@ -23,16 +23,21 @@ interface ChangesetRepository extends JpaRepository<Changeset, UUID> {
             where c.projectId = :projectId and c.state = org.annals.review.ChangesetState.SUBMITTED
               and (:authorId is null or c.authorId = :authorId)
               and (:kind is null or exists (select o from ChangeOperation o
-                                            where o.changesetId = c.id and o.recordKind = :kind))""")
-    List<Changeset> findPending(UUID projectId, @Nullable UUID authorId, @Nullable String kind, Pageable page);
+                                            where o.changesetId = c.id and o.recordKind = :kind))
+              and (:source = '' or exists (select o from ChangeOperation o
+                                           where o.changesetId = c.id and o.payload like concat('%', :source, '%')))""")
+    List<Changeset> findPending(UUID projectId, @Nullable UUID authorId, @Nullable String kind, String source,
+            Pageable page);
 
     @Query("""
             select count(c) from Changeset c
             where c.projectId = :projectId and c.state = org.annals.review.ChangesetState.SUBMITTED
               and (:authorId is null or c.authorId = :authorId)
               and (:kind is null or exists (select o from ChangeOperation o
-                                            where o.changesetId = c.id and o.recordKind = :kind))""")
-    long countPending(UUID projectId, @Nullable UUID authorId, @Nullable String kind);
+                                            where o.changesetId = c.id and o.recordKind = :kind))
+              and (:source = '' or exists (select o from ChangeOperation o
+                                           where o.changesetId = c.id and o.payload like concat('%', :source, '%')))""")
+    long countPending(UUID projectId, @Nullable UUID authorId, @Nullable String kind, String source);
 
     List<Changeset> findByProjectIdAndAuthorIdOrderByUpdatedAtDesc(UUID projectId, UUID authorId, Pageable page);
 

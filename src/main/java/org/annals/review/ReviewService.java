@@ -67,17 +67,32 @@ public class ReviewService {
     @Transactional(readOnly = true)
     public List<ChangesetSummary> queue(UUID projectId, @Nullable UUID authorId, @Nullable String kind,
             boolean newestFirst, int page, int pageSize) {
+        return queue(projectId, authorId, kind, null, newestFirst, page, pageSize);
+    }
+
+    /**
+     * Submitted changesets, optionally also only those that concern one source: an operation whose
+     * proposed values refer to it (an annotation in it, a fatality claim citing it).
+     */
+    @Transactional(readOnly = true)
+    public List<ChangesetSummary> queue(UUID projectId, @Nullable UUID authorId, @Nullable String kind,
+            @Nullable UUID sourceId, boolean newestFirst, int page, int pageSize) {
         access.require(projectId, ProjectRole.EDITOR);
         Sort order = newestFirst ? Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.desc("id"))
                 : Sort.by(Sort.Order.asc("submittedAt"), Sort.Order.asc("id"));
-        return views.summaries(changesets.findPending(projectId, authorId, kind,
+        return views.summaries(changesets.findPending(projectId, authorId, kind, sourceId == null ? "" : sourceId.toString(),
                 PageRequest.of(Math.max(0, page), Math.clamp(pageSize, 1, 500), order)));
     }
 
     @Transactional(readOnly = true)
     public long queueSize(UUID projectId, @Nullable UUID authorId, @Nullable String kind) {
+        return queueSize(projectId, authorId, kind, null);
+    }
+
+    @Transactional(readOnly = true)
+    public long queueSize(UUID projectId, @Nullable UUID authorId, @Nullable String kind, @Nullable UUID sourceId) {
         access.require(projectId, ProjectRole.EDITOR);
-        return changesets.countPending(projectId, authorId, kind);
+        return changesets.countPending(projectId, authorId, kind, sourceId == null ? "" : sourceId.toString());
     }
 
     /** For each decision, whether the caller may take it now and if not why (without a comment yet). */

@@ -200,6 +200,18 @@ abstract class EventContract {
     }
 
     @Test
+    void the_review_queue_filters_by_the_source_a_proposal_cites() {
+        UUID cited = UUID.randomUUID();
+        var citing = as(editor, () -> events.proposeCreate(project, battle("Cited", "2024-12-01", hama)
+                .withFatalities(List.of(FatalityClaim.exactly(3, cited))), "cites", true));
+        var other = as(editor, () -> events.proposeCreate(project, battle("Uncited", "2024-12-02", hama), "no", true));
+        assertThat(as(reviewer, () -> review.queue(project, null, null, cited, false, 0, 10)))
+                .extracting(org.annals.review.ChangesetSummary::id).containsExactly(citing.changesetId());
+        assertThat(as(reviewer, () -> review.queueSize(project, null, EventRecordType.KIND, null))).isEqualTo(2);
+        assertThat(other.changesetId()).isNotEqualTo(citing.changesetId());
+    }
+
+    @Test
     void an_event_that_uses_an_unapproved_entity_waits_for_it() {
         var newPlace = as(editor, () -> entities.proposeCreate(project, EntityPayload.of(EntityKind.PLACE, "Salamiyah"),
                 "Add Salamiyah", true));

@@ -53,12 +53,16 @@ class ReviewQueueView extends ProjectPage {
     private final Select<String> order = new Select<>();
     private final ComboBox<Map.Entry<UUID, String>> author = new ComboBox<>();
     private final Select<String> kind = new Select<>();
+    private final ComboBox<org.annals.source.SourceSummary> source = new ComboBox<>();
+    private final org.annals.source.SourceService sources;
     private final TextArea decisionComment = new TextArea();
     private ProjectSummary project;
     private List<ChangesetSummary> rows = List.of();
 
-    ReviewQueueView(ProjectService projects, ReviewService review, ChangesetService changesets) {
+    ReviewQueueView(ProjectService projects, ReviewService review, ChangesetService changesets,
+            org.annals.source.SourceService sources) {
         super(projects, ProjectRole.EDITOR, "Review");
+        this.sources = sources;
         this.review = review;
         this.changesets = changesets;
         setSizeFull();
@@ -74,12 +78,23 @@ class ReviewQueueView extends ProjectPage {
         author.setClearButtonVisible(true);
         author.setItemLabelGenerator(Map.Entry::getValue);
         author.addValueChangeListener(e -> refresh());
-        kind.setItems("", "ENTITY");
-        kind.setItemLabelGenerator(k -> k.isEmpty() ? "Any kind of record" : "Entities");
+        kind.setItems("", "ENTITY", "EVENT");
+        kind.setItemLabelGenerator(k -> switch (k) {
+            case "ENTITY" -> "Entities";
+            case "EVENT" -> "Events";
+            default -> "Any kind of record";
+        });
+        source.setPlaceholder("Any source");
+        source.setClearButtonVisible(true);
+        source.setItemLabelGenerator(org.annals.source.SourceSummary::title);
+        source.setItems(q -> sources.library(project.id(), q.getFilter().orElse(""),
+                org.springframework.data.domain.Sort.by("title"), 0, q.getOffset() + q.getLimit()).stream()
+                .skip(q.getOffset()).limit(q.getLimit()));
+        source.addValueChangeListener(e -> refresh());
         kind.setValue("");
         kind.addValueChangeListener(e -> refresh());
         var approveSelected = new Button("Approve selected", VaadinIcon.CHECK.create(), e -> approveSelected());
-        var filters = new HorizontalLayout(order, author, kind, approveSelected);
+        var filters = new HorizontalLayout(order, author, kind, source, approveSelected);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         approveSelected.setVisible(project.myRole().includes(ProjectRole.REVIEWER));
 
@@ -122,6 +137,7 @@ class ReviewQueueView extends ProjectPage {
     private void refresh() {
         rows = review.queue(project.id(), author.getValue() == null ? null : author.getValue().getKey(),
                 kind.getValue() == null || kind.getValue().isEmpty() ? null : kind.getValue(),
+                source.getValue() == null ? null : source.getValue().id(),
                 "Newest first".equals(order.getValue()), 0, 200);
         grid.setItems(rows);
         if (rows.isEmpty()) {
