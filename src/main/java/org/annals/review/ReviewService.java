@@ -116,8 +116,15 @@ public class ReviewService {
         if (!problems.isEmpty()) {
             throw new ConflictException(problems);
         }
+        // Apply everything, write it in one flush (so inserts go out in JDBC batches), then record
+        // each changed record's state afterwards as its revision.
+        var changed = new java.util.ArrayList<Map.Entry<RecordRef, ChangeAction>>();
         for (ChangeOperation op : ops) {
-            apply(changeset, op, reviewer, now);
+            changed.addAll(apply(changeset, op));
+        }
+        operations.flush();
+        for (var entry : changed) {
+            record(changeset, entry.getKey(), entry.getValue(), reviewer, now);
         }
         decide(changeset, ChangesetState.APPROVED, reviewer, comment, now);
     }
@@ -203,22 +210,23 @@ public class ReviewService {
         return type.references(types.read(type, payload));
     }
 
-    private void apply(Changeset changeset, ChangeOperation op, UUID reviewer, Instant now) {
-        applyTyped(types.get(op.getRecordKind()), changeset, op, reviewer, now);
+    /** Applies one operation; returns every record it changed, itself first, with how. */
+    private List<Map.Entry<RecordRef, ChangeAction>> apply(Changeset changeset, ChangeOperation op) {
+        return applyTyped(types.get(op.getRecordKind()), changeset, op);
     }
 
-    private <P> void applyTyped(RecordType<P> type, Changeset changeset, ChangeOperation op, UUID reviewer, Instant now) {
+    private <P> List<Map.Entry<RecordRef, ChangeAction>> applyTyped(RecordType<P> type, Changeset changeset,
+            ChangeOperation op) {
         UUID projectId = changeset.getProjectId();
         P payload = op.getPayload() == null ? null : types.read(type, op.getPayload());
         if (op.getAction() != ChangeAction.DELETE) {
             type.validate(projectId, op.getRecordId(), op.getAction(), payload);
         }
         Set<RecordRef> alsoChanged = type.apply(projectId, op.getRecordId(), op.getAction(), payload);
-        operations.flush();
-        record(changeset, new RecordRef(type.kind(), op.getRecordId()), op.getAction(), reviewer, now);
-        for (RecordRef other : alsoChanged) {
-            record(changeset, other, ChangeAction.UPDATE, reviewer, now);
-        }
+        var changed = new java.util.ArrayList<Map.Entry<RecordRef, ChangeAction>>();
+        changed.add(Map.entry(new RecordRef(type.kind(), op.getRecordId()), op.getAction()));
+        alsoChanged.forEach(ref -> changed.add(Map.entry(ref, ChangeAction.UPDATE)));
+        return changed;
     }
 
     private void record(Changeset changeset, RecordRef ref, ChangeAction action, UUID reviewer, Instant now) {
