@@ -9,23 +9,22 @@ import org.springframework.data.jpa.repository.Query;
 
 interface AppUserRepository extends JpaRepository<AppUser, UUID> {
 
+    /** Users whose name or display name contains the text; shared by the list and its count. */
+    String SEARCH = """
+            where lower(u.username) like lower(concat('%', :text, '%'))
+               or lower(u.displayName) like lower(concat('%', :text, '%'))
+            """;
+
     Optional<AppUser> findByUsername(String username);
 
     boolean existsByUsername(String username);
 
     long countByAdminTrueAndEnabledTrue();
 
-    @Query("""
-            select u from AppUser u
-            where lower(u.username) like lower(concat('%', :text, '%'))
-               or lower(u.displayName) like lower(concat('%', :text, '%'))
-            order by u.username""")
+    @Query("select u from AppUser u " + SEARCH + " order by u.username")
     List<AppUser> search(String text, Pageable page);
 
-    @Query("""
-            select count(u) from AppUser u
-            where lower(u.username) like lower(concat('%', :text, '%'))
-               or lower(u.displayName) like lower(concat('%', :text, '%'))""")
+    @Query("select count(u) from AppUser u " + SEARCH)
     long countSearch(String text);
 
     @Query("""

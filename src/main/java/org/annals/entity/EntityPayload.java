@@ -40,10 +40,6 @@ public record EntityPayload(EntityKind kind, String name, List<Alias> aliases, @
         return new EntityPayload(kind, name, aliases, description, wikidataId, lat, lon, partOf, mergedInto);
     }
 
-    public EntityPayload withName(String newName) {
-        return new EntityPayload(kind, newName, aliases, description, wikidataId, latitude, longitude, partOf, mergedInto);
-    }
-
     public EntityPayload mergedInto(UUID survivor) {
         return new EntityPayload(kind, name, aliases, description, wikidataId, latitude, longitude, partOf, survivor);
     }

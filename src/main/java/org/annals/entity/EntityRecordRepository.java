@@ -10,6 +10,15 @@ import org.springframework.data.jpa.repository.Query;
 
 interface EntityRecordRepository extends JpaRepository<EntityRecord, UUID> {
 
+    /** Vetted, not merged entities whose name or an alias contains the text; shared by page and count. */
+    String SEARCH = """
+            where e.projectId = :projectId and e.mergedInto is null
+              and (:kind is null or e.kind = :kind)
+              and (:text = '' or lower(e.name) like lower(concat('%', :text, '%'))
+                   or exists (select 1 from EntityRecord x join x.aliases a
+                              where x = e and lower(a.name) like lower(concat('%', :text, '%'))))
+            """;
+
     Optional<EntityRecord> findByIdAndProjectId(UUID id, UUID projectId);
 
     List<EntityRecord> findByPartOf(UUID partOf);
@@ -18,23 +27,10 @@ interface EntityRecordRepository extends JpaRepository<EntityRecord, UUID> {
 
     List<EntityRecord> findByMergedInto(UUID survivor);
 
-    /** Vetted, not merged entities whose name or an alias contains the text; kind optional. */
-    @Query("""
-            select new org.annals.entity.EntitySummary(e.id, e.kind, e.name, e.wikidataId, e.updatedAt)
-            from EntityRecord e
-            where e.projectId = :projectId and e.mergedInto is null
-              and (:kind is null or e.kind = :kind)
-              and (:text = '' or lower(e.name) like lower(concat('%', :text, '%'))
-                   or exists (select 1 from EntityRecord x join x.aliases a
-                              where x = e and lower(a.name) like lower(concat('%', :text, '%'))))""")
+    @Query("select new org.annals.entity.EntitySummary(e.id, e.kind, e.name, e.wikidataId, e.updatedAt)"
+            + " from EntityRecord e " + SEARCH)
     List<EntitySummary> search(UUID projectId, String text, @Nullable EntityKind kind, Pageable page);
 
-    @Query("""
-            select count(e) from EntityRecord e
-            where e.projectId = :projectId and e.mergedInto is null
-              and (:kind is null or e.kind = :kind)
-              and (:text = '' or lower(e.name) like lower(concat('%', :text, '%'))
-                   or exists (select 1 from EntityRecord x join x.aliases a
-                              where x = e and lower(a.name) like lower(concat('%', :text, '%'))))""")
+    @Query("select count(e) from EntityRecord e " + SEARCH)
     long countSearch(UUID projectId, String text, @Nullable EntityKind kind);
 }

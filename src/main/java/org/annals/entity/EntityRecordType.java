@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.annals.base.InvalidInputException;
+import org.annals.base.LanguageTags;
 import org.annals.review.ChangeAction;
 import org.annals.review.RecordRef;
 import org.annals.review.RecordType;
@@ -26,7 +27,6 @@ public class EntityRecordType implements RecordType<EntityPayload> {
     public static final int MAX_ALIASES = 100;
     public static final int DESCRIPTION_MAX_LENGTH = 4000;
     private static final Pattern WIKIDATA_ID = Pattern.compile("Q[1-9][0-9]{0,11}");
-    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
     private final EntityRecordRepository entities;
     private final ApplicationEventPublisher events;
@@ -69,7 +69,7 @@ public class EntityRecordType implements RecordType<EntityPayload> {
         var seen = new HashSet<String>();
         for (Alias alias : p.aliases()) {
             requireText(alias.name(), "alias", NAME_MAX_LENGTH);
-            if (alias.language() != null && !LANGUAGE_TAG.matcher(alias.language()).matches()) {
+            if (alias.language() != null && !LanguageTags.isValid(alias.language())) {
                 throw new InvalidInputException("Give an alias's language as a code such as en, ar or pt-BR.");
             }
             if (!seen.add(alias.name().strip() + "|" + alias.language())) {

@@ -11,6 +11,18 @@ import org.springframework.data.jpa.repository.Query;
 
 interface EventRecordRepository extends JpaRepository<EventRecord, UUID> {
 
+    /** The vetted events a timeline filter selects; shared by the page, its count and the per-day counts. */
+    String TIMELINE_FILTER = """
+            where e.projectId = :projectId and e.mergedInto is null
+              and e.startDate >= :from and e.startDate <= :to
+              and (:typeId is null or e.typeId = :typeId or e.subTypeId = :typeId)
+              and (:placeId is null or e.placeId = :placeId)
+              and (:actorId is null or exists (select 1 from EventRecord x join x.actors a
+                                               where x = e and a.entityId = :actorId))
+              and (:text = '' or lower(e.title) like lower(concat('%', :text, '%'))
+                   or lower(coalesce(e.notes, '')) like lower(concat('%', :text, '%')))
+            """;
+
     Optional<EventRecord> findByIdAndProjectId(UUID id, UUID projectId);
 
     List<EventRecord> findByParentId(UUID parentId);
@@ -26,45 +38,17 @@ interface EventRecordRepository extends JpaRepository<EventRecord, UUID> {
     List<EventRecord> findReferencing(UUID projectId, UUID entityId);
 
     /** Vetted events that a timeline filter selects, in date order. */
-    @Query("""
-            select e from EventRecord e
-            where e.projectId = :projectId and e.mergedInto is null
-              and e.startDate >= :from and e.startDate <= :to
-              and (:typeId is null or e.typeId = :typeId or e.subTypeId = :typeId)
-              and (:placeId is null or e.placeId = :placeId)
-              and (:actorId is null or exists (select 1 from EventRecord x join x.actors a
-                                               where x = e and a.entityId = :actorId))
-              and (:text = '' or lower(e.title) like lower(concat('%', :text, '%'))
-                   or lower(coalesce(e.notes, '')) like lower(concat('%', :text, '%')))""")
+    @Query("select e from EventRecord e " + TIMELINE_FILTER)
     List<EventRecord> timeline(UUID projectId, LocalDate from, LocalDate to, @Nullable UUID typeId,
             @Nullable UUID placeId, @Nullable UUID actorId, String text, Pageable page);
 
-    @Query("""
-            select count(e) from EventRecord e
-            where e.projectId = :projectId and e.mergedInto is null
-              and e.startDate >= :from and e.startDate <= :to
-              and (:typeId is null or e.typeId = :typeId or e.subTypeId = :typeId)
-              and (:placeId is null or e.placeId = :placeId)
-              and (:actorId is null or exists (select 1 from EventRecord x join x.actors a
-                                               where x = e and a.entityId = :actorId))
-              and (:text = '' or lower(e.title) like lower(concat('%', :text, '%'))
-                   or lower(coalesce(e.notes, '')) like lower(concat('%', :text, '%')))""")
+    @Query("select count(e) from EventRecord e " + TIMELINE_FILTER)
     long countTimeline(UUID projectId, LocalDate from, LocalDate to, @Nullable UUID typeId,
             @Nullable UUID placeId, @Nullable UUID actorId, String text);
 
     /** Day, type and count of the events a filter selects, for the per-day chart. */
-    @Query("""
-            select e.startDate, e.typeId, count(e) from EventRecord e
-            where e.projectId = :projectId and e.mergedInto is null
-              and e.startDate >= :from and e.startDate <= :to
-              and (:typeId is null or e.typeId = :typeId or e.subTypeId = :typeId)
-              and (:placeId is null or e.placeId = :placeId)
-              and (:actorId is null or exists (select 1 from EventRecord x join x.actors a
-                                               where x = e and a.entityId = :actorId))
-              and (:text = '' or lower(e.title) like lower(concat('%', :text, '%'))
-                   or lower(coalesce(e.notes, '')) like lower(concat('%', :text, '%')))
-            group by e.startDate, e.typeId
-            order by e.startDate""")
+    @Query("select e.startDate, e.typeId, count(e) from EventRecord e " + TIMELINE_FILTER
+            + " group by e.startDate, e.typeId order by e.startDate")
     List<Object[]> countPerDay(UUID projectId, LocalDate from, LocalDate to, @Nullable UUID typeId,
             @Nullable UUID placeId, @Nullable UUID actorId, String text);
 

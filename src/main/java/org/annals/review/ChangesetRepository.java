@@ -13,30 +13,26 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ChangesetRepository extends JpaRepository<Changeset, UUID> {
 
+    /** The review queue's selection; shared by the page and its count. */
+    String QUEUE_FILTER = """
+            where c.projectId = :projectId and c.state = org.annals.review.ChangesetState.SUBMITTED
+              and (:authorId is null or c.authorId = :authorId)
+              and (:kind is null or exists (select o from ChangeOperation o
+                                            where o.changesetId = c.id and o.recordKind = :kind))
+              and (:source = '' or exists (select o from ChangeOperation o
+                                           where o.changesetId = c.id and o.payload like concat('%', :source, '%')))
+            """;
+
     /** Decisions on one changeset are serialised: two reviewers cannot approve it twice. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Changeset c where c.id = :id")
     Optional<Changeset> lockById(UUID id);
 
-    @Query("""
-            select c from Changeset c
-            where c.projectId = :projectId and c.state = org.annals.review.ChangesetState.SUBMITTED
-              and (:authorId is null or c.authorId = :authorId)
-              and (:kind is null or exists (select o from ChangeOperation o
-                                            where o.changesetId = c.id and o.recordKind = :kind))
-              and (:source = '' or exists (select o from ChangeOperation o
-                                           where o.changesetId = c.id and o.payload like concat('%', :source, '%')))""")
+    @Query("select c from Changeset c " + QUEUE_FILTER)
     List<Changeset> findPending(UUID projectId, @Nullable UUID authorId, @Nullable String kind, String source,
             Pageable page);
 
-    @Query("""
-            select count(c) from Changeset c
-            where c.projectId = :projectId and c.state = org.annals.review.ChangesetState.SUBMITTED
-              and (:authorId is null or c.authorId = :authorId)
-              and (:kind is null or exists (select o from ChangeOperation o
-                                            where o.changesetId = c.id and o.recordKind = :kind))
-              and (:source = '' or exists (select o from ChangeOperation o
-                                           where o.changesetId = c.id and o.payload like concat('%', :source, '%')))""")
+    @Query("select count(c) from Changeset c " + QUEUE_FILTER)
     long countPending(UUID projectId, @Nullable UUID authorId, @Nullable String kind, String source);
 
     List<Changeset> findByProjectIdAndAuthorIdOrderByUpdatedAtDesc(UUID projectId, UUID authorId, Pageable page);

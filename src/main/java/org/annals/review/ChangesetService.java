@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.annals.base.InvalidInputException;
-import org.annals.base.NotFoundException;
 import org.annals.project.ProjectAccess;
 import org.annals.project.ProjectRole;
 import org.annals.security.CurrentUser;
@@ -39,9 +38,11 @@ public class ChangesetService {
     private final ChangesetCommentRepository comments;
     private final RecordTypes types;
     private final ChangesetViews views;
+    private final ChangesetLookup lookup;
 
     ChangesetService(ProjectAccess access, ChangesetRepository changesets, ChangeOperationRepository operations,
-            ChangesetCommentRepository comments, RecordTypes types, ChangesetViews views) {
+            ChangesetCommentRepository comments, RecordTypes types, ChangesetViews views, ChangesetLookup lookup) {
+        this.lookup = lookup;
         this.access = access;
         this.changesets = changesets;
         this.operations = operations;
@@ -197,17 +198,17 @@ public class ChangesetService {
                 label);
     }
 
-    /** References must exist, be created earlier in this changeset, or be created by another open one. */
+    /**
+     * References must exist, be created earlier in this changeset, or be created by another open one
+     * (which approval will then wait for).
+     */
     private void checkReferences(Changeset changeset, Set<RecordRef> references, Set<UUID> createdHere) {
         for (RecordRef ref : references) {
-            if (createdHere.contains(ref.id())
-                    || types.get(ref.kind()).current(changeset.getProjectId(), ref.id()).isPresent()) {
-                continue;
-            }
-            if (changesets.findOpenCreating(changeset.getProjectId(), ref.id(), OPEN, changeset.getId()).isEmpty()) {
-                throw new InvalidInputException("A change refers to a " + types.get(ref.kind()).displayName()
-                        .toLowerCase(java.util.Locale.ROOT) + " that does not exist in this project.");
-            }
+            lookup.missing(changeset, ref, createdHere)
+                    .filter(missing -> !missing.pending())
+                    .ifPresent(missing -> {
+                        throw new InvalidInputException("A change " + missing.reason());
+                    });
         }
     }
 
@@ -226,12 +227,9 @@ public class ChangesetService {
         return changeset;
     }
 
-    /** Changesets are visible to the project's editors and above; everyone else gets "not found". */
+    /** Changesets are visible to the project's editors and above; non-members get "not found". */
     private Changeset visibleChangeset(UUID changesetId) {
-        Changeset changeset = changesets.findById(changesetId).orElseThrow(() -> new NotFoundException("Changeset"));
-        if (access.roleOf(changeset.getProjectId()).isEmpty()) {
-            throw new NotFoundException("Changeset");
-        }
+        Changeset changeset = lookup.visible(changesetId);
         access.require(changeset.getProjectId(), ProjectRole.EDITOR);
         return changeset;
     }

@@ -9,14 +9,7 @@ import org.annals.base.InvalidInputException;
  */
 public class ConflictException extends InvalidInputException {
 
-    private final List<String> conflicts;
-
     public ConflictException(List<String> conflicts) {
         super("Nothing was applied. " + String.join(" ", conflicts));
-        this.conflicts = List.copyOf(conflicts);
-    }
-
-    public List<String> conflicts() {
-        return conflicts;
     }
 }

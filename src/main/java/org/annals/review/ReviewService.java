@@ -46,11 +46,13 @@ public class ReviewService {
     private final ChangesetViews views;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate eachInItsOwnTransaction;
+    private final ChangesetLookup lookup;
 
     ReviewService(ProjectAccess access, ProjectService projects, ChangesetRepository changesets,
             ChangeOperationRepository operations, ChangesetCommentRepository comments, RecordRevisionRepository revisions,
             RecordTypes types, ChangesetViews views, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, ChangesetLookup lookup) {
+        this.lookup = lookup;
         this.access = access;
         this.projects = projects;
         this.changesets = changesets;
@@ -190,16 +192,8 @@ public class ReviewService {
             }
             if (op.getPayload() != null && op.getAction() != ChangeAction.DELETE) {
                 for (RecordRef ref : references(type, op.getPayload())) {
-                    if (createdHere.contains(ref.id())
-                            || types.get(ref.kind()).current(changeset.getProjectId(), ref.id()).isPresent()) {
-                        continue;
-                    }
-                    var creators = changesets.findOpenCreating(changeset.getProjectId(), ref.id(), ChangesetService.OPEN,
-                            changeset.getId());
-                    problems.add(creators.isEmpty()
-                            ? what + " refers to a record that does not exist."
-                            : what + " depends on a record created by the changeset \"" + creators.getFirst().getMessage()
-                                    + "\", which is not approved yet: approve that one first.");
+                    lookup.missing(changeset, ref, createdHere)
+                            .ifPresent(missing -> problems.add(what + " " + missing.reason()));
                 }
             }
         }
@@ -270,20 +264,11 @@ public class ReviewService {
         }
     }
 
-    /** Locks first, then reads: a decision always sees the state after any decision that came before it. */
     private Changeset lockVisible(UUID changesetId) {
-        Changeset changeset = changesets.lockById(changesetId).orElseThrow(() -> new NotFoundException("Changeset"));
-        if (access.roleOf(changeset.getProjectId()).isEmpty()) {
-            throw new NotFoundException("Changeset");
-        }
-        return changeset;
+        return lookup.lockVisible(changesetId);
     }
 
     private Changeset visible(UUID changesetId) {
-        Changeset changeset = changesets.findById(changesetId).orElseThrow(() -> new NotFoundException("Changeset"));
-        if (access.roleOf(changeset.getProjectId()).isEmpty()) {
-            throw new NotFoundException("Changeset");
-        }
-        return changeset;
+        return lookup.visible(changesetId);
     }
 }

@@ -4,17 +4,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.annals.base.InvalidInputException;
+import org.annals.base.LanguageTags;
 import org.jspecify.annotations.Nullable;
 
 /** What is known about a source besides its text. {@link #validated()} checks and tidies it. */
 public record SourceMetadata(String title, @Nullable String url, @Nullable String publisher, @Nullable String author,
         @Nullable LocalDate publishedOn, @Nullable LocalDate retrievedOn, @Nullable String language,
         @Nullable String licence) {
-
-    /** BCP 47 language tags as people type them: "en", "ar", "pt-BR", "zh-Hant". */
-    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
     public static SourceMetadata titled(String title) {
         return new SourceMetadata(title, null, null, null, null, null, null, null);
@@ -27,7 +24,7 @@ public record SourceMetadata(String title, @Nullable String url, @Nullable Strin
             checkUrl(cleanUrl);
         }
         String cleanLanguage = optional(language, "language", Source.LANGUAGE_MAX_LENGTH);
-        if (cleanLanguage != null && !LANGUAGE_TAG.matcher(cleanLanguage).matches()) {
+        if (cleanLanguage != null && !LanguageTags.isValid(cleanLanguage)) {
             throw new InvalidInputException("Give the language as a code such as en, ar or pt-BR.");
         }
         if (publishedOn != null && retrievedOn != null && retrievedOn.isBefore(publishedOn)) {

@@ -9,19 +9,18 @@ import org.springframework.data.jpa.repository.Query;
 
 interface SourceRepository extends JpaRepository<Source, UUID> {
 
-    @Query("""
-            select new org.annals.source.SourceSummary(s.id, s.title, s.publisher, s.publishedOn, s.textLength, s.createdAt)
-            from Source s
+    /** A project's sources whose title or publisher contains the text; shared by page and count. */
+    String LIBRARY_FILTER = """
             where s.projectId = :projectId
               and (:text = '' or lower(s.title) like lower(concat('%', :text, '%'))
-                   or lower(coalesce(s.publisher, '')) like lower(concat('%', :text, '%')))""")
+                   or lower(coalesce(s.publisher, '')) like lower(concat('%', :text, '%')))
+            """;
+
+    @Query("select new org.annals.source.SourceSummary(s.id, s.title, s.publisher, s.publishedOn, s.textLength,"
+            + " s.createdAt) from Source s " + LIBRARY_FILTER)
     List<SourceSummary> search(UUID projectId, String text, Pageable page);
 
-    @Query("""
-            select count(s) from Source s
-            where s.projectId = :projectId
-              and (:text = '' or lower(s.title) like lower(concat('%', :text, '%'))
-                   or lower(coalesce(s.publisher, '')) like lower(concat('%', :text, '%')))""")
+    @Query("select count(s) from Source s " + LIBRARY_FILTER)
     long countSearch(UUID projectId, String text);
 
     Optional<Source> findByIdAndProjectId(UUID id, UUID projectId);

@@ -15,7 +15,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,6 @@ import org.annals.event.ActorRole;
 import org.annals.event.EventActor;
 import org.annals.event.EventPayload;
 import org.annals.event.EventService;
-import org.annals.event.FatalityClaim;
 import org.annals.event.PartialDate;
 import org.annals.event.TaxonomyService;
 import org.annals.event.TimelineEntry;
@@ -192,9 +190,5 @@ class EventForm extends Dialog {
             }
         }
         return List.copyOf(tags);
-    }
-
-    static String names(Collection<EntitySummary> entities) {
-        return entities.stream().map(EntitySummary::name).collect(Collectors.joining(", "));
     }
 }

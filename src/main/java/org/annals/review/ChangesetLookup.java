@@ -1,0 +1,67 @@
+package org.annals.review;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.annals.base.NotFoundException;
+import org.annals.project.ProjectAccess;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the author's and the reviewer's side share: finding a changeset the caller may know about
+ * (others get "not found", like for projects), and deciding whether a referenced record is there.
+ */
+@Component
+class ChangesetLookup {
+
+    private final ProjectAccess access;
+    private final ChangesetRepository changesets;
+    private final RecordTypes types;
+
+    ChangesetLookup(ProjectAccess access, ChangesetRepository changesets, RecordTypes types) {
+        this.access = access;
+        this.changesets = changesets;
+        this.types = types;
+    }
+
+    /** The changeset, if the caller is a member of its project. */
+    Changeset visible(UUID changesetId) {
+        return requireMember(changesets.findById(changesetId).orElseThrow(() -> new NotFoundException("Changeset")));
+    }
+
+    /** Locks first, then reads: a decision always sees the state after any decision that came before it. */
+    Changeset lockVisible(UUID changesetId) {
+        return requireMember(changesets.lockById(changesetId).orElseThrow(() -> new NotFoundException("Changeset")));
+    }
+
+    private Changeset requireMember(Changeset changeset) {
+        if (access.roleOf(changeset.getProjectId()).isEmpty()) {
+            throw new NotFoundException("Changeset");
+        }
+        return changeset;
+    }
+
+    /**
+     * Why a referenced record is not available to a changeset, or empty when it is: it must exist,
+     * or be created earlier in the same changeset; one created by another open changeset is named.
+     */
+    Optional<Missing> missing(Changeset changeset, RecordRef ref, Set<UUID> createdHere) {
+        if (createdHere.contains(ref.id())
+                || types.get(ref.kind()).current(changeset.getProjectId(), ref.id()).isPresent()) {
+            return Optional.empty();
+        }
+        var creators = changesets.findOpenCreating(changeset.getProjectId(), ref.id(), ChangesetService.OPEN,
+                changeset.getId());
+        if (creators.isEmpty()) {
+            return Optional.of(new Missing(false, "refers to a " + types.get(ref.kind()).displayName()
+                    .toLowerCase(Locale.ROOT) + " that does not exist in this project."));
+        }
+        return Optional.of(new Missing(true, "depends on a record created by the changeset \""
+                + creators.getFirst().getMessage() + "\", which is not approved yet: approve that one first."));
+    }
+
+    /** A reference that is not there yet; {@code pending} when another open changeset creates it. */
+    record Missing(boolean pending, String reason) {
+    }
+}
