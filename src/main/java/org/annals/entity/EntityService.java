@@ -43,6 +43,13 @@ public class EntityService {
                 Sort.by(Sort.Order.asc("name").ignoreCase(), Sort.Order.asc("id"))));
     }
 
+    /** Vetted entities whose name or alias contains the text, most recently changed first: for linking. */
+    public List<EntitySummary> recent(UUID projectId, String text, @Nullable EntityKind kind, int limit) {
+        access.require(projectId, ProjectRole.VIEWER);
+        return entities.search(projectId, text.strip(), kind, PageRequest.of(0, Math.clamp(limit, 1, 100),
+                Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.asc("id"))));
+    }
+
     public long count(UUID projectId, String text, @Nullable EntityKind kind) {
         access.require(projectId, ProjectRole.VIEWER);
         return entities.countSearch(projectId, text.strip(), kind);

@@ -18,6 +18,7 @@ import org.annals.review.ChangeAction;
 import org.annals.review.RecordRef;
 import org.annals.review.RecordType;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -35,8 +36,11 @@ public class EventRecordType implements RecordType<EventPayload> {
     private final EventRecordRepository events;
     private final EventTypeRepository types;
     private final EntityDirectory entities;
+    private final ApplicationEventPublisher publisher;
 
-    EventRecordType(EventRecordRepository events, EventTypeRepository types, EntityDirectory entities) {
+    EventRecordType(EventRecordRepository events, EventTypeRepository types, EntityDirectory entities,
+            ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.events = events;
         this.types = types;
         this.entities = entities;
@@ -174,6 +178,7 @@ public class EventRecordType implements RecordType<EventPayload> {
                         redirect.set(redirect.values().mergedInto(p.mergedInto()), now);
                         moved.add(new RecordRef(KIND, redirect.getId()));
                     }
+                    publisher.publishEvent(new EventsMerged(projectId, recordId, p.mergedInto()));
                     return moved;
                 }
             }
@@ -183,6 +188,7 @@ public class EventRecordType implements RecordType<EventPayload> {
                     throw new InvalidInputException("\"" + record.getTitle() + "\" cannot be deleted: other events are"
                             + " part of it or were merged into it. Merge it instead.");
                 }
+                publisher.publishEvent(new EventDeleting(projectId, recordId));
                 events.delete(record);
             }
         }

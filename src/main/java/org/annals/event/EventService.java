@@ -53,6 +53,15 @@ public class EventService {
         return entries(projectId, rows);
     }
 
+    /** Vetted events whose title or notes contain the text, most recently changed first: for linking. */
+    public List<TimelineEntry> recent(UUID projectId, String text, int limit) {
+        access.require(projectId, ProjectRole.VIEWER);
+        TimelineFilter filter = new TimelineFilter(null, null, null, null, null, text);
+        var rows = events.timeline(projectId, from(filter), to(filter), null, null, null, filter.text(),
+                PageRequest.of(0, Math.clamp(limit, 1, 100), Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.asc("id"))));
+        return entries(projectId, rows);
+    }
+
     /** Data for the timeline's band and chart: at most {@code maxPoints} events, and counts for all of them. */
     public TimelineOverview overview(UUID projectId, TimelineFilter filter, int maxPoints) {
         access.require(projectId, ProjectRole.VIEWER);

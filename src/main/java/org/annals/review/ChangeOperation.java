@@ -40,11 +40,16 @@ public class ChangeOperation extends AbstractEntity {
     @Column(nullable = false, updatable = false, length = 500)
     private String label;
 
+    /** See {@link RecordType#context}. */
+    @Column(name = "context_id", updatable = false)
+    private @Nullable UUID contextId;
+
     protected ChangeOperation() {
     }
 
     ChangeOperation(UUID changesetId, int ordinal, String recordKind, UUID recordId, ChangeAction action,
-            @Nullable Long baseVersion, @Nullable String payload, String label) {
+            @Nullable Long baseVersion, @Nullable String payload, String label, @Nullable UUID contextId) {
+        this.contextId = contextId;
         this.changesetId = changesetId;
         this.ordinal = ordinal;
         this.recordKind = recordKind;
@@ -85,5 +90,9 @@ public class ChangeOperation extends AbstractEntity {
 
     public String getLabel() {
         return label;
+    }
+
+    public @Nullable UUID getContextId() {
+        return contextId;
     }
 }

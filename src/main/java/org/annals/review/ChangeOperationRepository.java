@@ -24,4 +24,11 @@ interface ChangeOperationRepository extends JpaRepository<ChangeOperation, UUID>
               and c.state in :states""")
     List<ChangeOperation> findOpenByAuthor(UUID projectId, UUID authorId, String kind,
             Collection<ChangesetState> states);
+
+    /** Operations of open changesets within one context (an annotation's source), with their changeset. */
+    @Query("""
+            select o, c from ChangeOperation o join Changeset c on c.id = o.changesetId
+            where o.contextId = :contextId and c.projectId = :projectId and c.state in :states
+            order by c.updatedAt, o.ordinal""")
+    List<Object[]> findOpenInContext(UUID projectId, UUID contextId, Collection<ChangesetState> states);
 }

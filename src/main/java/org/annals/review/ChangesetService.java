@@ -1,9 +1,14 @@
 package org.annals.review;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.annals.base.InvalidInputException;
@@ -76,8 +81,109 @@ public class ChangesetService {
         store(changeset, proposed);
     }
 
+    /**
+     * Changes some operations of the author's editable changeset without rewriting the rest: each
+     * upsert replaces the operation on the same record (keeping its place) or is appended; removals
+     * drop the operation on that record. Only the changed operations are validated again, so adding
+     * the 500th annotation to a draft costs what adding the first did. A changeset left without
+     * operations is withdrawn. Returns whether the changeset is still open.
+     */
+    public boolean amend(UUID changesetId, List<ProposedOperation> upserts, Collection<UUID> removedRecordIds) {
+        Changeset changeset = ownChangeset(changesetId);
+        if (!changeset.getState().editable()) {
+            throw new InvalidInputException("Only drafts and changesets sent back for changes can be edited.");
+        }
+        Map<UUID, ChangeOperation> existing = new LinkedHashMap<>();
+        operations.findByChangesetIdOrderByOrdinal(changesetId).forEach(op -> existing.put(op.getRecordId(), op));
+        Map<UUID, ProposedOperation> byRecord = new LinkedHashMap<>();
+        for (ProposedOperation op : upserts) {
+            if (byRecord.put(op.recordId(), op) != null || removedRecordIds.contains(op.recordId())) {
+                throw new InvalidInputException("A changeset may change each record only once.");
+            }
+        }
+        var replaced = new ArrayList<ChangeOperation>();
+        for (UUID recordId : removedRecordIds) {
+            ChangeOperation op = existing.remove(recordId);
+            if (op != null) {
+                replaced.add(op);
+            }
+        }
+        Map<UUID, Integer> ordinals = new HashMap<>();
+        for (UUID recordId : byRecord.keySet()) {
+            ChangeOperation op = existing.remove(recordId);
+            if (op != null) {
+                replaced.add(op);
+                ordinals.put(recordId, op.getOrdinal());
+            }
+        }
+        if (existing.size() + byRecord.size() > MAX_OPERATIONS) {
+            throw new InvalidInputException("A changeset holds at most " + MAX_OPERATIONS + " changes; split it.");
+        }
+        Set<UUID> createdHere = new HashSet<>();
+        existing.values().stream().filter(op -> op.getAction() == ChangeAction.CREATE)
+                .forEach(op -> createdHere.add(op.getRecordId()));
+        int next = 1 + Math.max(existing.values().stream().mapToInt(ChangeOperation::getOrdinal).max().orElse(-1),
+                replaced.stream().mapToInt(ChangeOperation::getOrdinal).max().orElse(-1));
+        var fresh = new ArrayList<ChangeOperation>();
+        for (ProposedOperation op : byRecord.values()) {
+            Integer ordinal = ordinals.get(op.recordId());
+            fresh.add(operation(changeset, ordinal != null ? ordinal : next++, types.get(op.kind()), op, createdHere));
+            if (op.action() == ChangeAction.CREATE) {
+                createdHere.add(op.recordId());
+            }
+        }
+        operations.deleteAll(replaced);
+        operations.flush();
+        operations.saveAll(fresh);
+        Instant now = Instant.now();
+        if (existing.isEmpty() && fresh.isEmpty()) {
+            changeset.moveTo(ChangesetState.WITHDRAWN, now);
+            return false;
+        }
+        changeset.rewrite(changeset.getMessage(), now);
+        return true;
+    }
+
+    /**
+     * Open proposals within one context (the annotations of one source): everything submitted for
+     * review by anyone, and the caller's own drafts and changesets sent back. Editors and above.
+     */
+    @Transactional(readOnly = true)
+    public List<OpenOperation> openInContext(UUID projectId, UUID contextId) {
+        access.require(projectId, ProjectRole.EDITOR);
+        UUID me = CurrentUser.require().userId();
+        var result = new ArrayList<OpenOperation>();
+        for (Object[] row : operations.findOpenInContext(projectId, contextId, OPEN)) {
+            ChangeOperation op = (ChangeOperation) row[0];
+            Changeset changeset = (Changeset) row[1];
+            boolean mine = changeset.getAuthorId().equals(me);
+            if (!mine && changeset.getState() != ChangesetState.SUBMITTED) {
+                continue;
+            }
+            RecordType<?> type = types.get(op.getRecordKind());
+            Object payload = op.getPayload() == null ? null : readPayload(type, op.getPayload());
+            result.add(new OpenOperation(changeset.getId(), changeset.getState(), mine, changeset.getUpdatedAt(),
+                    new ProposedOperation(op.getRecordKind(), op.getRecordId(), op.getAction(), op.getBaseVersion(),
+                            payload), op.getLabel()));
+        }
+        return result;
+    }
+
+    /** One operation of an open changeset, as the overlay on vetted data shows it. */
+    public record OpenOperation(UUID changesetId, ChangesetState state, boolean mine, Instant updatedAt,
+            ProposedOperation operation, String label) {
+    }
+
     public void submit(UUID changesetId) {
         ownChangeset(changesetId).moveTo(ChangesetState.SUBMITTED, Instant.now());
+    }
+
+    /** Submits with a new message: a draft built up piece by piece gets its description at the end. */
+    public void submit(UUID changesetId, String message) {
+        Changeset changeset = ownChangeset(changesetId);
+        Instant now = Instant.now();
+        changeset.rewrite(validMessage(message), now);
+        changeset.moveTo(ChangesetState.SUBMITTED, now);
     }
 
     public void withdraw(UUID changesetId) {
@@ -164,6 +270,7 @@ public class ChangesetService {
         var current = type.current(projectId, op.recordId());
         @Nullable String json;
         String label;
+        @Nullable UUID context;
         @Nullable Long base = op.baseVersion();
         if (op.action() == ChangeAction.CREATE) {
             if (current.isPresent()) {
@@ -174,6 +281,7 @@ public class ChangesetService {
             checkReferences(changeset, type.references(payload), createdHere);
             json = types.write(payload);
             label = type.label(payload);
+            context = type.context(payload);
             base = null;
         } else {
             if (current.isEmpty()) {
@@ -189,13 +297,15 @@ public class ChangesetService {
                 checkReferences(changeset, type.references(payload), createdHere);
                 json = types.write(payload);
                 label = type.label(payload);
+                context = type.context(payload);
             } else {
                 json = types.write(current.get().payload());
                 label = type.label(current.get().payload());
+                context = type.context(current.get().payload());
             }
         }
         return new ChangeOperation(changeset.getId(), ordinal, type.kind(), op.recordId(), op.action(), base, json,
-                label);
+                label, context);
     }
 
     /**

@@ -46,6 +46,14 @@ public interface RecordType<P> {
     /** The fields of a payload in display order, as text: what diffs compare. */
     LinkedHashMap<String, String> describe(P payload);
 
+    /**
+     * Where a record of this kind lives, when it lives inside something else (an annotation: its
+     * source). Stored with each proposed operation so that the proposals on one source load by index.
+     */
+    default @org.jspecify.annotations.Nullable UUID context(P payload) {
+        return null;
+    }
+
     /** A vetted record's values and version. */
     record Current<P>(P payload, long version) {
     }

@@ -28,9 +28,11 @@ public class Fixtures {
     private final ProjectService projects;
     private final UserDetailsService userDetails;
     private final String adminUsername;
+    private final org.annals.source.SourceImportService imports;
 
     Fixtures(AccountService accounts, ProjectService projects, UserDetailsService userDetails,
-            AdminBootstrapProperties admin) {
+            AdminBootstrapProperties admin, org.annals.source.SourceImportService imports) {
+        this.imports = imports;
         this.accounts = accounts;
         this.projects = projects;
         this.userDetails = userDetails;
@@ -62,6 +64,15 @@ public class Fixtures {
         return as(manager, () -> projects.create(uniqueName("project"), "made by a test").id());
     }
 
+
+    /** A source of plain paragraphs (one passage each), imported by the user. */
+    public UUID newSource(UUID projectId, AnnalsPrincipal user, String title, String... paragraphs) {
+        var blocks = java.util.Arrays.stream(paragraphs)
+                .map(p -> org.annals.source.parse.DraftBlock.of(org.annals.source.parse.BlockKind.PARAGRAPH, p)).toList();
+        return as(user, () -> imports.importSource(projectId, new org.annals.source.ImportRequest(
+                org.annals.source.SourceMetadata.titled(title), org.annals.source.parse.SourceFormat.PLAIN_TEXT, blocks,
+                null, null, true)).sourceId());
+    }
 
     public void addMember(UUID projectId, AnnalsPrincipal user, ProjectRole role) {
         as(admin(), () -> projects.addMember(projectId, user.getUsername(), role));

@@ -1,0 +1,439 @@
+package org.annals.annotation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.annals.annotation.EditorAnnotation.State;
+import org.annals.base.InvalidInputException;
+import org.annals.base.NotFoundException;
+import org.annals.base.Uuids;
+import org.annals.entity.EntityDirectory;
+import org.annals.entity.EntityKind;
+import org.annals.entity.EntityRecordType;
+import org.annals.entity.EntityService;
+import org.annals.event.EventDirectory;
+import org.annals.event.EventRecordType;
+import org.annals.event.EventService;
+import org.annals.project.ProjectAccess;
+import org.annals.project.ProjectRole;
+import org.annals.review.ChangeAction;
+import org.annals.review.ChangesetService;
+import org.annals.review.ChangesetService.OpenOperation;
+import org.annals.review.ChangesetState;
+import org.annals.review.ProposedOperation;
+import org.annals.source.AnchorText;
+import org.annals.source.SourceAnchors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Marking sources: what the editor shows over a text, and every change an editor makes there. Each
+ * change lands in the editor's working draft for the source at once (a changeset in state DRAFT), so
+ * nothing marked is lost to a reload or a closed tab; the editor submits the draft when ready.
+ * Viewers read vetted annotations and evidence only.
+ */
+@Service
+@Transactional
+@PreAuthorize("isAuthenticated()")
+public class AnnotationService {
+
+    private final ProjectAccess access;
+    private final AnnotationRepository annotations;
+    private final SourceAnchors anchors;
+    private final ChangesetService changesets;
+    private final EntityDirectory entities;
+    private final EventDirectory events;
+    private final EntityService entityService;
+    private final EventService eventService;
+
+    AnnotationService(ProjectAccess access, AnnotationRepository annotations, SourceAnchors anchors,
+            ChangesetService changesets, EntityDirectory entities, EventDirectory events, EntityService entityService,
+            EventService eventService) {
+        this.access = access;
+        this.annotations = annotations;
+        this.anchors = anchors;
+        this.changesets = changesets;
+        this.entities = entities;
+        this.events = events;
+        this.entityService = entityService;
+        this.eventService = eventService;
+    }
+
+    /** The annotations of one source: vetted ones, and for editors the open proposals on top of them. */
+    @Transactional(readOnly = true)
+    public EditorContent editor(UUID projectId, UUID sourceId) {
+        ProjectRole role = access.require(projectId, ProjectRole.VIEWER);
+        anchor(projectId, sourceId);
+        Map<String, EditorAnnotation> items = new LinkedHashMap<>();
+        for (Annotation a : annotations.findBySource(projectId, sourceId)) {
+            items.put(a.getId().toString(), item(a.getId().toString(), a.getId(), a.values(), State.VETTED, null));
+        }
+        boolean canEdit = role.includes(ProjectRole.EDITOR);
+        UUID draftId = null;
+        int draftSize = 0;
+        if (canEdit) {
+            for (OpenOperation open : changesets.openInContext(projectId, sourceId)) {
+                ProposedOperation op = open.operation();
+                if (!op.kind().equals(AnnotationRecordType.KIND)) {
+                    continue;
+                }
+                State state = open.mine() && open.state().editable() ? State.DRAFT : State.PENDING;
+                if (open.mine() && open.state() == ChangesetState.DRAFT) {
+                    if (!open.changesetId().equals(draftId)) {
+                        draftSize = 0;
+                    }
+                    draftId = open.changesetId();
+                    draftSize++;
+                }
+                String vettedKey = op.recordId().toString();
+                switch (op.action()) {
+                    case CREATE -> items.put(vettedKey, item(vettedKey, op.recordId(), (AnnotationPayload) op.payload(),
+                            state, open.changesetId()));
+                    case UPDATE -> {
+                        String key = vettedKey + "@" + open.changesetId();
+                        items.put(key, item(key, op.recordId(), (AnnotationPayload) op.payload(), state, open.changesetId()));
+                    }
+                    case DELETE -> items.computeIfPresent(vettedKey, (k, v) -> v.withDeletionProposed());
+                }
+            }
+        }
+        var list = new ArrayList<>(labelled(projectId, items.values(), canEdit));
+        list.sort(Comparator.comparingInt(EditorAnnotation::start).thenComparing(EditorAnnotation::end,
+                Comparator.reverseOrder()));
+        return new EditorContent(sourceId, list, canEdit, draftId, draftSize);
+    }
+
+    /** One annotation as the editor shows it now (after a change, to update just that one). */
+    @Transactional(readOnly = true)
+    public List<EditorAnnotation> editorItems(UUID projectId, UUID sourceId, UUID annotationId) {
+        return editor(projectId, sourceId).annotations().stream().filter(a -> a.id().equals(annotationId)).toList();
+    }
+
+    /**
+     * Checks a selection before the editor asks anything more: the span rules and the quote. Returns
+     * the quote as the text has it.
+     */
+    @Transactional(readOnly = true)
+    public String checkSelection(UUID projectId, UUID sourceId, int start, int end, String quote) {
+        access.require(projectId, ProjectRole.EDITOR);
+        AnchorText text = anchor(projectId, sourceId);
+        AnnotationRecordType.checkSpan(text, start, end);
+        String exact = text.slice(start, end);
+        if (!exact.equals(quote)) {
+            throw new InvalidInputException("The selection does not match the text at " + start + "–" + end
+                    + "; select the passage again.");
+        }
+        return exact;
+    }
+
+    /**
+     * Marks a span and adds it, with a new linked record if one is chosen, to the editor's working
+     * draft for the source (created when there is none).
+     */
+    public Marked annotate(UUID projectId, UUID sourceId, int start, int end, String quote, AnnotationType type,
+            LinkChoice link) {
+        access.require(projectId, ProjectRole.EDITOR);
+        AnchorText text = anchor(projectId, sourceId);
+        var operations = new ArrayList<ProposedOperation>();
+        Link chosen = link(link, operations);
+        UUID id = Uuids.timeOrdered();
+        AnnotationPayload payload = new AnnotationPayload(sourceId, start, end, quote, contextBefore(text, start),
+                contextAfter(text, end), type, chosen.kind(), chosen.id());
+        operations.add(ProposedOperation.create(AnnotationRecordType.KIND, id, payload));
+        UUID draft = intoWorkingDraft(projectId, text, operations);
+        return new Marked(draft, id, chosen.id());
+    }
+
+    /** Moves the span of an annotation (the editor's own proposal, or a vetted one through a new change). */
+    public Marked changeSpan(UUID projectId, UUID sourceId, UUID annotationId, int start, int end) {
+        access.require(projectId, ProjectRole.EDITOR);
+        AnchorText text = anchor(projectId, sourceId);
+        AnnotationRecordType.checkSpan(text, start, end);
+        Target target = target(projectId, sourceId, annotationId);
+        AnnotationPayload moved = target.payload().withSpan(start, end, text.slice(start, end),
+                contextBefore(text, start), contextAfter(text, end));
+        return target.replaceWith(moved, List.of(), text);
+    }
+
+    /** Extends or shrinks one edge of an annotation by a word. */
+    public Marked stepSpan(UUID projectId, UUID sourceId, UUID annotationId, boolean endEdge, boolean extend) {
+        access.require(projectId, ProjectRole.EDITOR);
+        AnchorText text = anchor(projectId, sourceId);
+        AnnotationPayload current = target(projectId, sourceId, annotationId).payload();
+        int[] span = WordSteps.step(text, current.start(), current.end(),
+                endEdge ? WordSteps.Edge.END : WordSteps.Edge.START, extend);
+        return changeSpan(projectId, sourceId, annotationId, span[0], span[1]);
+    }
+
+    /** Changes the type and the linked record of an annotation. */
+    public Marked changeLink(UUID projectId, UUID sourceId, UUID annotationId, AnnotationType type, LinkChoice link) {
+        access.require(projectId, ProjectRole.EDITOR);
+        AnchorText text = anchor(projectId, sourceId);
+        Target target = target(projectId, sourceId, annotationId);
+        var created = new ArrayList<ProposedOperation>();
+        Link chosen = link(link, created);
+        return target.replaceWith(target.payload().withLink(type, chosen.kind(), chosen.id()), created, text);
+    }
+
+    /** Deletes an annotation: drops the editor's own proposal of it, or proposes deleting a vetted one. */
+    public void delete(UUID projectId, UUID sourceId, UUID annotationId) {
+        access.require(projectId, ProjectRole.EDITOR);
+        AnchorText text = anchor(projectId, sourceId);
+        Target target = target(projectId, sourceId, annotationId);
+        if (target.ownChangeset() != null && target.action() == ChangeAction.CREATE) {
+            changesets.amend(target.ownChangeset(), List.of(), Set.of(annotationId));
+        } else if (target.ownChangeset() != null) {
+            changesets.amend(target.ownChangeset(), List.of(ProposedOperation.delete(AnnotationRecordType.KIND,
+                    annotationId, target.baseVersion())), Set.of());
+        } else {
+            intoWorkingDraft(projectId, text, List.of(ProposedOperation.delete(AnnotationRecordType.KIND, annotationId,
+                    target.baseVersion())));
+        }
+    }
+
+    /** Sends the working draft to review with the editor's message. */
+    public void submitDraft(UUID projectId, UUID draftId, String message) {
+        access.require(projectId, ProjectRole.EDITOR);
+        changesets.submit(draftId, message);
+    }
+
+    /** Throws the working draft away (it is withdrawn, so its history stays). */
+    public void discardDraft(UUID projectId, UUID draftId) {
+        access.require(projectId, ProjectRole.EDITOR);
+        changesets.withdraw(draftId);
+    }
+
+    /**
+     * Records an annotation can link to, whose name, alias or title contains the text: the editor's own
+     * proposed ones first (so a second phrase can link to the entity the first one created), then vetted
+     * ones, most recently changed first. {@code kind} null means events and entities.
+     */
+    @Transactional(readOnly = true)
+    public List<LinkCandidate> linkCandidates(UUID projectId, @Nullable String kind, String text, int limit) {
+        access.require(projectId, ProjectRole.EDITOR);
+        String needle = text.strip().toLowerCase(Locale.ROOT);
+        int size = Math.clamp(limit, 1, 50);
+        var candidates = new ArrayList<LinkCandidate>();
+        for (String k : kind == null ? List.of(EventRecordType.KIND, EntityRecordType.KIND) : List.of(kind)) {
+            changesets.myPending(projectId, k).stream()
+                    .filter(p -> p.action() == ChangeAction.CREATE)
+                    .filter(p -> p.label().toLowerCase(Locale.ROOT).contains(needle))
+                    .forEach(p -> candidates.add(new LinkCandidate(k, p.recordId(), p.label(), true)));
+        }
+        if (kind == null || kind.equals(EventRecordType.KIND)) {
+            eventService.recent(projectId, text, size).forEach(e -> candidates.add(new LinkCandidate(EventRecordType.KIND,
+                    e.id(), e.title() + " (" + e.start().display() + ")", false)));
+        }
+        if (kind == null || kind.equals(EntityRecordType.KIND)) {
+            entityService.recent(projectId, text, null, size).forEach(e -> candidates.add(new LinkCandidate(
+                    EntityRecordType.KIND, e.id(), e.kind().displayName() + ": " + e.name(), false)));
+        }
+        return candidates.stream().limit(size).toList();
+    }
+
+    /** Every vetted annotation linked to an event or entity, across all sources of the project. */
+    @Transactional(readOnly = true)
+    public List<Evidence> evidence(UUID projectId, String kind, UUID recordId) {
+        access.require(projectId, ProjectRole.VIEWER);
+        List<Annotation> linked = annotations.findLinkedTo(projectId, kind, recordId);
+        Set<UUID> sourceIds = new HashSet<>();
+        linked.forEach(a -> sourceIds.add(a.getSourceId()));
+        Map<UUID, String> titles = anchors.titles(projectId, sourceIds);
+        return linked.stream()
+                .map(a -> new Evidence(a.getId(), a.getSourceId(), titles.getOrDefault(a.getSourceId(), "?"), a.getType(),
+                        a.getStart(), a.getEnd(), a.getPrefix(), a.getExact(), a.getSuffix()))
+                .sorted(Comparator.comparing(Evidence::sourceTitle, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(Evidence::sourceId).thenComparingInt(Evidence::start))
+                .toList();
+    }
+
+    /** What a change in the editor produced: the draft it went into, the annotation, the linked record. */
+    public record Marked(UUID changesetId, UUID annotationId, @Nullable UUID linkId) {
+    }
+
+    private record Link(@Nullable String kind, @Nullable UUID id) {
+    }
+
+    /** Turns the editor's choice into a link, proposing the new record first when there is one. */
+    private static Link link(LinkChoice choice, List<ProposedOperation> operations) {
+        return switch (choice) {
+            case LinkChoice.None none -> new Link(null, null);
+            case LinkChoice.Existing existing -> new Link(existing.kind(), existing.id());
+            case LinkChoice.NewEntity entity -> {
+                UUID id = Uuids.timeOrdered();
+                operations.add(ProposedOperation.create(EntityRecordType.KIND, id, entity.values()));
+                yield new Link(EntityRecordType.KIND, id);
+            }
+            case LinkChoice.NewEvent event -> {
+                UUID id = Uuids.timeOrdered();
+                operations.add(ProposedOperation.create(EventRecordType.KIND, id, event.values()));
+                yield new Link(EventRecordType.KIND, id);
+            }
+        };
+    }
+
+    /** Where an annotation's next change goes, and what it is now. */
+    private final class Target {
+        private final UUID projectId;
+        private final UUID annotationId;
+        private final @Nullable UUID ownChangeset;
+        private final @Nullable ChangeAction action;
+        private final @Nullable Long baseVersion;
+        private final AnnotationPayload payload;
+
+        Target(UUID projectId, UUID annotationId, @Nullable UUID ownChangeset, @Nullable ChangeAction action,
+                @Nullable Long baseVersion, AnnotationPayload payload) {
+            this.projectId = projectId;
+            this.annotationId = annotationId;
+            this.ownChangeset = ownChangeset;
+            this.action = action;
+            this.baseVersion = baseVersion;
+            this.payload = payload;
+        }
+
+        @Nullable UUID ownChangeset() {
+            return ownChangeset;
+        }
+
+        @Nullable ChangeAction action() {
+            return action;
+        }
+
+        long baseVersion() {
+            if (baseVersion == null) {
+                throw new IllegalStateException("A vetted annotation always has a version.");
+            }
+            return baseVersion;
+        }
+
+        AnnotationPayload payload() {
+            return payload;
+        }
+
+        /** Replaces the annotation's proposed values, with records it now links to proposed first. */
+        Marked replaceWith(AnnotationPayload values, List<ProposedOperation> created, AnchorText text) {
+            ProposedOperation op = action == ChangeAction.CREATE
+                    ? ProposedOperation.create(AnnotationRecordType.KIND, annotationId, values)
+                    : ProposedOperation.update(AnnotationRecordType.KIND, annotationId, baseVersion(), values);
+            var operations = new ArrayList<>(created);
+            operations.add(op);
+            UUID changeset;
+            if (ownChangeset != null) {
+                changesets.amend(ownChangeset, operations, Set.of());
+                changeset = ownChangeset;
+            } else {
+                changeset = intoWorkingDraft(projectId, text, operations);
+            }
+            return new Marked(changeset, annotationId, values.linkId());
+        }
+    }
+
+    /**
+     * Finds what an edit of an annotation builds on: the caller's own open proposal of it if there is
+     * one (edited in place), else the vetted annotation (a new change in the working draft). A change
+     * of it already waiting for review blocks further edits until it is decided.
+     */
+    private Target target(UUID projectId, UUID sourceId, UUID annotationId) {
+        OpenOperation waiting = null;
+        for (OpenOperation open : changesets.openInContext(projectId, sourceId)) {
+            ProposedOperation op = open.operation();
+            if (!op.recordId().equals(annotationId) || !op.kind().equals(AnnotationRecordType.KIND)) {
+                continue;
+            }
+            if (open.mine() && open.state().editable()) {
+                if (op.action() == ChangeAction.DELETE) {
+                    throw new InvalidInputException("You have proposed deleting this annotation; remove that proposal"
+                            + " from your draft first.");
+                }
+                return new Target(projectId, annotationId, open.changesetId(), op.action(), op.baseVersion(),
+                        (AnnotationPayload) op.payload());
+            }
+            waiting = open;
+        }
+        if (waiting != null) {
+            throw new InvalidInputException(waiting.mine()
+                    ? "Your change of this annotation is waiting for review; withdraw it in My changes to edit again."
+                    : "Someone else's change of this annotation is waiting for review; comment there instead.");
+        }
+        Annotation vetted = annotations.findByIdAndProjectId(annotationId, projectId)
+                .filter(a -> a.getSourceId().equals(sourceId))
+                .orElseThrow(() -> new NotFoundException("Annotation"));
+        return new Target(projectId, annotationId, null, null, vetted.getVersion(), vetted.values());
+    }
+
+    /** Adds operations to the caller's working draft for this source, starting one if there is none. */
+    private UUID intoWorkingDraft(UUID projectId, AnchorText text, List<ProposedOperation> operations) {
+        Optional<UUID> draft = workingDraft(projectId, text.sourceId());
+        if (draft.isPresent()) {
+            changesets.amend(draft.get(), operations, Set.of());
+            return draft.get();
+        }
+        return changesets.propose(projectId, "Annotations in \"" + AnnotationRecordType.abbreviate(text.title()) + "\"",
+                operations, false);
+    }
+
+    /** The caller's most recently changed draft holding annotations of this source. */
+    private Optional<UUID> workingDraft(UUID projectId, UUID sourceId) {
+        UUID latest = null;
+        for (OpenOperation open : changesets.openInContext(projectId, sourceId)) {
+            if (open.mine() && open.state() == ChangesetState.DRAFT) {
+                latest = open.changesetId();
+            }
+        }
+        return Optional.ofNullable(latest);
+    }
+
+    private AnchorText anchor(UUID projectId, UUID sourceId) {
+        return anchors.anchorText(projectId, sourceId).orElseThrow(() -> new NotFoundException("Source"));
+    }
+
+    private static String contextBefore(AnchorText text, int start) {
+        return start < 0 || start > text.length() ? "" : text.prefix(start, AnnotationRecordType.CONTEXT_LENGTH);
+    }
+
+    private static String contextAfter(AnchorText text, int end) {
+        return end < 0 || end > text.length() ? "" : text.suffix(end, AnnotationRecordType.CONTEXT_LENGTH);
+    }
+
+    private EditorAnnotation item(String key, UUID id, AnnotationPayload p, State state, @Nullable UUID changesetId) {
+        return new EditorAnnotation(key, id, p.start(), p.end(), p.exact(), p.prefix(), p.suffix(), p.type(),
+                p.linkKind(), p.linkId(), "", state, false, changesetId);
+    }
+
+    /** Names the linked records in a few queries for the whole list, own proposed records included. */
+    private List<EditorAnnotation> labelled(UUID projectId, java.util.Collection<EditorAnnotation> items, boolean canEdit) {
+        Set<UUID> entityIds = new HashSet<>();
+        Set<UUID> eventIds = new HashSet<>();
+        for (EditorAnnotation a : items) {
+            if (EntityRecordType.KIND.equals(a.linkKind())) {
+                entityIds.add(a.linkId());
+            } else if (EventRecordType.KIND.equals(a.linkKind())) {
+                eventIds.add(a.linkId());
+            }
+        }
+        Map<UUID, String> labels = new java.util.HashMap<>();
+        if (canEdit) {
+            if (!entityIds.isEmpty()) {
+                changesets.myPending(projectId, EntityRecordType.KIND).forEach(p -> labels.put(p.recordId(), p.label()));
+            }
+            if (!eventIds.isEmpty()) {
+                changesets.myPending(projectId, EventRecordType.KIND).forEach(p -> labels.put(p.recordId(), p.label()));
+            }
+        }
+        entities.names(projectId, entityIds).forEach((id, name) -> labels.put(id, name));
+        labels.putAll(events.labels(projectId, eventIds));
+        return items.stream().map(a -> a.linkId() == null ? a.withLinkLabel("Not linked")
+                : a.withLinkLabel(labels.getOrDefault(a.linkId(),
+                        EntityRecordType.KIND.equals(a.linkKind()) ? "(proposed entity)" : "(proposed event)")))
+                .toList();
+    }
+}

@@ -1,0 +1,13 @@
+package org.annals.annotation;
+
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the editor shows over one source: vetted annotations, and for editors the open proposals on
+ * top; the viewer's working draft (where new annotations go) if there is one.
+ */
+public record EditorContent(UUID sourceId, List<EditorAnnotation> annotations, boolean canEdit,
+        @Nullable UUID draftId, int draftSize) {
+}
