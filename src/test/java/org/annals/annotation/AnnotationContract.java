@@ -302,6 +302,19 @@ abstract class AnnotationContract {
     }
 
     @Test
+    void only_the_author_submits_or_discards_a_working_draft() {
+        var marked = mark(editor, "Aleppo", AnnotationType.CLAIM, LinkChoice.none());
+        assertThatThrownBy(() -> as(otherEditor, () -> annotations.submitDraft(project, marked.changesetId(), "Mine now")))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> as(reviewer, () -> annotations.discardDraft(project, marked.changesetId())))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> as(viewer, () -> annotations.submitDraft(project, marked.changesetId(), "x")))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        as(editor, () -> annotations.discardDraft(project, marked.changesetId()));
+        assertThat(as(editor, () -> annotations.editor(project, source)).annotations()).isEmpty();
+    }
+
+    @Test
     void someone_elses_pending_change_blocks_edits_until_decided() {
         var marked = mark(editor, "Aleppo", AnnotationType.CLAIM, LinkChoice.none());
         as(editor, () -> annotations.submitDraft(project, marked.changesetId(), "Aleppo"));

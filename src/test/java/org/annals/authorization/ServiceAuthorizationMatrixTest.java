@@ -33,6 +33,9 @@ import org.annals.review.ReviewService;
 import org.annals.entity.EntityDirectory;
 import org.annals.event.EventPayload;
 import org.annals.event.EventService;
+import org.annals.annotation.AnnotationService;
+import org.annals.annotation.AnnotationType;
+import org.annals.annotation.LinkChoice;
 import org.annals.event.PartialDate;
 import org.annals.event.TaxonomyService;
 import org.annals.event.TimelineFilter;
@@ -86,6 +89,8 @@ class ServiceAuthorizationMatrixTest {
     @Autowired
     EventService events;
     @Autowired
+    AnnotationService annotations;
+    @Autowired
     TaxonomyService taxonomy;
     @Autowired
     EntityDirectory directoryOfEntities;
@@ -97,6 +102,7 @@ class ServiceAuthorizationMatrixTest {
     private UUID revision;
     private UUID pending;
     private UUID event;
+    private UUID annotation;
     private UUID eventType;
     private ImportPreview preview;
     private AnnalsPrincipal bystander;
@@ -219,7 +225,30 @@ class ServiceAuthorizationMatrixTest {
                 new EntryPoint("EventService.proposeDelete", Actor.EDITOR,
                         t -> t.events.proposeDelete(t.project, t.event, 0, "matrix", false)),
                 new EntryPoint("EventService.proposeMerge", Actor.EDITOR,
-                        t -> t.events.proposeMerge(t.project, t.event, t.event, "matrix", false)));
+                        t -> t.events.proposeMerge(t.project, t.event, t.event, "matrix", false)),
+                new EntryPoint("EventService.recent", Actor.VIEWER, t -> t.events.recent(t.project, "", 10)),
+                new EntryPoint("EntityService.recent", Actor.VIEWER, t -> t.entities.recent(t.project, "", null, 10)),
+                new EntryPoint("ChangesetService.openInContext", Actor.EDITOR,
+                        t -> t.changesets.openInContext(t.project, t.source)),
+                new EntryPoint("AnnotationService.editor", Actor.VIEWER, t -> t.annotations.editor(t.project, t.source)),
+                new EntryPoint("AnnotationService.editorItems", Actor.VIEWER,
+                        t -> t.annotations.editorItems(t.project, t.source, t.annotation)),
+                new EntryPoint("AnnotationService.evidence", Actor.VIEWER,
+                        t -> t.annotations.evidence(t.project, EntityRecordType.KIND, t.entity)),
+                new EntryPoint("AnnotationService.checkSelection", Actor.EDITOR,
+                        t -> t.annotations.checkSelection(t.project, t.source, 2, 8, "source")),
+                new EntryPoint("AnnotationService.linkCandidates", Actor.EDITOR,
+                        t -> t.annotations.linkCandidates(t.project, null, "matrix", 10)),
+                new EntryPoint("AnnotationService.annotate", Actor.EDITOR, t -> t.annotations.annotate(t.project, t.source,
+                        2, 8, "source", AnnotationType.CLAIM, new LinkChoice.None())),
+                new EntryPoint("AnnotationService.changeSpan", Actor.EDITOR,
+                        t -> t.annotations.changeSpan(t.project, t.source, t.annotation, 2, 15)),
+                new EntryPoint("AnnotationService.stepSpan", Actor.EDITOR,
+                        t -> t.annotations.stepSpan(t.project, t.source, t.annotation, true, true)),
+                new EntryPoint("AnnotationService.changeLink", Actor.EDITOR, t -> t.annotations.changeLink(t.project,
+                        t.source, t.annotation, AnnotationType.CLAIM, new LinkChoice.Existing(EntityRecordType.KIND, t.entity))),
+                new EntryPoint("AnnotationService.delete", Actor.EDITOR,
+                        t -> t.annotations.delete(t.project, t.source, t.annotation)));
     }
 
     static Stream<Arguments> cases() {
@@ -255,6 +284,11 @@ class ServiceAuthorizationMatrixTest {
                 EventPayload.of("Matrix event", PartialDate.parse("2024-12-05"), eventType), "event", true));
         Fixtures.as(principals.get(Actor.REVIEWER), () -> review.approve(eventProposal.changesetId(), null));
         event = eventProposal.eventId();
+        var marked = Fixtures.as(principals.get(Actor.EDITOR), () -> annotations.annotate(project, source, 0, 1, "A",
+                AnnotationType.CLAIM, new LinkChoice.None()));
+        Fixtures.as(principals.get(Actor.EDITOR), () -> annotations.submitDraft(project, marked.changesetId(), "matrix"));
+        Fixtures.as(principals.get(Actor.REVIEWER), () -> review.approve(marked.changesetId(), null));
+        annotation = marked.annotationId();
         pending = Fixtures.as(principals.get(Actor.EDITOR), () -> entities.proposeCreate(project,
                 EntityPayload.of(EntityKind.PLACE, "Matrix pending"), "pending", true)).changesetId();
         // The admin created the project but should act through the ADMIN role alone.
