@@ -112,12 +112,6 @@ public class AnnotationService {
         return new EditorContent(sourceId, list, canEdit, draftId, draftSize);
     }
 
-    /** One annotation as the editor shows it now (after a change, to update just that one). */
-    @Transactional(readOnly = true)
-    public List<EditorAnnotation> editorItems(UUID projectId, UUID sourceId, UUID annotationId) {
-        return editor(projectId, sourceId).annotations().stream().filter(a -> a.id().equals(annotationId)).toList();
-    }
-
     /**
      * Checks a selection before the editor asks anything more: the span rules and the quote. Returns
      * the quote as the text has it.

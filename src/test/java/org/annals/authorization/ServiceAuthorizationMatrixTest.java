@@ -231,8 +231,6 @@ class ServiceAuthorizationMatrixTest {
                 new EntryPoint("ChangesetService.openInContext", Actor.EDITOR,
                         t -> t.changesets.openInContext(t.project, t.source)),
                 new EntryPoint("AnnotationService.editor", Actor.VIEWER, t -> t.annotations.editor(t.project, t.source)),
-                new EntryPoint("AnnotationService.editorItems", Actor.VIEWER,
-                        t -> t.annotations.editorItems(t.project, t.source, t.annotation)),
                 new EntryPoint("AnnotationService.evidence", Actor.VIEWER,
                         t -> t.annotations.evidence(t.project, EntityRecordType.KIND, t.entity)),
                 new EntryPoint("AnnotationService.checkSelection", Actor.EDITOR,

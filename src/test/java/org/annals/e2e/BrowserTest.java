@@ -67,7 +67,15 @@ abstract class BrowserTest {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
         context.setDefaultTimeout(20_000);
         contexts.add(context);
-        return context.newPage();
+        Page page = context.newPage();
+        // Errors in the browser explain most failures of a browser test; they go to the test's output.
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                System.out.println("[browser] " + message.text());
+            }
+        });
+        page.onPageError(error -> System.out.println("[browser] " + error));
+        return page;
     }
 
     String url(String path) {

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * {@code ANNALS_CHROMIUM}, or {@code chromium}, {@code chromium-browser} or {@code google-chrome} on
  * the PATH); otherwise Playwright downloads its own browser, which needs internet access.
  */
-final class Browsers {
+public final class Browsers {
 
     private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
@@ -23,7 +23,7 @@ final class Browsers {
     private Browsers() {
     }
 
-    static Playwright playwright() {
+    public static Playwright playwright() {
         var options = new Playwright.CreateOptions();
         if (systemChromium().isPresent()) {
             options.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
@@ -31,7 +31,7 @@ final class Browsers {
         return Playwright.create(options);
     }
 
-    static Browser chromium(Playwright playwright) {
+    public static Browser chromium(Playwright playwright) {
         var launch = new BrowserType.LaunchOptions().setHeadless(true).setArgs(ARGS);
         systemChromium().ifPresent(launch::setExecutablePath);
         return playwright.chromium().launch(launch);

@@ -37,6 +37,8 @@ import org.annals.project.ProjectSummary;
 import org.annals.project.ui.ProjectPage;
 import org.annals.project.ui.ProjectRoutes;
 import org.annals.review.HistoryService;
+import org.annals.annotation.AnnotationService;
+import org.annals.annotation.ui.EvidenceList;
 
 /** One entity: its values, what it is part of and what is part of it, its history, and proposals to change it. */
 @Route(ProjectRoutes.PREFIX + "/entities/:entityId")
@@ -49,8 +51,10 @@ public class EntityView extends ProjectPage {
 
     private final EntityService entities;
     private final HistoryService history;
+    private final AnnotationService annotations;
 
-    EntityView(ProjectService projects, EntityService entities, HistoryService history) {
+    EntityView(ProjectService projects, EntityService entities, HistoryService history, AnnotationService annotations) {
+        this.annotations = annotations;
         super(projects, ProjectRole.VIEWER, "Entity");
         this.entities = entities;
         this.history = history;
@@ -80,6 +84,8 @@ public class EntityView extends ProjectPage {
         if (project.myRole().includes(ProjectRole.EDITOR)) {
             add(actions(project, entity));
         }
+        add(new H3("Evidence"));
+        add(new EvidenceList(project.id(), annotations.evidence(project.id(), EntityRecordType.KIND, entity.id())));
         add(new H3("History"));
         add(history(project, entity));
     }

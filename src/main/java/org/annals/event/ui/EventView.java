@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 import org.annals.base.NotFoundException;
 import org.annals.entity.EntityService;
 import org.annals.event.EventRecordType;
+import org.annals.annotation.AnnotationService;
+import org.annals.annotation.ui.EvidenceList;
 import org.annals.event.EventService;
 import org.annals.event.TaxonomyService;
 import org.annals.event.TimelineEntry;
@@ -39,9 +41,11 @@ public class EventView extends ProjectPage {
     private final TaxonomyService taxonomy;
     private final HistoryService history;
     private final org.annals.source.SourceService sources;
+    private final AnnotationService annotations;
 
     EventView(ProjectService projects, EventService events, EntityService entities, TaxonomyService taxonomy,
-            HistoryService history, org.annals.source.SourceService sources) {
+            HistoryService history, org.annals.source.SourceService sources, AnnotationService annotations) {
+        this.annotations = annotations;
         this.sources = sources;
         super(projects, ProjectRole.VIEWER, "Event");
         this.events = events;
@@ -89,8 +93,7 @@ public class EventView extends ProjectPage {
             add(claims);
         }
         add(new H3("Evidence"));
-        add(new Paragraph("Passages of sources linked to this event will be listed here once the annotation editor"
-                + " is available."));
+        add(new EvidenceList(project.id(), annotations.evidence(project.id(), EventRecordType.KIND, event.id())));
         add(new H3("History"));
         var revisions = new Div();
         history.history(project.id(), EventRecordType.KIND, event.id()).reversed().forEach(r -> revisions.add(

@@ -17,6 +17,19 @@ public final class ProjectRoutes {
         return "projects/" + projectId;
     }
 
+    /** The source page (reader and annotation editor); used where a link cannot name the view's class. */
+    public static String sourcePath(UUID projectId, UUID sourceId) {
+        return path(projectId) + "/sources/" + sourceId;
+    }
+
+    public static String eventPath(UUID projectId, UUID eventId) {
+        return path(projectId) + "/events/" + eventId;
+    }
+
+    public static String entityPath(UUID projectId, UUID entityId) {
+        return path(projectId) + "/entities/" + entityId;
+    }
+
     public static Optional<UUID> parseId(String text) {
         try {
             return Optional.of(UUID.fromString(text));

@@ -143,7 +143,7 @@ public class ImportView extends ProjectPage {
         var message = new Span(item.message());
         message.addClassName("import-status-" + item.state().name().toLowerCase(java.util.Locale.ROOT));
         if (item.state() == PendingImport.State.IMPORTED && item.sourceId() != null) {
-            var open = new RouterLink("Open", ReaderView.class, ReaderView.parameters(project.id(), item.sourceId()));
+            var open = SourceLinks.to(project.id(), item.sourceId(), "Open");
             return new HorizontalLayout(message, open);
         }
         return message;
@@ -172,7 +172,7 @@ public class ImportView extends ProjectPage {
     private boolean importOne(PendingImport item) {
         try {
             ImportedSource imported = imports.importSource(project.id(), item.request());
-            item.imported(imported.sourceId(), "Imported: " + ReaderView.size(imported.textLength()) + ", "
+            item.imported(imported.sourceId(), "Imported: " + SourceLinks.size(imported.textLength()) + ", "
                     + imported.sections() + " sections, " + imported.passages() + " passages, "
                     + imported.citations() + " citation markers.");
             return true;

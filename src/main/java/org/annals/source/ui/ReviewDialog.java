@@ -15,7 +15,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.RouterLink;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -98,7 +97,7 @@ class ReviewDialog extends Dialog {
 
     private Component duplicateWarning(ExistingSource existing, UUID projectId) {
         var warning = new Div(new Span("This project already has a source with exactly this text: "),
-                new RouterLink(existing.title(), ReaderView.class, ReaderView.parameters(projectId, existing.id())));
+                SourceLinks.to(projectId, existing.id(), existing.title()));
         var anyway = new Checkbox("Import it again anyway", item.allowDuplicate());
         anyway.addValueChangeListener(e -> item.allowDuplicate(e.getValue()));
         warning.add(anyway);

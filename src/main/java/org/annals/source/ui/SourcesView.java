@@ -11,7 +11,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -79,14 +78,13 @@ class SourcesView extends ProjectPage {
 
     private void configureGrid(ProjectSummary project) {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addComponentColumn(source -> new RouterLink(source.title(), ReaderView.class,
-                        ReaderView.parameters(project.id(), source.id())))
+        grid.addComponentColumn(source -> SourceLinks.to(project.id(), source.id(), source.title()))
                 .setHeader("Title").setKey("title").setSortable(true).setFlexGrow(3).setResizable(true);
         grid.addColumn(source -> source.publisher() == null ? "" : source.publisher())
                 .setHeader("Publisher").setKey("publisher").setSortable(true).setFlexGrow(1);
         grid.addColumn(source -> source.publishedOn() == null ? "" : DATE.format(source.publishedOn()))
                 .setHeader("Published").setKey("publishedOn").setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(source -> ReaderView.size(source.textLength()))
+        grid.addColumn(source -> SourceLinks.size(source.textLength()))
                 .setHeader("Size").setKey("textLength").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(source -> DATE.withZone(ZoneId.systemDefault()).format(source.createdAt()))
                 .setHeader("Imported").setKey("createdAt").setSortable(true).setAutoWidth(true).setFlexGrow(0);

@@ -1,0 +1,570 @@
+/**
+ * <annals-text>: the source text of the annotation editor. The server sends the text once and the
+ * annotations as compact JSON; this element draws them (one underline per overlapping annotation,
+ * in lanes, so crossing and nested spans stay readable), reports what the reader selects in text
+ * offsets, and turns a key press or a toolbar click into an "annotate this" request. The server
+ * stays the source of truth: nothing here changes an annotation until the server sends it back.
+ *
+ * It renders into light DOM so that window.getSelection() and browser tests see the text directly.
+ * Passages are built with createElement rather than a template (a 5 MB text would be too much for
+ * a template diff), and an upsert redraws only the passages the old and new span touch. The logic
+ * that needs no element lives in text-model.ts, where it is unit tested.
+ */
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Annotation, AnnotationType, Passage, RenderContext, Span } from './text-model';
+import {
+  assignLanes, changedLanes, compareDocumentOrder, firstEndingAfter, mergeSpans, offsetAtBoundary, passagesTouching,
+  pointAtOffset, renderPassage, snapRange,
+} from './text-model';
+
+interface LoadData {
+  text: string;
+  passages: Passage[];
+  citations: [number, number][];
+  types: AnnotationType[];
+  annotations: Annotation[];
+}
+
+interface Selected { start: number; end: number }
+
+const STYLE_ID = 'annals-text-style';
+
+// Light DOM cannot use static styles, so the rules go into the document once, scoped by tag name.
+const CSS = `
+annals-text { display: block; position: relative; --annals-current: #1a56db; }
+annals-text:focus { outline: none; }
+annals-text:focus-visible { outline: 2px solid var(--lumo-primary-color-50pct, #1a56db80); outline-offset: 4px; }
+annals-text .annals-legend {
+  display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1rem; margin-bottom: 0.75rem;
+  padding-bottom: 0.5rem; border-bottom: 1px solid var(--lumo-contrast-10pct, #e2e2e2);
+  font-size: var(--lumo-font-size-s, 0.875rem); color: var(--lumo-secondary-text-color, #555); user-select: none;
+}
+annals-text .legend-item { display: inline-flex; align-items: center; gap: 0.35em; }
+annals-text .swatch { display: inline-block; width: 0.85em; height: 0.85em; border-radius: 2px; flex: none; }
+annals-text kbd {
+  font: inherit; font-size: 0.8em; line-height: 1.3; padding: 0 0.3em; border: 1px solid currentColor;
+  border-radius: 3px; opacity: 0.75;
+}
+annals-text .state-sample { padding-bottom: 3px; --c: var(--lumo-body-text-color, #333); }
+annals-text .state-vetted { background: linear-gradient(var(--c), var(--c)) 0 100% / 100% 2px no-repeat; }
+annals-text .state-pending { background: repeating-linear-gradient(90deg, var(--c) 0 6px, transparent 6px 9px) 0 100% / 100% 2px no-repeat; }
+annals-text .state-draft { background: repeating-linear-gradient(90deg, var(--c) 0 2px, transparent 2px 4px) 0 100% / 100% 2px no-repeat,
+  repeating-linear-gradient(135deg, var(--lumo-contrast-20pct, #0003) 0 3px, transparent 3px 6px) 0 0 / 100% calc(100% - 3px) no-repeat; }
+annals-text .state-deleted { text-decoration: line-through; opacity: 0.7; }
+annals-text .annals-body { line-height: 1.9; overflow-wrap: break-word; }
+annals-text .passage {
+  margin: 0 0 0.9em; content-visibility: auto; contain-intrinsic-size: auto 3lh;
+  line-height: calc(1.9em + max(0, var(--lanes, 0) - 3) * 6px);
+}
+annals-text .passage-heading { font-weight: 600; font-size: 1.2em; margin-top: 1.2em; }
+annals-text .passage-heading[data-level="1"] { font-size: 1.5em; }
+annals-text .passage-heading[data-level="2"] { font-size: 1.3em; }
+annals-text .passage-table, annals-text .passage-list { white-space: pre-wrap; tab-size: 4; }
+annals-text .passage-table { font-variant-numeric: tabular-nums; }
+annals-text .passage-quote {
+  padding-inline-start: 0.9em; border-inline-start: 3px solid var(--lumo-contrast-20pct, #ccc);
+  color: var(--lumo-secondary-text-color, #444);
+}
+annals-text .passage .ann { cursor: pointer; }
+annals-text[dim-citations] .passage .citation { opacity: 0.45; }
+annals-text[hide-citations] .passage .citation { display: none; }
+annals-text .passage .current { outline: 2px solid var(--annals-current); outline-offset: 1px; border-radius: 2px; }
+annals-text .annals-toolbar {
+  position: absolute; z-index: 10; display: flex; flex-wrap: wrap; gap: 4px; padding: 4px; max-width: 100%;
+  box-sizing: border-box; background: var(--lumo-base-color, #fff); border: 1px solid var(--lumo-contrast-20pct, #ccc);
+  border-radius: 6px; box-shadow: 0 2px 10px rgba(0, 0, 0, 0.18); user-select: none; line-height: 1.2;
+}
+annals-text .annals-toolbar[hidden] { display: none; }
+annals-text .annals-toolbar button {
+  display: inline-flex; align-items: center; gap: 0.4em; min-height: 32px; min-width: 32px; padding: 0 0.6em;
+  font: inherit; font-size: var(--lumo-font-size-s, 0.875rem); color: var(--lumo-body-text-color, #222);
+  background: var(--lumo-base-color, #fff); border: 1px solid var(--lumo-contrast-20pct, #ccc); border-radius: 4px;
+  cursor: pointer;
+}
+annals-text .annals-toolbar button:hover, annals-text .annals-toolbar button:focus-visible {
+  background: var(--lumo-contrast-5pct, #f2f2f2);
+}
+@media (pointer: coarse) { annals-text .annals-toolbar button { min-height: 44px; } }
+`;
+
+function injectStyles(doc: Document) {
+  if (doc.getElementById(STYLE_ID)) return;
+  const style = doc.createElement('style');
+  style.id = STYLE_ID;
+  style.textContent = CSS;
+  doc.head.appendChild(style);
+}
+
+const SELECT_DEBOUNCE_MS = 120;
+
+@customElement('annals-text')
+export class AnnalsText extends LitElement {
+  /** Citation markers such as [12] drawn faint. Set the property to false to turn it off. */
+  @property({ type: Boolean, reflect: true, attribute: 'dim-citations' }) dimCitations = true;
+  @property({ type: Boolean, reflect: true, attribute: 'hide-citations' }) hideCitations = false;
+  /** For viewers: no toolbar and no annals-annotate events. */
+  @property({ type: Boolean, reflect: true, attribute: 'readonly' }) readonly = false;
+
+  @state() private types: AnnotationType[] = [];
+  @state() private toolbarOpen = false;
+
+  /** The passages' container; created here, not by the template, so load() works before the first render. */
+  private readonly body: HTMLDivElement = document.createElement('div');
+  private text = '';
+  private passages: Passage[] = [];
+  private passageEls: HTMLElement[] = [];
+  private citations: Span[] = [];
+  private typeMap = new Map<string, AnnotationType>();
+  private annotations = new Map<string, Annotation>();
+  private lanes = new Map<string, number>();
+  private ordered: Annotation[] | null = null;
+  private currentId: string | null = null;
+  private reported: Selected | null = null;
+  private debounce = 0;
+  /** Which covering annotation the last click on a segment opened, so the next click moves on. */
+  private lastClick: { key: string; index: number } | null = null;
+
+  constructor() {
+    super();
+    this.body.className = 'annals-body';
+  }
+
+  createRenderRoot() {
+    return this;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    injectStyles(this.ownerDocument);
+    if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
+    if (!this.hasAttribute('role')) this.setAttribute('role', 'document');
+    if (!this.hasAttribute('aria-label')) this.setAttribute('aria-label', 'Source text');
+    this.ownerDocument.addEventListener('selectionchange', this.onSelectionChange);
+    this.addEventListener('keydown', this.onKeyDown);
+    this.addEventListener('keyup', this.onReportNow);
+    this.addEventListener('mouseup', this.onReportNow);
+    this.addEventListener('touchend', this.onTouchEnd);
+    this.addEventListener('click', this.onClick);
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.ownerDocument.removeEventListener('selectionchange', this.onSelectionChange);
+    this.removeEventListener('keydown', this.onKeyDown);
+    this.removeEventListener('keyup', this.onReportNow);
+    this.removeEventListener('mouseup', this.onReportNow);
+    this.removeEventListener('touchend', this.onTouchEnd);
+    this.removeEventListener('click', this.onClick);
+    window.clearTimeout(this.debounce);
+  }
+
+  render() {
+    const swatch = (t: AnnotationType) => html`<span class="swatch" style=${styleMap({ background: t.color })}></span>`;
+    const key = (t: AnnotationType) => (t.key ? html`<kbd>${t.key}</kbd>` : nothing);
+    return html`
+      <div class="annals-legend">
+        ${this.types.map((t) => html`<span class="legend-item">${swatch(t)}${t.name}${key(t)}</span>`)}
+        <span class="legend-item"><span class="state-sample state-vetted">vetted</span></span>
+        <span class="legend-item"><span class="state-sample state-pending">pending</span></span>
+        <span class="legend-item"><span class="state-sample state-draft">your draft</span></span>
+        <span class="legend-item"><span class="state-deleted">deletion proposed</span></span>
+      </div>
+      ${this.body}
+      <div class="annals-toolbar" role="toolbar" aria-label="Annotate selection" ?hidden=${!this.toolbarOpen || this.readonly}
+          @mousedown=${this.keepSelection} @pointerdown=${this.keepSelection}>
+        ${this.types.map((t) => html`
+          <button type="button" title=${t.key ? `${t.name} (${t.key})` : t.name} @click=${() => this.annotate(t.id)}>
+            ${swatch(t)}${t.name}${key(t)}
+          </button>`)}
+      </div>`;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // API called by the server
+
+  /** Draws a text: JSON of {text, passages, citations, types, annotations}. */
+  load(json: string) {
+    const data = JSON.parse(json) as LoadData;
+    this.text = data.text;
+    this.passages = [...data.passages].sort((a, b) => a[0] - b[0]);
+    this.citations = mergeSpans(data.citations ?? []);
+    this.types = data.types ?? [];
+    this.typeMap = new Map(this.types.map((t) => [t.id, t]));
+    this.annotations = new Map((data.annotations ?? []).map((a) => [a.id, a]));
+    this.lanes = assignLanes(this.annotations.values());
+    this.ordered = null;
+    this.currentId = null;
+    this.lastClick = null;
+    this.reported = null;
+    this.toolbarOpen = false;
+    const perPassage = this.groupByPassage(this.annotations.values(), null);
+    const context = this.context();
+    const fragment = document.createDocumentFragment();
+    this.passageEls = this.passages.map((p, i) => {
+      const el = renderPassage(document, p, perPassage.get(i) ?? [], this.citationsIn(p), context);
+      fragment.appendChild(el);
+      return el;
+    });
+    this.body.replaceChildren(fragment);
+  }
+
+  /** Adds or replaces one annotation (JSON of one annotation). */
+  upsert(json: string) {
+    this.apply([JSON.parse(json) as Annotation], []);
+  }
+
+  /** Adds or replaces several annotations (JSON array). */
+  upsertMany(json: string) {
+    this.apply(JSON.parse(json) as Annotation[], []);
+  }
+
+  /**
+   * Removes one annotation. Called without an id it is still Element.remove(), which this name
+   * shadows: code that detaches the element that way must keep working.
+   */
+  remove(id?: string) {
+    if (id === undefined) super.remove(); else this.removeAnnotation(id);
+  }
+
+  /** Same as remove(id), under a name that does not shadow Element.remove(). */
+  removeAnnotation(id: string) {
+    this.apply([], [id]);
+  }
+
+  /** Removes several annotations (JSON array of ids). */
+  removeMany(idsJson: string) {
+    this.apply([], JSON.parse(idsJson) as string[]);
+  }
+
+  /** Scrolls an annotation to the middle of the view and marks it current. Fires no event. */
+  focusAnnotation(id: string) {
+    if (!this.annotations.has(id)) return;
+    this.setCurrent(id);
+    // Keep the keyboard in the text, unless the reader is busy in a field elsewhere.
+    const active = this.ownerDocument.activeElement;
+    if (!active || active === this.ownerDocument.body || this.contains(active)) this.focus({ preventScroll: true });
+  }
+
+  /** Selects [start, end) as if the reader had, and reports it. */
+  selectRange(start: number, end: number) {
+    const selection = this.ownerDocument.getSelection();
+    if (!selection) return;
+    const [s, e] = snapRange(this.text, start, end);
+    const from = e > s ? pointAtOffset(this.body, s, 'start') : null;
+    const to = e > s ? pointAtOffset(this.body, e, 'end') : null;
+    if (from && to) {
+      selection.setBaseAndExtent(from.textNode, from.offsetInNode, to.textNode, to.offsetInNode);
+    } else {
+      selection.removeAllRanges();
+    }
+    this.report();
+  }
+
+  clearSelection() {
+    if (this.reported || this.selectionTouchesText()) this.ownerDocument.getSelection()?.removeAllRanges();
+    this.report();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Drawing
+
+  private context(): RenderContext {
+    return { text: this.text, types: this.typeMap, lanes: this.lanes, currentId: this.currentId };
+  }
+
+  private citationsIn(p: Passage): Span[] {
+    const from = firstEndingAfter(this.citations, p[0]);
+    let to = from;
+    while (to < this.citations.length && this.citations[to].s < p[1]) to++;
+    return this.citations.slice(from, to);
+  }
+
+  /** Annotations by passage index, for all passages or only the wanted ones. */
+  private groupByPassage(annotations: Iterable<Annotation>, wanted: Set<number> | null): Map<number, Annotation[]> {
+    const groups = new Map<number, Annotation[]>();
+    for (const a of annotations) {
+      for (const i of passagesTouching(this.passages, a.s, a.e)) {
+        if (wanted && !wanted.has(i)) continue;
+        const list = groups.get(i);
+        if (list) list.push(a); else groups.set(i, [a]);
+      }
+    }
+    return groups;
+  }
+
+  private apply(upserts: Annotation[], removals: string[]) {
+    const touched = new Set<number>();
+    const mark = (a: Annotation) => passagesTouching(this.passages, a.s, a.e).forEach((i) => touched.add(i));
+    for (const a of upserts) {
+      const old = this.annotations.get(a.id);
+      if (old) mark(old);
+      this.annotations.set(a.id, a);
+      mark(a);
+    }
+    for (const id of removals) {
+      const old = this.annotations.get(id);
+      if (!old) continue;
+      mark(old);
+      this.annotations.delete(id);
+      if (this.currentId === id) this.currentId = null;
+    }
+    // Lanes move only among annotations chained by overlaps to a changed one, so this stays local.
+    const lanes = assignLanes(this.annotations.values());
+    for (const id of changedLanes(this.lanes, lanes)) {
+      const a = this.annotations.get(id);
+      if (a) mark(a);
+    }
+    this.lanes = lanes;
+    this.ordered = null;
+    this.redraw(touched);
+  }
+
+  private redraw(indexes: Set<number>) {
+    if (indexes.size === 0) return;
+    // Replacing the text nodes would drop the reader's selection; keep it by offsets.
+    const selected = this.readSelection();
+    const groups = this.groupByPassage(this.annotations.values(), indexes);
+    const context = this.context();
+    for (const i of indexes) {
+      const el = renderPassage(document, this.passages[i], groups.get(i) ?? [], this.citationsIn(this.passages[i]), context);
+      this.passageEls[i].replaceWith(el);
+      this.passageEls[i] = el;
+    }
+    if (selected) {
+      const from = pointAtOffset(this.body, selected.start, 'start');
+      const to = pointAtOffset(this.body, selected.end, 'end');
+      if (from && to) this.ownerDocument.getSelection()?.setBaseAndExtent(from.textNode, from.offsetInNode, to.textNode, to.offsetInNode);
+    }
+  }
+
+  private segmentsOf(id: string): HTMLElement[] {
+    const a = this.annotations.get(id);
+    if (!a) return [];
+    const found: HTMLElement[] = [];
+    for (const i of passagesTouching(this.passages, a.s, a.e)) {
+      for (const seg of this.passageEls[i].querySelectorAll<HTMLElement>('[data-ids]')) {
+        if (seg.dataset.ids!.split(' ').includes(id)) found.push(seg);
+      }
+    }
+    return found;
+  }
+
+  private setCurrent(id: string | null, scroll = true) {
+    if (this.currentId) this.segmentsOf(this.currentId).forEach((s) => s.classList.remove('current'));
+    this.currentId = id;
+    if (!id) return;
+    const segments = this.segmentsOf(id);
+    segments.forEach((s) => s.classList.add('current'));
+    if (scroll) segments[0]?.scrollIntoView({ block: 'center', inline: 'nearest' });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Selection
+
+  private selectionTouchesText(): boolean {
+    const selection = this.ownerDocument.getSelection();
+    return !!selection && selection.rangeCount > 0 && selection.getRangeAt(0).intersectsNode(this.body);
+  }
+
+  /** The selection as text offsets, clamped to this text and widened off split surrogate pairs. */
+  private readSelection(): Selected | null {
+    const selection = this.ownerDocument.getSelection();
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+    const range = selection.getRangeAt(0);
+    if (!range.intersectsNode(this.body)) return null;
+    const start = offsetAtBoundary(this.body, range.startContainer, range.startOffset, 'start');
+    const end = offsetAtBoundary(this.body, range.endContainer, range.endOffset, 'end');
+    if (start === null || end === null) return null;
+    const [s, e] = snapRange(this.text, start, end);
+    return e > s ? { start: s, end: e } : null;
+  }
+
+  private report() {
+    window.clearTimeout(this.debounce);
+    const now = this.readSelection();
+    if (now) {
+      if (!this.reported || this.reported.start !== now.start || this.reported.end !== now.end) {
+        this.reported = now;
+        this.fire('annals-select', { start: now.start, end: now.end, quote: this.text.slice(now.start, now.end) });
+      }
+      if (!this.readonly) void this.showToolbar();
+    } else {
+      this.toolbarOpen = false;
+      if (this.reported) {
+        this.reported = null;
+        this.fire('annals-unselect', {});
+      }
+    }
+  }
+
+  private async showToolbar() {
+    this.toolbarOpen = true;
+    await this.updateComplete;
+    const selection = this.ownerDocument.getSelection();
+    if (!this.toolbarOpen || !selection || selection.rangeCount === 0) return;
+    const toolbar = this.querySelector<HTMLElement>('.annals-toolbar');
+    if (!toolbar) return;
+    const rects = selection.getRangeAt(0).getClientRects();
+    if (rects.length === 0) return;
+    const first = rects[0];
+    const last = rects[rects.length - 1];
+    const host = this.getBoundingClientRect();
+    const height = toolbar.offsetHeight;
+    const gap = 6;
+    // Above the first line unless that would leave the viewport; then below the last line.
+    const above = first.top - height - gap >= 0;
+    const top = above ? first.top - host.top - height - gap : last.bottom - host.top + gap;
+    const anchor = above ? first.left : last.left;
+    const left = Math.max(0, Math.min(anchor - host.left, host.width - toolbar.offsetWidth));
+    toolbar.style.top = `${top}px`;
+    toolbar.style.left = `${left}px`;
+  }
+
+  private annotate(type: string) {
+    if (this.readonly) return;
+    const selected = this.readSelection();
+    if (!selected) return;
+    this.fire('annals-annotate', { type, start: selected.start, end: selected.end, quote: this.text.slice(selected.start, selected.end) });
+  }
+
+  private cancel() {
+    this.clearSelection();
+    this.toolbarOpen = false;
+    this.fire('annals-cancel', {});
+  }
+
+  /** Starts a selection where the reader is looking: the current annotation, else the first visible passage. */
+  private startSelection(selection: Selection) {
+    const current = this.currentId ? this.annotations.get(this.currentId) : undefined;
+    const offset = current ? current.s : this.firstVisiblePassageStart();
+    const point = offset === null ? null : pointAtOffset(this.body, offset, 'start');
+    if (point) selection.collapse(point.textNode, point.offsetInNode);
+  }
+
+  private firstVisiblePassageStart(): number | null {
+    let lo = 0;
+    let hi = this.passageEls.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.passageEls[mid].getBoundingClientRect().bottom <= 0) lo = mid + 1; else hi = mid;
+    }
+    const p = this.passages[Math.min(lo, this.passages.length - 1)];
+    return p ? p[0] : null;
+  }
+
+  private extend(right: boolean, word: boolean) {
+    const selection = this.ownerDocument.getSelection();
+    if (!selection) return;
+    // A caret left by a click is invisible in read-only text, so the current annotation wins over it.
+    const inText = selection.rangeCount > 0 && !!selection.focusNode && this.body.contains(selection.focusNode);
+    if (!inText || (selection.isCollapsed && this.currentId !== null)) this.startSelection(selection);
+    if (!selection.focusNode || !this.body.contains(selection.focusNode)) return;
+    // Arrows are visual; in a right-to-left passage ArrowLeft moves forward in the text.
+    const focus = selection.focusNode;
+    const passage = (focus.nodeType === Node.ELEMENT_NODE ? focus as Element : focus.parentElement)?.closest('.passage');
+    const rtl = !!passage && passage.matches(':dir(rtl)');
+    selection.modify('extend', right !== rtl ? 'forward' : 'backward', word ? 'word' : 'character');
+    this.report();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Navigation
+
+  private documentOrder(): Annotation[] {
+    if (!this.ordered) this.ordered = [...this.annotations.values()].sort(compareDocumentOrder);
+    return this.ordered;
+  }
+
+  private step(delta: number) {
+    const order = this.documentOrder();
+    if (order.length === 0) return;
+    const at = this.currentId === null ? -1 : order.findIndex((a) => a.id === this.currentId);
+    const next = at < 0 ? (delta > 0 ? 0 : order.length - 1) : Math.max(0, Math.min(order.length - 1, at + delta));
+    this.setCurrent(order[next].id);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Events
+
+  private fire(name: string, detail: object) {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  private keepSelection = (event: Event) => event.preventDefault();
+
+  private onSelectionChange = () => {
+    window.clearTimeout(this.debounce);
+    this.debounce = window.setTimeout(() => this.report(), SELECT_DEBOUNCE_MS);
+  };
+
+  private onReportNow = () => this.report();
+
+  // The selection settles just after touchend.
+  private onTouchEnd = () => {
+    window.setTimeout(() => this.report(), 0);
+  };
+
+  private onClick = (event: MouseEvent) => {
+    const segment = (event.target as Element).closest?.<HTMLElement>('[data-ids]');
+    if (!segment || !this.body.contains(segment)) return;
+    // The click that ends a drag selection is not a request to open.
+    if (this.readSelection()) return;
+    const ids = segment.dataset.ids!.split(' ');
+    const key = `${segment.dataset.s}|${segment.dataset.ids}`;
+    const index = this.lastClick?.key === key ? (this.lastClick.index + 1) % ids.length : 0;
+    this.lastClick = { key, index };
+    this.setCurrent(ids[index], false);
+    this.fire('annals-open', { id: ids[index] });
+  };
+
+  private onKeyDown = (event: KeyboardEvent) => {
+    const target = event.target as Element;
+    if (target !== (this as Element) && target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])')) return;
+    const key = event.key;
+    if (key === 'Escape') {
+      event.preventDefault();
+      this.cancel();
+      return;
+    }
+    if ((key === 'ArrowRight' || key === 'ArrowLeft') && event.shiftKey && !event.metaKey) {
+      event.preventDefault();
+      this.extend(key === 'ArrowRight', event.ctrlKey || event.altKey);
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (target.closest('button') && (key === 'Enter' || key === ' ')) return;
+    const type = this.readonly ? undefined : this.types.find((t) => t.key && t.key.toLowerCase() === key.toLowerCase());
+    if (type && this.readSelection()) {
+      event.preventDefault();
+      this.annotate(type.id);
+      return;
+    }
+    switch (key.toLowerCase()) {
+      case 'j':
+      case 'n':
+        event.preventDefault();
+        this.step(1);
+        break;
+      case 'k':
+      case 'p':
+        event.preventDefault();
+        this.step(-1);
+        break;
+      case 'enter':
+        if (this.currentId) {
+          event.preventDefault();
+          this.fire('annals-open', { id: this.currentId });
+        }
+        break;
+      default:
+    }
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'annals-text': AnnalsText;
+  }
+}

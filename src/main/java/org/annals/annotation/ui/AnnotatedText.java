@@ -1,0 +1,159 @@
+package org.annals.annotation.ui;
+
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.DomEvent;
+import com.vaadin.flow.component.EventData;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.shared.Registration;
+import java.util.Collection;
+import java.util.List;
+import org.annals.annotation.AnnotationType;
+import org.annals.annotation.EditorAnnotation;
+import org.annals.source.SourceText;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The server side of the {@code annals-text} web component: it sends the text once and annotations
+ * as compact JSON, then only the annotations that change. It keeps no copy of the text, so an open
+ * editor costs the server little more than its list of annotations.
+ */
+@Tag("annals-text")
+@JsModule("./components/annals-text.ts")
+public class AnnotatedText extends com.vaadin.flow.component.Component {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public AnnotatedText(boolean readonly) {
+        getElement().setProperty("readonly", readonly);
+        getElement().setAttribute("aria-label", "Source text");
+    }
+
+    /** Sends the text, its passages and citation markers, the types and the annotations. */
+    public void load(SourceText source, Collection<EditorAnnotation> annotations) {
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("text", source.text());
+        ArrayNode passages = doc.putArray("passages");
+        for (SourceText.Passage p : source.passages()) {
+            int level = source.sections().stream().filter(s -> s.start() == p.start()).findFirst()
+                    .map(SourceText.Section::level).orElse(0);
+            passages.addArray().add(p.start()).add(p.end()).add(p.kind().name()).add(level);
+        }
+        ArrayNode citations = doc.putArray("citations");
+        source.citations().forEach(c -> citations.addArray().add(c.start()).add(c.end()));
+        ArrayNode types = doc.putArray("types");
+        for (AnnotationType type : AnnotationType.values()) {
+            types.addObject().put("id", type.name()).put("name", type.displayName()).put("color", type.colour())
+                    .put("key", type.key());
+        }
+        ArrayNode items = doc.putArray("annotations");
+        annotations.forEach(a -> items.add(node(a)));
+        getElement().callJsFunction("load", JSON.writeValueAsString(doc));
+    }
+
+    /** Adds or redraws these annotations, and removes those keys; the rest of the text stays as drawn. */
+    public void update(List<EditorAnnotation> changed, Collection<String> removedKeys) {
+        if (!removedKeys.isEmpty()) {
+            getElement().callJsFunction("removeMany", JSON.writeValueAsString(removedKeys));
+        }
+        if (!changed.isEmpty()) {
+            ArrayNode items = JSON.createArrayNode();
+            changed.forEach(a -> items.add(node(a)));
+            getElement().callJsFunction("upsertMany", JSON.writeValueAsString(items));
+        }
+    }
+
+    public void focusAnnotation(String key) {
+        getElement().callJsFunction("focusAnnotation", key);
+    }
+
+    public void selectRange(int start, int end) {
+        getElement().callJsFunction("selectRange", start, end);
+    }
+
+    public void clearSelection() {
+        getElement().callJsFunction("clearSelection");
+    }
+
+    /** Scrolls the passage that starts at this offset into view (the table of contents). */
+    public void scrollToOffset(int start) {
+        getElement().executeJs("const p = this.querySelector('[data-start=\"' + $0 + '\"]');"
+                + " if (p) { p.scrollIntoView({block: 'start'}); }", start);
+    }
+
+    public void setCitations(boolean dim, boolean hide) {
+        getElement().setProperty("dimCitations", dim);
+        getElement().setProperty("hideCitations", hide);
+    }
+
+    private static ObjectNode node(EditorAnnotation a) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("id", a.key()).put("s", a.start()).put("e", a.end()).put("t", a.type().name())
+                .put("st", a.state().name().toLowerCase(java.util.Locale.ROOT)).put("l", a.linkLabel());
+        if (a.deletionProposed()) {
+            n.put("x", true);
+        }
+        return n;
+    }
+
+    public Registration addAnnotateListener(ComponentEventListener<AnnotateEvent> listener) {
+        return addListener(AnnotateEvent.class, listener);
+    }
+
+    public Registration addOpenListener(ComponentEventListener<OpenEvent> listener) {
+        return addListener(OpenEvent.class, listener);
+    }
+
+    /** The person chose a type for the selected span (toolbar button or shortcut key). */
+    @DomEvent("annals-annotate")
+    public static class AnnotateEvent extends ComponentEvent<AnnotatedText> {
+        private final String type;
+        private final int start;
+        private final int end;
+        private final String quote;
+
+        public AnnotateEvent(AnnotatedText source, boolean fromClient, @EventData("event.detail.type") String type,
+                @EventData("event.detail.start") int start, @EventData("event.detail.end") int end,
+                @EventData("event.detail.quote") String quote) {
+            super(source, fromClient);
+            this.type = type;
+            this.start = start;
+            this.end = end;
+            this.quote = quote;
+        }
+
+        public String type() {
+            return type;
+        }
+
+        public int start() {
+            return start;
+        }
+
+        public int end() {
+            return end;
+        }
+
+        public String quote() {
+            return quote;
+        }
+    }
+
+    /** The person clicked an annotation (or pressed Enter on the current one). */
+    @DomEvent("annals-open")
+    public static class OpenEvent extends ComponentEvent<AnnotatedText> {
+        private final String key;
+
+        public OpenEvent(AnnotatedText source, boolean fromClient, @EventData("event.detail.id") String key) {
+            super(source, fromClient);
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package org.annals.annotation.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.virtuallist.VirtualList;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.annals.annotation.AnnotationType;
+import org.annals.annotation.EditorAnnotation;
+import org.annals.annotation.EditorAnnotation.State;
+import org.annals.entity.EntityRecordType;
+import org.annals.event.EventRecordType;
+import org.annals.project.ui.ProjectRoutes;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The side panel of the editor: the source's annotations grouped by the record they link to, with
+ * filters by type and state, and the chosen annotation with what can be done to it. Rows render
+ * lazily, so five hundred annotations cost what the visible twenty do.
+ */
+class AnnotationPanel extends VerticalLayout {
+
+    static final String ALL = "All states";
+    static final String VETTED = "Vetted";
+    static final String PENDING = "Pending review";
+    static final String MINE = "My drafts";
+
+    /** What the panel asks of the view for the chosen annotation. */
+    interface Actions {
+        void step(EditorAnnotation annotation, boolean endEdge, boolean extend);
+
+        void relink(EditorAnnotation annotation);
+
+        void delete(EditorAnnotation annotation);
+    }
+
+    private sealed interface Row {
+    }
+
+    private record Group(String label, int count) implements Row {
+    }
+
+    private record Item(EditorAnnotation annotation) implements Row {
+    }
+
+    private final UUID projectId;
+    private final boolean canEdit;
+    private final Consumer<String> chosen;
+    private final Actions actions;
+    private final Select<AnnotationType> typeFilter = new Select<>();
+    private final Select<String> stateFilter = new Select<>();
+    private final VirtualList<Row> list = new VirtualList<>();
+    private final Div detail = new Div();
+    private final Span summary = new Span();
+    private Collection<EditorAnnotation> annotations = List.of();
+    private List<Row> rows = List.of();
+    private @Nullable String selectedKey;
+
+    AnnotationPanel(UUID projectId, boolean canEdit, Consumer<String> chosen, Actions actions) {
+        this.projectId = projectId;
+        this.canEdit = canEdit;
+        this.chosen = chosen;
+        this.actions = actions;
+        addClassName("annotation-panel");
+        setPadding(false);
+        setSpacing(false);
+
+        typeFilter.setLabel("Type");
+        typeFilter.setItems(AnnotationType.values());
+        typeFilter.setItemLabelGenerator(t -> t == null ? "All types" : t.displayName());
+        typeFilter.setEmptySelectionAllowed(true);
+        typeFilter.setEmptySelectionCaption("All types");
+        stateFilter.setLabel("State");
+        stateFilter.setItems(canEdit ? List.of(ALL, VETTED, PENDING, MINE) : List.of(ALL, VETTED));
+        stateFilter.setValue(ALL);
+        typeFilter.addValueChangeListener(e -> rebuild());
+        stateFilter.addValueChangeListener(e -> rebuild());
+        var filters = new Div(typeFilter, stateFilter);
+        filters.addClassName("annotation-filters");
+
+        list.addClassName("annotation-list");
+        list.setRenderer(new ComponentRenderer<>(this::row));
+        detail.addClassName("annotation-detail");
+        summary.addClassName("annotation-summary");
+        add(filters, summary, list, detail);
+        setFlexGrow(1, list);
+    }
+
+    void setAnnotations(Collection<EditorAnnotation> all) {
+        this.annotations = all;
+        rebuild();
+    }
+
+    /** Shows this annotation's details and scrolls the list to it. */
+    void select(@Nullable String key) {
+        selectedKey = key;
+        detail.removeAll();
+        EditorAnnotation chosenOne = key == null ? null
+                : annotations.stream().filter(a -> a.key().equals(key)).findFirst().orElse(null);
+        if (chosenOne == null) {
+            selectedKey = null;
+        } else {
+            detail.add(details(chosenOne));
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i) instanceof Item item && item.annotation().key().equals(key)) {
+                    list.scrollToIndex(i);
+                    break;
+                }
+            }
+        }
+        list.getDataProvider().refreshAll();
+    }
+
+    private void rebuild() {
+        AnnotationType type = typeFilter.getValue();
+        String state = stateFilter.getValue();
+        Map<String, List<EditorAnnotation>> groups = new LinkedHashMap<>();
+        annotations.stream()
+                .filter(a -> type == null || a.type() == type)
+                .filter(a -> state == null || ALL.equals(state)
+                        || VETTED.equals(state) && a.state() == State.VETTED
+                        || PENDING.equals(state) && a.state() == State.PENDING
+                        || MINE.equals(state) && a.state() == State.DRAFT)
+                .sorted(Comparator.comparing((EditorAnnotation a) -> a.linkId() == null)
+                        .thenComparing(EditorAnnotation::linkLabel, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(a -> Objects.toString(a.linkId(), ""))
+                        .thenComparingInt(EditorAnnotation::start))
+                .forEach(a -> groups.computeIfAbsent(groupKey(a), k -> new ArrayList<>()).add(a));
+        var built = new ArrayList<Row>();
+        int shown = 0;
+        for (List<EditorAnnotation> members : groups.values()) {
+            EditorAnnotation first = members.getFirst();
+            built.add(new Group(groupLabel(first), members.size()));
+            members.forEach(a -> built.add(new Item(a)));
+            shown += members.size();
+        }
+        rows = built;
+        list.setItems(rows);
+        summary.setText(shown == annotations.size() ? annotations.size() + " annotations"
+                : shown + " of " + annotations.size() + " annotations");
+        if (selectedKey != null) {
+            select(selectedKey);
+        }
+    }
+
+    private static String groupKey(EditorAnnotation a) {
+        return a.linkId() == null ? "" : a.linkKind() + ":" + a.linkId();
+    }
+
+    private static String groupLabel(EditorAnnotation a) {
+        if (a.linkId() == null) {
+            return "Not linked";
+        }
+        return (EventRecordType.KIND.equals(a.linkKind()) ? "Event: " : "Entity: ") + a.linkLabel();
+    }
+
+    private Component row(Row row) {
+        return switch (row) {
+            case Group group -> {
+                var header = new Div(new Span(group.label()), new Span(" · " + group.count()));
+                header.addClassName("annotation-group");
+                yield header;
+            }
+            case Item item -> {
+                EditorAnnotation a = item.annotation();
+                var swatch = new Span();
+                swatch.addClassName("annotation-swatch");
+                swatch.getStyle().set("background", a.type().colour());
+                var quote = new Span(abbreviate(a.exact(), 90));
+                quote.addClassName("annotation-quote");
+                var state = new Span(stateLabel(a));
+                state.addClassName("annotation-state");
+                state.addClassName("state-" + a.state().name().toLowerCase(java.util.Locale.ROOT));
+                var entry = new Div(swatch, quote, state);
+                entry.addClassName("annotation-item");
+                entry.getElement().setAttribute("data-key", a.key());
+                entry.getElement().setAttribute("role", "button");
+                entry.getElement().setAttribute("tabindex", "0");
+                entry.getElement().setAttribute("aria-label", a.type().displayName() + ": " + a.exact());
+                if (a.key().equals(selectedKey)) {
+                    entry.addClassName("selected");
+                }
+                entry.addClickListener(e -> chosen.accept(a.key()));
+                entry.getElement().addEventListener("keydown", e -> chosen.accept(a.key())).setFilter("event.key === 'Enter'");
+                yield entry;
+            }
+        };
+    }
+
+    private Component details(EditorAnnotation a) {
+        var box = new Div();
+        var heading = new Div(new Span(a.type().displayName() + " · " + stateLabel(a)));
+        heading.addClassName("annotation-detail-heading");
+        var context = new Div(new Span("…" + a.prefix()), strong(a.exact()), new Span(a.suffix() + "…"));
+        context.addClassName("annotation-context");
+        box.add(heading, context);
+        if (a.linkId() != null) {
+            String href = EventRecordType.KIND.equals(a.linkKind()) ? ProjectRoutes.eventPath(projectId, a.linkId())
+                    : EntityRecordType.KIND.equals(a.linkKind()) ? ProjectRoutes.entityPath(projectId, a.linkId()) : null;
+            var link = new Anchor(href == null ? "" : href, groupLabel(a));
+            link.getElement().setAttribute("router-link", true);
+            box.add(new Div(new Span("Links to "), link));
+        } else {
+            box.add(new Div(new Span("Not linked yet")));
+        }
+        boolean editable = canEdit && !a.deletionProposed()
+                && (a.state() == State.VETTED || a.state() == State.DRAFT);
+        if (editable) {
+            var span = new Div(
+                    button("Start ◀", "Extend the start by a word", () -> actions.step(a, false, true)),
+                    button("Start ▶", "Shrink the start by a word", () -> actions.step(a, false, false)),
+                    button("◀ End", "Shrink the end by a word", () -> actions.step(a, true, false)),
+                    button("End ▶", "Extend the end by a word", () -> actions.step(a, true, true)));
+            span.addClassName("annotation-span-actions");
+            var relink = new Button("Change type or link…", e -> actions.relink(a));
+            var delete = new Button(a.state() == State.DRAFT ? "Remove from draft" : "Propose deletion",
+                    e -> actions.delete(a));
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            box.add(span, new Div(relink, delete));
+        } else if (a.state() == State.PENDING) {
+            box.add(new Div(new Span("Waiting for review; it can be changed once decided.")));
+        } else if (a.deletionProposed()) {
+            box.add(new Div(new Span("Deletion proposed.")));
+        }
+        return box;
+    }
+
+    private static Button button(String text, String label, Runnable action) {
+        var button = new Button(text, e -> action.run());
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        button.getElement().setAttribute("aria-label", label);
+        button.getElement().setAttribute("title", label);
+        return button;
+    }
+
+    private static Span strong(String text) {
+        var span = new Span(text);
+        span.addClassName("annotation-exact");
+        return span;
+    }
+
+    static String stateLabel(EditorAnnotation a) {
+        if (a.deletionProposed()) {
+            return "deletion proposed";
+        }
+        return switch (a.state()) {
+            case VETTED -> "vetted";
+            case PENDING -> "pending review";
+            case DRAFT -> "my draft";
+        };
+    }
+
+    static String abbreviate(String text, int max) {
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 1) + "…";
+    }
+}

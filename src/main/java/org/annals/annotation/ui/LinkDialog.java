@@ -1,0 +1,231 @@
+package org.annals.annotation.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.annals.annotation.AnnotationService;
+import org.annals.annotation.AnnotationType;
+import org.annals.annotation.LinkCandidate;
+import org.annals.annotation.LinkChoice;
+import org.annals.entity.EntityKind;
+import org.annals.entity.EntityPayload;
+import org.annals.entity.EntityRecordType;
+import org.annals.event.EventPayload;
+import org.annals.event.EventRecordType;
+import org.annals.event.PartialDate;
+import org.annals.event.TaxonomyService;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Chooses the type of a span and what it links to: an existing event or entity (searched by name,
+ * alias or title; the editor's own proposals first), a new one proposed together with the
+ * annotation, or nothing yet. Saving hands the choice to {@code save}; if the service refuses, the
+ * reason shows here and everything typed stays.
+ */
+class LinkDialog extends Dialog {
+
+    static final String EXISTING = "Existing record";
+    static final String NEW_ENTITY = "New entity";
+    static final String NEW_EVENT = "New event";
+    static final String NONE = "No link yet";
+
+    /** What the person chose; the view turns it into a service call and returns an error message or null. */
+    record Choice(AnnotationType type, LinkChoice link) {
+    }
+
+    private final Select<AnnotationType> type = new Select<>();
+    private final RadioButtonGroup<String> linkTo = new RadioButtonGroup<>("Link to");
+    private final ComboBox<LinkCandidate> existing = new ComboBox<>("Record");
+    private final Select<EntityKind> entityKind = new Select<>();
+    private final TextField entityName = new TextField("Name");
+    private final TextField eventTitle = new TextField("Title");
+    private final DatePicker eventDate = new DatePicker("Date");
+    private final Select<TaxonomyService.TypeNode> eventType = new Select<>();
+    private final Div error = new Div();
+    private final VerticalLayout entityFields;
+    private final VerticalLayout eventFields;
+
+    LinkDialog(UUID projectId, AnnotationService annotations, List<TaxonomyService.TypeNode> taxonomy, String quote,
+            AnnotationType initialType, Function<Choice, @Nullable String> save) {
+        setHeaderTitle("Annotate");
+        addClassName("link-dialog");
+        setWidth("min(36rem, 95vw)");
+
+        var quoted = new Paragraph(quote.length() > 300 ? quote.substring(0, 299) + "…" : quote);
+        quoted.addClassName("link-dialog-quote");
+
+        type.setLabel("Type");
+        type.setItems(AnnotationType.values());
+        type.setItemLabelGenerator(t -> t.displayName() + " (" + t.key() + ")");
+        type.setValue(initialType);
+        stash(type, "type");
+
+        existing.setItemLabelGenerator(c -> c.label() + (c.proposed() ? " · your proposal" : ""));
+        existing.setPlaceholder("Search by name, alias or title");
+        existing.setWidthFull();
+        // Candidates come as one short list, the best first; later pages are empty.
+        existing.setItems(query -> {
+            int offset = query.getOffset();
+            int limit = query.getLimit();
+            return offset > 0 ? java.util.stream.Stream.empty()
+                    : annotations.linkCandidates(projectId, requiredKind(), query.getFilter().orElse(""), limit).stream();
+        });
+        stash(existing, "existing");
+
+        entityKind.setLabel("Kind");
+        entityKind.setItems(EntityKind.values());
+        entityKind.setItemLabelGenerator(EntityKind::displayName);
+        entityKind.setPlaceholder("Choose a kind");
+        stash(entityKind, "entityKind");
+        entityName.setValue(quote.strip());
+        entityName.setWidthFull();
+        stash(entityName, "entityName");
+        entityFields = new VerticalLayout(entityKind, entityName);
+
+        eventTitle.setValue(quote.strip().length() > 120 ? quote.strip().substring(0, 120) : quote.strip());
+        eventTitle.setWidthFull();
+        stash(eventTitle, "eventTitle");
+        stash(eventDate, "eventDate");
+        eventType.setLabel("Event type");
+        eventType.setItems(taxonomy);
+        eventType.setItemLabelGenerator(TaxonomyService.TypeNode::name);
+        stash(eventType, "eventType");
+        eventFields = new VerticalLayout(eventTitle, eventDate, eventType);
+        for (var layout : List.of(entityFields, eventFields)) {
+            layout.setPadding(false);
+            layout.setSpacing(false);
+        }
+
+        type.addValueChangeListener(e -> optionsFor(e.getValue()));
+        linkTo.addValueChangeListener(e -> showFields());
+        optionsFor(initialType);
+
+        error.addClassName("form-error");
+        error.getElement().setAttribute("role", "alert");
+        var form = new VerticalLayout(quoted, type, linkTo, existing, entityFields, eventFields, error);
+        form.setPadding(false);
+        add(form);
+
+        var saveButton = new Button("Save to draft", e -> {
+            String problem = problem();
+            if (problem == null) {
+                problem = save.apply(new Choice(type.getValue(), link()));
+            }
+            if (problem == null) {
+                close();
+            } else {
+                error.setText(problem);
+            }
+        });
+        saveButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        saveButton.addClickShortcut(Key.ENTER);
+        getFooter().add(new Button("Cancel", e -> close()), saveButton);
+    }
+
+    /**
+     * Puts back what was typed before a reload or an expired session. The browser keeps the typed
+     * text (names, titles, dates); choices in lists are quick to make again and are not restored.
+     */
+    void restore(Map<String, String> fields) {
+        String name = fields.getOrDefault("entityName", "");
+        String title = fields.getOrDefault("eventTitle", "");
+        String date = fields.getOrDefault("eventDate", "");
+        boolean eventTyped = !date.isBlank() || !title.isBlank() && !title.equals(eventTitle.getValue());
+        boolean entityTyped = !name.isBlank() && !name.equals(entityName.getValue());
+        if (!name.isBlank()) {
+            entityName.setValue(name);
+        }
+        if (!title.isBlank()) {
+            eventTitle.setValue(title);
+        }
+        try {
+            if (!date.isBlank()) {
+                eventDate.setValue(LocalDate.parse(date));
+            }
+        } catch (java.time.format.DateTimeParseException ignored) {
+            // A date typed half way is not worth refusing the rest for.
+        }
+        var options = linkTo.getListDataView().getItems().toList();
+        if (eventTyped && options.contains(NEW_EVENT)) {
+            linkTo.setValue(NEW_EVENT);
+        } else if (entityTyped && options.contains(NEW_ENTITY)) {
+            linkTo.setValue(NEW_ENTITY);
+        }
+    }
+
+    private void optionsFor(AnnotationType chosen) {
+        var options = new ArrayList<String>();
+        options.add(EXISTING);
+        String required = chosen.requiredLinkKind();
+        if (required == null || required.equals(EntityRecordType.KIND)) {
+            options.add(NEW_ENTITY);
+        }
+        if (required == null || required.equals(EventRecordType.KIND)) {
+            options.add(NEW_EVENT);
+        }
+        if (required == null) {
+            options.add(NONE);
+        }
+        String previous = linkTo.getValue();
+        linkTo.setItems(options);
+        linkTo.setValue(previous != null && options.contains(previous) ? previous : EXISTING);
+        existing.getDataProvider().refreshAll();
+        existing.setLabel(required == null ? "Event or entity" : required.equals(EventRecordType.KIND) ? "Event" : "Entity");
+        showFields();
+    }
+
+    private void showFields() {
+        String choice = linkTo.getValue();
+        existing.setVisible(EXISTING.equals(choice));
+        entityFields.setVisible(NEW_ENTITY.equals(choice));
+        eventFields.setVisible(NEW_EVENT.equals(choice));
+    }
+
+    private @Nullable String requiredKind() {
+        return type.getValue() == null ? null : type.getValue().requiredLinkKind();
+    }
+
+    private @Nullable String problem() {
+        if (type.getValue() == null) {
+            return "Choose a type.";
+        }
+        return switch (linkTo.getValue()) {
+            case EXISTING -> existing.getValue() == null ? "Choose the record to link to, or another option." : null;
+            case NEW_ENTITY -> entityKind.getValue() == null ? "Choose the kind of the new entity."
+                    : entityName.getValue().isBlank() ? "Give the new entity a name." : null;
+            case NEW_EVENT -> eventTitle.getValue().isBlank() ? "Give the new event a title."
+                    : eventDate.getValue() == null ? "Give the date of the new event."
+                    : eventType.getValue() == null ? "Choose the event type." : null;
+            case null, default -> null;
+        };
+    }
+
+    private LinkChoice link() {
+        return switch (linkTo.getValue()) {
+            case EXISTING -> new LinkChoice.Existing(existing.getValue().kind(), existing.getValue().id());
+            case NEW_ENTITY -> new LinkChoice.NewEntity(EntityPayload.of(entityKind.getValue(), entityName.getValue().strip()));
+            case NEW_EVENT -> new LinkChoice.NewEvent(EventPayload.of(eventTitle.getValue().strip(),
+                    PartialDate.day(eventDate.getValue()), eventType.getValue().id()));
+            case null, default -> new LinkChoice.None();
+        };
+    }
+
+    private static void stash(com.vaadin.flow.component.Component field, String name) {
+        field.getElement().setAttribute(DraftStash.FIELD_ATTRIBUTE, name);
+    }
+}

@@ -1,0 +1,392 @@
+package org.annals.annotation.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.annals.annotation.AnnotationService;
+import org.annals.annotation.AnnotationType;
+import org.annals.annotation.EditorAnnotation;
+import org.annals.annotation.EditorContent;
+import org.annals.base.InvalidInputException;
+import org.annals.base.NotFoundException;
+import org.annals.event.TaxonomyService;
+import org.annals.project.ProjectRole;
+import org.annals.project.ProjectService;
+import org.annals.project.ProjectSummary;
+import org.annals.project.ui.ProjectPage;
+import org.annals.project.ui.ProjectRoutes;
+import org.annals.source.SourceMetadata;
+import org.annals.source.SourceService;
+import org.annals.source.SourceText;
+import org.annals.source.ui.SourceLinks;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A source's page: metadata, contents, the text with its annotations, and for editors the annotation
+ * editor. The text is drawn in the browser by {@link AnnotatedText}; this view sends it once and then
+ * only the annotations that changed. Every change goes into the editor's working draft at once, and
+ * whatever is typed in the link dialog is also kept in the browser until the server has it.
+ */
+@Route(ProjectRoutes.PREFIX + "/sources/:sourceId")
+@PermitAll
+public class ReaderView extends ProjectPage {
+
+    static final String SOURCE_ID = "sourceId";
+    static final String ANNOTATION_PARAMETER = "annotation";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final SourceService sources;
+    private final AnnotationService annotations;
+    private final TaxonomyService taxonomy;
+    private final Map<String, EditorAnnotation> shown = new LinkedHashMap<>();
+    private @Nullable UUID projectId;
+    private @Nullable UUID sourceId;
+    private @Nullable String sourceTitle;
+    private @Nullable AnnotatedText text;
+    private @Nullable AnnotationPanel panel;
+    private final Div draftBar = new Div();
+    private @Nullable UUID draftId;
+    /** After the first load the browser has the annotations; from then on it gets differences only. */
+    private boolean textHoldsAnnotations;
+
+    ReaderView(ProjectService projects, SourceService sources, AnnotationService annotations, TaxonomyService taxonomy) {
+        super(projects, ProjectRole.VIEWER, "Source");
+        this.sources = sources;
+        this.annotations = annotations;
+        this.taxonomy = taxonomy;
+        addClassName("reader-view");
+        setSizeFull();
+        draftBar.addClassName("draft-bar");
+    }
+
+    @Override
+    protected boolean showsPageHeading() {
+        return false;
+    }
+
+    @Override
+    protected void render(ProjectSummary project) {
+        UUID id = routeParameters().get(SOURCE_ID).flatMap(ProjectRoutes::parseId)
+                .orElseThrow(() -> new NotFoundException("Source"));
+        SourceText source = sources.read(project.id(), id);
+        EditorContent content = annotations.editor(project.id(), id);
+        projectId = project.id();
+        sourceId = id;
+        shown.clear();
+        textHoldsAnnotations = false;
+        SourceMetadata metadata = source.source().metadata();
+        sourceTitle = metadata.title();
+        setPageTitle(metadata.title() + " · " + project.name() + " · Annals");
+
+        var annotated = new AnnotatedText(!content.canEdit());
+        text = annotated;
+        annotated.addClassName("reader-text");
+        annotated.load(source, content.annotations());
+        annotated.addOpenListener(e -> choose(e.key()));
+        annotated.addAnnotateListener(e -> annotate(e.start(), e.end(), e.quote(), AnnotationType.valueOf(e.type()), null));
+
+        var dim = new Checkbox("Dim citation markers", true);
+        var hide = new Checkbox("Hide citation markers", false);
+        dim.addValueChangeListener(e -> annotated.setCitations(e.getValue(), hide.getValue()));
+        hide.addValueChangeListener(e -> annotated.setCitations(dim.getValue(), e.getValue()));
+        var options = new Div(dim, hide);
+        options.addClassName("reader-options");
+
+        var side = new AnnotationPanel(project.id(), content.canEdit(), this::choose, new PanelActions());
+        panel = side;
+        var body = new Div(tableOfContents(source, annotated), annotated, side);
+        body.addClassName("reader-body");
+        add(new H2(metadata.title()), details(source), options);
+        if (content.canEdit()) {
+            add(draftBar);
+        }
+        add(body);
+        show(content);
+        queryParameters().getSingleParameter(ANNOTATION_PARAMETER).ifPresent(key -> {
+            if (shown.containsKey(key)) {
+                choose(key);
+            }
+        });
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        offerStashedDraft(attachEvent.getUI());
+    }
+
+    /** The editor's selection got a type: check it, then ask what it links to. */
+    private void annotate(int start, int end, String quote, AnnotationType type, @Nullable Map<String, String> restored) {
+        UUID project = require(projectId);
+        UUID source = require(sourceId);
+        try {
+            annotations.checkSelection(project, source, start, end, quote);
+        } catch (InvalidInputException refused) {
+            Notification.show(refused.getMessage(), 6000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_WARNING);
+            require(text).clearSelection();
+            return;
+        }
+        UI ui = UI.getCurrent();
+        String stashKey = DraftStash.key(project, source);
+        var dialog = new LinkDialog(project, annotations, taxonomy.taxonomy(project), quote, type, choice -> {
+            try {
+                annotations.annotate(project, source, start, end, quote, choice.type(), choice.link());
+            } catch (InvalidInputException refused) {
+                return refused.getMessage();
+            }
+            DraftStash.clear(ui, stashKey);
+            require(text).clearSelection();
+            reload();
+            return null;
+        });
+        dialog.addDialogCloseActionListener(e -> {
+            DraftStash.clear(ui, stashKey);
+            dialog.close();
+        });
+        if (restored != null) {
+            dialog.restore(restored);
+        }
+        dialog.open();
+        var base = JSON.createObjectNode().put("start", start).put("end", end).put("quote", quote).put("type", type.name());
+        DraftStash.watch(ui, stashKey, JSON.writeValueAsString(base));
+    }
+
+    /** Offers back what was being typed when the page was left (reload, lost connection, expired session). */
+    private void offerStashedDraft(UI ui) {
+        if (text == null || projectId == null || sourceId == null || draftBar.getParent().isEmpty()) {
+            return;
+        }
+        String stashKey = DraftStash.key(projectId, sourceId);
+        DraftStash.read(ui, stashKey, json -> {
+            if (json == null || json.isBlank()) {
+                return;
+            }
+            try {
+                JsonNode stash = JSON.readTree(json);
+                Map<String, String> fields = new HashMap<>();
+                stash.path("fields").properties().forEach(f -> fields.put(f.getKey(), f.getValue().asString("")));
+                Notification.show("Your unsaved annotation was kept in this browser; here it is again.", 5000,
+                        Notification.Position.BOTTOM_START);
+                annotate(stash.path("start").asInt(), stash.path("end").asInt(), stash.path("quote").asString(""),
+                        AnnotationType.valueOf(stash.path("type").asString("CLAIM")), fields);
+            } catch (RuntimeException unreadable) {
+                DraftStash.clear(ui, stashKey);
+            }
+        });
+    }
+
+    /** Reloads the source's annotations and sends only what changed to the browser. */
+    private void reload() {
+        EditorContent content = annotations.editor(require(projectId), require(sourceId));
+        show(content);
+    }
+
+    private void show(EditorContent content) {
+        var changed = new ArrayList<EditorAnnotation>();
+        Set<String> removed = new HashSet<>(shown.keySet());
+        Map<String, EditorAnnotation> next = new LinkedHashMap<>();
+        for (EditorAnnotation a : content.annotations()) {
+            next.put(a.key(), a);
+            removed.remove(a.key());
+            if (!a.equals(shown.get(a.key()))) {
+                changed.add(a);
+            }
+        }
+        shown.clear();
+        shown.putAll(next);
+        if (textHoldsAnnotations) {
+            require(text).update(changed, removed);
+        }
+        textHoldsAnnotations = true;
+        require(panel).setAnnotations(shown.values());
+        showDraft(content);
+    }
+
+    private void showDraft(EditorContent content) {
+        draftId = content.draftId();
+        draftBar.removeAll();
+        if (!content.canEdit()) {
+            return;
+        }
+        if (draftId == null) {
+            draftBar.add(new Span("Select text, then choose a type (keys 1–5) to annotate. Your annotations are saved"
+                    + " as a draft until you submit them for review."));
+            return;
+        }
+        var submit = new Button("Submit for review…", e -> submitDialog());
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var discard = new Button("Discard draft", e -> {
+            annotations.discardDraft(require(projectId), require(draftId));
+            reload();
+            Notification.show("Draft discarded.");
+        });
+        discard.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        var count = new Span("Your draft: " + content.draftSize() + (content.draftSize() == 1 ? " annotation" : " annotations")
+                + ", saved.");
+        count.addClassName("draft-count");
+        draftBar.add(count, submit, discard);
+    }
+
+    private void submitDialog() {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Submit for review");
+        var message = new TextArea("Message for the reviewers");
+        message.setValue("Annotations in \"" + sourceTitle + "\"");
+        message.setWidthFull();
+        var error = new Div();
+        error.addClassName("form-error");
+        var send = new Button("Submit", e -> {
+            try {
+                annotations.submitDraft(require(projectId), require(draftId), message.getValue());
+                dialog.close();
+                reload();
+                Notification.show("Submitted for review.");
+            } catch (InvalidInputException refused) {
+                error.setText(refused.getMessage());
+            }
+        });
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(message, error);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), send);
+        dialog.open();
+    }
+
+    /** An annotation was clicked in the text or in the panel: show it in both. */
+    private void choose(String key) {
+        require(panel).select(key);
+        require(text).focusAnnotation(key);
+    }
+
+    /** What the panel's buttons do to the chosen annotation. */
+    private final class PanelActions implements AnnotationPanel.Actions {
+        @Override
+        public void step(EditorAnnotation a, boolean endEdge, boolean extend) {
+            attempt(() -> annotations.stepSpan(require(projectId), require(sourceId), a.id(), endEdge, extend), a);
+        }
+
+        @Override
+        public void relink(EditorAnnotation a) {
+            UUID project = require(projectId);
+            var dialog = new LinkDialog(project, annotations, taxonomy.taxonomy(project), a.exact(), a.type(), choice -> {
+                try {
+                    annotations.changeLink(project, require(sourceId), a.id(), choice.type(), choice.link());
+                } catch (InvalidInputException refused) {
+                    return refused.getMessage();
+                }
+                reload();
+                return null;
+            });
+            dialog.setHeaderTitle("Change type or link");
+            dialog.open();
+        }
+
+        @Override
+        public void delete(EditorAnnotation a) {
+            attempt(() -> annotations.delete(require(projectId), require(sourceId), a.id()), a);
+        }
+
+        private void attempt(Runnable change, EditorAnnotation a) {
+            try {
+                change.run();
+            } catch (InvalidInputException refused) {
+                Notification.show(refused.getMessage(), 6000, Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_WARNING);
+                return;
+            }
+            reload();
+            String key = shown.containsKey(a.key()) ? a.key() : a.id().toString();
+            if (shown.containsKey(key)) {
+                choose(key);
+            } else {
+                require(panel).select(null);
+            }
+        }
+    }
+
+    private static Component details(SourceText source) {
+        SourceMetadata m = source.source().metadata();
+        var facts = new ArrayList<String>();
+        if (m.publisher() != null) {
+            facts.add(m.publisher());
+        }
+        if (m.author() != null) {
+            facts.add("by " + m.author());
+        }
+        if (m.publishedOn() != null) {
+            facts.add("published " + DATE.format(m.publishedOn()));
+        }
+        if (m.retrievedOn() != null) {
+            facts.add("retrieved " + DATE.format(m.retrievedOn()));
+        }
+        if (m.language() != null) {
+            facts.add("language " + m.language());
+        }
+        if (m.licence() != null) {
+            facts.add(m.licence());
+        }
+        facts.add(SourceLinks.size(source.source().textLength()));
+        facts.add(source.sections().size() + " sections, " + source.passages().size() + " passages, "
+                + source.citations().size() + " citation markers");
+        var line = new Div(new Span(String.join(" · ", facts)));
+        line.addClassName("reader-details");
+        if (m.url() != null) {
+            var link = new Anchor(m.url(), m.url(), AnchorTarget.BLANK);
+            link.getElement().setAttribute("rel", "noopener noreferrer nofollow");
+            line.add(new Div(link));
+        }
+        return line;
+    }
+
+    private static Component tableOfContents(SourceText source, AnnotatedText text) {
+        var toc = new Nav();
+        toc.addClassName("reader-toc");
+        toc.getElement().setAttribute("aria-label", "Contents");
+        if (source.sections().isEmpty()) {
+            toc.add(new Span("No sections"));
+            return toc;
+        }
+        for (SourceText.Section section : source.sections()) {
+            var entry = new Button(section.title(), e -> text.scrollToOffset(section.start()));
+            entry.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            entry.addClassName("toc-level-" + section.level());
+            toc.add(entry);
+        }
+        return toc;
+    }
+
+    private static <T> T require(@Nullable T value) {
+        if (value == null) {
+            throw new IllegalStateException("The page is not rendered yet.");
+        }
+        return value;
+    }
+}
