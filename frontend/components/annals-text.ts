@@ -20,7 +20,8 @@ import {
 } from './text-model';
 
 interface LoadData {
-  text: string;
+  /** The text itself, or absent when the element's text-src attribute names where to fetch it. */
+  text?: string;
   passages: Passage[];
   citations: [number, number][];
   types: AnnotationType[];
@@ -113,6 +114,8 @@ export class AnnalsText extends LitElement {
   /** The passages' container; created here, not by the template, so load() works before the first render. */
   private readonly body: HTMLDivElement = document.createElement('div');
   private text = '';
+  /** The text being fetched (see load); null once drawn. */
+  private loading: Promise<void> | null = null;
   private passages: Passage[] = [];
   private passageEls: HTMLElement[] = [];
   private citations: Span[] = [];
@@ -184,10 +187,37 @@ export class AnnalsText extends LitElement {
   // ------------------------------------------------------------------------------------------
   // API called by the server
 
-  /** Draws a text: JSON of {text, passages, citations, types, annotations}. */
+  /**
+   * Draws a text: JSON of {text, passages, citations, types, annotations}. Without "text" the text
+   * is fetched from the URL in the text-src attribute: the server then keeps no copy of a long text
+   * in the last response it holds for each page. Calls that arrive meanwhile wait for it.
+   */
   load(json: string) {
     const data = JSON.parse(json) as LoadData;
-    this.text = data.text;
+    if (data.text !== undefined) {
+      this.draw(data, data.text);
+      return;
+    }
+    const source = this.getAttribute('text-src');
+    this.loading = fetch(source ?? '', { credentials: 'same-origin' })
+      .then((response) => {
+        if (!response.ok) throw new Error(`The text could not be loaded (HTTP ${response.status}).`);
+        return response.text();
+      })
+      .then((text) => this.draw(data, text))
+      .catch((error: unknown) => {
+        this.body.textContent = error instanceof Error ? error.message : String(error);
+      })
+      .finally(() => { this.loading = null; });
+  }
+
+  /** Runs a call now, or once the text being fetched has been drawn. */
+  private whenLoaded(call: () => void) {
+    if (this.loading) void this.loading.then(call); else call();
+  }
+
+  private draw(data: LoadData, text: string) {
+    this.text = text;
     this.passages = [...data.passages].sort((a, b) => a[0] - b[0]);
     this.citations = mergeSpans(data.citations ?? []);
     this.types = data.types ?? [];
@@ -212,12 +242,12 @@ export class AnnalsText extends LitElement {
 
   /** Adds or replaces one annotation (JSON of one annotation). */
   upsert(json: string) {
-    this.apply([JSON.parse(json) as Annotation], []);
+    this.whenLoaded(() => this.apply([JSON.parse(json) as Annotation], []));
   }
 
   /** Adds or replaces several annotations (JSON array). */
   upsertMany(json: string) {
-    this.apply(JSON.parse(json) as Annotation[], []);
+    this.whenLoaded(() => this.apply(JSON.parse(json) as Annotation[], []));
   }
 
   /**
@@ -230,16 +260,20 @@ export class AnnalsText extends LitElement {
 
   /** Same as remove(id), under a name that does not shadow Element.remove(). */
   removeAnnotation(id: string) {
-    this.apply([], [id]);
+    this.whenLoaded(() => this.apply([], [id]));
   }
 
   /** Removes several annotations (JSON array of ids). */
   removeMany(idsJson: string) {
-    this.apply([], JSON.parse(idsJson) as string[]);
+    this.whenLoaded(() => this.apply([], JSON.parse(idsJson) as string[]));
   }
 
   /** Scrolls an annotation to the middle of the view and marks it current. Fires no event. */
   focusAnnotation(id: string) {
+    if (this.loading) {
+      this.whenLoaded(() => this.focusAnnotation(id));
+      return;
+    }
     if (!this.annotations.has(id)) return;
     this.setCurrent(id);
     // Keep the keyboard in the text, unless the reader is busy in a field elsewhere.
@@ -249,6 +283,10 @@ export class AnnalsText extends LitElement {
 
   /** Selects [start, end) as if the reader had, and reports it. */
   selectRange(start: number, end: number) {
+    if (this.loading) {
+      this.whenLoaded(() => this.selectRange(start, end));
+      return;
+    }
     const selection = this.ownerDocument.getSelection();
     if (!selection) return;
     const [s, e] = snapRange(this.text, start, end);

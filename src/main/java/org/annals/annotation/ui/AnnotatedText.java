@@ -7,7 +7,12 @@ import com.vaadin.flow.component.EventData;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.function.Supplier;
 import java.util.List;
 import org.annals.annotation.AnnotationType;
 import org.annals.annotation.EditorAnnotation;
@@ -32,10 +37,19 @@ public class AnnotatedText extends com.vaadin.flow.component.Component {
         getElement().setAttribute("aria-label", "Source text");
     }
 
-    /** Sends the text, its passages and citation markers, the types and the annotations. */
-    public void load(SourceText source, Collection<EditorAnnotation> annotations) {
+    /**
+     * Sends the passages and citation markers, the types and the annotations; the browser fetches the
+     * text itself from {@code text}, a download of this element. Vaadin keeps each page's last response
+     * to repeat it after a lost connection: with the text out of it, an open editor holds kilobytes,
+     * not a copy of the source.
+     */
+    public void load(SourceText source, Collection<EditorAnnotation> annotations, Supplier<String> text) {
+        getElement().setAttribute("text-src", DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = text.get().getBytes(StandardCharsets.UTF_8);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), "text.txt", "text/plain; charset=utf-8",
+                    bytes.length);
+        }).inline());
         ObjectNode doc = JSON.createObjectNode();
-        doc.put("text", source.text());
         ArrayNode passages = doc.putArray("passages");
         for (SourceText.Passage p : source.passages()) {
             int level = source.sections().stream().filter(s -> s.start() == p.start()).findFirst()

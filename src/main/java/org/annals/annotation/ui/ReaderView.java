@@ -109,7 +109,9 @@ public class ReaderView extends ProjectPage {
         var annotated = new AnnotatedText(!content.canEdit());
         text = annotated;
         annotated.addClassName("reader-text");
-        annotated.load(source, content.annotations());
+        UUID projectOfPage = project.id();
+        // Read again when the browser asks: the page keeps no copy of the text (and the service checks access).
+        annotated.load(source, content.annotations(), () -> sources.read(projectOfPage, id).text());
         annotated.addOpenListener(e -> choose(e.key()));
         annotated.addAnnotateListener(e -> annotate(e.start(), e.end(), e.quote(), AnnotationType.valueOf(e.type()), null));
 
@@ -163,14 +165,15 @@ public class ReaderView extends ProjectPage {
             } catch (InvalidInputException refused) {
                 return refused.getMessage();
             }
-            DraftStash.clear(ui, stashKey);
             require(text).clearSelection();
             reload();
             return null;
         });
-        dialog.addDialogCloseActionListener(e -> {
-            DraftStash.clear(ui, stashKey);
-            dialog.close();
+        // Closed on purpose (saved, cancelled, Escape): the browser's copy is no longer needed.
+        dialog.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                DraftStash.clear(ui, stashKey);
+            }
         });
         if (restored != null) {
             dialog.restore(restored);
