@@ -186,13 +186,13 @@ class AnnotationEditorBenchmark {
                 open.add(p);
             }
             long onLibrary = heapAfterGc();
-            histogram("/tmp/histo-library.txt");
+            histogram("target/histogram-library.txt");
             for (Page p : open) {
                 p.navigate(sourceUrl);
                 p.waitForFunction("() => document.querySelectorAll('annals-text [data-ids]').length > 400");
             }
             long onEditor = heapAfterGc();
-            histogram("/tmp/histo-editor.txt");
+            histogram("target/histogram-editor.txt");
             System.out.printf(Locale.ROOT, "heap after GC: %,d bytes with no session; %d sessions on the library page %,d"
                     + " (%,d per session); the same sessions on the editor %,d: %,d bytes per open editor%n", none, editors,
                     onLibrary, (onLibrary - none) / editors, onEditor, (onEditor - onLibrary) / editors);
