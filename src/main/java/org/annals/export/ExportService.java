@@ -1,0 +1,252 @@
+package org.annals.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.annals.project.ProjectAccess;
+import org.annals.project.ProjectRole;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * Writes a project's vetted dataset in one of the export formats, streaming: rows go from a database
+ * cursor to the output in batches, so an export of a million annotations needs no more memory than
+ * one of ten. Viewers and above may export; pending proposals are never included, because only the
+ * live tables (which hold vetted records alone) are read.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class ExportService {
+
+    private final ProjectAccess access;
+    private final DatasetReader reader;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
+
+    ExportService(ProjectAccess access, DatasetReader reader, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.access = access;
+        this.reader = reader;
+        this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /**
+     * Writes the export to {@code out} (not closed). {@code bom} puts a UTF-8 byte order mark before
+     * CSV for spreadsheets that need it. Throws {@link ExportCancelledException} when the progress says
+     * the person cancelled; what was written so far is then incomplete and must be discarded.
+     */
+    public void export(UUID projectId, ExportFormat format, ExportFilter filter, boolean bom, OutputStream out,
+            ExportProgress progress) throws IOException {
+        access.require(projectId, ProjectRole.VIEWER);
+        try {
+            readOnly.executeWithoutResult(status -> {
+                try {
+                    write(projectId, format, filter, bom, out, new Counter(progress));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** How many records an export will write (for a progress bar): events, entities or annotations. */
+    public long count(UUID projectId, ExportFormat format, ExportFilter filter) {
+        access.require(projectId, ProjectRole.VIEWER);
+        var where = new StringBuilder();
+        var args = new java.util.ArrayList<Object>();
+        DatasetReader.eventClauses(projectId, filter, "e", where, args);
+        long events = jdbc.queryForObject("select count(*) from event_record e where " + where, Long.class, args.toArray());
+        return switch (format) {
+            case EVENTS_CSV, TIMELINE_JSON -> events;
+            case ENTITIES_CSV -> entityCount(projectId);
+            case ANNOTATIONS_CSV, ANNOTATIONS_JSONLD -> annotationCount(projectId, filter);
+            case DATASET_JSON, DATASET_JSONL -> events + entityCount(projectId) + annotationCount(projectId, filter);
+        };
+    }
+
+    private long entityCount(UUID projectId) {
+        return jdbc.queryForObject("select count(*) from entity_record where project_id = ? and merged_into_id is null",
+                Long.class, projectId);
+    }
+
+    private long annotationCount(UUID projectId, ExportFilter filter) {
+        var where = new StringBuilder();
+        var args = new java.util.ArrayList<Object>();
+        DatasetReader.annotationClauses(projectId, filter, where, args);
+        return jdbc.queryForObject("select count(*) from annotation n where " + where, Long.class, args.toArray());
+    }
+
+    private void write(UUID projectId, ExportFormat format, ExportFilter filter, boolean bom, OutputStream out,
+            Counter counter) throws IOException {
+        switch (format) {
+            case EVENTS_CSV -> {
+                var csv = new CsvExport(out, bom);
+                csv.header(CsvExport.EVENT_COLUMNS);
+                reader.events(projectId, filter, counter.then(csv::events));
+                csv.flush();
+            }
+            case ENTITIES_CSV -> {
+                var csv = new CsvExport(out, bom);
+                csv.header(CsvExport.ENTITY_COLUMNS);
+                reader.entities(projectId, counter.then(csv::entities));
+                csv.flush();
+            }
+            case ANNOTATIONS_CSV -> {
+                var csv = new CsvExport(out, bom);
+                csv.header(CsvExport.ANNOTATION_COLUMNS);
+                reader.annotations(projectId, filter, counter.then(csv::annotations));
+                csv.flush();
+            }
+            case DATASET_JSON -> dataset(projectId, filter, out, counter);
+            case DATASET_JSONL -> datasetLines(projectId, filter, out, counter);
+            case ANNOTATIONS_JSONLD -> webAnnotations(projectId, filter, out, counter);
+            case TIMELINE_JSON -> timeline(projectId, filter, out, counter);
+        }
+        out.flush();
+    }
+
+    private void dataset(UUID projectId, ExportFilter filter, OutputStream out, Counter counter) {
+        try (var export = new JsonExport(out, false)) {
+            JsonGenerator json = export.generator();
+            json.writeStartObject();
+            json.writeObjectPropertyStart("project");
+            project(json, projectId);
+            json.writeEndObject();
+            json.writeArrayPropertyStart("sources");
+            for (DatasetRows.SourceRef source : reader.sources(projectId)) {
+                json.writeStartObject();
+                export.source(source);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayPropertyStart("entities");
+            reader.entities(projectId, counter.then(rows -> rows.forEach(e -> {
+                json.writeStartObject();
+                export.entity(e);
+                json.writeEndObject();
+            })));
+            json.writeEndArray();
+            json.writeArrayPropertyStart("events");
+            reader.events(projectId, filter, counter.then(rows -> rows.forEach(e -> {
+                json.writeStartObject();
+                export.event(e);
+                json.writeEndObject();
+            })));
+            json.writeEndArray();
+            json.writeArrayPropertyStart("annotations");
+            reader.annotations(projectId, filter, counter.then(rows -> rows.forEach(export::webAnnotation)));
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+    }
+
+    private void datasetLines(UUID projectId, ExportFilter filter, OutputStream out, Counter counter) {
+        try (var export = new JsonExport(out, true)) {
+            JsonGenerator json = export.generator();
+            export.startLine("project");
+            project(json, projectId);
+            export.endLine();
+            for (DatasetRows.SourceRef source : reader.sources(projectId)) {
+                export.startLine("source");
+                export.source(source);
+                export.endLine();
+            }
+            reader.entities(projectId, counter.then(rows -> rows.forEach(e -> {
+                export.startLine("entity");
+                export.entity(e);
+                export.endLine();
+            })));
+            reader.events(projectId, filter, counter.then(rows -> rows.forEach(e -> {
+                export.startLine("event");
+                export.event(e);
+                export.endLine();
+            })));
+            reader.annotations(projectId, filter, counter.then(rows -> rows.forEach(a -> {
+                export.startLine("annotation");
+                json.writeName("annotation");
+                export.webAnnotation(a);
+                export.endLine();
+            })));
+        }
+    }
+
+    /** A W3C AnnotationCollection with one page holding every annotation; the total is counted first. */
+    private void webAnnotations(UUID projectId, ExportFilter filter, OutputStream out, Counter counter) {
+        long total = annotationCount(projectId, filter);
+        try (var export = new JsonExport(out, false)) {
+            JsonGenerator json = export.generator();
+            json.writeStartObject();
+            json.writeStringProperty("@context", "http://www.w3.org/ns/anno.jsonld");
+            json.writeStringProperty("id", "urn:uuid:" + projectId + ":annotations");
+            json.writeStringProperty("type", "AnnotationCollection");
+            json.writeStringProperty("label", projectName(projectId) + ": vetted annotations");
+            json.writeNumberProperty("total", total);
+            json.writeObjectPropertyStart("first");
+            json.writeStringProperty("id", "urn:uuid:" + projectId + ":annotations:page-0");
+            json.writeStringProperty("type", "AnnotationPage");
+            json.writeNumberProperty("startIndex", 0);
+            json.writeArrayPropertyStart("items");
+            reader.annotations(projectId, filter, counter.then(rows -> rows.forEach(export::webAnnotation)));
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndObject();
+        }
+    }
+
+    private void timeline(UUID projectId, ExportFilter filter, OutputStream out, Counter counter) {
+        try (var export = new JsonExport(out, false)) {
+            JsonGenerator json = export.generator();
+            json.writeStartObject();
+            json.writeObjectPropertyStart("title");
+            json.writeObjectPropertyStart("text");
+            json.writeStringProperty("headline", JsonExport.html(projectName(projectId)));
+            json.writeStringProperty("text", "Vetted events");
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeArrayPropertyStart("events");
+            reader.events(projectId, filter, counter.then(rows -> rows.forEach(export::timelineEvent)));
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+    }
+
+    private void project(JsonGenerator json, UUID projectId) {
+        json.writeStringProperty("id", projectId.toString());
+        json.writeStringProperty("name", projectName(projectId));
+    }
+
+    private String projectName(UUID projectId) {
+        return jdbc.queryForObject("select name from project where id = ?", String.class, projectId);
+    }
+
+    /** Counts what was written, tells the progress listener, and stops a cancelled export between batches. */
+    private static final class Counter {
+        private final ExportProgress progress;
+        private long written;
+
+        Counter(ExportProgress progress) {
+            this.progress = progress;
+        }
+
+        <T> Consumer<List<T>> then(Consumer<List<T>> write) {
+            return batch -> {
+                if (progress.cancelled()) {
+                    throw new ExportCancelledException();
+                }
+                write.accept(batch);
+                written += batch.size();
+                progress.written(written);
+            };
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package org.annals.export;
+
+import java.io.OutputStream;
+import java.util.Locale;
+import java.util.UUID;
+import org.annals.export.DatasetRows.Actor;
+import org.annals.export.DatasetRows.AnnotationRow;
+import org.annals.export.DatasetRows.Approval;
+import org.annals.export.DatasetRows.Claim;
+import org.annals.export.DatasetRows.EntityRow;
+import org.annals.export.DatasetRows.EventRow;
+import org.annals.export.DatasetRows.Evidence;
+import org.annals.export.DatasetRows.SourceRef;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON files, written with Jackson's streaming generator one record at a time: the whole dataset
+ * (JSON and JSON Lines), annotations as W3C Web Annotations (JSON-LD), the timeline for TimelineJS.
+ * Objects are written field by field in a fixed order, so equal data gives equal bytes.
+ */
+final class JsonExport implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** JSON Lines: root values separated by a line break instead of Jackson's default space. */
+    private static final JsonMapper LINES = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+            .rootValueSeparator("\n").build()).build();
+
+    private final JsonGenerator json;
+    private final boolean lines;
+    private final OutputStream out;
+
+    JsonExport(OutputStream out, boolean lines) {
+        this.out = out;
+        this.lines = lines;
+        this.json = (lines ? LINES : JSON).createGenerator(out);
+    }
+
+    JsonGenerator generator() {
+        return json;
+    }
+
+    /** In JSON Lines every record is a line of its own, its kind in "record" (events have a "type" of their own). */
+    void startLine(String kind) {
+        json.writeStartObject();
+        json.writeStringProperty("record", kind);
+    }
+
+    void endLine() {
+        json.writeEndObject();
+    }
+
+    void source(SourceRef s) {
+        json.writeStringProperty("id", s.id().toString());
+        json.writeStringProperty("title", s.title());
+        nullable("url", s.url());
+        nullable("publisher", s.publisher());
+        nullable("licence", s.licence());
+    }
+
+    void entity(EntityRow e) {
+        json.writeStringProperty("id", e.id().toString());
+        json.writeStringProperty("kind", e.kind().toLowerCase(Locale.ROOT));
+        json.writeStringProperty("name", e.name());
+        json.writeArrayPropertyStart("aliases");
+        e.aliases().forEach(json::writeString);
+        json.writeEndArray();
+        nullable("wikidataId", e.wikidataId());
+        if (e.latitude() != null && e.longitude() != null) {
+            json.writeNumberProperty("latitude", e.latitude());
+            json.writeNumberProperty("longitude", e.longitude());
+        }
+        nullable("partOf", e.partOfId());
+        nullable("description", e.description());
+        json.writeArrayPropertyStart("redirects");
+        e.redirects().forEach(id -> json.writeString(id.toString()));
+        json.writeEndArray();
+        approval(e.approval());
+    }
+
+    void event(EventRow e) {
+        json.writeStringProperty("id", e.id().toString());
+        json.writeStringProperty("title", e.title());
+        json.writeObjectPropertyStart("start");
+        json.writeStringProperty("date", ExportText.date(e.start(), e.startPrecision()));
+        json.writeStringProperty("precision", e.startPrecision().toLowerCase(Locale.ROOT));
+        json.writeEndObject();
+        if (e.end() != null) {
+            json.writeObjectPropertyStart("end");
+            json.writeStringProperty("date", ExportText.date(e.end(), e.endPrecision()));
+            json.writeStringProperty("precision", e.endPrecision() == null ? "day" : e.endPrecision().toLowerCase(Locale.ROOT));
+            json.writeEndObject();
+        }
+        json.writeStringProperty("type", e.type());
+        nullable("subType", e.subType());
+        if (e.placeId() != null) {
+            json.writeObjectPropertyStart("place");
+            json.writeStringProperty("id", e.placeId().toString());
+            nullable("name", e.place());
+            nullable("adminArea", e.adminArea());
+            if (e.latitude() != null && e.longitude() != null) {
+                json.writeNumberProperty("latitude", e.latitude());
+                json.writeNumberProperty("longitude", e.longitude());
+            }
+            json.writeEndObject();
+        }
+        json.writeArrayPropertyStart("actors");
+        for (Actor a : e.actors()) {
+            json.writeStartObject();
+            json.writeStringProperty("entityId", a.entityId().toString());
+            json.writeStringProperty("name", a.name());
+            json.writeStringProperty("role", a.role().toLowerCase(Locale.ROOT));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeObjectPropertyStart("fatalities");
+        Integer best = ExportText.bestEstimate(e.claims());
+        if (best != null) {
+            json.writeNumberProperty("best", best);
+        }
+        json.writeArrayPropertyStart("claims");
+        for (Claim c : e.claims()) {
+            json.writeStartObject();
+            json.writeNumberProperty("minimum", c.minimum());
+            json.writeNumberProperty("maximum", c.maximum());
+            nullable("sourceId", c.sourceId());
+            nullable("note", c.note());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeArrayPropertyStart("evidence");
+        for (Evidence ev : e.evidence()) {
+            json.writeStartObject();
+            json.writeStringProperty("annotationId", ev.annotationId().toString());
+            json.writeStringProperty("sourceId", ev.sourceId().toString());
+            json.writeNumberProperty("start", ev.start());
+            json.writeNumberProperty("end", ev.end());
+            json.writeStringProperty("exact", ev.exact());
+            json.writeStringProperty("type", ev.type().toLowerCase(Locale.ROOT));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        nullable("notes", e.notes());
+        json.writeArrayPropertyStart("tags");
+        e.tags().forEach(json::writeString);
+        json.writeEndArray();
+        nullable("parentId", e.parentId());
+        approval(e.approval());
+    }
+
+    /**
+     * One W3C Web Annotation: the target is the source's frozen text, selected by quote and by
+     * position (both select the same span: the position counts UTF-16 code units of that text); the
+     * body is the linked record, identifying what the span mentions, and the annotation type as a tag.
+     */
+    void webAnnotation(AnnotationRow a) {
+        json.writeStartObject();
+        json.writeStringProperty("id", "urn:uuid:" + a.id());
+        json.writeStringProperty("type", "Annotation");
+        json.writeStringProperty("motivation", a.linkId() == null ? "tagging" : "identifying");
+        if (a.approval().approvedAt() != null) {
+            json.writeStringProperty("modified", ExportText.instant(a.approval().approvedAt()));
+        }
+        json.writeArrayPropertyStart("body");
+        json.writeStartObject();
+        json.writeStringProperty("type", "TextualBody");
+        json.writeStringProperty("purpose", "tagging");
+        json.writeStringProperty("value", a.type().toLowerCase(Locale.ROOT).replace('_', ' '));
+        json.writeEndObject();
+        if (a.linkId() != null) {
+            json.writeStartObject();
+            json.writeStringProperty("type", "SpecificResource");
+            json.writeStringProperty("purpose", "identifying");
+            json.writeStringProperty("source", "urn:uuid:" + a.linkId());
+            if (a.linkName() != null) {
+                json.writeStringProperty("label", a.linkName());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeObjectPropertyStart("target");
+        json.writeStringProperty("type", "SpecificResource");
+        json.writeStringProperty("source", "urn:uuid:" + a.source().id());
+        json.writeArrayPropertyStart("selector");
+        json.writeStartObject();
+        json.writeStringProperty("type", "TextQuoteSelector");
+        json.writeStringProperty("exact", a.exact());
+        json.writeStringProperty("prefix", a.prefix());
+        json.writeStringProperty("suffix", a.suffix());
+        json.writeEndObject();
+        json.writeStartObject();
+        json.writeStringProperty("type", "TextPositionSelector");
+        json.writeNumberProperty("start", a.start());
+        json.writeNumberProperty("end", a.end());
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /** One slide of TimelineJS; its text fields are HTML there, so user text is escaped. */
+    void timelineEvent(EventRow e) {
+        json.writeStartObject();
+        json.writeStringProperty("unique_id", e.id().toString());
+        timelineDate("start_date", e.start(), e.startPrecision());
+        if (e.end() != null) {
+            timelineDate("end_date", e.end(), e.endPrecision());
+        }
+        json.writeObjectPropertyStart("text");
+        json.writeStringProperty("headline", html(e.title()));
+        var text = new StringBuilder();
+        if (e.place() != null) {
+            text.append("<p>").append(html(e.place())).append("</p>");
+        }
+        if (e.notes() != null) {
+            text.append("<p>").append(html(e.notes())).append("</p>");
+        }
+        json.writeStringProperty("text", text.toString());
+        json.writeEndObject();
+        json.writeStringProperty("group", html(e.type()));
+        json.writeEndObject();
+    }
+
+    private void timelineDate(String name, java.time.LocalDate date, @Nullable String precision) {
+        json.writeObjectPropertyStart(name);
+        json.writeStringProperty("year", Integer.toString(date.getYear()));
+        if (!"YEAR".equals(precision)) {
+            json.writeStringProperty("month", Integer.toString(date.getMonthValue()));
+        }
+        if (precision == null || "DAY".equals(precision) || "APPROXIMATE".equals(precision)) {
+            json.writeStringProperty("day", Integer.toString(date.getDayOfMonth()));
+        }
+        if ("APPROXIMATE".equals(precision)) {
+            json.writeStringProperty("display_date", "about " + date);
+        }
+        json.writeEndObject();
+    }
+
+    static String html(String text) {
+        var out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private void approval(Approval approval) {
+        json.writeObjectPropertyStart("approval");
+        nullable("by", approval.approvedBy());
+        if (approval.approvedAt() != null) {
+            json.writeStringProperty("at", ExportText.instant(approval.approvedAt()));
+        }
+        json.writeNumberProperty("revision", approval.revision());
+        json.writeEndObject();
+    }
+
+    private void nullable(String name, @Nullable Object value) {
+        if (value != null) {
+            json.writeStringProperty(name, value instanceof UUID id ? id.toString() : value.toString());
+        }
+    }
+
+    void flush() {
+        json.flush();
+    }
+
+    /** Flushes; JSON Lines end with a line break like every line before. */
+    @Override
+    public void close() {
+        json.flush();
+        if (lines) {
+            try {
+                out.write('\n');
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+}
