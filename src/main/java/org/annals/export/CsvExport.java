@@ -31,7 +31,7 @@ final class CsvExport {
     static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?(E-?\\d+)?");
 
-    static final List<String> EVENT_COLUMNS = List.of("event_id", "event_date", "date_precision", "end_date",
+    static final List<String> EVENT_COLUMNS = List.of("event_id", "title", "event_date", "date_precision", "end_date",
             "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location",
             "admin_area", "latitude", "longitude", "fatalities", "fatalities_min", "fatalities_max", "sources",
             "supporting_annotations", "notes", "tags", "last_approved_by", "approved_at", "revision");
@@ -71,6 +71,7 @@ final class CsvExport {
         for (EventRow e : rows) {
             var cells = new ArrayList<String>(EVENT_COLUMNS.size());
             cells.add(e.id().toString());
+            cells.add(text(e.title()));
             cells.add(ExportText.date(e.start(), e.startPrecision()));
             cells.add(e.startPrecision().toLowerCase(Locale.ROOT));
             cells.add(e.end() == null ? "" : ExportText.date(e.end(), e.endPrecision()));

@@ -34,6 +34,10 @@ import org.annals.entity.EntityDirectory;
 import org.annals.event.EventPayload;
 import org.annals.event.EventService;
 import org.annals.annotation.AnnotationService;
+import org.annals.export.ExportFilter;
+import org.annals.export.ExportFormat;
+import org.annals.export.ExportProgress;
+import org.annals.export.ExportService;
 import org.annals.annotation.AnnotationType;
 import org.annals.annotation.LinkChoice;
 import org.annals.event.PartialDate;
@@ -90,6 +94,8 @@ class ServiceAuthorizationMatrixTest {
     EventService events;
     @Autowired
     AnnotationService annotations;
+    @Autowired
+    ExportService exports;
     @Autowired
     TaxonomyService taxonomy;
     @Autowired
@@ -246,7 +252,17 @@ class ServiceAuthorizationMatrixTest {
                 new EntryPoint("AnnotationService.changeLink", Actor.EDITOR, t -> t.annotations.changeLink(t.project,
                         t.source, t.annotation, AnnotationType.CLAIM, new LinkChoice.Existing(EntityRecordType.KIND, t.entity))),
                 new EntryPoint("AnnotationService.delete", Actor.EDITOR,
-                        t -> t.annotations.delete(t.project, t.source, t.annotation)));
+                        t -> t.annotations.delete(t.project, t.source, t.annotation)),
+                new EntryPoint("ExportService.count", Actor.VIEWER,
+                        t -> t.exports.count(t.project, ExportFormat.EVENTS_CSV, ExportFilter.ALL)),
+                new EntryPoint("ExportService.export", Actor.VIEWER, t -> {
+                    try {
+                        t.exports.export(t.project, ExportFormat.DATASET_JSON, ExportFilter.ALL, false,
+                                java.io.OutputStream.nullOutputStream(), ExportProgress.NONE);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }));
     }
 
     static Stream<Arguments> cases() {

@@ -164,6 +164,7 @@ abstract class ExportContract {
         var rows = csv(export(ExportFormat.EVENTS_CSV, ExportFilter.ALL, false));
         assertThat(rows).singleElement().satisfies(row -> {
             assertThat(row.get("event_id")).isEqualTo(event.toString());
+            assertThat(row.get("title")).isEqualTo("Rebels enter Aleppo");
             assertThat(row.get("event_date")).isEqualTo("2024-11-30");
             assertThat(row.get("date_precision")).isEqualTo("day");
             assertThat(row.get("event_type")).isEqualTo("Battles");
