@@ -38,6 +38,7 @@ import org.annals.export.ExportFilter;
 import org.annals.export.ExportFormat;
 import org.annals.export.ExportProgress;
 import org.annals.export.ExportService;
+import org.annals.release.ReleaseService;
 import org.annals.annotation.AnnotationType;
 import org.annals.annotation.LinkChoice;
 import org.annals.event.PartialDate;
@@ -97,6 +98,8 @@ class ServiceAuthorizationMatrixTest {
     @Autowired
     ExportService exports;
     @Autowired
+    ReleaseService releases;
+    @Autowired
     TaxonomyService taxonomy;
     @Autowired
     EntityDirectory directoryOfEntities;
@@ -109,6 +112,7 @@ class ServiceAuthorizationMatrixTest {
     private UUID pending;
     private UUID event;
     private UUID annotation;
+    private UUID release;
     private UUID eventType;
     private ImportPreview preview;
     private AnnalsPrincipal bystander;
@@ -253,6 +257,10 @@ class ServiceAuthorizationMatrixTest {
                         t.source, t.annotation, AnnotationType.CLAIM, new LinkChoice.Existing(EntityRecordType.KIND, t.entity))),
                 new EntryPoint("AnnotationService.delete", Actor.EDITOR,
                         t -> t.annotations.delete(t.project, t.source, t.annotation)),
+                new EntryPoint("ReleaseService.list", Actor.VIEWER, t -> t.releases.list(t.project)),
+                new EntryPoint("ReleaseService.file", Actor.VIEWER, t -> t.releases.file(t.project, t.release)),
+                new EntryPoint("ReleaseService.changes", Actor.VIEWER, t -> t.releases.changes(t.project, t.release)),
+                new EntryPoint("ReleaseService.publish", Actor.MANAGER, t -> t.releases.publish(t.project, "Matrix")),
                 new EntryPoint("ExportService.count", Actor.VIEWER,
                         t -> t.exports.count(t.project, ExportFormat.EVENTS_CSV, ExportFilter.ALL)),
                 new EntryPoint("ExportService.export", Actor.VIEWER, t -> {
@@ -303,6 +311,7 @@ class ServiceAuthorizationMatrixTest {
         Fixtures.as(principals.get(Actor.EDITOR), () -> annotations.submitDraft(project, marked.changesetId(), "matrix"));
         Fixtures.as(principals.get(Actor.REVIEWER), () -> review.approve(marked.changesetId(), null));
         annotation = marked.annotationId();
+        release = Fixtures.as(creator, () -> releases.publish(project, "Matrix release")).id();
         pending = Fixtures.as(principals.get(Actor.EDITOR), () -> entities.proposeCreate(project,
                 EntityPayload.of(EntityKind.PLACE, "Matrix pending"), "pending", true)).changesetId();
         // The admin created the project but should act through the ADMIN role alone.

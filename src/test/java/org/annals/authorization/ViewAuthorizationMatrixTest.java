@@ -89,6 +89,7 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
                 new Page("projects/{p}/entities/{e}", "EntityView", Actor.VIEWER),
                 new Page("projects/{p}/events/{v}", "EventView", Actor.VIEWER),
                 new Page("projects/{p}/export", "ExportView", Actor.VIEWER),
+                new Page("projects/{p}/releases", "ReleasesView", Actor.VIEWER),
                 new Page("projects/{p}/members", "MembersView", Actor.MANAGER),
                 new Page("projects/{p}/taxonomy", "TaxonomyView", Actor.MANAGER));
     }

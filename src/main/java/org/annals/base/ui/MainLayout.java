@@ -138,6 +138,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
             nav.addItem(new SideNavItem("My changes", base + "/changes", VaadinIcon.EDIT.create()));
         }
         nav.addItem(new SideNavItem("Export", base + "/export", VaadinIcon.DOWNLOAD.create()));
+        nav.addItem(new SideNavItem("Releases", base + "/releases", VaadinIcon.ARCHIVE.create()));
         if (project.myRole().includes(ProjectRole.MANAGER)) {
             nav.addItem(new SideNavItem("Members", base + "/members", VaadinIcon.GROUP.create()));
             nav.addItem(new SideNavItem("Event types", base + "/taxonomy", VaadinIcon.TAGS.create()));

@@ -1,0 +1,375 @@
+package org.annals.release;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.annals.base.InvalidInputException;
+import org.annals.base.NotFoundException;
+import org.annals.base.Uuids;
+import org.annals.export.ExportFilter;
+import org.annals.export.ExportFormat;
+import org.annals.export.ExportProgress;
+import org.annals.export.ExportService;
+import org.annals.project.ProjectAccess;
+import org.annals.project.ProjectRole;
+import org.annals.security.CurrentUser;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Publishes releases: every export format of the whole vetted dataset, written from one database
+ * snapshot into a zip with a manifest (counts, SHA-256 of each file, app version, licences and
+ * attribution of the sources), numbered per project. The zip is kept in the releases folder and
+ * never changes; the database keeps the manifest and a digest per event to compare releases.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class ReleaseService {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final int NOTES_MAX_LENGTH = 4000;
+
+    private final ProjectAccess access;
+    private final ExportService exports;
+    private final DatasetReleaseRepository releases;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate snapshot;
+    private final TransactionTemplate readOnly;
+    private final Path directory;
+    /** Runs after the zip is written, before the number is claimed: lets a test make two publishes race. */
+    volatile Runnable beforeNumberIsClaimed = () -> { };
+
+    ReleaseService(ProjectAccess access, ExportService exports, DatasetReleaseRepository releases, JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            @Value("${annals.releases.directory:${annals.data-dir:./data}/releases}") String directory) {
+        this.access = access;
+        this.exports = exports;
+        this.releases = releases;
+        this.jdbc = jdbc;
+        this.snapshot = new TransactionTemplate(transactions);
+        // Every file of a release must show the same data: one repeatable-read transaction for all of them.
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.directory = Path.of(directory).toAbsolutePath();
+    }
+
+    /**
+     * Publishes the next release of the project. If another manager publishes at the same moment,
+     * one of the two gets the number and the other is refused with a message; nothing of the refused
+     * one is kept.
+     */
+    public ReleaseSummary publish(UUID projectId, String notes) {
+        access.require(projectId, ProjectRole.MANAGER);
+        String text = notes.strip();
+        if (text.isEmpty()) {
+            throw new InvalidInputException("Describe the release in a few words for the people who use it.");
+        }
+        if (text.length() > NOTES_MAX_LENGTH) {
+            throw new InvalidInputException("Use at most " + NOTES_MAX_LENGTH + " characters for the notes.");
+        }
+        Path folder = directory.resolve(projectId.toString());
+        Path temporary;
+        try {
+            Files.createDirectories(folder);
+            temporary = Files.createTempFile(folder, "publishing-", ".zip");
+        } catch (IOException e) {
+            throw new UncheckedIOException("The releases folder " + folder + " cannot be written.", e);
+        }
+        try {
+            UUID id = snapshot.execute(status -> write(projectId, text, temporary, folder));
+            return list(projectId).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+        } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
+            throw new InvalidInputException("Another release was published at the same moment and took the number;"
+                    + " yours was not kept. Reload to see it, then publish again if something is missing.");
+        } finally {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // A stray temporary file is harmless; the next publish makes its own.
+            }
+        }
+    }
+
+    private UUID write(UUID projectId, String notes, Path temporary, Path folder) {
+        int number = releases.lastNumber(projectId) + 1;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        UUID id = Uuids.timeOrdered();
+        var files = new ArrayList<ObjectNode>();
+        var events = new ArrayList<Object[]>();
+        Map<ExportFormat, Long> records = new LinkedHashMap<>();
+        String zipSha;
+        try (OutputStream file = Files.newOutputStream(temporary);
+                var digest = new DigestOutputStream(file, sha256());
+                var zip = new ZipOutputStream(digest)) {
+            for (ExportFormat format : ExportFormat.values()) {
+                var entry = new ZipEntry(format.fileName());
+                entry.setTime(now.toEpochMilli());
+                zip.putNextEntry(entry);
+                var fileDigest = sha256();
+                var counting = new CountingOutputStream(new DigestOutputStream(unclosable(zip), fileDigest));
+                OutputStream target = format == ExportFormat.DATASET_JSONL ? new EventLines(counting, events) : counting;
+                var written = new long[1];
+                exports.export(projectId, format, ExportFilter.ALL, false, target, new ExportProgress() {
+                    @Override
+                    public void written(long rows) {
+                        written[0] = rows;
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return false;
+                    }
+                });
+                target.flush();
+                zip.closeEntry();
+                records.put(format, written[0]);
+                files.add(JSON.createObjectNode().put("name", format.fileName()).put("bytes", counting.count)
+                        .put("sha256", HexFormat.of().formatHex(fileDigest.digest())).put("records", written[0]));
+            }
+            ObjectNode manifest = manifest(projectId, number, notes, now, files, records);
+            var entry = new ZipEntry("manifest.json");
+            entry.setTime(now.toEpochMilli());
+            zip.putNextEntry(entry);
+            zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+            zip.closeEntry();
+            zip.finish();
+            zip.flush();
+            zipSha = HexFormat.of().formatHex(digest.getMessageDigest().digest());
+            String fileName = "release-" + number + ".zip";
+            long size = Files.size(temporary);
+            beforeNumberIsClaimed.run();
+            releases.saveAndFlush(new DatasetRelease(id, projectId, number, notes, fileName, size, zipSha,
+                    JSON.writeValueAsString(manifest), records.get(ExportFormat.EVENTS_CSV).intValue(),
+                    records.get(ExportFormat.ENTITIES_CSV).intValue(), records.get(ExportFormat.ANNOTATIONS_CSV).intValue(),
+                    CurrentUser.require().userId(), now));
+            jdbc.batchUpdate("insert into dataset_release_event (release_id, event_id, title, digest) values (?, ?, ?, ?)",
+                    events.stream().map(e -> new Object[] {id, e[0], e[1], e[2]}).toList());
+            // Only once the number is ours does the file get its final name.
+            Files.move(temporary, folder.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return id;
+    }
+
+    private ObjectNode manifest(UUID projectId, int number, String notes, Instant now, List<ObjectNode> files,
+            Map<ExportFormat, Long> records) {
+        ObjectNode manifest = JSON.createObjectNode();
+        manifest.putObject("project").put("id", projectId.toString()).put("name",
+                jdbc.queryForObject("select name from project where id = ?", String.class, projectId));
+        manifest.putObject("release").put("number", number).put("notes", notes).put("publishedAt", now.toString())
+                .put("publishedBy", CurrentUser.require().getUsername());
+        manifest.put("appVersion", appVersion());
+        manifest.putObject("filters").put("description", "none: the whole vetted dataset");
+        manifest.putObject("counts").put("events", records.get(ExportFormat.EVENTS_CSV))
+                .put("entities", records.get(ExportFormat.ENTITIES_CSV))
+                .put("annotations", records.get(ExportFormat.ANNOTATIONS_CSV));
+        ArrayNode list = manifest.putArray("files");
+        files.forEach(list::add);
+        manifest.put("licence", "Events, entities and annotations are the project's own records. Each quote is"
+                + " from a source that keeps its own licence: attribute it as listed under \"sources\".");
+        ArrayNode sources = manifest.putArray("sources");
+        jdbc.query("select id, title, url, publisher, author, licence from source where project_id = ? order by title, id",
+                rs -> {
+                    ObjectNode source = sources.addObject().put("id", rs.getObject(1, UUID.class).toString())
+                            .put("title", rs.getString(2));
+                    putIfPresent(source, "url", rs.getString(3));
+                    putIfPresent(source, "publisher", rs.getString(4));
+                    putIfPresent(source, "author", rs.getString(5));
+                    putIfPresent(source, "licence", rs.getString(6));
+                }, projectId);
+        return manifest;
+    }
+
+    /** The project's releases, newest first. Every member may see and download them. */
+    public List<ReleaseSummary> list(UUID projectId) {
+        access.require(projectId, ProjectRole.VIEWER);
+        return readOnly.execute(status -> releases.findByProjectIdOrderByNumberDesc(projectId).stream()
+                .map(r -> new ReleaseSummary(r.getId(), r.getNumber(), r.getNotes(), r.getFileName(), r.getFileSize(),
+                        r.getFileSha256(), r.getEventCount(), r.getEntityCount(), r.getAnnotationCount(),
+                        jdbc.queryForObject("select username from app_user where id = ?", String.class, r.getPublishedBy()),
+                        r.getPublishedAt()))
+                .toList());
+    }
+
+    /** The release's zip on disk. */
+    public Path file(UUID projectId, UUID releaseId) {
+        access.require(projectId, ProjectRole.VIEWER);
+        DatasetRelease release = releases.findByIdAndProjectId(releaseId, projectId)
+                .orElseThrow(() -> new NotFoundException("Release"));
+        Path file = directory.resolve(projectId.toString()).resolve(release.getFileName());
+        if (!Files.isRegularFile(file)) {
+            throw new NotFoundException("Release file");
+        }
+        return file;
+    }
+
+    /** Events added, changed and removed since the release before this one (at most 1,000 of each). */
+    public ReleaseChanges changes(UUID projectId, UUID releaseId) {
+        access.require(projectId, ProjectRole.VIEWER);
+        return readOnly.execute(status -> {
+            DatasetRelease release = releases.findByIdAndProjectId(releaseId, projectId)
+                    .orElseThrow(() -> new NotFoundException("Release"));
+            var previous = releases.findByProjectIdAndNumber(projectId, release.getNumber() - 1);
+            if (previous.isEmpty()) {
+                return new ReleaseChanges(release.getNumber(), null, items("""
+                        select n.event_id, n.title from dataset_release_event n where n.release_id = ?
+                        order by n.title, n.event_id""", release.getId()), List.of(), List.of());
+            }
+            UUID now = release.getId();
+            UUID before = previous.get().getId();
+            return new ReleaseChanges(release.getNumber(), previous.get().getNumber(),
+                    items("""
+                            select n.event_id, n.title from dataset_release_event n where n.release_id = ? and not exists
+                            (select 1 from dataset_release_event o where o.release_id = ? and o.event_id = n.event_id)
+                            order by n.title, n.event_id""", now, before),
+                    items("""
+                            select n.event_id, n.title from dataset_release_event n join dataset_release_event o
+                            on o.event_id = n.event_id and o.release_id = ? where n.release_id = ? and o.digest <> n.digest
+                            order by n.title, n.event_id""", before, now),
+                    items("""
+                            select o.event_id, o.title from dataset_release_event o where o.release_id = ? and not exists
+                            (select 1 from dataset_release_event n where n.release_id = ? and n.event_id = o.event_id)
+                            order by o.title, o.event_id""", before, now));
+        });
+    }
+
+    private List<ReleaseChanges.Item> items(String sql, Object... args) {
+        return jdbc.query(connection -> {
+            var statement = connection.prepareStatement(sql);
+            statement.setMaxRows(1000);
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            return statement;
+        }, (rs, i) -> new ReleaseChanges.Item(rs.getObject(1, UUID.class), rs.getString(2)));
+    }
+
+    private String appVersion() {
+        String version = ReleaseService.class.getPackage().getImplementationVersion();
+        return version == null ? "development build" : version;
+    }
+
+    private static void putIfPresent(ObjectNode node, String name, @org.jspecify.annotations.Nullable String value) {
+        if (value != null) {
+            node.put(name, value);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OutputStream unclosable(OutputStream out) {
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+
+    /** Counts the bytes of one file of the zip. */
+    private static final class CountingOutputStream extends FilterOutputStream {
+        private long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+
+    /**
+     * Passes dataset.jsonl through and keeps, for every event line, the event's id, title and the
+     * SHA-256 of the line: comparing releases compares these digests.
+     */
+    private static final class EventLines extends FilterOutputStream {
+        private final List<Object[]> events;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        EventLines(OutputStream out, List<Object[]> events) {
+            super(out);
+            this.events = events;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            take(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            for (int i = off; i < off + len; i++) {
+                take(b[i]);
+            }
+        }
+
+        private void take(int b) {
+            if (b == '\n') {
+                byte[] bytes = line.toByteArray();
+                line.reset();
+                if (bytes.length > 0 && new String(bytes, 0, Math.min(bytes.length, 40), StandardCharsets.UTF_8)
+                        .startsWith("{\"record\":\"event\"")) {
+                    JsonNode event = JSON.readTree(bytes);
+                    events.add(new Object[] {UUID.fromString(event.path("id").asString()), event.path("title").asString(),
+                            HexFormat.of().formatHex(sha256().digest(bytes))});
+                }
+            } else {
+                line.write(b);
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.annals.release;
+
+import static org.annals.support.Fixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipInputStream;
+import org.annals.base.InvalidInputException;
+import org.annals.event.EventPayload;
+import org.annals.event.EventService;
+import org.annals.event.PartialDate;
+import org.annals.event.TaxonomyService;
+import org.annals.project.ProjectRole;
+import org.annals.review.ReviewService;
+import org.annals.security.AnnalsPrincipal;
+import org.annals.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Releases on H2 and PostgreSQL: what the zip holds, what changed between releases, and a race. */
+abstract class ReleaseContract {
+
+    @Autowired
+    ReleaseService releases;
+    @Autowired
+    EventService events;
+    @Autowired
+    TaxonomyService taxonomy;
+    @Autowired
+    ReviewService review;
+    @Autowired
+    Fixtures fixtures;
+
+    UUID project;
+    AnnalsPrincipal manager;
+    AnnalsPrincipal secondManager;
+    AnnalsPrincipal editor;
+    AnnalsPrincipal reviewer;
+    AnnalsPrincipal viewer;
+    UUID battles;
+
+    @BeforeEach
+    void projectWithMembers() {
+        manager = fixtures.newUser("manager");
+        project = fixtures.newProject(fixtures.admin());
+        fixtures.addMember(project, manager, ProjectRole.MANAGER);
+        secondManager = fixtures.newUser("manager");
+        editor = fixtures.newUser("editor");
+        reviewer = fixtures.newUser("reviewer");
+        viewer = fixtures.newUser("viewer");
+        fixtures.addMember(project, secondManager, ProjectRole.MANAGER);
+        fixtures.addMember(project, editor, ProjectRole.EDITOR);
+        fixtures.addMember(project, reviewer, ProjectRole.REVIEWER);
+        fixtures.addMember(project, viewer, ProjectRole.VIEWER);
+        fixtures.newSource(project, editor, "Report", "Rebels entered Hama.");
+        battles = as(editor, () -> taxonomy.taxonomy(project)).getFirst().id();
+    }
+
+    private UUID approvedEvent(String title) {
+        var proposal = as(editor, () -> events.proposeCreate(project, EventPayload.of(title, PartialDate.parse("2024-12-05"),
+                battles), "Add " + title, true));
+        as(reviewer, () -> review.approve(proposal.changesetId(), null));
+        return proposal.eventId();
+    }
+
+    private static Map<String, byte[]> unzip(java.nio.file.Path file) throws IOException {
+        var entries = new LinkedHashMap<String, byte[]>();
+        try (var zip = new ZipInputStream(Files.newInputStream(file))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    @Test
+    void a_release_is_a_zip_of_every_format_with_a_checksummed_manifest() throws Exception {
+        approvedEvent("Fall of Hama");
+        ReleaseSummary release = as(manager, () -> releases.publish(project, "First release"));
+        assertThat(release.number()).isEqualTo(1);
+        assertThat(release.events()).isEqualTo(1);
+
+        var file = as(viewer, () -> releases.file(project, release.id()));
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))))
+                .isEqualTo(release.sha256());
+        Map<String, byte[]> entries = unzip(file);
+        assertThat(entries.keySet()).containsExactly("events.csv", "entities.csv", "annotations.csv", "dataset.json",
+                "dataset.jsonl", "annotations.jsonld", "timeline.json", "manifest.json");
+        JsonNode manifest = JsonMapper.builder().build().readTree(entries.get("manifest.json"));
+        assertThat(manifest.path("release").path("number").asInt()).isEqualTo(1);
+        assertThat(manifest.path("counts").path("events").asInt()).isEqualTo(1);
+        assertThat(manifest.path("sources").get(0).path("title").asString()).isEqualTo("Report");
+        assertThat(manifest.path("appVersion").asString()).isNotBlank();
+        for (JsonNode described : manifest.path("files")) {
+            byte[] content = entries.get(described.path("name").asString());
+            assertThat(described.path("bytes").asLong()).isEqualTo(content.length);
+            assertThat(described.path("sha256").asString())
+                    .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
+        }
+        assertThat(new String(entries.get("events.csv"), java.nio.charset.StandardCharsets.UTF_8)).contains("Fall of Hama");
+    }
+
+    @Test
+    void the_next_release_says_which_events_were_added_changed_and_removed() {
+        UUID kept = approvedEvent("Kept");
+        UUID changed = approvedEvent("Will change");
+        UUID removed = approvedEvent("Will go");
+        as(manager, () -> releases.publish(project, "One"));
+        approvedEvent("New one");
+        var update = as(editor, () -> events.proposeUpdate(project, changed, events.get(project, changed).version(),
+                EventPayload.of("Changed", PartialDate.parse("2024-12-06"), battles), "Change", true));
+        as(reviewer, () -> review.approve(update.changesetId(), null));
+        var delete = as(editor, () -> events.proposeDelete(project, removed, events.get(project, removed).version(), "Go",
+                true));
+        as(reviewer, () -> review.approve(delete.changesetId(), null));
+        ReleaseSummary second = as(manager, () -> releases.publish(project, "Two"));
+
+        ReleaseChanges changes = as(viewer, () -> releases.changes(project, second.id()));
+        assertThat(changes.previous()).isEqualTo(1);
+        assertThat(changes.added()).extracting(ReleaseChanges.Item::title).containsExactly("New one");
+        assertThat(changes.changed()).extracting(ReleaseChanges.Item::eventId).containsExactly(changed);
+        assertThat(changes.removed()).extracting(ReleaseChanges.Item::eventId).containsExactly(removed);
+        assertThat(changes.added()).extracting(ReleaseChanges.Item::eventId).doesNotContain(kept);
+        assertThat(as(viewer, () -> releases.list(project))).extracting(ReleaseSummary::number).containsExactly(2, 1);
+    }
+
+    @Test
+    void only_managers_publish_and_notes_are_required() {
+        assertThatThrownBy(() -> as(reviewer, () -> releases.publish(project, "Mine")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as(manager, () -> releases.publish(project, "  ")))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(as(viewer, () -> releases.list(project))).isEmpty();
+    }
+
+    @Test
+    void two_releases_published_at_once_one_wins_and_the_other_is_told() throws Exception {
+        approvedEvent("Fall of Hama");
+        var barrier = new CyclicBarrier(2);
+        releases.beforeNumberIsClaimed = () -> {
+            try {
+                barrier.await(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            Future<Object> first = pool.submit(() -> attempt(manager));
+            Future<Object> second = pool.submit(() -> attempt(secondManager));
+            List<Object> outcomes = List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS));
+            assertThat(outcomes).filteredOn(o -> o instanceof ReleaseSummary).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> o instanceof InvalidInputException).singleElement()
+                    .satisfies(e -> assertThat(((Exception) e).getMessage()).contains("published at the same moment"));
+        } finally {
+            releases.beforeNumberIsClaimed = () -> { };
+        }
+        assertThat(as(viewer, () -> releases.list(project))).singleElement()
+                .satisfies(r -> assertThat(r.number()).isEqualTo(1));
+        try (var files = Files.list(as(viewer, () -> releases.file(project, releases.list(project).getFirst().id()))
+                .getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("release-1.zip");
+        }
+    }
+
+    private Object attempt(AnnalsPrincipal who) {
+        try {
+            return as(who, () -> releases.publish(project, "Race"));
+        } catch (InvalidInputException refused) {
+            return refused;
+        }
+    }
+}

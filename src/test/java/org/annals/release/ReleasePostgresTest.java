@@ -1,0 +1,7 @@
+package org.annals.release;
+
+import org.annals.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class ReleasePostgresTest extends ReleaseContract {
+}
