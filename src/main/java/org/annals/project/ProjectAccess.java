@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The project permission check every feature service calls first. A caller who is not a member
  * gets the same {@link NotFoundException} as for a project that does not exist, so membership and
  * existence cannot be probed. Administrators act as managers of every project: someone must be able
- * to rescue a project whose managers have all left.
+ * to rescue a project whose managers have all left. A REST API token bound to one project makes
+ * every other project look like one the caller is not a member of.
  */
 @Component
 @Transactional(readOnly = true)
@@ -40,6 +41,10 @@ public class ProjectAccess {
     public Optional<ProjectRole> roleOf(UUID projectId) {
         Optional<AnnalsPrincipal> caller = CurrentUser.get();
         if (caller.isEmpty()) {
+            return Optional.empty();
+        }
+        if (CurrentUser.onlyProject().filter(only -> !only.equals(projectId)).isPresent()) {
+            // A token bound to another project: this one looks exactly like a project the caller cannot see.
             return Optional.empty();
         }
         if (caller.get().isAdmin()) {

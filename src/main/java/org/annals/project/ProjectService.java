@@ -48,7 +48,10 @@ public class ProjectService {
     @Transactional(readOnly = true)
     public List<ProjectSummary> myProjects() {
         AnnalsPrincipal me = CurrentUser.require();
-        return me.isAdmin() ? projects.findAllAsManager() : projects.findMemberships(me.userId());
+        List<ProjectSummary> mine = me.isAdmin() ? projects.findAllAsManager() : projects.findMemberships(me.userId());
+        return CurrentUser.onlyProject()
+                .map(only -> mine.stream().filter(project -> project.id().equals(only)).toList())
+                .orElse(mine);
     }
 
     @Transactional(readOnly = true)

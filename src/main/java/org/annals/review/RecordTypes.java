@@ -40,6 +40,29 @@ public class RecordTypes {
         }
     }
 
+    /**
+     * Proposed values sent as JSON (by the REST API) as the kind's payload, read exactly as stored
+     * payloads are read so that both have one JSON form. Throws {@link InvalidInputException}
+     * naming the field that does not fit, never internal class names.
+     */
+    public Object readProposed(String kind, String payload) {
+        RecordType<?> type = get(kind);
+        try {
+            return json.readValue(payload, type.payloadType());
+        } catch (JacksonException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof InvalidInputException invalid) {
+                    throw invalid;
+                }
+            }
+            String field = e.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? "." + ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining()).replaceFirst("^\\.", "");
+            throw new InvalidInputException("The values do not fit a " + type.displayName()
+                    + (field.isEmpty() ? "." : ": check the field '" + field + "'."));
+        }
+    }
+
     /** The fields of a stored payload, for diffs and history; empty for none. */
     LinkedHashMap<String, String> describe(String kind, @Nullable String payload) {
         if (payload == null) {

@@ -1,6 +1,7 @@
 package org.annals.security;
 
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,6 +18,16 @@ public final class CurrentUser {
             return Optional.of(principal);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The one project the caller may act in, when they called with a token bound to a project;
+     * empty for a browser session or an unbound token. {@code ProjectAccess} treats every other
+     * project as one the caller cannot see.
+     */
+    public static Optional<UUID> onlyProject() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof TokenAuthentication token ? token.projectId() : Optional.empty();
     }
 
     public static AnnalsPrincipal require() {

@@ -20,7 +20,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Deny by default: every URL needs a signed-in user except the sign-in page, Vaadin's own static
  * resources and the health probe. Views add their own {@code @RolesAllowed}/{@code @PermitAll}, and
- * services check again with {@code @PreAuthorize} and project roles.
+ * services check again with {@code @PreAuthorize} and project roles. The REST API under /api has its
+ * own stateless chains, ordered before this one ({@code org.annals.api.ApiSecurityConfig}).
  */
 @Configuration
 @EnableWebSecurity
@@ -32,7 +33,9 @@ class SecurityConfig {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
-                .requestMatchers("/styles.css", "/icons/**").permitAll());
+                .requestMatchers("/styles.css", "/icons/**").permitAll()
+                // The REST API's description, for signed-in people in the browser (Vaadin denies unknown paths).
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"));
         return http.build();
     }

@@ -63,6 +63,12 @@ public class SourceImportService {
     /** Parses pasted text. Stores nothing. */
     @Transactional(readOnly = true)
     public ImportPreview previewPasted(UUID projectId, String text) {
+        return previewPasted(projectId, text, null);
+    }
+
+    /** Parses pasted text in the given format, or the detected one when null (the REST API lets callers say). */
+    @Transactional(readOnly = true)
+    public ImportPreview previewPasted(UUID projectId, String text, @Nullable SourceFormat given) {
         access.require(projectId, ProjectRole.EDITOR);
         if (text.isBlank()) {
             throw new InvalidInputException("Paste some text first.");
@@ -71,7 +77,7 @@ public class SourceImportService {
             throw new InvalidInputException("The pasted text is larger than the import limit of "
                     + TextDecoder.megabytes(limits.maxFileSize().toBytes()) + ".");
         }
-        SourceFormat format = SourceParser.detect("pasted.txt", text);
+        SourceFormat format = given != null ? given : SourceParser.detect("pasted.txt", text);
         return preview(projectId, null, text, format, null, "pasted text", false);
     }
 

@@ -46,6 +46,8 @@ import org.annals.event.TaxonomyService;
 import org.annals.event.TimelineFilter;
 import org.springframework.data.domain.Sort;
 import org.annals.support.Fixtures;
+import org.annals.token.TokenScope;
+import org.annals.token.TokenService;
 import org.annals.support.IntegrationTest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,6 +105,8 @@ class ServiceAuthorizationMatrixTest {
     TaxonomyService taxonomy;
     @Autowired
     EntityDirectory directoryOfEntities;
+    @Autowired
+    TokenService tokens;
 
     private final Map<Actor, AnnalsPrincipal> principals = new EnumMap<>(Actor.class);
     private UUID project;
@@ -116,6 +120,7 @@ class ServiceAuthorizationMatrixTest {
     private UUID eventType;
     private ImportPreview preview;
     private AnnalsPrincipal bystander;
+    private UUID bystanderToken;
 
     /** An entry point, the least rights it needs, and how to call it. */
     record EntryPoint(String name, Actor required, Consumer<ServiceAuthorizationMatrixTest> call) {
@@ -168,6 +173,8 @@ class ServiceAuthorizationMatrixTest {
                         t -> t.imports.preview(t.project, "a.txt", "Some text.".getBytes(java.nio.charset.StandardCharsets.UTF_8))),
                 new EntryPoint("SourceImportService.previewPasted", Actor.EDITOR,
                         t -> t.imports.previewPasted(t.project, "Some pasted text.")),
+                new EntryPoint("SourceImportService.previewPasted (format given)", Actor.EDITOR,
+                        t -> t.imports.previewPasted(t.project, "# Some pasted text", org.annals.source.parse.SourceFormat.PLAIN_TEXT)),
                 new EntryPoint("SourceImportService.importSource", Actor.EDITOR,
                         t -> t.imports.importSource(t.project, new ImportRequest(SourceMetadata.titled("Matrix"),
                                 t.preview.draft().format(), t.preview.draft().blocks(), null, null, true))),
@@ -270,7 +277,14 @@ class ServiceAuthorizationMatrixTest {
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
-                }));
+                }),
+                new EntryPoint("TokenService.create", Actor.NON_MEMBER,
+                        t -> t.tokens.create("matrix", null, TokenScope.READ, java.time.LocalDate.now().plusDays(1))),
+                new EntryPoint("TokenService.create (for one project)", Actor.VIEWER,
+                        t -> t.tokens.create("matrix", t.project, TokenScope.READ, java.time.LocalDate.now().plusDays(1))),
+                new EntryPoint("TokenService.mine", Actor.NON_MEMBER, t -> t.tokens.mine()),
+                // Anyone revokes their own token; only an administrator someone else's.
+                new EntryPoint("TokenService.revoke (someone else's)", Actor.ADMIN, t -> t.tokens.revoke(t.bystanderToken)));
     }
 
     static Stream<Arguments> cases() {
@@ -282,6 +296,8 @@ class ServiceAuthorizationMatrixTest {
         principals.put(Actor.ADMIN, fixtures.admin());
         principals.put(Actor.NON_MEMBER, fixtures.newUser("nonmember"));
         bystander = fixtures.newUser("bystander");
+        bystanderToken = Fixtures.as(bystander, () -> tokens.create("bystander", null, TokenScope.READ,
+                java.time.LocalDate.now().plusDays(1))).token().id();
         AnnalsPrincipal creator = principals.get(Actor.ADMIN);
         project = fixtures.newProject(creator);
         for (Actor actor : Actor.values()) {

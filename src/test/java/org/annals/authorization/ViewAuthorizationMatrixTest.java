@@ -77,6 +77,7 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
         return List.of(
                 new Page("", "ProjectsView", Actor.NON_MEMBER),
                 new Page("account", "AccountView", Actor.NON_MEMBER),
+                new Page("account/tokens", "TokensView", Actor.NON_MEMBER),
                 new Page("admin/users", "UsersView", Actor.ADMIN),
                 new Page("projects/{p}", "ProjectOverviewView", Actor.VIEWER),
                 new Page("projects/{p}/sources", "SourcesView", Actor.VIEWER),

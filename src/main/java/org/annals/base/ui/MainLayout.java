@@ -9,6 +9,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -35,7 +36,8 @@ import org.annals.security.CurrentUser;
 
 /**
  * The frame around every signed-in page: site navigation, the current project's navigation when a
- * project page is open, and the user menu (password, theme, sign out).
+ * project page is open, and the user menu (password, API tokens, the REST API's description, theme,
+ * sign out).
  */
 @Layout
 @PermitAll
@@ -158,6 +160,12 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         root.getElement().setAttribute("aria-label", "User menu");
         var submenu = root.getSubMenu();
         submenu.addItem("Account and password", e -> UI.getCurrent().navigate("account"));
+        submenu.addItem("API tokens", e -> UI.getCurrent().navigate("account/tokens"));
+        // A link, not a click listener: the API's description opens in a new tab, which popup blockers allow.
+        var apiDescription = new Anchor("swagger-ui/index.html", "REST API");
+        apiDescription.setTarget(AnchorTarget.BLANK);
+        apiDescription.setRouterIgnore(true);
+        submenu.addItem(apiDescription);
         submenu.addItem("Dark theme", e -> setColorScheme(ColorScheme.Value.DARK));
         submenu.addItem("Light theme", e -> setColorScheme(ColorScheme.Value.LIGHT));
         submenu.addItem("Sign out", e -> authentication.logout());

@@ -1,0 +1,54 @@
+package org.annals.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+import org.annals.annotation.AnnotationService;
+import org.annals.annotation.AnnotationType;
+import org.annals.annotation.EditorAnnotation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Annotations", description = "Vetted spans of a source's frozen text")
+class AnnotationController {
+
+    private final AnnotationService annotations;
+
+    AnnotationController(AnnotationService annotations) {
+        this.annotations = annotations;
+    }
+
+    @Schema(description = "A vetted annotation: [start, end) in UTF-16 code units of the source's text, with the exact"
+            + " quote and some context on each side (as a W3C TextQuoteSelector), and the record it is evidence for")
+    record VettedAnnotation(UUID id, int start, int end, String exact, String prefix, String suffix, AnnotationType type,
+            @Schema(description = "EVENT or ENTITY") @Nullable String linkKind, @Nullable UUID linkId, String linkLabel) {
+
+        static VettedAnnotation of(EditorAnnotation a) {
+            return new VettedAnnotation(a.id(), a.start(), a.end(), a.exact(), a.prefix(), a.suffix(), a.type(),
+                    a.linkKind(), a.linkId(), a.linkLabel());
+        }
+    }
+
+    @GetMapping(path = "/api/v1/projects/{projectId}/sources/{sourceId}/annotations",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The vetted annotations of a source, in text order",
+            description = "Only approved annotations: proposals and drafts are not part of the API's reading side."
+                    + " Needs any role in the project.")
+    ApiPage<VettedAnnotation> ofSource(@PathVariable UUID projectId, @PathVariable UUID sourceId,
+            @Parameter(description = "Page, from 0") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "Items per page, 1–500") @RequestParam(defaultValue = ApiPage.DEFAULT_SIZE) int size) {
+        ApiPage.check(page, size);
+        var vetted = annotations.editor(projectId, sourceId).annotations().stream()
+                .filter(a -> a.state() == EditorAnnotation.State.VETTED)
+                .map(VettedAnnotation::of)
+                .toList();
+        return ApiPage.slice(vetted, page, size);
+    }
+}

@@ -1,0 +1,264 @@
+package org.annals.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.annals.annotation.AnnotationService;
+import org.annals.annotation.AnnotationType;
+import org.annals.annotation.LinkChoice;
+import org.annals.entity.EntityKind;
+import org.annals.entity.EntityPayload;
+import org.annals.entity.EntityRecordType;
+import org.annals.entity.EntityService;
+import org.annals.event.EventPayload;
+import org.annals.event.EventService;
+import org.annals.event.PartialDate;
+import org.annals.event.TaxonomyService;
+import org.annals.project.ProjectRole;
+import org.annals.project.ProjectService;
+import org.annals.review.ReviewService;
+import org.annals.security.AnnalsPrincipal;
+import org.annals.support.Fixtures;
+import org.annals.token.TokenScope;
+import org.annals.token.TokenService;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every endpoint of the REST API, called over HTTP by every kind of caller: no token, a user who is
+ * not a member, each project role, and an administrator (with a WRITE token each, so that only
+ * roles decide). Expected: the endpoint's success status for callers with enough rights, 401
+ * without credentials, 404 for non-members (projects hide), 403 for members whose role is too low;
+ * every refusal as problem JSON.
+ */
+@ApiTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiAuthorizationMatrixTest {
+
+    /** The password of the administrator in annals-test.properties. */
+    static final String ADMIN_PASSWORD = "correct-horse-battery-staple-42";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    TokenService tokenService;
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    EntityService entities;
+    @Autowired
+    EventService events;
+    @Autowired
+    TaxonomyService taxonomy;
+    @Autowired
+    ReviewService review;
+    @Autowired
+    AnnotationService annotations;
+
+    private ApiClient api;
+    private final Map<Actor, AnnalsPrincipal> principals = new EnumMap<>(Actor.class);
+    private final Map<Actor, String> tokens = new EnumMap<>(Actor.class);
+    private UUID project;
+    private UUID source;
+    private UUID entity;
+    private UUID event;
+    private UUID pending;
+
+    enum Actor {
+        ANONYMOUS(null), NON_MEMBER(null), VIEWER(ProjectRole.VIEWER), EDITOR(ProjectRole.EDITOR),
+        REVIEWER(ProjectRole.REVIEWER), MANAGER(ProjectRole.MANAGER), ADMIN(null);
+
+        final @Nullable ProjectRole role;
+
+        Actor(@Nullable ProjectRole role) {
+            this.role = role;
+        }
+
+        boolean atLeast(Actor required) {
+            return ordinal() >= required.ordinal();
+        }
+    }
+
+    /** How an endpoint authenticates. */
+    enum Auth { TOKEN, PASSWORD }
+
+    /**
+     * An endpoint, the least rights it needs, its success status, and how to call it. {@code path}
+     * may prepare what the call needs (a fresh changeset to decide) and returns the path.
+     */
+    record Endpoint(String method, String name, Actor required, int success, Auth auth,
+            Function<ApiAuthorizationMatrixTest, String> path, @Nullable Function<ApiAuthorizationMatrixTest, Object> body) {
+
+        boolean inProject() {
+            return required != Actor.NON_MEMBER;
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + name;
+        }
+    }
+
+    static Endpoint get(String name, Actor required, Function<ApiAuthorizationMatrixTest, String> path) {
+        return new Endpoint("GET", name, required, 200, Auth.TOKEN, path, null);
+    }
+
+    static Endpoint post(String name, Actor required, int success, Function<ApiAuthorizationMatrixTest, String> path,
+            Function<ApiAuthorizationMatrixTest, Object> body) {
+        return new Endpoint("POST", name, required, success, Auth.TOKEN, path, body);
+    }
+
+    static List<Endpoint> endpoints() {
+        return List.of(
+                new Endpoint("POST", "/tokens", Actor.NON_MEMBER, 201, Auth.PASSWORD, t -> "/api/v1/tokens",
+                        t -> Map.of("name", "matrix", "scope", "READ", "expiresOn", LocalDate.now().plusDays(7).toString())),
+                new Endpoint("POST", "/tokens (for one project)", Actor.VIEWER, 201, Auth.PASSWORD, t -> "/api/v1/tokens",
+                        t -> Map.of("name", "matrix", "projectId", t.project.toString(), "scope", "WRITE",
+                                "expiresOn", LocalDate.now().plusDays(7).toString())),
+                get("/projects", Actor.NON_MEMBER, t -> "/api/v1/projects"),
+                get("/projects/{p}", Actor.VIEWER, t -> t.base()),
+                get("/projects/{p}/sources", Actor.VIEWER, t -> t.base() + "/sources"),
+                get("/projects/{p}/sources/{s}", Actor.VIEWER, t -> t.base() + "/sources/" + t.source),
+                post("/projects/{p}/sources", Actor.EDITOR, 201, t -> t.base() + "/sources",
+                        t -> Map.of("title", "Imported over the API", "format", "markdown",
+                                "content", "# Report\n\nA paragraph " + UUID.randomUUID() + ".")),
+                get("/projects/{p}/sources/{s}/annotations", Actor.VIEWER, t -> t.base() + "/sources/" + t.source + "/annotations"),
+                get("/projects/{p}/entities", Actor.VIEWER, t -> t.base() + "/entities?q=matrix"),
+                get("/projects/{p}/entities/{e}", Actor.VIEWER, t -> t.base() + "/entities/" + t.entity),
+                get("/projects/{p}/entities/{e}/evidence", Actor.VIEWER, t -> t.base() + "/entities/" + t.entity + "/evidence"),
+                get("/projects/{p}/events", Actor.VIEWER, t -> t.base() + "/events?from=2024-12-01&to=2024-12-31"),
+                get("/projects/{p}/events/{v}", Actor.VIEWER, t -> t.base() + "/events/" + t.event),
+                get("/projects/{p}/events/{v}/evidence", Actor.VIEWER, t -> t.base() + "/events/" + t.event + "/evidence"),
+                post("/projects/{p}/changesets", Actor.EDITOR, 201, t -> t.base() + "/changesets",
+                        t -> Map.of("message", "Add a place", "submit", true, "operations", List.of(Map.of(
+                                "kind", "ENTITY", "action", "CREATE",
+                                "payload", Map.of("kind", "PLACE", "name", "Matrix place " + UUID.randomUUID()))))),
+                get("/projects/{p}/exports/{file}", Actor.VIEWER, t -> t.base() + "/exports/events.csv?from=2024-12-01"),
+                get("/changesets/{c}", Actor.EDITOR, t -> "/api/v1/changesets/" + t.pending),
+                // Only the author submits: the EDITOR, who proposed the draft.
+                post("/changesets/{c}/submit", Actor.EDITOR, 200, t -> "/api/v1/changesets/" + t.fresh(false) + "/submit",
+                        t -> Map.of()),
+                post("/changesets/{c}/approve", Actor.REVIEWER, 200, t -> "/api/v1/changesets/" + t.fresh(true) + "/approve",
+                        t -> Map.of("comment", "Looks right")),
+                post("/changesets/{c}/reject", Actor.REVIEWER, 200, t -> "/api/v1/changesets/" + t.fresh(true) + "/reject",
+                        t -> Map.of("comment", "Not in the sources")));
+    }
+
+    static Stream<Arguments> cases() {
+        return endpoints().stream().flatMap(endpoint -> Stream.of(Actor.values()).map(actor -> Arguments.of(endpoint, actor)));
+    }
+
+    @BeforeAll
+    void createOneProjectWithEveryRole() {
+        api = new ApiClient(port);
+        AnnalsPrincipal admin = fixtures.admin();
+        principals.put(Actor.ADMIN, admin);
+        principals.put(Actor.NON_MEMBER, fixtures.newUser("nonmember"));
+        project = fixtures.newProject(admin);
+        for (Actor actor : Actor.values()) {
+            if (actor.role != null) {
+                AnnalsPrincipal user = fixtures.newUser(actor.name());
+                fixtures.addMember(project, user, actor.role);
+                principals.put(actor, user);
+            }
+        }
+        AnnalsPrincipal editor = principals.get(Actor.EDITOR);
+        AnnalsPrincipal reviewer = principals.get(Actor.REVIEWER);
+        source = fixtures.newSource(project, editor, "Matrix source", "Hama fell on 5 December 2024.");
+        var place = Fixtures.as(editor, () -> entities.proposeCreate(project, EntityPayload.of(EntityKind.PLACE,
+                "Hama matrix"), "Add Hama", true));
+        Fixtures.as(reviewer, () -> review.approve(place.changesetId(), null));
+        entity = place.entityId();
+        UUID type = Fixtures.as(admin, () -> taxonomy.taxonomy(project)).getFirst().id();
+        var fall = Fixtures.as(editor, () -> events.proposeCreate(project,
+                EventPayload.of("Fall of Hama", PartialDate.parse("2024-12-05"), type).withPlace(entity), "Add", true));
+        Fixtures.as(reviewer, () -> review.approve(fall.changesetId(), null));
+        event = fall.eventId();
+        var marked = Fixtures.as(editor, () -> annotations.annotate(project, source, 0, 4, "Hama",
+                AnnotationType.ENTITY_MENTION, new LinkChoice.Existing(EntityRecordType.KIND, entity)));
+        Fixtures.as(editor, () -> annotations.submitDraft(project, marked.changesetId(), "Mark Hama"));
+        Fixtures.as(reviewer, () -> review.approve(marked.changesetId(), null));
+        pending = fresh(true);
+        // The admin created the project but should act through the ADMIN role alone.
+        Fixtures.as(admin, () -> projects.removeMember(project, admin.userId()));
+        for (Actor actor : Actor.values()) {
+            AnnalsPrincipal user = principals.get(actor);
+            if (user != null) {
+                tokens.put(actor, Fixtures.as(user, () -> tokenService.create("matrix " + actor, null, TokenScope.WRITE,
+                        LocalDate.now().plusDays(1))).secret());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} by {1}")
+    @MethodSource("cases")
+    void each_endpoint_allows_exactly_the_callers_with_enough_rights(Endpoint endpoint, Actor actor) {
+        String path = endpoint.path().apply(this);
+        Object body = endpoint.body() == null ? null : endpoint.body().apply(this);
+        var response = api.send(endpoint.method(), path, credentials(endpoint, actor), body);
+
+        int expected = expected(endpoint, actor);
+        if (expected < 400) {
+            assertThat(response.status()).as("%s by %s: %s", endpoint, actor, response).isEqualTo(expected);
+            if (endpoint.name().contains("/exports/")) {
+                assertThat(response.contentType()).startsWith("text/csv");
+                assertThat(response.body()).contains("Fall of Hama");
+            } else {
+                assertThat(response.contentType()).startsWith("application/json");
+                assertThat(response.json().isObject()).isTrue();
+            }
+        } else {
+            response.problem(expected);
+        }
+    }
+
+    private static int expected(Endpoint endpoint, Actor actor) {
+        if (actor == Actor.ANONYMOUS) {
+            return 401;
+        }
+        if (endpoint.name().endsWith("/submit")) {
+            // Changing a changeset is its author's alone; other members are told so, outsiders see nothing.
+            return actor == Actor.EDITOR ? 200 : actor == Actor.NON_MEMBER ? 404 : 403;
+        }
+        if (actor.atLeast(endpoint.required())) {
+            return endpoint.success();
+        }
+        return endpoint.inProject() && actor.role == null ? 404 : 403;
+    }
+
+    private Map<String, String> credentials(Endpoint endpoint, Actor actor) {
+        AnnalsPrincipal user = principals.get(actor);
+        if (user == null) {
+            return Map.of();
+        }
+        if (endpoint.auth() == Auth.PASSWORD) {
+            return ApiClient.basic(user.getUsername(), actor == Actor.ADMIN ? ADMIN_PASSWORD : Fixtures.PASSWORD);
+        }
+        return ApiClient.bearer(tokens.get(actor));
+    }
+
+    private String base() {
+        return "/api/v1/projects/" + project;
+    }
+
+    /** A new changeset by the EDITOR: submitted for review, or a draft. */
+    private UUID fresh(boolean submitted) {
+        return Fixtures.as(principals.get(Actor.EDITOR), () -> entities.proposeCreate(project,
+                EntityPayload.of(EntityKind.PERSON, "Matrix person " + UUID.randomUUID()), "Add a person", submitted))
+                .changesetId();
+    }
+}
