@@ -37,15 +37,16 @@ final class DraftStash {
                   document.querySelectorAll('[data-stash]').forEach(f => { fields[f.getAttribute('data-stash')] = f.value ?? ''; });
                   try { localStorage.setItem(key, JSON.stringify({...base, fields, savedAt: Date.now()})); } catch (e) { /* full or private */ }
                 };
-                // Listeners capture early, before a field has taken its new value: read it a moment later.
-                const save = () => setTimeout(write, 0);
+                // Listening as the event bubbles up: by then the field has taken its new value, and the copy
+                // is written before anything else (a reload a millisecond later included) can happen.
+                const save = () => write();
                 if (window.__annalsStash) {
-                  document.removeEventListener('input', window.__annalsStash, true);
-                  document.removeEventListener('change', window.__annalsStash, true);
+                  document.removeEventListener('input', window.__annalsStash);
+                  document.removeEventListener('change', window.__annalsStash);
                 }
                 window.__annalsStash = save;
-                document.addEventListener('input', save, true);
-                document.addEventListener('change', save, true);
+                document.addEventListener('input', save);
+                document.addEventListener('change', save);
                 save();
                 """, key, base);
     }
@@ -54,8 +55,8 @@ final class DraftStash {
     static void clear(UI ui, String key) {
         ui.getPage().executeJs("""
                 if (window.__annalsStash) {
-                  document.removeEventListener('input', window.__annalsStash, true);
-                  document.removeEventListener('change', window.__annalsStash, true);
+                  document.removeEventListener('input', window.__annalsStash);
+                  document.removeEventListener('change', window.__annalsStash);
                   window.__annalsStash = undefined;
                 }
                 try { localStorage.removeItem($0); } catch (e) { /* nothing stored */ }
