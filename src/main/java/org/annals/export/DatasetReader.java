@@ -37,7 +37,9 @@ import org.springframework.stereotype.Component;
 class DatasetReader {
 
     static final int BATCH = 500;
-    private static final int FETCH_SIZE = 1000;
+    /** Annotation rows are small and have one detail query (revisions): bigger batches, fewer round trips. */
+    static final int ANNOTATION_BATCH = 2000;
+    private static final int FETCH_SIZE = 2000;
 
     private final JdbcTemplate jdbc;
 
@@ -237,21 +239,31 @@ class DatasetReader {
         var where = new StringBuilder();
         var args = new ArrayList<Object>();
         annotationClauses(projectId, filter, where, args);
-        String sql = "select n.id, n.source_id, n.start_offset, n.end_offset, n.exact_quote, n.prefix, n.suffix,"
-                + " n.annotation_type, n.linked_kind, n.linked_id from annotation n where " + where
-                + " order by n.source_id, n.start_offset, n.end_offset, n.id";
-        var batch = new ArrayList<Object[]>();
+        // Sources and linked names come with each row (joins), not per batch: a million annotations would
+        // otherwise cost thousands of extra round trips. Only the revisions are looked up per batch.
+        String sql = "select n.id, n.source_id, s.title, s.url, s.licence, s.publisher, n.start_offset, n.end_offset,"
+                + " n.exact_quote, n.prefix, n.suffix, n.annotation_type, n.linked_kind, n.linked_id,"
+                + " coalesce(ev.title, en.name) from annotation n join source s on s.id = n.source_id"
+                + " left join event_record ev on n.linked_kind = 'EVENT' and ev.id = n.linked_id"
+                + " left join entity_record en on n.linked_kind = 'ENTITY' and en.id = n.linked_id"
+                + " where " + where + " order by n.source_id, n.start_offset, n.end_offset, n.id";
+        var batch = new ArrayList<AnnotationRow>();
+        SourceRef[] last = new SourceRef[1];
         stream(sql, args, rs -> {
-            batch.add(new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3), rs.getInt(4),
-                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                    rs.getObject(10, UUID.class)});
-            if (batch.size() == BATCH) {
-                sink.accept(annotationBatch(batch));
+            UUID sourceId = rs.getObject(2, UUID.class);
+            if (last[0] == null || !last[0].id().equals(sourceId)) {
+                last[0] = new SourceRef(sourceId, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
+            }
+            batch.add(new AnnotationRow(rs.getObject(1, UUID.class), last[0], rs.getInt(7), rs.getInt(8), rs.getString(9),
+                    rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getObject(14, UUID.class),
+                    rs.getString(15), Approval.NONE));
+            if (batch.size() == ANNOTATION_BATCH) {
+                sink.accept(withApprovals(batch));
                 batch.clear();
             }
         });
         if (!batch.isEmpty()) {
-            sink.accept(annotationBatch(batch));
+            sink.accept(withApprovals(batch));
         }
     }
 
@@ -274,41 +286,12 @@ class DatasetReader {
         }
     }
 
-    private List<AnnotationRow> annotationBatch(List<Object[]> rows) {
-        List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
-        var sourceIds = new LinkedHashSet<UUID>();
-        var entityIds = new LinkedHashSet<UUID>();
-        var eventIds = new LinkedHashSet<UUID>();
-        for (Object[] r : rows) {
-            sourceIds.add((UUID) r[1]);
-            if ("ENTITY".equals(r[8])) {
-                entityIds.add((UUID) r[9]);
-            } else if ("EVENT".equals(r[8])) {
-                eventIds.add((UUID) r[9]);
-            }
-        }
-        Map<UUID, SourceRef> sources = sources(sourceIds);
-        Map<UUID, String> names = new HashMap<>();
-        if (!entityIds.isEmpty()) {
-            jdbc.query("select id, name from entity_record where id in (" + marks(entityIds) + ")",
-                    rs -> {
-                        names.put(rs.getObject(1, UUID.class), rs.getString(2));
-                    }, entityIds.toArray());
-        }
-        if (!eventIds.isEmpty()) {
-            jdbc.query("select id, title from event_record where id in (" + marks(eventIds) + ")",
-                    rs -> {
-                        names.put(rs.getObject(1, UUID.class), rs.getString(2));
-                    }, eventIds.toArray());
-        }
-        Map<UUID, Approval> approvals = approvals("ANNOTATION", ids);
+    private List<AnnotationRow> withApprovals(List<AnnotationRow> rows) {
+        Map<UUID, Approval> approvals = approvals("ANNOTATION", rows.stream().map(AnnotationRow::id).toList());
         var result = new ArrayList<AnnotationRow>(rows.size());
-        for (Object[] r : rows) {
-            UUID id = (UUID) r[0];
-            UUID link = (UUID) r[9];
-            result.add(new AnnotationRow(id, sources.get((UUID) r[1]), (int) r[2], (int) r[3], (String) r[4],
-                    (String) r[5], (String) r[6], (String) r[7], (String) r[8], link, link == null ? null : names.get(link),
-                    approvals.getOrDefault(id, Approval.NONE)));
+        for (AnnotationRow a : rows) {
+            result.add(new AnnotationRow(a.id(), a.source(), a.start(), a.end(), a.exact(), a.prefix(), a.suffix(), a.type(),
+                    a.linkKind(), a.linkId(), a.linkName(), approvals.getOrDefault(a.id(), Approval.NONE)));
         }
         return result;
     }
