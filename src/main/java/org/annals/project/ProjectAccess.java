@@ -47,9 +47,19 @@ public class ProjectAccess {
             // A token bound to another project: this one looks exactly like a project the caller cannot see.
             return Optional.empty();
         }
-        if (caller.get().isAdmin()) {
+        return roleOf(projectId, caller.get());
+    }
+
+    /**
+     * The role of a signed-in person who is not the caller: for work done on their behalf outside their
+     * own requests (live updates delivered to their open pages check it before every delivery, so a
+     * person removed from a project stops hearing about it at once). Never for deciding what a caller
+     * may do; services use {@link #require}.
+     */
+    public Optional<ProjectRole> roleOf(UUID projectId, AnnalsPrincipal person) {
+        if (person.isAdmin()) {
             return projects.existsById(projectId) ? Optional.of(ProjectRole.MANAGER) : Optional.empty();
         }
-        return members.findRole(projectId, caller.get().userId());
+        return members.findRole(projectId, person.userId());
     }
 }

@@ -13,6 +13,10 @@ interface ChangeOperationRepository extends JpaRepository<ChangeOperation, UUID>
 
     List<ChangeOperation> findByChangesetIdInOrderByOrdinal(Collection<UUID> changesetIds);
 
+    /** What a changeset touches, without loading its proposed values: kind, record id and context per operation. */
+    @Query("select o.recordKind, o.recordId, o.contextId from ChangeOperation o where o.changesetId = :changesetId")
+    List<Object[]> findTouched(UUID changesetId);
+
     @Modifying
     @Query("delete from ChangeOperation o where o.changesetId = :changesetId")
     void deleteByChangesetId(UUID changesetId);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.annals.base.InvalidInputException;
+import org.annals.review.ChangesetActivity.Activity;
 import org.annals.project.ProjectAccess;
 import org.annals.project.ProjectRole;
 import org.annals.security.CurrentUser;
@@ -44,10 +45,13 @@ public class ChangesetService {
     private final RecordTypes types;
     private final ChangesetViews views;
     private final ChangesetLookup lookup;
+    private final ChangesetAnnouncer announcer;
 
     ChangesetService(ProjectAccess access, ChangesetRepository changesets, ChangeOperationRepository operations,
-            ChangesetCommentRepository comments, RecordTypes types, ChangesetViews views, ChangesetLookup lookup) {
+            ChangesetCommentRepository comments, RecordTypes types, ChangesetViews views, ChangesetLookup lookup,
+            ChangesetAnnouncer announcer) {
         this.lookup = lookup;
+        this.announcer = announcer;
         this.access = access;
         this.changesets = changesets;
         this.operations = operations;
@@ -62,10 +66,12 @@ public class ChangesetService {
         Instant now = Instant.now();
         Changeset changeset = changesets.save(new Changeset(projectId, CurrentUser.require().userId(),
                 validMessage(message), now));
-        store(changeset, proposed);
+        List<ChangeOperation> stored = store(changeset, proposed);
         if (submit) {
             changeset.moveTo(ChangesetState.SUBMITTED, now);
         }
+        announcer.announce(changeset, submit ? Activity.SUBMITTED : Activity.DRAFT_CHANGED, changeset.getAuthorId(),
+                stored);
         return changeset.getId();
     }
 
@@ -76,9 +82,16 @@ public class ChangesetService {
             throw new InvalidInputException("Only drafts and changesets sent back for changes can be edited.");
         }
         changeset.rewrite(validMessage(message), Instant.now());
+        // What it touched before counts too: a record dropped from the draft must disappear from open views.
+        var before = announcer.touched(changesetId);
         operations.deleteByChangesetId(changesetId);
         operations.flush();
-        store(changeset, proposed);
+        List<ChangeOperation> stored = store(changeset, proposed);
+        var after = ChangesetAnnouncer.Touched.empty();
+        stored.forEach(op -> after.add(op.getRecordKind(), op.getRecordId(), op.getContextId()));
+        var touched = before.plus(after);
+        announcer.announce(changeset, Activity.DRAFT_CHANGED, changeset.getAuthorId(), touched.records(),
+                touched.contexts());
     }
 
     /**
@@ -136,11 +149,15 @@ public class ChangesetService {
         operations.flush();
         operations.saveAll(fresh);
         Instant now = Instant.now();
+        var changed = new ArrayList<>(replaced);
+        changed.addAll(fresh);
         if (existing.isEmpty() && fresh.isEmpty()) {
             changeset.moveTo(ChangesetState.WITHDRAWN, now);
+            announcer.announce(changeset, Activity.WITHDRAWN, changeset.getAuthorId(), changed);
             return false;
         }
         changeset.rewrite(changeset.getMessage(), now);
+        announcer.announce(changeset, Activity.DRAFT_CHANGED, changeset.getAuthorId(), changed);
         return true;
     }
 
@@ -175,7 +192,9 @@ public class ChangesetService {
     }
 
     public void submit(UUID changesetId) {
-        ownChangeset(changesetId).moveTo(ChangesetState.SUBMITTED, Instant.now());
+        Changeset changeset = ownChangeset(changesetId);
+        changeset.moveTo(ChangesetState.SUBMITTED, Instant.now());
+        announcer.announce(changeset, Activity.SUBMITTED, changeset.getAuthorId());
     }
 
     /** Submits with a new message: a draft built up piece by piece gets its description at the end. */
@@ -184,10 +203,13 @@ public class ChangesetService {
         Instant now = Instant.now();
         changeset.rewrite(validMessage(message), now);
         changeset.moveTo(ChangesetState.SUBMITTED, now);
+        announcer.announce(changeset, Activity.SUBMITTED, changeset.getAuthorId());
     }
 
     public void withdraw(UUID changesetId) {
-        ownChangeset(changesetId).moveTo(ChangesetState.WITHDRAWN, Instant.now());
+        Changeset changeset = ownChangeset(changesetId);
+        changeset.moveTo(ChangesetState.WITHDRAWN, Instant.now());
+        announcer.announce(changeset, Activity.WITHDRAWN, changeset.getAuthorId());
     }
 
     public void comment(UUID changesetId, String body) {
@@ -243,7 +265,7 @@ public class ChangesetService {
     public record PendingChange(UUID changesetId, UUID recordId, ChangeAction action, String label) {
     }
 
-    private void store(Changeset changeset, List<ProposedOperation> proposed) {
+    private List<ChangeOperation> store(Changeset changeset, List<ProposedOperation> proposed) {
         if (proposed.isEmpty()) {
             throw new InvalidInputException("A changeset needs at least one change.");
         }
@@ -252,16 +274,18 @@ public class ChangesetService {
         }
         Set<UUID> createdHere = new HashSet<>();
         Set<UUID> touched = new HashSet<>();
+        var stored = new ArrayList<ChangeOperation>();
         int ordinal = 0;
         for (ProposedOperation op : proposed) {
             if (!touched.add(op.recordId())) {
                 throw new InvalidInputException("A changeset may change each record only once.");
             }
-            operations.save(operation(changeset, ordinal++, types.get(op.kind()), op, createdHere));
+            stored.add(operations.save(operation(changeset, ordinal++, types.get(op.kind()), op, createdHere)));
             if (op.action() == ChangeAction.CREATE) {
                 createdHere.add(op.recordId());
             }
         }
+        return stored;
     }
 
     private <P> ChangeOperation operation(Changeset changeset, int ordinal, RecordType<P> type, ProposedOperation op,

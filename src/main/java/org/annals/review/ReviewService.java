@@ -47,12 +47,14 @@ public class ReviewService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate eachInItsOwnTransaction;
     private final ChangesetLookup lookup;
+    private final ChangesetAnnouncer announcer;
 
     ReviewService(ProjectAccess access, ProjectService projects, ChangesetRepository changesets,
             ChangeOperationRepository operations, ChangesetCommentRepository comments, RecordRevisionRepository revisions,
             RecordTypes types, ChangesetViews views, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions, ChangesetLookup lookup) {
+            PlatformTransactionManager transactions, ChangesetLookup lookup, ChangesetAnnouncer announcer) {
         this.lookup = lookup;
+        this.announcer = announcer;
         this.access = access;
         this.projects = projects;
         this.changesets = changesets;
@@ -125,22 +127,32 @@ public class ReviewService {
             changed.addAll(apply(changeset, op));
         }
         operations.flush();
+        // Everything the approval changed, and where those records live, for whoever has them open.
+        var touched = ChangesetAnnouncer.Touched.empty();
+        ops.forEach(op -> touched.add(op.getRecordKind(), op.getRecordId(), op.getContextId()));
         for (var entry : changed) {
-            record(changeset, entry.getKey(), entry.getValue(), reviewer, now);
+            touched.add(entry.getKey().kind(), entry.getKey().id(),
+                    record(changeset, entry.getKey(), entry.getValue(), reviewer, now));
         }
         decide(changeset, ChangesetState.APPROVED, reviewer, comment, now);
+        announcer.announce(changeset, ChangesetActivity.Activity.APPROVED, reviewer, touched.records(),
+                touched.contexts());
     }
 
     public void reject(UUID changesetId, String comment) {
         Changeset changeset = lockVisible(changesetId);
         enforce(situation(changeset, ReviewAction.REJECT, comment));
-        decide(changeset, ChangesetState.REJECTED, CurrentUser.require().userId(), comment, Instant.now());
+        UUID reviewer = CurrentUser.require().userId();
+        decide(changeset, ChangesetState.REJECTED, reviewer, comment, Instant.now());
+        announcer.announce(changeset, ChangesetActivity.Activity.REJECTED, reviewer);
     }
 
     public void requestChanges(UUID changesetId, String comment) {
         Changeset changeset = lockVisible(changesetId);
         enforce(situation(changeset, ReviewAction.REQUEST_CHANGES, comment));
-        decide(changeset, ChangesetState.CHANGES_REQUESTED, CurrentUser.require().userId(), comment, Instant.now());
+        UUID reviewer = CurrentUser.require().userId();
+        decide(changeset, ChangesetState.CHANGES_REQUESTED, reviewer, comment, Instant.now());
+        announcer.announce(changeset, ChangesetActivity.Activity.CHANGES_REQUESTED, reviewer);
     }
 
     /**
@@ -223,15 +235,18 @@ public class ReviewService {
         return changed;
     }
 
-    private void record(Changeset changeset, RecordRef ref, ChangeAction action, UUID reviewer, Instant now) {
-        revisions.save(snapshot(types.get(ref.kind()), changeset, ref, action, reviewer, now));
+    /** Keeps the record's new state as its revision; returns the context it lives in now, if any. */
+    private @Nullable UUID record(Changeset changeset, RecordRef ref, ChangeAction action, UUID reviewer, Instant now) {
+        return snapshot(types.get(ref.kind()), changeset, ref, action, reviewer, now);
     }
 
-    private <P> RecordRevision snapshot(RecordType<P> type, Changeset changeset, RecordRef ref, ChangeAction action,
+    private <P> @Nullable UUID snapshot(RecordType<P> type, Changeset changeset, RecordRef ref, ChangeAction action,
             UUID reviewer, Instant now) {
         var current = type.current(changeset.getProjectId(), ref.id());
-        return new RecordRevision(changeset.getProjectId(), ref, current.map(RecordType.Current::version).orElse(null),
-                action, changeset, reviewer, now, current.map(c -> types.write(c.payload())).orElse(null));
+        revisions.save(new RecordRevision(changeset.getProjectId(), ref,
+                current.map(RecordType.Current::version).orElse(null), action, changeset, reviewer, now,
+                current.map(c -> types.write(c.payload())).orElse(null)));
+        return current.map(c -> type.context(c.payload())).orElse(null);
     }
 
     private void decide(Changeset changeset, ChangesetState decision, UUID reviewer, @Nullable String comment,

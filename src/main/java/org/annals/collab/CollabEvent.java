@@ -1,0 +1,82 @@
+package org.annals.collab;
+
+import java.util.Set;
+import java.util.UUID;
+import org.annals.review.ChangesetActivity;
+import org.annals.review.RecordRef;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Something changed in a project that open views may want to show: which changeset, which records,
+ * in which contexts (an annotation's source), and who did it. Ids and kinds only: a view that cares
+ * reloads what it shows through the services, which check what the viewer may see.
+ *
+ * @param changesetId the changeset concerned; null for {@link Kind#RESYNC}
+ * @param records the records touched; empty when {@code partial}
+ * @param contexts the contexts those records live in (sources); may be empty when {@code partial}
+ * @param actorId who did it; null for {@link Kind#RESYNC}
+ * @param partial the records and contexts were too many to carry (or events were lost): treat the event
+ *     as concerning anything in the project
+ */
+public record CollabEvent(UUID projectId, Kind kind, @Nullable UUID changesetId, Set<RecordRef> records,
+        Set<UUID> contexts, @Nullable UUID actorId, boolean partial) {
+
+    public CollabEvent {
+        records = Set.copyOf(records);
+        contexts = Set.copyOf(contexts);
+    }
+
+    public enum Kind {
+        /** The actor's own draft changed: only the actor's pages show drafts. */
+        DRAFT_CHANGED,
+        SUBMITTED,
+        /** Vetted data changed: every member's pages may show it. */
+        APPROVED,
+        REJECTED,
+        CHANGES_REQUESTED,
+        WITHDRAWN,
+        /**
+         * Events may have been missed (a lost bus connection, a flood that was coalesced): reload
+         * everything that is shown.
+         */
+        RESYNC
+    }
+
+    static CollabEvent of(ChangesetActivity activity) {
+        Kind kind = switch (activity.activity()) {
+            case DRAFT_CHANGED -> Kind.DRAFT_CHANGED;
+            case SUBMITTED -> Kind.SUBMITTED;
+            case APPROVED -> Kind.APPROVED;
+            case REJECTED -> Kind.REJECTED;
+            case CHANGES_REQUESTED -> Kind.CHANGES_REQUESTED;
+            case WITHDRAWN -> Kind.WITHDRAWN;
+        };
+        return new CollabEvent(activity.projectId(), kind, activity.changesetId(), activity.records(),
+                activity.contexts(), activity.actorId(), false);
+    }
+
+    /** Reload everything in this project: carries no ids at all. */
+    static CollabEvent resync(UUID projectId) {
+        return new CollabEvent(projectId, Kind.RESYNC, null, Set.of(), Set.of(), null, true);
+    }
+
+    /** The same event without its records (and, if {@code dropContexts}, its contexts): for a bus with a size limit. */
+    CollabEvent shrunk(boolean dropContexts) {
+        return new CollabEvent(projectId, kind, changesetId, Set.of(), dropContexts ? Set.of() : contexts, actorId, true);
+    }
+
+    /** Whether a view of this context (a source) may have to change. */
+    public boolean concernsContext(UUID contextId) {
+        return partial || contexts.contains(contextId);
+    }
+
+    /** Whether a view of this record may have to change. */
+    public boolean concernsRecord(RecordRef record) {
+        return partial || records.contains(record);
+    }
+
+    /** Whether the queue of changesets waiting for review may have changed. */
+    public boolean concernsReviewQueue() {
+        return kind != Kind.DRAFT_CHANGED;
+    }
+}

@@ -1,0 +1,65 @@
+package org.annals.collab;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.annals.project.ProjectAccess;
+import org.annals.project.ProjectRole;
+import org.annals.security.AnnalsPrincipal;
+import org.annals.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Live updates for the caller's open pages. Subscribing needs at least the viewer role in the project;
+ * before every delivery the person's role is read again, and they get only what they may know about:
+ * approvals (vetted data) for every member, other proposals for editors and above, a draft only for
+ * its author. A person removed from the project hears nothing more. The events carry ids only; the
+ * page reloads through the services, which check access again.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class CollabService {
+
+    private final CollabBus bus;
+    private final ProjectAccess access;
+
+    CollabService(CollabBus bus, ProjectAccess access) {
+        this.bus = bus;
+        this.access = access;
+    }
+
+    /** Delivers the project's events that the caller may know about until the subscription is closed. */
+    public Subscription subscribe(UUID projectId, CollabListener listener) {
+        access.require(projectId, ProjectRole.VIEWER);
+        AnnalsPrincipal person = CurrentUser.require();
+        var self = new AtomicReference<@Nullable Subscription>();
+        Subscription subscription = bus.subscribe(projectId, batch -> {
+            Optional<ProjectRole> role = access.roleOf(projectId, person);
+            if (role.isEmpty()) {
+                // No longer a member: nothing more for this page, ever (it learns why when it next asks a service).
+                Subscription own = self.get();
+                if (own != null) {
+                    own.close();
+                }
+                return;
+            }
+            List<CollabEvent> visible = batch.stream().filter(e -> mayKnow(e, person, role.get())).toList();
+            if (!visible.isEmpty()) {
+                listener.onEvents(visible);
+            }
+        });
+        self.set(subscription);
+        return subscription;
+    }
+
+    static boolean mayKnow(CollabEvent event, AnnalsPrincipal person, ProjectRole role) {
+        return switch (event.kind()) {
+            case APPROVED, RESYNC -> true;
+            case DRAFT_CHANGED -> person.userId().equals(event.actorId());
+            case SUBMITTED, REJECTED, CHANGES_REQUESTED, WITHDRAWN -> role.includes(ProjectRole.EDITOR);
+        };
+    }
+}

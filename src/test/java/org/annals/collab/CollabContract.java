@@ -1,0 +1,213 @@
+package org.annals.collab;
+
+import static org.annals.support.Fixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.annals.annotation.AnnotationRecordType;
+import org.annals.annotation.AnnotationService;
+import org.annals.annotation.AnnotationType;
+import org.annals.annotation.LinkChoice;
+import org.annals.base.NotFoundException;
+import org.annals.entity.EntityKind;
+import org.annals.entity.EntityPayload;
+import org.annals.entity.EntityRecordType;
+import org.annals.entity.EntityService;
+import org.annals.project.ProjectRole;
+import org.annals.project.ProjectService;
+import org.annals.review.RecordRef;
+import org.annals.review.ReviewService;
+import org.annals.security.AnnalsPrincipal;
+import org.annals.support.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Live-update events from the real services, after commit and only then, with ids only, and delivered
+ * only to people who may know about them. Run on H2 with the in-process bus and on PostgreSQL with
+ * LISTEN/NOTIFY, where events are watched from a second node on the same database.
+ *
+ * <p>Negative checks need no waiting: a "fence" published after the thing that must not arrive
+ * reaches every subscriber after anything published before it on that node, so once the fence is in,
+ * whatever is missing never came.
+ */
+abstract class CollabContract {
+
+    static final String TEXT = "Hay'at Tahrir al-Sham fighters entered the city of Aleppo on 30 November.";
+
+    @Autowired
+    CollabBus bus;
+    @Autowired
+    CollabService collab;
+    @Autowired
+    AnnotationService annotations;
+    @Autowired
+    EntityService entities;
+    @Autowired
+    ReviewService review;
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    UUID project;
+    UUID source;
+    AnnalsPrincipal editor;
+    AnnalsPrincipal otherEditor;
+    AnnalsPrincipal reviewer;
+    AnnalsPrincipal viewer;
+    private final List<Subscription> subscriptions = new ArrayList<>();
+
+    /** Where events are watched: this node's bus, or another node's on the same database. */
+    abstract CollabBus observer();
+
+    @BeforeEach
+    void projectWithATeamAndASource() {
+        project = fixtures.newProject(fixtures.admin());
+        editor = member("editor", ProjectRole.EDITOR);
+        otherEditor = member("editor2", ProjectRole.EDITOR);
+        reviewer = member("reviewer", ProjectRole.REVIEWER);
+        viewer = member("viewer", ProjectRole.VIEWER);
+        source = fixtures.newSource(project, editor, "Offensive report", TEXT);
+    }
+
+    @AfterEach
+    void unsubscribe() {
+        subscriptions.forEach(Subscription::close);
+    }
+
+    private AnnalsPrincipal member(String name, ProjectRole role) {
+        AnnalsPrincipal user = fixtures.newUser(name);
+        fixtures.addMember(project, user, role);
+        return user;
+    }
+
+    private Recorder watch() {
+        var recorder = new Recorder();
+        subscriptions.add(observer().subscribe(project, recorder));
+        return recorder;
+    }
+
+    private Recorder watchAs(AnnalsPrincipal who) {
+        var recorder = new Recorder();
+        subscriptions.add(as(who, () -> collab.subscribe(project, recorder)));
+        return recorder;
+    }
+
+    private CollabEvent fence() {
+        CollabEvent fence = Recorder.fence(project);
+        bus.publish(fence);
+        return fence;
+    }
+
+    private UUID proposeEntity(String name, boolean submit) {
+        return as(editor, () -> entities.proposeCreate(project, EntityPayload.of(EntityKind.PLACE, name), "Add " + name,
+                submit)).changesetId();
+    }
+
+    @Test
+    void marking_submitting_and_approving_are_announced_with_ids_only() {
+        Recorder events = watch();
+        int start = TEXT.indexOf("Aleppo");
+        var marked = as(editor, () -> annotations.annotate(project, source, start, start + "Aleppo".length(), "Aleppo",
+                AnnotationType.CLAIM, new LinkChoice.None()));
+        var annotation = new RecordRef(AnnotationRecordType.KIND, marked.annotationId());
+
+        CollabEvent drafted = events.next();
+        assertThat(drafted).isEqualTo(new CollabEvent(project, CollabEvent.Kind.DRAFT_CHANGED, marked.changesetId(),
+                java.util.Set.of(annotation), java.util.Set.of(source), editor.userId(), false));
+
+        as(editor, () -> annotations.submitDraft(project, marked.changesetId(), "Aleppo"));
+        assertThat(events.next()).isEqualTo(new CollabEvent(project, CollabEvent.Kind.SUBMITTED, marked.changesetId(),
+                java.util.Set.of(annotation), java.util.Set.of(source), editor.userId(), false));
+
+        as(reviewer, () -> review.approve(marked.changesetId(), null));
+        CollabEvent approved = events.next();
+        assertThat(approved.kind()).isEqualTo(CollabEvent.Kind.APPROVED);
+        assertThat(approved.changesetId()).isEqualTo(marked.changesetId());
+        assertThat(approved.actorId()).isEqualTo(reviewer.userId());
+        assertThat(approved.records()).contains(annotation);
+        assertThat(approved.contexts()).containsExactly(source);
+        assertThat(approved.concernsContext(source)).isTrue();
+        assertThat(approved.concernsContext(UUID.randomUUID())).isFalse();
+    }
+
+    @Test
+    void nothing_is_announced_before_the_transaction_commits() {
+        Recorder events = watch();
+        var inTransaction = new TransactionTemplate(transactions);
+        UUID changeset = inTransaction.execute(status -> {
+            UUID proposed = proposeEntity("Hama", true);
+            // Still inside the transaction: a fence sent now arrives with nothing before it.
+            CollabEvent fence = fence();
+            assertThat(events.until(fence)).containsExactly(fence);
+            return proposed;
+        });
+        CollabEvent submitted = events.next();
+        assertThat(submitted.kind()).isEqualTo(CollabEvent.Kind.SUBMITTED);
+        assertThat(submitted.changesetId()).isEqualTo(changeset);
+        assertThat(submitted.records()).hasSize(1).allMatch(r -> r.kind().equals(EntityRecordType.KIND));
+    }
+
+    @Test
+    void a_change_that_rolls_back_is_never_announced() {
+        Recorder events = watch();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            proposeEntity("Homs", true);
+            status.setRollbackOnly();
+        });
+        CollabEvent fence = fence();
+        assertThat(events.until(fence)).containsExactly(fence);
+    }
+
+    @Test
+    void each_member_hears_only_what_their_role_may_see() {
+        Recorder asViewer = watchAs(viewer);
+        Recorder asOtherEditor = watchAs(otherEditor);
+        Recorder asAuthor = watchAs(editor);
+
+        UUID draft = proposeEntity("Idlib", false);
+        UUID submitted = proposeEntity("Daraa", true);
+        as(reviewer, () -> review.approve(submitted, null));
+        CollabEvent fence = fence();
+
+        // The author hears about their own draft; other editors only about submissions and decisions;
+        // a viewer only about vetted data.
+        assertThat(asAuthor.until(fence)).extracting(CollabEvent::kind, CollabEvent::changesetId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(CollabEvent.Kind.DRAFT_CHANGED, draft),
+                org.assertj.core.groups.Tuple.tuple(CollabEvent.Kind.SUBMITTED, submitted),
+                org.assertj.core.groups.Tuple.tuple(CollabEvent.Kind.APPROVED, submitted),
+                org.assertj.core.groups.Tuple.tuple(CollabEvent.Kind.APPROVED, fence.changesetId()));
+        assertThat(asOtherEditor.until(fence)).extracting(CollabEvent::kind).containsExactly(
+                CollabEvent.Kind.SUBMITTED, CollabEvent.Kind.APPROVED, CollabEvent.Kind.APPROVED);
+        assertThat(asViewer.until(fence)).extracting(CollabEvent::changesetId).containsExactly(submitted,
+                fence.changesetId());
+    }
+
+    @Test
+    void outsiders_cannot_subscribe_and_a_removed_member_hears_nothing_more() {
+        AnnalsPrincipal outsider = fixtures.newUser("outsider");
+        assertThatThrownBy(() -> as(outsider, () -> collab.subscribe(project, batch -> { })))
+                .isInstanceOf(NotFoundException.class);
+
+        int before = bus.subscriptionCount();
+        Recorder removed = watchAs(otherEditor);
+        assertThat(bus.subscriptionCount()).isEqualTo(before + 1);
+        as(fixtures.admin(), () -> projects.removeMember(project, otherEditor.userId()));
+        proposeEntity("Latakia", true);
+        // The next delivery finds them no longer a member: it delivers nothing and ends their subscription.
+        await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount() == before);
+        assertThat(removed.drain()).isEmpty();
+    }
+}
