@@ -4,8 +4,10 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.ColorScheme;
 import com.vaadin.flow.component.page.Inline;
+import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.component.page.TargetElement;
 import com.vaadin.flow.server.AppShellSettings;
+import com.vaadin.flow.shared.ui.Transport;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,13 +17,18 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * Annals: volunteer teams turn source texts into a vetted, evidence-backed timeline.
  *
  * <p>The class is also Vaadin's app shell: the theme and the default colour scheme (follow the
- * operating system until the user picks one) are declared once, here.
+ * operating system until the user picks one) are declared once, here, and server push: open pages
+ * show other people's changes as they happen (see org.annals.collab). WEBSOCKET_XHR pushes over a
+ * WebSocket but sends the browser's requests as ordinary HTTP requests, which pass Spring Security's
+ * filters, proxies and load balancers like every other request; push falls back to long polling where
+ * WebSockets are blocked.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles.css")
 @ColorScheme(ColorScheme.Value.LIGHT_DARK)
+@Push(transport = Transport.WEBSOCKET_XHR)
 public class AnnalsApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {

@@ -16,6 +16,6 @@ public interface CollabBus {
     /** Delivers the project's events to the listener until the subscription is closed. */
     Subscription subscribe(UUID projectId, CollabListener listener);
 
-    /** Subscriptions open on this node (to check that pages leave none behind). */
-    int subscriptionCount();
+    /** Subscriptions to the project open on this node (to check that pages leave none behind). */
+    int subscriptionCount(UUID projectId);
 }

@@ -22,8 +22,8 @@ final class InProcessCollabBus implements CollabBus, AutoCloseable {
     }
 
     @Override
-    public int subscriptionCount() {
-        return subscribers.count();
+    public int subscriptionCount(UUID projectId) {
+        return subscribers.count(projectId);
     }
 
     @Override

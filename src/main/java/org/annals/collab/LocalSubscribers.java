@@ -61,8 +61,9 @@ final class LocalSubscribers implements AutoCloseable {
         });
     }
 
-    int count() {
-        return byProject.values().stream().mapToInt(Set::size).sum();
+    int count(UUID projectId) {
+        Set<Subscriber> subscribers = byProject.get(projectId);
+        return subscribers == null ? 0 : subscribers.size();
     }
 
     @Override

@@ -100,8 +100,8 @@ final class PostgresCollabBus implements CollabBus, AutoCloseable {
     }
 
     @Override
-    public int subscriptionCount() {
-        return subscribers.count();
+    public int subscriptionCount(UUID projectId) {
+        return subscribers.count(projectId);
     }
 
     @Override

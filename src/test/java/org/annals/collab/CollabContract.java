@@ -201,13 +201,13 @@ abstract class CollabContract {
         assertThatThrownBy(() -> as(outsider, () -> collab.subscribe(project, batch -> { })))
                 .isInstanceOf(NotFoundException.class);
 
-        int before = bus.subscriptionCount();
+        int before = bus.subscriptionCount(project);
         Recorder removed = watchAs(otherEditor);
-        assertThat(bus.subscriptionCount()).isEqualTo(before + 1);
+        assertThat(bus.subscriptionCount(project)).isEqualTo(before + 1);
         as(fixtures.admin(), () -> projects.removeMember(project, otherEditor.userId()));
         proposeEntity("Latakia", true);
         // The next delivery finds them no longer a member: it delivers nothing and ends their subscription.
-        await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount() == before);
+        await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) == before);
         assertThat(removed.drain()).isEmpty();
     }
 }

@@ -106,20 +106,20 @@ class AnnotationJourneyTest extends BrowserTest {
         return page;
     }
 
-    private static Map<String, Double> select(Page page, String phrase, int occurrence) {
+    static Map<String, Double> select(Page page, String phrase, int occurrence) {
         @SuppressWarnings("unchecked")
         var rect = (Map<String, Number>) page.evaluate(SELECT_PHRASE, List.of(phrase, occurrence));
         return Map.of("x1", rect.get("x1").doubleValue(), "y1", rect.get("y1").doubleValue(),
                 "x2", rect.get("x2").doubleValue(), "y2", rect.get("y2").doubleValue());
     }
 
-    private static void chooseType(Page page, String type) {
+    static void chooseType(Page page, String type) {
         page.getByRole(AriaRole.TOOLBAR, new Page.GetByRoleOptions().setName("Annotate selection"))
                 .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(type)).click();
     }
 
     /** Saves the link dialog and waits until it is gone and has given focus back (which moves the selection). */
-    private static void save(Page page) {
+    static void save(Page page) {
         Locator dialog = page.getByRole(AriaRole.DIALOG);
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save to draft")).click();
         assertThat(dialog).isHidden();
@@ -128,7 +128,7 @@ class AnnotationJourneyTest extends BrowserTest {
         page.waitForTimeout(300);
     }
 
-    private static void chooseOption(Page page, Locator dialog, String label, String option) {
+    static void chooseOption(Page page, Locator dialog, String label, String option) {
         dialog.getByLabel(label, new Locator.GetByLabelOptions().setExact(true)).click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(option).setExact(true)).click();
     }

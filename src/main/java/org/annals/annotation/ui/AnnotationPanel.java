@@ -107,6 +107,11 @@ class AnnotationPanel extends VerticalLayout {
 
     /** Shows this annotation's details and scrolls the list to it. */
     void select(@Nullable String key) {
+        show(key, true);
+    }
+
+    /** Shows the annotation's details; scrolls the list to it only when the person chose it. */
+    private void show(@Nullable String key, boolean scroll) {
         selectedKey = key;
         detail.removeAll();
         EditorAnnotation chosenOne = key == null ? null
@@ -115,7 +120,7 @@ class AnnotationPanel extends VerticalLayout {
             selectedKey = null;
         } else {
             detail.add(details(chosenOne));
-            for (int i = 0; i < rows.size(); i++) {
+            for (int i = 0; scroll && i < rows.size(); i++) {
                 if (rows.get(i) instanceof Item item && item.annotation().key().equals(key)) {
                     list.scrollToIndex(i);
                     break;
@@ -153,7 +158,8 @@ class AnnotationPanel extends VerticalLayout {
         summary.setText(shown == annotations.size() ? annotations.size() + " annotations"
                 : shown + " of " + annotations.size() + " annotations");
         if (selectedKey != null) {
-            select(selectedKey);
+            // Redrawn after a change (perhaps someone else's): keep the details, leave the list where it is.
+            show(selectedKey, false);
         }
     }
 

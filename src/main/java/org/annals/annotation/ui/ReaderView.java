@@ -34,6 +34,8 @@ import org.annals.annotation.EditorAnnotation;
 import org.annals.annotation.EditorContent;
 import org.annals.base.InvalidInputException;
 import org.annals.base.NotFoundException;
+import org.annals.collab.CollabService;
+import org.annals.collab.ui.LiveRefresh;
 import org.annals.event.TaxonomyService;
 import org.annals.project.ProjectRole;
 import org.annals.project.ProjectService;
@@ -76,12 +78,17 @@ public class ReaderView extends ProjectPage {
     private @Nullable UUID draftId;
     /** After the first load the browser has the annotations; from then on it gets differences only. */
     private boolean textHoldsAnnotations;
+    /** What the draft bar shows, so that a reload that changes nothing there leaves it (and its focus) alone. */
+    private @Nullable String draftBarShows;
+    private final LiveRefresh live;
 
-    ReaderView(ProjectService projects, SourceService sources, AnnotationService annotations, TaxonomyService taxonomy) {
+    ReaderView(ProjectService projects, SourceService sources, AnnotationService annotations, TaxonomyService taxonomy,
+            CollabService collab) {
         super(projects, ProjectRole.VIEWER, "Source");
         this.sources = sources;
         this.annotations = annotations;
         this.taxonomy = taxonomy;
+        this.live = LiveRefresh.of(this, collab);
         addClassName("reader-view");
         setSizeFull();
         draftBar.addClassName("draft-bar");
@@ -102,6 +109,7 @@ public class ReaderView extends ProjectPage {
         sourceId = id;
         shown.clear();
         textHoldsAnnotations = false;
+        draftBarShows = null;
         SourceMetadata metadata = source.source().metadata();
         sourceTitle = metadata.title();
         setPageTitle(metadata.title() + " · " + project.name() + " · Annals");
@@ -132,6 +140,9 @@ public class ReaderView extends ProjectPage {
         }
         add(body);
         show(content);
+        // Someone else proposed, decided or withdrew annotations here: redraw what changed, nothing else.
+        // The selection, the chosen annotation and an open dialog with what is typed in it stay as they are.
+        live.follow(project.id(), event -> event.concernsContext(id), events -> reload());
         queryParameters().getSingleParameter(ANNOTATION_PARAMETER).ifPresent(key -> {
             if (shown.containsKey(key)) {
                 choose(key);
@@ -236,6 +247,11 @@ public class ReaderView extends ProjectPage {
 
     private void showDraft(EditorContent content) {
         draftId = content.draftId();
+        String shows = content.canEdit() + " " + draftId + " " + content.draftSize();
+        if (shows.equals(draftBarShows)) {
+            return;
+        }
+        draftBarShows = shows;
         draftBar.removeAll();
         if (!content.canEdit()) {
             return;

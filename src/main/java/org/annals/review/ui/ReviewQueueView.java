@@ -26,6 +26,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.annals.base.InvalidInputException;
 import org.annals.base.ui.EmptyState;
+import org.annals.collab.CollabEvent;
+import org.annals.collab.CollabService;
+import org.annals.collab.ui.LiveRefresh;
 import org.annals.project.ProjectRole;
 import org.annals.project.ProjectService;
 import org.annals.project.ProjectSummary;
@@ -40,7 +43,8 @@ import org.annals.review.ReviewService;
 /**
  * The review queue: changesets waiting for a decision, oldest first by default. With the list
  * focused: J next, K previous, A approve, R reject; anywhere on the page the same with Alt.
- * Disabled buttons say why in their tooltip.
+ * Disabled buttons say why in their tooltip. The list follows submissions and decisions made by others
+ * as they happen.
  */
 @Route(ProjectRoutes.PREFIX + "/review")
 @PermitAll
@@ -59,12 +63,15 @@ class ReviewQueueView extends ProjectPage {
     private ProjectSummary project;
     private List<ChangesetSummary> rows = List.of();
 
+    private final LiveRefresh live;
+
     ReviewQueueView(ProjectService projects, ReviewService review, ChangesetService changesets,
-            org.annals.source.SourceService sources) {
+            org.annals.source.SourceService sources, CollabService collab) {
         super(projects, ProjectRole.EDITOR, "Review");
         this.sources = sources;
         this.review = review;
         this.changesets = changesets;
+        this.live = LiveRefresh.of(this, collab);
         setSizeFull();
     }
 
@@ -126,6 +133,35 @@ class ReviewQueueView extends ProjectPage {
         add(filters, split);
         refreshAuthors();
         refresh();
+        live.follow(project.id(), CollabEvent::concernsReviewQueue, events -> refreshLive());
+    }
+
+    /**
+     * Someone submitted, decided or withdrew a changeset: update the list without disturbing the reviewer.
+     * The ticked rows stay ticked, and the open changeset stays open (with a comment being typed) unless
+     * it left the queue, which is then said.
+     */
+    private void refreshLive() {
+        var ticked = grid.getSelectedItems().stream().map(ChangesetSummary::id).collect(Collectors.toSet());
+        rows = query();
+        grid.setItems(rows);
+        rows.stream().filter(row -> ticked.contains(row.id())).forEach(grid::select);
+        ChangesetSummary open = current == null ? null
+                : rows.stream().filter(row -> row.id().equals(current.id())).findFirst().orElse(null);
+        if (open != null) {
+            current = open;
+            return;
+        }
+        if (current != null) {
+            Notification.show("\"" + current.message() + "\" was decided or withdrawn meanwhile.", 5000,
+                    Notification.Position.BOTTOM_START);
+            current = null;
+        }
+        if (rows.isEmpty()) {
+            showEmpty();
+        } else {
+            open(rows.getFirst());
+        }
     }
 
     private void refreshAuthors() {
@@ -135,18 +171,27 @@ class ReviewQueueView extends ProjectPage {
     }
 
     private void refresh() {
-        rows = review.queue(project.id(), author.getValue() == null ? null : author.getValue().getKey(),
-                kind.getValue() == null || kind.getValue().isEmpty() ? null : kind.getValue(),
-                source.getValue() == null ? null : source.getValue().id(),
-                "Newest first".equals(order.getValue()), 0, 200);
+        rows = query();
         grid.setItems(rows);
         if (rows.isEmpty()) {
-            detail.removeAll();
-            detail.add(new EmptyState(VaadinIcon.CHECK_SQUARE_O, "Nothing to review",
-                    "Every change to this project waits here for a reviewer. Proposals will appear as editors submit them."));
+            current = null;
+            showEmpty();
         } else {
             open(rows.getFirst());
         }
+    }
+
+    private List<ChangesetSummary> query() {
+        return review.queue(project.id(), author.getValue() == null ? null : author.getValue().getKey(),
+                kind.getValue() == null || kind.getValue().isEmpty() ? null : kind.getValue(),
+                source.getValue() == null ? null : source.getValue().id(),
+                "Newest first".equals(order.getValue()), 0, 200);
+    }
+
+    private void showEmpty() {
+        detail.removeAll();
+        detail.add(new EmptyState(VaadinIcon.CHECK_SQUARE_O, "Nothing to review",
+                "Every change to this project waits here for a reviewer. Proposals will appear as editors submit them."));
     }
 
     private ChangesetSummary current;

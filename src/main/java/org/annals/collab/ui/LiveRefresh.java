@@ -1,0 +1,126 @@
+package org.annals.collab.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.annals.base.NotFoundException;
+import org.annals.collab.CollabEvent;
+import org.annals.collab.CollabService;
+import org.annals.collab.Subscription;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Keeps a view subscribed to its project's live updates while it is attached (and only then: detaching
+ * closes the subscription, so closed tabs leave nothing behind) and reloads it through its UI when an
+ * event concerns it. Events that arrive while a reload is queued are folded into it: a burst costs
+ * one reload. The reload runs in {@code UI.access}, so it sees the viewer's session (and their
+ * permissions) and server push sends what changed.
+ */
+public final class LiveRefresh {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveRefresh.class);
+
+    private final Component owner;
+    private final CollabService collab;
+    // Written in the UI; read by bus threads too.
+    private volatile @Nullable Target target;
+    private volatile @Nullable Subscription subscription;
+
+    /** What is followed: a project and which of its events concern the view, and what to do with them. */
+    private record Target(UUID projectId, Predicate<CollabEvent> concerns, Consumer<List<CollabEvent>> refresh) {
+    }
+
+    private LiveRefresh(Component owner, CollabService collab) {
+        this.owner = owner;
+        this.collab = collab;
+        owner.addAttachListener(e -> subscribe(e.getUI()));
+        owner.addDetachListener(e -> unsubscribe());
+    }
+
+    /** Live updates for this component while it is attached; call {@link #follow} to say for what. */
+    public static LiveRefresh of(Component owner, CollabService collab) {
+        return new LiveRefresh(owner, collab);
+    }
+
+    /**
+     * Follows a project (again, when the view shows another one). {@code concerns} runs on a bus thread
+     * and must only read what it captured; {@code refresh} runs in the UI with the events that concerned
+     * the view since the last refresh.
+     */
+    public void follow(UUID projectId, Predicate<CollabEvent> concerns, Consumer<List<CollabEvent>> refresh) {
+        target = new Target(projectId, concerns, refresh);
+        owner.getUI().ifPresent(this::subscribe);
+    }
+
+    /** Stops following (the view shows nothing live any more). */
+    public void stop() {
+        target = null;
+        unsubscribe();
+    }
+
+    private void subscribe(UI ui) {
+        unsubscribe();
+        Target followed = target;
+        if (followed == null) {
+            return;
+        }
+        var queued = new ConcurrentLinkedQueue<CollabEvent>();
+        var scheduled = new AtomicBoolean();
+        subscription = collab.subscribe(followed.projectId(), batch -> {
+            List<CollabEvent> relevant = batch.stream().filter(followed.concerns()).toList();
+            if (relevant.isEmpty()) {
+                return;
+            }
+            queued.addAll(relevant);
+            if (!scheduled.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                ui.access(() -> {
+                    scheduled.set(false);
+                    var events = new ArrayList<CollabEvent>();
+                    for (CollabEvent e = queued.poll(); e != null; e = queued.poll()) {
+                        events.add(e);
+                    }
+                    if (target != followed || events.isEmpty()) {
+                        return;
+                    }
+                    try {
+                        followed.refresh().accept(List.copyOf(events));
+                    } catch (NotFoundException | AccessDeniedException lostAccess) {
+                        // The person may no longer see this; the next navigation shows why.
+                        stop();
+                    }
+                });
+            } catch (UIDetachedException closed) {
+                unsubscribeQuietly();
+            }
+        });
+    }
+
+    private void unsubscribeQuietly() {
+        try {
+            unsubscribe();
+        } catch (RuntimeException e) {
+            log.debug("Could not close a live-update subscription", e);
+        }
+    }
+
+    private void unsubscribe() {
+        Subscription open = subscription;
+        subscription = null;
+        if (open != null) {
+            open.close();
+        }
+    }
+}

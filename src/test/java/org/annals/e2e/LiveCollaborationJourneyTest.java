@@ -1,0 +1,133 @@
+package org.annals.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.annals.support.Fixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.annals.annotation.AnnotationService;
+import org.annals.annotation.EditorAnnotation;
+import org.annals.collab.CollabBus;
+import org.annals.project.ProjectRole;
+import org.annals.security.AnnalsPrincipal;
+import org.annals.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Three people at work on one source at once, each in their own browser: what one does shows up on the
+ * others' screens without a reload, and nobody loses what they are in the middle of. Every check waits
+ * (Playwright's assertions retry) instead of reloading: a page that is not pushed to fails them.
+ */
+class LiveCollaborationJourneyTest extends BrowserTest {
+
+    static final String TEXT = "Hay'at Tahrir al-Sham fighters entered the city of Aleppo on 30 November.";
+    static final String SECOND = "The army withdrew from Hama; at least 12 people were killed.";
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    AnnotationService annotations;
+    @Autowired
+    CollabBus bus;
+
+    private Page open(AnnalsPrincipal who, String path) {
+        Page page = newPerson();
+        signIn(page, who.getUsername(), Fixtures.PASSWORD);
+        page.navigate(url(path));
+        return page;
+    }
+
+    /** The highlight of one annotation: the first text segment it covers. */
+    private static Locator highlight(Page page, String key) {
+        return page.locator("annals-text [data-ids~='" + key + "']").first();
+    }
+
+    private static Locator state(Page page, String key) {
+        return page.locator(".annotation-item[data-key='" + key + "'] .annotation-state");
+    }
+
+    @Test
+    void a_proposal_shows_up_pending_for_others_and_turns_vetted_for_everyone_while_a_form_stays_open() {
+        AnnalsPrincipal alice = fixtures.newUser("alice");
+        AnnalsPrincipal bob = fixtures.newUser("bob");
+        AnnalsPrincipal reviewer = fixtures.newUser("rita");
+        UUID project = fixtures.newProject(fixtures.admin());
+        fixtures.addMember(project, alice, ProjectRole.EDITOR);
+        fixtures.addMember(project, bob, ProjectRole.EDITOR);
+        fixtures.addMember(project, reviewer, ProjectRole.REVIEWER);
+        UUID source = fixtures.newSource(project, alice, "Offensive report", TEXT, SECOND);
+        String sourcePath = "projects/" + project + "/sources/" + source;
+
+        Page a = open(alice, sourcePath);
+        Page b = open(bob, sourcePath);
+        Page r = open(reviewer, "projects/" + project + "/review");
+        assertThat(a.locator("annals-text .passage").first()).isVisible();
+        assertThat(b.locator("annals-text .passage").first()).isVisible();
+        assertThat(r.getByText("Nothing to review")).isVisible();
+        // Each open page listens to the project while it is open.
+        await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) == 3);
+
+        // Alice marks a phrase and submits it.
+        AnnotationJourneyTest.select(a, "Hay'at Tahrir al-Sham", 0);
+        AnnotationJourneyTest.chooseType(a, "Claim");
+        a.getByRole(AriaRole.DIALOG).getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("No link yet"))
+                .check();
+        AnnotationJourneyTest.save(a);
+        a.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review…")).click();
+        Locator submit = a.getByRole(AriaRole.DIALOG);
+        submit.getByLabel("Message for the reviewers").fill("HTS named in the report");
+        submit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Submit")).click();
+        assertThat(a.getByText("Submitted for review.")).isVisible();
+        EditorAnnotation hts = as(alice, () -> annotations.editor(project, source)).annotations().stream()
+                .filter(x -> x.exact().equals("Hay'at Tahrir al-Sham")).findFirst().orElseThrow();
+
+        // Bob, who only had the page open, sees it as pending; the reviewer's queue lists it.
+        assertThat(highlight(b, hts.key())).hasAttribute("data-states", Pattern.compile("\\bpending\\b"));
+        assertThat(state(b, hts.key())).hasText("pending review");
+        assertThat(r.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("HTS named in the report")))
+                .isVisible();
+
+        // Alice starts a second annotation and is typing in its form, and Bob has selected text to mark
+        // next, when the reviewer approves the first.
+        AnnotationJourneyTest.select(a, "entered the city of Aleppo", 0);
+        AnnotationJourneyTest.chooseType(a, "Entity mention");
+        Locator form = a.getByRole(AriaRole.DIALOG);
+        form.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("New entity")).check();
+        form.getByLabel("Name").fill("Rebel coalition, not saved yet");
+        AnnotationJourneyTest.select(b, "withdrew from Hama", 0);
+
+        r.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve").setExact(true)).click();
+        assertThat(r.getByText("Approved and applied.")).isVisible();
+
+        // Both editors see it turn vetted, without a reload...
+        assertThat(highlight(a, hts.key())).hasAttribute("data-states", "vetted");
+        assertThat(highlight(b, hts.key())).hasAttribute("data-states", "vetted");
+        assertThat(state(b, hts.key())).hasText("vetted");
+        // ... Alice's form is still open with what she typed, and Bob's selection is still there.
+        assertThat(form).hasAttribute("opened", "");
+        assertThat(form.getByLabel("Name")).isVisible();
+        assertThat(form.getByLabel("Name")).hasValue("Rebel coalition, not saved yet");
+        assertThat(b.evaluate("() => window.getSelection().toString()")).isEqualTo("withdrew from Hama");
+        assertThat(a.getByText("Your unsaved annotation was kept in this browser")).isHidden();
+
+        // Alice's form still works: she saves it, and her draft is there.
+        AnnotationJourneyTest.chooseOption(a, form, "Kind", "Organisation or armed group");
+        AnnotationJourneyTest.save(a);
+        assertThat(a.locator(".draft-count")).containsText("1 annotation");
+
+        // Pages that are left stop listening: nothing stays subscribed for them.
+        for (Page page : List.of(a, b, r)) {
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Timeline")).click();
+            assertThat(page).hasURL(Pattern.compile("/timeline$"));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) == 0);
+    }
+}
