@@ -12,6 +12,7 @@ import org.annals.account.AccountService;
 import org.annals.account.UserDirectory;
 import org.annals.base.InvalidInputException;
 import org.annals.base.NotFoundException;
+import org.annals.collab.CollabService;
 import org.annals.project.ProjectRole;
 import org.annals.project.ProjectService;
 import org.annals.security.AnnalsPrincipal;
@@ -107,6 +108,8 @@ class ServiceAuthorizationMatrixTest {
     EntityDirectory directoryOfEntities;
     @Autowired
     TokenService tokens;
+    @Autowired
+    CollabService collab;
 
     private final Map<Actor, AnnalsPrincipal> principals = new EnumMap<>(Actor.class);
     private UUID project;
@@ -284,7 +287,9 @@ class ServiceAuthorizationMatrixTest {
                         t -> t.tokens.create("matrix", t.project, TokenScope.READ, java.time.LocalDate.now().plusDays(1))),
                 new EntryPoint("TokenService.mine", Actor.NON_MEMBER, t -> t.tokens.mine()),
                 // Anyone revokes their own token; only an administrator someone else's.
-                new EntryPoint("TokenService.revoke (someone else's)", Actor.ADMIN, t -> t.tokens.revoke(t.bystanderToken)));
+                new EntryPoint("TokenService.revoke (someone else's)", Actor.ADMIN, t -> t.tokens.revoke(t.bystanderToken)),
+                new EntryPoint("CollabService.subscribe", Actor.VIEWER,
+                        t -> t.collab.subscribe(t.project, batch -> { }).close()));
     }
 
     static Stream<Arguments> cases() {

@@ -54,7 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
  * A source's page: metadata, contents, the text with its annotations, and for editors the annotation
  * editor. The text is drawn in the browser by {@link AnnotatedText}; this view sends it once and then
  * only the annotations that changed. Every change goes into the editor's working draft at once, and
- * whatever is typed in the link dialog is also kept in the browser until the server has it.
+ * whatever is typed in the link dialog is also kept in the browser until the server has it. Other
+ * people's proposals, decisions and withdrawals on this source are drawn as they happen (live updates,
+ * {@link LiveRefresh}), by the same reload that follows the editor's own changes.
  */
 @Route(ProjectRoutes.PREFIX + "/sources/:sourceId")
 @PermitAll
