@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
  * in which contexts (an annotation's source), and who did it. Ids and kinds only: a view that cares
  * reloads what it shows through the services, which check what the viewer may see.
  *
- * @param changesetId the changeset concerned; null for {@link Kind#RESYNC}
+ * @param changesetId the changeset concerned; null for {@link Kind#PRESENCE} and {@link Kind#RESYNC}
  * @param records the records touched; empty when {@code partial}
  * @param contexts the contexts those records live in (sources); may be empty when {@code partial}
- * @param actorId who did it; null for {@link Kind#RESYNC}
+ * @param actorId who did it (who came or went, for presence); null for {@link Kind#RESYNC}
  * @param partial the records and contexts were too many to carry (or events were lost): treat the event
  *     as concerning anything in the project
  */
@@ -35,6 +35,8 @@ public record CollabEvent(UUID projectId, Kind kind, @Nullable UUID changesetId,
         REJECTED,
         CHANGES_REQUESTED,
         WITHDRAWN,
+        /** Someone opened or left a page on the context: lists of who is here may have changed. */
+        PRESENCE,
         /**
          * Events may have been missed (a lost bus connection, a flood that was coalesced): reload
          * everything that is shown.
@@ -75,8 +77,18 @@ public record CollabEvent(UUID projectId, Kind kind, @Nullable UUID changesetId,
         return partial || records.contains(record);
     }
 
+    /** Whether records, proposals or changesets may have changed (anything but presence). */
+    public boolean changesRecords() {
+        return kind != Kind.PRESENCE;
+    }
+
+    /** Whether the list of who has the context open may have changed. */
+    public boolean changesPresenceIn(UUID contextId) {
+        return (kind == Kind.PRESENCE || kind == Kind.RESYNC) && concernsContext(contextId);
+    }
+
     /** Whether the queue of changesets waiting for review may have changed. */
     public boolean concernsReviewQueue() {
-        return kind != Kind.DRAFT_CHANGED;
+        return kind != Kind.DRAFT_CHANGED && kind != Kind.PRESENCE;
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 /**
  * Live updates for the caller's open pages. Subscribing needs at least the viewer role in the project;
  * before every delivery the person's role is read again, and they get only what they may know about:
- * approvals (vetted data) for every member, other proposals for editors and above, a draft only for
+ * approvals (vetted data) and presence for every member, other proposals for editors and above, a draft only for
  * its author. A person removed from the project hears nothing more. The events carry ids only; the
  * page reloads through the services, which check access again.
  */
@@ -57,7 +57,7 @@ public class CollabService {
 
     static boolean mayKnow(CollabEvent event, AnnalsPrincipal person, ProjectRole role) {
         return switch (event.kind()) {
-            case APPROVED, RESYNC -> true;
+            case APPROVED, PRESENCE, RESYNC -> true;
             case DRAFT_CHANGED -> person.userId().equals(event.actorId());
             case SUBMITTED, REJECTED, CHANGES_REQUESTED, WITHDRAWN -> role.includes(ProjectRole.EDITOR);
         };

@@ -13,6 +13,7 @@ import org.annals.account.UserDirectory;
 import org.annals.base.InvalidInputException;
 import org.annals.base.NotFoundException;
 import org.annals.collab.CollabService;
+import org.annals.collab.PresenceService;
 import org.annals.project.ProjectRole;
 import org.annals.project.ProjectService;
 import org.annals.security.AnnalsPrincipal;
@@ -110,6 +111,8 @@ class ServiceAuthorizationMatrixTest {
     TokenService tokens;
     @Autowired
     CollabService collab;
+    @Autowired
+    PresenceService presence;
 
     private final Map<Actor, AnnalsPrincipal> principals = new EnumMap<>(Actor.class);
     private UUID project;
@@ -289,7 +292,9 @@ class ServiceAuthorizationMatrixTest {
                 // Anyone revokes their own token; only an administrator someone else's.
                 new EntryPoint("TokenService.revoke (someone else's)", Actor.ADMIN, t -> t.tokens.revoke(t.bystanderToken)),
                 new EntryPoint("CollabService.subscribe", Actor.VIEWER,
-                        t -> t.collab.subscribe(t.project, batch -> { }).close()));
+                        t -> t.collab.subscribe(t.project, batch -> { }).close()),
+                new EntryPoint("PresenceService.enter", Actor.VIEWER, t -> t.presence.enter(t.project, t.source).close()),
+                new EntryPoint("PresenceService.present", Actor.VIEWER, t -> t.presence.present(t.project, t.source)));
     }
 
     static Stream<Arguments> cases() {

@@ -60,6 +60,12 @@ abstract class CollabContract {
     Fixtures fixtures;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    PresenceService presence;
+    @Autowired
+    PresenceKeeper keeper;
+    @Autowired
+    PresenceRepository presenceRows;
 
     UUID project;
     UUID source;
@@ -209,5 +215,66 @@ abstract class CollabContract {
         // The next delivery finds them no longer a member: it delivers nothing and ends their subscription.
         await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) == before);
         assertThat(removed.drain()).isEmpty();
+    }
+
+    @Test
+    void members_see_who_has_a_source_open_until_the_page_closes() {
+        Recorder events = watch();
+        Subscription page = as(otherEditor, () -> presence.enter(project, source));
+        CollabEvent came = events.next();
+        assertThat(came).isEqualTo(new CollabEvent(project, CollabEvent.Kind.PRESENCE, null, java.util.Set.of(),
+                java.util.Set.of(source), otherEditor.userId(), false));
+        assertThat(came.changesPresenceIn(source)).isTrue();
+        assertThat(came.changesRecords()).isFalse();
+        assertThat(came.concernsReviewQueue()).isFalse();
+
+        // Any member sees it, with the name; a second page of the same person counts once.
+        Subscription secondTab = as(otherEditor, () -> presence.enter(project, source));
+        events.next();
+        assertThat(as(viewer, () -> presence.present(project, source)))
+                .containsExactly(new PresenceService.Viewer(otherEditor.userId(), otherEditor.displayName()));
+        assertThat(as(viewer, () -> presence.present(project, UUID.randomUUID()))).isEmpty();
+
+        page.close();
+        page.close();
+        secondTab.close();
+        assertThat(events.next().kind()).isEqualTo(CollabEvent.Kind.PRESENCE);
+        assertThat(events.next().kind()).isEqualTo(CollabEvent.Kind.PRESENCE);
+        assertThat(as(viewer, () -> presence.present(project, source))).isEmpty();
+        // Closing twice announced nothing more.
+        CollabEvent fence = fence();
+        assertThat(events.until(fence)).containsExactly(fence);
+    }
+
+    @Test
+    void outsiders_neither_appear_nor_see_who_is_there() {
+        AnnalsPrincipal outsider = fixtures.newUser("outsider");
+        assertThatThrownBy(() -> as(outsider, () -> presence.enter(project, source)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> as(outsider, () -> presence.present(project, source)))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void pages_of_a_node_that_stopped_age_out_and_this_nodes_open_pages_do_not() {
+        Recorder events = watch();
+        Subscription mine = as(editor, () -> presence.enter(project, source));
+        assertThat(events.next().actorId()).isEqualTo(editor.userId());
+        // A row that another node wrote and stopped refreshing two minutes ago. (Whichever sweep removes
+        // it, this node's heartbeat or the one called below, announces it.)
+        var now = java.time.Instant.now();
+        presenceRows.save(new Presence(UUID.randomUUID(), project, source, reviewer.userId(),
+                now.minus(java.time.Duration.ofMinutes(2))));
+        assertThat(as(viewer, () -> presence.present(project, source))).extracting(PresenceService.Viewer::userId)
+                .containsExactly(editor.userId());
+
+        keeper.sweep(now.plus(PresenceKeeper.TIMEOUT).plusSeconds(1));
+        CollabEvent gone = events.next();
+        assertThat(gone.kind()).isEqualTo(CollabEvent.Kind.PRESENCE);
+        assertThat(gone.actorId()).isEqualTo(reviewer.userId());
+        // The stale row is gone; this node's open page stays, however old its last heartbeat looks.
+        assertThat(presenceRows.findAll()).filteredOn(p -> p.getProjectId().equals(project))
+                .extracting(Presence::getUserId).containsExactly(editor.userId());
+        mine.close();
     }
 }

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Three people at work on one source at once, each in their own browser: what one does shows up on the
- * others' screens without a reload, and nobody loses what they are in the middle of. Every check waits
+ * Three people at work on one source at once, each in their own browser: they see who else is there,
+ * what one does shows up on the others' screens without a reload, and nobody loses what they are in
+ * the middle of. Every check waits
  * (Playwright's assertions retry) instead of reloading: a page that is not pushed to fails them.
  */
 class LiveCollaborationJourneyTest extends BrowserTest {
@@ -50,6 +51,10 @@ class LiveCollaborationJourneyTest extends BrowserTest {
         return page.locator("annals-text [data-ids~='" + key + "']").first();
     }
 
+    private static Locator presence(Page page) {
+        return page.locator(".presence-bar");
+    }
+
     private static Locator state(Page page, String key) {
         return page.locator(".annotation-item[data-key='" + key + "'] .annotation-state");
     }
@@ -72,8 +77,14 @@ class LiveCollaborationJourneyTest extends BrowserTest {
         assertThat(a.locator("annals-text .passage").first()).isVisible();
         assertThat(b.locator("annals-text .passage").first()).isVisible();
         assertThat(r.getByText("Nothing to review")).isVisible();
-        // Each open page listens to the project while it is open.
-        await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) == 3);
+        // Each open page listens to the project while it is open: the editors for the text and for who
+        // is here, the review queue for its list.
+        await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) == 5);
+        // Alice and Bob see each other beside the title (whoever opened first sees the other arrive).
+        assertThat(presence(a)).isVisible();
+        assertThat(presence(a)).hasAttribute("data-users", bob.userId().toString());
+        assertThat(presence(b)).hasAttribute("data-users", alice.userId().toString());
+        assertThat(presence(a)).hasAttribute("aria-label", "Also here: " + bob.displayName());
 
         // Alice marks a phrase and submits it.
         AnnotationJourneyTest.select(a, "Hay'at Tahrir al-Sham", 0);
@@ -122,6 +133,10 @@ class LiveCollaborationJourneyTest extends BrowserTest {
         AnnotationJourneyTest.chooseOption(a, form, "Kind", "Organisation or armed group");
         AnnotationJourneyTest.save(a);
         assertThat(a.locator(".draft-count")).containsText("1 annotation");
+
+        // Bob leaves: Alice no longer sees him.
+        b.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Timeline")).click();
+        assertThat(presence(a)).isHidden();
 
         // Pages that are left stop listening: nothing stays subscribed for them.
         for (Page page : List.of(a, b, r)) {

@@ -28,6 +28,7 @@ import org.annals.annotation.LinkChoice;
 import org.annals.collab.CollabBus;
 import org.annals.collab.CollabEvent;
 import org.annals.collab.CollabService;
+import org.annals.collab.PresenceService;
 import org.annals.collab.Subscription;
 import org.annals.project.ProjectRole;
 import org.annals.review.RecordRef;
@@ -48,7 +49,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 /**
  * Two complete application nodes, each with its own web server, on one real PostgreSQL database with
  * {@code annals.collab.bus=postgres}: what a reviewer approves on the first node reaches a listener
- * and an editor's open page on the second, as it would behind a load balancer.
+ * and an editor's open page on the second, and who has a source open on one is seen on the other, as
+ * it would be behind a load balancer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodesTest {
@@ -171,6 +173,30 @@ class TwoNodesTest {
         assertThat(approved.contexts()).containsExactly(source);
         // Alice's draft stayed hers: the watcher on the other node never heard of it.
         assertThat(heard).isEmpty();
+    }
+
+    @Test
+    void who_has_a_source_open_on_one_node_is_seen_on_the_other() throws InterruptedException {
+        BlockingQueue<CollabEvent> heard = new LinkedBlockingQueue<>();
+        Subscription subscription = on(second, watcher,
+                () -> second.getBean(CollabService.class).subscribe(project, heard::addAll));
+        toClose.add(subscription::close);
+        PresenceService here = first.getBean(PresenceService.class);
+        PresenceService there = second.getBean(PresenceService.class);
+
+        Subscription page = on(first, editor, () -> here.enter(project, source));
+        CollabEvent came = heard.poll(20, TimeUnit.SECONDS);
+        assertThat(came).isNotNull();
+        assertThat(came.kind()).isEqualTo(CollabEvent.Kind.PRESENCE);
+        assertThat(came.actorId()).isEqualTo(editor.userId());
+        assertThat(on(second, watcher, () -> there.present(project, source)))
+                .extracting(PresenceService.Viewer::userId).containsExactly(editor.userId());
+
+        page.close();
+        CollabEvent left = heard.poll(20, TimeUnit.SECONDS);
+        assertThat(left).isNotNull();
+        assertThat(left.kind()).isEqualTo(CollabEvent.Kind.PRESENCE);
+        assertThat(on(second, watcher, () -> there.present(project, source))).isEmpty();
     }
 
     @Test

@@ -35,7 +35,9 @@ import org.annals.annotation.EditorContent;
 import org.annals.base.InvalidInputException;
 import org.annals.base.NotFoundException;
 import org.annals.collab.CollabService;
+import org.annals.collab.PresenceService;
 import org.annals.collab.ui.LiveRefresh;
+import org.annals.collab.ui.PresenceBar;
 import org.annals.event.TaxonomyService;
 import org.annals.project.ProjectRole;
 import org.annals.project.ProjectService;
@@ -56,7 +58,8 @@ import tools.jackson.databind.json.JsonMapper;
  * only the annotations that changed. Every change goes into the editor's working draft at once, and
  * whatever is typed in the link dialog is also kept in the browser until the server has it. Other
  * people's proposals, decisions and withdrawals on this source are drawn as they happen (live updates,
- * {@link LiveRefresh}), by the same reload that follows the editor's own changes.
+ * {@link LiveRefresh}), by the same reload that follows the editor's own changes; the heading shows who
+ * else has the source open ({@link PresenceBar}).
  */
 @Route(ProjectRoutes.PREFIX + "/sources/:sourceId")
 @PermitAll
@@ -83,14 +86,16 @@ public class ReaderView extends ProjectPage {
     /** What the draft bar shows, so that a reload that changes nothing there leaves it (and its focus) alone. */
     private @Nullable String draftBarShows;
     private final LiveRefresh live;
+    private final PresenceBar presenceBar;
 
     ReaderView(ProjectService projects, SourceService sources, AnnotationService annotations, TaxonomyService taxonomy,
-            CollabService collab) {
+            CollabService collab, PresenceService presence) {
         super(projects, ProjectRole.VIEWER, "Source");
         this.sources = sources;
         this.annotations = annotations;
         this.taxonomy = taxonomy;
         this.live = LiveRefresh.of(this, collab);
+        this.presenceBar = new PresenceBar(presence, collab);
         addClassName("reader-view");
         setSizeFull();
         draftBar.addClassName("draft-bar");
@@ -109,6 +114,8 @@ public class ReaderView extends ProjectPage {
         EditorContent content = annotations.editor(project.id(), id);
         projectId = project.id();
         sourceId = id;
+        // Before the bar is added (and so attached): it counts the viewer in once, for this source.
+        presenceBar.show(project.id(), id);
         shown.clear();
         textHoldsAnnotations = false;
         draftBarShows = null;
@@ -136,7 +143,9 @@ public class ReaderView extends ProjectPage {
         panel = side;
         var body = new Div(tableOfContents(source, annotated), annotated, side);
         body.addClassName("reader-body");
-        add(new H2(metadata.title()), details(source), options);
+        var heading = new Div(new H2(metadata.title()), presenceBar);
+        heading.addClassName("reader-heading");
+        add(heading, details(source), options);
         if (content.canEdit()) {
             add(draftBar);
         }
@@ -144,7 +153,7 @@ public class ReaderView extends ProjectPage {
         show(content);
         // Someone else proposed, decided or withdrew annotations here: redraw what changed, nothing else.
         // The selection, the chosen annotation and an open dialog with what is typed in it stay as they are.
-        live.follow(project.id(), event -> event.concernsContext(id), events -> reload());
+        live.follow(project.id(), event -> event.changesRecords() && event.concernsContext(id), events -> reload());
         queryParameters().getSingleParameter(ANNOTATION_PARAMETER).ifPresent(key -> {
             if (shown.containsKey(key)) {
                 choose(key);

@@ -1,0 +1,33 @@
+package org.annals.collab;
+
+import java.util.Set;
+import org.annals.review.ChangesetActivity;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Turns what features announce (moderation's {@link ChangesetActivity}, presence) into
+ * {@link CollabEvent}s once the change is committed: a change that rolls back is never announced, and
+ * a view that reloads on the event already finds it.
+ */
+@Component
+class CollabRelay {
+
+    private final CollabBus bus;
+
+    CollabRelay(CollabBus bus) {
+        this.bus = bus;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void changesetActivity(ChangesetActivity activity) {
+        bus.publish(CollabEvent.of(activity));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void presenceChanged(PresenceChanged changed) {
+        bus.publish(new CollabEvent(changed.projectId(), CollabEvent.Kind.PRESENCE, null, Set.of(),
+                Set.of(changed.contextId()), changed.userId(), false));
+    }
+}

@@ -1,0 +1,85 @@
+package org.annals.collab.ui;
+
+import com.vaadin.flow.component.avatar.AvatarGroup;
+import com.vaadin.flow.component.avatar.AvatarGroup.AvatarGroupItem;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.annals.collab.CollabService;
+import org.annals.collab.PresenceService;
+import org.annals.collab.Subscription;
+import org.annals.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * "Also here": the avatars of the other people who have the same context (a source) open. While it is
+ * attached it counts the viewer as present, and it redraws when someone comes or goes (on any node).
+ * It shows nothing when the viewer is alone; the viewer's own other tabs do not count.
+ */
+public final class PresenceBar extends Div {
+
+    private static final int MOST_AVATARS = 6;
+
+    private final PresenceService presence;
+    private final LiveRefresh live;
+    private final AvatarGroup avatars = new AvatarGroup();
+    private @Nullable UUID projectId;
+    private @Nullable UUID contextId;
+    private @Nullable Subscription here;
+
+    public PresenceBar(PresenceService presence, CollabService collab) {
+        this.presence = presence;
+        this.live = LiveRefresh.of(this, collab);
+        addClassName("presence-bar");
+        avatars.setMaxItemsVisible(MOST_AVATARS);
+        add(new Span("Also here:"), avatars);
+        setVisible(false);
+        addAttachListener(e -> enter());
+        addDetachListener(e -> leave());
+    }
+
+    /** Shows (and counts the viewer in) this context from now on. */
+    public void show(UUID projectId, UUID contextId) {
+        leave();
+        this.projectId = projectId;
+        this.contextId = contextId;
+        live.follow(projectId, event -> event.changesPresenceIn(contextId), events -> refresh());
+        if (isAttached()) {
+            enter();
+        }
+    }
+
+    private void enter() {
+        if (projectId == null || contextId == null || here != null) {
+            return;
+        }
+        here = presence.enter(projectId, contextId);
+        refresh();
+    }
+
+    private void leave() {
+        Subscription open = here;
+        here = null;
+        if (open != null) {
+            open.close();
+        }
+    }
+
+    private void refresh() {
+        if (projectId == null || contextId == null) {
+            return;
+        }
+        UUID me = CurrentUser.require().userId();
+        List<PresenceService.Viewer> others = presence.present(projectId, contextId).stream()
+                .filter(v -> !v.userId().equals(me)).toList();
+        avatars.setItems(others.stream().map(v -> new AvatarGroupItem(v.name())).toList());
+        String names = others.stream().map(PresenceService.Viewer::name).collect(Collectors.joining(", "));
+        getElement().setAttribute("aria-label", others.isEmpty() ? "Nobody else is here" : "Also here: " + names);
+        getElement().setAttribute("title", names);
+        getElement().setAttribute("data-users",
+                others.stream().map(v -> v.userId().toString()).collect(Collectors.joining(" ")));
+        setVisible(!others.isEmpty());
+    }
+}
