@@ -18,7 +18,8 @@ import java.util.function.Predicate;
  */
 final class Recorder implements CollabListener {
 
-    private static final long LIMIT_SECONDS = 20;
+    // Generous: on a loaded two-core machine a notification can take many seconds; a broken bus never arrives.
+    private static final long LIMIT_SECONDS = 60;
     private final BlockingQueue<CollabEvent> received = new LinkedBlockingQueue<>();
     private final BlockingQueue<Integer> batchSizes = new LinkedBlockingQueue<>();
 
