@@ -168,9 +168,13 @@ public class EntityRecordType implements RecordType<EntityPayload> {
             case DELETE -> {
                 EntityRecord record = existing(projectId, recordId);
                 long parts = entities.countByPartOf(recordId);
-                if (parts > 0 || !entities.findByMergedInto(recordId).isEmpty()) {
-                    throw new InvalidInputException("\"" + record.getName() + "\" cannot be deleted: " + parts
-                            + " entities are part of it or were merged into it. Merge it into another entity instead.");
+                int merged = entities.findByMergedInto(recordId).size();
+                if (parts > 0 || merged > 0) {
+                    throw new InvalidInputException("\"" + record.getName() + "\" cannot be deleted: "
+                            + (parts > 0 ? parts + (parts == 1 ? " entity is" : " entities are") + " part of it" : "")
+                            + (parts > 0 && merged > 0 ? " and " : "")
+                            + (merged > 0 ? merged + (merged == 1 ? " entity was" : " entities were") + " merged into it" : "")
+                            + ". Merge it into another entity instead.");
                 }
                 events.publishEvent(new EntityDeleting(projectId, recordId));
                 entities.delete(record);

@@ -239,9 +239,19 @@ abstract class ModerationContract {
         long version = as(editor, () -> entities.get(project, city)).version();
         var delete = as(editor, () -> entities.proposeDelete(project, city, version, "Remove", true));
         assertThatThrownBy(() -> as(reviewer, () -> review.approve(delete.changesetId(), null)))
-                .hasMessageContaining("cannot be deleted");
+                .hasMessageContaining("cannot be deleted: 1 entity is part of it.");
         assertThat(as(viewer, () -> entities.get(project, city)).values().name()).isEqualTo("Damascus");
         assertThat(state(delete.changesetId())).isEqualTo(ChangesetState.SUBMITTED);
+
+        // Only a redirect left behind by a merge: the message names that, not "0 entities are part of it".
+        UUID survivor = approvedEntity(EntityPayload.of(EntityKind.PLACE, "Dimashq"));
+        UUID duplicate = approvedEntity(EntityPayload.of(EntityKind.PLACE, "Dimashq city"));
+        var merge = as(editor, () -> entities.proposeMerge(project, duplicate, survivor, "Same city", true));
+        as(reviewer, () -> review.approve(merge.changesetId(), null));
+        long survivorVersion = as(editor, () -> entities.get(project, survivor)).version();
+        var deleteSurvivor = as(editor, () -> entities.proposeDelete(project, survivor, survivorVersion, "Remove", true));
+        assertThatThrownBy(() -> as(reviewer, () -> review.approve(deleteSurvivor.changesetId(), null)))
+                .hasMessageContaining("cannot be deleted: 1 entity was merged into it.");
     }
 
     @Test
