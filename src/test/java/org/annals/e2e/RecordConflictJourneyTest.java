@@ -13,7 +13,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.annals.collab.CollabBus;
+import org.annals.entity.EntityDetails;
+import org.annals.entity.EntityKind;
+import org.annals.entity.EntityPayload;
+import org.annals.entity.EntityService;
 import org.annals.event.EventPayload;
+import org.annals.notification.NotificationService;
 import org.annals.event.EventService;
 import org.annals.event.PartialDate;
 import org.annals.event.TaxonomyService;
@@ -48,6 +53,10 @@ class RecordConflictJourneyTest extends BrowserTest {
     ChangesetService changesets;
     @Autowired
     CollabBus bus;
+    @Autowired
+    EntityService entities;
+    @Autowired
+    NotificationService notifications;
 
     private Page open(AnnalsPrincipal who, String path) {
         Page page = newPerson();
@@ -139,5 +148,61 @@ class RecordConflictJourneyTest extends BrowserTest {
         assertThat(d.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Battle of Hama"))).isVisible();
         assertThat(b.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Battle of Hama"))).isVisible();
         assertThat(b.locator(".history")).containsText(Pattern.compile("Tag and annotate the clashes"));
+    }
+
+    @Test
+    void an_author_whose_submitted_change_went_stale_is_told_and_updates_it_to_the_current_version() {
+        AnnalsPrincipal dana = fixtures.newUser("dana");
+        AnnalsPrincipal bea = fixtures.newUser("bea");
+        AnnalsPrincipal rita = fixtures.newUser("rita");
+        UUID project = fixtures.newProject(fixtures.admin());
+        fixtures.addMember(project, dana, ProjectRole.EDITOR);
+        fixtures.addMember(project, bea, ProjectRole.EDITOR);
+        fixtures.addMember(project, rita, ProjectRole.REVIEWER);
+        var created = as(dana, () -> entities.proposeCreate(project, EntityPayload.of(EntityKind.PLACE, "Homs"),
+                "Add Homs", true));
+        as(rita, () -> review.approve(created.changesetId(), null));
+        UUID homs = created.entityId();
+        EntityDetails base = as(bea, () -> entities.get(project, homs));
+        var beas = as(bea, () -> entities.proposeUpdate(project, homs, base.version(),
+                base.values().withDescription("Third-largest city of Syria"), "Describe Homs", true));
+        var danas = as(dana, () -> entities.proposeUpdate(project, homs, base.version(),
+                base.values().withWikidataId("Q80768"), "Link Homs to Wikidata", true));
+
+        Page b = open(bea, "projects/" + project + "/changes");
+        assertThat(b.getByText("Describe Homs")).isVisible();
+        assertThat(b.locator(".conflict-badge")).hasCount(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) >= 1);
+
+        as(rita, () -> review.approve(danas.changesetId(), null));
+
+        // My changes marks it at once, and the notification links to it.
+        assertThat(b.locator(".conflict-badge")).hasText("Conflict");
+        var notification = as(bea, () -> notifications.mine(5)).getFirst();
+        assertThat(notification.getMessage()).contains("\"Describe Homs\" conflicts with a change approved just now");
+        b.navigate(url(notification.getLink()));
+        Locator help = b.locator(".conflict-notice");
+        assertThat(help).containsText("Someone else's change to the same record was approved");
+
+        b.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Update to the current version…")).click();
+        Locator form = b.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Propose changes to Homs"));
+        assertThat(form.getByLabel("Description")).hasValue("Third-largest city of Syria");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Compare and carry over…")).click();
+        Locator compare = b.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions()
+                .setName("Compare with the approved version"));
+        assertThat(compare.locator(".compare-field")).containsText(new String[] {"Description", "Wikidata id"});
+        compare.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Carry over")).click();
+        assertThat(form.getByLabel("Wikidata id")).hasValue("Q80768");
+        assertThat(form.getByLabel("Description")).hasValue("Third-largest city of Syria");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Submit for review")).click();
+        assertThat(b.getByText("Updated: your proposal is now based on the current version.")).isVisible();
+        assertThat(b.locator(".conflict-badge")).hasCount(0);
+
+        // Still the same changeset, still waiting for review, now based on the current version: it can be approved.
+        assertThat(as(bea, () -> changesets.myConflicts(project))).isEmpty();
+        as(rita, () -> review.approve(beas.changesetId(), null));
+        EntityDetails now = as(bea, () -> entities.get(project, homs));
+        assertThat(now.values().description()).isEqualTo("Third-largest city of Syria");
+        assertThat(now.values().wikidataId()).isEqualTo("Q80768");
     }
 }
