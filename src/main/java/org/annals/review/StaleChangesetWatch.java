@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 class StaleChangesetWatch {
 
+    private static final int SLICE = 1000;
+
     private final ChangeOperationRepository operations;
     private final StaleOperations staleness;
     private final ApplicationEventPublisher events;
@@ -30,9 +32,15 @@ class StaleChangesetWatch {
         if (activity.activity() != ChangesetActivity.Activity.APPROVED || activity.records().isEmpty()) {
             return;
         }
-        var recordIds = activity.records().stream().map(RecordRef::id).toList();
+        var recordIds = activity.records().stream().map(RecordRef::id).distinct().toList();
+        var rows = new java.util.ArrayList<Object[]>();
+        // A merge can ripple to thousands of records: ask in slices that every database takes as parameters.
+        for (int from = 0; from < recordIds.size(); from += SLICE) {
+            rows.addAll(operations.findOpenOnRecords(activity.projectId(),
+                    recordIds.subList(from, Math.min(recordIds.size(), from + SLICE)), ChangesetService.OPEN));
+        }
         Map<java.util.UUID, Changeset> stale = new LinkedHashMap<>();
-        for (Object[] row : operations.findOpenOnRecords(activity.projectId(), recordIds, ChangesetService.OPEN)) {
+        for (Object[] row : rows) {
             ChangeOperation op = (ChangeOperation) row[0];
             Changeset changeset = (Changeset) row[1];
             if (changeset.getId().equals(activity.changesetId()) || stale.containsKey(changeset.getId())
