@@ -83,6 +83,8 @@ class RecordConflictJourneyTest extends BrowserTest {
 
         Page d = open(dana, eventPath);
         Page b = open(bea, eventPath);
+        Page timeline = open(rita, "projects/" + project + "/timeline?q=Hama");
+        assertThat(timeline.locator(".timeline-entry")).containsText(new String[] {"Clashes near Hama"});
         assertThat(b.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Clashes near Hama"))).isVisible();
         // Each sees the other on the event's page.
         assertThat(b.locator(".presence-bar")).hasAttribute("data-users", dana.userId().toString());
@@ -148,6 +150,9 @@ class RecordConflictJourneyTest extends BrowserTest {
         assertThat(d.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Battle of Hama"))).isVisible();
         assertThat(b.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Battle of Hama"))).isVisible();
         assertThat(b.locator(".history")).containsText(Pattern.compile("Tag and annotate the clashes"));
+        // The reviewer's timeline picked it up too, with its filter kept.
+        assertThat(timeline.locator(".timeline-entry")).containsText(new String[] {"Battle of Hama"});
+        assertThat(timeline).hasURL(Pattern.compile("q=Hama"));
     }
 
     @Test
@@ -170,13 +175,17 @@ class RecordConflictJourneyTest extends BrowserTest {
                 base.values().withWikidataId("Q80768"), "Link Homs to Wikidata", true));
 
         Page b = open(bea, "projects/" + project + "/changes");
+        Page d = open(dana, "projects/" + project + "/entities/" + homs);
+        assertThat(d.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Homs"))).isVisible();
         assertThat(b.getByText("Describe Homs")).isVisible();
         assertThat(b.locator(".conflict-badge")).hasCount(0);
         await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) >= 1);
 
         as(rita, () -> review.approve(danas.changesetId(), null));
 
-        // My changes marks it at once, and the notification links to it.
+        // Dana's open page of the entity shows her approved change; Bea's My changes marks hers at once,
+        // and the notification links to it.
+        assertThat(d.locator(".entity-facts")).containsText("Wikidata: Q80768");
         assertThat(b.locator(".conflict-badge")).hasText("Conflict");
         var notification = as(bea, () -> notifications.mine(5)).getFirst();
         assertThat(notification.getMessage()).contains("\"Describe Homs\" conflicts with a change approved just now");
