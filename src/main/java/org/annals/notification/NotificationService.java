@@ -3,6 +3,7 @@ package org.annals.notification;
 import java.time.Instant;
 import java.util.List;
 import org.annals.review.ChangesetDecided;
+import org.annals.review.ChangesetWentStale;
 import org.annals.security.CurrentUser;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
@@ -55,5 +56,13 @@ public class NotificationService {
         notifications.save(new Notification(decided.authorId(), decided.projectId(),
                 "Your changeset \"" + decided.message() + "\" " + verb + ".",
                 "projects/" + decided.projectId() + "/changes", Instant.now()));
+    }
+
+    /** Tells an author, with the approval, that it made their open changeset stale; the link opens it. */
+    @EventListener
+    void changesetWentStale(ChangesetWentStale stale) {
+        notifications.save(new Notification(stale.authorId(), stale.projectId(), "Your changeset \"" + stale.message()
+                + "\" conflicts with a change approved just now: open it to update it to the current version.",
+                "projects/" + stale.projectId() + "/changes?changeset=" + stale.changesetId(), Instant.now()));
     }
 }

@@ -35,4 +35,17 @@ interface ChangeOperationRepository extends JpaRepository<ChangeOperation, UUID>
             where o.contextId = :contextId and c.projectId = :projectId and c.state in :states
             order by c.updatedAt, o.ordinal""")
     List<Object[]> findOpenInContext(UUID projectId, UUID contextId, Collection<ChangesetState> states);
+
+    /** Operations of open changesets on any of these records, with their changeset: who an approval makes stale. */
+    @Query("""
+            select o, c from ChangeOperation o join Changeset c on c.id = o.changesetId
+            where c.projectId = :projectId and o.recordId in :recordIds and c.state in :states
+            order by c.updatedAt, o.ordinal""")
+    List<Object[]> findOpenOnRecords(UUID projectId, Collection<UUID> recordIds, Collection<ChangesetState> states);
+
+    /** Every operation of the author's open changesets in a project. */
+    @Query("""
+            select o from ChangeOperation o join Changeset c on c.id = o.changesetId
+            where c.projectId = :projectId and c.authorId = :authorId and c.state in :states""")
+    List<ChangeOperation> findOpenByAuthorAnyKind(UUID projectId, UUID authorId, Collection<ChangesetState> states);
 }

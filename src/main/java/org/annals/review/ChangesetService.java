@@ -46,10 +46,14 @@ public class ChangesetService {
     private final ChangesetViews views;
     private final ChangesetLookup lookup;
     private final ChangesetAnnouncer announcer;
+    private final StaleOperations staleness;
+    private final RecordRevisionRepository revisions;
 
     ChangesetService(ProjectAccess access, ChangesetRepository changesets, ChangeOperationRepository operations,
             ChangesetCommentRepository comments, RecordTypes types, ChangesetViews views, ChangesetLookup lookup,
-            ChangesetAnnouncer announcer) {
+            ChangesetAnnouncer announcer, StaleOperations staleness, RecordRevisionRepository revisions) {
+        this.staleness = staleness;
+        this.revisions = revisions;
         this.lookup = lookup;
         this.announcer = announcer;
         this.access = access;
@@ -263,6 +267,109 @@ public class ChangesetService {
 
     /** One of the caller's proposed changes that is not decided yet. */
     public record PendingChange(UUID changesetId, UUID recordId, ChangeAction action, String label) {
+    }
+
+    /**
+     * The caller's open changesets in a project that no longer fit their records (someone else's change
+     * to the same record was approved, or the record is gone): approving them would be refused, so
+     * their author should update them first.
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> myConflicts(UUID projectId) {
+        access.require(projectId, ProjectRole.EDITOR);
+        var conflicted = new java.util.LinkedHashSet<UUID>();
+        for (ChangeOperation op : operations.findOpenByAuthorAnyKind(projectId, CurrentUser.require().userId(), OPEN)) {
+            if (!conflicted.contains(op.getChangesetId()) && staleness.stale(projectId, op)) {
+                conflicted.add(op.getChangesetId());
+            }
+        }
+        return conflicted;
+    }
+
+    /**
+     * The stale operations of the author's open changeset, each with what a comparison needs: the
+     * values the author started from (when the history still has that version), the values now and
+     * their version (null when the record is gone), and what the author proposed.
+     */
+    @Transactional(readOnly = true)
+    public List<Rebase> conflicts(UUID changesetId) {
+        Changeset changeset = ownChangeset(changesetId);
+        var result = new ArrayList<Rebase>();
+        for (ChangeOperation op : operations.findByChangesetIdOrderByOrdinal(changesetId)) {
+            if (changeset.getState().open() && staleness.stale(changeset.getProjectId(), op)) {
+                result.add(rebaseOf(changeset, types.get(op.getRecordKind()), op));
+            }
+        }
+        return result;
+    }
+
+    private <P> Rebase rebaseOf(Changeset changeset, RecordType<P> type, ChangeOperation op) {
+        var current = type.current(changeset.getProjectId(), op.getRecordId());
+        P startedFrom = revisions.findByProjectIdAndRecordKindAndRecordIdOrderByAppliedAtAscIdAsc(
+                        changeset.getProjectId(), op.getRecordKind(), op.getRecordId()).stream()
+                .filter(r -> op.getBaseVersion() != null && op.getBaseVersion().equals(r.getRecordVersion())
+                        && r.getSnapshot() != null)
+                .map(r -> types.read(type, r.getSnapshot())).reduce((first, later) -> later).orElse(null);
+        P proposed = op.getPayload() == null || op.getAction() == ChangeAction.DELETE ? null
+                : types.read(type, op.getPayload());
+        return new Rebase(new ProposedOperation(op.getRecordKind(), op.getRecordId(), op.getAction(),
+                op.getBaseVersion(), proposed), op.getLabel(), startedFrom,
+                current.map(RecordType.Current::payload).orElse(null),
+                current.map(RecordType.Current::version).orElse(null));
+    }
+
+    /**
+     * One stale operation and what to compare it with.
+     *
+     * @param startedFrom the record as it was at the operation's base version; null if not known
+     * @param current the record now; null when it was deleted (or merged away)
+     */
+    public record Rebase(ProposedOperation proposed, String label, @Nullable Object startedFrom,
+            @Nullable Object current, @Nullable Long currentVersion) {
+
+        public boolean recordGone() {
+            return currentVersion == null;
+        }
+    }
+
+    /**
+     * Moves one operation of the author's open changeset (draft, submitted or sent back) onto the
+     * record's current version, with the values the author chose after comparing. The changeset
+     * keeps its state, place in the queue, discussion and id. {@code operation.baseVersion()} must be
+     * the version the author compared with: if the record changed again meanwhile, nothing is changed
+     * and the author is asked to compare again.
+     */
+    public void rebase(UUID changesetId, ProposedOperation operation) {
+        Changeset changeset = ownChangeset(changesetId);
+        if (!changeset.getState().open()) {
+            throw new InvalidInputException("Only changesets that are not decided yet can be updated.");
+        }
+        List<ChangeOperation> ops = operations.findByChangesetIdOrderByOrdinal(changesetId);
+        ChangeOperation old = ops.stream().filter(op -> op.getRecordId().equals(operation.recordId())).findFirst()
+                .orElseThrow(() -> new InvalidInputException("This changeset does not change that record."));
+        if (old.getAction() == ChangeAction.CREATE || old.getAction() != operation.action()
+                || !old.getRecordKind().equals(operation.kind())) {
+            throw new InvalidInputException("Only a change or deletion of an existing record can be updated this way.");
+        }
+        RecordType<?> type = types.get(old.getRecordKind());
+        var current = type.current(changeset.getProjectId(), old.getRecordId());
+        if (current.isEmpty()) {
+            throw new InvalidInputException("The record no longer exists: propose your values as a new record, or"
+                    + " withdraw this changeset.");
+        }
+        if (operation.baseVersion() == null || current.get().version() != operation.baseVersion()) {
+            throw new ConflictException(List.of("The record changed again while you compared (it is now at version "
+                    + current.get().version() + "): compare with its current values once more."));
+        }
+        Set<UUID> createdHere = new HashSet<>();
+        ops.stream().filter(op -> op.getAction() == ChangeAction.CREATE).forEach(op -> createdHere.add(op.getRecordId()));
+        ChangeOperation fresh = operation(changeset, old.getOrdinal(), type, operation, createdHere);
+        operations.delete(old);
+        operations.flush();
+        operations.save(fresh);
+        changeset.rewrite(changeset.getMessage(), Instant.now());
+        announcer.announce(changeset, changeset.getState() == ChangesetState.SUBMITTED ? Activity.SUBMITTED
+                : Activity.DRAFT_CHANGED, changeset.getAuthorId(), List.of(old, fresh));
     }
 
     private List<ChangeOperation> store(Changeset changeset, List<ProposedOperation> proposed) {

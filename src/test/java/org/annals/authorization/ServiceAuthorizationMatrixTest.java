@@ -199,6 +199,7 @@ class ServiceAuthorizationMatrixTest {
                 new EntryPoint("ChangesetService.comment", Actor.EDITOR, t -> t.changesets.comment(t.pending, "A comment")),
                 new EntryPoint("ChangesetService.myPending", Actor.EDITOR,
                         t -> t.changesets.myPending(t.project, EntityRecordType.KIND)),
+                new EntryPoint("ChangesetService.myConflicts", Actor.EDITOR, t -> t.changesets.myConflicts(t.project)),
                 new EntryPoint("ReviewService.queue", Actor.EDITOR, t -> t.review.queue(t.project, null, null, true, 0, 10)),
                 new EntryPoint("ReviewService.queueSize", Actor.EDITOR, t -> t.review.queueSize(t.project, null, null)),
                 new EntryPoint("ReviewService.allowances", Actor.EDITOR, t -> t.review.allowances(t.pending)),

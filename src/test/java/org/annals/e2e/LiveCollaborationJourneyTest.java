@@ -138,10 +138,10 @@ class LiveCollaborationJourneyTest extends BrowserTest {
         b.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Timeline")).click();
         assertThat(presence(a)).isHidden();
 
-        // Pages that are left stop listening: nothing stays subscribed for them.
+        // Pages that are left stop listening: nothing stays subscribed for them (the list of sources is not live).
         for (Page page : List.of(a, b, r)) {
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Timeline")).click();
-            assertThat(page).hasURL(Pattern.compile("/timeline$"));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sources")).click();
+            assertThat(page).hasURL(Pattern.compile("/sources$"));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) == 0);
     }

@@ -19,6 +19,9 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.util.Map;
 import java.util.UUID;
+import org.annals.collab.CollabEvent;
+import org.annals.collab.CollabService;
+import org.annals.collab.ui.LiveRefresh;
 import org.annals.entity.EntityKind;
 import org.annals.entity.EntityRecordType;
 import org.annals.entity.EntityService;
@@ -42,8 +45,11 @@ public class EntitiesView extends ProjectPage {
     private final TextField search = new TextField();
     private final Select<EntityKind> kind = new Select<>();
 
-    EntitiesView(ProjectService projects, EntityService entities, ChangesetService changesets) {
+    private final LiveRefresh live;
+
+    EntitiesView(ProjectService projects, EntityService entities, ChangesetService changesets, CollabService collab) {
         super(projects, ProjectRole.VIEWER, "Entities");
+        this.live = LiveRefresh.of(this, collab);
         this.entities = entities;
         this.changesets = changesets;
         setSizeFull();
@@ -89,6 +95,21 @@ public class EntitiesView extends ProjectPage {
             refreshPending(project);
         }
         add(grid);
+        live.follow(project.id(), EntitiesView::concerns, events -> {
+            // Refreshing the data provider keeps the search, the kind and the grid's scroll position.
+            if (events.stream().anyMatch(e -> e.kind() == CollabEvent.Kind.APPROVED || e.kind() == CollabEvent.Kind.RESYNC)) {
+                grid.getDataProvider().refreshAll();
+            }
+            if (editor) {
+                refreshPending(project);
+            }
+        });
+    }
+
+    /** Entities approved (the list) or proposed (the editor's pending list), or events that were lost. */
+    static boolean concerns(CollabEvent event) {
+        return event.kind() == CollabEvent.Kind.RESYNC || event.changesRecords()
+                && (event.partial() || event.records().stream().anyMatch(r -> r.kind().equals(EntityRecordType.KIND)));
     }
 
     private final Div pending = new Div();

@@ -16,6 +16,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.annals.base.InvalidInputException;
+import org.annals.base.NotFoundException;
+import org.annals.collab.CollabService;
+import org.annals.entity.EntityDetails;
+import org.annals.review.ChangesetService;
+import org.annals.review.RecordRef;
+import org.annals.review.ui.CompareDialog;
+import org.annals.review.ui.ConflictNotice;
+import org.annals.review.ui.FormField;
 import org.annals.entity.Alias;
 import org.annals.entity.EntityKind;
 import org.annals.entity.EntityPayload;
@@ -39,23 +47,37 @@ class EntityForm extends Dialog {
     private final NumberField longitude = new NumberField("Longitude");
     private final ComboBox<EntitySummary> partOf = new ComboBox<>("Part of");
     private final TextField message = new TextField("Message for the reviewers");
+    private final ConflictNotice conflict = new ConflictNotice();
+    private final EntityService entities;
+    private final UUID projectId;
+    private final List<FormField<EntityPayload, ?>> fields;
+    /** The values the form started from, and their version: replaced when the person carries their values over. */
+    private @Nullable EntityPayload existing;
+    private long baseVersion;
+    private Saver saver;
 
     /** How the form's values become a changeset: a new proposal, or a revision of an existing one. */
     @FunctionalInterface
     interface Saver {
-        EntityService.Proposal save(EntityPayload values, String message, boolean submit);
+        /** {@code baseVersion} is the version of the record the values are based on (unused for new records). */
+        EntityService.Proposal save(EntityPayload values, long baseVersion, String message, boolean submit);
     }
 
     static EntityForm forNew(EntityService entities, UUID projectId, Consumer<EntityService.Proposal> saved) {
-        return new EntityForm(entities, projectId, null, "",
-                (values, message, submit) -> entities.proposeCreate(projectId, values, message, submit), saved);
+        return new EntityForm(entities, projectId, null, "", newEntity(entities, projectId), saved);
+    }
+
+    private static Saver newEntity(EntityService entities, UUID projectId) {
+        return (values, version, message, submit) -> entities.proposeCreate(projectId, values, message, submit);
     }
 
     static EntityForm forChange(EntityService entities, UUID projectId, EntityPayload current, UUID entityId,
             long baseVersion, Consumer<EntityService.Proposal> saved) {
-        return new EntityForm(entities, projectId, current, "Update " + current.name(),
-                (values, message, submit) -> entities.proposeUpdate(projectId, entityId, baseVersion, values, message,
-                        submit), saved);
+        var form = new EntityForm(entities, projectId, current, "Update " + current.name(),
+                (values, version, message, submit) -> entities.proposeUpdate(projectId, entityId, version, values,
+                        message, submit), saved);
+        form.baseVersion = baseVersion;
+        return form;
     }
 
     /**
@@ -63,6 +85,10 @@ class EntityForm extends Dialog {
      */
     EntityForm(EntityService entities, UUID projectId, @Nullable EntityPayload existing, String initialMessage,
             Saver saver, Consumer<EntityService.Proposal> saved) {
+        this.entities = entities;
+        this.projectId = projectId;
+        this.existing = existing;
+        this.saver = saver;
         setHeaderTitle(existing == null ? "Propose a new entity" : "Propose changes to " + existing.name());
         setWidth("min(95vw, 48rem)");
         kind.setLabel("Kind");
@@ -82,8 +108,9 @@ class EntityForm extends Dialog {
         message.setRequired(true);
         message.setValue(initialMessage);
         kind.addValueChangeListener(e -> showCoordinates(e.getValue() == EntityKind.PLACE));
+        fields = fields();
         if (existing != null) {
-            fill(entities, projectId, existing);
+            fill(existing);
         }
         showCoordinates(kind.getValue() == EntityKind.PLACE);
 
@@ -92,27 +119,108 @@ class EntityForm extends Dialog {
         form.setColspan(aliases, 2);
         form.setColspan(description, 2);
         form.setColspan(message, 2);
-        add(form);
+        add(conflict, form);
 
-        var submit = new Button("Submit for review", e -> save(saver, existing, true, saved));
+        var submit = new Button("Submit for review", e -> save(true, saved));
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var draft = new Button("Save as draft", e -> save(saver, existing, false, saved));
+        var draft = new Button("Save as draft", e -> save(false, saved));
         getFooter().add(new Button("Cancel", e -> close()), draft, submit);
     }
 
-    private void fill(EntityService entities, UUID projectId, EntityPayload existing) {
-        name.setValue(existing.name());
-        aliases.setValue(String.join("\n", existing.aliases().stream()
-                .map(a -> a.language() == null ? a.name() : a.name() + " | " + a.language()).toList()));
-        description.setValue(existing.description() == null ? "" : existing.description());
-        wikidata.setValue(existing.wikidataId() == null ? "" : existing.wikidataId());
-        latitude.setValue(existing.latitude());
-        longitude.setValue(existing.longitude());
-        if (existing.partOf() != null) {
-            var parent = entities.get(projectId, existing.partOf());
-            partOf.setValue(new EntitySummary(parent.id(), parent.values().kind(), parent.values().name(),
-                    parent.values().wikidataId(), parent.updatedAt()));
+    /** The form's fields as a record sets them: filling and comparing read them the same way. */
+    private List<FormField<EntityPayload, ?>> fields() {
+        var list = new ArrayList<FormField<EntityPayload, ?>>();
+        list.add(FormField.of("Kind", EntityPayload::kind, kind::getValue, kind::setValue, EntityKind::displayName));
+        list.add(FormField.of("Name", EntityPayload::name, name::getValue, v -> name.setValue(orEmpty(v)), v -> v));
+        list.add(new FormField<EntityPayload, String>("Aliases", v -> String.join("\n", v.aliases().stream()
+                        .map(a -> a.language() == null ? a.name() : a.name() + " | " + a.language()).toList()),
+                aliases::getValue, v -> aliases.setValue(orEmpty(v)), v -> v.replace("\n", "; "), v -> parseAliases(v)));
+        list.add(FormField.of("Description", v -> orEmpty(v.description()), description::getValue,
+                v -> description.setValue(orEmpty(v)), v -> v));
+        list.add(FormField.of("Wikidata id", v -> orEmpty(v.wikidataId()), wikidata::getValue,
+                v -> wikidata.setValue(orEmpty(v)), v -> v));
+        list.add(new FormField<EntityPayload, EntitySummary>("Part of", v -> v.partOf() == null ? null : summary(v.partOf()),
+                partOf::getValue, partOf::setValue, EntitySummary::name, EntitySummary::id));
+        list.add(FormField.of("Latitude", EntityPayload::latitude, latitude::getValue, latitude::setValue,
+                v -> Double.toString(v)));
+        list.add(FormField.of("Longitude", EntityPayload::longitude, longitude::getValue, longitude::setValue,
+                v -> Double.toString(v)));
+        return List.copyOf(list);
+    }
+
+    private @Nullable EntitySummary summary(UUID entityId) {
+        try {
+            var parent = entities.get(projectId, entityId);
+            return new EntitySummary(parent.id(), parent.values().kind(), parent.values().name(),
+                    parent.values().wikidataId(), parent.updatedAt());
+        } catch (NotFoundException gone) {
+            return null;
         }
+    }
+
+    private static String orEmpty(@Nullable String text) {
+        return text == null ? "" : text;
+    }
+
+    private void fill(EntityPayload values) {
+        for (var field : fields) {
+            fillField(field, values);
+        }
+    }
+
+    private static <V> void fillField(FormField<EntityPayload, V> field, EntityPayload values) {
+        field.write().accept(field.of().apply(values));
+    }
+
+    /**
+     * Tells the person, while the form is open, when someone else's change to this entity is approved,
+     * or it is deleted or merged, and lets them carry their values over.
+     */
+    void followChanges(CollabService collab, ChangesetService changesets, UUID entityId) {
+        conflict.follow(this, collab, changesets, projectId, new RecordRef(EntityRecordType.KIND, entityId),
+                approvedBy -> recordMayHaveChanged(entityId, approvedBy));
+    }
+
+    private void recordMayHaveChanged(UUID entityId, @Nullable String approvedBy) {
+        EntityDetails now;
+        try {
+            now = entities.get(projectId, entityId);
+        } catch (NotFoundException deleted) {
+            conflict.gone("This entity was deleted while you were editing. Everything you typed is still here: copy"
+                    + " what you need, or propose it as a new entity.", "Propose as a new entity", this::asNewEntity);
+            return;
+        }
+        if (now.redirectedFrom() != null) {
+            conflict.gone("This entity was merged into \"" + now.values().name() + "\" while you were editing."
+                    + " Everything you typed is still here: copy what you need into that entity.", null, null);
+            return;
+        }
+        if (now.version() == baseVersion) {
+            return;
+        }
+        conflictWith(now.values(), now.version(), (approvedBy == null ? "Someone" : approvedBy)
+                + "'s change to this entity was approved while you were editing.", existing == null ? now.values() : existing);
+    }
+
+    /**
+     * Says that {@code now} (at {@code version}) is newer than what the form started from, and lets the
+     * person compare and carry their values over to it. {@code started} is what the person's values
+     * were based on.
+     */
+    void conflictWith(EntityPayload now, long version, String what, EntityPayload started) {
+        conflict.changed(what + " Nothing you typed is lost: compare, then carry your values over to the new version.",
+                "Compare and carry over…", () -> new CompareDialog<>(what, fields, started, now, () -> {
+                    existing = now;
+                    baseVersion = version;
+                    conflict.resolved("Your values are now based on the version just approved. Submit when ready.");
+                }).open());
+    }
+
+    private void asNewEntity() {
+        existing = null;
+        saver = newEntity(entities, projectId);
+        setHeaderTitle("Propose a new entity");
+        conflict.resolved("Submitting now proposes a new entity with these values.");
     }
 
     private void showCoordinates(boolean place) {
@@ -120,9 +228,14 @@ class EntityForm extends Dialog {
         longitude.setVisible(place);
     }
 
-    private void save(Saver saver, @Nullable EntityPayload existing, boolean submit,
-            Consumer<EntityService.Proposal> saved) {
-        EntityService.Proposal proposal = saver.save(values(existing), message.getValue(), submit);
+    private void save(boolean submit, Consumer<EntityService.Proposal> saved) {
+        if (conflict.unresolved()) {
+            Notification.show("This entity changed while you were editing: compare first (see the top of the form),"
+                    + " so that your proposal is not based on an old version.", 6000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_WARNING);
+            return;
+        }
+        EntityService.Proposal proposal = saver.save(values(existing), baseVersion, message.getValue(), submit);
         close();
         Notification.show(submit ? "Submitted for review. It appears in the registry once a reviewer approves it."
                 : "Saved as a draft under My changes.").addThemeVariants(NotificationVariant.LUMO_SUCCESS);

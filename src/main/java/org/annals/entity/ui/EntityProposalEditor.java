@@ -30,7 +30,7 @@ class EntityProposalEditor implements RecordEditor {
     @Override
     public void edit(UUID projectId, UUID changesetId, String message, ProposedOperation operation, Runnable revised) {
         var form = new EntityForm(entities, projectId, (EntityPayload) operation.payload(), message,
-                (values, newMessage, submit) -> {
+                (values, version, newMessage, submit) -> {
                     changesets.revise(changesetId, newMessage, List.of(new ProposedOperation(operation.kind(),
                             operation.recordId(), operation.action(), operation.baseVersion(), values)));
                     if (submit) {
@@ -39,5 +39,25 @@ class EntityProposalEditor implements RecordEditor {
                     return new EntityService.Proposal(changesetId, operation.recordId());
                 }, proposal -> revised.run());
         form.open();
+    }
+
+    @Override
+    public boolean rebase(UUID projectId, UUID changesetId, String message, ChangesetService.Rebase conflict,
+            Runnable rebased) {
+        if (conflict.recordGone() || conflict.current() == null || conflict.currentVersion() == null
+                || conflict.proposed().payload() == null) {
+            return false;
+        }
+        var mine = (EntityPayload) conflict.proposed().payload();
+        var now = (EntityPayload) conflict.current();
+        var form = new EntityForm(entities, projectId, mine, message, (values, version, newMessage, submit) -> {
+            changesets.rebase(changesetId, ProposedOperation.update(EntityRecordType.KIND, conflict.proposed().recordId(),
+                    version, values));
+            return new EntityService.Proposal(changesetId, conflict.proposed().recordId());
+        }, proposal -> rebased.run());
+        form.conflictWith(now, conflict.currentVersion(), "Someone else's change to this entity was approved after you"
+                + " proposed yours.", conflict.startedFrom() == null ? now : (EntityPayload) conflict.startedFrom());
+        form.open();
+        return true;
     }
 }

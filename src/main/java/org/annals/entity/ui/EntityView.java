@@ -37,6 +37,15 @@ import org.annals.project.ProjectSummary;
 import org.annals.project.ui.ProjectPage;
 import org.annals.project.ui.ProjectRoutes;
 import org.annals.review.HistoryService;
+import org.annals.annotation.AnnotationRecordType;
+import org.annals.collab.CollabEvent;
+import org.annals.collab.CollabService;
+import org.annals.collab.PresenceService;
+import org.annals.collab.ui.LiveRefresh;
+import org.annals.collab.ui.PresenceBar;
+import org.annals.review.ChangesetService;
+import org.annals.review.RecordRef;
+import org.jspecify.annotations.Nullable;
 import org.annals.annotation.AnnotationService;
 import org.annals.annotation.ui.EvidenceList;
 
@@ -52,10 +61,21 @@ public class EntityView extends ProjectPage {
     private final EntityService entities;
     private final HistoryService history;
     private final AnnotationService annotations;
+    private final CollabService collab;
+    private final ChangesetService changesets;
+    private final PresenceService presence;
+    private final LiveRefresh live;
+    /** The entity's facts, evidence and history: redrawn in place when an approval changes them. */
+    private final Div record = new Div();
 
-    EntityView(ProjectService projects, EntityService entities, HistoryService history, AnnotationService annotations) {
+    EntityView(ProjectService projects, EntityService entities, HistoryService history, AnnotationService annotations,
+            CollabService collab, ChangesetService changesets, PresenceService presence) {
         this.annotations = annotations;
+        this.collab = collab;
+        this.changesets = changesets;
+        this.presence = presence;
         super(projects, ProjectRole.VIEWER, "Entity");
+        this.live = LiveRefresh.of(this, collab);
         this.entities = entities;
         this.history = history;
     }
@@ -74,20 +94,55 @@ public class EntityView extends ProjectPage {
         UUID id = routeParameters().get(ENTITY_ID).flatMap(ProjectRoutes::parseId)
                 .orElseThrow(() -> new NotFoundException("Entity"));
         EntityDetails entity = entities.get(project.id(), id);
+        setPageTitle(entity.values().name() + " · " + project.name() + " · Annals");
+        var presenceBar = new PresenceBar(presence, collab);
+        presenceBar.show(project.id(), entity.id());
+        add(presenceBar);
+        record.addClassName("record-live");
+        add(record);
+        showRecord(project, id, entity);
+        RecordRef shown = new RecordRef(EntityRecordType.KIND, entity.id());
+        live.follow(project.id(), e -> concerns(e, shown), e -> showRecord(project, id, null));
+    }
+
+    /**
+     * Approvals of this entity, of merges into it and of what refers to it (all name it among their
+     * records), and of annotations (which may be its evidence) change what the page shows; so may events
+     * that were lost.
+     */
+    static boolean concerns(CollabEvent event, RecordRef shown) {
+        return event.kind() == CollabEvent.Kind.RESYNC || event.kind() == CollabEvent.Kind.APPROVED
+                && (event.concernsRecord(shown)
+                        || event.records().stream().anyMatch(r -> r.kind().equals(AnnotationRecordType.KIND)
+                                || r.kind().equals(EntityRecordType.KIND)));
+    }
+
+    /** Draws the entity into its container; an open dialog (a form being filled in) is not part of it and stays. */
+    private void showRecord(ProjectSummary project, UUID id, @Nullable EntityDetails loaded) {
+        EntityDetails entity;
+        try {
+            entity = loaded != null ? loaded : entities.get(project.id(), id);
+        } catch (NotFoundException deleted) {
+            record.removeAll();
+            var gone = new Paragraph("This entity was deleted meanwhile.");
+            gone.addClassName("record-gone");
+            record.add(gone);
+            return;
+        }
         var values = entity.values();
-        setPageTitle(values.name() + " · " + project.name() + " · Annals");
-        add(new H2(values.name()));
+        record.removeAll();
+        record.add(new H2(values.name()));
         if (entity.redirectedFrom() != null) {
-            add(new Paragraph("The entity you opened was merged into this one."));
+            record.add(new Paragraph("The entity you opened was merged into this one."));
         }
-        add(facts(project, entity));
+        record.add(facts(project, entity));
         if (project.myRole().includes(ProjectRole.EDITOR)) {
-            add(actions(project, entity));
+            record.add(actions(project, entity));
         }
-        add(new H3("Evidence"));
-        add(new EvidenceList(project.id(), annotations.evidence(project.id(), EntityRecordType.KIND, entity.id())));
-        add(new H3("History"));
-        add(history(project, entity));
+        record.add(new H3("Evidence"));
+        record.add(new EvidenceList(project.id(), annotations.evidence(project.id(), EntityRecordType.KIND, entity.id())));
+        record.add(new H3("History"));
+        record.add(history(project, entity));
     }
 
     private Component facts(ProjectSummary project, EntityDetails entity) {
@@ -124,8 +179,12 @@ public class EntityView extends ProjectPage {
     }
 
     private Component actions(ProjectSummary project, EntityDetails entity) {
-        var edit = new Button("Propose changes", e -> EntityForm.forChange(entities, project.id(), entity.values(),
-                entity.id(), entity.version(), proposal -> { }).open());
+        var edit = new Button("Propose changes", e -> {
+            var form = EntityForm.forChange(entities, project.id(), entity.values(), entity.id(), entity.version(),
+                    proposal -> { });
+            form.followChanges(collab, changesets, entity.id());
+            form.open();
+        });
         var merge = new Button("Merge into…", e -> openMerge(project, entity));
         var delete = new Button("Propose deletion", e -> {
             var confirm = new ConfirmDialog("Propose deleting " + entity.values().name() + "?",

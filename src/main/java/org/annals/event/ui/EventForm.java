@@ -23,6 +23,14 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.annals.base.InvalidInputException;
+import org.annals.base.NotFoundException;
+import org.annals.collab.CollabService;
+import org.annals.event.EventRecordType;
+import org.annals.review.ChangesetService;
+import org.annals.review.RecordRef;
+import org.annals.review.ui.CompareDialog;
+import org.annals.review.ui.ConflictNotice;
+import org.annals.review.ui.FormField;
 import org.annals.entity.EntityKind;
 import org.annals.entity.EntityService;
 import org.annals.entity.EntitySummary;
@@ -56,9 +64,18 @@ class EventForm extends Dialog {
     private final TextField tags = new TextField("Tags");
     private final TextField message = new TextField("Message for the reviewers");
     private final Div duplicates = new Div();
+    private final ConflictNotice conflict = new ConflictNotice();
+    private final EventService events;
+    private final UUID projectId;
+    private final List<FormField<TimelineEntry, ?>> fields;
+    /** The version the proposal is based on: replaced when the person carries their values over a newer one. */
+    private @Nullable TimelineEntry existing;
 
     EventForm(EventService events, EntityService entities, TaxonomyService taxonomy, SourceService sources,
             UUID projectId, @Nullable TimelineEntry existing, Consumer<EventService.Proposal> saved) {
+        this.events = events;
+        this.projectId = projectId;
+        this.existing = existing;
         fatalities = new ClaimsEditor(sources, projectId);
         setHeaderTitle(existing == null ? "Propose an event" : "Propose changes to " + existing.title());
         setWidth("min(95vw, 56rem)");
@@ -89,10 +106,11 @@ class EventForm extends Dialog {
         tags.setHelperText("Separated by commas");
         message.setRequired(true);
         message.setValue(existing == null ? "" : "Update " + existing.title());
-        start.addValueChangeListener(e -> showDuplicates(events, projectId, existing));
-        place.addValueChangeListener(e -> showDuplicates(events, projectId, existing));
+        start.addValueChangeListener(e -> showDuplicates(events, projectId, this.existing));
+        place.addValueChangeListener(e -> showDuplicates(events, projectId, this.existing));
+        fields = fields(types);
         if (existing != null) {
-            fill(existing, types);
+            fill(existing);
         }
 
         var form = new FormLayout(title, start, startTime, end, type, subType, place);
@@ -105,36 +123,123 @@ class EventForm extends Dialog {
         form.setColspan(message, 2);
         duplicates.addClassName("duplicate-warning");
         duplicates.setVisible(false);
-        add(duplicates, form);
+        add(conflict, duplicates, form);
 
-        var submit = new Button("Submit for review", e -> save(events, projectId, existing, true, saved));
+        var submit = new Button("Submit for review", e -> save(true, saved));
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var draft = new Button("Save as draft", e -> save(events, projectId, existing, false, saved));
+        var draft = new Button("Save as draft", e -> save(false, saved));
         getFooter().add(new Button("Cancel", e -> close()), draft, submit);
     }
 
-    private void fill(TimelineEntry existing, List<TaxonomyService.TypeNode> types) {
-        EventPayload v = existing.values();
-        title.setValue(v.title());
-        start.setValue(v.start().input());
-        startTime.setValue(v.start().time());
-        end.setValue(v.end() == null ? "" : v.end().input());
-        types.stream().filter(t -> t.id().equals(v.typeId())).findFirst().ifPresent(t -> {
-            type.setValue(t);
-            t.subTypes().stream().filter(s -> s.id().equals(v.subTypeId())).findFirst().ifPresent(subType::setValue);
-        });
-        if (existing.placeId() != null) {
-            place.setValue(new EntitySummary(existing.placeId(), EntityKind.PLACE, existing.placeName(), null,
-                    java.time.Instant.EPOCH));
-        }
+    /**
+     * The form's fields as a record sets them: filling the form and comparing it with a newer version
+     * read them the same way. The type comes before its sub-type, whose choices it sets.
+     */
+    private List<FormField<TimelineEntry, ?>> fields(List<TaxonomyService.TypeNode> types) {
+        var list = new ArrayList<FormField<TimelineEntry, ?>>();
+        list.add(FormField.of("Title", e -> e.values().title(), title::getValue, v -> title.setValue(orEmpty(v)),
+                v -> v));
+        list.add(FormField.of("Start", e -> e.values().start().input(), start::getValue,
+                v -> start.setValue(orEmpty(v)), v -> v));
+        list.add(FormField.of("Start time", e -> e.values().start().time(), startTime::getValue, startTime::setValue,
+                java.time.LocalTime::toString));
+        list.add(FormField.of("End", e -> e.values().end() == null ? "" : e.values().end().input(), end::getValue,
+                v -> end.setValue(orEmpty(v)), v -> v));
+        list.add(new FormField<TimelineEntry, TaxonomyService.TypeNode>("Type",
+                e -> types.stream().filter(t -> t.id().equals(e.values().typeId())).findFirst().orElse(null),
+                type::getValue, type::setValue, TaxonomyService.TypeNode::name, TaxonomyService.TypeNode::id));
+        list.add(new FormField<TimelineEntry, TaxonomyService.SubType>("Sub-type",
+                e -> types.stream().flatMap(t -> t.subTypes().stream())
+                        .filter(st -> st.id().equals(e.values().subTypeId())).findFirst().orElse(null),
+                subType::getValue, subType::setValue, TaxonomyService.SubType::name, TaxonomyService.SubType::id));
+        list.add(new FormField<TimelineEntry, EntitySummary>("Place",
+                e -> e.placeId() == null ? null : new EntitySummary(e.placeId(), EntityKind.PLACE, e.placeName(), null,
+                        java.time.Instant.EPOCH),
+                place::getValue, place::setValue, EntitySummary::name, EntitySummary::id));
         for (ActorRole role : ActorRole.values()) {
-            actors.get(role).setValue(existing.actors().stream().filter(a -> a.role() == role)
-                    .map(a -> new EntitySummary(a.entityId(), EntityKind.OTHER, a.name(), null, java.time.Instant.EPOCH))
-                    .collect(Collectors.toCollection(LinkedHashSet::new)));
+            var picker = actors.get(role);
+            list.add(new FormField<TimelineEntry, Set<EntitySummary>>(role.displayName() + "s",
+                    e -> e.actors().stream().filter(a -> a.role() == role)
+                            .map(a -> new EntitySummary(a.entityId(), EntityKind.OTHER, a.name(), null,
+                                    java.time.Instant.EPOCH))
+                            .collect(Collectors.toCollection(LinkedHashSet::new)),
+                    picker::getValue, v -> picker.setValue(v == null ? Set.of() : v),
+                    v -> v.stream().map(EntitySummary::name).collect(Collectors.joining("; ")),
+                    v -> v.stream().map(EntitySummary::id).collect(Collectors.toSet())));
         }
-        fatalities.setClaims(v.fatalities());
-        notes.setValue(v.notes() == null ? "" : v.notes());
-        tags.setValue(String.join(", ", v.tags()));
+        list.add(new FormField<TimelineEntry, List<org.annals.event.FatalityClaim>>("Fatalities",
+                e -> e.values().fatalities(), fatalities::claims, v -> fatalities.setClaims(v == null ? List.of() : v),
+                v -> v.stream().map(org.annals.event.FatalityClaim::display).collect(Collectors.joining("; ")), v -> v));
+        list.add(FormField.of("Notes", e -> orEmpty(e.values().notes()), notes::getValue,
+                v -> notes.setValue(orEmpty(v)), v -> v));
+        list.add(new FormField<TimelineEntry, String>("Tags", e -> String.join(", ", e.values().tags()),
+                tags::getValue, v -> tags.setValue(orEmpty(v)), v -> v, v -> tagList(v)));
+        return List.copyOf(list);
+    }
+
+    private static String orEmpty(@Nullable String text) {
+        return text == null ? "" : text;
+    }
+
+    private void fill(TimelineEntry record) {
+        for (var field : fields) {
+            fillField(field, record);
+        }
+    }
+
+    private static <V> void fillField(FormField<TimelineEntry, V> field, TimelineEntry record) {
+        field.write().accept(field.of().apply(record));
+    }
+
+    /**
+     * Tells the person, while the form is open, when someone else's change to this event is approved,
+     * or the event is deleted or merged, and lets them carry their values over. Only for changes to an
+     * existing event.
+     */
+    void followChanges(CollabService collab, ChangesetService changesets) {
+        TimelineEntry record = existing;
+        if (record == null) {
+            return;
+        }
+        conflict.follow(this, collab, changesets, projectId, new RecordRef(EventRecordType.KIND, record.id()),
+                this::recordMayHaveChanged);
+    }
+
+    private void recordMayHaveChanged(@Nullable String approvedBy) {
+        TimelineEntry started = existing;
+        if (started == null) {
+            return;
+        }
+        TimelineEntry now;
+        try {
+            now = events.get(projectId, started.id());
+        } catch (NotFoundException deleted) {
+            conflict.gone("This event was deleted while you were editing. Everything you typed is still here: copy"
+                    + " what you need, or propose it as a new event.", "Propose as a new event", this::asNewEvent);
+            return;
+        }
+        if (!now.id().equals(started.id())) {
+            conflict.gone("This event was merged into \"" + now.title() + "\" while you were editing. Everything you"
+                    + " typed is still here: copy what you need, or propose it as a new event.",
+                    "Propose as a new event", this::asNewEvent);
+            return;
+        }
+        if (now.version() == started.version()) {
+            return;
+        }
+        String who = (approvedBy == null ? "Someone" : approvedBy) + "'s change to this event was approved while you"
+                + " were editing.";
+        conflict.changed(who + " Nothing you typed is lost: compare, then carry your values over to the new version.",
+                "Compare and carry over…", () -> new CompareDialog<>(who, fields, started, now, () -> {
+                    existing = now;
+                    conflict.resolved("Your values are now based on the version just approved. Submit when ready.");
+                }).open());
+    }
+
+    private void asNewEvent() {
+        existing = null;
+        setHeaderTitle("Propose an event");
+        conflict.resolved("Submitting now proposes a new event with these values.");
     }
 
     private void showDuplicates(EventService events, UUID projectId, @Nullable TimelineEntry existing) {
@@ -157,8 +262,14 @@ class EventForm extends Dialog {
         }
     }
 
-    private void save(EventService events, UUID projectId, @Nullable TimelineEntry existing, boolean submit,
-            Consumer<EventService.Proposal> saved) {
+    private void save(boolean submit, Consumer<EventService.Proposal> saved) {
+        if (conflict.unresolved()) {
+            Notification.show("This event changed while you were editing: compare first (see the top of the form),"
+                    + " so that your proposal is not based on an old version.", 6000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_WARNING);
+            return;
+        }
+        TimelineEntry existing = this.existing;
         EventPayload values = values(existing);
         EventService.Proposal proposal = existing == null
                 ? events.proposeCreate(projectId, values, message.getValue(), submit)

@@ -28,6 +28,15 @@ import org.annals.project.ProjectSummary;
 import org.annals.project.ui.ProjectPage;
 import org.annals.project.ui.ProjectRoutes;
 import org.annals.review.HistoryService;
+import org.annals.annotation.AnnotationRecordType;
+import org.annals.collab.CollabEvent;
+import org.annals.collab.CollabService;
+import org.annals.collab.PresenceService;
+import org.annals.collab.ui.LiveRefresh;
+import org.annals.collab.ui.PresenceBar;
+import org.annals.review.ChangesetService;
+import org.annals.review.RecordRef;
+import org.jspecify.annotations.Nullable;
 
 /** One event: all its fields, parent and parts, what sources claim side by side, evidence and history. */
 @Route(ProjectRoutes.PREFIX + "/events/:eventId")
@@ -42,12 +51,23 @@ public class EventView extends ProjectPage {
     private final HistoryService history;
     private final org.annals.source.SourceService sources;
     private final AnnotationService annotations;
+    private final CollabService collab;
+    private final ChangesetService changesets;
+    private final PresenceService presence;
+    private final LiveRefresh live;
+    /** The event's facts, claims, evidence and history: redrawn in place when an approval changes them. */
+    private final Div record = new Div();
 
     EventView(ProjectService projects, EventService events, EntityService entities, TaxonomyService taxonomy,
-            HistoryService history, org.annals.source.SourceService sources, AnnotationService annotations) {
+            HistoryService history, org.annals.source.SourceService sources, AnnotationService annotations,
+            CollabService collab, ChangesetService changesets, PresenceService presence) {
         this.annotations = annotations;
+        this.collab = collab;
+        this.changesets = changesets;
+        this.presence = presence;
         this.sources = sources;
         super(projects, ProjectRole.VIEWER, "Event");
+        this.live = LiveRefresh.of(this, collab);
         this.events = events;
         this.entities = entities;
         this.taxonomy = taxonomy;
@@ -69,17 +89,51 @@ public class EventView extends ProjectPage {
                 .orElseThrow(() -> new NotFoundException("Event"));
         TimelineEntry event = events.get(project.id(), id);
         setPageTitle(event.title() + " · " + project.name() + " · Annals");
-        add(new H2(event.title()));
+        var presenceBar = new PresenceBar(presence, collab);
+        presenceBar.show(project.id(), event.id());
+        add(presenceBar);
+        record.addClassName("record-live");
+        add(record);
+        showRecord(project, id, event);
+        RecordRef shown = new RecordRef(EventRecordType.KIND, event.id());
+        live.follow(project.id(), e -> concerns(e, shown), e -> showRecord(project, id, null));
+    }
+
+    /**
+     * Approvals of this event, of its parts or merges into it (all name it among their records), and of
+     * annotations (which may be its evidence) change what the page shows; so may events that were lost.
+     */
+    static boolean concerns(CollabEvent event, RecordRef shown) {
+        return event.kind() == CollabEvent.Kind.RESYNC || event.kind() == CollabEvent.Kind.APPROVED
+                && (event.concernsRecord(shown)
+                        || event.records().stream().anyMatch(r -> r.kind().equals(AnnotationRecordType.KIND)));
+    }
+
+    /** Draws the event into its container; an open dialog (a form being filled in) is not part of it and stays. */
+    private void showRecord(ProjectSummary project, UUID id, @Nullable TimelineEntry loaded) {
+        TimelineEntry event;
+        try {
+            event = loaded != null ? loaded : events.get(project.id(), id);
+        } catch (NotFoundException deleted) {
+            record.removeAll();
+            var gone = new Paragraph("This event was deleted meanwhile. Its history stays with the changesets that"
+                    + " changed it.");
+            gone.addClassName("record-gone");
+            record.add(gone);
+            return;
+        }
+        record.removeAll();
+        record.add(new H2(event.title()));
         if (!event.id().equals(id)) {
-            add(new Paragraph("The event you opened was merged into this one."));
+            record.add(new Paragraph("The event you opened was merged into this one."));
         }
-        add(facts(project, event));
+        record.add(facts(project, event));
         if (project.myRole().includes(ProjectRole.EDITOR)) {
-            add(actions(project, event));
+            record.add(actions(project, event));
         }
-        add(new H3("What the sources say about fatalities"));
+        record.add(new H3("What the sources say about fatalities"));
         if (event.fatalities().isEmpty()) {
-            add(new Paragraph("No claims yet."));
+            record.add(new Paragraph("No claims yet."));
         } else {
             var claims = new Div();
             claims.addClassName("claims");
@@ -90,23 +144,26 @@ public class EventView extends ProjectPage {
                 note.addClassName("disagree-badge");
                 claims.add(note);
             }
-            add(claims);
+            record.add(claims);
         }
-        add(new H3("Evidence"));
-        add(new EvidenceList(project.id(), annotations.evidence(project.id(), EventRecordType.KIND, event.id())));
-        add(new H3("History"));
+        record.add(new H3("Evidence"));
+        record.add(new EvidenceList(project.id(), annotations.evidence(project.id(), EventRecordType.KIND, event.id())));
+        record.add(new H3("History"));
         var revisions = new Div();
         history.history(project.id(), EventRecordType.KIND, event.id()).reversed().forEach(r -> revisions.add(
                 new Div(new Span(r.appliedAt() + " · " + r.action().name().toLowerCase(java.util.Locale.ROOT)
                         + " proposed by " + r.author() + ", approved by " + r.reviewer() + " · \"" + r.changesetMessage()
                         + "\""))));
         revisions.addClassName("history");
-        add(revisions);
+        record.add(revisions);
     }
 
     private Component actions(ProjectSummary project, TimelineEntry event) {
-        var edit = new Button("Propose changes", e -> new EventForm(events, entities, taxonomy, sources, project.id(),
-                event, proposal -> { }).open());
+        var edit = new Button("Propose changes", e -> {
+            var form = new EventForm(events, entities, taxonomy, sources, project.id(), event, proposal -> { });
+            form.followChanges(collab, changesets);
+            form.open();
+        });
         var merge = new Button("Merge into…", e -> {
             var dialog = new com.vaadin.flow.component.dialog.Dialog();
             dialog.setHeaderTitle("Merge " + event.title() + " into…");

@@ -26,7 +26,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.annals.annotation.AnnotationRecordType;
 import org.annals.base.ui.EmptyState;
+import org.annals.collab.CollabEvent;
+import org.annals.collab.CollabService;
+import org.annals.collab.ui.LiveRefresh;
+import org.annals.entity.EntityRecordType;
 import org.annals.entity.EntityKind;
 import org.annals.entity.EntityService;
 import org.annals.entity.EntitySummary;
@@ -67,15 +72,19 @@ public class TimelineView extends ProjectPage {
     private final TimelineCharts charts = new TimelineCharts();
     private ProjectSummary project;
     private boolean restoring;
+    /** How many pages the reader has opened with "Show more": a live reload shows as many again. */
+    private int pagesShown;
+    private final LiveRefresh live;
 
     /** A type or sub-type in the filter list. */
     private record Option(UUID id, String label) {
     }
 
     TimelineView(ProjectService projects, EventService events, EntityService entities, TaxonomyService taxonomy,
-            ChangesetService changesets, org.annals.source.SourceService sources) {
+            ChangesetService changesets, org.annals.source.SourceService sources, CollabService collab) {
         this.sources = sources;
         super(projects, ProjectRole.VIEWER, "Timeline");
+        this.live = LiveRefresh.of(this, collab);
         this.events = events;
         this.entities = entities;
         this.taxonomy = taxonomy;
@@ -125,6 +134,18 @@ public class TimelineView extends ProjectPage {
         list.addClassName("timeline");
         add(charts, list);
         refresh();
+        live.follow(project.id(), TimelineView::concerns, events -> reload(Math.max(1, pagesShown)));
+    }
+
+    /**
+     * Events (approved, or the editor's own proposals in the pending overlay), the names of the entities
+     * they show, and evidence (source counts) change the timeline; so may events that were lost.
+     */
+    static boolean concerns(CollabEvent event) {
+        return event.kind() == CollabEvent.Kind.RESYNC || event.changesRecords() && (event.partial()
+                || event.records().stream().anyMatch(r -> r.kind().equals(EventRecordType.KIND)
+                        || event.kind() == CollabEvent.Kind.APPROVED && (r.kind().equals(EntityRecordType.KIND)
+                                || r.kind().equals(AnnotationRecordType.KIND))));
     }
 
     /** Reads the filters from the address. Unknown or malformed values are ignored. */
@@ -199,6 +220,15 @@ public class TimelineView extends ProjectPage {
     }
 
     private void refresh() {
+        reload(1);
+    }
+
+    /**
+     * Draws the list again with the filters as they are and as many pages as asked: a live reload keeps
+     * what the reader opened, and the page's height (so its scroll position) stays about the same.
+     */
+    private void reload(int pages) {
+        pagesShown = 0;
         list.removeAll();
         if (project.myRole().includes(ProjectRole.EDITOR)) {
             var pending = changesets.myPending(project.id(), EventRecordType.KIND);
@@ -225,10 +255,16 @@ public class TimelineView extends ProjectPage {
         var count = new Span(total + (total == 1 ? " event" : " events"));
         count.addClassName("timeline-count");
         list.add(count);
-        showPage(filter, 0);
+        for (int page = 0; page < pages; page++) {
+            if (!showPage(filter, page, page == pages - 1)) {
+                break;
+            }
+        }
     }
 
-    private void showPage(TimelineFilter filter, int page) {
+    /** Adds one page; returns whether there may be more. */
+    private boolean showPage(TimelineFilter filter, int page, boolean offerMore) {
+        pagesShown = page + 1;
         var entries = events.timeline(project.id(), filter, page, PAGE);
         Map<LocalDate, List<TimelineEntry>> byDay = entries.stream()
                 .collect(Collectors.groupingBy(e -> e.start().date(), LinkedHashMap::new, Collectors.toList()));
@@ -238,13 +274,14 @@ public class TimelineView extends ProjectPage {
             dayEntries.forEach(e -> dayBlock.add(entry(e)));
             list.add(dayBlock);
         });
-        if (entries.size() == PAGE) {
+        if (entries.size() == PAGE && offerMore) {
             var more = new Button("Show more", e -> {
                 e.getSource().setVisible(false);
-                showPage(filter, page + 1);
+                showPage(filter, page + 1, true);
             });
             list.add(more);
         }
+        return entries.size() == PAGE;
     }
 
     private Component entry(TimelineEntry e) {

@@ -1,6 +1,7 @@
 package org.annals.review.ui;
 
 import java.util.UUID;
+import org.annals.review.ChangesetService;
 import org.annals.review.ProposedOperation;
 
 /**
@@ -14,4 +15,14 @@ public interface RecordEditor {
 
     /** Opens the editor; {@code revised} runs after the changeset was revised (and maybe submitted). */
     void edit(UUID projectId, UUID changesetId, String message, ProposedOperation operation, Runnable revised);
+
+    /**
+     * Opens the editor on the author's stale proposal with its comparison against the current version,
+     * so that the author carries their values over ({@code rebased} runs after). Returns false when this
+     * kind cannot (the record is gone, say): the author then edits, withdraws or proposes again.
+     */
+    default boolean rebase(UUID projectId, UUID changesetId, String message, ChangesetService.Rebase conflict,
+            Runnable rebased) {
+        return false;
+    }
 }

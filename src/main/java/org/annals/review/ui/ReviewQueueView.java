@@ -28,7 +28,9 @@ import org.annals.base.InvalidInputException;
 import org.annals.base.ui.EmptyState;
 import org.annals.collab.CollabEvent;
 import org.annals.collab.CollabService;
+import org.annals.collab.PresenceService;
 import org.annals.collab.ui.LiveRefresh;
+import org.annals.collab.ui.PresenceBar;
 import org.annals.project.ProjectRole;
 import org.annals.project.ProjectService;
 import org.annals.project.ProjectSummary;
@@ -64,9 +66,13 @@ class ReviewQueueView extends ProjectPage {
     private List<ChangesetSummary> rows = List.of();
 
     private final LiveRefresh live;
+    private final CollabService collab;
+    private final PresenceService presence;
 
     ReviewQueueView(ProjectService projects, ReviewService review, ChangesetService changesets,
-            org.annals.source.SourceService sources, CollabService collab) {
+            org.annals.source.SourceService sources, CollabService collab, PresenceService presence) {
+        this.presence = presence;
+        this.collab = collab;
         super(projects, ProjectRole.EDITOR, "Review");
         this.sources = sources;
         this.review = review;
@@ -199,6 +205,10 @@ class ReviewQueueView extends ProjectPage {
     private void open(ChangesetSummary changeset) {
         current = changeset;
         detail.removeAll();
+        // Who else has this changeset open (another reviewer about to decide, its author).
+        var here = new PresenceBar(presence, collab);
+        here.show(project.id(), changeset.id());
+        detail.add(here);
         detail.add(new ChangesetPanel(changesets.details(changeset.id()), changesets, () -> open(changeset)));
         if (!project.myRole().includes(ProjectRole.REVIEWER)) {
             detail.add(new Paragraph("Reviewers and managers decide on changesets."));
