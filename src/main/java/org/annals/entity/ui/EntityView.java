@@ -52,9 +52,12 @@ public class EntityView extends ProjectPage {
     private final EntityService entities;
     private final HistoryService history;
     private final AnnotationService annotations;
+    private final org.annals.discussion.ui.CommentThreads threads;
 
-    EntityView(ProjectService projects, EntityService entities, HistoryService history, AnnotationService annotations) {
+    EntityView(ProjectService projects, EntityService entities, HistoryService history, AnnotationService annotations,
+            org.annals.discussion.ui.CommentThreads threads) {
         this.annotations = annotations;
+        this.threads = threads;
         super(projects, ProjectRole.VIEWER, "Entity");
         this.entities = entities;
         this.history = history;
@@ -88,6 +91,7 @@ public class EntityView extends ProjectPage {
         add(new EvidenceList(project.id(), annotations.evidence(project.id(), EntityRecordType.KIND, entity.id())));
         add(new H3("History"));
         add(history(project, entity));
+        add(threads.forRecord(project.id(), new org.annals.review.RecordRef(EntityRecordType.KIND, entity.id())));
     }
 
     private Component facts(ProjectSummary project, EntityDetails entity) {

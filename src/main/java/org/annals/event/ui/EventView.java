@@ -42,9 +42,12 @@ public class EventView extends ProjectPage {
     private final HistoryService history;
     private final org.annals.source.SourceService sources;
     private final AnnotationService annotations;
+    private final org.annals.discussion.ui.CommentThreads threads;
 
     EventView(ProjectService projects, EventService events, EntityService entities, TaxonomyService taxonomy,
-            HistoryService history, org.annals.source.SourceService sources, AnnotationService annotations) {
+            HistoryService history, org.annals.source.SourceService sources, AnnotationService annotations,
+            org.annals.discussion.ui.CommentThreads threads) {
+        this.threads = threads;
         this.annotations = annotations;
         this.sources = sources;
         super(projects, ProjectRole.VIEWER, "Event");
@@ -102,6 +105,7 @@ public class EventView extends ProjectPage {
                         + "\""))));
         revisions.addClassName("history");
         add(revisions);
+        add(threads.forRecord(project.id(), new org.annals.review.RecordRef(EventRecordType.KIND, event.id())));
     }
 
     private Component actions(ProjectSummary project, TimelineEntry event) {

@@ -23,13 +23,16 @@ import org.annals.review.ChangesetSummary;
 public class MyChangesView extends ProjectPage {
 
     private final ChangesetService changesets;
+    private final org.annals.discussion.ui.CommentThreads threads;
     private final java.util.Map<String, RecordEditor> editors;
     private final Grid<ChangesetSummary> grid = new Grid<>();
     private final Div detail = new Div();
     private ProjectSummary project;
 
-    MyChangesView(ProjectService projects, ChangesetService changesets, java.util.List<RecordEditor> editors) {
+    MyChangesView(ProjectService projects, ChangesetService changesets, java.util.List<RecordEditor> editors,
+            org.annals.discussion.ui.CommentThreads threads) {
         super(projects, ProjectRole.EDITOR, "My changes");
+        this.threads = threads;
         this.changesets = changesets;
         this.editors = editors.stream().collect(java.util.stream.Collectors.toMap(RecordEditor::kind, e -> e));
         setSizeFull();
@@ -49,6 +52,11 @@ public class MyChangesView extends ProjectPage {
         split.setSizeFull();
         add(split);
         refresh();
+        // A link from a notification or the activity feed opens that changeset.
+        queryParameters().getSingleParameter(org.annals.discussion.ThreadLinks.CHANGESET_PARAMETER)
+                .flatMap(ProjectRoutes::parseId)
+                .flatMap(id -> changesets.mine(project.id(), 200).stream().filter(c -> c.id().equals(id)).findFirst())
+                .ifPresent(this::open);
     }
 
     private void refresh() {
@@ -57,7 +65,7 @@ public class MyChangesView extends ProjectPage {
 
     private void open(ChangesetSummary changeset) {
         detail.removeAll();
-        detail.add(new ChangesetPanel(changesets.details(changeset.id()), changesets, () -> open(changeset)));
+        detail.add(new ChangesetPanel(changesets.details(changeset.id()), threads.forChangeset(project.id(), changeset.id())));
         var actions = new HorizontalLayout();
         if (changeset.state().editable()) {
             var operations = changesets.proposedOperations(changeset.id());

@@ -64,10 +64,13 @@ class ReviewQueueView extends ProjectPage {
     private List<ChangesetSummary> rows = List.of();
 
     private final LiveRefresh live;
+    private final org.annals.discussion.ui.CommentThreads threads;
 
     ReviewQueueView(ProjectService projects, ReviewService review, ChangesetService changesets,
-            org.annals.source.SourceService sources, CollabService collab) {
+            org.annals.source.SourceService sources, CollabService collab,
+            org.annals.discussion.ui.CommentThreads threads) {
         super(projects, ProjectRole.EDITOR, "Review");
+        this.threads = threads;
         this.sources = sources;
         this.review = review;
         this.changesets = changesets;
@@ -133,6 +136,10 @@ class ReviewQueueView extends ProjectPage {
         add(filters, split);
         refreshAuthors();
         refresh();
+        // A link from a notification or the activity feed opens that changeset, in the queue or not.
+        queryParameters().getSingleParameter(org.annals.discussion.ThreadLinks.CHANGESET_PARAMETER)
+                .flatMap(ProjectRoutes::parseId)
+                .ifPresent(id -> open(changesets.details(id).summary()));
         live.follow(project.id(), CollabEvent::concernsReviewQueue, events -> refreshLive());
     }
 
@@ -199,7 +206,7 @@ class ReviewQueueView extends ProjectPage {
     private void open(ChangesetSummary changeset) {
         current = changeset;
         detail.removeAll();
-        detail.add(new ChangesetPanel(changesets.details(changeset.id()), changesets, () -> open(changeset)));
+        detail.add(new ChangesetPanel(changesets.details(changeset.id()), threads.forChangeset(project.id(), changeset.id())));
         if (!project.myRole().includes(ProjectRole.REVIEWER)) {
             detail.add(new Paragraph("Reviewers and managers decide on changesets."));
             return;
