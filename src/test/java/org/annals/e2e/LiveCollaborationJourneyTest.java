@@ -78,8 +78,8 @@ class LiveCollaborationJourneyTest extends BrowserTest {
         assertThat(b.locator("annals-text .passage").first()).isVisible();
         assertThat(r.getByText("Nothing to review")).isVisible();
         // Each open page listens to the project while it is open: the editors for the text and for who
-        // is here, the review queue for its list.
-        await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) == 5);
+        // is here, the review queue for its list, and every page's bell for mentions and decisions.
+        await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) == 8);
         // Alice and Bob see each other beside the title (whoever opened first sees the other arrive).
         assertThat(presence(a)).isVisible();
         assertThat(presence(a)).hasAttribute("data-users", bob.userId().toString());
