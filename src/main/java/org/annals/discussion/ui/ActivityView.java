@@ -66,7 +66,8 @@ public class ActivityView extends ProjectPage {
         line.addClassName("activity-line");
         line.add(new Span(a.kind().verb() + " "));
         String label = a.kind() == ActivityKind.IMPORTED ? "the source \"" + a.label() + "\""
-                : a.record() != null && a.kind() == ActivityKind.COMMENTED ? a.label()
+                : a.kind() == ActivityKind.COMMENTED && a.record() != null ? a.label()
+                : a.kind() == ActivityKind.COMMENTED ? "the changeset \"" + a.label() + "\""
                 : "\"" + a.label() + "\"";
         @Nullable String href = link(projectId, a);
         line.add(href == null ? new Span(label) : new Anchor(href, label));
