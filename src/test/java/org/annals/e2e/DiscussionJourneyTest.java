@@ -11,6 +11,9 @@ import com.microsoft.playwright.options.AriaRole;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.annals.annotation.AnnotationService;
+import org.annals.annotation.AnnotationType;
+import org.annals.annotation.LinkChoice;
 import org.annals.collab.CollabBus;
 import org.annals.event.EventPayload;
 import org.annals.event.EventService;
@@ -45,6 +48,8 @@ class DiscussionJourneyTest extends BrowserTest {
     NotificationService notifications;
     @Autowired
     CollabBus bus;
+    @Autowired
+    AnnotationService annotations;
 
     private Page open(AnnalsPrincipal who, String path) {
         Page page = newPerson();
@@ -147,5 +152,51 @@ class DiscussionJourneyTest extends BrowserTest {
         assertThat(a.locator(".activity-line").first()).containsText("commented on");
         assertThat(a.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(bob.getUsername())).first())
                 .isVisible();
+    }
+
+    @Test
+    void an_annotation_has_its_thread_in_the_editor_and_a_redraw_keeps_what_is_typed() {
+        String text = "Hay'at Tahrir al-Sham fighters entered the city of Aleppo on 30 November.";
+        AnnalsPrincipal alice = fixtures.newUser("alice");
+        AnnalsPrincipal bob = fixtures.newUser("bob");
+        AnnalsPrincipal rita = fixtures.newUser("rita");
+        UUID project = fixtures.newProject(fixtures.admin());
+        fixtures.addMember(project, alice, ProjectRole.EDITOR);
+        fixtures.addMember(project, bob, ProjectRole.VIEWER);
+        fixtures.addMember(project, rita, ProjectRole.REVIEWER);
+        UUID source = fixtures.newSource(project, alice, "Offensive report", text);
+        UUID aleppo = vetted(project, source, alice, rita, text, "Aleppo");
+        String path = "projects/" + project + "/sources/" + source + "?annotation=" + aleppo;
+
+        Page a = open(alice, path);
+        Page b = open(bob, path);
+        Locator aliceThread = a.locator(".annotation-detail .comment-thread");
+        Locator bobThread = b.locator(".annotation-detail .comment-thread");
+        assertThat(aliceThread.getByText("No comments yet.")).isVisible();
+        assertThat(bobThread.getByText("No comments yet.")).isVisible();
+        await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) >= 8);
+
+        // Alice starts a reply; meanwhile another annotation on the source is approved and her editor redraws.
+        aliceThread.locator("textarea").fill("Draft reply");
+        UUID fighters = vetted(project, source, alice, rita, text, "fighters");
+        assertThat(a.locator("annals-text [data-ids~='" + fighters + "']").first()).hasAttribute("data-states", "vetted");
+        assertThat(aliceThread.locator("textarea")).hasValue("Draft reply");
+
+        // Bob, a viewer, asks in the annotation's thread; Alice sees it at once, her reply still there.
+        bobThread.locator("textarea").fill("Which Aleppo, the city or the governorate?");
+        bobThread.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Comment")).click();
+        assertThat(aliceThread.locator(".comment-body")).hasText("Which Aleppo, the city or the governorate?");
+        assertThat(aliceThread.locator("textarea")).hasValue("Draft reply");
+    }
+
+    /** An annotation of the phrase, proposed by the editor and approved by the reviewer: its id. */
+    private UUID vetted(UUID project, UUID source, AnnalsPrincipal editor, AnnalsPrincipal reviewer, String text,
+            String phrase) {
+        int start = text.indexOf(phrase);
+        var marked = as(editor, () -> annotations.annotate(project, source, start, start + phrase.length(), phrase,
+                AnnotationType.CLAIM, new LinkChoice.None()));
+        as(editor, () -> annotations.submitDraft(project, marked.changesetId(), phrase));
+        as(reviewer, () -> review.approve(marked.changesetId(), null));
+        return marked.annotationId();
     }
 }
