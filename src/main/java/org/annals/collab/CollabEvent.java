@@ -38,6 +38,11 @@ public record CollabEvent(UUID projectId, Kind kind, @Nullable UUID changesetId,
         /** Someone opened or left a page on the context: lists of who is here may have changed. */
         PRESENCE,
         /**
+         * Someone commented: on a record (in {@code records}, its source in {@code contexts}) or on a
+         * changeset ({@code changesetId}). Records themselves did not change.
+         */
+        COMMENTED,
+        /**
          * Events may have been missed (a lost bus connection, a flood that was coalesced): reload
          * everything that is shown.
          */
@@ -79,7 +84,12 @@ public record CollabEvent(UUID projectId, Kind kind, @Nullable UUID changesetId,
 
     /** Whether records, proposals or changesets may have changed (anything but presence). */
     public boolean changesRecords() {
-        return kind != Kind.PRESENCE;
+        return kind != Kind.PRESENCE && kind != Kind.COMMENTED;
+    }
+
+    /** Whether the discussion of this record may have a new comment. */
+    public boolean concernsThreadOf(RecordRef record) {
+        return (kind == Kind.COMMENTED || kind == Kind.RESYNC) && concernsRecord(record);
     }
 
     /** Whether the list of who has the context open may have changed. */
@@ -89,6 +99,6 @@ public record CollabEvent(UUID projectId, Kind kind, @Nullable UUID changesetId,
 
     /** Whether the queue of changesets waiting for review may have changed. */
     public boolean concernsReviewQueue() {
-        return kind != Kind.DRAFT_CHANGED && kind != Kind.PRESENCE;
+        return kind != Kind.DRAFT_CHANGED && kind != Kind.PRESENCE && kind != Kind.COMMENTED;
     }
 }

@@ -1,13 +1,14 @@
 package org.annals.collab;
 
 import java.util.Set;
+import org.annals.discussion.CommentPosted;
 import org.annals.review.ChangesetActivity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Turns what features announce (moderation's {@link ChangesetActivity}, presence) into
+ * Turns what features announce (moderation's {@link ChangesetActivity}, comments, presence) into
  * {@link CollabEvent}s once the change is committed: a change that rolls back is never announced, and
  * a view that reloads on the event already finds it.
  */
@@ -23,6 +24,13 @@ class CollabRelay {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void changesetActivity(ChangesetActivity activity) {
         bus.publish(CollabEvent.of(activity));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void commentPosted(CommentPosted posted) {
+        bus.publish(new CollabEvent(posted.projectId(), CollabEvent.Kind.COMMENTED, posted.changesetId(),
+                posted.record() == null ? Set.of() : Set.of(posted.record()),
+                posted.contextId() == null ? Set.of() : Set.of(posted.contextId()), posted.authorId(), false));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
 /**
  * Live updates for the caller's open pages. Subscribing needs at least the viewer role in the project;
  * before every delivery the person's role is read again, and they get only what they may know about:
- * approvals (vetted data) and presence for every member, other proposals for editors and above, a draft only for
+ * approvals (vetted data), presence and comments on records for every member, other proposals and comments
+ * on changesets for editors and above, a draft only for
  * its author. A person removed from the project hears nothing more. The events carry ids only; the
  * page reloads through the services, which check access again.
  */
@@ -60,6 +61,8 @@ public class CollabService {
             case APPROVED, PRESENCE, RESYNC -> true;
             case DRAFT_CHANGED -> person.userId().equals(event.actorId());
             case SUBMITTED, REJECTED, CHANGES_REQUESTED, WITHDRAWN -> role.includes(ProjectRole.EDITOR);
+            // Every member reads records' threads; a changeset's thread is for those who see changesets.
+            case COMMENTED -> event.changesetId() == null || role.includes(ProjectRole.EDITOR);
         };
     }
 }

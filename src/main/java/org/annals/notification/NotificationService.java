@@ -2,6 +2,7 @@ package org.annals.notification;
 
 import java.time.Instant;
 import java.util.List;
+import org.annals.discussion.Mentioned;
 import org.annals.review.ChangesetDecided;
 import org.annals.review.ChangesetWentStale;
 import org.annals.security.CurrentUser;
@@ -11,7 +12,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The signed-in user's notifications, and the reactions that create them. */
+/** The signed-in user's notifications, and the reactions that create them (decisions, mentions). */
 @Service
 @Transactional
 public class NotificationService {
@@ -39,6 +40,14 @@ public class NotificationService {
     public void markAllRead() {
         Instant now = Instant.now();
         notifications.findByUserIdAndReadAtIsNull(CurrentUser.require().userId()).forEach(n -> n.markRead(now));
+    }
+
+    /** Tells a member they were mentioned in a comment, in the comment's transaction. */
+    @EventListener
+    void mentioned(Mentioned mentioned) {
+        notifications.save(new Notification(mentioned.userId(), mentioned.projectId(),
+                mentioned.authorName() + " mentioned you on " + mentioned.threadLabel() + ".", mentioned.link(),
+                Instant.now()));
     }
 
     /** Tells an author the decision on their changeset, in the same transaction as the decision. */

@@ -1,4 +1,4 @@
-/** In-app notifications: what a person should know about others' decisions on their work. */
+/** In-app notifications: what a person should know about others' decisions on their work, and mentions of them. */
 @NullMarked
 package org.annals.notification;
 

@@ -56,6 +56,15 @@ public class ProjectAccess {
      * person removed from a project stops hearing about it at once). Never for deciding what a caller
      * may do; services use {@link #require}.
      */
+    /**
+     * The project role of someone who is not the caller, by membership alone (administrators who are
+     * not members have none here): whom a mention in a comment may notify. Never for deciding what a
+     * caller may do; services use {@link #require}.
+     */
+    public Optional<ProjectRole> memberRole(UUID projectId, UUID userId) {
+        return members.findRole(projectId, userId);
+    }
+
     public Optional<ProjectRole> roleOf(UUID projectId, AnnalsPrincipal person) {
         if (person.isAdmin()) {
             return projects.existsById(projectId) ? Optional.of(ProjectRole.MANAGER) : Optional.empty();

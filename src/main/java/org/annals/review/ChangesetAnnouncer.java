@@ -42,6 +42,13 @@ class ChangesetAnnouncer {
                 actorId, activity, records, contexts));
     }
 
+    /** Tells listeners in the transaction (mentions, the activity feed) about a new comment. */
+    void commented(Changeset changeset, ChangesetComment comment) {
+        events.publishEvent(new ChangesetCommented(changeset.getId(), changeset.getProjectId(), changeset.getMessage(),
+                comment.getId(), comment.getAuthorId(), changeset.getAuthorId(), comment.getBody(),
+                comment.getCreatedAt()));
+    }
+
     Touched touched(UUID changesetId) {
         var touched = Touched.empty();
         for (Object[] row : operations.findTouched(changesetId)) {

@@ -216,6 +216,7 @@ public class ChangesetService {
         announcer.announce(changeset, Activity.WITHDRAWN, changeset.getAuthorId());
     }
 
+    /** Adds to the changeset's discussion; {@code @username} of an editor of the project tells them. */
     public void comment(UUID changesetId, String body) {
         Changeset changeset = visibleChangeset(changesetId);
         String text = body.strip();
@@ -223,9 +224,21 @@ public class ChangesetService {
             throw new InvalidInputException("Write a comment first.");
         }
         if (text.length() > ChangesetComment.BODY_MAX_LENGTH) {
-            throw new InvalidInputException("Use at most " + ChangesetComment.BODY_MAX_LENGTH + " characters.");
+            throw new InvalidInputException("A comment has at most " + ChangesetComment.BODY_MAX_LENGTH
+                    + " characters; this one has " + text.length() + ". Shorten it or split it.");
         }
-        comments.save(new ChangesetComment(changeset.getId(), CurrentUser.require().userId(), text, Instant.now()));
+        if (text.indexOf('\u0000') >= 0) {
+            throw new InvalidInputException("The comment contains a character that cannot be stored (NUL).");
+        }
+        ChangesetComment comment = comments.save(new ChangesetComment(changeset.getId(), CurrentUser.require().userId(),
+                text, Instant.now()));
+        announcer.commented(changeset, comment);
+    }
+
+    /** The changeset's discussion, oldest first (decision comments included): what its thread shows. */
+    @Transactional(readOnly = true)
+    public List<ChangesetDetails.Comment> discussion(UUID changesetId) {
+        return views.discussion(visibleChangeset(changesetId));
     }
 
     /** The caller's own changesets in a project, most recently changed first. */

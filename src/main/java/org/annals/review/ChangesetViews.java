@@ -45,12 +45,18 @@ class ChangesetViews {
         for (ChangeOperation op : operations.findByChangesetIdOrderByOrdinal(changeset.getId())) {
             diffs.add(diff(changeset.getProjectId(), op));
         }
-        var discussion = comments.findByChangesetIdOrderByCreatedAt(changeset.getId()).stream()
-                .map(c -> new ChangesetDetails.Comment(name(c.getAuthorId()), c.getBody(), c.getCreatedAt()))
-                .toList();
+        var discussion = discussion(changeset);
         return new ChangesetDetails(summaries(List.of(changeset)).getFirst(),
                 changeset.getDecidedBy() == null ? null : name(changeset.getDecidedBy()), changeset.getDecidedAt(),
                 changeset.getDecisionComment(), diffs, discussion);
+    }
+
+    List<ChangesetDetails.Comment> discussion(Changeset changeset) {
+        Map<UUID, String> names = new HashMap<>();
+        return comments.findByChangesetIdOrderByCreatedAt(changeset.getId()).stream()
+                .map(c -> new ChangesetDetails.Comment(names.computeIfAbsent(c.getAuthorId(), this::name), c.getBody(),
+                        c.getCreatedAt()))
+                .toList();
     }
 
     private ChangesetDetails.OperationDiff diff(UUID projectId, ChangeOperation op) {

@@ -35,10 +35,13 @@ public class SourceImportService {
     private final TextVersionRepository texts;
     private final TextSegmentRepository segments;
     private final ImportProperties limits;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final SourceParser parser = new SourceParser();
 
     SourceImportService(ProjectAccess access, SourceRepository sources, TextVersionRepository texts,
-            TextSegmentRepository segments, ImportProperties limits) {
+            TextSegmentRepository segments, ImportProperties limits,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.access = access;
         this.sources = sources;
         this.texts = texts;
@@ -108,6 +111,7 @@ public class SourceImportService {
                 label(request.filename(), 255), label(request.charset(), 40), author, now));
         log.info("Source '{}' ({} characters) imported into project {} by '{}'", metadata.title(),
                 frozen.text().length(), projectId, CurrentUser.require().getUsername());
+        events.publishEvent(new SourceImported(projectId, source.getId(), metadata.title(), author, now));
         return new ImportedSource(source.getId(), metadata.title(), frozen.text().length(), frozen.sections().size(),
                 frozen.passages().size(), frozen.citations().size());
     }

@@ -14,6 +14,9 @@ import org.annals.base.InvalidInputException;
 import org.annals.base.NotFoundException;
 import org.annals.collab.CollabService;
 import org.annals.collab.PresenceService;
+import org.annals.discussion.ActivityService;
+import org.annals.discussion.DiscussionService;
+import org.annals.review.RecordRef;
 import org.annals.project.ProjectRole;
 import org.annals.project.ProjectService;
 import org.annals.security.AnnalsPrincipal;
@@ -113,6 +116,10 @@ class ServiceAuthorizationMatrixTest {
     CollabService collab;
     @Autowired
     PresenceService presence;
+    @Autowired
+    DiscussionService discussion;
+    @Autowired
+    ActivityService activity;
 
     private final Map<Actor, AnnalsPrincipal> principals = new EnumMap<>(Actor.class);
     private UUID project;
@@ -295,7 +302,16 @@ class ServiceAuthorizationMatrixTest {
                 new EntryPoint("CollabService.subscribe", Actor.VIEWER,
                         t -> t.collab.subscribe(t.project, batch -> { }).close()),
                 new EntryPoint("PresenceService.enter", Actor.VIEWER, t -> t.presence.enter(t.project, t.source).close()),
-                new EntryPoint("PresenceService.present", Actor.VIEWER, t -> t.presence.present(t.project, t.source)));
+                new EntryPoint("PresenceService.present", Actor.VIEWER, t -> t.presence.present(t.project, t.source)),
+                new EntryPoint("ChangesetService.discussion", Actor.EDITOR, t -> t.changesets.discussion(t.pending)),
+                new EntryPoint("DiscussionService.thread", Actor.VIEWER,
+                        t -> t.discussion.thread(t.project, new RecordRef(EntityRecordType.KIND, t.entity))),
+                new EntryPoint("DiscussionService.comment", Actor.VIEWER,
+                        t -> t.discussion.comment(t.project, new RecordRef(EntityRecordType.KIND, t.entity), "Matrix")),
+                new EntryPoint("DiscussionService.mentionable", Actor.VIEWER,
+                        t -> t.discussion.mentionable(t.project, "", 5)),
+                new EntryPoint("ActivityService.feed", Actor.VIEWER, t -> t.activity.feed(t.project, 0, 10)),
+                new EntryPoint("ActivityService.count", Actor.VIEWER, t -> t.activity.count(t.project)));
     }
 
     static Stream<Arguments> cases() {

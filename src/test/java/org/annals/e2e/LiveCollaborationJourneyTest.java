@@ -78,8 +78,8 @@ class LiveCollaborationJourneyTest extends BrowserTest {
         assertThat(b.locator("annals-text .passage").first()).isVisible();
         assertThat(r.getByText("Nothing to review")).isVisible();
         // Each open page listens to the project while it is open: the editors for the text and for who
-        // is here, the review queue for its list.
-        await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) == 5);
+        // is here, the review queue for its list, and every page's bell for mentions and decisions.
+        await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) == 8);
         // Alice and Bob see each other beside the title (whoever opened first sees the other arrive).
         assertThat(presence(a)).isVisible();
         assertThat(presence(a)).hasAttribute("data-users", bob.userId().toString());
@@ -138,10 +138,12 @@ class LiveCollaborationJourneyTest extends BrowserTest {
         b.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Timeline")).click();
         assertThat(presence(a)).isHidden();
 
-        // Pages that are left stop listening: nothing stays subscribed for them (the list of sources is not live).
+        // Pages that are left stop listening: once out of the project (the bell follows the project
+        // that is open), nothing stays subscribed for them.
         for (Page page : List.of(a, b, r)) {
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sources")).click();
-            assertThat(page).hasURL(Pattern.compile("/sources$"));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Projects").setExact(true)).first()
+                    .click();
+            assertThat(page).hasURL(Pattern.compile(":\\d+/?$"));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) == 0);
     }

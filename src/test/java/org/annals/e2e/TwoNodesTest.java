@@ -176,6 +176,35 @@ class TwoNodesTest {
     }
 
     @Test
+    void a_comment_on_one_node_reaches_a_thread_on_the_other_and_its_mention_is_told_there() throws InterruptedException {
+        var marked = submitOnFirstNode();
+        approveOnFirstNode(marked.changesetId());
+        var annotation = new RecordRef(AnnotationRecordType.KIND, marked.annotationId());
+        BlockingQueue<CollabEvent> heard = new LinkedBlockingQueue<>();
+        Subscription subscription = on(second, watcher,
+                () -> second.getBean(CollabService.class).subscribe(project, heard::addAll));
+        toClose.add(subscription::close);
+
+        on(first, editor, () -> first.getBean(org.annals.discussion.DiscussionService.class).comment(project, annotation,
+                "@" + watcher.getUsername() + " is this the city?"));
+
+        CollabEvent commented;
+        do {
+            commented = heard.poll(20, TimeUnit.SECONDS);
+            assertThat(commented).as("a comment event from the other node").isNotNull();
+        } while (commented.kind() != CollabEvent.Kind.COMMENTED);
+        assertThat(commented.records()).containsExactly(annotation);
+        assertThat(commented.contexts()).containsExactly(source);
+        assertThat(commented.actorId()).isEqualTo(editor.userId());
+        // The thread and the notification are in the shared database: the other node reads them.
+        assertThat(on(second, watcher, () -> second.getBean(org.annals.discussion.DiscussionService.class)
+                .thread(project, annotation))).singleElement()
+                .satisfies(c -> assertThat(c.body()).endsWith("is this the city?"));
+        assertThat(on(second, watcher, () -> second.getBean(org.annals.notification.NotificationService.class).mine(10)))
+                .anySatisfy(n -> assertThat(n.getMessage()).contains("mentioned you"));
+    }
+
+    @Test
     void who_has_a_source_open_on_one_node_is_seen_on_the_other() throws InterruptedException {
         BlockingQueue<CollabEvent> heard = new LinkedBlockingQueue<>();
         Subscription subscription = on(second, watcher,

@@ -69,6 +69,10 @@ class AnnotationPanel extends VerticalLayout {
     private Collection<EditorAnnotation> annotations = List.of();
     private List<Row> rows = List.of();
     private @Nullable String selectedKey;
+    private java.util.function.Function<UUID, Component> threads = id -> new Div();
+    /** The chosen vetted annotation's thread, kept while it stays chosen so that a redraw keeps what is typed. */
+    private @Nullable UUID threadOf;
+    private @Nullable Component thread;
 
     AnnotationPanel(UUID projectId, boolean canEdit, Consumer<String> chosen, Actions actions) {
         this.projectId = projectId;
@@ -98,6 +102,11 @@ class AnnotationPanel extends VerticalLayout {
         summary.addClassName("annotation-summary");
         add(filters, summary, list, detail);
         setFlexGrow(1, list);
+    }
+
+    /** How to build the discussion of a vetted annotation, shown with its details. */
+    void setThreads(java.util.function.Function<UUID, Component> threads) {
+        this.threads = threads;
     }
 
     void setAnnotations(Collection<EditorAnnotation> all) {
@@ -241,6 +250,13 @@ class AnnotationPanel extends VerticalLayout {
             box.add(new Div(new Span("Waiting for review; it can be changed once decided.")));
         } else if (a.deletionProposed()) {
             box.add(new Div(new Span("Deletion proposed.")));
+        }
+        if (a.state() == State.VETTED) {
+            if (thread == null || !a.id().equals(threadOf)) {
+                thread = threads.apply(a.id());
+                threadOf = a.id();
+            }
+            box.add(thread);
         }
         return box;
     }

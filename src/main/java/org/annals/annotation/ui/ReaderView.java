@@ -87,10 +87,12 @@ public class ReaderView extends ProjectPage {
     private @Nullable String draftBarShows;
     private final LiveRefresh live;
     private final PresenceBar presenceBar;
+    private final org.annals.discussion.ui.CommentThreads threads;
 
     ReaderView(ProjectService projects, SourceService sources, AnnotationService annotations, TaxonomyService taxonomy,
-            CollabService collab, PresenceService presence) {
+            CollabService collab, PresenceService presence, org.annals.discussion.ui.CommentThreads threads) {
         super(projects, ProjectRole.VIEWER, "Source");
+        this.threads = threads;
         this.sources = sources;
         this.annotations = annotations;
         this.taxonomy = taxonomy;
@@ -141,6 +143,8 @@ public class ReaderView extends ProjectPage {
 
         var side = new AnnotationPanel(project.id(), content.canEdit(), this::choose, new PanelActions());
         panel = side;
+        side.setThreads(annotationId -> threads.forRecord(projectOfPage,
+                new org.annals.review.RecordRef(org.annals.annotation.AnnotationRecordType.KIND, annotationId)));
         var body = new Div(tableOfContents(source, annotated), annotated, side);
         body.addClassName("reader-body");
         var heading = new Div(new H2(metadata.title()), presenceBar);

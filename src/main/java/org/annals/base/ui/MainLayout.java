@@ -26,6 +26,8 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.Optional;
+import org.annals.collab.CollabService;
+import org.annals.collab.ui.LiveRefresh;
 import org.annals.notification.NotificationService;
 import org.annals.project.ProjectRole;
 import org.annals.project.ProjectService;
@@ -49,9 +51,13 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     private final NotificationService notifications;
     private final AuthenticationContext authentication;
     private final Div projectSection = new Div();
+    private final Button bell = new Button(VaadinIcon.BELL_O.create());
+    private final LiveRefresh bellLive;
 
-    MainLayout(ProjectService projects, NotificationService notifications, AuthenticationContext authentication) {
+    MainLayout(ProjectService projects, NotificationService notifications, AuthenticationContext authentication,
+            CollabService collab) {
         this.projects = projects;
+        this.bellLive = LiveRefresh.of(bell, collab);
         this.notifications = notifications;
         this.authentication = authentication;
         setPrimarySection(Section.DRAWER);
@@ -67,23 +73,19 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         addToNavbar(new DrawerToggle(), spacer, notificationBell(), userMenu());
     }
 
-    /** Unread decisions on the user's changesets; opening the list marks them read. */
+    /** Unread decisions on the user's changesets and mentions of them; opening the list marks them read. */
     private Component notificationBell() {
-        var bell = new Button(VaadinIcon.BELL_O.create());
         bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        bell.addClassName("notification-bell");
         bell.getElement().setAttribute("aria-label", "Notifications");
-        long unread = CurrentUser.get().isPresent() ? notifications.unread() : 0;
-        if (unread > 0) {
-            bell.setText(Long.toString(unread));
-            bell.addClassName("has-unread");
-            bell.getElement().setAttribute("aria-label", "Notifications (" + unread + " unread)");
-        }
+        showUnread();
         bell.addClickListener(e -> {
             var dialog = new Dialog();
             dialog.setHeaderTitle("Notifications");
             var list = notifications.mine(30);
             if (list.isEmpty()) {
-                dialog.add(new Paragraph("Nothing yet. You will be told here when a reviewer decides on your changes."));
+                dialog.add(new Paragraph("Nothing yet. You will be told here when a reviewer decides on your changes"
+                        + " or someone mentions you in a comment."));
             }
             for (var notification : list) {
                 var line = new Div();
@@ -106,6 +108,13 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         return bell;
     }
 
+    private void showUnread() {
+        long unread = CurrentUser.get().isPresent() ? notifications.unread() : 0;
+        bell.setText(unread > 0 ? Long.toString(unread) : "");
+        bell.setClassName("has-unread", unread > 0);
+        bell.getElement().setAttribute("aria-label", unread > 0 ? "Notifications (" + unread + " unread)" : "Notifications");
+    }
+
     private SideNav siteNavigation() {
         var nav = new SideNav();
         nav.addItem(new SideNavItem("Projects", "", VaadinIcon.FOLDER_OPEN.create()));
@@ -118,7 +127,13 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         projectSection.removeAll();
-        currentProject(event).ifPresent(project -> projectSection.add(projectNavigation(project)));
+        Optional<ProjectSummary> project = currentProject(event);
+        project.ifPresent(p -> projectSection.add(projectNavigation(p)));
+        // Mentions and decisions may notify the viewer while a page of the project is open: recount then.
+        project.ifPresentOrElse(p -> bellLive.follow(p.id(), e -> switch (e.kind()) {
+            case COMMENTED, APPROVED, REJECTED, CHANGES_REQUESTED, RESYNC -> true;
+            default -> false;
+        }, events -> showUnread()), bellLive::stop);
     }
 
     /** The project of the page being shown, if it is a project page the user may see. */
@@ -135,6 +150,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         nav.addItem(new SideNavItem("Sources", base + "/sources", VaadinIcon.FILE_TEXT_O.create()));
         nav.addItem(new SideNavItem("Entities", base + "/entities", VaadinIcon.USERS.create()));
         nav.addItem(new SideNavItem("Timeline", base + "/timeline", VaadinIcon.CALENDAR_CLOCK.create()));
+        nav.addItem(new SideNavItem("Activity", base + "/activity", VaadinIcon.COMMENTS_O.create()));
         if (project.myRole().includes(ProjectRole.EDITOR)) {
             nav.addItem(new SideNavItem("Review", base + "/review", VaadinIcon.CHECK_SQUARE_O.create()));
             nav.addItem(new SideNavItem("My changes", base + "/changes", VaadinIcon.EDIT.create()));

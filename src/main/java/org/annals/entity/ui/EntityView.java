@@ -65,11 +65,14 @@ public class EntityView extends ProjectPage {
     private final ChangesetService changesets;
     private final PresenceService presence;
     private final LiveRefresh live;
+    private final org.annals.discussion.ui.CommentThreads threads;
     /** The entity's facts, evidence and history: redrawn in place when an approval changes them. */
     private final Div record = new Div();
 
     EntityView(ProjectService projects, EntityService entities, HistoryService history, AnnotationService annotations,
-            CollabService collab, ChangesetService changesets, PresenceService presence) {
+            CollabService collab, ChangesetService changesets, PresenceService presence,
+            org.annals.discussion.ui.CommentThreads threads) {
+        this.threads = threads;
         this.annotations = annotations;
         this.collab = collab;
         this.changesets = changesets;
@@ -101,6 +104,8 @@ public class EntityView extends ProjectPage {
         record.addClassName("record-live");
         add(record);
         showRecord(project, id, entity);
+        // Outside the redrawn record part: a live redraw keeps what someone is typing in the thread.
+        add(threads.forRecord(project.id(), new RecordRef(EntityRecordType.KIND, entity.id())));
         RecordRef shown = new RecordRef(EntityRecordType.KIND, entity.id());
         live.follow(project.id(), e -> concerns(e, shown), e -> showRecord(project, id, null));
     }

@@ -55,12 +55,15 @@ public class EventView extends ProjectPage {
     private final ChangesetService changesets;
     private final PresenceService presence;
     private final LiveRefresh live;
+    private final org.annals.discussion.ui.CommentThreads threads;
     /** The event's facts, claims, evidence and history: redrawn in place when an approval changes them. */
     private final Div record = new Div();
 
     EventView(ProjectService projects, EventService events, EntityService entities, TaxonomyService taxonomy,
             HistoryService history, org.annals.source.SourceService sources, AnnotationService annotations,
-            CollabService collab, ChangesetService changesets, PresenceService presence) {
+            CollabService collab, ChangesetService changesets, PresenceService presence,
+            org.annals.discussion.ui.CommentThreads threads) {
+        this.threads = threads;
         this.annotations = annotations;
         this.collab = collab;
         this.changesets = changesets;
@@ -95,6 +98,8 @@ public class EventView extends ProjectPage {
         record.addClassName("record-live");
         add(record);
         showRecord(project, id, event);
+        // Outside the redrawn record part: a live redraw keeps what someone is typing in the thread.
+        add(threads.forRecord(project.id(), new RecordRef(EventRecordType.KIND, event.id())));
         RecordRef shown = new RecordRef(EventRecordType.KIND, event.id());
         live.follow(project.id(), e -> concerns(e, shown), e -> showRecord(project, id, null));
     }

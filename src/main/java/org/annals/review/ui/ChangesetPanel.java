@@ -1,18 +1,16 @@
 package org.annals.review.ui;
 
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.textfield.TextArea;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import org.annals.review.ChangeAction;
 import org.annals.review.ChangesetDetails;
-import org.annals.review.ChangesetService;
+import org.annals.discussion.ui.CommentThread;
 
 /**
  * A changeset opened: its message and author, every operation as a diff (field by field for updates,
@@ -23,7 +21,7 @@ class ChangesetPanel extends Div {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withZone(ZoneId.systemDefault());
 
-    ChangesetPanel(ChangesetDetails details, ChangesetService changesets, Runnable refresh) {
+    ChangesetPanel(ChangesetDetails details, CommentThread discussion) {
         addClassName("changeset-panel");
         var summary = details.summary();
         add(new H3(summary.message()));
@@ -33,21 +31,8 @@ class ChangesetPanel extends Div {
         for (var op : details.operations()) {
             add(operation(op));
         }
-        add(new H4("Discussion"));
-        for (var comment : details.discussion()) {
-            var item = new Div(new Span(comment.author() + " · " + WHEN.format(comment.at())), new Paragraph(comment.body()));
-            item.addClassName("comment");
-            add(item);
-        }
-        var text = new TextArea();
-        text.setPlaceholder("Add to the discussion");
-        text.setWidthFull();
-        text.setMaxLength(10_000);
-        var post = new Button("Comment", e -> {
-            changesets.comment(summary.id(), text.getValue());
-            refresh.run();
-        });
-        add(text, post);
+        // The same thread as on records: live, with mentions; decision comments are part of it.
+        add(discussion);
     }
 
     private static Div operation(ChangesetDetails.OperationDiff op) {

@@ -47,6 +47,7 @@ public class MyChangesView extends ProjectPage {
     private final CollabService collab;
     private final PresenceService presence;
     private final LiveRefresh live;
+    private final org.annals.discussion.ui.CommentThreads threads;
     private final Grid<ChangesetSummary> grid = new Grid<>();
     private final Div detail = new Div();
     private ProjectSummary project;
@@ -58,8 +59,9 @@ public class MyChangesView extends ProjectPage {
     }
 
     MyChangesView(ProjectService projects, ChangesetService changesets, List<RecordEditor> editors,
-            CollabService collab, PresenceService presence) {
+            CollabService collab, PresenceService presence, org.annals.discussion.ui.CommentThreads threads) {
         super(projects, ProjectRole.EDITOR, "My changes");
+        this.threads = threads;
         this.changesets = changesets;
         this.editors = editors.stream().collect(Collectors.toMap(RecordEditor::kind, e -> e));
         this.collab = collab;
@@ -81,7 +83,7 @@ public class MyChangesView extends ProjectPage {
         add(split);
         List<ChangesetSummary> rows = refresh();
         // A notification's link names the changeset to open.
-        queryParameters().getSingleParameter("changeset").flatMap(ProjectRoutes::parseId)
+        queryParameters().getSingleParameter(org.annals.discussion.ThreadLinks.CHANGESET_PARAMETER).flatMap(ProjectRoutes::parseId)
                 .flatMap(id -> rows.stream().filter(r -> r.id().equals(id)).findFirst()).ifPresent(this::open);
         live.follow(project.id(), event -> event.changesRecords(), events -> refreshLive());
     }
@@ -144,7 +146,7 @@ public class MyChangesView extends ProjectPage {
         if (conflict) {
             detail.add(conflictHelp(changeset));
         }
-        detail.add(new ChangesetPanel(changesets.details(changeset.id()), changesets, () -> open(changeset)));
+        detail.add(new ChangesetPanel(changesets.details(changeset.id()), threads.forChangeset(project.id(), changeset.id())));
         var actions = new HorizontalLayout();
         if (changeset.state().editable()) {
             var operations = changesets.proposedOperations(changeset.id());

@@ -68,12 +68,15 @@ class ReviewQueueView extends ProjectPage {
     private final LiveRefresh live;
     private final CollabService collab;
     private final PresenceService presence;
+    private final org.annals.discussion.ui.CommentThreads threads;
 
     ReviewQueueView(ProjectService projects, ReviewService review, ChangesetService changesets,
-            org.annals.source.SourceService sources, CollabService collab, PresenceService presence) {
+            org.annals.source.SourceService sources, CollabService collab, PresenceService presence,
+            org.annals.discussion.ui.CommentThreads threads) {
         this.presence = presence;
         this.collab = collab;
         super(projects, ProjectRole.EDITOR, "Review");
+        this.threads = threads;
         this.sources = sources;
         this.review = review;
         this.changesets = changesets;
@@ -139,6 +142,10 @@ class ReviewQueueView extends ProjectPage {
         add(filters, split);
         refreshAuthors();
         refresh();
+        // A link from a notification or the activity feed opens that changeset, in the queue or not.
+        queryParameters().getSingleParameter(org.annals.discussion.ThreadLinks.CHANGESET_PARAMETER)
+                .flatMap(ProjectRoutes::parseId)
+                .ifPresent(id -> open(changesets.details(id).summary()));
         live.follow(project.id(), CollabEvent::concernsReviewQueue, events -> refreshLive());
     }
 
@@ -209,7 +216,7 @@ class ReviewQueueView extends ProjectPage {
         var here = new PresenceBar(presence, collab);
         here.show(project.id(), changeset.id());
         detail.add(here);
-        detail.add(new ChangesetPanel(changesets.details(changeset.id()), changesets, () -> open(changeset)));
+        detail.add(new ChangesetPanel(changesets.details(changeset.id()), threads.forChangeset(project.id(), changeset.id())));
         if (!project.myRole().includes(ProjectRole.REVIEWER)) {
             detail.add(new Paragraph("Reviewers and managers decide on changesets."));
             return;
