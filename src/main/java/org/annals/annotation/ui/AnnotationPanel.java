@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.virtuallist.VirtualList;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -93,7 +93,7 @@ class AnnotationPanel extends VerticalLayout {
         filters.addClassName("annotation-filters");
 
         list.addClassName("annotation-list");
-        list.setRenderer(new ComponentRenderer<>(this::row));
+        list.setRenderer(rowRenderer());
         detail.addClassName("annotation-detail");
         summary.addClassName("annotation-summary");
         add(filters, summary, list, detail);
@@ -153,8 +153,11 @@ class AnnotationPanel extends VerticalLayout {
             members.forEach(a -> built.add(new Item(a)));
             shown += members.size();
         }
-        rows = built;
-        list.setItems(rows);
+        // Unchanged rows (a reload after someone else's change elsewhere, say) are not sent again.
+        if (!built.equals(rows)) {
+            rows = built;
+            list.setItems(rows);
+        }
         summary.setText(shown == annotations.size() ? annotations.size() + " annotations"
                 : shown + " of " + annotations.size() + " annotations");
         if (selectedKey != null) {
@@ -174,37 +177,38 @@ class AnnotationPanel extends VerticalLayout {
         return (EventRecordType.KIND.equals(a.linkKind()) ? "Event: " : "Entity: ") + a.linkLabel();
     }
 
-    private Component row(Row row) {
-        return switch (row) {
-            case Group group -> {
-                var header = new Div(new Span(group.label()), new Span(" · " + group.count()));
-                header.addClassName("annotation-group");
-                yield header;
-            }
-            case Item item -> {
-                EditorAnnotation a = item.annotation();
-                var swatch = new Span();
-                swatch.addClassName("annotation-swatch");
-                swatch.getStyle().set("background", a.type().colour());
-                var quote = new Span(abbreviate(a.exact(), 90));
-                quote.addClassName("annotation-quote");
-                var state = new Span(stateLabel(a));
-                state.addClassName("annotation-state");
-                state.addClassName("state-" + a.state().name().toLowerCase(java.util.Locale.ROOT));
-                var entry = new Div(swatch, quote, state);
-                entry.addClassName("annotation-item");
-                entry.getElement().setAttribute("data-key", a.key());
-                entry.getElement().setAttribute("role", "button");
-                entry.getElement().setAttribute("tabindex", "0");
-                entry.getElement().setAttribute("aria-label", a.type().displayName() + ": " + a.exact());
-                if (a.key().equals(selectedKey)) {
-                    entry.addClassName("selected");
-                }
-                entry.addClickListener(e -> chosen.accept(a.key()));
-                entry.getElement().addEventListener("keydown", e -> chosen.accept(a.key())).setFilter("event.key === 'Enter'");
-                yield entry;
-            }
-        };
+    /**
+     * Rows are drawn in the browser from a few properties each (a Lit template), not as server-side
+     * components: redrawing the list after a change, which every open editor does when anyone's change
+     * touches the source, costs the server a little JSON instead of a component tree per visible row.
+     */
+    private LitRenderer<Row> rowRenderer() {
+        return LitRenderer.<Row>of("""
+                ${item.group
+                  ? html`<div class="annotation-group"><span>${item.label}</span><span> · ${item.count}</span></div>`
+                  : html`<div class="annotation-item ${item.selected ? 'selected' : ''}" data-key="${item.key}"
+                        role="button" tabindex="0" aria-label="${item.aria}" @click="${choose}"
+                        @keydown="${e => { if (e.key === 'Enter') choose(); }}"
+                      ><span class="annotation-swatch" style="background: ${item.colour}"></span
+                      ><span class="annotation-quote">${item.quote}</span
+                      ><span class="annotation-state state-${item.state}">${item.stateLabel}</span></div>`}""")
+                .withProperty("group", row -> row instanceof Group)
+                .withProperty("label", row -> row instanceof Group group ? group.label() : "")
+                .withProperty("count", row -> row instanceof Group group ? group.count() : 0)
+                .withProperty("key", row -> row instanceof Item item ? item.annotation().key() : "")
+                .withProperty("selected", row -> row instanceof Item item && item.annotation().key().equals(selectedKey))
+                .withProperty("aria", row -> row instanceof Item item
+                        ? item.annotation().type().displayName() + ": " + item.annotation().exact() : "")
+                .withProperty("colour", row -> row instanceof Item item ? item.annotation().type().colour() : "")
+                .withProperty("quote", row -> row instanceof Item item ? abbreviate(item.annotation().exact(), 90) : "")
+                .withProperty("state", row -> row instanceof Item item
+                        ? item.annotation().state().name().toLowerCase(java.util.Locale.ROOT) : "")
+                .withProperty("stateLabel", row -> row instanceof Item item ? stateLabel(item.annotation()) : "")
+                .withFunction("choose", row -> {
+                    if (row instanceof Item item) {
+                        chosen.accept(item.annotation().key());
+                    }
+                });
     }
 
     private Component details(EditorAnnotation a) {
