@@ -294,7 +294,14 @@ class ServiceAuthorizationMatrixTest {
                 new EntryPoint("CollabService.subscribe", Actor.VIEWER,
                         t -> t.collab.subscribe(t.project, batch -> { }).close()),
                 new EntryPoint("PresenceService.enter", Actor.VIEWER, t -> t.presence.enter(t.project, t.source).close()),
-                new EntryPoint("PresenceService.present", Actor.VIEWER, t -> t.presence.present(t.project, t.source)));
+                new EntryPoint("PresenceService.present", Actor.VIEWER, t -> t.presence.present(t.project, t.source)),
+                new EntryPoint("PresenceService.select and clearSelection", Actor.VIEWER, t -> {
+                    try (var page = t.presence.enter(t.project, t.source)) {
+                        t.presence.select(page, 0, 1);
+                        t.presence.clearSelection(page);
+                    }
+                }),
+                new EntryPoint("PresenceService.selections", Actor.VIEWER, t -> t.presence.selections(t.project, t.source)));
     }
 
     static Stream<Arguments> cases() {

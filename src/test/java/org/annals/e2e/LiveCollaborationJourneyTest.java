@@ -103,6 +103,9 @@ class LiveCollaborationJourneyTest extends BrowserTest {
         // Bob, who only had the page open, sees it as pending; the reviewer's queue lists it.
         assertThat(highlight(b, hts.key())).hasAttribute("data-states", Pattern.compile("\\bpending\\b"));
         assertThat(state(b, hts.key())).hasText("pending review");
+        // Bob opens it from the side panel with the keyboard.
+        b.locator(".annotation-item[data-key='" + hts.key() + "']").press("Enter");
+        assertThat(b.locator(".annotation-detail-heading")).hasText("Claim · pending review");
         assertThat(r.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("HTS named in the report")))
                 .isVisible();
 
@@ -122,6 +125,8 @@ class LiveCollaborationJourneyTest extends BrowserTest {
         assertThat(highlight(a, hts.key())).hasAttribute("data-states", "vetted");
         assertThat(highlight(b, hts.key())).hasAttribute("data-states", "vetted");
         assertThat(state(b, hts.key())).hasText("vetted");
+        // Bob's chosen annotation stays chosen and shows its new state.
+        assertThat(b.locator(".annotation-detail-heading")).hasText("Claim · vetted");
         // ... Alice's form is still open with what she typed, and Bob's selection is still there.
         assertThat(form).hasAttribute("opened", "");
         assertThat(form.getByLabel("Name")).isVisible();
@@ -144,5 +149,80 @@ class LiveCollaborationJourneyTest extends BrowserTest {
             assertThat(page).hasURL(Pattern.compile("/timeline$"));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) == 0);
+    }
+
+    /** The text of every range painted as someone else's selection (CSS custom highlights), sorted. */
+    static final String PEER_HIGHLIGHTS = """
+            () => [...CSS.highlights.entries()].filter(([name]) => name.startsWith('annals-peer-'))
+                .flatMap(([, highlight]) => [...highlight].map(range => range.toString())).sort()""";
+
+    private static Locator peerLegend(Page page, AnnalsPrincipal who) {
+        return page.locator("annals-text .annals-peer[data-user='" + who.userId() + "']");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> peerHighlights(Page page) {
+        return (List<String>) page.evaluate(PEER_HIGHLIGHTS);
+    }
+
+    @Test
+    void what_someone_selects_is_marked_lightly_with_their_name_for_the_others_until_they_clear_it_or_leave() {
+        AnnalsPrincipal alice = fixtures.newUser("alice");
+        AnnalsPrincipal bob = fixtures.newUser("bob");
+        UUID project = fixtures.newProject(fixtures.admin());
+        fixtures.addMember(project, alice, ProjectRole.EDITOR);
+        // A viewer sees where others work, and is seen, too.
+        fixtures.addMember(project, bob, ProjectRole.VIEWER);
+        UUID source = fixtures.newSource(project, alice, "Offensive report", TEXT, SECOND);
+        String sourcePath = "projects/" + project + "/sources/" + source;
+        Page a = open(alice, sourcePath);
+        Page b = open(bob, sourcePath);
+        assertThat(a.locator("annals-text .passage").first()).isVisible();
+        assertThat(b.locator("annals-text .passage").first()).isVisible();
+        assertThat(presence(a)).hasAttribute("data-users", bob.userId().toString());
+        assertThat(presence(b)).hasAttribute("data-users", alice.userId().toString());
+        assertThat(b.locator("annals-text .annals-peer")).hasCount(0);
+
+        // Alice selects a phrase: Bob sees it marked, with her name in the legend and on hover.
+        AnnotationJourneyTest.select(a, "withdrew from Hama", 0);
+        assertThat(peerLegend(b, alice)).hasText(alice.displayName() + "’s selection");
+        assertThat(peerLegend(b, alice)).hasAttribute("title",
+                alice.displayName() + " has this selected: “withdrew from Hama”");
+        b.waitForFunction("(" + PEER_HIGHLIGHTS + ")().join('|') === 'withdrew from Hama'");
+        // Lightly: a faint tint on the text itself, nothing added to or changed in it, no annotation made.
+        assertThat(b.locator("annals-text [data-ids]")).hasCount(0);
+        assertThat(b.locator("annals-text .passage").nth(1)).hasText(SECOND);
+        @SuppressWarnings("unchecked")
+        var centre = (java.util.Map<String, Number>) b.evaluate("""
+                () => { const [, h] = [...CSS.highlights.entries()].find(([n]) => n.startsWith('annals-peer-'));
+                        const r = [...h][0].getBoundingClientRect();
+                        return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }""");
+        b.mouse().move(centre.get("x").doubleValue(), centre.get("y").doubleValue());
+        assertThat(b.locator("annals-text .passage").nth(1).locator("[data-s]"))
+                .hasAttribute("title", "Selected by " + alice.displayName());
+        // Alice does not see her own selection marked as someone else's.
+        assertThat(a.locator("annals-text .annals-peer")).hasCount(0);
+
+        // Bob selects something himself: his selection stays his while Alice changes hers, and she sees his.
+        AnnotationJourneyTest.select(b, "fighters entered", 0);
+        assertThat(peerLegend(a, bob)).isVisible();
+        AnnotationJourneyTest.select(a, "at least 12 people", 0);
+        b.waitForFunction("(" + PEER_HIGHLIGHTS + ")().join('|') === 'at least 12 people'");
+        assertThat(b.evaluate("() => window.getSelection().toString()")).isEqualTo("fighters entered");
+        assertThat(peerLegend(b, alice)).hasAttribute("title", alice.displayName() + " has this selected: “at least 12 people”");
+
+        // Alice clears her selection (Escape): the mark goes.
+        a.locator("annals-text").press("Escape");
+        assertThat(peerLegend(b, alice)).hasCount(0);
+        b.waitForFunction("(" + PEER_HIGHLIGHTS + ")().length === 0");
+        assertThat(b.locator("annals-text .passage").nth(1).locator("[data-s]")).not().hasAttribute("title",
+                Pattern.compile("Selected by"));
+
+        // Bob's selection goes when he leaves the page.
+        assertThat(peerLegend(a, bob)).isVisible();
+        b.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Timeline")).click();
+        assertThat(peerLegend(a, bob)).hasCount(0);
+        a.waitForFunction("(" + PEER_HIGHLIGHTS + ")().length === 0");
+        assertThat(presence(a)).isHidden();
     }
 }
