@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
 import org.annals.annotation.AnnotationService;
 import org.annals.annotation.EditorAnnotation;
 import org.annals.collab.CollabBus;
+import org.annals.collab.CollabEvent;
 import org.annals.project.ProjectRole;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.support.Fixtures;
@@ -38,6 +41,8 @@ class LiveCollaborationJourneyTest extends BrowserTest {
     AnnotationService annotations;
     @Autowired
     CollabBus bus;
+    @Autowired
+    org.annals.source.SourceService sources;
 
     private Page open(AnnalsPrincipal who, String path) {
         Page page = newPerson();
@@ -224,5 +229,51 @@ class LiveCollaborationJourneyTest extends BrowserTest {
         assertThat(peerLegend(a, bob)).hasCount(0);
         a.waitForFunction("(" + PEER_HIGHLIGHTS + ")().length === 0");
         assertThat(presence(a)).isHidden();
+    }
+
+    @Test
+    void a_flood_of_five_thousand_events_costs_an_open_editor_a_few_reloads_and_it_keeps_answering() {
+        AnnalsPrincipal alice = fixtures.newUser("alice");
+        AnnalsPrincipal bob = fixtures.newUser("bob");
+        UUID project = fixtures.newProject(fixtures.admin());
+        fixtures.addMember(project, alice, ProjectRole.EDITOR);
+        fixtures.addMember(project, bob, ProjectRole.EDITOR);
+        UUID source = fixtures.newSource(project, alice, "Offensive report", TEXT, SECOND);
+        Page a = open(alice, "projects/" + project + "/sources/" + source);
+        assertThat(a.locator("annals-text .passage").first()).isVisible();
+        await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) == 2);
+        Counter refreshes = Metrics.globalRegistry.counter("annals.live.refreshes");
+        double before = refreshes.count();
+
+        // Five thousand changes to this source, announced as fast as the bus takes them (as a bulk
+        // approval by several reviewers at once might), while Alice goes on working.
+        var flood = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < 5_000; i++) {
+                bus.publish(new CollabEvent(project, CollabEvent.Kind.APPROVED, UUID.randomUUID(), java.util.Set.of(),
+                        java.util.Set.of(source), bob.userId(), false));
+            }
+        });
+        AnnotationJourneyTest.select(a, "withdrew from Hama", 0);
+        AnnotationJourneyTest.chooseType(a, "Claim");
+        Locator form = a.getByRole(AriaRole.DIALOG);
+        assertThat(form.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("No link yet"))).isVisible();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !flood.isAlive());
+
+        // The page reloaded, but a few times, not once per event: the bus and the page fold a flood.
+        await().atMost(Duration.ofSeconds(20)).until(() -> refreshes.count() > before);
+        double reloads = refreshes.count() - before;
+        System.out.printf("5,000 events: the open editor reloaded %.0f times%n", reloads);
+        assertThat(reloads).isBetween(1.0, 50.0);
+
+        // And it still answers Alice and still follows the others: her annotation is saved, Bob's shows up.
+        form.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("No link yet")).check();
+        AnnotationJourneyTest.save(a);
+        assertThat(a.locator(".draft-count")).containsText("1 annotation");
+        String text = as(bob, () -> sources.read(project, source)).text();
+        int aleppo = text.indexOf("Aleppo");
+        var bobs = as(bob, () -> annotations.annotate(project, source, aleppo, aleppo + 6, "Aleppo",
+                org.annals.annotation.AnnotationType.CLAIM, new org.annals.annotation.LinkChoice.None()));
+        as(bob, () -> annotations.submitDraft(project, bobs.changesetId(), "Bob's claim"));
+        assertThat(highlight(a, bobs.annotationId().toString())).hasAttribute("data-states", "pending");
     }
 }
