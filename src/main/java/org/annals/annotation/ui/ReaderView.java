@@ -161,14 +161,17 @@ public class ReaderView extends ProjectPage {
         showOthersSelections();
         // Someone else proposed, decided or withdrew annotations here: redraw what changed, nothing else.
         // The selection, the chosen annotation and an open dialog with what is typed in it stay as they are.
-        // Someone came, went or selected something: mark the others' selections again.
+        // Someone else came, went or selected something: mark the others' selections again (the reader's
+        // own selection changes are not shown to them, so they need nothing read).
+        UUID me = CurrentUser.require().userId();
         live.follow(project.id(),
-                event -> event.changesRecords() && event.concernsContext(id) || event.changesPresenceIn(id),
+                event -> event.changesRecords() && event.concernsContext(id)
+                        || event.changesPresenceIn(id) && !me.equals(event.actorId()),
                 events -> {
                     if (events.stream().anyMatch(e -> e.changesRecords() && e.concernsContext(id))) {
                         reload();
                     }
-                    if (events.stream().anyMatch(e -> e.changesPresenceIn(id))) {
+                    if (events.stream().anyMatch(e -> e.changesPresenceIn(id) && !me.equals(e.actorId()))) {
                         showOthersSelections();
                     }
                 });
