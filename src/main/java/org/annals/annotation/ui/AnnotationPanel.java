@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.virtuallist.VirtualList;
+import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,7 +52,7 @@ class AnnotationPanel extends VerticalLayout {
     private sealed interface Row {
     }
 
-    private record Group(String label, int count) implements Row {
+    private record Group(String key, String label, int count) implements Row {
     }
 
     private record Item(EditorAnnotation annotation) implements Row {
@@ -67,7 +68,18 @@ class AnnotationPanel extends VerticalLayout {
     private final Div detail = new Div();
     private final Span summary = new Span();
     private Collection<EditorAnnotation> annotations = List.of();
-    private List<Row> rows = List.of();
+    /**
+     * The rows the list shows, behind one provider for the panel's life that knows rows by group or
+     * annotation key: a reload that changes some rows in place (an annotation turning vetted) sends
+     * those rows only, not the whole visible range again.
+     */
+    private final List<Row> rows = new ArrayList<>();
+    private final ListDataProvider<Row> provider = new ListDataProvider<>(rows) {
+        @Override
+        public Object getId(Row row) {
+            return rowId(row);
+        }
+    };
     private @Nullable String selectedKey;
 
     AnnotationPanel(UUID projectId, boolean canEdit, Consumer<String> chosen, Actions actions) {
@@ -94,6 +106,7 @@ class AnnotationPanel extends VerticalLayout {
 
         list.addClassName("annotation-list");
         list.setRenderer(rowRenderer());
+        list.setDataProvider(provider);
         detail.addClassName("annotation-detail");
         summary.addClassName("annotation-summary");
         add(filters, summary, list, detail);
@@ -127,7 +140,7 @@ class AnnotationPanel extends VerticalLayout {
                 }
             }
         }
-        list.getDataProvider().refreshAll();
+        provider.refreshAll();
     }
 
     private void rebuild() {
@@ -149,14 +162,25 @@ class AnnotationPanel extends VerticalLayout {
         int shown = 0;
         for (List<EditorAnnotation> members : groups.values()) {
             EditorAnnotation first = members.getFirst();
-            built.add(new Group(groupLabel(first), members.size()));
+            built.add(new Group(groupKey(first), groupLabel(first), members.size()));
             members.forEach(a -> built.add(new Item(a)));
             shown += members.size();
         }
-        // Unchanged rows (a reload after someone else's change elsewhere, say) are not sent again.
-        if (!built.equals(rows)) {
-            rows = built;
-            list.setItems(rows);
+        // Unchanged rows (a reload after someone else's change elsewhere, say) are not sent again, and rows
+        // changed in place are sent alone.
+        boolean sameRows = built.stream().map(AnnotationPanel::rowId).toList()
+                .equals(rows.stream().map(AnnotationPanel::rowId).toList());
+        if (sameRows) {
+            for (int i = 0; i < built.size(); i++) {
+                if (!built.get(i).equals(rows.get(i))) {
+                    rows.set(i, built.get(i));
+                    provider.refreshItem(built.get(i));
+                }
+            }
+        } else {
+            rows.clear();
+            rows.addAll(built);
+            provider.refreshAll();
         }
         summary.setText(shown == annotations.size() ? annotations.size() + " annotations"
                 : shown + " of " + annotations.size() + " annotations");
@@ -164,6 +188,13 @@ class AnnotationPanel extends VerticalLayout {
             // Redrawn after a change (perhaps someone else's): keep the details, leave the list where it is.
             show(selectedKey, false);
         }
+    }
+
+    private static String rowId(Row row) {
+        return switch (row) {
+            case Group group -> "group:" + group.key();
+            case Item item -> "item:" + item.annotation().key();
+        };
     }
 
     private static String groupKey(EditorAnnotation a) {
