@@ -5,6 +5,11 @@
  * offsets, and turns a key press or a toolbar click into an "annotate this" request. The server
  * stays the source of truth: nothing here changes an annotation until the server sends it back.
  *
+ * Others who have the same source open see where the reader is working: the reader's selection is
+ * passed on (annals-share, at most every SHARE_INTERVAL_MS, only when it changed), and theirs come
+ * back through setPeers(), drawn as faint CSS custom highlights (no DOM change, so neither the
+ * reader's selection nor a click is disturbed) in a tint per person, named in the legend and on hover.
+ *
  * It renders into light DOM so that window.getSelection() and browser tests see the text directly.
  * Passages are built with createElement rather than a template (a 5 MB text would be too much for
  * a template diff), and an upsert redraws only the passages the old and new span touch. The logic
@@ -13,10 +18,11 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { Annotation, AnnotationType, Passage, RenderContext, Span } from './text-model';
+import type { Annotation, AnnotationType, Passage, Peer, RenderContext, Span } from './text-model';
 import {
-  assignLanes, changedLanes, compareDocumentOrder, firstEndingAfter, mergeSpans, offsetAtBoundary, passagesTouching,
-  pointAtOffset, renderPassage, snapRange,
+  PEER_SLOTS, SelectionShare, assignLanes, changedLanes, compareDocumentOrder, firstEndingAfter, mergeSpans,
+  offsetAtBoundary, passagesTouching, peerRanges, peerSlot, peersAt, pointAtOffset, renderPassage,
+  snapRange, validPeers, withPeers,
 } from './text-model';
 
 interface LoadData {
@@ -31,6 +37,15 @@ interface LoadData {
 interface Selected { start: number; end: number }
 
 const STYLE_ID = 'annals-text-style';
+
+/**
+ * Faint tints for others' selections, one per slot (see peerSlot): hues the annotation types do not
+ * use, light enough that underlines and the reader's own selection (painted above) stay clear.
+ */
+const PEER_TINTS = [
+  'rgb(242 194 0 / 0.30)', 'rgb(41 182 246 / 0.25)', 'rgb(156 204 101 / 0.32)',
+  'rgb(255 138 101 / 0.28)', 'rgb(212 180 131 / 0.35)', 'rgb(77 182 172 / 0.28)',
+];
 
 // Light DOM cannot use static styles, so the rules go into the document once, scoped by tag name.
 const CSS = `
@@ -88,6 +103,10 @@ annals-text .annals-toolbar button:hover, annals-text .annals-toolbar button:foc
   background: var(--lumo-contrast-5pct, #f2f2f2);
 }
 @media (pointer: coarse) { annals-text .annals-toolbar button { min-height: 44px; } }
+annals-text .peer-swatch { display: inline-block; width: 0.85em; height: 0.85em; border-radius: 2px; flex: none; }
+annals-text .annals-peer { font-style: italic; }
+${PEER_TINTS.map((tint, i) => `::highlight(annals-peer-${i}) { background-color: ${tint}; }
+annals-text .peer-${i} { background: ${tint}; }`).join('\n')}
 `;
 
 function injectStyles(doc: Document) {
@@ -99,6 +118,16 @@ function injectStyles(doc: Document) {
 }
 
 const SELECT_DEBOUNCE_MS = 120;
+/** The reader's selection goes to the others at most this often. */
+const SHARE_INTERVAL_MS = 300;
+
+/** The CSS Custom Highlight API where the browser has it (Chromium 105+, Safari 17.2+, Firefox 140+). */
+interface HighlightRegistry { set(name: string, highlight: unknown): void; delete(name: string): boolean }
+function highlightApi(): { registry: HighlightRegistry; create: (ranges: Range[]) => unknown } | null {
+  const registry = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS?.highlights;
+  const ctor = (globalThis as { Highlight?: new (...ranges: Range[]) => unknown }).Highlight;
+  return registry && ctor ? { registry, create: (ranges) => new ctor(...ranges) } : null;
+}
 
 @customElement('annals-text')
 export class AnnalsText extends LitElement {
@@ -110,6 +139,8 @@ export class AnnalsText extends LitElement {
 
   @state() private types: AnnotationType[] = [];
   @state() private toolbarOpen = false;
+  /** Others' selections in this text (see setPeers). */
+  @state() private peers: Peer[] = [];
 
   /** The passages' container; created here, not by the template, so load() works before the first render. */
   private readonly body: HTMLDivElement = document.createElement('div');
@@ -126,6 +157,12 @@ export class AnnalsText extends LitElement {
   private currentId: string | null = null;
   private reported: Selected | null = null;
   private debounce = 0;
+  /** Passes the reader's selection on to the others, throttled. */
+  private readonly sharing = new SelectionShare(SHARE_INTERVAL_MS,
+    (selected) => this.fire('annals-share', selected ? { start: selected.s, end: selected.e } : { start: -1, end: -1 }),
+    { now: () => performance.now(), later: (run, ms) => window.setTimeout(run, ms), cancel: (h) => window.clearTimeout(h as number) });
+  /** Segments whose hover text names others, with the text they had before. */
+  private peerTitled = new Map<HTMLElement, string>();
   /** Which covering annotation the last click on a segment opened, so the next click moves on. */
   private lastClick: { key: string; index: number } | null = null;
 
@@ -150,6 +187,7 @@ export class AnnalsText extends LitElement {
     this.addEventListener('mouseup', this.onReportNow);
     this.addEventListener('touchend', this.onTouchEnd);
     this.addEventListener('click', this.onClick);
+    this.addEventListener('mousemove', this.onMouseMove);
   }
 
   disconnectedCallback() {
@@ -160,7 +198,11 @@ export class AnnalsText extends LitElement {
     this.removeEventListener('mouseup', this.onReportNow);
     this.removeEventListener('touchend', this.onTouchEnd);
     this.removeEventListener('click', this.onClick);
+    this.removeEventListener('mousemove', this.onMouseMove);
     window.clearTimeout(this.debounce);
+    this.sharing.cancel();
+    const api = highlightApi();
+    if (api) for (let i = 0; i < PEER_SLOTS; i++) api.registry.delete(`annals-peer-${i}`);
   }
 
   render() {
@@ -173,6 +215,9 @@ export class AnnalsText extends LitElement {
         <span class="legend-item"><span class="state-sample state-pending">pending</span></span>
         <span class="legend-item"><span class="state-sample state-draft">your draft</span></span>
         <span class="legend-item"><span class="state-deleted">deletion proposed</span></span>
+        ${this.peers.map((p) => html`<span class="legend-item annals-peer" data-user=${p.id} data-start=${p.s}
+            data-end=${p.e} title=${`${p.n} has this selected: “${this.quoteOf(p)}”`}
+          ><span class="peer-swatch peer-${peerSlot(p.id)}"></span>${p.n}’s selection</span>`)}
       </div>
       ${this.body}
       <div class="annals-toolbar" role="toolbar" aria-label="Annotate selection" ?hidden=${!this.toolbarOpen || this.readonly}
@@ -238,6 +283,8 @@ export class AnnalsText extends LitElement {
       return el;
     });
     this.body.replaceChildren(fragment);
+    this.peerTitled.clear();
+    this.drawPeers();
   }
 
   /** Adds or replaces one annotation (JSON of one annotation). */
@@ -266,6 +313,18 @@ export class AnnalsText extends LitElement {
   /** Removes several annotations (JSON array of ids). */
   removeMany(idsJson: string) {
     this.whenLoaded(() => this.apply([], JSON.parse(idsJson) as string[]));
+  }
+
+  /**
+   * What others who have this text open have selected: JSON of [{id, n (name), s, e}], replacing
+   * what was shown. Ranges outside the text are ignored.
+   */
+  setPeers(json: string) {
+    const peers = JSON.parse(json) as Peer[];
+    this.whenLoaded(() => {
+      this.peers = validPeers(Array.isArray(peers) ? peers : [], this.text);
+      this.drawPeers();
+    });
   }
 
   /** Scrolls an annotation to the middle of the view and marks it current. Fires no event. */
@@ -375,6 +434,28 @@ export class AnnalsText extends LitElement {
       const to = pointAtOffset(this.body, selected.end, 'end');
       if (from && to) this.ownerDocument.getSelection()?.setBaseAndExtent(from.textNode, from.offsetInNode, to.textNode, to.offsetInNode);
     }
+    // The ranges of others' selections pointed into the replaced text nodes.
+    if (this.peers.length > 0) this.drawPeers();
+  }
+
+  /** Paints others' selections as custom highlights, one per tint; needs no change to the text's DOM. */
+  private drawPeers() {
+    const api = highlightApi();
+    if (!api) return;
+    const groups = peerRanges(this.ownerDocument, this.body, this.peers);
+    for (let slot = 0; slot < PEER_SLOTS; slot++) {
+      const ranges = groups.get(slot);
+      if (ranges) api.registry.set(`annals-peer-${slot}`, api.create(ranges));
+      else api.registry.delete(`annals-peer-${slot}`);
+    }
+    // Hover texts that named someone are put back; the next mouse move names whoever is there now.
+    for (const [segment, title] of this.peerTitled) segment.title = title;
+    this.peerTitled.clear();
+  }
+
+  private quoteOf(p: Peer): string {
+    const quote = this.text.slice(p.s, p.e);
+    return quote.length > 80 ? `${quote.slice(0, 79)}…` : quote;
   }
 
   private segmentsOf(id: string): HTMLElement[] {
@@ -422,6 +503,7 @@ export class AnnalsText extends LitElement {
   private report() {
     window.clearTimeout(this.debounce);
     const now = this.readSelection();
+    this.sharing.offer(now ? { s: now.start, e: now.end } : null);
     if (now) {
       if (!this.reported || this.reported.start !== now.start || this.reported.end !== now.end) {
         this.reported = now;
@@ -538,6 +620,29 @@ export class AnnalsText extends LitElement {
   };
 
   private onReportNow = () => this.report();
+
+  /** Names the people who have the character under the pointer selected, in the segment's hover text. */
+  private onMouseMove = (event: MouseEvent) => {
+    if (this.peers.length === 0 && this.peerTitled.size === 0) return;
+    const segment = (event.target as Element).closest?.<HTMLElement>('[data-s]');
+    if (!segment || !this.body.contains(segment)) return;
+    const offset = this.offsetAtPoint(event.clientX, event.clientY) ?? Number(segment.dataset.s);
+    const base = this.peerTitled.get(segment) ?? segment.title;
+    const title = withPeers(base, peersAt(this.peers, offset));
+    if (title !== base) this.peerTitled.set(segment, base); else this.peerTitled.delete(segment);
+    if (segment.title !== title) segment.title = title;
+  };
+
+  private offsetAtPoint(x: number, y: number): number | null {
+    const doc = this.ownerDocument as Document & {
+      caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+      caretRangeFromPoint?: (x: number, y: number) => Range | null;
+    };
+    const position = doc.caretPositionFromPoint?.(x, y);
+    if (position) return offsetAtBoundary(this.body, position.offsetNode, position.offset, 'start');
+    const range = doc.caretRangeFromPoint?.(x, y);
+    return range ? offsetAtBoundary(this.body, range.startContainer, range.startOffset, 'start') : null;
+  }
 
   // The selection settles just after touchend.
   private onTouchEnd = () => {

@@ -2,7 +2,8 @@
  * The logic behind <annals-text>, kept apart from the element so that it can be tested without a
  * build: cutting a passage into flat segments where annotations and citations begin and end, giving
  * overlapping annotations separate lanes, drawing a passage as DOM, and translating between DOM
- * boundary points and offsets into the source text.
+ * boundary points and offsets into the source text; and what others have selected: which tint,
+ * which names, which DOM ranges, and how often the reader's own selection is passed on.
  *
  * Offsets are UTF-16 code units into the whole text, ranges are [start, end), as on the server.
  * The file uses only erasable TypeScript (no enums, namespaces or parameter properties) and imports
@@ -507,4 +508,128 @@ function pointInPassage(passage: Element, offset: number, bias: Bias): TextPoint
   if (!text || text.nodeType !== TEXT_NODE) return null;
   const inNode = Math.max(0, Math.min((text as Text).data.length, offset - segmentStart(seg)));
   return { textNode: text as Text, offsetInNode: inNode };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Others' selections
+
+/** Someone else's selection, as the server sends it: their user id, name, and [s, e). */
+export interface Peer { id: string; n: string; s: number; e: number }
+
+/** How many tints there are for others' selections (the element styles ::highlight(annals-peer-0) and on). */
+export const PEER_SLOTS = 6;
+
+/** A person's tint: a hash of their id, so that everyone sees the same person in the same tint. */
+export function peerSlot(id: string): number {
+  let hash = 0;
+  for (let i = 0; i < id.length; i++) hash = (Math.imul(hash, 31) + id.charCodeAt(i)) | 0;
+  return (hash >>> 0) % PEER_SLOTS;
+}
+
+/**
+ * The peers whose selection is a range in this text, widened off split surrogate pairs as the
+ * reader's own is; anything else (negative, reversed, empty, past the end, not numbers) is dropped.
+ */
+export function validPeers(peers: readonly Peer[], text: string): Peer[] {
+  const valid: Peer[] = [];
+  for (const p of peers) {
+    if (!Number.isInteger(p.s) || !Number.isInteger(p.e) || p.s < 0 || p.e > text.length || p.e <= p.s) continue;
+    const [s, e] = snapRange(text, p.s, p.e);
+    valid.push({ id: String(p.id), n: String(p.n), s, e });
+  }
+  return valid;
+}
+
+/** The names of the people whose selection covers the character at offset, each once, in order. */
+export function peersAt(peers: readonly Peer[], offset: number): string[] {
+  const names: string[] = [];
+  for (const p of peers) if (p.s <= offset && offset < p.e && !names.includes(p.n)) names.push(p.n);
+  return names;
+}
+
+/** A segment's hover text with a line naming the people who have it selected. */
+export function withPeers(title: string, names: readonly string[]): string {
+  if (names.length === 0) return title;
+  const line = `Selected by ${names.join(', ')}`;
+  return title ? `${title}\n${line}` : line;
+}
+
+/**
+ * One DOM Range per peer over the drawn text, grouped by tint, for CSS custom highlights: they paint
+ * without touching the DOM, so the reader's own selection, clicks and the text itself are left alone.
+ * A range that maps to nothing drawn is left out.
+ */
+export function peerRanges(doc: Document, container: Element, peers: readonly Peer[]): Map<number, Range[]> {
+  const groups = new Map<number, Range[]>();
+  for (const p of peers) {
+    const from = pointAtOffset(container, p.s, 'start');
+    const to = pointAtOffset(container, p.e, 'end');
+    if (!from || !to) continue;
+    const range = doc.createRange();
+    range.setStart(from.textNode, from.offsetInNode);
+    range.setEnd(to.textNode, to.offsetInNode);
+    if (range.collapsed) continue;
+    const slot = peerSlot(p.id);
+    const list = groups.get(slot);
+    if (list) list.push(range); else groups.set(slot, [range]);
+  }
+  return groups;
+}
+
+/** What SelectionShare needs of time: injected, so that tests can run it on a fake clock. */
+export interface Clock {
+  now(): number;
+  later(run: () => void, ms: number): unknown;
+  cancel(handle: unknown): void;
+}
+
+/**
+ * Passes the reader's selection on to the others at most once per interval, and only when it
+ * differs from the last one passed on: the first change goes at once, changes within the interval
+ * wait for its end and then go as one, the latest. Nothing selected is null; nothing has been
+ * passed on at first, which counts as null.
+ */
+export class SelectionShare {
+  private readonly interval: number;
+  private readonly send: (selection: Span | null) => void;
+  private readonly clock: Clock;
+  private last: Span | null = null;
+  private latest: Span | null = null;
+  private sentAt = Number.NEGATIVE_INFINITY;
+  private timer: unknown = null;
+
+  constructor(interval: number, send: (selection: Span | null) => void, clock: Clock) {
+    this.interval = interval;
+    this.send = send;
+    this.clock = clock;
+  }
+
+  offer(selection: Span | null) {
+    this.latest = selection ? { s: selection.s, e: selection.e } : null;
+    if (this.timer !== null) return;
+    const wait = this.sentAt + this.interval - this.clock.now();
+    if (wait > 0) {
+      this.timer = this.clock.later(() => {
+        this.timer = null;
+        this.flush();
+      }, wait);
+    } else {
+      this.flush();
+    }
+  }
+
+  /** Drops a pending send (the element left the page). */
+  cancel() {
+    if (this.timer !== null) this.clock.cancel(this.timer);
+    this.timer = null;
+  }
+
+  private flush() {
+    const a = this.latest;
+    const b = this.last;
+    if (a === b || (a && b && a.s === b.s && a.e === b.e)) return;
+    this.last = a;
+    this.sentAt = this.clock.now();
+    this.send(a);
+  }
 }

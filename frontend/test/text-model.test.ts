@@ -184,6 +184,110 @@ describe('drawing', () => {
   });
 });
 
+describe("others' selections", () => {
+  const alice = { id: '6f1c2a9e-0000-4000-8000-000000000001', n: 'Alice', s: 20, e: 32 };
+  const bob = { id: '6f1c2a9e-0000-4000-8000-000000000002', n: 'Bob <b>', s: 25, e: 37 };
+
+  test('each person keeps one tint, the same on every screen, within the slots', () => {
+    assert.equal(model.peerSlot(alice.id), model.peerSlot(alice.id));
+    const slots = new Set<number>();
+    for (let i = 0; i < 200; i++) {
+      const slot = model.peerSlot(`user-${i}`);
+      assert.ok(Number.isInteger(slot) && slot >= 0 && slot < model.PEER_SLOTS, `slot ${slot}`);
+      slots.add(slot);
+    }
+    // A hash, not a constant: two hundred people spread over every tint.
+    assert.equal(slots.size, model.PEER_SLOTS);
+  });
+
+  test('selections outside the text, reversed, empty or not numbers are dropped; a split emoji is widened', () => {
+    const peers = [
+      alice,
+      { id: 'x', n: 'Reversed', s: 30, e: 20 },
+      { id: 'y', n: 'Empty', s: 20, e: 20 },
+      { id: 'z', n: 'Past the end', s: 90, e: TEXT.length + 1 },
+      { id: 'w', n: 'Negative', s: -1, e: 5 },
+      { id: 'v', n: 'Text', s: '3' as unknown as number, e: 9 },
+      { id: 'u', n: 'Half an emoji', s: 18, e: 24 },
+    ];
+    assert.deepEqual(model.validPeers(peers, TEXT), [alice, { id: 'u', n: 'Half an emoji', s: 17, e: 24 }]);
+  });
+
+  test('the hover text names whoever has the character selected, after the annotations', () => {
+    const peers = [alice, bob, { ...alice, s: 30, e: 40 }];
+    assert.deepEqual(model.peersAt(peers, 19), []);
+    assert.deepEqual(model.peersAt(peers, 20), ['Alice']);
+    assert.deepEqual(model.peersAt(peers, 31), ['Alice', 'Bob <b>']);
+    assert.deepEqual(model.peersAt(peers, 37), ['Alice']);
+    assert.deepEqual(model.peersAt(peers, 40), []);
+    assert.equal(model.withPeers('Kyiv — Entity mention (draft)', ['Alice', 'Bob <b>']),
+      'Kyiv — Entity mention (draft)\nSelected by Alice, Bob <b>');
+    assert.equal(model.withPeers('', ['Alice']), 'Selected by Alice');
+    assert.equal(model.withPeers('Kyiv', []), 'Kyiv');
+  });
+
+  /** A clock the test moves by hand. */
+  function fakeClock() {
+    let now = 1000;
+    let pending: { at: number; run: () => void; handle: number }[] = [];
+    let handles = 0;
+    return {
+      clock: {
+        now: () => now,
+        later: (run: () => void, ms: number) => {
+          pending.push({ at: now + ms, run, handle: ++handles });
+          return handles;
+        },
+        cancel: (handle: unknown) => { pending = pending.filter((p) => p.handle !== handle); },
+      },
+      advance(ms: number) {
+        now += ms;
+        const due = pending.filter((p) => p.at <= now);
+        pending = pending.filter((p) => p.at > now);
+        due.forEach((p) => p.run());
+      },
+      pendingCount: () => pending.length,
+    };
+  }
+
+  test('the reader\'s selection is passed on at once, then at most once per interval, the latest, only if changed', () => {
+    const time = fakeClock();
+    const sent: (Model.Span | null)[] = [];
+    const share = new model.SelectionShare(300, (s) => sent.push(s), time.clock);
+    share.offer(null);
+    assert.deepEqual(sent, [], 'nothing selected at first is nothing to tell');
+    share.offer({ s: 1, e: 5 });
+    assert.deepEqual(sent, [{ s: 1, e: 5 }], 'the first change goes at once');
+    // A drag: many changes within the interval go as one, the last.
+    for (let e = 6; e < 30; e++) {
+      time.advance(10);
+      share.offer({ s: 1, e });
+    }
+    assert.equal(sent.length, 1);
+    time.advance(60);
+    assert.deepEqual(sent, [{ s: 1, e: 5 }, { s: 1, e: 29 }]);
+    // The same selection again is not sent; clearing is.
+    time.advance(1000);
+    share.offer({ s: 1, e: 29 });
+    assert.equal(sent.length, 2);
+    share.offer(null);
+    assert.deepEqual(sent.at(-1), null);
+    // Selected and cleared again within the interval: back where it was, nothing to tell.
+    share.offer({ s: 3, e: 4 });
+    share.offer(null);
+    time.advance(300);
+    assert.equal(sent.length, 3);
+    // Leaving the page drops what is pending.
+    time.advance(1000);
+    share.offer({ s: 7, e: 9 });
+    share.offer({ s: 7, e: 12 });
+    share.cancel();
+    time.advance(1000);
+    assert.deepEqual(sent.at(-1), { s: 7, e: 9 });
+    assert.equal(time.pendingCount(), 0);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // DOM checks in Chromium
 
@@ -279,6 +383,28 @@ async function browserChecks(m: typeof Model, f: Fixture): Promise<Record<string
     }
   }
   r.roundTripMismatches = mismatches;
+
+  // Others' selections: ranges over the drawn text by tint, painted as custom highlights without a DOM change.
+  const peers = [
+    { id: 'alice', n: 'Alice', s: 20, e: 32 },
+    { id: 'bob', n: 'Bob', s: 43, e: 62 },
+    { id: 'carol', n: 'Carol', s: 51, e: 53 },
+  ];
+  r.peerRanges = peers.map((p) => [...m.peerRanges(doc, root, [p]).entries()]
+    .map(([slot, ranges]) => [slot === m.peerSlot(p.id), ranges.map((range) => range.toString())]));
+  const groups = m.peerRanges(doc, root, peers);
+  r.peerGroups = [...groups.values()].map((ranges) => ranges.length).sort();
+  const markupBefore = root.innerHTML;
+  selection.setBaseAndExtent(textOf(33), 0, textOf(33), 4);
+  const highlights = (globalThis as any).CSS?.highlights;
+  const Highlight = (globalThis as any).Highlight;
+  r.highlightApi = !!highlights && !!Highlight;
+  if (r.highlightApi) {
+    for (const [slot, ranges] of groups) highlights.set(`test-peer-${slot}`, new Highlight(...ranges));
+    r.highlightSizes = [...groups.keys()].map((slot) => highlights.get(`test-peer-${slot}`).size);
+  }
+  r.peersLeaveTextAndSelection = [root.innerHTML === markupBefore, selection.toString()];
+  selection.removeAllRanges();
   return r;
 }
 
@@ -433,6 +559,24 @@ describe('DOM mapping in Chromium', () => {
     assert.deepEqual(r.quotes, {
       A: 'army entered', B: 'entered Kyiv', D: 'Kyiv', C: 'at dawn', E: 'الجيش', F: 'الجيش إلى المدينة', G: '12',
     });
+  });
+
+  test("others' selections map to ranges over the drawn text; one between passages maps to nothing", { skip }, () => {
+    assert.deepEqual(r.peerRanges, [
+      [[true, ['army entered']]],
+      // Across passages: the text between them is not drawn, so it is not in the range either.
+      [[true, ['at dawn.دخل الجيش']]],
+      // Only the undrawn text between two passages: nothing to paint.
+      [],
+    ]);
+    // Grouped by tint: people who share a tint share one highlight.
+    assert.equal(r.peerGroups.reduce((a: number, b: number) => a + b, 0), 2);
+  });
+
+  test("others' selections are painted as custom highlights, leaving the text and the reader's selection alone", { skip }, () => {
+    assert.equal(r.highlightApi, true);
+    assert.ok(r.highlightSizes.every((n: number) => n >= 1));
+    assert.deepEqual(r.peersLeaveTextAndSelection, [true, 'Kyiv']);
   });
 
   test('every drawn offset round-trips through a DOM point', { skip }, () => {

@@ -6,6 +6,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.annals.base.AbstractEntity;
+import org.jspecify.annotations.Nullable;
 
 /** One open page of one person, showing one context (a source) of a project. */
 @Entity
@@ -23,6 +24,13 @@ class Presence extends AbstractEntity {
 
     @Column(name = "seen_at", nullable = false)
     private Instant seenAt;
+
+    /** The person's selection in the context's text, [start, end); both null when nothing is selected. */
+    @Column(name = "selection_start")
+    private @Nullable Integer selectionStart;
+
+    @Column(name = "selection_end")
+    private @Nullable Integer selectionEnd;
 
     protected Presence() {
         // for JPA
@@ -47,5 +55,19 @@ class Presence extends AbstractEntity {
 
     UUID getUserId() {
         return userId;
+    }
+
+    @Nullable Integer getSelectionStart() {
+        return selectionStart;
+    }
+
+    @Nullable Integer getSelectionEnd() {
+        return selectionEnd;
+    }
+
+    /** In memory only, for {@link PresenceKeeper}'s copy of its open pages (the table is written by a query). */
+    void setSelection(@Nullable Integer start, @Nullable Integer end) {
+        this.selectionStart = start;
+        this.selectionEnd = end;
     }
 }

@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,6 +56,31 @@ class PresenceKeeper implements AutoCloseable {
     /** Who has the context open now. */
     List<UUID> present(UUID projectId, UUID contextId) {
         return presences.present(projectId, contextId, Instant.now().minus(TIMEOUT));
+    }
+
+    /** The context's open pages that have a selection now. */
+    List<Presence> selecting(UUID projectId, UUID contextId) {
+        return presences.selecting(projectId, contextId, Instant.now().minus(TIMEOUT));
+    }
+
+    /** One of this node's open pages, if it is still open. */
+    Optional<Presence> openPage(UUID presenceId) {
+        return Optional.ofNullable(open.get(presenceId));
+    }
+
+    /**
+     * Stores the page's selection (in the caller's transaction) and announces it, unless it is the one
+     * already stored: a page that reports the same selection again costs nothing.
+     */
+    void select(Presence page, @Nullable Integer start, @Nullable Integer end) {
+        synchronized (page) {
+            if (Objects.equals(page.getSelectionStart(), start) && Objects.equals(page.getSelectionEnd(), end)) {
+                return;
+            }
+            page.setSelection(start, end);
+        }
+        presences.select(page.getId(), start, end);
+        events.publishEvent(new PresenceChanged(page.getProjectId(), page.getContextId(), page.getUserId()));
     }
 
     /** Records an open page (in the caller's transaction) and keeps it fresh until {@link #leave}. */
@@ -98,7 +126,9 @@ class PresenceKeeper implements AutoCloseable {
         for (UUID id : ids) {
             Presence lost = open.get(id);
             if (lost != null && !stored.contains(id)) {
-                presences.save(new Presence(id, lost.getProjectId(), lost.getContextId(), lost.getUserId(), now));
+                var again = new Presence(id, lost.getProjectId(), lost.getContextId(), lost.getUserId(), now);
+                again.setSelection(lost.getSelectionStart(), lost.getSelectionEnd());
+                presences.save(again);
                 events.publishEvent(new PresenceChanged(lost.getProjectId(), lost.getContextId(), lost.getUserId()));
             }
         }

@@ -311,7 +311,14 @@ class ServiceAuthorizationMatrixTest {
                 new EntryPoint("DiscussionService.mentionable", Actor.VIEWER,
                         t -> t.discussion.mentionable(t.project, "", 5)),
                 new EntryPoint("ActivityService.feed", Actor.VIEWER, t -> t.activity.feed(t.project, 0, 10)),
-                new EntryPoint("ActivityService.count", Actor.VIEWER, t -> t.activity.count(t.project)));
+                new EntryPoint("ActivityService.count", Actor.VIEWER, t -> t.activity.count(t.project)),
+                new EntryPoint("PresenceService.select and clearSelection", Actor.VIEWER, t -> {
+                    try (var page = t.presence.enter(t.project, t.source)) {
+                        t.presence.select(page, 0, 1);
+                        t.presence.clearSelection(page);
+                    }
+                }),
+                new EntryPoint("PresenceService.selections", Actor.VIEWER, t -> t.presence.selections(t.project, t.source)));
     }
 
     static Stream<Arguments> cases() {

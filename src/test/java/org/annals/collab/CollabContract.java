@@ -277,4 +277,79 @@ abstract class CollabContract {
                 .extracting(Presence::getUserId).containsExactly(editor.userId());
         mine.close();
     }
+
+    @Test
+    void a_shared_selection_is_seen_by_the_members_and_goes_when_cleared_or_when_the_page_closes() {
+        Recorder events = watch();
+        PresenceService.OpenPage page = as(otherEditor, () -> presence.enter(project, source));
+        events.next();
+        assertThat(as(viewer, () -> presence.selections(project, source))).isEmpty();
+
+        as(otherEditor, () -> presence.select(page, 22, 30));
+        CollabEvent selected = events.next();
+        assertThat(selected).isEqualTo(new CollabEvent(project, CollabEvent.Kind.PRESENCE, null, java.util.Set.of(),
+                java.util.Set.of(source), otherEditor.userId(), false));
+        assertThat(as(viewer, () -> presence.selections(project, source))).containsExactly(
+                new PresenceService.Selection(otherEditor.userId(), otherEditor.displayName(), 22, 30));
+        // Offsets only: the row holds no text.
+        assertThat(presenceRows.findById(page.id())).get().satisfies(row -> {
+            assertThat(row.getSelectionStart()).isEqualTo(22);
+            assertThat(row.getSelectionEnd()).isEqualTo(30);
+        });
+
+        // The same selection again is not announced again.
+        as(otherEditor, () -> presence.select(page, 22, 30));
+        CollabEvent fence = fence();
+        assertThat(events.until(fence)).containsExactly(fence);
+
+        // Each open page has its own; another context shows none of them.
+        PresenceService.OpenPage editorsPage = as(editor, () -> presence.enter(project, source));
+        as(editor, () -> presence.select(editorsPage, 0, 5));
+        assertThat(as(viewer, () -> presence.selections(project, source)))
+                .extracting(PresenceService.Selection::userId, PresenceService.Selection::start)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(otherEditor.userId(), 22),
+                        org.assertj.core.groups.Tuple.tuple(editor.userId(), 0));
+        assertThat(as(viewer, () -> presence.selections(project, UUID.randomUUID()))).isEmpty();
+
+        as(otherEditor, () -> presence.clearSelection(page));
+        assertThat(as(viewer, () -> presence.selections(project, source)))
+                .extracting(PresenceService.Selection::userId).containsExactly(editor.userId());
+        editorsPage.close();
+        assertThat(as(viewer, () -> presence.selections(project, source))).isEmpty();
+        // Second page opened and selected, first cleared, second closed: each announced (at most once: sent
+        // together, PostgreSQL's NOTIFY folds identical events into one, which is all a page needs to reload).
+        fence = fence();
+        assertThat(events.until(fence)).hasSizeBetween(3, 5).extracting(CollabEvent::actorId)
+                .containsOnly(editor.userId(), otherEditor.userId(), null).endsWith((UUID) null);
+        page.close();
+    }
+
+    @Test
+    void a_selection_must_be_a_range_shared_by_its_own_page_of_a_member() {
+        PresenceService.OpenPage page = as(otherEditor, () -> presence.enter(project, source));
+        for (int[] bad : new int[][] {{-1, 3}, {5, 5}, {6, 2}}) {
+            assertThatThrownBy(() -> as(otherEditor, () -> presence.select(page, bad[0], bad[1])))
+                    .isInstanceOf(org.annals.base.InvalidInputException.class)
+                    .hasMessageContaining("start at 0 or later and end after its start");
+        }
+        // Someone else cannot share through another person's page.
+        assertThatThrownBy(() -> as(editor, () -> presence.select(page, 1, 2)))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> as(editor, () -> presence.clearSelection(page)))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThat(as(viewer, () -> presence.selections(project, source))).isEmpty();
+        // Outsiders learn nothing.
+        AnnalsPrincipal outsider = fixtures.newUser("outsider");
+        assertThatThrownBy(() -> as(outsider, () -> presence.selections(project, source)))
+                .isInstanceOf(NotFoundException.class);
+        // A person removed from the project shares nothing more.
+        as(fixtures.admin(), () -> projects.removeMember(project, otherEditor.userId()));
+        assertThatThrownBy(() -> as(otherEditor, () -> presence.select(page, 1, 2)))
+                .isInstanceOf(NotFoundException.class);
+        // A closed page shares nothing.
+        page.close();
+        assertThatThrownBy(() -> as(otherEditor, () -> presence.select(page, 1, 2)))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(as(viewer, () -> presence.selections(project, source))).isEmpty();
+    }
 }

@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
 import org.annals.annotation.AnnotationService;
 import org.annals.annotation.EditorAnnotation;
 import org.annals.collab.CollabBus;
+import org.annals.collab.CollabEvent;
 import org.annals.project.ProjectRole;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.support.Fixtures;
@@ -38,6 +41,8 @@ class LiveCollaborationJourneyTest extends BrowserTest {
     AnnotationService annotations;
     @Autowired
     CollabBus bus;
+    @Autowired
+    org.annals.source.SourceService sources;
 
     private Page open(AnnalsPrincipal who, String path) {
         Page page = newPerson();
@@ -103,6 +108,9 @@ class LiveCollaborationJourneyTest extends BrowserTest {
         // Bob, who only had the page open, sees it as pending; the reviewer's queue lists it.
         assertThat(highlight(b, hts.key())).hasAttribute("data-states", Pattern.compile("\\bpending\\b"));
         assertThat(state(b, hts.key())).hasText("pending review");
+        // Bob opens it from the side panel with the keyboard.
+        b.locator(".annotation-item[data-key='" + hts.key() + "']").press("Enter");
+        assertThat(b.locator(".annotation-detail-heading")).hasText("Claim · pending review");
         assertThat(r.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("HTS named in the report")))
                 .isVisible();
 
@@ -122,6 +130,8 @@ class LiveCollaborationJourneyTest extends BrowserTest {
         assertThat(highlight(a, hts.key())).hasAttribute("data-states", "vetted");
         assertThat(highlight(b, hts.key())).hasAttribute("data-states", "vetted");
         assertThat(state(b, hts.key())).hasText("vetted");
+        // Bob's chosen annotation stays chosen and shows its new state.
+        assertThat(b.locator(".annotation-detail-heading")).hasText("Claim · vetted");
         // ... Alice's form is still open with what she typed, and Bob's selection is still there.
         assertThat(form).hasAttribute("opened", "");
         assertThat(form.getByLabel("Name")).isVisible();
@@ -146,5 +156,126 @@ class LiveCollaborationJourneyTest extends BrowserTest {
             assertThat(page).hasURL(Pattern.compile(":\\d+/?$"));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) == 0);
+    }
+
+    /** The text of every range painted as someone else's selection (CSS custom highlights), sorted. */
+    static final String PEER_HIGHLIGHTS = """
+            () => [...CSS.highlights.entries()].filter(([name]) => name.startsWith('annals-peer-'))
+                .flatMap(([, highlight]) => [...highlight].map(range => range.toString())).sort()""";
+
+    private static Locator peerLegend(Page page, AnnalsPrincipal who) {
+        return page.locator("annals-text .annals-peer[data-user='" + who.userId() + "']");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> peerHighlights(Page page) {
+        return (List<String>) page.evaluate(PEER_HIGHLIGHTS);
+    }
+
+    @Test
+    void what_someone_selects_is_marked_lightly_with_their_name_for_the_others_until_they_clear_it_or_leave() {
+        AnnalsPrincipal alice = fixtures.newUser("alice");
+        AnnalsPrincipal bob = fixtures.newUser("bob");
+        UUID project = fixtures.newProject(fixtures.admin());
+        fixtures.addMember(project, alice, ProjectRole.EDITOR);
+        // A viewer sees where others work, and is seen, too.
+        fixtures.addMember(project, bob, ProjectRole.VIEWER);
+        UUID source = fixtures.newSource(project, alice, "Offensive report", TEXT, SECOND);
+        String sourcePath = "projects/" + project + "/sources/" + source;
+        Page a = open(alice, sourcePath);
+        Page b = open(bob, sourcePath);
+        assertThat(a.locator("annals-text .passage").first()).isVisible();
+        assertThat(b.locator("annals-text .passage").first()).isVisible();
+        assertThat(presence(a)).hasAttribute("data-users", bob.userId().toString());
+        assertThat(presence(b)).hasAttribute("data-users", alice.userId().toString());
+        assertThat(b.locator("annals-text .annals-peer")).hasCount(0);
+
+        // Alice selects a phrase: Bob sees it marked, with her name in the legend and on hover.
+        AnnotationJourneyTest.select(a, "withdrew from Hama", 0);
+        assertThat(peerLegend(b, alice)).hasText(alice.displayName() + "’s selection");
+        assertThat(peerLegend(b, alice)).hasAttribute("title",
+                alice.displayName() + " has this selected: “withdrew from Hama”");
+        b.waitForFunction("(" + PEER_HIGHLIGHTS + ")().join('|') === 'withdrew from Hama'");
+        // Lightly: a faint tint on the text itself, nothing added to or changed in it, no annotation made.
+        assertThat(b.locator("annals-text [data-ids]")).hasCount(0);
+        assertThat(b.locator("annals-text .passage").nth(1)).hasText(SECOND);
+        @SuppressWarnings("unchecked")
+        var centre = (java.util.Map<String, Number>) b.evaluate("""
+                () => { const [, h] = [...CSS.highlights.entries()].find(([n]) => n.startsWith('annals-peer-'));
+                        const r = [...h][0].getBoundingClientRect();
+                        return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }""");
+        b.mouse().move(centre.get("x").doubleValue(), centre.get("y").doubleValue());
+        assertThat(b.locator("annals-text .passage").nth(1).locator("[data-s]"))
+                .hasAttribute("title", "Selected by " + alice.displayName());
+        // Alice does not see her own selection marked as someone else's.
+        assertThat(a.locator("annals-text .annals-peer")).hasCount(0);
+
+        // Bob selects something himself: his selection stays his while Alice changes hers, and she sees his.
+        AnnotationJourneyTest.select(b, "fighters entered", 0);
+        assertThat(peerLegend(a, bob)).isVisible();
+        AnnotationJourneyTest.select(a, "at least 12 people", 0);
+        b.waitForFunction("(" + PEER_HIGHLIGHTS + ")().join('|') === 'at least 12 people'");
+        assertThat(b.evaluate("() => window.getSelection().toString()")).isEqualTo("fighters entered");
+        assertThat(peerLegend(b, alice)).hasAttribute("title", alice.displayName() + " has this selected: “at least 12 people”");
+
+        // Alice clears her selection (Escape): the mark goes.
+        a.locator("annals-text").press("Escape");
+        assertThat(peerLegend(b, alice)).hasCount(0);
+        b.waitForFunction("(" + PEER_HIGHLIGHTS + ")().length === 0");
+        assertThat(b.locator("annals-text .passage").nth(1).locator("[data-s]")).not().hasAttribute("title",
+                Pattern.compile("Selected by"));
+
+        // Bob's selection goes when he leaves the page.
+        assertThat(peerLegend(a, bob)).isVisible();
+        b.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Timeline")).click();
+        assertThat(peerLegend(a, bob)).hasCount(0);
+        a.waitForFunction("(" + PEER_HIGHLIGHTS + ")().length === 0");
+        assertThat(presence(a)).isHidden();
+    }
+
+    @Test
+    void a_flood_of_five_thousand_events_costs_an_open_editor_a_few_reloads_and_it_keeps_answering() {
+        AnnalsPrincipal alice = fixtures.newUser("alice");
+        AnnalsPrincipal bob = fixtures.newUser("bob");
+        UUID project = fixtures.newProject(fixtures.admin());
+        fixtures.addMember(project, alice, ProjectRole.EDITOR);
+        fixtures.addMember(project, bob, ProjectRole.EDITOR);
+        UUID source = fixtures.newSource(project, alice, "Offensive report", TEXT, SECOND);
+        Page a = open(alice, "projects/" + project + "/sources/" + source);
+        assertThat(a.locator("annals-text .passage").first()).isVisible();
+        await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) == 2);
+        Counter refreshes = Metrics.globalRegistry.counter("annals.live.refreshes");
+        double before = refreshes.count();
+
+        // Five thousand changes to this source, announced as fast as the bus takes them (as a bulk
+        // approval by several reviewers at once might), while Alice goes on working.
+        var flood = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < 5_000; i++) {
+                bus.publish(new CollabEvent(project, CollabEvent.Kind.APPROVED, UUID.randomUUID(), java.util.Set.of(),
+                        java.util.Set.of(source), bob.userId(), false));
+            }
+        });
+        AnnotationJourneyTest.select(a, "withdrew from Hama", 0);
+        AnnotationJourneyTest.chooseType(a, "Claim");
+        Locator form = a.getByRole(AriaRole.DIALOG);
+        assertThat(form.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("No link yet"))).isVisible();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !flood.isAlive());
+
+        // The page reloaded, but a few times, not once per event: the bus and the page fold a flood.
+        await().atMost(Duration.ofSeconds(20)).until(() -> refreshes.count() > before);
+        double reloads = refreshes.count() - before;
+        System.out.printf("5,000 events: the open editor reloaded %.0f times%n", reloads);
+        assertThat(reloads).isBetween(1.0, 50.0);
+
+        // And it still answers Alice and still follows the others: her annotation is saved, Bob's shows up.
+        form.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("No link yet")).check();
+        AnnotationJourneyTest.save(a);
+        assertThat(a.locator(".draft-count")).containsText("1 annotation");
+        String text = as(bob, () -> sources.read(project, source)).text();
+        int aleppo = text.indexOf("Aleppo");
+        var bobs = as(bob, () -> annotations.annotate(project, source, aleppo, aleppo + 6, "Aleppo",
+                org.annals.annotation.AnnotationType.CLAIM, new org.annals.annotation.LinkChoice.None()));
+        as(bob, () -> annotations.submitDraft(project, bobs.changesetId(), "Bob's claim"));
+        assertThat(highlight(a, bobs.annotationId().toString())).hasAttribute("data-states", "pending");
     }
 }

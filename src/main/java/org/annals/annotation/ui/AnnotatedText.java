@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.List;
 import org.annals.annotation.AnnotationType;
 import org.annals.annotation.EditorAnnotation;
+import org.annals.collab.PresenceService;
 import org.annals.source.SourceText;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -31,6 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
 public class AnnotatedText extends com.vaadin.flow.component.Component {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The others' selections last sent, as sent. */
+    private String othersShown = "[]";
 
     public AnnotatedText(boolean readonly) {
         getElement().setProperty("readonly", readonly);
@@ -80,6 +84,21 @@ public class AnnotatedText extends com.vaadin.flow.component.Component {
         }
     }
 
+    /**
+     * Marks what others have selected in the text, lightly and with their names; replaces what was
+     * marked before. Only a change is sent to the browser.
+     */
+    public void showOthersSelections(List<PresenceService.Selection> selections) {
+        ArrayNode items = JSON.createArrayNode();
+        selections.forEach(s -> items.addObject().put("id", s.userId().toString()).put("n", s.name())
+                .put("s", s.start()).put("e", s.end()));
+        String json = JSON.writeValueAsString(items);
+        if (!json.equals(othersShown)) {
+            othersShown = json;
+            getElement().callJsFunction("setPeers", json);
+        }
+    }
+
     public void focusAnnotation(String key) {
         getElement().callJsFunction("focusAnnotation", key);
     }
@@ -115,6 +134,11 @@ public class AnnotatedText extends com.vaadin.flow.component.Component {
 
     public Registration addAnnotateListener(ComponentEventListener<AnnotateEvent> listener) {
         return addListener(AnnotateEvent.class, listener);
+    }
+
+    /** The reader's own selection changed (at most a few times a second, and only when it did). */
+    public Registration addShareListener(ComponentEventListener<ShareEvent> listener) {
+        return addListener(ShareEvent.class, listener);
     }
 
     public Registration addOpenListener(ComponentEventListener<OpenEvent> listener) {
@@ -153,6 +177,28 @@ public class AnnotatedText extends com.vaadin.flow.component.Component {
 
         public String quote() {
             return quote;
+        }
+    }
+
+    /** What the reader has selected now, to show the others: [start, end), or -1 and -1 for nothing. */
+    @DomEvent("annals-share")
+    public static class ShareEvent extends ComponentEvent<AnnotatedText> {
+        private final int start;
+        private final int end;
+
+        public ShareEvent(AnnotatedText source, boolean fromClient, @EventData("event.detail.start") int start,
+                @EventData("event.detail.end") int end) {
+            super(source, fromClient);
+            this.start = start;
+            this.end = end;
+        }
+
+        public int start() {
+            return start;
+        }
+
+        public int end() {
+            return end;
         }
     }
 

@@ -9,7 +9,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.virtuallist.VirtualList;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.provider.ListDataProvider;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -51,7 +52,7 @@ class AnnotationPanel extends VerticalLayout {
     private sealed interface Row {
     }
 
-    private record Group(String label, int count) implements Row {
+    private record Group(String key, String label, int count) implements Row {
     }
 
     private record Item(EditorAnnotation annotation) implements Row {
@@ -67,7 +68,18 @@ class AnnotationPanel extends VerticalLayout {
     private final Div detail = new Div();
     private final Span summary = new Span();
     private Collection<EditorAnnotation> annotations = List.of();
-    private List<Row> rows = List.of();
+    /**
+     * The rows the list shows, behind one provider for the panel's life that knows rows by group or
+     * annotation key: a reload that changes some rows in place (an annotation turning vetted) sends
+     * those rows only, not the whole visible range again.
+     */
+    private final List<Row> rows = new ArrayList<>();
+    private final ListDataProvider<Row> provider = new ListDataProvider<>(rows) {
+        @Override
+        public Object getId(Row row) {
+            return rowId(row);
+        }
+    };
     private @Nullable String selectedKey;
     private java.util.function.Function<UUID, Component> threads = id -> new Div();
     /** The chosen vetted annotation's thread, kept while it stays chosen so that a redraw keeps what is typed. */
@@ -97,7 +109,8 @@ class AnnotationPanel extends VerticalLayout {
         filters.addClassName("annotation-filters");
 
         list.addClassName("annotation-list");
-        list.setRenderer(new ComponentRenderer<>(this::row));
+        list.setRenderer(rowRenderer());
+        list.setDataProvider(provider);
         detail.addClassName("annotation-detail");
         summary.addClassName("annotation-summary");
         add(filters, summary, list, detail);
@@ -136,7 +149,7 @@ class AnnotationPanel extends VerticalLayout {
                 }
             }
         }
-        list.getDataProvider().refreshAll();
+        provider.refreshAll();
     }
 
     private void rebuild() {
@@ -158,18 +171,39 @@ class AnnotationPanel extends VerticalLayout {
         int shown = 0;
         for (List<EditorAnnotation> members : groups.values()) {
             EditorAnnotation first = members.getFirst();
-            built.add(new Group(groupLabel(first), members.size()));
+            built.add(new Group(groupKey(first), groupLabel(first), members.size()));
             members.forEach(a -> built.add(new Item(a)));
             shown += members.size();
         }
-        rows = built;
-        list.setItems(rows);
+        // Unchanged rows (a reload after someone else's change elsewhere, say) are not sent again, and rows
+        // changed in place are sent alone.
+        boolean sameRows = built.stream().map(AnnotationPanel::rowId).toList()
+                .equals(rows.stream().map(AnnotationPanel::rowId).toList());
+        if (sameRows) {
+            for (int i = 0; i < built.size(); i++) {
+                if (!built.get(i).equals(rows.get(i))) {
+                    rows.set(i, built.get(i));
+                    provider.refreshItem(built.get(i));
+                }
+            }
+        } else {
+            rows.clear();
+            rows.addAll(built);
+            provider.refreshAll();
+        }
         summary.setText(shown == annotations.size() ? annotations.size() + " annotations"
                 : shown + " of " + annotations.size() + " annotations");
         if (selectedKey != null) {
             // Redrawn after a change (perhaps someone else's): keep the details, leave the list where it is.
             show(selectedKey, false);
         }
+    }
+
+    private static String rowId(Row row) {
+        return switch (row) {
+            case Group group -> "group:" + group.key();
+            case Item item -> "item:" + item.annotation().key();
+        };
     }
 
     private static String groupKey(EditorAnnotation a) {
@@ -183,37 +217,38 @@ class AnnotationPanel extends VerticalLayout {
         return (EventRecordType.KIND.equals(a.linkKind()) ? "Event: " : "Entity: ") + a.linkLabel();
     }
 
-    private Component row(Row row) {
-        return switch (row) {
-            case Group group -> {
-                var header = new Div(new Span(group.label()), new Span(" · " + group.count()));
-                header.addClassName("annotation-group");
-                yield header;
-            }
-            case Item item -> {
-                EditorAnnotation a = item.annotation();
-                var swatch = new Span();
-                swatch.addClassName("annotation-swatch");
-                swatch.getStyle().set("background", a.type().colour());
-                var quote = new Span(abbreviate(a.exact(), 90));
-                quote.addClassName("annotation-quote");
-                var state = new Span(stateLabel(a));
-                state.addClassName("annotation-state");
-                state.addClassName("state-" + a.state().name().toLowerCase(java.util.Locale.ROOT));
-                var entry = new Div(swatch, quote, state);
-                entry.addClassName("annotation-item");
-                entry.getElement().setAttribute("data-key", a.key());
-                entry.getElement().setAttribute("role", "button");
-                entry.getElement().setAttribute("tabindex", "0");
-                entry.getElement().setAttribute("aria-label", a.type().displayName() + ": " + a.exact());
-                if (a.key().equals(selectedKey)) {
-                    entry.addClassName("selected");
-                }
-                entry.addClickListener(e -> chosen.accept(a.key()));
-                entry.getElement().addEventListener("keydown", e -> chosen.accept(a.key())).setFilter("event.key === 'Enter'");
-                yield entry;
-            }
-        };
+    /**
+     * Rows are drawn in the browser from a few properties each (a Lit template), not as server-side
+     * components: redrawing the list after a change, which every open editor does when anyone's change
+     * touches the source, costs the server a little JSON instead of a component tree per visible row.
+     */
+    private LitRenderer<Row> rowRenderer() {
+        return LitRenderer.<Row>of("""
+                ${item.group
+                  ? html`<div class="annotation-group"><span>${item.label}</span><span> · ${item.count}</span></div>`
+                  : html`<div class="annotation-item ${item.selected ? 'selected' : ''}" data-key="${item.key}"
+                        role="button" tabindex="0" aria-label="${item.aria}" @click="${choose}"
+                        @keydown="${e => { if (e.key === 'Enter') choose(); }}"
+                      ><span class="annotation-swatch" style="background: ${item.colour}"></span
+                      ><span class="annotation-quote">${item.quote}</span
+                      ><span class="annotation-state state-${item.state}">${item.stateLabel}</span></div>`}""")
+                .withProperty("group", row -> row instanceof Group)
+                .withProperty("label", row -> row instanceof Group group ? group.label() : "")
+                .withProperty("count", row -> row instanceof Group group ? group.count() : 0)
+                .withProperty("key", row -> row instanceof Item item ? item.annotation().key() : "")
+                .withProperty("selected", row -> row instanceof Item item && item.annotation().key().equals(selectedKey))
+                .withProperty("aria", row -> row instanceof Item item
+                        ? item.annotation().type().displayName() + ": " + item.annotation().exact() : "")
+                .withProperty("colour", row -> row instanceof Item item ? item.annotation().type().colour() : "")
+                .withProperty("quote", row -> row instanceof Item item ? abbreviate(item.annotation().exact(), 90) : "")
+                .withProperty("state", row -> row instanceof Item item
+                        ? item.annotation().state().name().toLowerCase(java.util.Locale.ROOT) : "")
+                .withProperty("stateLabel", row -> row instanceof Item item ? stateLabel(item.annotation()) : "")
+                .withFunction("choose", row -> {
+                    if (row instanceof Item item) {
+                        chosen.accept(item.annotation().key());
+                    }
+                });
     }
 
     private Component details(EditorAnnotation a) {

@@ -44,6 +44,7 @@ import org.annals.project.ProjectService;
 import org.annals.project.ProjectSummary;
 import org.annals.project.ui.ProjectPage;
 import org.annals.project.ui.ProjectRoutes;
+import org.annals.security.CurrentUser;
 import org.annals.source.SourceMetadata;
 import org.annals.source.SourceService;
 import org.annals.source.SourceText;
@@ -59,7 +60,8 @@ import tools.jackson.databind.json.JsonMapper;
  * whatever is typed in the link dialog is also kept in the browser until the server has it. Other
  * people's proposals, decisions and withdrawals on this source are drawn as they happen (live updates,
  * {@link LiveRefresh}), by the same reload that follows the editor's own changes; the heading shows who
- * else has the source open ({@link PresenceBar}).
+ * else has the source open ({@link PresenceBar}), and the text lightly marks what they have selected
+ * while the reader's own selection is shared with them.
  */
 @Route(ProjectRoutes.PREFIX + "/sources/:sourceId")
 @PermitAll
@@ -88,6 +90,8 @@ public class ReaderView extends ProjectPage {
     private final LiveRefresh live;
     private final PresenceBar presenceBar;
     private final org.annals.discussion.ui.CommentThreads threads;
+    private final PresenceService presence;
+    private int textLength;
 
     ReaderView(ProjectService projects, SourceService sources, AnnotationService annotations, TaxonomyService taxonomy,
             CollabService collab, PresenceService presence, org.annals.discussion.ui.CommentThreads threads) {
@@ -98,6 +102,7 @@ public class ReaderView extends ProjectPage {
         this.taxonomy = taxonomy;
         this.live = LiveRefresh.of(this, collab);
         this.presenceBar = new PresenceBar(presence, collab);
+        this.presence = presence;
         addClassName("reader-view");
         setSizeFull();
         draftBar.addClassName("draft-bar");
@@ -123,6 +128,7 @@ public class ReaderView extends ProjectPage {
         draftBarShows = null;
         SourceMetadata metadata = source.source().metadata();
         sourceTitle = metadata.title();
+        textLength = source.source().textLength();
         setPageTitle(metadata.title() + " · " + project.name() + " · Annals");
 
         var annotated = new AnnotatedText(!content.canEdit());
@@ -133,6 +139,7 @@ public class ReaderView extends ProjectPage {
         annotated.load(source, content.annotations(), () -> sources.read(projectOfPage, id).text());
         annotated.addOpenListener(e -> choose(e.key()));
         annotated.addAnnotateListener(e -> annotate(e.start(), e.end(), e.quote(), AnnotationType.valueOf(e.type()), null));
+        annotated.addShareListener(e -> share(e.start(), e.end()));
 
         var dim = new Checkbox("Dim citation markers", true);
         var hide = new Checkbox("Hide citation markers", false);
@@ -155,9 +162,23 @@ public class ReaderView extends ProjectPage {
         }
         add(body);
         show(content);
+        showOthersSelections();
         // Someone else proposed, decided or withdrew annotations here: redraw what changed, nothing else.
         // The selection, the chosen annotation and an open dialog with what is typed in it stay as they are.
-        live.follow(project.id(), event -> event.changesRecords() && event.concernsContext(id), events -> reload());
+        // Someone else came, went or selected something: mark the others' selections again (the reader's
+        // own selection changes are not shown to them, so they need nothing read).
+        UUID me = CurrentUser.require().userId();
+        live.follow(project.id(),
+                event -> event.changesRecords() && event.concernsContext(id)
+                        || event.changesPresenceIn(id) && !me.equals(event.actorId()),
+                events -> {
+                    if (events.stream().anyMatch(e -> e.changesRecords() && e.concernsContext(id))) {
+                        reload();
+                    }
+                    if (events.stream().anyMatch(e -> e.changesPresenceIn(id) && !me.equals(e.actorId()))) {
+                        showOthersSelections();
+                    }
+                });
         queryParameters().getSingleParameter(ANNOTATION_PARAMETER).ifPresent(key -> {
             if (shown.containsKey(key)) {
                 choose(key);
@@ -231,6 +252,25 @@ public class ReaderView extends ProjectPage {
                 DraftStash.clear(ui, stashKey);
             }
         });
+    }
+
+    /**
+     * The reader's selection changed (the browser reports it at most a few times a second): shared with
+     * the others here if it lies within the text; anything else from the browser clears it.
+     */
+    private void share(int start, int end) {
+        if (start >= 0 && end > start && end <= textLength) {
+            presenceBar.shareSelection(start, end);
+        } else {
+            presenceBar.clearSelection();
+        }
+    }
+
+    /** Marks in the text what the others who have this source open have selected (the reader's other tabs not). */
+    private void showOthersSelections() {
+        UUID me = CurrentUser.require().userId();
+        require(text).showOthersSelections(presence.selections(require(projectId), require(sourceId)).stream()
+                .filter(s -> !s.userId().equals(me) && s.end() <= textLength).toList());
     }
 
     /** Reloads the source's annotations and sends only what changed to the browser. */

@@ -3,6 +3,8 @@ package org.annals.collab.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,11 +26,14 @@ import org.springframework.security.access.AccessDeniedException;
  * closes the subscription, so closed tabs leave nothing behind) and reloads it through its UI when an
  * event concerns it. Events that arrive while a reload is queued are folded into it: a burst costs
  * one reload. The reload runs in {@code UI.access}, so it sees the viewer's session (and their
- * permissions) and server push sends what changed.
+ * permissions) and server push sends what changed. Every refresh counts in the metric
+ * {@value #REFRESHES_METRIC}, so that the cost of live updates on a node can be watched.
  */
 public final class LiveRefresh {
 
+    static final String REFRESHES_METRIC = "annals.live.refreshes";
     private static final Logger log = LoggerFactory.getLogger(LiveRefresh.class);
+    private static final Counter REFRESHES = Metrics.counter(REFRESHES_METRIC);
 
     private final Component owner;
     private final CollabService collab;
@@ -96,6 +101,7 @@ public final class LiveRefresh {
                         return;
                     }
                     try {
+                        REFRESHES.increment();
                         followed.refresh().accept(List.copyOf(events));
                     } catch (NotFoundException | AccessDeniedException lostAccess) {
                         // The person may no longer see this; the next navigation shows why.

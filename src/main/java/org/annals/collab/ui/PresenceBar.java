@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.annals.collab.CollabService;
 import org.annals.collab.PresenceService;
-import org.annals.collab.Subscription;
 import org.annals.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +26,9 @@ public final class PresenceBar extends Div {
     private final AvatarGroup avatars = new AvatarGroup();
     private @Nullable UUID projectId;
     private @Nullable UUID contextId;
-    private @Nullable Subscription here;
+    private PresenceService.@Nullable OpenPage here;
+    /** The names last drawn, so that an event that changed nothing here (someone's selection) redraws nothing. */
+    private @Nullable List<PresenceService.Viewer> drawn;
 
     public PresenceBar(PresenceService presence, CollabService collab) {
         this.presence = presence;
@@ -51,6 +52,25 @@ public final class PresenceBar extends Div {
         }
     }
 
+    /**
+     * Shares the viewer's selection in the shown context, [start, end) in its text, with the others
+     * here; the caller has checked it against the text. Nothing happens while the bar is not attached.
+     */
+    public void shareSelection(int start, int end) {
+        PresenceService.OpenPage open = here;
+        if (open != null) {
+            presence.select(open, start, end);
+        }
+    }
+
+    /** The viewer no longer has anything selected. */
+    public void clearSelection() {
+        PresenceService.OpenPage open = here;
+        if (open != null) {
+            presence.clearSelection(open);
+        }
+    }
+
     private void enter() {
         if (projectId == null || contextId == null || here != null) {
             return;
@@ -60,7 +80,7 @@ public final class PresenceBar extends Div {
     }
 
     private void leave() {
-        Subscription open = here;
+        PresenceService.OpenPage open = here;
         here = null;
         if (open != null) {
             open.close();
@@ -74,6 +94,10 @@ public final class PresenceBar extends Div {
         UUID me = CurrentUser.require().userId();
         List<PresenceService.Viewer> others = presence.present(projectId, contextId).stream()
                 .filter(v -> !v.userId().equals(me)).toList();
+        if (others.equals(drawn)) {
+            return;
+        }
+        drawn = others;
         avatars.setItems(others.stream().map(v -> new AvatarGroupItem(v.name())).toList());
         String names = others.stream().map(PresenceService.Viewer::name).collect(Collectors.joining(", "));
         getElement().setAttribute("aria-label", others.isEmpty() ? "Nobody else is here" : "Also here: " + names);
