@@ -243,7 +243,8 @@ class LiveCollaborationJourneyTest extends BrowserTest {
         UUID source = fixtures.newSource(project, alice, "Offensive report", TEXT, SECOND);
         Page a = open(alice, "projects/" + project + "/sources/" + source);
         assertThat(a.locator("annals-text .passage").first()).isVisible();
-        await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) == 2);
+        // The editor's three subscriptions: the text and panel, who is here, and the bell.
+        await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) == 3);
         Counter refreshes = Metrics.globalRegistry.counter("annals.live.refreshes");
         double before = refreshes.count();
 
