@@ -155,9 +155,27 @@ public class EventService {
         return filter.to() == null ? LATEST : filter.to();
     }
 
+    /**
+     * How proposed values for an event would read on the timeline (the names of its place, actors and
+     * types): for a form that edits a proposal rather than the vetted event. {@code version} is the
+     * version the values are based on (0 for a new event).
+     */
+    public TimelineEntry describe(UUID projectId, UUID eventId, long version, EventPayload values) {
+        access.require(projectId, ProjectRole.EDITOR);
+        return describe(projectId, List.of(new Shown(eventId, version, values))).getFirst();
+    }
+
+    /** One event as the timeline shows it: vetted, or proposed values. */
+    private record Shown(UUID id, long version, EventPayload values) {
+    }
+
     private List<TimelineEntry> entries(UUID projectId, List<EventRecord> rows) {
+        return describe(projectId, rows.stream().map(e -> new Shown(e.getId(), e.getVersion(), e.values())).toList());
+    }
+
+    private List<TimelineEntry> describe(UUID projectId, List<Shown> rows) {
         var entityIds = new HashSet<UUID>();
-        for (EventRecord e : rows) {
+        for (Shown e : rows) {
             EventPayload v = e.values();
             if (v.placeId() != null) {
                 entityIds.add(v.placeId());
@@ -167,14 +185,14 @@ public class EventService {
         Map<UUID, String> names = entityIds.isEmpty() ? Map.of() : entities.names(projectId, entityIds);
         Map<UUID, String> typeNames = new HashMap<>();
         var result = new ArrayList<TimelineEntry>(rows.size());
-        for (EventRecord e : rows) {
+        for (Shown e : rows) {
             EventPayload v = e.values();
             var actors = v.actors().stream()
                     .map(a -> new TimelineEntry.Actor(a.entityId(), names.getOrDefault(a.entityId(), "?"), a.role()))
                     .toList();
             int sources = (int) v.fatalities().stream().map(FatalityClaim::sourceId).filter(Objects::nonNull).distinct()
                     .count();
-            result.add(new TimelineEntry(e.getId(), e.getVersion(), v.title(), v.start(), v.end(),
+            result.add(new TimelineEntry(e.id(), e.version(), v.title(), v.start(), v.end(),
                     typeName(typeNames, v.typeId()), v.subTypeId() == null ? null : typeName(typeNames, v.subTypeId()),
                     v.placeId(), v.placeId() == null ? null : names.get(v.placeId()), actors, v.fatalities(), sources,
                     disagree(v.fatalities()), v.parentId(), v));

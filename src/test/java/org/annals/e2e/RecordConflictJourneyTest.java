@@ -25,6 +25,7 @@ import org.annals.event.TaxonomyService;
 import org.annals.event.TimelineEntry;
 import org.annals.project.ProjectRole;
 import org.annals.review.ChangesetService;
+import org.annals.review.ChangesetState;
 import org.annals.review.ChangesetSummary;
 import org.annals.review.ProposedOperation;
 import org.annals.review.ReviewService;
@@ -213,5 +214,74 @@ class RecordConflictJourneyTest extends BrowserTest {
         EntityDetails now = as(bea, () -> entities.get(project, homs));
         assertThat(now.values().description()).isEqualTo("Third-largest city of Syria");
         assertThat(now.values().wikidataId()).isEqualTo("Q80768");
+    }
+
+    @Test
+    void an_event_proposal_is_edited_in_place_and_a_stale_one_is_carried_over_to_the_current_version() {
+        AnnalsPrincipal dana = fixtures.newUser("dana");
+        AnnalsPrincipal bea = fixtures.newUser("bea");
+        AnnalsPrincipal rita = fixtures.newUser("rita");
+        UUID project = fixtures.newProject(fixtures.admin());
+        fixtures.addMember(project, dana, ProjectRole.EDITOR);
+        fixtures.addMember(project, bea, ProjectRole.EDITOR);
+        fixtures.addMember(project, rita, ProjectRole.REVIEWER);
+        UUID type = as(dana, () -> taxonomy.taxonomy(project)).getFirst().id();
+        var created = as(dana, () -> events.proposeCreate(project, EventPayload.of("Fall of Hama",
+                PartialDate.parse("2024-12-05"), type), "Add the fall of Hama", true));
+        as(rita, () -> review.approve(created.changesetId(), null));
+        UUID event = created.eventId();
+        TimelineEntry base = as(bea, () -> events.get(project, event));
+        // Bea saves a draft with notes; Dana's end date is submitted on the same version.
+        var beas = as(bea, () -> events.proposeUpdate(project, event, base.version(),
+                base.values().withNotes("Bea's first notes", List.of()), "Notes on Hama", false));
+        UUID danas = as(dana, () -> changesets.propose(project, "End date of the fall of Hama",
+                List.of(ProposedOperation.update(org.annals.event.EventRecordType.KIND, event, base.version(),
+                        base.values().withEnd(PartialDate.parse("2024-12-06")))), true));
+
+        // Bea edits her draft in place: the form shows what she proposed, and saving keeps the changeset.
+        Page b = open(bea, "projects/" + project + "/changes?changeset=" + beas.changesetId());
+        b.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit")).click();
+        Locator draft = b.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions()
+                .setName("Edit your proposal for Fall of Hama"));
+        assertThat(draft.getByLabel("Notes")).hasValue("Bea's first notes");
+        draft.getByLabel("Notes").fill("Bea's notes from the agency report");
+        draft.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Submit for review")).click();
+        assertThat(b.getByText("Submitted for review.")).isVisible();
+        var edited = (EventPayload) as(bea, () -> changesets.proposedOperations(beas.changesetId())).getFirst().payload();
+        assertThat(edited.notes()).isEqualTo("Bea's notes from the agency report");
+        assertThat(as(bea, () -> changesets.mine(project, 5))).filteredOn(c -> c.id().equals(beas.changesetId()))
+                .singleElement().satisfies(c -> assertThat(c.state()).isEqualTo(ChangesetState.SUBMITTED));
+        assertThat(b.locator(".conflict-badge")).hasCount(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) >= 1);
+
+        // Dana's end date is approved: Bea's submitted change is now stale, and she is told at once.
+        as(rita, () -> review.approve(danas, null));
+        assertThat(b.locator(".conflict-badge")).hasText("Conflict");
+        b.getByText("Notes on Hama").click();
+        b.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Update to the current version…")).click();
+        Locator form = b.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions()
+                .setName("Edit your proposal for Fall of Hama"));
+        assertThat(form.getByLabel("Notes")).hasValue("Bea's notes from the agency report");
+        assertThat(form.getByLabel("End")).hasValue("");
+        // Saving before comparing is refused: her proposal would still be based on the old version.
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Submit for review")).click();
+        assertThat(b.getByText("compare first")).isVisible();
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Compare and carry over…")).click();
+        Locator compare = b.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions()
+                .setName("Compare with the approved version"));
+        assertThat(compare.locator(".compare-field")).containsText(new String[] {"End", "Notes"});
+        compare.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Carry over")).click();
+        assertThat(form.getByLabel("End")).hasValue("2024-12-06");
+        assertThat(form.getByLabel("Notes")).hasValue("Bea's notes from the agency report");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Submit for review")).click();
+        assertThat(b.getByText("Updated: your proposal is now based on the current version.")).isVisible();
+        assertThat(b.locator(".conflict-badge")).hasCount(0);
+
+        // The same changeset, based on the current version, with both changes: it can be approved.
+        assertThat(as(bea, () -> changesets.myConflicts(project))).isEmpty();
+        as(rita, () -> review.approve(beas.changesetId(), null));
+        TimelineEntry now = as(bea, () -> events.get(project, event));
+        assertThat(now.end()).isEqualTo(PartialDate.parse("2024-12-06"));
+        assertThat(now.values().notes()).isEqualTo("Bea's notes from the agency report");
     }
 }

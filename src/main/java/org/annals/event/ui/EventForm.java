@@ -71,13 +71,42 @@ class EventForm extends Dialog {
     /** The version the proposal is based on: replaced when the person carries their values over a newer one. */
     private @Nullable TimelineEntry existing;
 
+    /** How the form's values become a changeset: a new proposal, or a revision of an existing one. */
+    @FunctionalInterface
+    interface Saver {
+        /** {@code basedOn} is the version of the event the values are based on (null for a new event). */
+        EventService.Proposal save(@Nullable TimelineEntry basedOn, EventPayload values, String message, boolean submit);
+    }
+
+    private Saver saver;
+
+    /** A new event ({@code existing} null) or changes to the vetted {@code existing}, proposed as a new changeset. */
     EventForm(EventService events, EntityService entities, TaxonomyService taxonomy, SourceService sources,
             UUID projectId, @Nullable TimelineEntry existing, Consumer<EventService.Proposal> saved) {
+        this(events, entities, taxonomy, sources, projectId, existing,
+                existing == null ? "" : "Update " + existing.title(), newProposal(events, projectId), saved);
+        setHeaderTitle(existing == null ? "Propose an event" : "Propose changes to " + existing.title());
+    }
+
+    private static Saver newProposal(EventService events, UUID projectId) {
+        return (basedOn, values, message, submit) -> basedOn == null
+                ? events.proposeCreate(projectId, values, message, submit)
+                : events.proposeUpdate(projectId, basedOn.id(), basedOn.version(), values, message, submit);
+    }
+
+    /**
+     * A form filled with {@code existing} (the vetted event, or the values of a proposal being revised)
+     * whose values go where {@code saver} puts them.
+     */
+    EventForm(EventService events, EntityService entities, TaxonomyService taxonomy, SourceService sources,
+            UUID projectId, @Nullable TimelineEntry existing, String initialMessage, Saver saver,
+            Consumer<EventService.Proposal> saved) {
         this.events = events;
         this.projectId = projectId;
         this.existing = existing;
+        this.saver = saver;
         fatalities = new ClaimsEditor(sources, projectId);
-        setHeaderTitle(existing == null ? "Propose an event" : "Propose changes to " + existing.title());
+        setHeaderTitle(existing == null ? "Propose an event" : "Edit your proposal for " + existing.title());
         setWidth("min(95vw, 56rem)");
         title.setRequired(true);
         title.setMaxLength(300);
@@ -105,7 +134,7 @@ class EventForm extends Dialog {
         }
         tags.setHelperText("Separated by commas");
         message.setRequired(true);
-        message.setValue(existing == null ? "" : "Update " + existing.title());
+        message.setValue(initialMessage);
         start.addValueChangeListener(e -> showDuplicates(events, projectId, this.existing));
         place.addValueChangeListener(e -> showDuplicates(events, projectId, this.existing));
         fields = fields(types);
@@ -227,10 +256,17 @@ class EventForm extends Dialog {
         if (now.version() == started.version()) {
             return;
         }
-        String who = (approvedBy == null ? "Someone" : approvedBy) + "'s change to this event was approved while you"
-                + " were editing.";
-        conflict.changed(who + " Nothing you typed is lost: compare, then carry your values over to the new version.",
-                "Compare and carry over…", () -> new CompareDialog<>(who, fields, started, now, () -> {
+        conflictWith(now, (approvedBy == null ? "Someone" : approvedBy) + "'s change to this event was approved while"
+                + " you were editing.", started);
+    }
+
+    /**
+     * Says that {@code now} is newer than what the form's values were based on ({@code started}), and
+     * lets the person compare and carry their values over to it.
+     */
+    void conflictWith(TimelineEntry now, String what, TimelineEntry started) {
+        conflict.changed(what + " Nothing you typed is lost: compare, then carry your values over to the new version.",
+                "Compare and carry over…", () -> new CompareDialog<>(what, fields, started, now, () -> {
                     existing = now;
                     conflict.resolved("Your values are now based on the version just approved. Submit when ready.");
                 }).open());
@@ -238,6 +274,7 @@ class EventForm extends Dialog {
 
     private void asNewEvent() {
         existing = null;
+        saver = newProposal(events, projectId);
         setHeaderTitle("Propose an event");
         conflict.resolved("Submitting now proposes a new event with these values.");
     }
@@ -271,9 +308,7 @@ class EventForm extends Dialog {
         }
         TimelineEntry existing = this.existing;
         EventPayload values = values(existing);
-        EventService.Proposal proposal = existing == null
-                ? events.proposeCreate(projectId, values, message.getValue(), submit)
-                : events.proposeUpdate(projectId, existing.id(), existing.version(), values, message.getValue(), submit);
+        EventService.Proposal proposal = saver.save(existing, values, message.getValue(), submit);
         close();
         Notification.show(submit ? "Submitted for review. It appears on the timeline once a reviewer approves it."
                 : "Saved as a draft under My changes.").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
