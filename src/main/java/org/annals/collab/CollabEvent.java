@@ -43,6 +43,11 @@ public record CollabEvent(UUID projectId, Kind kind, @Nullable UUID changesetId,
          */
         COMMENTED,
         /**
+         * The person in {@code actorId} got a notification (a mention, a decision, a conflict): their
+         * bell recounts. Only that person hears of it.
+         */
+        NOTIFIED,
+        /**
          * Events may have been missed (a lost bus connection, a flood that was coalesced): reload
          * everything that is shown.
          */
@@ -84,7 +89,7 @@ public record CollabEvent(UUID projectId, Kind kind, @Nullable UUID changesetId,
 
     /** Whether records, proposals or changesets may have changed (anything but presence). */
     public boolean changesRecords() {
-        return kind != Kind.PRESENCE && kind != Kind.COMMENTED;
+        return kind != Kind.PRESENCE && kind != Kind.COMMENTED && kind != Kind.NOTIFIED;
     }
 
     /** Whether the discussion of this record may have a new comment. */
@@ -99,6 +104,6 @@ public record CollabEvent(UUID projectId, Kind kind, @Nullable UUID changesetId,
 
     /** Whether the queue of changesets waiting for review may have changed. */
     public boolean concernsReviewQueue() {
-        return kind != Kind.DRAFT_CHANGED && kind != Kind.PRESENCE && kind != Kind.COMMENTED;
+        return kind != Kind.DRAFT_CHANGED && kind != Kind.PRESENCE && kind != Kind.COMMENTED && kind != Kind.NOTIFIED;
     }
 }

@@ -2,13 +2,14 @@ package org.annals.collab;
 
 import java.util.Set;
 import org.annals.discussion.CommentPosted;
+import org.annals.notification.NotificationsChanged;
 import org.annals.review.ChangesetActivity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Turns what features announce (moderation's {@link ChangesetActivity}, comments, presence) into
+ * Turns what features announce (moderation's {@link ChangesetActivity}, comments, notifications, presence) into
  * {@link CollabEvent}s once the change is committed: a change that rolls back is never announced, and
  * a view that reloads on the event already finds it.
  */
@@ -31,6 +32,12 @@ class CollabRelay {
         bus.publish(new CollabEvent(posted.projectId(), CollabEvent.Kind.COMMENTED, posted.changesetId(),
                 posted.record() == null ? Set.of() : Set.of(posted.record()),
                 posted.contextId() == null ? Set.of() : Set.of(posted.contextId()), posted.authorId(), false));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void notified(NotificationsChanged changed) {
+        bus.publish(new CollabEvent(changed.projectId(), CollabEvent.Kind.NOTIFIED, null, Set.of(), Set.of(),
+                changed.userId(), false));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)

@@ -59,7 +59,7 @@ public class CollabService {
     static boolean mayKnow(CollabEvent event, AnnalsPrincipal person, ProjectRole role) {
         return switch (event.kind()) {
             case APPROVED, PRESENCE, RESYNC -> true;
-            case DRAFT_CHANGED -> person.userId().equals(event.actorId());
+            case DRAFT_CHANGED, NOTIFIED -> person.userId().equals(event.actorId());
             case SUBMITTED, REJECTED, CHANGES_REQUESTED, WITHDRAWN -> role.includes(ProjectRole.EDITOR);
             // Every member reads records' threads; a changeset's thread is for those who see changesets.
             case COMMENTED -> event.changesetId() == null || role.includes(ProjectRole.EDITOR);

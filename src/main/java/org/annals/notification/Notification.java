@@ -47,6 +47,14 @@ public class Notification extends AbstractEntity {
         }
     }
 
+    UUID getUserId() {
+        return userId;
+    }
+
+    UUID getProjectId() {
+        return projectId;
+    }
+
     public String getMessage() {
         return message;
     }

@@ -6,6 +6,7 @@ import org.annals.discussion.Mentioned;
 import org.annals.review.ChangesetDecided;
 import org.annals.review.ChangesetWentStale;
 import org.annals.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,9 +19,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class NotificationService {
 
     private final NotificationRepository notifications;
+    private final ApplicationEventPublisher events;
 
-    NotificationService(NotificationRepository notifications) {
+    NotificationService(NotificationRepository notifications, ApplicationEventPublisher events) {
         this.notifications = notifications;
+        this.events = events;
+    }
+
+    /** Stores a notification and tells the recipient's open pages (after commit, through the collab bus). */
+    private void send(Notification notification) {
+        notifications.save(notification);
+        events.publishEvent(new NotificationsChanged(notification.getProjectId(), notification.getUserId()));
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -45,7 +54,7 @@ public class NotificationService {
     /** Tells a member they were mentioned in a comment, in the comment's transaction. */
     @EventListener
     void mentioned(Mentioned mentioned) {
-        notifications.save(new Notification(mentioned.userId(), mentioned.projectId(),
+        send(new Notification(mentioned.userId(), mentioned.projectId(),
                 mentioned.authorName() + " mentioned you on " + mentioned.threadLabel() + ".", mentioned.link(),
                 Instant.now()));
     }
@@ -62,7 +71,7 @@ public class NotificationService {
             case CHANGES_REQUESTED -> "needs changes";
             default -> "was " + decided.state().displayName().toLowerCase(java.util.Locale.ROOT);
         };
-        notifications.save(new Notification(decided.authorId(), decided.projectId(),
+        send(new Notification(decided.authorId(), decided.projectId(),
                 "Your changeset \"" + decided.message() + "\" " + verb + ".",
                 "projects/" + decided.projectId() + "/changes", Instant.now()));
     }
@@ -70,7 +79,7 @@ public class NotificationService {
     /** Tells an author, with the approval, that it made their open changeset stale; the link opens it. */
     @EventListener
     void changesetWentStale(ChangesetWentStale stale) {
-        notifications.save(new Notification(stale.authorId(), stale.projectId(), "Your changeset \"" + stale.message()
+        send(new Notification(stale.authorId(), stale.projectId(), "Your changeset \"" + stale.message()
                 + "\" conflicts with a change approved just now: open it to update it to the current version.",
                 "projects/" + stale.projectId() + "/changes?changeset=" + stale.changesetId(), Instant.now()));
     }

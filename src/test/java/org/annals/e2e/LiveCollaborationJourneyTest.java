@@ -218,6 +218,25 @@ class LiveCollaborationJourneyTest extends BrowserTest {
         assertThat(b.evaluate("() => window.getSelection().toString()")).isEqualTo("fighters entered");
         assertThat(peerLegend(b, alice)).hasAttribute("title", alice.displayName() + " has this selected: “at least 12 people”");
 
+        // A modified client that reports its selection without the browser's throttle (40 in a row) is
+        // held to a few stored selections, the last one winning.
+        String text = as(alice, () -> sources.read(project, source)).text();
+        int last = text.indexOf("fighters entered");
+        var aliceShared = new java.util.concurrent.atomic.AtomicInteger();
+        try (var counting = bus.subscribe(project, batch -> batch.stream()
+                .filter(e -> e.kind() == CollabEvent.Kind.PRESENCE && alice.userId().equals(e.actorId()))
+                .forEach(e -> aliceShared.incrementAndGet()))) {
+            a.evaluate("""
+                    ([last, length]) => { const t = document.querySelector('annals-text');
+                      for (let i = 0; i < 39; i++) {
+                        t.dispatchEvent(new CustomEvent('annals-share', {detail: {start: i, end: i + 5}}));
+                      }
+                      t.dispatchEvent(new CustomEvent('annals-share', {detail: {start: last, end: last + length}}));
+                    }""", List.of(last, "fighters entered".length()));
+            b.waitForFunction("(" + PEER_HIGHLIGHTS + ")().join('|') === 'fighters entered'");
+            assertThat(aliceShared.get()).isBetween(1, 5);
+        }
+
         // Alice clears her selection (Escape): the mark goes.
         a.locator("annals-text").press("Escape");
         assertThat(peerLegend(b, alice)).hasCount(0);

@@ -26,6 +26,7 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.Optional;
+import org.annals.collab.CollabEvent;
 import org.annals.collab.CollabService;
 import org.annals.collab.ui.LiveRefresh;
 import org.annals.notification.NotificationService;
@@ -53,6 +54,8 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     private final Div projectSection = new Div();
     private final Button bell = new Button(VaadinIcon.BELL_O.create());
     private final LiveRefresh bellLive;
+    /** The count the bell shows, so that a recount that changed nothing sends nothing to the browser. */
+    private long shownUnread = -1;
 
     MainLayout(ProjectService projects, NotificationService notifications, AuthenticationContext authentication,
             CollabService collab) {
@@ -99,9 +102,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
                 dialog.add(line);
             }
             notifications.markAllRead();
-            bell.setText("");
-            bell.removeClassName("has-unread");
-            bell.getElement().setAttribute("aria-label", "Notifications");
+            showUnread();
             dialog.getFooter().add(new Button("Close", c -> dialog.close()));
             dialog.open();
         });
@@ -110,6 +111,10 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
     private void showUnread() {
         long unread = CurrentUser.get().isPresent() ? notifications.unread() : 0;
+        if (unread == shownUnread) {
+            return;
+        }
+        shownUnread = unread;
         bell.setText(unread > 0 ? Long.toString(unread) : "");
         bell.setClassName("has-unread", unread > 0);
         bell.getElement().setAttribute("aria-label", unread > 0 ? "Notifications (" + unread + " unread)" : "Notifications");
@@ -129,11 +134,11 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         projectSection.removeAll();
         Optional<ProjectSummary> project = currentProject(event);
         project.ifPresent(p -> projectSection.add(projectNavigation(p)));
-        // Mentions and decisions may notify the viewer while a page of the project is open: recount then.
-        project.ifPresentOrElse(p -> bellLive.follow(p.id(), e -> switch (e.kind()) {
-            case COMMENTED, APPROVED, REJECTED, CHANGES_REQUESTED, RESYNC -> true;
-            default -> false;
-        }, events -> showUnread()), bellLive::stop);
+        // Mentions, decisions and conflicts notify the viewer while a page of the project is open: the bell
+        // recounts when the viewer got one (only they hear of it), not on every change in the project.
+        project.ifPresentOrElse(p -> bellLive.follow(p.id(),
+                e -> e.kind() == CollabEvent.Kind.NOTIFIED || e.kind() == CollabEvent.Kind.RESYNC,
+                events -> showUnread()), bellLive::stop);
     }
 
     /** The project of the page being shown, if it is a project page the user may see. */

@@ -55,19 +55,67 @@ public final class PresenceBar extends Div {
     /**
      * Shares the viewer's selection in the shown context, [start, end) in its text, with the others
      * here; the caller has checked it against the text. Nothing happens while the bar is not attached.
+     * The browser sends at most about three a second; a page that sends more (a modified client) is
+     * held to one stored selection per {@link #SELECTION_INTERVAL}, the last one winning, because each
+     * is a database write and an event to every open page on the context.
      */
     public void shareSelection(int start, int end) {
-        PresenceService.OpenPage open = here;
-        if (open != null) {
-            presence.select(open, start, end);
-        }
+        throttledShare(new Wanted(start, end));
     }
 
     /** The viewer no longer has anything selected. */
     public void clearSelection() {
+        throttledShare(Wanted.NOTHING);
+    }
+
+    static final java.time.Duration SELECTION_INTERVAL = java.time.Duration.ofMillis(200);
+
+    /** A selection to store, or {@link #NOTHING} selected. */
+    private record Wanted(int start, int end) {
+        static final Wanted NOTHING = new Wanted(-1, -1);
+    }
+
+    private long lastSharedAt = System.nanoTime() - SELECTION_INTERVAL.toNanos();
+    /** What to store once the interval is over; null when nothing waits. */
+    private @Nullable Wanted waiting;
+
+    private void throttledShare(Wanted wanted) {
+        long now = System.nanoTime();
+        long wait = lastSharedAt + SELECTION_INTERVAL.toNanos() - now;
+        if (wait <= 0) {
+            store(wanted, now);
+            return;
+        }
+        boolean scheduled = waiting != null;
+        waiting = wanted;
+        if (!scheduled) {
+            getUI().ifPresent(ui -> Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(java.time.Duration.ofNanos(wait));
+                    ui.access(() -> {
+                        Wanted latest = waiting;
+                        waiting = null;
+                        if (latest != null) {
+                            store(latest, System.nanoTime());
+                        }
+                    });
+                } catch (InterruptedException | com.vaadin.flow.component.UIDetachedException closed) {
+                    // The page went away: its presence row, selection included, goes with it.
+                }
+            }));
+        }
+    }
+
+    private void store(Wanted wanted, long at) {
         PresenceService.OpenPage open = here;
-        if (open != null) {
+        if (open == null) {
+            return;
+        }
+        lastSharedAt = at;
+        if (Wanted.NOTHING.equals(wanted)) {
             presence.clearSelection(open);
+        } else {
+            presence.select(open, wanted.start(), wanted.end());
         }
     }
 

@@ -56,8 +56,10 @@ public class ActivityView extends ProjectPage {
         grid.setSizeFull();
         add(grid);
         // Someone proposed, decided, commented: new lines at the top. (Imports are seen on the next visit.)
-        live.follow(projectId, event -> event.kind() != CollabEvent.Kind.PRESENCE
-                && event.kind() != CollabEvent.Kind.DRAFT_CHANGED, events -> grid.getDataProvider().refreshAll());
+        live.follow(projectId, event -> switch (event.kind()) {
+            case PRESENCE, DRAFT_CHANGED, NOTIFIED -> false;
+            default -> true;
+        }, events -> grid.getDataProvider().refreshAll());
     }
 
     /** "approved" and the thing, linked to where it is; changesets are linked only for those who may open them. */
