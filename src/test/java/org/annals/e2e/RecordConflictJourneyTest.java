@@ -284,4 +284,52 @@ class RecordConflictJourneyTest extends BrowserTest {
         assertThat(now.end()).isEqualTo(PartialDate.parse("2024-12-06"));
         assertThat(now.values().notes()).isEqualTo("Bea's notes from the agency report");
     }
+
+    @Test
+    void a_record_deleted_under_an_open_form_is_said_and_what_was_typed_can_become_a_new_proposal() {
+        AnnalsPrincipal dana = fixtures.newUser("dana");
+        AnnalsPrincipal bea = fixtures.newUser("bea");
+        AnnalsPrincipal rita = fixtures.newUser("rita");
+        UUID project = fixtures.newProject(fixtures.admin());
+        fixtures.addMember(project, dana, ProjectRole.EDITOR);
+        fixtures.addMember(project, bea, ProjectRole.EDITOR);
+        fixtures.addMember(project, rita, ProjectRole.REVIEWER);
+        var created = as(dana, () -> entities.proposeCreate(project, EntityPayload.of(EntityKind.PLACE, "Tall Rifaat"),
+                "Add Tall Rifaat", true));
+        as(rita, () -> review.approve(created.changesetId(), null));
+        UUID town = created.entityId();
+
+        Page b = open(bea, "projects/" + project + "/entities/" + town);
+        b.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Propose changes")).click();
+        Locator form = b.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Propose changes to Tall Rifaat"));
+        form.getByLabel("Description").fill("Town north of Aleppo, taken on 2 December");
+        form.getByLabel("Description").press("Tab");
+        await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) >= 3);
+
+        // Dana's deletion of the entity is approved while Bea's form is open.
+        long version = as(dana, () -> entities.get(project, town)).version();
+        var deletion = as(dana, () -> entities.proposeDelete(project, town, version, "Duplicate of Tal Rifat", true));
+        as(rita, () -> review.approve(deletion.changesetId(), null));
+
+        Locator notice = form.locator(".conflict-notice");
+        assertThat(notice).containsText("This entity was deleted while you were editing");
+        assertThat(b.locator(".record-gone")).containsText("This entity was deleted meanwhile.");
+        assertThat(form.getByLabel("Description")).hasValue("Town north of Aleppo, taken on 2 December");
+        // Submitting an update of a deleted entity is held back until she decides what to do.
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Submit for review")).click();
+        assertThat(b.getByText("compare first")).isVisible();
+        notice.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Propose as a new entity")).click();
+        form = b.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Propose a new entity"));
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Submit for review")).click();
+        assertThat(b.getByText("Submitted for review.")).isVisible();
+
+        // Her values are a new proposal, not lost and not an update of the deleted record.
+        ChangesetSummary mine = as(bea, () -> changesets.mine(project, 5)).getFirst();
+        ProposedOperation op = as(bea, () -> changesets.proposedOperations(mine.id())).getFirst();
+        assertThat(op.action()).isEqualTo(org.annals.review.ChangeAction.CREATE);
+        assertThat(op.recordId()).isNotEqualTo(town);
+        var values = (EntityPayload) op.payload();
+        assertThat(values.name()).isEqualTo("Tall Rifaat");
+        assertThat(values.description()).isEqualTo("Town north of Aleppo, taken on 2 December");
+    }
 }
