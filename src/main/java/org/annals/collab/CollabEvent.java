@@ -47,6 +47,8 @@ public record CollabEvent(UUID projectId, Kind kind, @Nullable UUID changesetId,
          * bell recounts. Only that person hears of it.
          */
         NOTIFIED,
+        /** A source was imported (its id in {@code contexts}): lists of sources and the activity feed grow. */
+        IMPORTED,
         /**
          * Events may have been missed (a lost bus connection, a flood that was coalesced): reload
          * everything that is shown.
@@ -89,7 +91,7 @@ public record CollabEvent(UUID projectId, Kind kind, @Nullable UUID changesetId,
 
     /** Whether records, proposals or changesets may have changed (anything but presence). */
     public boolean changesRecords() {
-        return kind != Kind.PRESENCE && kind != Kind.COMMENTED && kind != Kind.NOTIFIED;
+        return kind != Kind.PRESENCE && kind != Kind.COMMENTED && kind != Kind.NOTIFIED && kind != Kind.IMPORTED;
     }
 
     /** Whether the discussion of this record may have a new comment. */
@@ -104,6 +106,9 @@ public record CollabEvent(UUID projectId, Kind kind, @Nullable UUID changesetId,
 
     /** Whether the queue of changesets waiting for review may have changed. */
     public boolean concernsReviewQueue() {
-        return kind != Kind.DRAFT_CHANGED && kind != Kind.PRESENCE && kind != Kind.COMMENTED && kind != Kind.NOTIFIED;
+        return switch (kind) {
+            case DRAFT_CHANGED, PRESENCE, COMMENTED, NOTIFIED, IMPORTED -> false;
+            default -> true;
+        };
     }
 }

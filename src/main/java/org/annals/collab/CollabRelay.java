@@ -4,12 +4,13 @@ import java.util.Set;
 import org.annals.discussion.CommentPosted;
 import org.annals.notification.NotificationsChanged;
 import org.annals.review.ChangesetActivity;
+import org.annals.source.SourceImported;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Turns what features announce (moderation's {@link ChangesetActivity}, comments, notifications, presence) into
+ * Turns what features announce (moderation's {@link ChangesetActivity}, comments, notifications, imports, presence) into
  * {@link CollabEvent}s once the change is committed: a change that rolls back is never announced, and
  * a view that reloads on the event already finds it.
  */
@@ -38,6 +39,12 @@ class CollabRelay {
     void notified(NotificationsChanged changed) {
         bus.publish(new CollabEvent(changed.projectId(), CollabEvent.Kind.NOTIFIED, null, Set.of(), Set.of(),
                 changed.userId(), false));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void sourceImported(SourceImported imported) {
+        bus.publish(new CollabEvent(imported.projectId(), CollabEvent.Kind.IMPORTED, null, Set.of(),
+                Set.of(imported.sourceId()), imported.importerId(), false));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)

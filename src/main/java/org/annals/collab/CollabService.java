@@ -58,7 +58,7 @@ public class CollabService {
 
     static boolean mayKnow(CollabEvent event, AnnalsPrincipal person, ProjectRole role) {
         return switch (event.kind()) {
-            case APPROVED, PRESENCE, RESYNC -> true;
+            case APPROVED, PRESENCE, RESYNC, IMPORTED -> true;
             case DRAFT_CHANGED, NOTIFIED -> person.userId().equals(event.actorId());
             case SUBMITTED, REJECTED, CHANGES_REQUESTED, WITHDRAWN -> role.includes(ProjectRole.EDITOR);
             // Every member reads records' threads; a changeset's thread is for those who see changesets.

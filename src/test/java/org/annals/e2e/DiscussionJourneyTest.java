@@ -199,4 +199,30 @@ class DiscussionJourneyTest extends BrowserTest {
         as(reviewer, () -> review.approve(marked.changesetId(), null));
         return marked.annotationId();
     }
+
+    @Test
+    void an_import_shows_at_once_in_the_others_source_list_and_activity() {
+        AnnalsPrincipal alice = fixtures.newUser("alice");
+        AnnalsPrincipal vera = fixtures.newUser("vera");
+        UUID project = fixtures.newProject(fixtures.admin());
+        fixtures.addMember(project, alice, ProjectRole.EDITOR);
+        fixtures.addMember(project, vera, ProjectRole.VIEWER);
+        Page sources = open(vera, "projects/" + project + "/sources");
+        assertThat(sources.getByText("No sources yet")).isVisible();
+        Page activity = open(vera, "projects/" + project + "/activity");
+        assertThat(activity.locator(".activity-line")).hasCount(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> bus.subscriptionCount(project) >= 4);
+
+        fixtures.newSource(project, alice, "Report on the fall of Aleppo", "Opposition forces entered the city.");
+
+        // Vera's empty list becomes the list with the new source, and her activity page gains the line.
+        assertThat(sources.getByText("Report on the fall of Aleppo")).isVisible();
+        assertThat(sources.getByText("No sources yet")).hasCount(0);
+        assertThat(activity.locator(".activity-line").first()).containsText("imported");
+        assertThat(activity.locator(".activity-line").first()).containsText("Report on the fall of Aleppo");
+
+        fixtures.newSource(project, alice, "Second report", "Government forces withdrew.");
+        assertThat(sources.getByText("Second report")).isVisible();
+        assertThat(activity.locator(".activity-line")).hasCount(2);
+    }
 }

@@ -55,7 +55,7 @@ public class ActivityView extends ProjectPage {
         grid.setEmptyStateText("Nothing has happened in this project yet.");
         grid.setSizeFull();
         add(grid);
-        // Someone proposed, decided, commented: new lines at the top. (Imports are seen on the next visit.)
+        // Someone proposed, decided, commented or imported: new lines at the top.
         live.follow(projectId, event -> switch (event.kind()) {
             case PRESENCE, DRAFT_CHANGED, NOTIFIED -> false;
             default -> true;

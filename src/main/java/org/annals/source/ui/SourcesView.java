@@ -17,7 +17,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import org.annals.base.ui.EmptyState;
+import org.annals.collab.CollabEvent;
+import org.annals.collab.CollabService;
+import org.annals.collab.ui.LiveRefresh;
 import org.annals.project.ProjectRole;
+import org.jspecify.annotations.Nullable;
 import org.annals.project.ProjectService;
 import org.annals.project.ProjectSummary;
 import org.annals.project.ui.ProjectPage;
@@ -37,22 +41,43 @@ class SourcesView extends ProjectPage {
     private final Grid<SourceSummary> grid = new Grid<>();
     private final TextField filter = new TextField();
 
-    SourcesView(ProjectService projects, SourceService sources) {
+    private final LiveRefresh live;
+    /** Shown while the project has no source; replaced by the list when the first one is imported. */
+    private @Nullable EmptyState empty;
+
+    SourcesView(ProjectService projects, SourceService sources, CollabService collab) {
         super(projects, ProjectRole.VIEWER, "Sources");
         this.sources = sources;
+        this.live = LiveRefresh.of(this, collab);
         setSizeFull();
     }
 
     @Override
     protected void render(ProjectSummary project) {
+        // Someone imported a source: it joins the list (the first one replaces the empty state).
+        live.follow(project.id(), e -> e.kind() == CollabEvent.Kind.IMPORTED || e.kind() == CollabEvent.Kind.RESYNC,
+                events -> {
+                    if (empty != null) {
+                        remove(empty);
+                        empty = null;
+                        show(project);
+                    } else {
+                        grid.getDataProvider().refreshAll();
+                    }
+                });
+        show(project);
+    }
+
+    private void show(ProjectSummary project) {
         boolean editor = project.myRole().includes(ProjectRole.EDITOR);
         if (sources.count(project.id(), "") == 0) {
-            add(editor
+            empty = editor
                     ? new EmptyState(VaadinIcon.FILE_TEXT_O, "No sources yet",
                             "Sources are the texts your team annotates: news reports, encyclopedia articles, blog"
                                     + " posts. Import the first one.", importButton(project))
                     : new EmptyState(VaadinIcon.FILE_TEXT_O, "No sources yet",
-                            "Editors of this project import the texts to annotate. They will be listed here."));
+                            "Editors of this project import the texts to annotate. They will be listed here.");
+            add(empty);
             return;
         }
         filter.setPlaceholder("Filter by title or publisher");
