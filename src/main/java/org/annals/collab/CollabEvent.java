@@ -89,9 +89,15 @@ public record CollabEvent(UUID projectId, Kind kind, @Nullable UUID changesetId,
         return partial || records.contains(record);
     }
 
-    /** Whether records, proposals or changesets may have changed (anything but presence). */
+    /**
+     * Whether records, proposals or changesets may have changed. (Switches here name every kind, without
+     * a default, so that a new kind does not pass unnoticed into the views that use them.)
+     */
     public boolean changesRecords() {
-        return kind != Kind.PRESENCE && kind != Kind.COMMENTED && kind != Kind.NOTIFIED && kind != Kind.IMPORTED;
+        return switch (kind) {
+            case DRAFT_CHANGED, SUBMITTED, APPROVED, REJECTED, CHANGES_REQUESTED, WITHDRAWN, RESYNC -> true;
+            case PRESENCE, COMMENTED, NOTIFIED, IMPORTED -> false;
+        };
     }
 
     /** Whether the discussion of this record may have a new comment. */
@@ -107,8 +113,8 @@ public record CollabEvent(UUID projectId, Kind kind, @Nullable UUID changesetId,
     /** Whether the queue of changesets waiting for review may have changed. */
     public boolean concernsReviewQueue() {
         return switch (kind) {
+            case SUBMITTED, APPROVED, REJECTED, CHANGES_REQUESTED, WITHDRAWN, RESYNC -> true;
             case DRAFT_CHANGED, PRESENCE, COMMENTED, NOTIFIED, IMPORTED -> false;
-            default -> true;
         };
     }
 }

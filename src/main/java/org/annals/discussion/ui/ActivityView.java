@@ -57,8 +57,8 @@ public class ActivityView extends ProjectPage {
         add(grid);
         // Someone proposed, decided, commented or imported: new lines at the top.
         live.follow(projectId, event -> switch (event.kind()) {
+            case SUBMITTED, APPROVED, REJECTED, CHANGES_REQUESTED, WITHDRAWN, COMMENTED, IMPORTED, RESYNC -> true;
             case PRESENCE, DRAFT_CHANGED, NOTIFIED -> false;
-            default -> true;
         }, events -> grid.getDataProvider().refreshAll());
     }
 
