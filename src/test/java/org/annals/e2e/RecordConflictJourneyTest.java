@@ -317,7 +317,8 @@ class RecordConflictJourneyTest extends BrowserTest {
         assertThat(form.getByLabel("Description")).hasValue("Town north of Aleppo, taken on 2 December");
         // Submitting an update of a deleted entity is held back until she decides what to do.
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Submit for review")).click();
-        assertThat(b.getByText("compare first")).isVisible();
+        assertThat(b.getByText("was deleted or merged while you were editing, so these values cannot change it"))
+                .isVisible();
         notice.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Propose as a new entity")).click();
         form = b.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Propose a new entity"));
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Submit for review")).click();

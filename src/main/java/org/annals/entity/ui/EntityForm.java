@@ -230,8 +230,7 @@ class EntityForm extends Dialog {
 
     private void save(boolean submit, Consumer<EntityService.Proposal> saved) {
         if (conflict.unresolved()) {
-            Notification.show("This entity changed while you were editing: compare first (see the top of the form),"
-                    + " so that your proposal is not based on an old version.", 6000, Notification.Position.MIDDLE)
+            Notification.show(conflict.whySaveIsHeld("entity"), 6000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_WARNING);
             return;
         }

@@ -301,8 +301,7 @@ class EventForm extends Dialog {
 
     private void save(boolean submit, Consumer<EventService.Proposal> saved) {
         if (conflict.unresolved()) {
-            Notification.show("This event changed while you were editing: compare first (see the top of the form),"
-                    + " so that your proposal is not based on an old version.", 6000, Notification.Position.MIDDLE)
+            Notification.show(conflict.whySaveIsHeld("event"), 6000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_WARNING);
             return;
         }

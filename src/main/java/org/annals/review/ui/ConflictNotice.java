@@ -66,6 +66,15 @@ public final class ConflictNotice extends Div {
         show(text, "conflict-resolved", null, null);
     }
 
+    /** Why saving is held back while {@link #unresolved()}, for a record called {@code what} ("event"). */
+    public String whySaveIsHeld(String what) {
+        return hasClassName("conflict-gone")
+                ? "This " + what + " was deleted or merged while you were editing, so these values cannot change it any"
+                        + " more: see the top of the form for what you can do with them."
+                : "This " + what + " changed while you were editing: compare first (see the top of the form), so that"
+                        + " your proposal is not based on an old version.";
+    }
+
     public boolean unresolved() {
         return isVisible() && !hasClassName("conflict-resolved");
     }
