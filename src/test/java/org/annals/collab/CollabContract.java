@@ -101,14 +101,26 @@ abstract class CollabContract {
 
     private Recorder watch() {
         var recorder = new Recorder();
-        subscriptions.add(observer().subscribe(project, recorder));
+        subscriptions.add(observer().subscribe(project, batch -> deliver(recorder, batch)));
         return recorder;
     }
 
     private Recorder watchAs(AnnalsPrincipal who) {
         var recorder = new Recorder();
-        subscriptions.add(as(who, () -> collab.subscribe(project, recorder)));
+        subscriptions.add(as(who, () -> collab.subscribe(project, batch -> deliver(recorder, batch))));
         return recorder;
+    }
+
+    /**
+     * The events a test is about: the set-up's import is announced too, and through another node's bus
+     * (PostgreSQL) it may arrive after a test has started watching.
+     */
+    private void deliver(Recorder recorder, java.util.List<CollabEvent> batch) {
+        var wanted = batch.stream()
+                .filter(e -> !(e.kind() == CollabEvent.Kind.IMPORTED && e.contexts().contains(source))).toList();
+        if (!wanted.isEmpty()) {
+            recorder.onEvents(wanted);
+        }
     }
 
     private CollabEvent fence() {
