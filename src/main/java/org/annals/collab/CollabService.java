@@ -34,10 +34,23 @@ public class CollabService {
 
     /** Delivers the project's events that the caller may know about until the subscription is closed. */
     public Subscription subscribe(UUID projectId, CollabListener listener) {
+        return subscribe(projectId, event -> true, listener);
+    }
+
+    /**
+     * The same, for the events that {@code concerns} (run on a bus thread) keeps: the others are dropped
+     * before anything is read, so an open page pays the role check only for what it would show.
+     */
+    public Subscription subscribe(UUID projectId, java.util.function.Predicate<CollabEvent> concerns,
+            CollabListener listener) {
         access.require(projectId, ProjectRole.VIEWER);
         AnnalsPrincipal person = CurrentUser.require();
         var self = new AtomicReference<@Nullable Subscription>();
-        Subscription subscription = bus.subscribe(projectId, batch -> {
+        Subscription subscription = bus.subscribe(projectId, all -> {
+            List<CollabEvent> batch = all.stream().filter(concerns).toList();
+            if (batch.isEmpty()) {
+                return;
+            }
             Optional<ProjectRole> role = access.roleOf(projectId, person);
             if (role.isEmpty()) {
                 // No longer a member: nothing more for this page, ever (it learns why when it next asks a service).

@@ -43,6 +43,12 @@ public class DiscussionService {
 
     /** The most a comment may say (the same as a changeset's comment). */
     public static final int BODY_MAX_LENGTH = ChangesetComment.BODY_MAX_LENGTH;
+    /**
+     * A mention: a user name (see AppUser.USERNAME_PATTERN, group 1) after an {@code @} that does not
+     * continue a word or an address. Threads mark exactly what notifies.
+     */
+    public static final java.util.regex.Pattern MENTION = java.util.regex.Pattern.compile(
+            "(?<![\\p{L}\\p{N}._@-])@([A-Za-z0-9][A-Za-z0-9._-]{2,31})(?![A-Za-z0-9._-])");
 
     private final ProjectAccess access;
     private final RecordCommentRepository comments;

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.annals.account.UserDirectory;
 import org.annals.account.UserSummary;
 import org.annals.project.ProjectAccess;
@@ -26,9 +25,6 @@ class Mentions {
 
     /** More than this many people in one comment is a broadcast, not a mention: the rest are ignored. */
     static final int MAX_PER_COMMENT = 20;
-    /** A user name (see AppUser.USERNAME_PATTERN) after an {@code @} that does not continue a word or an address. */
-    private static final Pattern HANDLE = Pattern.compile(
-            "(?<![\\p{L}\\p{N}._@-])@([A-Za-z0-9][A-Za-z0-9._-]{2,31})(?![A-Za-z0-9._-])");
 
     private final UserDirectory users;
     private final ProjectAccess access;
@@ -43,7 +39,7 @@ class Mentions {
     /** The names mentioned, lower case, each once, in order, at most {@link #MAX_PER_COMMENT}. */
     static Set<String> handles(String body) {
         var handles = new LinkedHashSet<String>();
-        Matcher matcher = HANDLE.matcher(body);
+        Matcher matcher = DiscussionService.MENTION.matcher(body);
         while (matcher.find() && handles.size() < MAX_PER_COMMENT) {
             handles.add(matcher.group(1).toLowerCase(Locale.ROOT));
         }

@@ -51,12 +51,6 @@ public class ProjectAccess {
     }
 
     /**
-     * The role of a signed-in person who is not the caller: for work done on their behalf outside their
-     * own requests (live updates delivered to their open pages check it before every delivery, so a
-     * person removed from a project stops hearing about it at once). Never for deciding what a caller
-     * may do; services use {@link #require}.
-     */
-    /**
      * The project role of someone who is not the caller, by membership alone (administrators who are
      * not members have none here): whom a mention in a comment may notify. Never for deciding what a
      * caller may do; services use {@link #require}.
@@ -65,6 +59,12 @@ public class ProjectAccess {
         return members.findRole(projectId, userId);
     }
 
+    /**
+     * The role of a signed-in person who is not the caller: for work done on their behalf outside their
+     * own requests (live updates delivered to their open pages check it before every delivery, so a
+     * person removed from a project stops hearing about it at once). Never for deciding what a caller
+     * may do; services use {@link #require}.
+     */
     public Optional<ProjectRole> roleOf(UUID projectId, AnnalsPrincipal person) {
         if (person.isAdmin()) {
             return projects.existsById(projectId) ? Optional.of(ProjectRole.MANAGER) : Optional.empty();

@@ -32,8 +32,7 @@ class ChangesetAnnouncer {
 
     /** Announces with what these operations touch (those just written, or just removed). */
     void announce(Changeset changeset, Activity activity, UUID actorId, Collection<ChangeOperation> ops) {
-        var touched = Touched.empty();
-        ops.forEach(op -> touched.add(op.getRecordKind(), op.getRecordId(), op.getContextId()));
+        var touched = Touched.of(ops);
         announce(changeset, activity, actorId, touched.records(), touched.contexts());
     }
 
@@ -62,6 +61,13 @@ class ChangesetAnnouncer {
 
         static Touched empty() {
             return new Touched(new HashSet<>(), new HashSet<>());
+        }
+
+        /** What these operations change and where those records live. */
+        static Touched of(Collection<ChangeOperation> ops) {
+            var touched = empty();
+            ops.forEach(op -> touched.add(op.getRecordKind(), op.getRecordId(), op.getContextId()));
+            return touched;
         }
 
         void add(String kind, UUID recordId, @org.jspecify.annotations.Nullable UUID context) {

@@ -91,9 +91,7 @@ public class ChangesetService {
         operations.deleteByChangesetId(changesetId);
         operations.flush();
         List<ChangeOperation> stored = store(changeset, proposed);
-        var after = ChangesetAnnouncer.Touched.empty();
-        stored.forEach(op -> after.add(op.getRecordKind(), op.getRecordId(), op.getContextId()));
-        var touched = before.plus(after);
+        var touched = before.plus(ChangesetAnnouncer.Touched.of(stored));
         announcer.announce(changeset, Activity.DRAFT_CHANGED, changeset.getAuthorId(), touched.records(),
                 touched.contexts());
     }
@@ -291,8 +289,9 @@ public class ChangesetService {
     public Set<UUID> myConflicts(UUID projectId) {
         access.require(projectId, ProjectRole.EDITOR);
         var conflicted = new java.util.LinkedHashSet<UUID>();
+        var check = staleness.check(projectId);
         for (ChangeOperation op : operations.findOpenByAuthorAnyKind(projectId, CurrentUser.require().userId(), OPEN)) {
-            if (!conflicted.contains(op.getChangesetId()) && staleness.stale(projectId, op)) {
+            if (!conflicted.contains(op.getChangesetId()) && check.stale(op)) {
                 conflicted.add(op.getChangesetId());
             }
         }

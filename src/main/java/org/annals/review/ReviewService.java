@@ -128,8 +128,7 @@ public class ReviewService {
         }
         operations.flush();
         // Everything the approval changed, and where those records live, for whoever has them open.
-        var touched = ChangesetAnnouncer.Touched.empty();
-        ops.forEach(op -> touched.add(op.getRecordKind(), op.getRecordId(), op.getContextId()));
+        var touched = ChangesetAnnouncer.Touched.of(ops);
         for (var entry : changed) {
             touched.add(entry.getKey().kind(), entry.getKey().id(),
                     record(changeset, entry.getKey(), entry.getValue(), reviewer, now));

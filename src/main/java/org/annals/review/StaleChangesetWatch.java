@@ -40,6 +40,7 @@ class StaleChangesetWatch {
                     recordIds.subList(from, Math.min(recordIds.size(), from + SLICE)), ChangesetService.OPEN));
         }
         Map<java.util.UUID, Changeset> stale = new LinkedHashMap<>();
+        var check = staleness.check(activity.projectId());
         for (Object[] row : rows) {
             ChangeOperation op = (ChangeOperation) row[0];
             Changeset changeset = (Changeset) row[1];
@@ -47,7 +48,7 @@ class StaleChangesetWatch {
                     || !activity.records().contains(new RecordRef(op.getRecordKind(), op.getRecordId()))) {
                 continue;
             }
-            if (staleness.stale(activity.projectId(), op)) {
+            if (check.stale(op)) {
                 stale.put(changeset.getId(), changeset);
             }
         }

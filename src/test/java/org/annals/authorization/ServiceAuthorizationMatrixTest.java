@@ -304,6 +304,8 @@ class ServiceAuthorizationMatrixTest {
                 new EntryPoint("TokenService.revoke (someone else's)", Actor.ADMIN, t -> t.tokens.revoke(t.bystanderToken)),
                 new EntryPoint("CollabService.subscribe", Actor.VIEWER,
                         t -> t.collab.subscribe(t.project, batch -> { }).close()),
+                new EntryPoint("CollabService.subscribe with a filter", Actor.VIEWER,
+                        t -> t.collab.subscribe(t.project, event -> true, batch -> { }).close()),
                 new EntryPoint("PresenceService.enter", Actor.VIEWER, t -> t.presence.enter(t.project, t.source).close()),
                 new EntryPoint("PresenceService.present", Actor.VIEWER, t -> t.presence.present(t.project, t.source)),
                 new EntryPoint("ChangesetService.discussion", Actor.EDITOR, t -> t.changesets.discussion(t.pending)),

@@ -81,11 +81,7 @@ public final class LiveRefresh {
         }
         var queued = new ConcurrentLinkedQueue<CollabEvent>();
         var scheduled = new AtomicBoolean();
-        subscription = collab.subscribe(followed.projectId(), batch -> {
-            List<CollabEvent> relevant = batch.stream().filter(followed.concerns()).toList();
-            if (relevant.isEmpty()) {
-                return;
-            }
+        subscription = collab.subscribe(followed.projectId(), followed.concerns(), relevant -> {
             queued.addAll(relevant);
             if (!scheduled.compareAndSet(false, true)) {
                 return;

@@ -46,7 +46,10 @@ public final class PresenceBar extends Div {
         leave();
         this.projectId = projectId;
         this.contextId = contextId;
-        live.follow(projectId, event -> event.changesPresenceIn(contextId), events -> refresh());
+        // The viewer's own comings, goings and selections never change who else is here.
+        UUID me = CurrentUser.require().userId();
+        live.follow(projectId, event -> event.changesPresenceIn(contextId) && !me.equals(event.actorId()),
+                events -> refresh());
         if (isAttached()) {
             enter();
         }

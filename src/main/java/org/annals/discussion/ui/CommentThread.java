@@ -52,8 +52,6 @@ public final class CommentThread extends Div {
     private static final int SUGGESTIONS = 6;
     /** An {@code @} and the start of a name at the end of what is typed: what completion completes. */
     private static final Pattern TYPING_MENTION = Pattern.compile("(?:^|[^\\p{L}\\p{N}._@-])@([A-Za-z0-9._-]{0,32})$");
-    private static final Pattern MENTION = Pattern.compile(
-            "(?<![\\p{L}\\p{N}._@-])@[A-Za-z0-9][A-Za-z0-9._-]{2,31}(?![A-Za-z0-9._-])");
 
     private final Source source;
     private final DiscussionService discussion;
@@ -127,7 +125,7 @@ public final class CommentThread extends Div {
     static Paragraph body(String body) {
         var paragraph = new Paragraph();
         paragraph.addClassName("comment-body");
-        Matcher m = MENTION.matcher(body);
+        Matcher m = DiscussionService.MENTION.matcher(body);
         int at = 0;
         while (m.find()) {
             if (m.start() > at) {

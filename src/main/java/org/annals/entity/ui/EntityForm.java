@@ -229,9 +229,7 @@ class EntityForm extends Dialog {
     }
 
     private void save(boolean submit, Consumer<EntityService.Proposal> saved) {
-        if (conflict.unresolved()) {
-            Notification.show(conflict.whySaveIsHeld("entity"), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_WARNING);
+        if (conflict.holdsSave("entity")) {
             return;
         }
         EntityService.Proposal proposal = saver.save(values(existing), baseVersion, message.getValue(), submit);

@@ -300,9 +300,7 @@ class EventForm extends Dialog {
     }
 
     private void save(boolean submit, Consumer<EventService.Proposal> saved) {
-        if (conflict.unresolved()) {
-            Notification.show(conflict.whySaveIsHeld("event"), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_WARNING);
+        if (conflict.holdsSave("event")) {
             return;
         }
         TimelineEntry existing = this.existing;

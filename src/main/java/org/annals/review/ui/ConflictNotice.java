@@ -4,6 +4,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.notification.Notification;
 import java.util.UUID;
 import org.annals.collab.CollabEvent;
 import org.annals.collab.CollabService;
@@ -66,8 +68,20 @@ public final class ConflictNotice extends Div {
         show(text, "conflict-resolved", null, null);
     }
 
-    /** Why saving is held back while {@link #unresolved()}, for a record called {@code what} ("event"). */
-    public String whySaveIsHeld(String what) {
+    /**
+     * Whether saving must wait (the person has not settled the conflict yet); if so, tells them why, for a
+     * record called {@code what} ("event").
+     */
+    public boolean holdsSave(String what) {
+        if (!unresolved()) {
+            return false;
+        }
+        Notification.show(whySaveIsHeld(what), 6000, Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_WARNING);
+        return true;
+    }
+
+    private String whySaveIsHeld(String what) {
         return hasClassName("conflict-gone")
                 ? "This " + what + " was deleted or merged while you were editing, so these values cannot change it any"
                         + " more: see the top of the form for what you can do with them."
