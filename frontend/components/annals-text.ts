@@ -533,11 +533,13 @@ export class AnnalsText extends LitElement {
     const host = this.getBoundingClientRect();
     const height = toolbar.offsetHeight;
     const gap = 6;
-    // Above the first line unless that would leave the viewport; then below the last line.
-    const above = first.top - height - gap >= 0;
-    const top = above ? first.top - host.top - height - gap : last.bottom - host.top + gap;
+    // Above the first line unless that would leave what is visible of the text (the page scrolls the
+    // viewport, the text may scroll itself); then below the last line.
+    const above = first.top - height - gap >= Math.max(0, host.top);
+    // The toolbar is positioned in the text's own coordinates, which move as the text scrolls.
+    const top = (above ? first.top - host.top - height - gap : last.bottom - host.top + gap) + this.scrollTop;
     const anchor = above ? first.left : last.left;
-    const left = Math.max(0, Math.min(anchor - host.left, host.width - toolbar.offsetWidth));
+    const left = Math.max(0, Math.min(anchor - host.left, host.width - toolbar.offsetWidth)) + this.scrollLeft;
     toolbar.style.top = `${top}px`;
     toolbar.style.left = `${left}px`;
   }

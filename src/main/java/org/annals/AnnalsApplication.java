@@ -7,6 +7,7 @@ import com.vaadin.flow.component.page.Inline;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.component.page.TargetElement;
 import com.vaadin.flow.server.AppShellSettings;
+import com.vaadin.flow.server.LoadDependenciesOnStartup;
 import com.vaadin.flow.shared.ui.Transport;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
@@ -22,6 +23,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * WebSocket but sends the browser's requests as ordinary HTTP requests, which pass Spring Security's
  * filters, proxies and load balancers like every other request; push falls back to long polling where
  * WebSockets are blocked.
+ *
+ * <p>Every route's frontend dependencies load with the first page ({@code @LoadDependenciesOnStartup}),
+ * not in per-route chunks: Vaadin reuses a committed bundle as long as it holds every import somewhere,
+ * so per-route chunks from an older bundle left routes added since without their components (see
+ * decision 0020 and CommittedBundlesTest).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -29,6 +35,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @StyleSheet("styles.css")
 @ColorScheme(ColorScheme.Value.LIGHT_DARK)
 @Push(transport = Transport.WEBSOCKET_XHR)
+@LoadDependenciesOnStartup
 public class AnnalsApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
