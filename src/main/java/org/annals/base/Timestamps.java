@@ -2,7 +2,6 @@ package org.annals.base;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -18,12 +17,15 @@ public final class Timestamps {
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
+    /** UTC as a named zone, so that the pattern writes "UTC" (an offset would write "Z"). */
+    public static final ZoneId UTC = ZoneId.of("UTC");
+
     private Timestamps() {
     }
 
     /** The moment in UTC. */
     public static String utc(Instant at) {
-        return in(at, ZoneOffset.UTC);
+        return in(at, UTC);
     }
 
     /** The moment in the given zone, with the zone's short name. */

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.UI;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.annals.base.Timestamps;
 
 /**
@@ -31,16 +30,16 @@ public final class Moments {
     public static ZoneId viewerZone() {
         UI ui = UI.getCurrent();
         if (ui == null) {
-            return ZoneOffset.UTC;
+            return Timestamps.UTC;
         }
         String zone = ui.getPage().getExtendedClientDetails().getTimeZoneId();
         if (zone == null || zone.isBlank()) {
-            return ZoneOffset.UTC;
+            return Timestamps.UTC;
         }
         try {
             return ZoneId.of(zone);
         } catch (DateTimeException unknown) {
-            return ZoneOffset.UTC;
+            return Timestamps.UTC;
         }
     }
 }

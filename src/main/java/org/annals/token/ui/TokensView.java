@@ -80,7 +80,7 @@ class TokensView extends VerticalLayout {
                 : t.projectName() != null ? t.projectName() : "(a project you are no longer in)")
                 .setHeader("Project").setAutoWidth(true);
         grid.addColumn(t -> t.scope().displayName()).setHeader("Scope").setAutoWidth(true);
-        grid.addColumn(t -> Timestamps.day(t.expiresAt().minusSeconds(1), ZoneOffset.UTC)).setHeader("Expires after").setAutoWidth(true);
+        grid.addColumn(t -> Timestamps.day(t.expiresAt().minusSeconds(1), Timestamps.UTC)).setHeader("Expires after").setAutoWidth(true);
         grid.addColumn(t -> t.lastUsedAt() == null ? "never" : Moments.format(t.lastUsedAt()))
                 .setHeader("Last used").setAutoWidth(true);
         grid.addColumn(t -> t.status(Instant.now())).setHeader("Status").setAutoWidth(true);
