@@ -115,10 +115,6 @@ public class AnnotationRecordType implements RecordType<AnnotationPayload> {
         if (text.splitsSurrogatePair(start) || text.splitsSurrogatePair(end)) {
             throw new InvalidInputException("The span begins or ends inside a character (an emoji or a rare letter).");
         }
-        if (isBlank(text.slice(start, end))) {
-            throw new InvalidInputException("The selection holds only spaces or line breaks: select the words to"
-                    + " annotate.");
-        }
         OptionalInt passage = text.passageAt(start);
         if (passage.isEmpty()) {
             throw new InvalidInputException("The span starts outside the source's passages, in text that is not part"
@@ -127,6 +123,10 @@ public class AnnotationRecordType implements RecordType<AnnotationPayload> {
         if (end > text.passageEnd(passage.getAsInt())) {
             throw new InvalidInputException("An annotation must stay within one passage; this selection crosses a"
                     + " passage boundary. Annotate each passage on its own.");
+        }
+        if (isBlank(text.slice(start, end))) {
+            throw new InvalidInputException("The selection holds only spaces or line breaks: select the words to"
+                    + " annotate.");
         }
     }
 

@@ -65,9 +65,11 @@ class ReviewAndTimelineTest extends BrowserTest {
         battles = as(editor, () -> taxonomy.taxonomy(project)).getFirst().id();
     }
 
+    /** Signs in, waits until the sign-in has landed (so that it is not cut short), then opens the page. */
     private Page signedIn(AnnalsPrincipal who, String path) {
         Page page = newPerson();
         signIn(page, who.getUsername(), Fixtures.PASSWORD);
+        page.waitForURL(address -> !address.contains("/login"));
         page.navigate(url("projects/" + project + "/" + path));
         return page;
     }
@@ -97,6 +99,7 @@ class ReviewAndTimelineTest extends BrowserTest {
         evidence(second, OTHER_REPORT, "Rebels took Hama", event);
 
         Page page = signedIn(editor, "timeline");
+        page.locator(".timeline-entry").first().waitFor();
         Locator entry = page.locator(".timeline-entry").filter(new Locator.FilterOptions().setHasText("Rebels take Hama"));
         assertThat(entry.locator(".timeline-facts")).containsText("2 sources");
     }
@@ -109,6 +112,7 @@ class ReviewAndTimelineTest extends BrowserTest {
 
         Page page = signedIn(reviewer, "review");
         Locator diff = page.locator(".changeset-panel .operation");
+        diff.first().waitFor();
         assertThat(diff.locator(".diff")).containsText("40–60 per “SOHR daily report”");
         Locator link = diff.locator(".cited-sources").getByRole(AriaRole.LINK,
                 new Locator.GetByRoleOptions().setName("SOHR daily report"));
@@ -119,7 +123,7 @@ class ReviewAndTimelineTest extends BrowserTest {
     void a_selection_of_only_spaces_is_refused_with_a_reason() {
         UUID source = fixtures.newSource(project, editor, "Report", REPORT);
         Page page = signedIn(editor, "sources/" + source);
-        assertThat(page.locator("annals-text .passage").first()).isVisible();
+        page.locator("annals-text .passage").first().waitFor();
 
         AnnotationJourneyTest.select(page, " ", 1);
         AnnotationJourneyTest.chooseType(page, "Claim");

@@ -34,6 +34,8 @@ abstract class EventContract {
     ReviewService review;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    org.annals.review.ChangesetService changesets;
 
     UUID project;
     AnnalsPrincipal editor;
@@ -197,6 +199,25 @@ abstract class EventContract {
         var delete = as(editor, () -> entities.proposeDelete(project, hts, version, "remove", true));
         assertThatThrownBy(() -> as(reviewer, () -> review.approve(delete.changesetId(), null)))
                 .hasMessageContaining("events refer to it");
+    }
+
+    @Test
+    void review_names_and_cites_the_source_of_each_claim_and_a_source_of_another_project_is_refused() {
+        UUID sohr = fixtures.newSource(project, editor, "SOHR report", "Forty to sixty were killed.");
+        var proposal = as(editor, () -> events.proposeCreate(project, battle("Shelling", "2024-12-04", hama)
+                .withFatalities(List.of(new FatalityClaim(40, 60, sohr, "activists"), FatalityClaim.exactly(3, null))),
+                "Shelling", true));
+        var diff = as(reviewer, () -> changesets.details(proposal.changesetId())).operations().getFirst();
+        assertThat(diff.fields()).filteredOn(f -> f.field().equals("Fatalities")).singleElement()
+                .extracting(org.annals.review.ChangesetDetails.FieldChange::after)
+                .isEqualTo("40–60 per “SOHR report” (activists); 3 no source given");
+        assertThat(diff.citations()).containsExactly(new org.annals.review.Citation(sohr, "SOHR report"));
+
+        UUID elsewhere = fixtures.newProject(fixtures.admin());
+        UUID foreign = fixtures.newSource(elsewhere, fixtures.admin(), "Another project's report", "Hidden.");
+        assertThatThrownBy(() -> as(editor, () -> events.proposeCreate(project, battle("Cites elsewhere", "2024-12-04",
+                hama).withFatalities(List.of(FatalityClaim.exactly(1, foreign))), "foreign", true)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not in this project");
     }
 
     @Test

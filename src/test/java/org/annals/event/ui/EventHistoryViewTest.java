@@ -72,7 +72,8 @@ class EventHistoryViewTest extends SpringBrowserlessTest {
         signInAs(editor);
         navigate("projects/" + project + "/events/" + created.eventId(), Component.class);
 
-        var changes = find(Div.class).withClassName("revision-change").all().stream().map(Div::getText).toList();
+        var changes = find(Div.class).withClassName("revision-change").all().stream()
+                .map(div -> div.getElement().getTextRecursively()).toList();
         assertThat(changes).anySatisfy(text -> assertThat(text).startsWith("Fatalities: ")
                 .contains("→ 40–60 per “SOHR daily report”"));
         // The claim on the page and in the history links to its source.
