@@ -16,6 +16,7 @@ import org.annals.event.EventDirectory;
 import org.annals.event.EventRecordType;
 import org.annals.event.EventsMerged;
 import org.annals.review.ChangeAction;
+import org.annals.review.KnockOnChanges;
 import org.annals.review.RecordRef;
 import org.annals.review.RecordType;
 import org.annals.source.AnchorText;
@@ -123,6 +124,19 @@ public class AnnotationRecordType implements RecordType<AnnotationPayload> {
             throw new InvalidInputException("An annotation must stay within one passage; this selection crosses a"
                     + " passage boundary. Annotate each passage on its own.");
         }
+        if (isBlank(text.slice(start, end))) {
+            throw new InvalidInputException("The selection holds only spaces or line breaks: select the words to"
+                    + " annotate.");
+        }
+    }
+
+    /**
+     * Nothing a reader could see: white space of any script (no-break and ideographic spaces included)
+     * and invisible format characters such as zero-width spaces.
+     */
+    static boolean isBlank(String span) {
+        return span.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
     }
 
     private static void checkLink(AnnotationPayload p) {
@@ -168,17 +182,20 @@ public class AnnotationRecordType implements RecordType<AnnotationPayload> {
     /** Annotations of a merged entity now point at the survivor, like events do. */
     @EventListener
     void entitiesMerged(EntitiesMerged merged) {
-        relink(merged.projectId(), EntityRecordType.KIND, merged.duplicate(), merged.survivor());
+        relink(merged.projectId(), EntityRecordType.KIND, merged.duplicate(), merged.survivor(), merged.changes());
     }
 
     @EventListener
     void eventsMerged(EventsMerged merged) {
-        relink(merged.projectId(), EventRecordType.KIND, merged.duplicate(), merged.survivor());
+        relink(merged.projectId(), EventRecordType.KIND, merged.duplicate(), merged.survivor(), merged.changes());
     }
 
-    private void relink(UUID projectId, String kind, UUID duplicate, UUID survivor) {
+    private void relink(UUID projectId, String kind, UUID duplicate, UUID survivor, KnockOnChanges changes) {
         Instant now = Instant.now();
-        annotations.findLinkedTo(projectId, kind, duplicate).forEach(a -> a.relink(kind, survivor, now));
+        for (Annotation annotation : annotations.findLinkedTo(projectId, kind, duplicate)) {
+            annotation.relink(kind, survivor, now);
+            changes.changed(KIND, annotation.getId());
+        }
     }
 
     /** A record that is evidenced cannot be deleted; its annotations would point at nothing. */

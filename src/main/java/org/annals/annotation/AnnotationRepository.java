@@ -21,6 +21,12 @@ interface AnnotationRepository extends JpaRepository<Annotation, UUID> {
             order by a.sourceId, a.start""")
     List<Annotation> findLinkedTo(UUID projectId, String kind, UUID id);
 
+    /** (linked record id, source id) pairs of the vetted annotations linked to these records, without repeats. */
+    @Query("""
+            select distinct a.linkId, a.sourceId from Annotation a
+            where a.projectId = :projectId and a.linkKind = :kind and a.linkId in :ids""")
+    List<Object[]> findSourcesOfLinked(UUID projectId, String kind, java.util.Collection<UUID> ids);
+
     @Query("select count(a) from Annotation a where a.projectId = :projectId and a.linkKind = :kind and a.linkId = :id")
     long countLinkedTo(UUID projectId, String kind, UUID id);
 }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.annals.base.InvalidInputException;
 import org.annals.base.LanguageTags;
 import org.annals.review.ChangeAction;
+import org.annals.review.KnockOnChanges;
 import org.annals.review.RecordRef;
 import org.annals.review.RecordType;
 import org.jspecify.annotations.Nullable;
@@ -186,17 +187,18 @@ public class EntityRecordType implements RecordType<EntityPayload> {
 
     /** After a merge, parts of the duplicate become parts of the survivor, and earlier redirects point at it. */
     private Set<RecordRef> moveReferences(UUID projectId, EntityRecord duplicate, UUID survivor, Instant now) {
-        var moved = new LinkedHashSet<RecordRef>();
+        var moved = new KnockOnChanges();
         for (EntityRecord part : entities.findByPartOf(duplicate.getId())) {
             part.movePartOf(survivor, now);
-            moved.add(new RecordRef(KIND, part.getId()));
+            moved.changed(KIND, part.getId());
         }
         for (EntityRecord redirect : entities.findByMergedInto(duplicate.getId())) {
             redirect.set(redirect.values().mergedInto(survivor), now);
-            moved.add(new RecordRef(KIND, redirect.getId()));
+            moved.changed(KIND, redirect.getId());
         }
-        events.publishEvent(new EntitiesMerged(projectId, duplicate.getId(), survivor));
-        return moved;
+        // Events and annotations that point at the duplicate move too, and say which they moved.
+        events.publishEvent(new EntitiesMerged(projectId, duplicate.getId(), survivor, moved));
+        return moved.records();
     }
 
     private EntityRecord existing(UUID projectId, UUID recordId) {

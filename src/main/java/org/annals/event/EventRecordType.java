@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -15,8 +16,11 @@ import org.annals.entity.EntityKind;
 import org.annals.entity.EntityRecordType;
 import org.annals.entity.EntitiesMerged;
 import org.annals.review.ChangeAction;
+import org.annals.review.Citation;
+import org.annals.review.KnockOnChanges;
 import org.annals.review.RecordRef;
 import org.annals.review.RecordType;
+import org.annals.source.SourceAnchors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -37,10 +41,12 @@ public class EventRecordType implements RecordType<EventPayload> {
     private final EventTypeRepository types;
     private final EntityDirectory entities;
     private final ApplicationEventPublisher publisher;
+    private final SourceAnchors sources;
 
     EventRecordType(EventRecordRepository events, EventTypeRepository types, EntityDirectory entities,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, SourceAnchors sources) {
         this.publisher = publisher;
+        this.sources = sources;
         this.events = events;
         this.types = types;
         this.entities = entities;
@@ -113,6 +119,12 @@ public class EventRecordType implements RecordType<EventPayload> {
                 throw new InvalidInputException("A fatality range must run from the lower to the higher number.");
             }
         }
+        var cited = p.fatalities().stream().map(FatalityClaim::sourceId).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        if (!cited.isEmpty() && sources.titles(projectId, cited).size() < cited.size()) {
+            throw new InvalidInputException("A fatality claim cites a source that is not in this project: choose one of"
+                    + " the project's sources.");
+        }
         if (p.tags().size() > MAX_TAGS || p.tags().stream().anyMatch(t -> t == null || t.isBlank() || t.length() > 60)) {
             throw new InvalidInputException("Use at most " + MAX_TAGS + " tags of up to 60 characters each.");
         }
@@ -169,17 +181,18 @@ public class EventRecordType implements RecordType<EventPayload> {
                 boolean merging = record.getMergedInto() == null && p.mergedInto() != null;
                 record.set(tidy(p), now);
                 if (merging) {
-                    var moved = new LinkedHashSet<RecordRef>();
+                    var moved = new KnockOnChanges();
                     for (EventRecord child : events.findByParentId(recordId)) {
                         child.moveParent(p.mergedInto(), now);
-                        moved.add(new RecordRef(KIND, child.getId()));
+                        moved.changed(KIND, child.getId());
                     }
                     for (EventRecord redirect : events.findByMergedInto(recordId)) {
                         redirect.set(redirect.values().mergedInto(p.mergedInto()), now);
-                        moved.add(new RecordRef(KIND, redirect.getId()));
+                        moved.changed(KIND, redirect.getId());
                     }
-                    publisher.publishEvent(new EventsMerged(projectId, recordId, p.mergedInto()));
-                    return moved;
+                    // Annotations that are its evidence move too, and say which they moved.
+                    publisher.publishEvent(new EventsMerged(projectId, recordId, p.mergedInto(), moved));
+                    return moved.records();
                 }
             }
             case DELETE -> {
@@ -199,8 +212,10 @@ public class EventRecordType implements RecordType<EventPayload> {
     @EventListener
     void entitiesMerged(EntitiesMerged merged) {
         Instant now = Instant.now();
-        events.findReferencing(merged.projectId(), merged.duplicate())
-                .forEach(e -> e.replaceEntity(merged.duplicate(), merged.survivor(), now));
+        for (EventRecord event : events.findReferencing(merged.projectId(), merged.duplicate())) {
+            event.replaceEntity(merged.duplicate(), merged.survivor(), now);
+            merged.changes().changed(KIND, event.getId());
+        }
     }
 
     /** An entity that events refer to cannot be deleted. */
@@ -239,7 +254,7 @@ public class EventRecordType implements RecordType<EventPayload> {
         fields.put("Place", p.placeId() == null ? "" : entities.displayName(p.placeId()));
         fields.put("Actors", p.actors().stream().map(a -> a.role().displayName() + ": " + entities.displayName(a.entityId()))
                 .collect(Collectors.joining("; ")));
-        fields.put("Fatalities", p.fatalities().stream().map(FatalityClaim::display).collect(Collectors.joining("; ")));
+        fields.put("Fatalities", p.fatalities().stream().map(this::describeClaim).collect(Collectors.joining("; ")));
         fields.put("Notes", p.notes() == null ? "" : p.notes());
         fields.put("Tags", String.join(", ", p.tags()));
         fields.put("Part of", p.parentId() == null ? "" : events.findById(p.parentId()).map(EventRecord::getTitle)
@@ -247,6 +262,22 @@ public class EventRecordType implements RecordType<EventPayload> {
         fields.put("Merged into", p.mergedInto() == null ? "" : events.findById(p.mergedInto()).map(EventRecord::getTitle)
                 .orElse("(proposed event)"));
         return fields;
+    }
+
+    /** "40–60 per “SOHR daily report” (note)": a claim is only as good as its source, so it is always named. */
+    private String describeClaim(FatalityClaim claim) {
+        String source = claim.sourceId() == null ? "no source given" : "per “" + sourceTitle(claim.sourceId()) + "”";
+        return claim.display() + " " + source + (claim.note() == null || claim.note().isBlank() ? "" : " (" + claim.note() + ")");
+    }
+
+    private String sourceTitle(UUID sourceId) {
+        return sources.title(sourceId).orElse("a source no longer here");
+    }
+
+    @Override
+    public List<Citation> citations(EventPayload p) {
+        return p.fatalities().stream().map(FatalityClaim::sourceId).filter(java.util.Objects::nonNull).distinct()
+                .map(id -> new Citation(id, sourceTitle(id))).toList();
     }
 
     private String typeName(UUID id) {

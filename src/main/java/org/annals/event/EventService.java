@@ -3,9 +3,11 @@ package org.annals.event;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.annals.base.InvalidInputException;
 import org.annals.base.NotFoundException;
@@ -15,6 +17,7 @@ import org.annals.project.ProjectAccess;
 import org.annals.project.ProjectRole;
 import org.annals.review.ChangesetService;
 import org.annals.review.ProposedOperation;
+import org.annals.source.SourceAnchors;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,9 +37,13 @@ public class EventService {
     private final EventTypeRepository types;
     private final EntityDirectory entities;
     private final ChangesetService changesets;
+    private final EvidenceSources evidence;
+    private final SourceAnchors sources;
 
     EventService(ProjectAccess access, EventRecordRepository events, EventTypeRepository types, EntityDirectory entities,
-            ChangesetService changesets) {
+            ChangesetService changesets, EvidenceSources evidence, SourceAnchors sources) {
+        this.evidence = evidence;
+        this.sources = sources;
         this.access = access;
         this.events = events;
         this.types = types;
@@ -184,18 +191,30 @@ public class EventService {
         }
         Map<UUID, String> names = entityIds.isEmpty() ? Map.of() : entities.names(projectId, entityIds);
         Map<UUID, String> typeNames = new HashMap<>();
+        // An event is supported by the sources its vetted evidence quotes and those its claims cite.
+        Map<UUID, Set<UUID>> evidenceSources = evidence.sourcesOfEvents(projectId, rows.stream().map(Shown::id).toList());
+        var claimSourceIds = new HashSet<UUID>();
+        rows.forEach(e -> e.values().fatalities().stream().map(FatalityClaim::sourceId).filter(Objects::nonNull)
+                .forEach(claimSourceIds::add));
+        Map<UUID, String> sourceTitles = sources.titles(projectId, claimSourceIds);
         var result = new ArrayList<TimelineEntry>(rows.size());
         for (Shown e : rows) {
             EventPayload v = e.values();
             var actors = v.actors().stream()
                     .map(a -> new TimelineEntry.Actor(a.entityId(), names.getOrDefault(a.entityId(), "?"), a.role()))
                     .toList();
-            int sources = (int) v.fatalities().stream().map(FatalityClaim::sourceId).filter(Objects::nonNull).distinct()
-                    .count();
+            var supporting = new HashSet<>(evidenceSources.getOrDefault(e.id(), Set.of()));
+            var cited = new LinkedHashMap<UUID, String>();
+            for (FatalityClaim claim : v.fatalities()) {
+                if (claim.sourceId() != null) {
+                    supporting.add(claim.sourceId());
+                    cited.put(claim.sourceId(), sourceTitles.getOrDefault(claim.sourceId(), "(a source no longer here)"));
+                }
+            }
             result.add(new TimelineEntry(e.id(), e.version(), v.title(), v.start(), v.end(),
                     typeName(typeNames, v.typeId()), v.subTypeId() == null ? null : typeName(typeNames, v.subTypeId()),
-                    v.placeId(), v.placeId() == null ? null : names.get(v.placeId()), actors, v.fatalities(), sources,
-                    disagree(v.fatalities()), v.parentId(), v));
+                    v.placeId(), v.placeId() == null ? null : names.get(v.placeId()), actors, v.fatalities(),
+                    supporting.size(), disagree(v.fatalities()), v.parentId(), v, cited));
         }
         return result;
     }

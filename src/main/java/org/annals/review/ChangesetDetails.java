@@ -9,9 +9,13 @@ import org.jspecify.annotations.Nullable;
 public record ChangesetDetails(ChangesetSummary summary, @Nullable String decidedBy, @Nullable Instant decidedAt,
         @Nullable String decisionComment, List<OperationDiff> operations, List<Comment> discussion) {
 
-    /** One operation, field by field: before (the vetted record now) and after (proposed). */
+    /**
+     * One operation, field by field: before (the vetted record now) and after (proposed); with the
+     * sources the proposed values cite (for a deletion, those the record cites now).
+     */
     public record OperationDiff(UUID recordId, String kind, String kindName, ChangeAction action, String label,
-            @Nullable Long baseVersion, @Nullable Long currentVersion, List<FieldChange> fields) {
+            @Nullable Long baseVersion, @Nullable Long currentVersion, List<FieldChange> fields,
+            List<Citation> citations) {
 
         /** The record changed since this operation was based on it: approving it would overwrite someone. */
         public boolean stale() {

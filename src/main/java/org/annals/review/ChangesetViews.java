@@ -74,17 +74,20 @@ class ChangesetViews {
         for (String field : names) {
             fields.add(new ChangesetDetails.FieldChange(field, before.get(field), after.get(field)));
         }
+        List<Citation> citations = op.getAction() != ChangeAction.DELETE
+                ? types.citations(op.getRecordKind(), op.getPayload())
+                : current.citations().isEmpty() ? types.citations(op.getRecordKind(), op.getPayload()) : current.citations();
         return new ChangesetDetails.OperationDiff(op.getRecordId(), op.getRecordKind(), type.displayName(),
-                op.getAction(), op.getLabel(), op.getBaseVersion(), current.version(), fields);
+                op.getAction(), op.getLabel(), op.getBaseVersion(), current.version(), fields, citations);
     }
 
-    private record Fields(LinkedHashMap<String, String> fields, Long version) {
+    private record Fields(LinkedHashMap<String, String> fields, Long version, List<Citation> citations) {
     }
 
     private <P> Fields currentFields(RecordType<P> type, UUID projectId, UUID recordId) {
         return type.current(projectId, recordId)
-                .map(c -> new Fields(type.describe(c.payload()), c.version()))
-                .orElse(new Fields(new LinkedHashMap<>(), null));
+                .map(c -> new Fields(type.describe(c.payload()), c.version(), type.citations(c.payload())))
+                .orElse(new Fields(new LinkedHashMap<>(), null, List.of()));
     }
 
     String name(UUID userId) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.annals.base.InvalidInputException;
 import org.annals.base.NotFoundException;
+import org.annals.base.Timestamps;
 import org.annals.project.ProjectAccess;
 import org.annals.project.ProjectRole;
 import org.jspecify.annotations.Nullable;
@@ -38,9 +39,13 @@ public class HistoryService {
         this.proposals = proposals;
     }
 
-    /** One applied change: who, when, and the fields that changed from the revision before. */
+    /**
+     * One applied change: who, when, the fields that changed from the revision before, and the sources
+     * the record cited afterwards.
+     */
     public record Revision(UUID id, ChangeAction action, @Nullable Long version, String author, String reviewer,
-            Instant appliedAt, UUID changesetId, String changesetMessage, List<ChangesetDetails.FieldChange> changes) {
+            Instant appliedAt, UUID changesetId, String changesetMessage, List<ChangesetDetails.FieldChange> changes,
+            List<Citation> citations) {
     }
 
     /** Oldest first. */
@@ -63,7 +68,7 @@ public class HistoryService {
             String message = changesets.findById(revision.getChangesetId()).map(Changeset::getMessage).orElse("");
             result.add(new Revision(revision.getId(), revision.getAction(), revision.getRecordVersion(),
                     views.name(revision.getAuthorId()), views.name(revision.getReviewerId()), revision.getAppliedAt(),
-                    revision.getChangesetId(), message, changes));
+                    revision.getChangesetId(), message, changes, types.citations(kind, revision.getSnapshot())));
             before = after;
         }
         return result;
@@ -93,7 +98,8 @@ public class HistoryService {
         ProposedOperation op = current.isPresent()
                 ? ProposedOperation.update(type.kind(), recordId, current.get().version(), old)
                 : ProposedOperation.create(type.kind(), recordId, old);
-        return proposals.propose(projectId, "Revert " + type.label(old) + " to its state of " + revision.getAppliedAt(),
-                List.of(op), submit);
+        // Stored and read by everyone: the moment in UTC, readable, never the raw ISO form.
+        return proposals.propose(projectId, "Revert " + type.label(old) + " to its state of "
+                + Timestamps.utc(revision.getAppliedAt()), List.of(op), submit);
     }
 }

@@ -35,8 +35,11 @@ public interface RecordType<P> {
     Set<RecordRef> references(P payload);
 
     /**
-     * Applies one operation to the live tables. Returns other records of the project that the
-     * change also modified (references moved by a merge, say), so that each gets a revision too.
+     * Applies one operation to the live tables. Returns every other record of the project that the
+     * change also modified (references moved by a merge, say, including those that other features'
+     * listeners moved and reported through a {@link KnockOnChanges}), so that each gets a revision in
+     * the same changeset and is announced with it. A change to another record that is not returned
+     * here is a gap in the history.
      */
     Set<RecordRef> apply(UUID projectId, UUID recordId, ChangeAction action, P payload);
 
@@ -45,6 +48,14 @@ public interface RecordType<P> {
 
     /** The fields of a payload in display order, as text: what diffs compare. */
     LinkedHashMap<String, String> describe(P payload);
+
+    /**
+     * The sources these values cite (a claim's source), with their titles, so that a diff or a history
+     * shows them as links next to the text from {@link #describe}.
+     */
+    default java.util.List<Citation> citations(P payload) {
+        return java.util.List.of();
+    }
 
     /**
      * Where a record of this kind lives, when it lives inside something else (an annotation: its

@@ -74,4 +74,16 @@ public class RecordTypes {
     private <P> LinkedHashMap<String, String> describeTyped(RecordType<P> type, String payload) {
         return type.describe(read(type, payload));
     }
+
+    /** The sources a stored payload cites; empty for none. */
+    List<Citation> citations(String kind, @Nullable String payload) {
+        if (payload == null) {
+            return List.of();
+        }
+        return citationsTyped(get(kind), payload);
+    }
+
+    private <P> List<Citation> citationsTyped(RecordType<P> type, String payload) {
+        return type.citations(read(type, payload));
+    }
 }

@@ -122,14 +122,19 @@ public class ReviewService {
         }
         // Apply everything, write it in one flush (so inserts go out in JDBC batches), then record
         // each changed record's state afterwards as its revision.
-        var changed = new java.util.ArrayList<Map.Entry<RecordRef, ChangeAction>>();
+        // One revision per record: a record created here and then moved by a later merge in the same
+        // changeset keeps "create" (with its final state); a deletion always shows as one.
+        var changed = new java.util.LinkedHashMap<RecordRef, ChangeAction>();
         for (ChangeOperation op : ops) {
-            changed.addAll(apply(changeset, op));
+            for (var entry : apply(changeset, op)) {
+                changed.merge(entry.getKey(), entry.getValue(),
+                        (first, later) -> later == ChangeAction.DELETE ? later : first);
+            }
         }
         operations.flush();
         // Everything the approval changed, and where those records live, for whoever has them open.
         var touched = ChangesetAnnouncer.Touched.of(ops);
-        for (var entry : changed) {
+        for (var entry : changed.entrySet()) {
             touched.add(entry.getKey().kind(), entry.getKey().id(),
                     record(changeset, entry.getKey(), entry.getValue(), reviewer, now));
         }

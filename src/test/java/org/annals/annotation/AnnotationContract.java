@@ -280,6 +280,50 @@ abstract class AnnotationContract {
         assertThat(as(editor, () -> annotations.editor(project, source)).annotations()).isEmpty();
     }
 
+    @Test
+    void a_span_of_only_spaces_is_refused_when_selected_and_when_proposed() {
+        int space = at("fighters") - 1;
+        assertThatThrownBy(() -> as(editor, () -> annotations.checkSelection(project, source, space, space + 1, " ")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("only spaces or line breaks");
+        assertRefused(space, space + 1, " ", "only spaces or line breaks");
+        assertThat(as(editor, () -> annotations.editor(project, source)).annotations()).isEmpty();
+        // White space of any script and invisible characters are blank too; a letter among them is not.
+        assertThat(AnnotationRecordType.isBlank("\u00a0\u3000\u200b\t\n")).isTrue();
+        assertThat(AnnotationRecordType.isBlank(" a ")).isFalse();
+    }
+
+    @Test
+    void the_timeline_counts_every_source_of_vetted_evidence_and_of_claims() {
+        UUID second = fixtures.newSource(project, editor, "Second report", "Rebels entered Aleppo at dawn.");
+        UUID third = fixtures.newSource(project, editor, "Third report", "Fifty were killed in Aleppo.");
+        UUID event = approvedEvent("Rebels enter Aleppo");
+        var first = mark(editor, "entered the city of Aleppo", AnnotationType.EVENT_MENTION,
+                new LinkChoice.Existing(EventRecordType.KIND, event));
+        as(editor, () -> annotations.submitDraft(project, first.changesetId(), "Evidence"));
+        as(reviewer, () -> review.approve(first.changesetId(), null));
+        var other = as(editor, () -> annotations.annotate(project, second, 0, "Rebels entered Aleppo".length(),
+                "Rebels entered Aleppo", AnnotationType.EVENT_MENTION, new LinkChoice.Existing(EventRecordType.KIND, event)));
+        as(editor, () -> annotations.submitDraft(project, other.changesetId(), "More evidence"));
+        as(reviewer, () -> review.approve(other.changesetId(), null));
+
+        var entry = as(viewer, () -> events.get(project, event));
+        assertThat(entry.fatalities()).isEmpty();
+        assertThat(entry.sourceCount()).isEqualTo(2);
+
+        var claims = as(editor, () -> events.proposeUpdate(project, event, entry.version(), entry.values()
+                .withFatalities(java.util.List.of(org.annals.event.FatalityClaim.exactly(50, third),
+                        org.annals.event.FatalityClaim.exactly(48, second))), "Tolls", true));
+        as(reviewer, () -> review.approve(claims.changesetId(), null));
+        var withClaims = as(viewer, () -> events.get(project, event));
+        assertThat(withClaims.sourceCount()).as("source, second and third, each once").isEqualTo(3);
+        assertThat(withClaims.claimSources()).containsEntry(third, "Third report").containsEntry(second, "Second report");
+        // A proposal that is not approved yet is no evidence.
+        as(editor, () -> annotations.annotate(project, third, 0, "Fifty".length(), "Fifty",
+                AnnotationType.CASUALTY_FIGURE, new LinkChoice.Existing(EventRecordType.KIND, event)));
+        assertThat(as(viewer, () -> events.timeline(project, org.annals.event.TimelineFilter.ALL, 0, 10)))
+                .singleElement().extracting(org.annals.event.TimelineEntry::sourceCount).isEqualTo(3);
+    }
+
     private void assertRefused(int start, int end, String quote, String reason) {
         assertThatThrownBy(() -> as(editor, () -> annotations.annotate(project, source, start, end, quote,
                 AnnotationType.CLAIM, LinkChoice.none()))).isInstanceOf(InvalidInputException.class)

@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * generous limit that only a broken bus reaches) and returns everything received up to it: with a
  * "fence" published after something, that shows what did and did not arrive before it.
  */
-final class Recorder implements CollabListener {
+public final class Recorder implements CollabListener {
 
     // Generous: on a loaded two-core machine a notification can take many seconds; a broken bus never arrives.
     private static final long LIMIT_SECONDS = 60;
@@ -30,7 +30,7 @@ final class Recorder implements CollabListener {
     }
 
     /** Everything received up to and including the first event that matches. */
-    List<CollabEvent> until(Predicate<CollabEvent> wanted) {
+    public List<CollabEvent> until(Predicate<CollabEvent> wanted) {
         var seen = new ArrayList<CollabEvent>();
         try {
             while (true) {

@@ -34,6 +34,8 @@ abstract class EventContract {
     ReviewService review;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    org.annals.review.ChangesetService changesets;
 
     UUID project;
     AnnalsPrincipal editor;
@@ -91,8 +93,8 @@ abstract class EventContract {
 
     @Test
     void an_approved_event_appears_on_the_timeline_with_names_precision_and_disagreeing_claims() {
-        UUID source1 = UUID.randomUUID();
-        UUID source2 = UUID.randomUUID();
+        UUID source1 = fixtures.newSource(project, editor, "Reuters report", "Rebels entered Hama.");
+        UUID source2 = fixtures.newSource(project, editor, "SOHR report", "Sixty were killed in Hama.");
         UUID id = approved(battle("Fall of Hama", "2024-12-05", hama).withEnd(PartialDate.parse("2024-12"))
                 .withFatalities(List.of(FatalityClaim.exactly(12, source1), new FatalityClaim(40, 60, source2, "SOHR")))
                 .withNotes("Rebels entered the city.", List.of("urban", "offensive")));
@@ -200,8 +202,27 @@ abstract class EventContract {
     }
 
     @Test
+    void review_names_and_cites_the_source_of_each_claim_and_a_source_of_another_project_is_refused() {
+        UUID sohr = fixtures.newSource(project, editor, "SOHR report", "Forty to sixty were killed.");
+        var proposal = as(editor, () -> events.proposeCreate(project, battle("Shelling", "2024-12-04", hama)
+                .withFatalities(List.of(new FatalityClaim(40, 60, sohr, "activists"), FatalityClaim.exactly(3, null))),
+                "Shelling", true));
+        var diff = as(reviewer, () -> changesets.details(proposal.changesetId())).operations().getFirst();
+        assertThat(diff.fields()).filteredOn(f -> f.field().equals("Fatalities")).singleElement()
+                .extracting(org.annals.review.ChangesetDetails.FieldChange::after)
+                .isEqualTo("40–60 per “SOHR report” (activists); 3 no source given");
+        assertThat(diff.citations()).containsExactly(new org.annals.review.Citation(sohr, "SOHR report"));
+
+        UUID elsewhere = fixtures.newProject(fixtures.admin());
+        UUID foreign = fixtures.newSource(elsewhere, fixtures.admin(), "Another project's report", "Hidden.");
+        assertThatThrownBy(() -> as(editor, () -> events.proposeCreate(project, battle("Cites elsewhere", "2024-12-04",
+                hama).withFatalities(List.of(FatalityClaim.exactly(1, foreign))), "foreign", true)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not in this project");
+    }
+
+    @Test
     void the_review_queue_filters_by_the_source_a_proposal_cites() {
-        UUID cited = UUID.randomUUID();
+        UUID cited = fixtures.newSource(project, editor, "Cited report", "Three were killed.");
         var citing = as(editor, () -> events.proposeCreate(project, battle("Cited", "2024-12-01", hama)
                 .withFatalities(List.of(FatalityClaim.exactly(3, cited))), "cites", true));
         var other = as(editor, () -> events.proposeCreate(project, battle("Uncited", "2024-12-02", hama), "no", true));

@@ -1,5 +1,6 @@
 package org.annals.discussion.ui;
 
+import org.annals.base.ui.Moments;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -47,7 +48,7 @@ public class ActivityView extends ProjectPage {
         var grid = new Grid<ActivityItem>();
         grid.addClassName("activity-feed");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(a -> CommentThread.WHEN.format(a.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(a -> Moments.format(a.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ActivityItem::actor).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(a -> what(projectId, a)).setHeader("What").setFlexGrow(1);
         grid.setItems(query -> activity.feed(projectId, query.getPage(), query.getPageSize()).stream(),

@@ -1,5 +1,6 @@
 package org.annals.discussion.ui;
 
+import org.annals.base.ui.Moments;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -9,9 +10,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -47,8 +45,6 @@ public final class CommentThread extends Div {
         boolean concerns(CollabEvent event);
     }
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withZone(ZoneId.systemDefault());
     private static final int SUGGESTIONS = 6;
     /** An {@code @} and the start of a name at the end of what is typed: what completion completes. */
     private static final Pattern TYPING_MENTION = Pattern.compile("(?:^|[^\\p{L}\\p{N}._@-])@([A-Za-z0-9._-]{0,32})$");
@@ -113,7 +109,7 @@ public final class CommentThread extends Div {
         for (ThreadComment comment : all) {
             var author = new Span(comment.author());
             author.addClassName("comment-author");
-            var at = new Span(" · " + WHEN.format(comment.at()));
+            var at = new Span(" · " + Moments.format(comment.at()));
             at.addClassName("comment-at");
             var item = new Div(new Div(author, at), body(comment.body()));
             item.addClassName("comment");

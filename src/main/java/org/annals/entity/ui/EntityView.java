@@ -20,9 +20,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -37,6 +34,7 @@ import org.annals.project.ProjectSummary;
 import org.annals.project.ui.ProjectPage;
 import org.annals.project.ui.ProjectRoutes;
 import org.annals.review.HistoryService;
+import org.annals.review.ui.RecordHistory;
 import org.annals.annotation.AnnotationRecordType;
 import org.annals.collab.CollabEvent;
 import org.annals.collab.CollabService;
@@ -55,8 +53,6 @@ import org.annals.annotation.ui.EvidenceList;
 public class EntityView extends ProjectPage {
 
     static final String ENTITY_ID = "entityId";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withZone(ZoneId.systemDefault());
 
     private final EntityService entities;
     private final HistoryService history;
@@ -147,7 +143,7 @@ public class EntityView extends ProjectPage {
         record.add(new H3("Evidence"));
         record.add(new EvidenceList(project.id(), annotations.evidence(project.id(), EntityRecordType.KIND, entity.id())));
         record.add(new H3("History"));
-        record.add(history(project, entity));
+        record.add(new RecordHistory(history, project, EntityRecordType.KIND, entity.id()));
     }
 
     private Component facts(ProjectSummary project, EntityDetails entity) {
@@ -230,46 +226,6 @@ public class EntityView extends ProjectPage {
         propose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), propose);
         dialog.open();
-    }
-
-    private Component history(ProjectSummary project, EntityDetails entity) {
-        var list = new Div();
-        list.addClassName("history");
-        var revisions = history.history(project.id(), EntityRecordType.KIND, entity.id());
-        for (int i = revisions.size() - 1; i >= 0; i--) {
-            var revision = revisions.get(i);
-            var item = new Div();
-            item.addClassName("revision");
-            item.add(new Div(new Span(WHEN.format(revision.appliedAt()) + " · " + revision.action().name().toLowerCase(
-                    java.util.Locale.ROOT) + " proposed by " + revision.author() + ", approved by " + revision.reviewer()
-                    + " · \"" + revision.changesetMessage() + "\"")));
-            for (var change : revision.changes()) {
-                var row = new Div(new Span(change.field() + ": "), strike(change.before()), new Span(" → "),
-                        new Span(change.after() == null ? "" : change.after()));
-                row.addClassName("revision-change");
-                item.add(row);
-            }
-            if (i < revisions.size() - 1 && project.myRole().includes(ProjectRole.EDITOR)) {
-                var revert = new Button("Revert to this", e -> {
-                    history.revert(project.id(), EntityRecordType.KIND, entity.id(), revision.id(), true);
-                    Notification.show("A changeset restoring these values was submitted for review.")
-                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                });
-                revert.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-                item.add(revert);
-            }
-            list.add(item);
-        }
-        if (revisions.isEmpty()) {
-            list.add(new Paragraph("No history."));
-        }
-        return list;
-    }
-
-    private static Span strike(String before) {
-        var span = new Span(before == null ? "" : before);
-        span.addClassName("before");
-        return span;
     }
 
     private static Component line(String label, String value) {

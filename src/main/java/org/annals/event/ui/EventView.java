@@ -20,6 +20,7 @@ import org.annals.event.EventRecordType;
 import org.annals.annotation.AnnotationService;
 import org.annals.annotation.ui.EvidenceList;
 import org.annals.event.EventService;
+import org.annals.event.FatalityClaim;
 import org.annals.event.TaxonomyService;
 import org.annals.event.TimelineEntry;
 import org.annals.project.ProjectRole;
@@ -28,6 +29,8 @@ import org.annals.project.ProjectSummary;
 import org.annals.project.ui.ProjectPage;
 import org.annals.project.ui.ProjectRoutes;
 import org.annals.review.HistoryService;
+import org.annals.review.ui.CitedSources;
+import org.annals.review.ui.RecordHistory;
 import org.annals.annotation.AnnotationRecordType;
 import org.annals.collab.CollabEvent;
 import org.annals.collab.CollabService;
@@ -142,8 +145,7 @@ public class EventView extends ProjectPage {
         } else {
             var claims = new Div();
             claims.addClassName("claims");
-            event.fatalities().forEach(c -> claims.add(new Div(new Span(c.display()),
-                    new Span(c.note() == null ? "" : " · " + c.note()))));
+            event.fatalities().forEach(c -> claims.add(claim(project, event, c)));
             if (event.sourcesDisagree()) {
                 var note = new Span("The claims do not agree.");
                 note.addClassName("disagree-badge");
@@ -154,13 +156,23 @@ public class EventView extends ProjectPage {
         record.add(new H3("Evidence"));
         record.add(new EvidenceList(project.id(), annotations.evidence(project.id(), EventRecordType.KIND, event.id())));
         record.add(new H3("History"));
-        var revisions = new Div();
-        history.history(project.id(), EventRecordType.KIND, event.id()).reversed().forEach(r -> revisions.add(
-                new Div(new Span(r.appliedAt() + " · " + r.action().name().toLowerCase(java.util.Locale.ROOT)
-                        + " proposed by " + r.author() + ", approved by " + r.reviewer() + " · \"" + r.changesetMessage()
-                        + "\""))));
-        revisions.addClassName("history");
-        record.add(revisions);
+        record.add(new RecordHistory(history, project, EventRecordType.KIND, event.id()));
+    }
+
+    /** "40–60 · per SOHR daily report (link) · note": a claim is never shown without its source. */
+    private static Component claim(ProjectSummary project, TimelineEntry event, FatalityClaim claim) {
+        var line = new Div(new Span(claim.display()), new Span(" · "));
+        line.addClassName("claim");
+        if (claim.sourceId() == null) {
+            line.add(new Span("no source given"));
+        } else {
+            line.add(new Span("per "), CitedSources.link(project.id(), claim.sourceId(),
+                    event.claimSources().getOrDefault(claim.sourceId(), "a source no longer here")));
+        }
+        if (claim.note() != null && !claim.note().isBlank()) {
+            line.add(new Span(" · " + claim.note()));
+        }
+        return line;
     }
 
     private Component actions(ProjectSummary project, TimelineEntry event) {

@@ -1,5 +1,6 @@
 package org.annals.project.ui;
 
+import org.annals.base.ui.Moments;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -14,9 +15,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import org.annals.account.UserSummary;
 import org.annals.project.MemberSummary;
 import org.annals.project.ProjectRole;
@@ -28,8 +26,6 @@ import org.annals.project.ProjectSummary;
 @PermitAll
 class MembersView extends ProjectPage {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-            .withZone(ZoneId.systemDefault());
 
     private final Grid<MemberSummary> grid = new Grid<>();
     private ProjectSummary project;
@@ -97,7 +93,7 @@ class MembersView extends ProjectPage {
             });
             return role;
         }).setHeader("Role").setAutoWidth(true);
-        grid.addColumn(member -> member.enabled() ? DATE.format(member.addedAt()) : "account disabled")
+        grid.addColumn(member -> member.enabled() ? Moments.day(member.addedAt()) : "account disabled")
                 .setHeader("Member since").setAutoWidth(true);
         grid.addComponentColumn(member -> {
             var remove = new Button("Remove", e -> confirmRemoval(member));

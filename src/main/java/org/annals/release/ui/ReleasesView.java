@@ -1,5 +1,6 @@
 package org.annals.release.ui;
 
+import org.annals.base.ui.Moments;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,9 +16,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -39,8 +37,6 @@ import org.annals.release.ReleaseSummary;
 @PermitAll
 class ReleasesView extends ProjectPage {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-            .withZone(ZoneId.systemDefault());
 
     private final ReleaseService releases;
 
@@ -72,7 +68,7 @@ class ReleasesView extends ProjectPage {
         var box = new Div();
         box.addClassName("release");
         box.add(new H3("Release " + r.number()));
-        box.add(new Div(new Span("Published " + WHEN.format(r.publishedAt()) + " by " + r.publishedBy() + " · "
+        box.add(new Div(new Span("Published " + Moments.format(r.publishedAt()) + " by " + r.publishedBy() + " · "
                 + r.events() + " events, " + r.entities() + " entities, " + r.annotations() + " annotations")));
         var notes = new Paragraph(r.notes());
         notes.addClassName("release-notes");

@@ -1,13 +1,11 @@
 package org.annals.review.ui;
 
+import org.annals.base.ui.Moments;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import org.annals.review.ChangeAction;
 import org.annals.review.ChangesetDetails;
 import org.annals.discussion.ui.CommentThread;
@@ -18,24 +16,22 @@ import org.annals.discussion.ui.CommentThread;
  */
 class ChangesetPanel extends Div {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withZone(ZoneId.systemDefault());
 
     ChangesetPanel(ChangesetDetails details, CommentThread discussion) {
         addClassName("changeset-panel");
         var summary = details.summary();
         add(new H3(summary.message()));
         add(new Paragraph(summary.state().displayName() + " · proposed by " + summary.authorName()
-                + (summary.submittedAt() == null ? "" : " · submitted " + WHEN.format(summary.submittedAt()))
+                + (summary.submittedAt() == null ? "" : " · submitted " + Moments.format(summary.submittedAt()))
                 + (details.decidedBy() == null ? "" : " · decided by " + details.decidedBy())));
         for (var op : details.operations()) {
-            add(operation(op));
+            add(operation(summary.projectId(), op));
         }
         // The same thread as on records: live, with mentions; decision comments are part of it.
         add(discussion);
     }
 
-    private static Div operation(ChangesetDetails.OperationDiff op) {
+    private static Div operation(java.util.UUID projectId, ChangesetDetails.OperationDiff op) {
         var block = new Div();
         block.addClassName("operation");
         String verb = switch (op.action()) {
@@ -66,6 +62,7 @@ class ChangesetPanel extends Div {
                     cell(field.after(), style + " diff-after"));
         }
         block.add(table);
+        block.add(new CitedSources(projectId, op.citations()));
         return block;
     }
 

@@ -1,5 +1,6 @@
 package org.annals.review.ui;
 
+import org.annals.base.ui.Moments;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -101,7 +102,7 @@ public class MyChangesView extends ProjectPage {
             }
             return badge;
         }).setHeader("Conflict").setAutoWidth(true);
-        grid.addColumn(c -> ChangesetPanel.WHEN.format(c.updatedAt())).setHeader("Updated").setAutoWidth(true);
+        grid.addColumn(c -> Moments.format(c.updatedAt())).setHeader("Updated").setAutoWidth(true);
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.setEmptyStateText("You have not proposed any change in this project yet.");
     }

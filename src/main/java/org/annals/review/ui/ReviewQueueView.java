@@ -1,11 +1,13 @@
 package org.annals.review.ui;
 
+import org.annals.base.ui.Moments;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -44,7 +46,8 @@ import org.annals.review.ReviewService;
 
 /**
  * The review queue: changesets waiting for a decision, oldest first by default. With the list
- * focused: J next, K previous, A approve, R reject; anywhere on the page the same with Alt.
+ * focused: J next, K previous, A approve (after a confirmation that Enter accepts), R reject; anywhere on
+ * the page the same with Alt.
  * Disabled buttons say why in their tooltip. The list follows submissions and decisions made by others
  * as they happen.
  */
@@ -115,22 +118,29 @@ class ReviewQueueView extends ProjectPage {
         approveSelected.setVisible(project.myRole().includes(ProjectRole.REVIEWER));
 
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(ChangesetSummary::message).setHeader("Change").setFlexGrow(2);
+        // One line per changeset, cut with an ellipsis: a long message or a changeset of hundreds of records
+        // must not grow its row until the others leave the list. The whole text is in the tooltip and the
+        // open changeset.
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(ChangesetSummary::message).setHeader("Change").setFlexGrow(2)
+                .setTooltipGenerator(ChangesetSummary::message);
         grid.addColumn(ChangesetSummary::authorName).setHeader("Author").setAutoWidth(true);
-        grid.addColumn(c -> c.submittedAt() == null ? "" : ChangesetPanel.WHEN.format(c.submittedAt()))
+        grid.addColumn(c -> c.submittedAt() == null ? "" : Moments.format(c.submittedAt()))
                 .setHeader("Submitted").setAutoWidth(true);
-        grid.addColumn(c -> String.join("; ", c.operationLabels())).setHeader("Records").setFlexGrow(2);
+        grid.addColumn(ReviewQueueView::recordsLine).setHeader("Records").setFlexGrow(2)
+                .setTooltipGenerator(ReviewQueueView::recordsTooltip);
+        grid.addClassName("review-queue");
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.getElement().setAttribute("aria-label", "Changesets waiting for review");
         Shortcuts.addShortcutListener(grid, () -> move(1), Key.KEY_J).listenOn(grid);
         Shortcuts.addShortcutListener(grid, () -> move(-1), Key.KEY_K).listenOn(grid);
-        Shortcuts.addShortcutListener(grid, () -> decide(ReviewAction.APPROVE), Key.KEY_A).listenOn(grid);
+        // A single key must not apply a changeset by accident: approving from the keyboard asks first.
+        Shortcuts.addShortcutListener(grid, this::confirmApproval, Key.KEY_A).listenOn(grid);
         Shortcuts.addShortcutListener(grid, () -> decide(ReviewAction.REJECT), Key.KEY_R).listenOn(grid);
         // Anywhere on the page, with Alt so that typing a comment never triggers a decision.
         Shortcuts.addShortcutListener(this, () -> move(1), Key.KEY_J, KeyModifier.ALT);
         Shortcuts.addShortcutListener(this, () -> move(-1), Key.KEY_K, KeyModifier.ALT);
-        Shortcuts.addShortcutListener(this, () -> decide(ReviewAction.APPROVE), Key.KEY_A, KeyModifier.ALT);
+        Shortcuts.addShortcutListener(this, this::confirmApproval, Key.KEY_A, KeyModifier.ALT);
         Shortcuts.addShortcutListener(this, () -> decide(ReviewAction.REJECT), Key.KEY_R, KeyModifier.ALT);
 
         decisionComment.setPlaceholder("Comment (needed to reject or request changes)");
@@ -208,6 +218,8 @@ class ReviewQueueView extends ProjectPage {
     }
 
     private ChangesetSummary current;
+    /** A key held down or pressed twice asks once. */
+    private boolean approvalQuestionOpen;
 
     private void open(ChangesetSummary changeset) {
         current = changeset;
@@ -261,6 +273,57 @@ class ReviewQueueView extends ProjectPage {
             case REQUEST_CHANGES -> "Sent back to the author.";
         }).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         refresh();
+    }
+
+    /** What the A key does: asks "Approve …?" about the open changeset; Enter approves, Escape keeps it waiting. */
+    private void confirmApproval() {
+        if (current == null || !project.myRole().includes(ProjectRole.REVIEWER) || approvalQuestionOpen) {
+            return;
+        }
+        ChangesetSummary asked = current;
+        Allowance allowance = review.allowances(asked.id()).get(ReviewAction.APPROVE);
+        if (!allowance.allowed()) {
+            Notification.show(allowance.reason(), 6000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_WARNING);
+            return;
+        }
+        int records = asked.operationLabels().size();
+        var question = new ConfirmDialog();
+        question.setHeader("Approve this changeset?");
+        question.setText("\"" + asked.message() + "\" by " + asked.authorName() + ": " + records
+                + (records == 1 ? " change is" : " changes are") + " applied to the vetted data at once.");
+        question.setConfirmText("Approve");
+        question.setCancelable(true);
+        question.setCancelText("Not now");
+        question.addConfirmListener(e -> {
+            approvalQuestionOpen = false;
+            // The queue may have moved on while the question was open: approve what was asked about.
+            if (current == null || !current.id().equals(asked.id())) {
+                open(asked);
+            }
+            decide(ReviewAction.APPROVE);
+        });
+        question.addCancelListener(e -> approvalQuestionOpen = false);
+        question.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                approvalQuestionOpen = false;
+            }
+        });
+        approvalQuestionOpen = true;
+        question.open();
+    }
+
+    private static String recordsLine(ChangesetSummary changeset) {
+        var labels = changeset.operationLabels();
+        return labels.size() <= 3 ? String.join("; ", labels)
+                : String.join("; ", labels.subList(0, 3)) + "; … (" + labels.size() + " records)";
+    }
+
+    /** At most a screenful in the tooltip; the open changeset lists every record. */
+    private static String recordsTooltip(ChangesetSummary changeset) {
+        var labels = changeset.operationLabels();
+        return labels.size() <= 20 ? String.join("\n", labels)
+                : String.join("\n", labels.subList(0, 20)) + "\n… and " + (labels.size() - 20) + " more";
     }
 
     private void move(int step) {

@@ -1,5 +1,6 @@
 package org.annals.source.ui;
 
+import org.annals.base.ui.Moments;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -12,7 +13,6 @@ import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -111,7 +111,7 @@ class SourcesView extends ProjectPage {
                 .setHeader("Published").setKey("publishedOn").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(source -> SourceLinks.size(source.textLength()))
                 .setHeader("Size").setKey("textLength").setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(source -> DATE.withZone(ZoneId.systemDefault()).format(source.createdAt()))
+        grid.addColumn(source -> Moments.day(source.createdAt()))
                 .setHeader("Imported").setKey("createdAt").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> sources.library(project.id(), filter.getValue(), sort(query.getSortOrders()),
                         query.getPage(), query.getPageSize()).stream(),

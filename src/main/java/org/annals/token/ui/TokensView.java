@@ -1,5 +1,7 @@
 package org.annals.token.ui;
 
+import org.annals.base.ui.Moments;
+import org.annals.base.Timestamps;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -26,8 +28,6 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.annals.project.ProjectService;
 import org.annals.project.ProjectSummary;
@@ -46,10 +46,6 @@ import org.annals.token.TokenSummary;
 @PermitAll
 class TokensView extends VerticalLayout {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-            .withLocale(Locale.UK).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-            .withLocale(Locale.UK).withZone(ZoneOffset.UTC);
 
     private final TokenService tokens;
     private final ProjectService projects;
@@ -84,8 +80,8 @@ class TokensView extends VerticalLayout {
                 : t.projectName() != null ? t.projectName() : "(a project you are no longer in)")
                 .setHeader("Project").setAutoWidth(true);
         grid.addColumn(t -> t.scope().displayName()).setHeader("Scope").setAutoWidth(true);
-        grid.addColumn(t -> DATE.format(t.expiresAt().minusSeconds(1))).setHeader("Expires after").setAutoWidth(true);
-        grid.addColumn(t -> t.lastUsedAt() == null ? "never" : TIME.format(t.lastUsedAt()) + " UTC")
+        grid.addColumn(t -> Timestamps.day(t.expiresAt().minusSeconds(1), Timestamps.UTC)).setHeader("Expires after").setAutoWidth(true);
+        grid.addColumn(t -> t.lastUsedAt() == null ? "never" : Moments.format(t.lastUsedAt()))
                 .setHeader("Last used").setAutoWidth(true);
         grid.addColumn(t -> t.status(Instant.now())).setHeader("Status").setAutoWidth(true);
         grid.addComponentColumn(t -> {

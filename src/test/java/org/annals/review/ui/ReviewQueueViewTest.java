@@ -8,6 +8,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.H3;
 import java.util.List;
 import java.util.UUID;
@@ -77,6 +78,13 @@ class ReviewQueueViewTest extends SpringBrowserlessTest {
         fireShortcut(Key.KEY_K, KeyModifier.ALT);
         assertThat(heading()).isEqualTo("Second proposal");
         fireShortcut(Key.KEY_A, KeyModifier.ALT);
+        // The key only asks; nothing is applied until the question is answered.
+        ConfirmDialog question = find(ConfirmDialog.class).single();
+        assertThat(test(question).getHeader()).isEqualTo("Approve this changeset?");
+        assertThat(test(question).getText()).contains("Second proposal");
+        assertThat(Fixtures.as(editor, () -> changesets.details(second.changesetId())).summary().state())
+                .isEqualTo(ChangesetState.SUBMITTED);
+        test(question).confirm();
 
         List<ChangesetState> states = Fixtures.as(editor, () -> changesets.mine(project, 10)).stream()
                 .filter(c -> !c.id().equals(own.changesetId())).map(c -> c.state()).toList();
