@@ -1,5 +1,6 @@
 package org.annals.event.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.annals.base.ui.TypedWork;
 import org.annals.annotation.AnnotationRecordType;
 import org.annals.base.ui.EmptyState;
 import org.annals.collab.CollabEvent;
@@ -130,6 +132,13 @@ public class TimelineView extends ProjectPage {
                     taxonomy, sources, project.id(), null, proposal -> refresh()).open());
             propose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(propose);
+            // A new event being typed when the page was left (reload, expired session) comes back.
+            TypedWork.offer(UI.getCurrent(), EventForm.newEventForm(project.id()), kept -> {
+                var form = new EventForm(events, entities, taxonomy, sources, project.id(), null, proposal -> refresh());
+                form.restore(kept.fields());
+                form.open();
+                TypedWork.announceRestored("event");
+            });
         }
         list.addClassName("timeline");
         add(charts, list);
