@@ -343,6 +343,7 @@ public class ReaderView extends ProjectPage {
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(message, error);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), send);
+        TypedWork.guard(dialog, message);
         dialog.open();
     }
 

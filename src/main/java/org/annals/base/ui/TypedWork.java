@@ -64,6 +64,18 @@ public final class TypedWork {
         });
     }
 
+    /**
+     * Only asks before {@code Esc} or a click outside throws away what was typed into {@code fields} of a
+     * small dialog (a message, a name): nothing is kept in the browser. Call it once the fields are filled.
+     */
+    public static void guard(Dialog dialog, HasValue<?, ?>... fields) {
+        var work = new TypedWork(dialog, null);
+        for (int i = 0; i < fields.length; i++) {
+            work.text(fields[i], "field-" + i);
+        }
+        work.baseline();
+    }
+
     /** A field whose text the browser copies as it is typed (text fields and areas, date and time pickers). */
     public TypedWork text(HasValue<?, ?> field, String name) {
         Component component = (Component) field;
@@ -294,7 +306,11 @@ public final class TypedWork {
 
     /** When someone signs in: copies another person left in this browser go, theirs stay for them. */
     static void forgetOthers(UI ui) {
-        String mine = PREFIX + CurrentUser.require().userId() + ":";
+        var me = CurrentUser.get();
+        if (me.isEmpty()) {
+            return;
+        }
+        String mine = PREFIX + me.get().userId() + ":";
         ui.getPage().executeJs("""
                 try {
                   Object.keys(localStorage).filter(k => k.startsWith($0) && !k.startsWith($1))

@@ -115,6 +115,7 @@ class ProjectOverviewView extends ProjectPage {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new VerticalLayout(name, description));
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        org.annals.base.ui.TypedWork.guard(dialog, name, description);
         dialog.open();
     }
 }
