@@ -29,7 +29,7 @@ public class PartialDateField extends TextField {
         addClassName("partial-date-field");
         setPlaceholder("2024-11-29, November 2024, 2024");
         setHelperText(helper);
-        setClearButtonVisible(true);
+        // No clear button: with one, Esc in the field would empty it instead of asking the dialog.
     }
 
     /** The date typed; empty when nothing is typed. Throws with the reason when the text is not a date. */
