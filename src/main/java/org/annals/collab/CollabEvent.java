@@ -50,6 +50,11 @@ public record CollabEvent(UUID projectId, Kind kind, @Nullable UUID changesetId,
         /** A source was imported (its id in {@code contexts}): lists of sources and the activity feed grow. */
         IMPORTED,
         /**
+         * The project was deleted, with everything in it (by {@code actorId}): open pages of it leave. Told to
+         * everyone who had it open, although they are no longer members of anything there.
+         */
+        PROJECT_DELETED,
+        /**
          * Events may have been missed (a lost bus connection, a flood that was coalesced): reload
          * everything that is shown.
          */
@@ -96,7 +101,7 @@ public record CollabEvent(UUID projectId, Kind kind, @Nullable UUID changesetId,
     public boolean changesRecords() {
         return switch (kind) {
             case DRAFT_CHANGED, SUBMITTED, APPROVED, REJECTED, CHANGES_REQUESTED, WITHDRAWN, RESYNC -> true;
-            case PRESENCE, COMMENTED, NOTIFIED, IMPORTED -> false;
+            case PRESENCE, COMMENTED, NOTIFIED, IMPORTED, PROJECT_DELETED -> false;
         };
     }
 
@@ -114,7 +119,7 @@ public record CollabEvent(UUID projectId, Kind kind, @Nullable UUID changesetId,
     public boolean concernsReviewQueue() {
         return switch (kind) {
             case SUBMITTED, APPROVED, REJECTED, CHANGES_REQUESTED, WITHDRAWN, RESYNC -> true;
-            case DRAFT_CHANGED, PRESENCE, COMMENTED, NOTIFIED, IMPORTED -> false;
+            case DRAFT_CHANGED, PRESENCE, COMMENTED, NOTIFIED, IMPORTED, PROJECT_DELETED -> false;
         };
     }
 }

@@ -3,6 +3,7 @@ package org.annals.collab;
 import java.util.Set;
 import org.annals.discussion.CommentPosted;
 import org.annals.notification.NotificationsChanged;
+import org.annals.project.ProjectDeleted;
 import org.annals.review.ChangesetActivity;
 import org.annals.source.SourceImported;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,12 @@ class CollabRelay {
     void sourceImported(SourceImported imported) {
         bus.publish(new CollabEvent(imported.projectId(), CollabEvent.Kind.IMPORTED, null, Set.of(),
                 Set.of(imported.sourceId()), imported.importerId(), false));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void projectDeleted(ProjectDeleted deleted) {
+        bus.publish(new CollabEvent(deleted.projectId(), CollabEvent.Kind.PROJECT_DELETED, null, Set.of(), Set.of(),
+                deleted.deletedBy(), false));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)

@@ -51,13 +51,17 @@ public class CollabService {
             if (batch.isEmpty()) {
                 return;
             }
+            List<CollabEvent> deleted = batch.stream().filter(e -> e.kind() == CollabEvent.Kind.PROJECT_DELETED).toList();
+            if (!deleted.isEmpty()) {
+                // The project is gone, so no role is left to check: the page only learns that it must leave.
+                listener.onEvents(deleted);
+                closeOwn(self);
+                return;
+            }
             Optional<ProjectRole> role = access.roleOf(projectId, person);
             if (role.isEmpty()) {
                 // No longer a member: nothing more for this page, ever (it learns why when it next asks a service).
-                Subscription own = self.get();
-                if (own != null) {
-                    own.close();
-                }
+                closeOwn(self);
                 return;
             }
             List<CollabEvent> visible = batch.stream().filter(e -> mayKnow(e, person, role.get())).toList();
@@ -69,9 +73,16 @@ public class CollabService {
         return subscription;
     }
 
+    private static void closeOwn(AtomicReference<@Nullable Subscription> self) {
+        Subscription own = self.get();
+        if (own != null) {
+            own.close();
+        }
+    }
+
     static boolean mayKnow(CollabEvent event, AnnalsPrincipal person, ProjectRole role) {
         return switch (event.kind()) {
-            case APPROVED, PRESENCE, RESYNC, IMPORTED -> true;
+            case APPROVED, PRESENCE, RESYNC, IMPORTED, PROJECT_DELETED -> true;
             case DRAFT_CHANGED, NOTIFIED -> person.userId().equals(event.actorId());
             case SUBMITTED, REJECTED, CHANGES_REQUESTED, WITHDRAWN -> role.includes(ProjectRole.EDITOR);
             // Every member reads records' threads; a changeset's thread is for those who see changesets.

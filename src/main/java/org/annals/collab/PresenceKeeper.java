@@ -45,8 +45,11 @@ class PresenceKeeper implements AutoCloseable {
         return thread;
     });
 
+    private final org.annals.project.ProjectAccess projects;
+
     PresenceKeeper(PresenceRepository presences, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, org.annals.project.ProjectAccess projects) {
+        this.projects = projects;
         this.presences = presences;
         this.events = events;
         this.inTransaction = new TransactionTemplate(transactions);
@@ -125,7 +128,10 @@ class PresenceKeeper implements AutoCloseable {
         Set<UUID> stored = Set.copyOf(presences.findAllById(ids).stream().map(Presence::getId).toList());
         for (UUID id : ids) {
             Presence lost = open.get(id);
-            if (lost != null && !stored.contains(id)) {
+            if (lost != null && !stored.contains(id) && !projects.exists(lost.getProjectId())) {
+                // The project was deleted with its rows while the page was open (it is leaving): not written again.
+                open.remove(id);
+            } else if (lost != null && !stored.contains(id)) {
                 var again = new Presence(id, lost.getProjectId(), lost.getContextId(), lost.getUserId(), now);
                 again.setSelection(lost.getSelectionStart(), lost.getSelectionEnd());
                 presences.save(again);

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A date as sources give it: a day, a month, a year, or about a day; optionally with a local time.
  * {@link #parse} accepts what people type ("2024-12-05", "2024-12", "December 2024", "5 December
- * 2024", "2024", "~2024-12-05", "c. 5 Dec 2024") and refuses impossible dates such as 2024-02-30.
+ * 2024", "2024", "~2024-12-05", "c. 5 Dec 2024", and 29/11/2024 or 11/29/2024 when the order is plain)
+ * and refuses impossible dates such as 2024-02-30, or 05/12/2024, which could be May or December.
  */
 public record PartialDate(LocalDate date, DatePrecision precision, @Nullable LocalTime time) {
 
@@ -22,6 +23,8 @@ public record PartialDate(LocalDate date, DatePrecision precision, @Nullable Loc
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})\\s+([A-Za-z]+)\\.?\\s+(\\d{4})");
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile("([A-Za-z]+)\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})");
     private static final Pattern MONTH_YEAR = Pattern.compile("([A-Za-z]+)\\.?\\s+(\\d{4})");
+    /** 29/11/2024 or 11/29/2024: read only when the order is plain (one number above 12, or both equal). */
+    private static final Pattern SLASHED = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})");
     private static final Pattern APPROXIMATE = Pattern.compile("^(?:~|c\\.|ca\\.|circa|about|around)\\s*",
             Pattern.CASE_INSENSITIVE);
 
@@ -85,6 +88,19 @@ public record PartialDate(LocalDate date, DatePrecision precision, @Nullable Loc
             if (m.matches()) {
                 return day(LocalDate.of(Integer.parseInt(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2))));
             }
+            m = SLASHED.matcher(input);
+            if (m.matches()) {
+                int first = Integer.parseInt(m.group(1));
+                int second = Integer.parseInt(m.group(2));
+                int year = Integer.parseInt(m.group(3));
+                if (first <= 12 && second <= 12 && first != second) {
+                    throw new InvalidInputException("\"" + input + "\" could be " + first + " " + monthName(second)
+                            + " or " + second + " " + monthName(first) + ". Write " + year + "-"
+                            + String.format(Locale.ROOT, "%02d", second) + "-" + String.format(Locale.ROOT, "%02d", first)
+                            + " or " + first + " " + monthName(second) + " " + year + ".");
+                }
+                return first > 12 ? day(LocalDate.of(year, second, first)) : day(LocalDate.of(year, first, second));
+            }
             m = MONTH_YEAR.matcher(input);
             if (m.matches()) {
                 return new PartialDate(LocalDate.of(Integer.parseInt(m.group(2)), month(m.group(1)), 1),
@@ -95,6 +111,10 @@ public record PartialDate(LocalDate date, DatePrecision precision, @Nullable Loc
         }
         throw new InvalidInputException("\"" + input + "\" is not a date Annals understands. Write 2024-12-05,"
                 + " 5 December 2024, December 2024, 2024 or ~2024-12-05.");
+    }
+
+    private static String monthName(int month) {
+        return Month.of(month).getDisplayName(TextStyle.FULL, Locale.ENGLISH);
     }
 
     private static Month month(String name) {

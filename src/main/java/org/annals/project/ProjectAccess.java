@@ -50,6 +50,11 @@ public class ProjectAccess {
         return roleOf(projectId, caller.get());
     }
 
+    /** Whether the project (still) exists: for work that keeps rows of a project outside any request. */
+    public boolean exists(UUID projectId) {
+        return projects.existsById(projectId);
+    }
+
     /**
      * The project role of someone who is not the caller, by membership alone (administrators who are
      * not members have none here): whom a mention in a comment may notify. Never for deciding what a

@@ -32,11 +32,13 @@ public class ProjectService {
     private final UserDirectory directory;
     private final SiteSettingsService settings;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final ProjectEraser eraser;
 
     ProjectService(ProjectRepository projects, ProjectMemberRepository members, ProjectAccess access,
             UserDirectory directory, SiteSettingsService settings,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, ProjectEraser eraser) {
         this.events = events;
+        this.eraser = eraser;
         this.projects = projects;
         this.members = members;
         this.access = access;
@@ -92,6 +94,36 @@ public class ProjectService {
         Project project = projects.findById(projectId).orElseThrow(() -> new NotFoundException("Project"));
         project.describe(validName(name), validDescription(description));
         return summary(project, role);
+    }
+
+    /** What deleting the project would remove, counted (managers only: they are the ones who may delete it). */
+    @Transactional(readOnly = true)
+    public ProjectContents contents(UUID projectId) {
+        access.require(projectId, ProjectRole.MANAGER);
+        return eraser.count(projectId);
+    }
+
+    /**
+     * Deletes the project and everything in it (sources, texts, records, annotations, changesets,
+     * revisions, discussions, releases, members, tokens bound to it), all or nothing; other projects
+     * are untouched. The caller types the project's name to confirm. What remains is a line in the
+     * log and in {@code project_deletion} saying what it held (decision 0017).
+     */
+    public ProjectContents delete(UUID projectId, String typedName) {
+        access.require(projectId, ProjectRole.MANAGER);
+        Project project = projects.lockById(projectId).orElseThrow(() -> new NotFoundException("Project"));
+        if (!project.getName().equals(typedName.strip())) {
+            throw new InvalidInputException("Type the project's name exactly as it is shown to confirm: "
+                    + project.getName());
+        }
+        AnnalsPrincipal me = CurrentUser.require();
+        ProjectContents contents = eraser.count(projectId);
+        eraser.erase(projectId);
+        eraser.record(projectId, project.getName(), me.userId(), contents);
+        events.publishEvent(new ProjectDeleted(projectId, project.getName(), me.userId(), me.displayName()));
+        log.info("Project '{}' ({}) deleted by '{}' with {}", project.getName(), projectId, me.getUsername(),
+                contents.describe());
+        return contents;
     }
 
     /** Whether reviewers of this project may approve their own changesets. */

@@ -99,7 +99,7 @@ class SampleProjectSeeder implements ApplicationListener<ApplicationReadyEvent> 
     private void createSampleProject() throws IOException {
         UUID project = projects.create(PROJECT_NAME, "Sample project: the 2024 Syrian opposition offensives, told by"
                 + " five texts derived from English Wikipedia articles in five different shapes. Explore it, or"
-                + " delete it when you start your own.").id();
+                + " delete it (Overview, Delete project…) when you start your own.").id();
         Resource[] files = new PathMatchingResourcePatternResolver().getResources(SAMPLES);
         Arrays.sort(files, Comparator.comparing(Resource::getFilename, Comparator.nullsLast(Comparator.naturalOrder())));
         int imported = 0;

@@ -3,9 +3,15 @@ package org.annals.security;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.util.Map;
 import org.annals.security.ui.LoginView;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -16,10 +22,12 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * Deny by default: every URL needs a signed-in user except the sign-in page, Vaadin's own static
- * resources and the health probe. Views add their own {@code @RolesAllowed}/{@code @PermitAll}, and
+ * resources and the health probe; an unknown address gets the "not found" page for a signed-in person
+ * and the sign-in page for anyone else. Views add their own {@code @RolesAllowed}/{@code @PermitAll}, and
  * services check again with {@code @PreAuthorize} and project roles. The REST API under /api has its
  * own stateless chains, ordered before this one ({@code org.annals.api.ApiSecurityConfig}).
  */
@@ -36,8 +44,32 @@ class SecurityConfig {
                 .requestMatchers("/styles.css", "/icons/**").permitAll()
                 // The REST API's description, for signed-in people in the browser (Vaadin denies unknown paths).
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login")
+                .anyRequest(anyOther -> anyOther.access(unknownPageForSignedInUser())));
         return http.build();
+    }
+
+    /**
+     * What is left after every rule above (and Vaadin's own for its routes and resources): addresses
+     * that are no page. Vaadin denies them all, so a signed-in person who mistypes an address got the
+     * browser's bare "HTTP ERROR 403". A signed-in person's page request (a GET for HTML) goes on to
+     * Vaadin's router instead, which shows the app's own "not found" page inside the shell; Vaadin's
+     * router knows only the routes, each checked by its own access annotations. Everything else stays
+     * denied, and a person who is not signed in is sent to sign in, whether the address exists or not,
+     * so an address reveals nothing.
+     */
+    static AuthorizationManager<RequestAuthorizationContext> unknownPageForSignedInUser() {
+        AuthorizationManager<RequestAuthorizationContext> pageRequest = (authentication, context) ->
+                new AuthorizationDecision(isPageRequest(context.getRequest()));
+        return AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(), pageRequest);
+    }
+
+    static boolean isPageRequest(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                && accept != null && accept.contains("text/html")
+                && !path.startsWith("/api/") && !path.startsWith("/actuator");
     }
 
     /**

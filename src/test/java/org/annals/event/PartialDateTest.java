@@ -23,6 +23,11 @@ class PartialDateTest {
             2024              | 2024-01-01 | YEAR        | 2024
             ~2024-11-27       | 2024-11-27 | APPROXIMATE | about 27 November 2024
             c. 27 Nov 2024    | 2024-11-27 | APPROXIMATE | about 27 November 2024
+            29 November 2024  | 2024-11-29 | DAY         | 29 November 2024
+            29/11/2024        | 2024-11-29 | DAY         | 29 November 2024
+            11/29/2024        | 2024-11-29 | DAY         | 29 November 2024
+            7.7.2024          | 2024-07-07 | DAY         | 7 July 2024
+            ~ 29 November 2024| 2024-11-29 | APPROXIMATE | about 29 November 2024
             """)
     void what_people_type_is_read_with_its_precision_and_round_trips(String input, LocalDate date,
             DatePrecision precision, String display) {
@@ -34,10 +39,18 @@ class PartialDateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2024-02-30", "2023-02-29", "2024-13", "31 April 2024", "Smarch 2024", "yesterday", "", "~2024"})
+    @ValueSource(strings = {"2024-02-30", "2023-02-29", "2024-13", "31 April 2024", "Smarch 2024", "yesterday", "", "~2024",
+            "13/13/2024", "2024/11/29x"})
     void impossible_or_unreadable_dates_are_refused_with_a_reason(String input) {
         assertThatThrownBy(() -> PartialDate.parse(input)).isInstanceOf(InvalidInputException.class)
                 .hasMessageMatching("(?s).*(date|month|About|day).*");
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_slashed_date_whose_order_is_unclear_is_refused_with_both_readings() {
+        assertThatThrownBy(() -> PartialDate.parse("05/12/2024")).isInstanceOf(InvalidInputException.class)
+                .hasMessage("\"05/12/2024\" could be 5 December or 12 May. Write 2024-12-05 or 5 December 2024.");
+        assertThatThrownBy(() -> PartialDate.parse("31/02/2024")).hasMessageContaining("not a date that exists");
     }
 
     @org.junit.jupiter.api.Test

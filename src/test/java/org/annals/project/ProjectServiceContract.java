@@ -4,6 +4,7 @@ import static org.annals.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.UUID;
 import org.annals.base.InvalidInputException;
 import org.annals.base.NotFoundException;
@@ -25,6 +26,24 @@ abstract class ProjectServiceContract {
     SiteSettingsService settings;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    org.annals.source.SourceService sources;
+    @Autowired
+    org.annals.entity.EntityService entities;
+    @Autowired
+    org.annals.event.EventService events;
+    @Autowired
+    org.annals.event.TaxonomyService taxonomy;
+    @Autowired
+    org.annals.review.ReviewService review;
+    @Autowired
+    org.annals.annotation.AnnotationService annotations;
+    @Autowired
+    org.annals.discussion.DiscussionService discussion;
+    @Autowired
+    org.annals.token.TokenService tokens;
 
     @Test
     void the_creator_of_a_project_becomes_its_manager() {
@@ -143,5 +162,127 @@ abstract class ProjectServiceContract {
         ProjectSummary renamed = as(admin, () -> projects.describe(project, "<b>Renamed</b>", "  "));
         assertThat(renamed.name()).isEqualTo("<b>Renamed</b>");
         assertThat(renamed.description()).isNull();
+    }
+
+    /** A project with a bit of everything: members, a source, an approved entity and event, an annotation, a comment, a token. */
+    private UUID populatedProject(String prefix) {
+        AnnalsPrincipal manager = fixtures.newUser(prefix + "-manager");
+        as(fixtures.admin(), () -> settings.setUsersMayCreateProjects(true));
+        UUID project;
+        try {
+            project = fixtures.newProject(manager);
+        } finally {
+            as(fixtures.admin(), () -> settings.setUsersMayCreateProjects(false));
+        }
+        AnnalsPrincipal editor = fixtures.newUser(prefix + "-editor");
+        AnnalsPrincipal reviewer = fixtures.newUser(prefix + "-reviewer");
+        fixtures.addMember(project, editor, ProjectRole.EDITOR);
+        fixtures.addMember(project, reviewer, ProjectRole.REVIEWER);
+        String paragraph = "Rebels entered Aleppo on 30 November.";
+        UUID source = fixtures.newSource(project, editor, "Report", paragraph);
+        var place = as(editor, () -> entities.proposeCreate(project,
+                org.annals.entity.EntityPayload.of(org.annals.entity.EntityKind.PLACE, "Aleppo"), "Add Aleppo", true));
+        as(reviewer, () -> review.approve(place.changesetId(), null));
+        UUID battles = as(editor, () -> taxonomy.taxonomy(project)).getFirst().id();
+        var event = as(editor, () -> events.proposeCreate(project, org.annals.event.EventPayload.of("Rebels enter Aleppo",
+                org.annals.event.PartialDate.parse("2024-11-30"), battles), "Add the event", true));
+        as(reviewer, () -> review.approve(event.changesetId(), null));
+        String text = as(editor, () -> sources.read(project, source)).text();
+        int start = text.indexOf("Aleppo");
+        as(editor, () -> annotations.annotate(project, source, start, start + "Aleppo".length(), "Aleppo",
+                org.annals.annotation.AnnotationType.ENTITY_MENTION,
+                new org.annals.annotation.LinkChoice.Existing(org.annals.entity.EntityRecordType.KIND, place.entityId())));
+        as(editor, () -> discussion.comment(project, new org.annals.review.RecordRef(
+                org.annals.entity.EntityRecordType.KIND, place.entityId()), "Is this the city or the governorate?"));
+        as(editor, () -> tokens.create("script", project, org.annals.token.TokenScope.READ,
+                java.time.LocalDate.now().plusDays(30)));
+        return project;
+    }
+
+    /** Every table with a project_id column (the deletion audit excepted), as the database lists them. */
+    private List<String> projectTables() {
+        return jdbc.queryForList("select lower(table_name) from information_schema.columns"
+                + " where lower(column_name) = 'project_id' and lower(table_schema) = 'public'"
+                + " and lower(table_name) <> 'project_deletion'", String.class);
+    }
+
+    private java.util.Map<String, Long> rowsOf(UUID project) {
+        var rows = new java.util.TreeMap<String, Long>();
+        for (String table : projectTables()) {
+            rows.put(table, jdbc.queryForObject("select count(*) from " + table + " where project_id = ?", Long.class,
+                    project));
+        }
+        return rows;
+    }
+
+    private UUID managerOf(UUID project) {
+        return jdbc.queryForObject("select user_id from project_member where project_id = ? and role = 'MANAGER'",
+                UUID.class, project);
+    }
+
+    @Test
+    void deleting_a_project_removes_everything_of_it_and_nothing_of_another() {
+        UUID doomed = populatedProject("doomed");
+        UUID other = populatedProject("other");
+        AnnalsPrincipal manager = fixtures.principal(jdbc.queryForObject(
+                "select username from app_user where id = ?", String.class, managerOf(doomed)));
+        String name = as(manager, () -> projects.get(doomed)).name();
+        var textVersions = jdbc.queryForList("select id from text_version where project_id = ?", UUID.class, doomed);
+        var changesets = jdbc.queryForList("select id from changeset where project_id = ?", UUID.class, doomed);
+        var otherBefore = rowsOf(other);
+        assertThat(rowsOf(doomed).values()).as("the project has rows in many tables").filteredOn(n -> n > 0)
+                .hasSizeGreaterThanOrEqualTo(9);
+
+        ProjectContents said = as(manager, () -> projects.contents(doomed));
+        assertThat(said.sources()).isEqualTo(1);
+        assertThat(said.events()).isEqualTo(1);
+        assertThat(said.entities()).isEqualTo(1);
+        assertThat(said.changesets()).isGreaterThanOrEqualTo(3);
+        assertThat(said.members()).isEqualTo(3);
+        assertThat(said.describe()).contains("1 source", "1 event", "1 entity", "3 members");
+
+        ProjectContents removed = as(manager, () -> projects.delete(doomed, "  " + name + " "));
+
+        assertThat(removed).isEqualTo(said);
+        assertThat(rowsOf(doomed).values()).as("rows of the deleted project, per table").containsOnly(0L);
+        assertThat(rowsOf(other)).as("rows of the other project, per table").isEqualTo(otherBefore);
+        for (UUID version : textVersions) {
+            assertThat(jdbc.queryForObject("select count(*) from text_segment where text_version_id = ?", Long.class,
+                    version)).isZero();
+        }
+        for (UUID changeset : changesets) {
+            assertThat(jdbc.queryForObject("select count(*) from change_operation where changeset_id = ?", Long.class,
+                    changeset)).isZero();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from project where id = ?", Long.class, doomed)).isZero();
+        assertThat(jdbc.queryForObject("select contents from project_deletion where project_id = ?", String.class,
+                doomed)).isEqualTo(said.describe());
+        assertThatThrownBy(() -> as(manager, () -> projects.get(doomed))).isInstanceOf(NotFoundException.class);
+        assertThat(as(fixtures.admin(), () -> projects.get(other)).id()).isEqualTo(other);
+    }
+
+    @Test
+    void only_managers_and_admins_delete_a_project_and_only_with_its_name_typed() {
+        UUID project = populatedProject("kept");
+        AnnalsPrincipal reviewer = fixtures.principal(jdbc.queryForObject("select u.username from app_user u join"
+                + " project_member m on m.user_id = u.id where m.project_id = ? and m.role = 'REVIEWER'", String.class,
+                project));
+        AnnalsPrincipal outsider = fixtures.newUser("outsider");
+        String name = as(fixtures.admin(), () -> projects.get(project)).name();
+        var before = rowsOf(project);
+
+        assertThatThrownBy(() -> as(reviewer, () -> projects.delete(project, name)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as(reviewer, () -> projects.contents(project)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as(outsider, () -> projects.delete(project, name)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> as(fixtures.admin(), () -> projects.delete(project, name + " 2")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining(name);
+        assertThat(rowsOf(project)).isEqualTo(before);
+
+        // An administrator acts as a manager of every project.
+        as(fixtures.admin(), () -> projects.delete(project, name));
+        assertThat(rowsOf(project).values()).containsOnly(0L);
     }
 }

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -12,7 +11,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +25,9 @@ import org.annals.entity.EntityPayload;
 import org.annals.entity.EntityRecordType;
 import org.annals.event.EventPayload;
 import org.annals.event.EventRecordType;
-import org.annals.event.PartialDate;
 import org.annals.event.TaxonomyService;
+import org.annals.base.ui.TypedWork;
+import org.annals.event.ui.PartialDateField;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,14 +53,20 @@ class LinkDialog extends Dialog {
     private final Select<EntityKind> entityKind = new Select<>();
     private final TextField entityName = new TextField("Name");
     private final TextField eventTitle = new TextField("Title");
-    private final DatePicker eventDate = new DatePicker("Date");
+    private final PartialDateField eventDate = new PartialDateField("Date");
     private final Select<TaxonomyService.TypeNode> eventType = new Select<>();
     private final Div error = new Div();
     private final VerticalLayout entityFields;
     private final VerticalLayout eventFields;
+    private final TypedWork work;
 
+    /**
+     * @param formName the name under which what is typed is kept in the browser (see {@link TypedWork}): the
+     *     source for a new annotation, which the source page offers back, or the annotation being changed
+     */
     LinkDialog(UUID projectId, AnnotationService annotations, List<TaxonomyService.TypeNode> taxonomy, String quote,
-            AnnotationType initialType, Function<Choice, @Nullable String> save) {
+            AnnotationType initialType, String formName, Function<Choice, @Nullable String> save) {
+        work = new TypedWork(this, formName);
         setHeaderTitle("Annotate");
         addClassName("link-dialog");
         setWidth("min(36rem, 95vw)");
@@ -73,7 +78,7 @@ class LinkDialog extends Dialog {
         type.setItems(AnnotationType.values());
         type.setItemLabelGenerator(t -> t.displayName() + " (" + t.key() + ")");
         type.setValue(initialType);
-        stash(type, "type");
+        work.choice(type, "type", AnnotationType::name);
 
         existing.setItemLabelGenerator(c -> c.label() + (c.proposed() ? " · your proposal" : ""));
         existing.setPlaceholder("Search by name, alias or title");
@@ -85,26 +90,25 @@ class LinkDialog extends Dialog {
             return offset > 0 ? java.util.stream.Stream.empty()
                     : annotations.linkCandidates(projectId, requiredKind(), query.getFilter().orElse(""), limit).stream();
         });
-        stash(existing, "existing");
 
         entityKind.setLabel("Kind");
         entityKind.setItems(EntityKind.values());
         entityKind.setItemLabelGenerator(EntityKind::displayName);
         entityKind.setPlaceholder("Choose a kind");
-        stash(entityKind, "entityKind");
+        work.choice(entityKind, "entityKind", EntityKind::name);
         entityName.setValue(quote.strip());
         entityName.setWidthFull();
-        stash(entityName, "entityName");
+        work.text(entityName, "entityName");
         entityFields = new VerticalLayout(entityKind, entityName);
 
         eventTitle.setValue(quote.strip().length() > 120 ? quote.strip().substring(0, 120) : quote.strip());
         eventTitle.setWidthFull();
-        stash(eventTitle, "eventTitle");
-        stash(eventDate, "eventDate");
+        work.text(eventTitle, "eventTitle");
+        work.text(eventDate, "eventDate");
         eventType.setLabel("Event type");
         eventType.setItems(taxonomy);
         eventType.setItemLabelGenerator(TaxonomyService.TypeNode::name);
-        stash(eventType, "eventType");
+        work.choice(eventType, "eventType", t -> t.id().toString());
         eventFields = new VerticalLayout(eventTitle, eventDate, eventType);
         for (var layout : List.of(entityFields, eventFields)) {
             layout.setPadding(false);
@@ -135,11 +139,18 @@ class LinkDialog extends Dialog {
         saveButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         saveButton.addClickShortcut(Key.ENTER);
         getFooter().add(new Button("Cancel", e -> close()), saveButton);
+        work.baseline();
+    }
+
+    /** Opens the dialog and keeps what is typed in it; {@code context} is kept with it for offering it back. */
+    void open(Map<String, String> context) {
+        open();
+        work.start(context);
     }
 
     /**
-     * Puts back what was typed before a reload or an expired session. The browser keeps the typed
-     * text (names, titles, dates); choices in lists are quick to make again and are not restored.
+     * Puts back what was typed before a reload or an expired session: the typed text (names, titles,
+     * dates) and the kinds and types chosen; the record searched for is quick to find again.
      */
     void restore(Map<String, String> fields) {
         String name = fields.getOrDefault("entityName", "");
@@ -147,25 +158,23 @@ class LinkDialog extends Dialog {
         String date = fields.getOrDefault("eventDate", "");
         boolean eventTyped = !date.isBlank() || !title.isBlank() && !title.equals(eventTitle.getValue());
         boolean entityTyped = !name.isBlank() && !name.equals(entityName.getValue());
-        if (!name.isBlank()) {
-            entityName.setValue(name);
-        }
-        if (!title.isBlank()) {
-            eventTitle.setValue(title);
-        }
-        try {
-            if (!date.isBlank()) {
-                eventDate.setValue(LocalDate.parse(date));
-            }
-        } catch (java.time.format.DateTimeParseException ignored) {
-            // A date typed half way is not worth refusing the rest for.
-        }
+        work.restore(fields, kept -> {
+            chosen(kept, "entityKind", List.of(EntityKind.values()), EntityKind::name).ifPresent(entityKind::setValue);
+            chosen(kept, "eventType", eventType.getListDataView().getItems().toList(), t -> t.id().toString())
+                    .ifPresent(eventType::setValue);
+        });
         var options = linkTo.getListDataView().getItems().toList();
         if (eventTyped && options.contains(NEW_EVENT)) {
             linkTo.setValue(NEW_EVENT);
         } else if (entityTyped && options.contains(NEW_ENTITY)) {
             linkTo.setValue(NEW_ENTITY);
         }
+    }
+
+    private static <T> java.util.Optional<T> chosen(Map<String, String> kept, String name, List<T> items,
+            Function<T, String> keyOf) {
+        String key = kept.get(name);
+        return key == null ? java.util.Optional.empty() : items.stream().filter(i -> keyOf.apply(i).equals(key)).findFirst();
     }
 
     private void optionsFor(AnnotationType chosen) {
@@ -209,10 +218,21 @@ class LinkDialog extends Dialog {
             case NEW_ENTITY -> entityKind.getValue() == null ? "Choose the kind of the new entity."
                     : entityName.getValue().isBlank() ? "Give the new entity a name." : null;
             case NEW_EVENT -> eventTitle.getValue().isBlank() ? "Give the new event a title."
-                    : eventDate.getValue() == null ? "Give the date of the new event."
+                    : eventDate.getValue().isBlank() ? "Give the date of the new event, for example 2024-11-29,"
+                            + " November 2024 or 2024."
+                    : dateProblem() != null ? dateProblem()
                     : eventType.getValue() == null ? "Choose the event type." : null;
             case null, default -> null;
         };
+    }
+
+    private @Nullable String dateProblem() {
+        try {
+            eventDate.requiredDate();
+            return null;
+        } catch (org.annals.base.InvalidInputException unreadable) {
+            return unreadable.getMessage();
+        }
     }
 
     private LinkChoice link() {
@@ -220,12 +240,8 @@ class LinkDialog extends Dialog {
             case EXISTING -> new LinkChoice.Existing(existing.getValue().kind(), existing.getValue().id());
             case NEW_ENTITY -> new LinkChoice.NewEntity(EntityPayload.of(entityKind.getValue(), entityName.getValue().strip()));
             case NEW_EVENT -> new LinkChoice.NewEvent(EventPayload.of(eventTitle.getValue().strip(),
-                    PartialDate.day(eventDate.getValue()), eventType.getValue().id()));
+                    eventDate.requiredDate(), eventType.getValue().id()));
             case null, default -> new LinkChoice.None();
         };
-    }
-
-    private static void stash(com.vaadin.flow.component.Component field, String name) {
-        field.getElement().setAttribute(DraftStash.FIELD_ATTRIBUTE, name);
     }
 }

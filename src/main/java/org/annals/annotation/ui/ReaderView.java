@@ -21,7 +21,6 @@ import jakarta.annotation.security.PermitAll;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +33,7 @@ import org.annals.annotation.EditorAnnotation;
 import org.annals.annotation.EditorContent;
 import org.annals.base.InvalidInputException;
 import org.annals.base.NotFoundException;
+import org.annals.base.ui.TypedWork;
 import org.annals.collab.CollabService;
 import org.annals.collab.PresenceService;
 import org.annals.collab.ui.LiveRefresh;
@@ -50,8 +50,6 @@ import org.annals.source.SourceService;
 import org.annals.source.SourceText;
 import org.annals.source.ui.SourceLinks;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A source's page: metadata, contents, the text with its annotations, and for editors the annotation
@@ -70,7 +68,6 @@ public class ReaderView extends ProjectPage {
     static final String SOURCE_ID = "sourceId";
     static final String ANNOTATION_PARAMETER = "annotation";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SourceService sources;
     private final AnnotationService annotations;
@@ -204,9 +201,8 @@ public class ReaderView extends ProjectPage {
             require(text).clearSelection();
             return;
         }
-        UI ui = UI.getCurrent();
-        String stashKey = DraftStash.key(project, source);
-        var dialog = new LinkDialog(project, annotations, taxonomy.taxonomy(project), quote, type, choice -> {
+        var dialog = new LinkDialog(project, annotations, taxonomy.taxonomy(project), quote, type,
+                newAnnotationForm(project, source), choice -> {
             try {
                 annotations.annotate(project, source, start, end, quote, choice.type(), choice.link());
             } catch (InvalidInputException refused) {
@@ -216,18 +212,16 @@ public class ReaderView extends ProjectPage {
             reload();
             return null;
         });
-        // Closed on purpose (saved, cancelled, Escape): the browser's copy is no longer needed.
-        dialog.addOpenedChangeListener(e -> {
-            if (!e.isOpened()) {
-                DraftStash.clear(ui, stashKey);
-            }
-        });
         if (restored != null) {
             dialog.restore(restored);
         }
-        dialog.open();
-        var base = JSON.createObjectNode().put("start", start).put("end", end).put("quote", quote).put("type", type.name());
-        DraftStash.watch(ui, stashKey, JSON.writeValueAsString(base));
+        dialog.open(Map.of("start", Integer.toString(start), "end", Integer.toString(end), "quote", quote,
+                "type", type.name()));
+    }
+
+    /** The name under which the browser keeps what is typed for a new annotation in this source. */
+    private static String newAnnotationForm(UUID projectId, UUID sourceId) {
+        return "annotation:" + projectId + ":" + sourceId;
     }
 
     /** Offers back what was being typed when the page was left (reload, lost connection, expired session). */
@@ -235,22 +229,20 @@ public class ReaderView extends ProjectPage {
         if (text == null || projectId == null || sourceId == null || draftBar.getParent().isEmpty()) {
             return;
         }
-        String stashKey = DraftStash.key(projectId, sourceId);
-        DraftStash.read(ui, stashKey, json -> {
-            if (json == null || json.isBlank()) {
+        TypedWork.offer(ui, newAnnotationForm(projectId, sourceId), kept -> {
+            Map<String, String> context = kept.context();
+            AnnotationType type;
+            int start;
+            int end;
+            try {
+                type = AnnotationType.valueOf(kept.fields().getOrDefault("type", context.getOrDefault("type", "CLAIM")));
+                start = Integer.parseInt(context.getOrDefault("start", ""));
+                end = Integer.parseInt(context.getOrDefault("end", ""));
+            } catch (IllegalArgumentException unreadable) {
                 return;
             }
-            try {
-                JsonNode stash = JSON.readTree(json);
-                Map<String, String> fields = new HashMap<>();
-                stash.path("fields").properties().forEach(f -> fields.put(f.getKey(), f.getValue().asString("")));
-                Notification.show("Your unsaved annotation was kept in this browser; here it is again.", 5000,
-                        Notification.Position.BOTTOM_START);
-                annotate(stash.path("start").asInt(), stash.path("end").asInt(), stash.path("quote").asString(""),
-                        AnnotationType.valueOf(stash.path("type").asString("CLAIM")), fields);
-            } catch (RuntimeException unreadable) {
-                DraftStash.clear(ui, stashKey);
-            }
+            TypedWork.announceRestored("annotation");
+            annotate(start, end, context.getOrDefault("quote", ""), type, kept.fields());
         });
     }
 
@@ -351,6 +343,7 @@ public class ReaderView extends ProjectPage {
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(message, error);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), send);
+        TypedWork.guard(dialog, message);
         dialog.open();
     }
 
@@ -370,7 +363,8 @@ public class ReaderView extends ProjectPage {
         @Override
         public void relink(EditorAnnotation a) {
             UUID project = require(projectId);
-            var dialog = new LinkDialog(project, annotations, taxonomy.taxonomy(project), a.exact(), a.type(), choice -> {
+            var dialog = new LinkDialog(project, annotations, taxonomy.taxonomy(project), a.exact(), a.type(),
+                    "annotation-link:" + project + ":" + a.id(), choice -> {
                 try {
                     annotations.changeLink(project, require(sourceId), a.id(), choice.type(), choice.link());
                 } catch (InvalidInputException refused) {
@@ -380,7 +374,7 @@ public class ReaderView extends ProjectPage {
                 return null;
             });
             dialog.setHeaderTitle("Change type or link");
-            dialog.open();
+            dialog.open(Map.of());
         }
 
         @Override

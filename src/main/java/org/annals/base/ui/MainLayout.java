@@ -16,6 +16,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.page.ColorScheme;
 import com.vaadin.flow.component.sidenav.SideNav;
@@ -74,6 +76,8 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         var spacer = new Span();
         spacer.addClassName("navbar-spacer");
         addToNavbar(new DrawerToggle(), spacer, notificationBell(), userMenu());
+        // Typed work another person left in this browser is theirs alone: it goes when someone else signs in.
+        addAttachListener(e -> TypedWork.forgetOthers(e.getUI()));
     }
 
     /** Unread decisions on the user's changesets and mentions of them; opening the list marks them read. */
@@ -136,9 +140,29 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         project.ifPresent(p -> projectSection.add(projectNavigation(p)));
         // Mentions, decisions and conflicts notify the viewer while a page of the project is open: the bell
         // recounts when the viewer got one (only they hear of it), not on every change in the project.
+        // The project deleted by a manager while a page of it is open: the page leaves for the list of projects.
         project.ifPresentOrElse(p -> bellLive.follow(p.id(),
-                e -> e.kind() == CollabEvent.Kind.NOTIFIED || e.kind() == CollabEvent.Kind.RESYNC,
-                events -> showUnread()), bellLive::stop);
+                e -> e.kind() == CollabEvent.Kind.NOTIFIED || e.kind() == CollabEvent.Kind.RESYNC
+                        || e.kind() == CollabEvent.Kind.PROJECT_DELETED,
+                events -> {
+                    if (events.stream().anyMatch(e -> e.kind() == CollabEvent.Kind.PROJECT_DELETED)) {
+                        leaveDeletedProject(p);
+                    } else {
+                        showUnread();
+                    }
+                }), bellLive::stop);
+    }
+
+    private void leaveDeletedProject(ProjectSummary project) {
+        bellLive.stop();
+        getUI().ifPresent(ui -> {
+            // Dialogs of the project (a form, a confirmation) go with it.
+            ui.getChildren().filter(Dialog.class::isInstance).map(Dialog.class::cast).forEach(Dialog::close);
+            ui.navigate("");
+            var notice = Notification.show("The project \"" + project.name() + "\" was deleted by one of its"
+                    + " managers, with everything in it.", 10_000, Notification.Position.MIDDLE);
+            notice.addThemeVariants(NotificationVariant.LUMO_WARNING);
+        });
     }
 
     /** The project of the page being shown, if it is a project page the user may see. */
@@ -189,7 +213,11 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         submenu.addItem(apiDescription);
         submenu.addItem("Dark theme", e -> setColorScheme(ColorScheme.Value.DARK));
         submenu.addItem("Light theme", e -> setColorScheme(ColorScheme.Value.LIGHT));
-        submenu.addItem("Sign out", e -> authentication.logout());
+        submenu.addItem("Sign out", e -> {
+            // Nothing typed stays in this browser for the next person (before the page goes to sign-in).
+            TypedWork.forgetAll(UI.getCurrent());
+            authentication.logout();
+        });
         return menu;
     }
 

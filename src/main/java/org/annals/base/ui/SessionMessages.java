@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the browser says when the session has expired or the server cannot be reached. Vaadin's
- * defaults say "take note of any unsaved data"; Annals keeps the annotation being typed in the
- * browser (see the annotation editor), so the message says so and sends the person to sign in again.
+ * defaults say "take note of any unsaved data"; Annals keeps what is being typed in a form in the
+ * browser ({@link TypedWork}), so the message says so and sends the person to sign in again.
  */
 @Component
 class SessionMessages implements VaadinServiceInitListener {
@@ -17,8 +17,8 @@ class SessionMessages implements VaadinServiceInitListener {
     public void serviceInit(ServiceInitEvent event) {
         var messages = new CustomizedSystemMessages();
         messages.setSessionExpiredCaption("Your session has ended");
-        messages.setSessionExpiredMessage("Nothing you typed is lost: an annotation you had not saved is kept in this"
-                + " browser and comes back when you open the source again. Click here to sign in again.");
+        messages.setSessionExpiredMessage("Nothing you typed is lost: an annotation or a form you had not saved is kept"
+                + " in this browser and comes back when you open its page again. Click here to sign in again.");
         messages.setSessionExpiredNotificationEnabled(true);
         messages.setInternalErrorCaption("Something went wrong");
         messages.setInternalErrorMessage("Your draft annotations are saved. Click here to reload the page.");

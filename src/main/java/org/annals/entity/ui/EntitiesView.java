@@ -1,5 +1,6 @@
 package org.annals.entity.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -19,6 +20,7 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.util.Map;
 import java.util.UUID;
+import org.annals.base.ui.TypedWork;
 import org.annals.collab.CollabEvent;
 import org.annals.collab.CollabService;
 import org.annals.collab.ui.LiveRefresh;
@@ -79,6 +81,13 @@ public class EntitiesView extends ProjectPage {
                     e -> EntityForm.forNew(entities, project.id(), proposal -> refreshPending(project)).open());
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             toolbar.add(create);
+            // A new entity being typed when the page was left (reload, expired session) comes back.
+            TypedWork.offer(UI.getCurrent(), EntityForm.newEntityForm(project.id()), kept -> {
+                var form = EntityForm.forNew(entities, project.id(), proposal -> refreshPending(project));
+                form.restore(kept.fields());
+                form.open();
+                TypedWork.announceRestored("entity");
+            });
         }
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addComponentColumn(e -> new RouterLink(e.name(), EntityView.class, EntityView.parameters(project.id(), e.id())))

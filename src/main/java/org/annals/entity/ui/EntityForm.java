@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.annals.base.InvalidInputException;
 import org.annals.base.NotFoundException;
+import org.annals.base.ui.TypedWork;
 import org.annals.collab.CollabService;
 import org.annals.entity.EntityDetails;
 import org.annals.review.ChangesetService;
@@ -55,6 +56,7 @@ class EntityForm extends Dialog {
     private @Nullable EntityPayload existing;
     private long baseVersion;
     private Saver saver;
+    private final TypedWork work;
 
     /** How the form's values become a changeset: a new proposal, or a revision of an existing one. */
     @FunctionalInterface
@@ -64,7 +66,18 @@ class EntityForm extends Dialog {
     }
 
     static EntityForm forNew(EntityService entities, UUID projectId, Consumer<EntityService.Proposal> saved) {
-        return new EntityForm(entities, projectId, null, "", newEntity(entities, projectId), saved);
+        return new EntityForm(entities, projectId, null, "", newEntityForm(projectId), newEntity(entities, projectId),
+                saved);
+    }
+
+    /** The name under which the browser keeps what is typed for a new entity (see {@link TypedWork}). */
+    static String newEntityForm(UUID projectId) {
+        return "entity:" + projectId + ":new";
+    }
+
+    /** The name under which the browser keeps what is typed for changes to an entity. */
+    static String changeForm(UUID projectId, UUID entityId) {
+        return "entity:" + projectId + ":" + entityId;
     }
 
     private static Saver newEntity(EntityService entities, UUID projectId) {
@@ -74,7 +87,7 @@ class EntityForm extends Dialog {
     static EntityForm forChange(EntityService entities, UUID projectId, EntityPayload current, UUID entityId,
             long baseVersion, Consumer<EntityService.Proposal> saved) {
         var form = new EntityForm(entities, projectId, current, "Update " + current.name(),
-                (values, version, message, submit) -> entities.proposeUpdate(projectId, entityId, version, values,
+                changeForm(projectId, entityId), (values, version, message, submit) -> entities.proposeUpdate(projectId, entityId, version, values,
                         message, submit), saved);
         form.baseVersion = baseVersion;
         return form;
@@ -82,10 +95,12 @@ class EntityForm extends Dialog {
 
     /**
      * @param existing the values to start from (the vetted entity, or a proposal being revised), or null
+     * @param formName the name under which what is typed is kept in the browser; null: only guarded against Esc
      */
     EntityForm(EntityService entities, UUID projectId, @Nullable EntityPayload existing, String initialMessage,
-            Saver saver, Consumer<EntityService.Proposal> saved) {
+            @Nullable String formName, Saver saver, Consumer<EntityService.Proposal> saved) {
         this.entities = entities;
+        this.work = new TypedWork(this, formName);
         this.projectId = projectId;
         this.existing = existing;
         this.saver = saver;
@@ -125,6 +140,33 @@ class EntityForm extends Dialog {
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var draft = new Button("Save as draft", e -> save(false, saved));
         getFooter().add(new Button("Cancel", e -> close()), draft, submit);
+        work.text(name, "name").text(aliases, "aliases").text(description, "description").text(wikidata, "wikidata")
+                .text(latitude, "latitude").text(longitude, "longitude").text(message, "message")
+                .choice(kind, "kind", EntityKind::name)
+                .choice(partOf, "partOf", p -> p.id().toString());
+        work.baseline();
+    }
+
+    /** Opens the form and keeps what is typed in it from now on. */
+    @Override
+    public void open() {
+        super.open();
+        work.start(java.util.Map.of());
+    }
+
+    /** Puts back what was kept in the browser after a reload or an expired session. */
+    void restore(java.util.Map<String, String> kept) {
+        work.restore(kept, choices -> {
+            java.util.Optional.ofNullable(choices.get("kind")).flatMap(k -> java.util.Arrays.stream(EntityKind.values())
+                    .filter(v -> v.name().equals(k)).findFirst()).ifPresent(kind::setValue);
+            java.util.Optional.ofNullable(choices.get("partOf")).filter(id -> !id.isBlank()).flatMap(id -> {
+                try {
+                    return java.util.Optional.ofNullable(summary(UUID.fromString(id)));
+                } catch (IllegalArgumentException unreadable) {
+                    return java.util.Optional.empty();
+                }
+            }).ifPresent(partOf::setValue);
+        });
     }
 
     /** The form's fields as a record sets them: filling and comparing read them the same way. */
@@ -233,6 +275,7 @@ class EntityForm extends Dialog {
             return;
         }
         EntityService.Proposal proposal = saver.save(values(existing), baseVersion, message.getValue(), submit);
+        work.finished();
         close();
         Notification.show(submit ? "Submitted for review. It appears in the registry once a reviewer approves it."
                 : "Saved as a draft under My changes.").addThemeVariants(NotificationVariant.LUMO_SUCCESS);

@@ -29,8 +29,14 @@ class EntityProposalEditor implements RecordEditor {
 
     @Override
     public void edit(UUID projectId, UUID changesetId, String message, ProposedOperation operation, Runnable revised) {
+        edit(projectId, changesetId, message, operation, revised, java.util.Map.of());
+    }
+
+    @Override
+    public void edit(UUID projectId, UUID changesetId, String message, ProposedOperation operation, Runnable revised,
+            java.util.Map<String, String> kept) {
         var form = new EntityForm(entities, projectId, (EntityPayload) operation.payload(), message,
-                (values, version, newMessage, submit) -> {
+                RecordEditor.proposalForm(changesetId), (values, version, newMessage, submit) -> {
                     changesets.revise(changesetId, newMessage, List.of(new ProposedOperation(operation.kind(),
                             operation.recordId(), operation.action(), operation.baseVersion(), values)));
                     if (submit) {
@@ -38,6 +44,9 @@ class EntityProposalEditor implements RecordEditor {
                     }
                     return new EntityService.Proposal(changesetId, operation.recordId());
                 }, proposal -> revised.run());
+        if (!kept.isEmpty()) {
+            form.restore(kept);
+        }
         form.open();
     }
 
@@ -50,7 +59,8 @@ class EntityProposalEditor implements RecordEditor {
         }
         var mine = (EntityPayload) conflict.proposed().payload();
         var now = (EntityPayload) conflict.current();
-        var form = new EntityForm(entities, projectId, mine, message, (values, version, newMessage, submit) -> {
+        // Not kept in the browser: the comparison it opens with cannot be rebuilt from a copy.
+        var form = new EntityForm(entities, projectId, mine, message, null, (values, version, newMessage, submit) -> {
             changesets.rebase(changesetId, ProposedOperation.update(EntityRecordType.KIND, conflict.proposed().recordId(),
                     version, values));
             return new EntityService.Proposal(changesetId, conflict.proposed().recordId());

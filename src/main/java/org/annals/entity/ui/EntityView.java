@@ -1,5 +1,6 @@
 package org.annals.entity.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -23,6 +24,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.annals.base.ui.TypedWork;
 import org.annals.base.NotFoundException;
 import org.annals.entity.EntityDetails;
 import org.annals.entity.EntityRecordType;
@@ -185,6 +187,15 @@ public class EntityView extends ProjectPage {
                     proposal -> { });
             form.followChanges(collab, changesets, entity.id());
             form.open();
+        });
+        // Changes being typed when the page was left (reload, expired session) come back.
+        TypedWork.offer(UI.getCurrent(), EntityForm.changeForm(project.id(), entity.id()), kept -> {
+            var form = EntityForm.forChange(entities, project.id(), entity.values(), entity.id(), entity.version(),
+                    proposal -> { });
+            form.restore(kept.fields());
+            form.followChanges(collab, changesets, entity.id());
+            form.open();
+            TypedWork.announceRestored("change");
         });
         var merge = new Button("Merge into…", e -> openMerge(project, entity));
         var delete = new Button("Propose deletion", e -> {

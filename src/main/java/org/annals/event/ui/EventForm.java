@@ -18,12 +18,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.annals.base.InvalidInputException;
 import org.annals.base.NotFoundException;
+import org.annals.base.ui.TypedWork;
 import org.annals.collab.CollabService;
 import org.annals.event.EventRecordType;
 import org.annals.review.ChangesetService;
@@ -52,9 +54,9 @@ import org.jspecify.annotations.Nullable;
 class EventForm extends Dialog {
 
     private final TextField title = new TextField("Title");
-    private final TextField start = new TextField("Start");
+    private final PartialDateField start = new PartialDateField("Start");
     private final TimePicker startTime = new TimePicker("Start time");
-    private final TextField end = new TextField("End");
+    private final PartialDateField end = new PartialDateField("End", "Optional: when it went on for a while");
     private final Select<TaxonomyService.TypeNode> type = new Select<>();
     private final Select<TaxonomyService.SubType> subType = new Select<>();
     private final ComboBox<EntitySummary> place = new ComboBox<>("Place");
@@ -68,6 +70,8 @@ class EventForm extends Dialog {
     private final EventService events;
     private final UUID projectId;
     private final List<FormField<TimelineEntry, ?>> fields;
+    private final TypedWork work;
+    private final EntityService entities;
     /** The version the proposal is based on: replaced when the person carries their values over a newer one. */
     private @Nullable TimelineEntry existing;
 
@@ -84,8 +88,20 @@ class EventForm extends Dialog {
     EventForm(EventService events, EntityService entities, TaxonomyService taxonomy, SourceService sources,
             UUID projectId, @Nullable TimelineEntry existing, Consumer<EventService.Proposal> saved) {
         this(events, entities, taxonomy, sources, projectId, existing,
-                existing == null ? "" : "Update " + existing.title(), newProposal(events, projectId), saved);
+                existing == null ? "" : "Update " + existing.title(),
+                existing == null ? newEventForm(projectId) : changeForm(projectId, existing.id()),
+                newProposal(events, projectId), saved);
         setHeaderTitle(existing == null ? "Propose an event" : "Propose changes to " + existing.title());
+    }
+
+    /** The name under which the browser keeps what is typed for a new event (see {@link TypedWork}). */
+    static String newEventForm(UUID projectId) {
+        return "event:" + projectId + ":new";
+    }
+
+    /** The name under which the browser keeps what is typed for changes to an event. */
+    static String changeForm(UUID projectId, UUID eventId) {
+        return "event:" + projectId + ":" + eventId;
     }
 
     private static Saver newProposal(EventService events, UUID projectId) {
@@ -96,12 +112,15 @@ class EventForm extends Dialog {
 
     /**
      * A form filled with {@code existing} (the vetted event, or the values of a proposal being revised)
-     * whose values go where {@code saver} puts them.
+     * whose values go where {@code saver} puts them; what is typed is kept in the browser as {@code formName}
+     * (null: only guarded against Esc).
      */
     EventForm(EventService events, EntityService entities, TaxonomyService taxonomy, SourceService sources,
-            UUID projectId, @Nullable TimelineEntry existing, String initialMessage, Saver saver,
+            UUID projectId, @Nullable TimelineEntry existing, String initialMessage, @Nullable String formName, Saver saver,
             Consumer<EventService.Proposal> saved) {
         this.events = events;
+        this.entities = entities;
+        this.work = new TypedWork(this, formName);
         this.projectId = projectId;
         this.existing = existing;
         this.saver = saver;
@@ -111,9 +130,6 @@ class EventForm extends Dialog {
         title.setRequired(true);
         title.setMaxLength(300);
         start.setRequired(true);
-        start.setPlaceholder("2024-12-05, December 2024, ~2024-12-05");
-        start.setHelperText("A day, a month, a year, or ~ for about");
-        end.setPlaceholder("optional");
         var types = taxonomy.taxonomy(projectId);
         type.setLabel("Type");
         type.setItems(types);
@@ -158,6 +174,51 @@ class EventForm extends Dialog {
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var draft = new Button("Save as draft", e -> save(false, saved));
         getFooter().add(new Button("Cancel", e -> close()), draft, submit);
+        keepTypedWork();
+    }
+
+    /** Text is kept by the browser as it is typed; choices by their ids (entities by id, several by commas). */
+    private void keepTypedWork() {
+        work.text(title, "title").text(start, "start").text(startTime, "startTime").text(end, "end")
+                .text(notes, "notes").text(tags, "tags").text(message, "message")
+                .choice(type, "type", t -> t.id().toString())
+                .choice(subType, "subType", s -> s.id().toString())
+                .choice(place, "place", p -> p.id().toString());
+        actors.forEach((role, picker) -> work.choice(picker, "actors-" + role.name(),
+                chosen -> chosen.stream().map(a -> a.id().toString()).collect(Collectors.joining(","))));
+        work.baseline();
+    }
+
+    /** Opens the form and keeps what is typed in it from now on. */
+    @Override
+    public void open() {
+        super.open();
+        work.start(Map.of());
+    }
+
+    /** Puts back what was kept in the browser after a reload or an expired session. */
+    void restore(Map<String, String> kept) {
+        work.restore(kept, choices -> {
+            Optional.ofNullable(choices.get("type")).flatMap(id -> type.getListDataView().getItems()
+                    .filter(t -> t.id().toString().equals(id)).findFirst()).ifPresent(type::setValue);
+            Optional.ofNullable(choices.get("subType")).flatMap(id -> subType.getListDataView().getItems()
+                    .filter(s -> s.id().toString().equals(id)).findFirst()).ifPresent(subType::setValue);
+            Optional.ofNullable(choices.get("place")).flatMap(this::entity).ifPresent(place::setValue);
+            actors.forEach((role, picker) -> Optional.ofNullable(choices.get("actors-" + role.name()))
+                    .filter(ids -> !ids.isBlank())
+                    .ifPresent(ids -> picker.setValue(java.util.Arrays.stream(ids.split(",")).map(this::entity)
+                            .flatMap(Optional::stream).collect(Collectors.toCollection(LinkedHashSet::new)))));
+        });
+    }
+
+    private Optional<EntitySummary> entity(String id) {
+        try {
+            var details = entities.get(projectId, UUID.fromString(id));
+            return Optional.of(new EntitySummary(details.id(), details.values().kind(), details.values().name(), null,
+                    details.updatedAt()));
+        } catch (IllegalArgumentException | NotFoundException gone) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -282,11 +343,12 @@ class EventForm extends Dialog {
     private void showDuplicates(EventService events, UUID projectId, @Nullable TimelineEntry existing) {
         duplicates.removeAll();
         duplicates.setVisible(false);
-        if (place.getValue() == null || start.getValue().isBlank()) {
+        PartialDate day = start.readableDate();
+        if (place.getValue() == null || day == null) {
             return;
         }
         try {
-            var same = events.likelyDuplicates(projectId, PartialDate.parse(start.getValue()), place.getValue().id())
+            var same = events.likelyDuplicates(projectId, day, place.getValue().id())
                     .stream().filter(e -> existing == null || !e.id().equals(existing.id())).toList();
             if (!same.isEmpty()) {
                 duplicates.add(new Span("Already on the timeline for this day and place: "
@@ -306,6 +368,7 @@ class EventForm extends Dialog {
         TimelineEntry existing = this.existing;
         EventPayload values = values(existing);
         EventService.Proposal proposal = saver.save(existing, values, message.getValue(), submit);
+        work.finished();
         close();
         Notification.show(submit ? "Submitted for review. It appears on the timeline once a reviewer approves it."
                 : "Saved as a draft under My changes.").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -318,8 +381,9 @@ class EventForm extends Dialog {
         }
         var actorList = new ArrayList<EventActor>();
         actors.forEach((role, picker) -> picker.getValue().forEach(e -> actorList.add(new EventActor(e.id(), role))));
+        start.requiredDate(); // says what is wrong when nothing, or no date, is typed
         return new EventPayload(title.getValue(), PartialDate.parse(start.getValue(), startTime.getValue()),
-                end.getValue().isBlank() ? null : PartialDate.parse(end.getValue()), type.getValue().id(),
+                end.partialDate().orElse(null), type.getValue().id(),
                 subType.getValue() == null ? null : subType.getValue().id(),
                 place.getValue() == null ? null : place.getValue().id(), actorList, fatalities.claims(),
                 notes.getValue(), tagList(tags.getValue()), existing == null ? null : existing.parentId(), null);

@@ -44,18 +44,28 @@ class EventProposalEditor implements RecordEditor {
 
     @Override
     public void edit(UUID projectId, UUID changesetId, String message, ProposedOperation operation, Runnable revised) {
+        edit(projectId, changesetId, message, operation, revised, java.util.Map.of());
+    }
+
+    @Override
+    public void edit(UUID projectId, UUID changesetId, String message, ProposedOperation operation, Runnable revised,
+            java.util.Map<String, String> kept) {
         long version = operation.baseVersion() == null ? 0 : operation.baseVersion();
         TimelineEntry proposed = events.describe(projectId, operation.recordId(), version,
                 (EventPayload) operation.payload());
-        new EventForm(events, entities, taxonomy, sources, projectId, proposed, message,
-                (basedOn, values, newMessage, submit) -> {
+        var form = new EventForm(events, entities, taxonomy, sources, projectId, proposed, message,
+                RecordEditor.proposalForm(changesetId), (basedOn, values, newMessage, submit) -> {
                     changesets.revise(changesetId, newMessage, List.of(new ProposedOperation(operation.kind(),
                             operation.recordId(), operation.action(), operation.baseVersion(), values)));
                     if (submit) {
                         changesets.submit(changesetId);
                     }
                     return new EventService.Proposal(changesetId, operation.recordId());
-                }, proposal -> revised.run()).open();
+                }, proposal -> revised.run());
+        if (!kept.isEmpty()) {
+            form.restore(kept);
+        }
+        form.open();
     }
 
     @Override
@@ -71,8 +81,8 @@ class EventProposalEditor implements RecordEditor {
         TimelineEntry now = events.describe(projectId, id, conflict.currentVersion(), (EventPayload) conflict.current());
         TimelineEntry started = conflict.startedFrom() == null ? now
                 : events.describe(projectId, id, conflict.proposed().baseVersion(), (EventPayload) conflict.startedFrom());
-        var form = new EventForm(events, entities, taxonomy, sources, projectId, mine, message,
-                (basedOn, values, newMessage, submit) -> {
+        // Not kept in the browser: the comparison it opens with cannot be rebuilt from a copy.
+        var form = new EventForm(events, entities, taxonomy, sources, projectId, mine, message, null, (basedOn, values, newMessage, submit) -> {
                     // basedOn is the version the person carried their values over to (the form refuses to
                     // save before they have compared).
                     changesets.rebase(changesetId, ProposedOperation.update(EventRecordType.KIND, id,

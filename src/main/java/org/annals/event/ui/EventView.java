@@ -1,5 +1,6 @@
 package org.annals.event.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
@@ -14,6 +15,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.annals.base.ui.TypedWork;
 import org.annals.base.NotFoundException;
 import org.annals.entity.EntityService;
 import org.annals.event.EventRecordType;
@@ -180,6 +182,14 @@ public class EventView extends ProjectPage {
             var form = new EventForm(events, entities, taxonomy, sources, project.id(), event, proposal -> { });
             form.followChanges(collab, changesets);
             form.open();
+        });
+        // Changes being typed when the page was left (reload, expired session) come back.
+        TypedWork.offer(UI.getCurrent(), EventForm.changeForm(project.id(), event.id()), kept -> {
+            var form = new EventForm(events, entities, taxonomy, sources, project.id(), event, proposal -> { });
+            form.restore(kept.fields());
+            form.followChanges(collab, changesets);
+            form.open();
+            TypedWork.announceRestored("change");
         });
         var merge = new Button("Merge into…", e -> {
             var dialog = new com.vaadin.flow.component.dialog.Dialog();

@@ -1,10 +1,10 @@
 package org.annals.event.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.annals.base.ui.TypedWork;
 import org.annals.annotation.AnnotationRecordType;
 import org.annals.base.ui.EmptyState;
 import org.annals.collab.CollabEvent;
@@ -62,8 +63,9 @@ public class TimelineView extends ProjectPage {
     private final TaxonomyService taxonomy;
     private final ChangesetService changesets;
     private final org.annals.source.SourceService sources;
-    private final DatePicker from = new DatePicker("From");
-    private final DatePicker to = new DatePicker("To");
+    /** A month or a year filters from its first day to (for "To") its last: "From 2024-11 To 2024-11" is November. */
+    private final PartialDateField from = new PartialDateField("From", "A day, a month or a year");
+    private final PartialDateField to = new PartialDateField("To", "A day, a month or a year");
     private final Select<Option> type = new Select<>();
     private final ComboBox<EntitySummary> actor = new ComboBox<>("Actor");
     private final ComboBox<EntitySummary> place = new ComboBox<>("Place");
@@ -130,6 +132,13 @@ public class TimelineView extends ProjectPage {
                     taxonomy, sources, project.id(), null, proposal -> refresh()).open());
             propose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(propose);
+            // A new event being typed when the page was left (reload, expired session) comes back.
+            TypedWork.offer(UI.getCurrent(), EventForm.newEventForm(project.id()), kept -> {
+                var form = new EventForm(events, entities, taxonomy, sources, project.id(), null, proposal -> refresh());
+                form.restore(kept.fields());
+                form.open();
+                TypedWork.announceRestored("event");
+            });
         }
         list.addClassName("timeline");
         add(charts, list);
@@ -152,8 +161,8 @@ public class TimelineView extends ProjectPage {
     private void restore(List<Option> options) {
         restoring = true;
         Map<String, List<String>> query = queryParameters().getParameters();
-        first(query, "from").flatMap(TimelineView::date).ifPresent(from::setValue);
-        first(query, "to").flatMap(TimelineView::date).ifPresent(to::setValue);
+        first(query, "from").flatMap(TimelineView::date).ifPresent(from::setPartialDate);
+        first(query, "to").flatMap(TimelineView::date).ifPresent(to::setPartialDate);
         first(query, "type").flatMap(ProjectRoutes::parseId)
                 .flatMap(id -> options.stream().filter(o -> o.id().equals(id)).findFirst()).ifPresent(type::setValue);
         first(query, "actor").flatMap(ProjectRoutes::parseId).flatMap(this::entity).ifPresent(actor::setValue);
@@ -176,10 +185,10 @@ public class TimelineView extends ProjectPage {
         return query.getOrDefault(key, List.of()).stream().filter(v -> !v.isBlank()).findFirst();
     }
 
-    private static Optional<LocalDate> date(String value) {
+    private static Optional<org.annals.event.PartialDate> date(String value) {
         try {
-            return Optional.of(LocalDate.parse(value));
-        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.of(org.annals.event.PartialDate.parse(value));
+        } catch (org.annals.base.InvalidInputException e) {
             return Optional.empty();
         }
     }
@@ -189,12 +198,9 @@ public class TimelineView extends ProjectPage {
             return;
         }
         var params = new LinkedHashMap<String, String>();
-        if (from.getValue() != null) {
-            params.put("from", from.getValue().toString());
-        }
-        if (to.getValue() != null) {
-            params.put("to", to.getValue().toString());
-        }
+        // In the address as typed, read back the same way: "from=2024-11" stays a month.
+        Optional.ofNullable(from.readableDate()).ifPresent(d -> params.put("from", d.input()));
+        Optional.ofNullable(to.readableDate()).ifPresent(d -> params.put("to", d.input()));
         if (type.getValue() != null) {
             params.put("type", type.getValue().id().toString());
         }
@@ -214,7 +220,7 @@ public class TimelineView extends ProjectPage {
     }
 
     private TimelineFilter filter() {
-        return new TimelineFilter(from.getValue(), to.getValue(), type.getValue() == null ? null : type.getValue().id(),
+        return new TimelineFilter(from.firstDay(), to.lastDay(), type.getValue() == null ? null : type.getValue().id(),
                 actor.getValue() == null ? null : actor.getValue().id(), place.getValue() == null ? null : place.getValue().id(),
                 text.getValue());
     }

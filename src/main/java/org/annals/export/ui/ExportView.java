@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -24,7 +23,9 @@ import org.annals.base.InvalidInputException;
 import org.annals.entity.EntityKind;
 import org.annals.entity.EntityService;
 import org.annals.entity.EntitySummary;
+import org.annals.event.PartialDate;
 import org.annals.event.TaxonomyService;
+import org.annals.event.ui.PartialDateField;
 import org.annals.export.ExportFilter;
 import org.annals.export.ExportFormat;
 import org.annals.export.ExportService;
@@ -81,8 +82,9 @@ class ExportView extends ProjectPage {
         var bom = new Checkbox("Start CSV with a byte order mark (for older spreadsheet programs)", false);
         format.addValueChangeListener(e -> bom.setVisible(e.getValue().csv()));
 
-        var from = new DatePicker("Events from");
-        var to = new DatePicker("to");
+        // A month or a year exports from its first day to (for "to") its last.
+        var from = new PartialDateField("Events from", "A day, a month or a year");
+        var to = new PartialDateField("to", "A day, a month or a year");
         var type = new Select<TypeChoice>();
         type.setLabel("Event type");
         var types = new ArrayList<TypeChoice>();
@@ -115,7 +117,8 @@ class ExportView extends ProjectPage {
         start.addClickListener(e -> {
             ExportFilter filter;
             try {
-                filter = new ExportFilter(from.getValue(), to.getValue(), type.getValue() == null ? null : type.getValue().id(),
+                filter = new ExportFilter(from.partialDate().map(PartialDate::date).orElse(null),
+                        to.partialDate().map(PartialDate::lastDay).orElse(null), type.getValue() == null ? null : type.getValue().id(),
                         actor.getValue() == null ? null : actor.getValue().id(),
                         place.getValue() == null ? null : place.getValue().id(),
                         source.getValue() == null ? null : source.getValue().id());

@@ -45,8 +45,47 @@ class ProjectOverviewView extends ProjectPage {
                     projectService.setAllowSelfApproval(project.id(), e.getValue());
                 }
             });
-            add(edit, selfApproval);
+            var delete = new Button("Delete project…", e -> openDeleteDialog(project));
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            add(edit, selfApproval, delete);
         }
+    }
+
+    /**
+     * Says first what goes (counted), and deletes only once the manager has typed the project's name:
+     * a deletion cannot be undone.
+     */
+    private void openDeleteDialog(ProjectSummary project) {
+        var contents = projectService.contents(project.id());
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Delete " + project.name() + "?");
+        dialog.addClassName("delete-project-dialog");
+        var what = new Paragraph("This deletes the project for everyone, with everything in it: "
+                + contents.describe() + ". Its history, discussions, releases and the API tokens bound to it go"
+                + " too. This cannot be undone; export or publish a release first if you want to keep a copy.");
+        what.addClassName("delete-project-contents");
+        var typed = new TextField("Type the project's name to confirm");
+        typed.setWidthFull();
+        typed.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+        var error = new Paragraph();
+        error.addClassName("form-error");
+        var confirm = new Button("Delete this project", e -> {
+            try {
+                var removed = projectService.delete(project.id(), typed.getValue());
+                dialog.close();
+                getUI().ifPresent(ui -> ui.navigate(""));
+                com.vaadin.flow.component.notification.Notification.show("Deleted \"" + project.name() + "\" with "
+                        + removed.describe() + ".", 6000, com.vaadin.flow.component.notification.Notification.Position.MIDDLE);
+            } catch (org.annals.base.InvalidInputException refused) {
+                error.setText(refused.getMessage());
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        confirm.setEnabled(false);
+        typed.addValueChangeListener(e -> confirm.setEnabled(e.getValue().strip().equals(project.name())));
+        dialog.add(new VerticalLayout(what, typed, error));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
+        dialog.open();
     }
 
     private static String explain(ProjectRole role) {
@@ -76,6 +115,7 @@ class ProjectOverviewView extends ProjectPage {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new VerticalLayout(name, description));
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        org.annals.base.ui.TypedWork.guard(dialog, name, description);
         dialog.open();
     }
 }

@@ -99,6 +99,7 @@ class ProjectsView extends VerticalLayout {
         create.addClickShortcut(Key.ENTER);
         dialog.add(new VerticalLayout(name, description));
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), create);
+        org.annals.base.ui.TypedWork.guard(dialog, name, description);
         dialog.open();
         name.focus();
     }

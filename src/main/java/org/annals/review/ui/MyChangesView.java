@@ -23,6 +23,7 @@ import org.annals.collab.CollabService;
 import org.annals.collab.PresenceService;
 import org.annals.collab.ui.LiveRefresh;
 import org.annals.collab.ui.PresenceBar;
+import org.annals.base.ui.TypedWork;
 import org.annals.project.ProjectRole;
 import org.annals.project.ProjectService;
 import org.annals.project.ProjectSummary;
@@ -87,6 +88,25 @@ public class MyChangesView extends ProjectPage {
         queryParameters().getSingleParameter(org.annals.discussion.ThreadLinks.CHANGESET_PARAMETER).flatMap(ProjectRoutes::parseId)
                 .flatMap(id -> rows.stream().filter(r -> r.id().equals(id)).findFirst()).ifPresent(this::open);
         live.follow(project.id(), event -> event.changesRecords(), events -> refreshLive());
+        offerKeptProposal(rows);
+    }
+
+    /** A proposal being edited when the page was left (reload, expired session) opens again with what was typed. */
+    private void offerKeptProposal(List<ChangesetSummary> rows) {
+        String prefix = RecordEditor.PROPOSAL_FORM_PREFIX;
+        TypedWork.offerEach(com.vaadin.flow.component.UI.getCurrent(), prefix, kept -> {
+            ProjectRoutes.parseId(kept.form().substring(prefix.length())).flatMap(id -> rows.stream()
+                    .filter(r -> r.id().equals(id) && r.state().editable()).findFirst()).ifPresent(row -> {
+                var operations = changesets.proposedOperations(row.id());
+                if (operations.size() == 1 && operations.getFirst().payload() != null
+                        && editors.containsKey(operations.getFirst().kind())) {
+                    open(row);
+                    editors.get(operations.getFirst().kind()).edit(project.id(), row.id(), row.message(),
+                            operations.getFirst(), this::afterChange, kept.fields());
+                    TypedWork.announceRestored("change");
+                }
+            });
+        });
     }
 
     private void buildGrid() {

@@ -1,5 +1,6 @@
 package org.annals.review.ui;
 
+import java.util.Map;
 import java.util.UUID;
 import org.annals.review.ChangesetService;
 import org.annals.review.ProposedOperation;
@@ -12,6 +13,22 @@ import org.annals.review.ProposedOperation;
 public interface RecordEditor {
 
     String kind();
+
+    /**
+     * The name under which the browser keeps what is typed into a proposal being edited ({@code TypedWork}):
+     * "My changes" offers it back through {@link #edit(UUID, UUID, String, ProposedOperation, Runnable, Map)}.
+     */
+    static String proposalForm(UUID changesetId) {
+        return PROPOSAL_FORM_PREFIX + changesetId;
+    }
+
+    String PROPOSAL_FORM_PREFIX = "proposal:";
+
+    /** The same as {@link #edit(UUID, UUID, String, ProposedOperation, Runnable)}, with typed work put back. */
+    default void edit(UUID projectId, UUID changesetId, String message, ProposedOperation operation, Runnable revised,
+            Map<String, String> kept) {
+        edit(projectId, changesetId, message, operation, revised);
+    }
 
     /** Opens the editor; {@code revised} runs after the changeset was revised (and maybe submitted). */
     void edit(UUID projectId, UUID changesetId, String message, ProposedOperation operation, Runnable revised);
