@@ -77,6 +77,8 @@ public class ExportService {
                 long written = writeInTransaction(projectId, format, filter, bom, out,
                         StreamedExport.progressOf(control, total, ExportProgress.NONE));
                 out.flush();
+                // Cancelled after the last batch: the person no longer wants the file.
+                control.throwIfCancelled();
                 kept = true;
                 return new ExportFile(file, format.fileName(), written, Files.size(file));
             } catch (IOException e) {
