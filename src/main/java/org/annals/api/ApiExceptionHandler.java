@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.annals.base.InvalidInputException;
 import org.annals.base.NotFoundException;
+import org.annals.jobs.JobsBusyException;
 import org.annals.review.ConflictException;
 import org.annals.review.IllegalTransitionException;
 import org.annals.source.DuplicateSourceException;
@@ -57,6 +58,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException e, HttpServletRequest request) {
         return problem(HttpStatus.CONFLICT, "Someone changed the same records at the same moment; read them again and retry.",
                 request);
+    }
+
+    /** Every job slot of this node is taken: a temporary condition, so 503 with when to try again. */
+    @ExceptionHandler(JobsBusyException.class)
+    ResponseEntity<Object> busy(JobsBusyException e, HttpServletRequest request) {
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setProperty("retryAfterSeconds", seconds);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem);
     }
 
     @ExceptionHandler(InvalidInputException.class)

@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.annals.base.NotFoundException;
 import org.annals.export.ExportFilter;
 import org.annals.export.ExportFormat;
-import org.annals.export.ExportProgress;
 import org.annals.export.ExportService;
+import org.annals.export.StreamedExport;
 import org.annals.project.ProjectService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -25,7 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * The vetted dataset as files, streamed from the database to the client as it is read: constant
- * memory whatever the size, as in the web app's export page (the same {@link ExportService}).
+ * memory whatever the size, as in the web app's export page (the same {@link ExportService}). Each
+ * download is a job of the node's job runner and counts against its limit like the page's exports.
  */
 @RestController
 @Tag(name = "Exports", description = "The vetted dataset as CSV and JSON files")
@@ -48,6 +49,9 @@ class ExportController {
                     + " they support; entities are always exported whole. Needs any role in the project.")
     @ApiResponse(responseCode = "200", description = "The file, streamed",
             content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "503", description = "The server already runs as many exports and releases as it may"
+            + " (annals.jobs.max-concurrent); try again after the seconds in Retry-After",
+            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<StreamingResponseBody> export(@PathVariable UUID projectId,
             @Parameter(description = "events.csv, entities.csv, annotations.csv, dataset.json, dataset.jsonl,"
                     + " annotations.jsonld or timeline.json") @PathVariable String file,
@@ -62,10 +66,11 @@ class ExportController {
         ExportFormat format = ExportFormat.byFileName(file).orElseThrow(() -> new NotFoundException("Export " + file));
         var filter = new ExportFilter(EventController.day("from", from), EventController.day("to", to), type, actor,
                 place, source);
-        // Checked before streaming starts, so that a refusal is a problem response and not a cut-off file.
+        // Permission and a job slot come before streaming starts, so that a refusal or "busy" is a problem
+        // response and not a cut-off file. The slot is given back when the body has been written.
         projects.get(projectId);
-        StreamingResponseBody body = out -> exports.export(projectId, format, filter, bom && format.csv(), out,
-                ExportProgress.NONE);
+        StreamedExport export = exports.stream(projectId, format, filter, bom && format.csv());
+        StreamingResponseBody body = export::writeTo;
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_TYPE, format.contentType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(format.fileName())

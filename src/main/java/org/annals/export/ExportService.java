@@ -1,13 +1,22 @@
 package org.annals.export;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.annals.jobs.Job;
+import org.annals.jobs.JobRequest;
+import org.annals.jobs.JobRunner;
+import org.annals.jobs.JobsBusyException;
 import org.annals.project.ProjectAccess;
 import org.annals.project.ProjectRole;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -19,49 +28,142 @@ import tools.jackson.core.JsonGenerator;
  * Writes a project's vetted dataset in one of the export formats, streaming: rows go from a database
  * cursor to the output in batches, so an export of a million annotations needs no more memory than
  * one of ten. Viewers and above may export; pending proposals are never included, because only the
- * live tables (which hold vetted records alone) are read.
+ * live tables (which hold vetted records alone) are read. Every export is a job of the
+ * {@link JobRunner} (in the background into a file, or streamed on the caller's thread), so the node's
+ * limit on concurrent jobs bounds how many hold a database connection at once.
  */
 @Service
 @PreAuthorize("isAuthenticated()")
 public class ExportService {
 
+    /** The kind of this service's jobs. */
+    public static final String KIND = "export";
+    private static final Logger log = LoggerFactory.getLogger(ExportService.class);
+
     private final ProjectAccess access;
     private final DatasetReader reader;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
+    private final JobRunner jobs;
 
-    ExportService(ProjectAccess access, DatasetReader reader, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    ExportService(ProjectAccess access, DatasetReader reader, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+            JobRunner jobs) {
         this.access = access;
         this.reader = reader;
         this.jdbc = jdbc;
+        this.jobs = jobs;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
 
     /**
-     * Writes the export to {@code out} (not closed). {@code bom} puts a UTF-8 byte order mark before
-     * CSV for spreadsheets that need it. Throws {@link ExportCancelledException} when the progress says
-     * the person cancelled; what was written so far is then incomplete and must be discarded.
+     * Starts writing the export into a temporary file in the background and returns its job at once:
+     * progress in records, cancel (a cancelled or failed export leaves no file), and the file when it
+     * is done, kept until the job is {@linkplain Job#discard() discarded}. The permission is checked
+     * here, before anything starts; the job runs as the caller.
+     *
+     * @throws JobsBusyException when the node already runs as many jobs as it may
+     */
+    public Job<ExportFile> start(UUID projectId, ExportFormat format, ExportFilter filter, boolean bom) {
+        access.require(projectId, ProjectRole.VIEWER);
+        return jobs.submit(new JobRequest(KIND, "Export of " + format.fileName(), projectId), control -> {
+            control.step("Counting records");
+            long total = readOnly.execute(status -> countRecords(projectId, format, filter));
+            control.progress(0, total);
+            control.step("Writing " + format.fileName());
+            Path file = temporaryFile(format);
+            boolean kept = false;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                long written = writeInTransaction(projectId, format, filter, bom, out,
+                        StreamedExport.progressOf(control, total, ExportProgress.NONE));
+                out.flush();
+                // Cancelled after the last batch: the person no longer wants the file.
+                control.throwIfCancelled();
+                kept = true;
+                return new ExportFile(file, format.fileName(), written, Files.size(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                if (!kept) {
+                    deleteQuietly(file);
+                }
+            }
+        }, done -> deleteQuietly(done.path()));
+    }
+
+    /**
+     * Reserves a slot for an export that the caller streams to a response, after checking the
+     * permission; {@link StreamedExport#writeTo} then writes it on the caller's thread.
+     *
+     * @throws JobsBusyException when the node already runs as many jobs as it may
+     */
+    public StreamedExport stream(UUID projectId, ExportFormat format, ExportFilter filter, boolean bom) {
+        access.require(projectId, ProjectRole.VIEWER);
+        var reservation = jobs.reserve(new JobRequest(KIND, "Streamed export of " + format.fileName(), projectId));
+        return new StreamedExport(reservation, format, out -> control -> {
+            control.step("Writing " + format.fileName());
+            writeInTransaction(projectId, format, filter, bom, out, StreamedExport.progressOf(control, 0, ExportProgress.NONE));
+            return null;
+        });
+    }
+
+    /**
+     * Writes the export to {@code out} (not closed) on this thread. {@code bom} puts a UTF-8 byte order
+     * mark before CSV for spreadsheets that need it. Inside a running job (a release) it is part of that
+     * job; otherwise it takes a slot of the job runner like any export. Throws
+     * {@link ExportCancelledException} when the progress says the person cancelled; what was written so
+     * far is then incomplete and must be discarded.
+     *
+     * @throws JobsBusyException when it needs a slot and none is free
      */
     public void export(UUID projectId, ExportFormat format, ExportFilter filter, boolean bom, OutputStream out,
             ExportProgress progress) throws IOException {
         access.require(projectId, ProjectRole.VIEWER);
         try {
-            readOnly.executeWithoutResult(status -> {
-                try {
-                    write(projectId, format, filter, bom, out, new Counter(progress));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            jobs.runHere(new JobRequest(KIND, "Export of " + format.fileName(), projectId), control ->
+                    writeInTransaction(projectId, format, filter, bom, out, StreamedExport.progressOf(control, 0, progress)));
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+    }
+
+    /** Writes in one read-only transaction (PostgreSQL streams a cursor only inside one); returns the records written. */
+    private long writeInTransaction(UUID projectId, ExportFormat format, ExportFilter filter, boolean bom,
+            OutputStream out, ExportProgress progress) {
+        var counter = new Counter(progress);
+        readOnly.executeWithoutResult(status -> {
+            try {
+                write(projectId, format, filter, bom, out, counter);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return counter.written;
+    }
+
+    private static Path temporaryFile(ExportFormat format) {
+        try {
+            return Files.createTempFile("annals-export-", "-" + format.fileName());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete the export file {}", file, e);
         }
     }
 
     /** How many records an export will write (for a progress bar): events, entities or annotations. */
     public long count(UUID projectId, ExportFormat format, ExportFilter filter) {
         access.require(projectId, ProjectRole.VIEWER);
+        return countRecords(projectId, format, filter);
+    }
+
+    private long countRecords(UUID projectId, ExportFormat format, ExportFilter filter) {
         var where = new StringBuilder();
         var args = new java.util.ArrayList<Object>();
         DatasetReader.eventClauses(projectId, filter, "e", where, args);

@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -29,6 +30,11 @@ import org.annals.export.ExportFilter;
 import org.annals.export.ExportFormat;
 import org.annals.export.ExportProgress;
 import org.annals.export.ExportService;
+import org.annals.jobs.Job;
+import org.annals.jobs.JobControl;
+import org.annals.jobs.JobRequest;
+import org.annals.jobs.JobRunner;
+import org.annals.jobs.JobsBusyException;
 import org.annals.project.ProjectAccess;
 import org.annals.project.ProjectRole;
 import org.annals.security.CurrentUser;
@@ -50,11 +56,16 @@ import tools.jackson.databind.node.ObjectNode;
  * Publishes releases: every export format of the whole vetted dataset, written from one database
  * snapshot into a zip with a manifest (counts, SHA-256 of each file, app version, licences and
  * attribution of the sources), numbered per project. The zip is kept in the releases folder and
- * never changes; the database keeps the manifest and a digest per event to compare releases.
+ * never changes; the database keeps the manifest and a digest per event to compare releases. Publishing
+ * is a job of the {@link JobRunner}: it runs in the background, counts against the node's limit, and
+ * can be cancelled until the number is claimed.
  */
 @Service
 @PreAuthorize("isAuthenticated()")
 public class ReleaseService {
+
+    /** The kind of this service's jobs. */
+    public static final String KIND = "release";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     public static final int NOTES_MAX_LENGTH = 4000;
@@ -66,13 +77,17 @@ public class ReleaseService {
     private final TransactionTemplate snapshot;
     private final TransactionTemplate readOnly;
     private final Path directory;
+    private final JobRunner jobs;
     /** Runs after the zip is written, before the number is claimed: lets a test make two publishes race. */
     volatile Runnable beforeNumberIsClaimed = () -> { };
+    /** Runs after the zip got its final name, before the commit: lets a test make a publish fail there. */
+    volatile Runnable afterFileIsPublished = () -> { };
 
     ReleaseService(ProjectAccess access, ExportService exports, DatasetReleaseRepository releases, JdbcTemplate jdbc,
-            PlatformTransactionManager transactions,
+            PlatformTransactionManager transactions, JobRunner jobs,
             @Value("${annals.releases.directory:${annals.data-dir:./data}/releases}") String directory) {
         this.access = access;
+        this.jobs = jobs;
         this.exports = exports;
         this.releases = releases;
         this.jdbc = jdbc;
@@ -85,11 +100,16 @@ public class ReleaseService {
     }
 
     /**
-     * Publishes the next release of the project. If another manager publishes at the same moment,
-     * one of the two gets the number and the other is refused with a message; nothing of the refused
-     * one is kept.
+     * Starts publishing the next release of the project in the background and returns its job at
+     * once: progress in records written, cancel until the number is claimed, and the release when it
+     * is done. The permission and the notes are checked here, before anything starts; the job runs as
+     * the caller (the manifest names them). A cancelled or failed publish leaves no file and no row.
+     * If another manager publishes at the same moment, one of the two gets the number and the other's
+     * job fails with a message; nothing of it is kept.
+     *
+     * @throws JobsBusyException when the node already runs as many jobs as it may
      */
-    public ReleaseSummary publish(UUID projectId, String notes) {
+    public Job<ReleaseSummary> start(UUID projectId, String notes) {
         access.require(projectId, ProjectRole.MANAGER);
         String text = notes.strip();
         if (text.isEmpty()) {
@@ -98,6 +118,24 @@ public class ReleaseService {
         if (text.length() > NOTES_MAX_LENGTH) {
             throw new InvalidInputException("Use at most " + NOTES_MAX_LENGTH + " characters for the notes.");
         }
+        return jobs.submit(new JobRequest(KIND, "Publishing a release", projectId),
+                control -> publishNow(projectId, text, control));
+    }
+
+    /** Publishes as {@link #start} does and waits for it: for callers that have nothing else to do meanwhile. */
+    public ReleaseSummary publish(UUID projectId, String notes) {
+        return start(projectId, notes).await();
+    }
+
+    /** The release of this project being published on this node now, if any (managers only). */
+    @SuppressWarnings("unchecked")
+    public Optional<Job<ReleaseSummary>> publishing(UUID projectId) {
+        access.require(projectId, ProjectRole.MANAGER);
+        return jobs.active().stream().filter(job -> KIND.equals(job.kind()) && projectId.equals(job.projectId()))
+                .map(job -> (Job<ReleaseSummary>) job).findFirst();
+    }
+
+    private ReleaseSummary publishNow(UUID projectId, String text, JobControl control) {
         Path folder = directory.resolve(projectId.toString());
         Path temporary;
         try {
@@ -106,33 +144,54 @@ public class ReleaseService {
         } catch (IOException e) {
             throw new UncheckedIOException("The releases folder " + folder + " cannot be written.", e);
         }
+        var published = new Path[1];
         try {
-            UUID id = snapshot.execute(status -> write(projectId, text, temporary, folder));
+            UUID id = snapshot.execute(status -> write(projectId, text, temporary, folder, published, control));
             return list(projectId).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
-        } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
-            throw new InvalidInputException("Another release was published at the same moment and took the number;"
-                    + " yours was not kept. Reload to see it, then publish again if something is missing.");
-        } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException ignored) {
-                // A stray temporary file is harmless; the next publish makes its own.
+        } catch (RuntimeException failed) {
+            // The transaction did not commit: a zip already moved to its final name belongs to no release.
+            if (published[0] != null) {
+                deleteQuietly(published[0]);
             }
+            if (failed instanceof DataIntegrityViolationException || failed instanceof ConcurrencyFailureException) {
+                throw new InvalidInputException("Another release was published at the same moment and took the"
+                        + " number; yours was not kept. Reload to see it, then publish again if something is missing.");
+            }
+            throw failed;
+        } finally {
+            deleteQuietly(temporary);
         }
     }
 
-    private UUID write(UUID projectId, String notes, Path temporary, Path folder) {
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // A stray temporary file is harmless; the next publish makes its own.
+        }
+    }
+
+    private UUID write(UUID projectId, String notes, Path temporary, Path folder, Path[] published, JobControl control) {
         int number = releases.lastNumber(projectId) + 1;
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         UUID id = Uuids.timeOrdered();
         var files = new ArrayList<ObjectNode>();
         var events = new ArrayList<Object[]>();
         Map<ExportFormat, Long> records = new LinkedHashMap<>();
+        control.step("Counting records");
+        long total = 0;
+        for (ExportFormat format : ExportFormat.values()) {
+            total += exports.count(projectId, format, ExportFilter.ALL);
+        }
+        long all = total;
+        control.progress(0, all);
         String zipSha;
         try (OutputStream file = Files.newOutputStream(temporary);
                 var digest = new DigestOutputStream(file, sha256());
                 var zip = new ZipOutputStream(digest)) {
+            long before = 0;
             for (ExportFormat format : ExportFormat.values()) {
+                control.step("Writing " + format.fileName());
                 var entry = new ZipEntry(format.fileName());
                 entry.setTime(now.toEpochMilli());
                 zip.putNextEntry(entry);
@@ -140,23 +199,28 @@ public class ReleaseService {
                 var counting = new CountingOutputStream(new DigestOutputStream(unclosable(zip), fileDigest));
                 OutputStream target = format == ExportFormat.DATASET_JSONL ? new EventLines(counting, events) : counting;
                 var written = new long[1];
+                long base = before;
                 exports.export(projectId, format, ExportFilter.ALL, false, target, new ExportProgress() {
                     @Override
                     public void written(long rows) {
                         written[0] = rows;
+                        control.progress(base + rows, all);
                     }
 
                     @Override
                     public boolean cancelled() {
-                        return false;
+                        return control.cancelled();
                     }
                 });
                 target.flush();
                 zip.closeEntry();
                 records.put(format, written[0]);
+                before += written[0];
                 files.add(JSON.createObjectNode().put("name", format.fileName()).put("bytes", counting.count)
                         .put("sha256", HexFormat.of().formatHex(fileDigest.digest())).put("records", written[0]));
+                control.throwIfCancelled();
             }
+            control.step("Writing the manifest");
             ObjectNode manifest = manifest(projectId, number, notes, now, files, records);
             var entry = new ZipEntry("manifest.json");
             entry.setTime(now.toEpochMilli());
@@ -168,6 +232,8 @@ public class ReleaseService {
             zipSha = HexFormat.of().formatHex(digest.getMessageDigest().digest());
             String fileName = "release-" + number + ".zip";
             long size = Files.size(temporary);
+            // The last moment to cancel: from here on the release is claimed and kept.
+            control.throwIfCancelled();
             beforeNumberIsClaimed.run();
             releases.saveAndFlush(new DatasetRelease(id, projectId, number, notes, fileName, size, zipSha,
                     JSON.writeValueAsString(manifest), records.get(ExportFormat.EVENTS_CSV).intValue(),
@@ -176,7 +242,10 @@ public class ReleaseService {
             jdbc.batchUpdate("insert into dataset_release_event (release_id, event_id, title, digest) values (?, ?, ?, ?)",
                     events.stream().map(e -> new Object[] {id, e[0], e[1], e[2]}).toList());
             // Only once the number is ours does the file get its final name.
+            control.step("Saving release " + number);
             Files.move(temporary, folder.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+            published[0] = folder.resolve(fileName);
+            afterFileIsPublished.run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -285,6 +285,16 @@ class ServiceAuthorizationMatrixTest {
                 new EntryPoint("ReleaseService.file", Actor.VIEWER, t -> t.releases.file(t.project, t.release)),
                 new EntryPoint("ReleaseService.changes", Actor.VIEWER, t -> t.releases.changes(t.project, t.release)),
                 new EntryPoint("ReleaseService.publish", Actor.MANAGER, t -> t.releases.publish(t.project, "Matrix")),
+                new EntryPoint("ReleaseService.start", Actor.MANAGER,
+                        t -> t.releases.start(t.project, "Matrix in the background").await()),
+                new EntryPoint("ReleaseService.publishing", Actor.MANAGER, t -> t.releases.publishing(t.project)),
+                new EntryPoint("ExportService.start", Actor.VIEWER, t -> {
+                    var job = t.exports.start(t.project, ExportFormat.EVENTS_CSV, ExportFilter.ALL, false);
+                    job.await();
+                    job.discard();
+                }),
+                new EntryPoint("ExportService.stream", Actor.VIEWER,
+                        t -> t.exports.stream(t.project, ExportFormat.EVENTS_CSV, ExportFilter.ALL, false).close()),
                 new EntryPoint("ExportService.count", Actor.VIEWER,
                         t -> t.exports.count(t.project, ExportFormat.EVENTS_CSV, ExportFilter.ALL)),
                 new EntryPoint("ExportService.export", Actor.VIEWER, t -> {

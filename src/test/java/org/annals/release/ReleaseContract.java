@@ -18,6 +18,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipInputStream;
 import org.annals.base.InvalidInputException;
+import org.annals.export.ExportFile;
+import org.annals.export.ExportFilter;
+import org.annals.export.ExportFormat;
+import org.annals.export.ExportService;
+import org.annals.jobs.HeldJobs;
+import org.annals.jobs.Job;
+import org.annals.jobs.JobCancelledException;
+import org.annals.jobs.JobRunner;
+import org.annals.jobs.JobState;
+import org.annals.jobs.JobsBusyException;
 import org.annals.event.EventPayload;
 import org.annals.event.EventService;
 import org.annals.event.PartialDate;
@@ -29,6 +39,7 @@ import org.annals.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,6 +57,12 @@ abstract class ReleaseContract {
     ReviewService review;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    JobRunner jobs;
+    @Autowired
+    ExportService exports;
+    @Value("${annals.releases.directory:${annals.data-dir:./data}/releases}")
+    String releasesDirectory;
 
     UUID project;
     AnnalsPrincipal manager;
@@ -178,6 +195,107 @@ abstract class ReleaseContract {
                 .getParent())) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactly("release-1.zip");
         }
+    }
+
+    /** What the project's releases folder holds (nothing at all before a release was kept). */
+    private List<String> filesInReleasesFolder() throws IOException {
+        var folder = java.nio.file.Path.of(releasesDirectory).toAbsolutePath().resolve(project.toString());
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (var files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void a_release_publishes_in_the_background_with_progress_while_the_service_keeps_answering() throws Exception {
+        approvedEvent("Fall of Hama");
+        approvedEvent("Fall of Homs");
+        try (var held = HeldJobs.holdAfterProgress(jobs, ReleaseService.KIND)) {
+            // The handle comes back at once: the publishing itself is held open on its own thread.
+            Job<ReleaseSummary> job = as(manager, () -> releases.start(project, "In the background"));
+            held.awaitHeld(1);
+            assertThat(job.state()).isEqualTo(JobState.RUNNING);
+            assertThat(job.done()).isPositive();
+            assertThat(job.total()).isGreaterThanOrEqualTo(job.done());
+            assertThat(job.step()).hasValueSatisfying(step -> assertThat(step).startsWith("Writing "));
+            assertThat(job.ownerId()).contains(manager.userId());
+            assertThat(as(secondManager, () -> releases.publishing(project))).contains(job);
+            assertThatThrownBy(() -> as(viewer, () -> releases.publishing(project)))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(as(viewer, () -> releases.list(project))).isEmpty();
+
+            held.letGo();
+            ReleaseSummary release = job.await();
+            assertThat(release.number()).isEqualTo(1);
+            assertThat(release.events()).isEqualTo(2);
+            assertThat(release.publishedBy()).isEqualTo(manager.getUsername());
+            assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+            assertThat(job.done()).isEqualTo(job.total());
+        }
+        assertThat(as(manager, () -> releases.publishing(project))).isEmpty();
+        assertThat(filesInReleasesFolder()).containsExactly("release-1.zip");
+    }
+
+    @Test
+    void a_cancelled_release_leaves_no_release_and_no_file() throws Exception {
+        approvedEvent("Fall of Hama");
+        try (var held = HeldJobs.holdAfterProgress(jobs, ReleaseService.KIND)) {
+            Job<ReleaseSummary> job = as(manager, () -> releases.start(project, "Never mind"));
+            held.awaitHeld(1);
+            assertThat(filesInReleasesFolder()).singleElement().asString().startsWith("publishing-");
+            job.cancel();
+            held.letGo();
+            assertThatThrownBy(job::await).isInstanceOf(JobCancelledException.class);
+            assertThat(job.state()).isEqualTo(JobState.CANCELLED);
+        }
+        assertThat(as(viewer, () -> releases.list(project))).isEmpty();
+        assertThat(filesInReleasesFolder()).isEmpty();
+        // The number was never claimed: the next release is number 1.
+        assertThat(as(manager, () -> releases.publish(project, "Now")).number()).isEqualTo(1);
+    }
+
+    @Test
+    void a_release_that_fails_after_its_zip_got_its_name_leaves_nothing_half_written() throws Exception {
+        approvedEvent("Fall of Hama");
+        ReleaseService target = org.springframework.test.util.AopTestUtils.getUltimateTargetObject(releases);
+        target.afterFileIsPublished = () -> {
+            throw new IllegalStateException("disk full");
+        };
+        try {
+            Job<ReleaseSummary> job = as(manager, () -> releases.start(project, "Doomed"));
+            assertThatThrownBy(job::await).isInstanceOf(IllegalStateException.class);
+            assertThat(job.state()).isEqualTo(JobState.FAILED);
+            assertThat(job.failureMessage()).hasValueSatisfying(message -> assertThat(message)
+                    .contains("logged with reference").doesNotContain("disk full"));
+        } finally {
+            target.afterFileIsPublished = () -> { };
+        }
+        assertThat(as(viewer, () -> releases.list(project))).isEmpty();
+        assertThat(filesInReleasesFolder()).isEmpty();
+    }
+
+    @Test
+    void while_the_node_is_busy_publishing_is_refused_after_the_permission_check() throws Exception {
+        try (var held = HeldJobs.holdAtStart(jobs, ExportService.KIND)) {
+            var running = new java.util.ArrayList<Job<ExportFile>>();
+            for (int i = 0; i < jobs.limit(); i++) {
+                running.add(as(viewer, () -> exports.start(project, ExportFormat.EVENTS_CSV, ExportFilter.ALL, false)));
+            }
+            held.awaitHeld(jobs.limit());
+            assertThatThrownBy(() -> as(reviewer, () -> releases.start(project, "Not mine")))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> as(manager, () -> releases.start(project, "Busy")))
+                    .isInstanceOf(JobsBusyException.class).hasMessageContaining("try again in a moment");
+            held.letGo();
+            for (Job<ExportFile> job : running) {
+                job.await();
+                job.discard();
+            }
+        }
+        assertThat(filesInReleasesFolder()).isEmpty();
+        assertThat(as(manager, () -> releases.publish(project, "Calm again")).number()).isEqualTo(1);
     }
 
     private Object attempt(AnnalsPrincipal who) {

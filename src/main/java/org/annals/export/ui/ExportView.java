@@ -1,7 +1,6 @@
 package org.annals.export.ui;
 
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -10,7 +9,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Route;
@@ -26,9 +24,13 @@ import org.annals.entity.EntitySummary;
 import org.annals.event.PartialDate;
 import org.annals.event.TaxonomyService;
 import org.annals.event.ui.PartialDateField;
+import org.annals.export.ExportFile;
 import org.annals.export.ExportFilter;
 import org.annals.export.ExportFormat;
 import org.annals.export.ExportService;
+import org.annals.jobs.Job;
+import org.annals.jobs.JobsBusyException;
+import org.annals.jobs.ui.JobProgress;
 import org.annals.project.ProjectRole;
 import org.annals.project.ProjectService;
 import org.annals.project.ProjectSummary;
@@ -40,9 +42,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 
 /**
- * Exports the vetted dataset. The export is written to a temporary file in the background, with a
- * progress bar and a Cancel button (a cancelled export leaves no file behind); when it is complete
- * the page offers the file for download. Every member may export.
+ * Exports the vetted dataset. The export service writes it to a temporary file as a background job,
+ * shown with a progress bar and a Cancel button (a cancelled export leaves no file behind); when it is
+ * complete the page offers the file for download. When the server already runs as many jobs as it
+ * may, the person is told to try again in a moment. Every member may export.
  */
 @Route(ProjectRoutes.PREFIX + "/export")
 @PermitAll
@@ -52,7 +55,7 @@ class ExportView extends ProjectPage {
     private final TaxonomyService taxonomy;
     private final EntityService entities;
     private final SourceService sources;
-    private @Nullable ExportJob job;
+    private @Nullable Job<ExportFile> job;
 
     ExportView(ProjectService projects, ExportService exports, TaxonomyService taxonomy, EntityService entities,
             SourceService sources) {
@@ -108,10 +111,7 @@ class ExportView extends ProjectPage {
 
         var status = new Div();
         status.addClassName("export-status");
-        var bar = new ProgressBar();
-        bar.setVisible(false);
-        var cancel = new Button("Cancel");
-        cancel.setVisible(false);
+        var progress = new JobProgress();
         var start = new Button("Prepare export");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.addClickListener(e -> {
@@ -129,61 +129,40 @@ class ExportView extends ProjectPage {
             }
             discardJob();
             ExportFormat chosen = format.getValue();
-            long total = exports.count(projectId, chosen, filter);
-            UI ui = UI.getCurrent();
+            Job<ExportFile> started;
+            try {
+                started = exports.start(projectId, chosen, filter, bom.getValue() && chosen.csv());
+            } catch (JobsBusyException busy) {
+                JobProgress.showBusy(busy);
+                status.removeAll();
+                status.add(new Span(busy.getMessage()));
+                return;
+            }
+            job = started;
             status.removeAll();
-            status.add(new Span("Writing " + chosen.fileName() + "…"));
-            bar.setVisible(true);
-            bar.setIndeterminate(total == 0);
-            bar.setValue(0);
-            cancel.setVisible(true);
             start.setEnabled(false);
-            // The page has no push: it asks the server for news while the export runs.
-            ui.setPollInterval(500);
-            job = ExportJob.start(exports, projectId, chosen, filter, bom.getValue() && chosen.csv(), new ExportJob.Listener() {
-                @Override
-                public void progress(long written) {
-                    if (ui.isAttached()) {
-                        ui.access(() -> bar.setValue(total == 0 ? 0 : Math.min(1.0, (double) written / total)));
+            progress.follow(started, finished -> {
+                start.setEnabled(true);
+                status.removeAll();
+                switch (finished.state()) {
+                    case SUCCEEDED -> {
+                        ExportFile file = finished.result().orElseThrow();
+                        var link = new Anchor(DownloadHandler.forFile(file.path().toFile(), file.fileName()),
+                                "Download " + file.fileName() + " (" + size(file.bytes()) + ", " + file.records()
+                                        + " records)");
+                        link.getElement().setAttribute("download", true);
+                        link.addClassName("export-download");
+                        status.add(link);
                     }
-                }
-
-                @Override
-                public void finished(ExportJob finished) {
-                    if (!ui.isAttached()) {
-                        return;
-                    }
-                    ui.access(() -> {
-                        ui.setPollInterval(-1);
-                        bar.setVisible(false);
-                        cancel.setVisible(false);
-                        start.setEnabled(true);
-                        status.removeAll();
-                        switch (finished.outcome()) {
-                            case DONE -> {
-                                var link = new Anchor(DownloadHandler.forFile(finished.file().toFile(), chosen.fileName()),
-                                        "Download " + chosen.fileName() + " (" + size(finished.bytes()) + ", "
-                                                + finished.written() + " records)");
-                                link.getElement().setAttribute("download", true);
-                                link.addClassName("export-download");
-                                status.add(link);
-                            }
-                            case CANCELLED -> status.add(new Span("Export cancelled; nothing was kept."));
-                            case FAILED -> status.add(new Span("The export failed: " + finished.problem()));
-                            case RUNNING -> { }
-                        }
-                    });
+                    case CANCELLED -> status.add(new Span("Export cancelled; nothing was kept."));
+                    case FAILED -> status.add(new Span("The export failed: " + finished.failureMessage().orElse("")));
+                    case RUNNING -> { }
                 }
             });
         });
-        cancel.addClickListener(e -> {
-            if (job != null) {
-                job.cancel();
-            }
-        });
-        var actions = new Div(start, cancel);
+        var actions = new Div(start);
         actions.addClassName("export-actions");
-        add(format, bom, filters, actions, bar, status);
+        add(format, bom, filters, actions, progress, status);
     }
 
     private ComboBox<EntitySummary> entityChoice(String label, UUID projectId, @Nullable EntityKind kind) {

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -20,6 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.annals.base.InvalidInputException;
+import org.annals.jobs.Job;
+import org.annals.jobs.JobsBusyException;
+import org.annals.jobs.ui.JobProgress;
 import org.annals.project.ProjectRole;
 import org.annals.project.ProjectService;
 import org.annals.project.ProjectSummary;
@@ -31,7 +35,9 @@ import org.annals.release.ReleaseSummary;
 
 /**
  * The project's releases: each one downloadable with its checksum, and what changed since the one
- * before. Managers publish a new release from here.
+ * before. Managers publish a new release from here: it is written in the background (a job of the
+ * release service) while the page shows its progress and stays usable, and the list refreshes when
+ * it is done.
  */
 @Route(ProjectRoutes.PREFIX + "/releases")
 @PermitAll
@@ -39,6 +45,10 @@ class ReleasesView extends ProjectPage {
 
 
     private final ReleaseService releases;
+    // Made anew by each render (the page renders again when it is entered again).
+    private Button publish = new Button();
+    private JobProgress progress = new JobProgress();
+    private Div list = new Div();
 
     ReleasesView(ProjectService projects, ReleaseService releases) {
         super(projects, ProjectRole.VIEWER, "Releases");
@@ -50,18 +60,56 @@ class ReleasesView extends ProjectPage {
     protected void render(ProjectSummary project) {
         add(new Paragraph("A release is a fixed snapshot of the vetted dataset in every export format, with a"
                 + " manifest of counts, checksums and the sources' licences. Releases never change; cite them by number."));
+        progress.stop();
+        publish = new Button("Publish a release…");
+        progress = new JobProgress();
+        list = new Div();
+        list.addClassName("release-list");
         if (project.myRole().includes(ProjectRole.MANAGER)) {
-            var publish = new Button("Publish a release…", e -> publishDialog(project));
             publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            add(publish);
+            publish.addClickListener(e -> publishDialog(project));
+            add(publish, progress);
+            // A release published from another tab, or before this page was reloaded, is still running here.
+            releases.publishing(project.id()).ifPresent(job -> follow(project.id(), job));
         }
-        List<ReleaseSummary> all = releases.list(project.id());
+        add(list);
+        showReleases(project.id());
+    }
+
+    private void showReleases(UUID projectId) {
+        list.removeAll();
+        List<ReleaseSummary> all = releases.list(projectId);
         if (all.isEmpty()) {
-            add(new Paragraph("No release yet."));
+            list.add(new Paragraph("No release yet."));
         }
         for (ReleaseSummary release : all) {
-            add(release(project.id(), release));
+            list.add(release(projectId, release));
         }
+    }
+
+    /** Shows the publishing job's progress; the page stays usable, and is told (by push) when it finishes. */
+    private void follow(UUID projectId, Job<ReleaseSummary> job) {
+        publish.setEnabled(false);
+        progress.follow(job, finished -> {
+            publish.setEnabled(true);
+            switch (finished.state()) {
+                case SUCCEEDED -> {
+                    Notification.show("Release " + finished.result().orElseThrow().number() + " published.")
+                            .addClassName("release-published");
+                    showReleases(projectId);
+                }
+                case CANCELLED -> Notification.show("Publishing cancelled; nothing was kept.")
+                        .addClassName("release-cancelled");
+                case FAILED -> {
+                    var failed = Notification.show("The release was not published: "
+                            + finished.failureMessage().orElse(""), 8000, Notification.Position.MIDDLE);
+                    failed.addThemeVariants(NotificationVariant.LUMO_ERROR);
+                    failed.addClassName("release-failed");
+                    showReleases(projectId);
+                }
+                case RUNNING -> { }
+            }
+        });
     }
 
     private Component release(UUID projectId, ReleaseSummary r) {
@@ -121,19 +169,25 @@ class ReleasesView extends ProjectPage {
         notes.setMaxLength(ReleaseService.NOTES_MAX_LENGTH);
         var error = new Div();
         error.addClassName("form-error");
-        var publish = new Button("Publish", e -> {
+        var confirm = new Button("Publish", e -> {
+            Job<ReleaseSummary> job;
             try {
-                ReleaseSummary release = releases.publish(project.id(), notes.getValue());
-                dialog.close();
-                Notification.show("Release " + release.number() + " published.");
-                getUI().ifPresent(ui -> ui.getPage().reload());
+                job = releases.start(project.id(), notes.getValue());
             } catch (InvalidInputException refused) {
                 error.setText(refused.getMessage());
+                return;
+            } catch (JobsBusyException busy) {
+                // The notes stay in the open dialog for another try.
+                JobProgress.showBusy(busy);
+                error.setText(busy.getMessage());
+                return;
             }
+            dialog.close();
+            follow(project.id(), job);
         });
-        publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new Paragraph("Every vetted record of the project goes into the release as it is now."), notes, error);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), publish);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
         dialog.open();
     }
 
