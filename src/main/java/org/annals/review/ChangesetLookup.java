@@ -43,13 +43,20 @@ class ChangesetLookup {
     }
 
     /**
-     * Why a referenced record is not available to a changeset, or empty when it is: it must exist,
-     * or be created earlier in the same changeset; one created by another open changeset is named.
+     * Why a reference is not available to a changeset, or empty when it is: the one check of every
+     * reference a payload makes, at proposal and again at approval. It must exist in the changeset's
+     * project (never another's), or, for a record, be created earlier in the same changeset; one created
+     * by another open changeset of the project is named.
      */
     Optional<Missing> missing(Changeset changeset, RecordRef ref, Set<UUID> createdHere) {
-        if (createdHere.contains(ref.id())
-                || types.get(ref.kind()).current(changeset.getProjectId(), ref.id()).isPresent()) {
+        ReferenceTarget target = types.target(ref.kind());
+        boolean record = target instanceof RecordType<?>;
+        if (record && createdHere.contains(ref.id()) || target.existsIn(changeset.getProjectId(), ref.id())) {
             return Optional.empty();
+        }
+        if (!record) {
+            return Optional.of(new Missing(false, "refers to a " + target.displayName().toLowerCase(Locale.ROOT)
+                    + " that does not exist in this project."));
         }
         var creators = changesets.findOpenCreating(changeset.getProjectId(), ref.id(), ChangesetService.OPEN,
                 changeset.getId());

@@ -3,8 +3,10 @@ package org.annals.security;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.util.Map;
 import org.annals.security.ui.LoginView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -38,6 +40,16 @@ class SecurityConfig {
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"));
         return http.build();
+    }
+
+    /**
+     * Every {@code @PreAuthorize} first compares the caller's session with the account as it is now
+     * (decision 0019). Static, as Spring asks of method-security infrastructure; the check itself is
+     * looked up when first used.
+     */
+    @Bean
+    static MethodSecurityExpressionHandler methodSecurityExpressionHandler(ObjectProvider<SessionStanding> standing) {
+        return new FreshRightsExpressionHandler(standing);
     }
 
     /**
