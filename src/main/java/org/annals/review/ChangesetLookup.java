@@ -55,17 +55,21 @@ class ChangesetLookup {
             return Optional.empty();
         }
         if (!record) {
-            return Optional.of(new Missing(false, "refers to a " + target.displayName().toLowerCase(Locale.ROOT)
-                    + " that does not exist in this project."));
+            return Optional.of(new Missing(false, "refers to " + aOrAn(target) + " that does not exist in this project."));
         }
         var creators = changesets.findOpenCreating(changeset.getProjectId(), ref.id(), ChangesetService.OPEN,
                 changeset.getId());
         if (creators.isEmpty()) {
-            return Optional.of(new Missing(false, "refers to a " + types.get(ref.kind()).displayName()
-                    .toLowerCase(Locale.ROOT) + " that does not exist in this project."));
+            return Optional.of(new Missing(false, "refers to " + aOrAn(target) + " that does not exist in this project."));
         }
         return Optional.of(new Missing(true, "depends on a record created by the changeset \""
                 + creators.getFirst().getMessage() + "\", which is not approved yet: approve that one first."));
+    }
+
+    /** "a source", "an entity": what a reference pointed to, for the message. */
+    private static String aOrAn(ReferenceTarget target) {
+        String name = target.displayName().toLowerCase(Locale.ROOT);
+        return ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
     }
 
     /** A reference that is not there yet; {@code pending} when another open changeset creates it. */

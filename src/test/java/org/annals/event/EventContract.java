@@ -91,8 +91,8 @@ abstract class EventContract {
 
     @Test
     void an_approved_event_appears_on_the_timeline_with_names_precision_and_disagreeing_claims() {
-        UUID source1 = UUID.randomUUID();
-        UUID source2 = UUID.randomUUID();
+        UUID source1 = fixtures.newSource(project, editor, "First report", "Twelve died in Hama.");
+        UUID source2 = fixtures.newSource(project, editor, "Second report", "Forty to sixty died in Hama.");
         UUID id = approved(battle("Fall of Hama", "2024-12-05", hama).withEnd(PartialDate.parse("2024-12"))
                 .withFatalities(List.of(FatalityClaim.exactly(12, source1), new FatalityClaim(40, 60, source2, "SOHR")))
                 .withNotes("Rebels entered the city.", List.of("urban", "offensive")));
@@ -201,7 +201,7 @@ abstract class EventContract {
 
     @Test
     void the_review_queue_filters_by_the_source_a_proposal_cites() {
-        UUID cited = UUID.randomUUID();
+        UUID cited = fixtures.newSource(project, editor, "Cited report", "Three died.");
         var citing = as(editor, () -> events.proposeCreate(project, battle("Cited", "2024-12-01", hama)
                 .withFatalities(List.of(FatalityClaim.exactly(3, cited))), "cites", true));
         var other = as(editor, () -> events.proposeCreate(project, battle("Uncited", "2024-12-02", hama), "no", true));
