@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.annals.base.InvalidInputException;
 import org.annals.base.NotFoundException;
 import org.annals.security.AccountRightsChanged;
-import org.annals.security.AnnalsPrincipal;
 import org.annals.security.RightsChangedException.Reason;
 import org.annals.security.CurrentUser;
 import org.annals.security.PasswordPolicy;
@@ -132,17 +131,6 @@ public class AccountService {
     @Transactional(readOnly = true)
     public UserSummary me() {
         return UserSummary.of(find(CurrentUser.require().userId()));
-    }
-
-    /**
-     * Whether a signed-in session may go on: the account still exists, is enabled, and has the global
-     * role the session was granted at sign-in (an administrator may have changed either meanwhile).
-     */
-    @Transactional(readOnly = true)
-    public boolean isSessionStillValid(AnnalsPrincipal principal) {
-        return users.findById(principal.userId())
-                .map(user -> user.isEnabled() && user.isAdmin() == principal.isAdmin())
-                .orElse(false);
     }
 
     private AppUser find(UUID userId) {

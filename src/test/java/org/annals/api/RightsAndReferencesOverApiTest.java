@@ -75,7 +75,7 @@ class RightsAndReferencesOverApiTest {
 
         Fixtures.as(fixtures.admin(), () -> projects.changeRole(project, reviewer.userId(), ProjectRole.VIEWER));
         assertThat(api.post("/api/v1/changesets/" + first + "/approve", reviewerToken, Map.of()).problem(403))
-                .contains("Reviewer");
+                .contains("role in this project");
         Fixtures.as(fixtures.admin(), () -> projects.removeMember(project, editor.userId()));
         assertThat(api.post("/api/v1/projects/" + project + "/changesets", editorToken, entityCreation(UUID.randomUUID(),
                 "Idlib")).problem(404)).isEqualTo("Project not found.");
