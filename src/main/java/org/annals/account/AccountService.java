@@ -6,11 +6,13 @@ import java.util.Locale;
 import java.util.UUID;
 import org.annals.base.InvalidInputException;
 import org.annals.base.NotFoundException;
-import org.annals.security.AnnalsPrincipal;
+import org.annals.security.AccountRightsChanged;
+import org.annals.security.RightsChangedException.Reason;
 import org.annals.security.CurrentUser;
 import org.annals.security.PasswordPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -31,9 +33,12 @@ public class AccountService {
     private final AppUserRepository users;
     private final PasswordEncoder encoder;
     private final PasswordPolicy passwordPolicy;
+    private final ApplicationEventPublisher events;
 
-    AccountService(AppUserRepository users, PasswordEncoder encoder, PasswordPolicy passwordPolicy) {
+    AccountService(AppUserRepository users, PasswordEncoder encoder, PasswordPolicy passwordPolicy,
+            ApplicationEventPublisher events) {
         this.users = users;
+        this.events = events;
         this.encoder = encoder;
         this.passwordPolicy = passwordPolicy;
     }
@@ -73,6 +78,9 @@ public class AccountService {
                 refuseIfLastAdmin("disable");
             }
         }
+        if (user.isEnabled() && !enabled) {
+            events.publishEvent(new AccountRightsChanged(user.getId(), Reason.DISABLED));
+        }
         user.setEnabled(enabled);
         log.info("User '{}' {} by '{}'", user.getUsername(), enabled ? "re-enabled" : "disabled",
                 CurrentUser.require().getUsername());
@@ -87,6 +95,9 @@ public class AccountService {
             if (user.isAdmin() && user.isEnabled()) {
                 refuseIfLastAdmin("demote");
             }
+        }
+        if (user.isAdmin() != admin) {
+            events.publishEvent(new AccountRightsChanged(user.getId(), Reason.RIGHTS_CHANGED));
         }
         user.setAdmin(admin);
         log.info("User '{}' {} by '{}'", user.getUsername(), admin ? "made administrator" : "no longer administrator",
@@ -120,17 +131,6 @@ public class AccountService {
     @Transactional(readOnly = true)
     public UserSummary me() {
         return UserSummary.of(find(CurrentUser.require().userId()));
-    }
-
-    /**
-     * Whether a signed-in session may go on: the account still exists, is enabled, and has the global
-     * role the session was granted at sign-in (an administrator may have changed either meanwhile).
-     */
-    @Transactional(readOnly = true)
-    public boolean isSessionStillValid(AnnalsPrincipal principal) {
-        return users.findById(principal.userId())
-                .map(user -> user.isEnabled() && user.isAdmin() == principal.isAdmin())
-                .orElse(false);
     }
 
     private AppUser find(UUID userId) {

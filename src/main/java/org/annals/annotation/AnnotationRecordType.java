@@ -21,6 +21,7 @@ import org.annals.review.RecordRef;
 import org.annals.review.RecordType;
 import org.annals.source.AnchorText;
 import org.annals.source.SourceAnchors;
+import org.annals.source.SourceReferences;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -75,6 +76,11 @@ public class AnnotationRecordType implements RecordType<AnnotationPayload> {
     @Override
     public @Nullable UUID context(AnnotationPayload payload) {
         return payload.sourceId();
+    }
+
+    @Override
+    public boolean idTaken(UUID recordId) {
+        return annotations.existsById(recordId);
     }
 
     @Override
@@ -156,7 +162,14 @@ public class AnnotationRecordType implements RecordType<AnnotationPayload> {
 
     @Override
     public Set<RecordRef> references(AnnotationPayload p) {
-        return p.linkKind() == null || p.linkId() == null ? Set.of() : Set.of(new RecordRef(p.linkKind(), p.linkId()));
+        var refs = new java.util.LinkedHashSet<RecordRef>();
+        if (p.sourceId() != null) {
+            refs.add(new RecordRef(SourceReferences.KIND, p.sourceId()));
+        }
+        if (p.linkKind() != null && p.linkId() != null) {
+            refs.add(new RecordRef(p.linkKind(), p.linkId()));
+        }
+        return refs;
     }
 
     @Override

@@ -58,6 +58,11 @@ public class EntityRecordType implements RecordType<EntityPayload> {
     }
 
     @Override
+    public boolean idTaken(UUID recordId) {
+        return entities.existsById(recordId);
+    }
+
+    @Override
     public void validate(UUID projectId, UUID recordId, ChangeAction action, EntityPayload p) {
         if (p.kind() == null) {
             throw new InvalidInputException("Choose what kind of entity this is.");

@@ -21,6 +21,7 @@ import org.annals.review.KnockOnChanges;
 import org.annals.review.RecordRef;
 import org.annals.review.RecordType;
 import org.annals.source.SourceAnchors;
+import org.annals.source.SourceReferences;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -70,6 +71,11 @@ public class EventRecordType implements RecordType<EventPayload> {
     @Override
     public Optional<Current<EventPayload>> current(UUID projectId, UUID recordId) {
         return events.findByIdAndProjectId(recordId, projectId).map(e -> new Current<>(e.values(), e.getVersion()));
+    }
+
+    @Override
+    public boolean idTaken(UUID recordId) {
+        return events.existsById(recordId);
     }
 
     @Override
@@ -168,6 +174,8 @@ public class EventRecordType implements RecordType<EventPayload> {
         if (p.mergedInto() != null) {
             refs.add(new RecordRef(KIND, p.mergedInto()));
         }
+        p.fatalities().stream().filter(claim -> claim.sourceId() != null)
+                .forEach(claim -> refs.add(new RecordRef(SourceReferences.KIND, claim.sourceId())));
         return refs;
     }
 

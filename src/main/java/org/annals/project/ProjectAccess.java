@@ -14,17 +14,16 @@ import org.springframework.transaction.annotation.Transactional;
  * gets the same {@link NotFoundException} as for a project that does not exist, so membership and
  * existence cannot be probed. Administrators act as managers of every project: someone must be able
  * to rescue a project whose managers have all left. A REST API token bound to one project makes
- * every other project look like one the caller is not a member of.
+ * every other project look like one the caller is not a member of. Everything is read from the
+ * database on every call, the account's state and global role included, in one indexed query.
  */
 @Component
 @Transactional(readOnly = true)
 public class ProjectAccess {
 
-    private final ProjectRepository projects;
     private final ProjectMemberRepository members;
 
-    ProjectAccess(ProjectRepository projects, ProjectMemberRepository members) {
-        this.projects = projects;
+    ProjectAccess(ProjectMemberRepository members) {
         this.members = members;
     }
 
@@ -71,9 +70,8 @@ public class ProjectAccess {
      * may do; services use {@link #require}.
      */
     public Optional<ProjectRole> roleOf(UUID projectId, AnnalsPrincipal person) {
-        if (person.isAdmin()) {
-            return projects.existsById(projectId) ? Optional.of(ProjectRole.MANAGER) : Optional.empty();
-        }
-        return members.findRole(projectId, person.userId());
+        // The account is read with the membership, not taken from the session: a disabled account or a
+        // revoked administrator right counts at once, like a changed membership (decision 0019).
+        return members.findStanding(projectId, person.userId()).flatMap(PersonInProject::role);
     }
 }

@@ -13,6 +13,15 @@ interface ProjectMemberRepository extends JpaRepository<ProjectMember, UUID> {
     @Query("select m.role from ProjectMember m where m.projectId = :projectId and m.userId = :userId")
     Optional<ProjectRole> findRole(UUID projectId, UUID userId);
 
+    /** The person's account, membership and the project's existence in one indexed query (see {@link ProjectAccess}). */
+    @Query("""
+            select new org.annals.project.PersonInProject(u.enabled, u.admin, m.role, p.id)
+            from org.annals.account.AppUser u
+            left join ProjectMember m on m.userId = u.id and m.projectId = :projectId
+            left join Project p on p.id = :projectId
+            where u.id = :userId""")
+    Optional<PersonInProject> findStanding(UUID projectId, UUID userId);
+
     long countByProjectIdAndRole(UUID projectId, ProjectRole role);
 
     @Query("""

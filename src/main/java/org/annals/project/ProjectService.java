@@ -176,6 +176,7 @@ public class ProjectService {
             refuseIfLastManager(projectId, "change the role of");
         }
         member.setRole(role);
+        events.publishEvent(new MembershipChanged(projectId, userId, role));
         log.info("Role of user {} in project {} set to {} by '{}'", userId, projectId, role,
                 CurrentUser.require().getUsername());
     }
@@ -188,6 +189,7 @@ public class ProjectService {
             refuseIfLastManager(projectId, "remove");
         }
         members.delete(member);
+        events.publishEvent(new MembershipChanged(projectId, userId, null));
         log.info("User {} removed from project {} by '{}'", userId, projectId, CurrentUser.require().getUsername());
     }
 

@@ -43,22 +43,33 @@ class ChangesetLookup {
     }
 
     /**
-     * Why a referenced record is not available to a changeset, or empty when it is: it must exist,
-     * or be created earlier in the same changeset; one created by another open changeset is named.
+     * Why a reference is not available to a changeset, or empty when it is: the one check of every
+     * reference a payload makes, at proposal and again at approval. It must exist in the changeset's
+     * project (never another's), or, for a record, be created earlier in the same changeset; one created
+     * by another open changeset of the project is named.
      */
     Optional<Missing> missing(Changeset changeset, RecordRef ref, Set<UUID> createdHere) {
-        if (createdHere.contains(ref.id())
-                || types.get(ref.kind()).current(changeset.getProjectId(), ref.id()).isPresent()) {
+        ReferenceTarget target = types.target(ref.kind());
+        boolean record = target instanceof RecordType<?>;
+        if (record && createdHere.contains(ref.id()) || target.existsIn(changeset.getProjectId(), ref.id())) {
             return Optional.empty();
+        }
+        if (!record) {
+            return Optional.of(new Missing(false, "refers to " + aOrAn(target) + " that does not exist in this project."));
         }
         var creators = changesets.findOpenCreating(changeset.getProjectId(), ref.id(), ChangesetService.OPEN,
                 changeset.getId());
         if (creators.isEmpty()) {
-            return Optional.of(new Missing(false, "refers to a " + types.get(ref.kind()).displayName()
-                    .toLowerCase(Locale.ROOT) + " that does not exist in this project."));
+            return Optional.of(new Missing(false, "refers to " + aOrAn(target) + " that does not exist in this project."));
         }
         return Optional.of(new Missing(true, "depends on a record created by the changeset \""
                 + creators.getFirst().getMessage() + "\", which is not approved yet: approve that one first."));
+    }
+
+    /** "a source", "an entity": what a reference pointed to, for the message. */
+    private static String aOrAn(ReferenceTarget target) {
+        String name = target.displayName().toLowerCase(Locale.ROOT);
+        return ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
     }
 
     /** A reference that is not there yet; {@code pending} when another open changeset creates it. */

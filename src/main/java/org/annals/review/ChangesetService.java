@@ -35,6 +35,9 @@ public class ChangesetService {
 
     /** A changeset is a reviewable unit; thousands of operations are a bulk import, not a review. */
     public static final int MAX_OPERATIONS = 1000;
+    /** Ids are unique across the installation; a clash is nearly always a copied id, so the message says what to do. */
+    static final String ID_TAKEN = "The id of the new %s (%s) is already used by another record. Every record needs"
+            + " an id of its own: propose it with a new random id.";
     static final Set<ChangesetState> OPEN = EnumSet.of(ChangesetState.DRAFT, ChangesetState.SUBMITTED,
             ChangesetState.CHANGES_REQUESTED);
 
@@ -418,6 +421,9 @@ public class ChangesetService {
         if (op.action() == ChangeAction.CREATE) {
             if (current.isPresent()) {
                 throw new InvalidInputException("This record already exists.");
+            }
+            if (type.idTaken(op.recordId())) {
+                throw new InvalidInputException(ID_TAKEN.formatted(type.displayName().toLowerCase(java.util.Locale.ROOT), op.recordId()));
             }
             P payload = payload(type, op);
             type.validate(projectId, op.recordId(), op.action(), payload);

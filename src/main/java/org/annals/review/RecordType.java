@@ -12,18 +12,24 @@ import java.util.UUID;
  *
  * @param <P> the proposed values of one record
  */
-public interface RecordType<P> {
-
-    /** Stable name stored with every operation, e.g. "ENTITY". */
-    String kind();
-
-    /** What people call this kind, e.g. "Entity". */
-    String displayName();
+public interface RecordType<P> extends ReferenceTarget {
 
     Class<P> payloadType();
 
     /** The vetted record as it is now, with its version; empty when it does not exist in this project. */
     Optional<Current<P>> current(UUID projectId, UUID recordId);
+
+    /** A vetted record of this kind exists in this project. */
+    @Override
+    default boolean existsIn(UUID projectId, UUID id) {
+        return current(projectId, id).isPresent();
+    }
+
+    /**
+     * Whether a record of this kind with this id exists in any project. Ids are unique across the
+     * installation: a new record may not take an id that another project's record has.
+     */
+    boolean idTaken(UUID recordId);
 
     /**
      * Checks a proposed payload on its own (names, lengths, formats). Throws
@@ -31,7 +37,11 @@ public interface RecordType<P> {
      */
     void validate(UUID projectId, UUID recordId, ChangeAction action, P payload);
 
-    /** Records this payload points to, which must exist (or be created earlier in the same changeset). */
+    /**
+     * Everything this payload points to, records and other {@link ReferenceTarget}s (sources): each must
+     * exist in the changeset's project (records may also be created earlier in the same changeset, or
+     * by another open one that approval then waits for).
+     */
     Set<RecordRef> references(P payload);
 
     /**

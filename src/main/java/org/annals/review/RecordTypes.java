@@ -14,10 +14,21 @@ import tools.jackson.databind.json.JsonMapper;
 public class RecordTypes {
 
     private final Map<String, RecordType<?>> byKind = new LinkedHashMap<>();
+    private final Map<String, ReferenceTarget> targets = new LinkedHashMap<>();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    RecordTypes(List<RecordType<?>> types) {
+    RecordTypes(List<RecordType<?>> types, List<ReferenceTarget> allTargets) {
         types.forEach(type -> byKind.put(type.kind(), type));
+        allTargets.forEach(target -> targets.put(target.kind(), target));
+    }
+
+    /** What a reference of this kind points to: a record kind or another target (a source). */
+    ReferenceTarget target(String kind) {
+        ReferenceTarget target = targets.get(kind);
+        if (target == null) {
+            throw new InvalidInputException("Unknown kind of reference: " + kind);
+        }
+        return target;
     }
 
     public RecordType<?> get(String kind) {

@@ -193,6 +193,9 @@ public class ReviewService {
                 case CREATE -> {
                     if (current.isPresent()) {
                         problems.add(what + " already exists.");
+                    } else if (type.idTaken(op.getRecordId())) {
+                        problems.add(what + ": " + ChangesetService.ID_TAKEN.formatted(type.displayName().toLowerCase(
+                                java.util.Locale.ROOT), op.getRecordId()));
                     }
                     createdHere.add(op.getRecordId());
                 }

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -70,6 +72,16 @@ class SecurityConfig {
         return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
                 && accept != null && accept.contains("text/html")
                 && !path.startsWith("/api/") && !path.startsWith("/actuator");
+    }
+
+    /**
+     * Every {@code @PreAuthorize} first compares the caller's session with the account as it is now
+     * (decision 0019). Static, as Spring asks of method-security infrastructure; the check itself is
+     * looked up when first used.
+     */
+    @Bean
+    static MethodSecurityExpressionHandler methodSecurityExpressionHandler(ObjectProvider<SessionStanding> standing) {
+        return new FreshRightsExpressionHandler(standing);
     }
 
     /**

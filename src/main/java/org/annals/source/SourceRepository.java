@@ -25,6 +25,8 @@ interface SourceRepository extends JpaRepository<Source, UUID> {
 
     Optional<Source> findByIdAndProjectId(UUID id, UUID projectId);
 
+    boolean existsByIdAndProjectId(UUID id, UUID projectId);
+
     @Query("""
             select new org.annals.source.ExistingSource(s.id, s.title)
             from Source s join TextVersion t on t.id = s.textVersionId

@@ -24,6 +24,8 @@ abstract class AccountServiceContract {
     PasswordEncoder encoder;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    org.annals.security.SessionStanding standing;
 
     @Test
     void an_admin_creates_a_user_whose_password_is_stored_only_as_an_argon2_hash() {
@@ -90,11 +92,11 @@ abstract class AccountServiceContract {
     void a_disabled_user_is_no_longer_active_and_can_be_re_enabled() {
         AnnalsPrincipal user = fixtures.newUser("carol");
         as(fixtures.admin(), () -> accounts.setEnabled(user.userId(), false));
-        assertThat(accounts.isSessionStillValid(user)).isFalse();
+        assertThat(standing.lapse(user)).contains(org.annals.security.RightsChangedException.Reason.DISABLED);
         assertThat(fixtures.principal(user.getUsername()).isEnabled()).isFalse();
 
         as(fixtures.admin(), () -> accounts.setEnabled(user.userId(), true));
-        assertThat(accounts.isSessionStillValid(user)).isTrue();
+        assertThat(standing.lapse(user)).isEmpty();
     }
 
     @Test

@@ -10,6 +10,9 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import java.util.UUID;
 import org.annals.base.InvalidInputException;
 import org.annals.base.NotFoundException;
+import org.annals.security.RightsChangedException;
+import org.annals.security.ui.SessionEnding;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -33,8 +36,16 @@ class MainErrorHandler implements ErrorHandler, VaadinServiceInitListener {
 
     @Override
     public void error(ErrorEvent event) {
-        String message = messageFor(event.getThrowable());
         UI ui = UI.getCurrent();
+        var rightsChanged = rightsChanged(event.getThrowable());
+        if (rightsChanged != null) {
+            // Nothing was done; the session the click came from no longer stands for the account.
+            if (ui != null) {
+                ui.access(() -> SessionEnding.end(ui, rightsChanged.reason()));
+            }
+            return;
+        }
+        String message = messageFor(event.getThrowable());
         if (ui != null) {
             ui.access(() -> {
                 var notification = Notification.show(message, 6000, Notification.Position.MIDDLE);
@@ -57,6 +68,15 @@ class MainErrorHandler implements ErrorHandler, VaadinServiceInitListener {
                 yield "Something went wrong. The problem was logged with reference " + reference + ".";
             }
         };
+    }
+
+    private static @Nullable RightsChangedException rightsChanged(Throwable error) {
+        for (Throwable current = error; current != null; current = current.getCause()) {
+            if (current instanceof RightsChangedException changed) {
+                return changed;
+            }
+        }
+        return null;
     }
 
     /** Vaadin wraps listener exceptions; find the one that says what happened. */

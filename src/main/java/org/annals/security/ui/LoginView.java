@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpSession;
+import org.annals.security.RightsChangedException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
@@ -39,9 +40,21 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+        var parameters = event.getLocation().getQueryParameters();
+        if (parameters.getParameters().containsKey("error")) {
             showFailure(lastFailure());
         }
+        parameters.getSingleParameter(SessionEnding.PARAMETER).flatMap(SessionEnding::reasonNamed)
+                .ifPresent(this::showEnded);
+    }
+
+    /** A session that ended because an administrator changed the account: say so, in the form's message box. */
+    private void showEnded(RightsChangedException.Reason reason) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getErrorMessage().setTitle("You have been signed out");
+        i18n.getErrorMessage().setMessage(reason.message());
+        form.setI18n(i18n);
+        form.setError(true);
     }
 
     private void showFailure(Exception failure) {

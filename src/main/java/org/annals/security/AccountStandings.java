@@ -1,0 +1,18 @@
+package org.annals.security;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the database says about an account now: whether it may still act and with which global role.
+ * Implemented by the account feature (one primary-key query); security only asks.
+ */
+public interface AccountStandings {
+
+    /** The account's current standing; empty when the account no longer exists. */
+    Optional<Standing> of(UUID userId);
+
+    /** The two facts a signed-in session was granted at sign-in and an administrator may change later. */
+    record Standing(boolean enabled, boolean admin) {
+    }
+}

@@ -1,0 +1,7 @@
+package org.annals.authorization;
+
+import org.annals.support.IntegrationTest;
+
+@IntegrationTest
+class RevokedRightsH2Test extends RevokedRightsContract {
+}
