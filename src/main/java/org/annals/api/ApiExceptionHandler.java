@@ -103,6 +103,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
+                return problem(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(),
+                        ((ServletWebRequest) request).getRequest());
+            }
+            if (cause instanceof InvalidInputException invalid) {
+                // A value refused while the body was read (a record's own check, such as a date's year range).
+                return problem(HttpStatus.BAD_REQUEST, invalid.getMessage(), ((ServletWebRequest) request).getRequest());
+            }
+        }
         String detail = "The request body is not JSON this endpoint understands.";
         if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
             String field = json.getPath().stream()

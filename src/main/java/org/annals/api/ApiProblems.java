@@ -78,6 +78,13 @@ class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
         write(request, response, HttpStatus.TOO_MANY_REQUESTS, detail, Map.of("retryAfterSeconds", seconds));
     }
 
+    /** 413: a request body over the API's limit, refused before it is read. */
+    void payloadTooLarge(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        // The unread body is not worth draining: the container closes the connection after answering.
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        write(request, response, HttpStatus.CONTENT_TOO_LARGE, detail, Map.of());
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
             Map<String, Object> extra) throws IOException {
         var body = new LinkedHashMap<String, Object>();

@@ -22,6 +22,7 @@ import org.annals.annotation.AnnotationService;
 import org.annals.annotation.AnnotationType;
 import org.annals.annotation.LinkCandidate;
 import org.annals.annotation.LinkChoice;
+import org.annals.base.SupportedDates;
 import org.annals.entity.EntityKind;
 import org.annals.entity.EntityPayload;
 import org.annals.entity.EntityRecordType;
@@ -101,6 +102,8 @@ class LinkDialog extends Dialog {
         eventTitle.setWidthFull();
         stash(eventTitle, "eventTitle");
         stash(eventDate, "eventDate");
+        eventDate.setMin(SupportedDates.MIN);
+        eventDate.setMax(SupportedDates.MAX);
         eventType.setLabel("Event type");
         eventType.setItems(taxonomy);
         eventType.setItemLabelGenerator(TaxonomyService.TypeNode::name);
@@ -210,6 +213,8 @@ class LinkDialog extends Dialog {
                     : entityName.getValue().isBlank() ? "Give the new entity a name." : null;
             case NEW_EVENT -> eventTitle.getValue().isBlank() ? "Give the new event a title."
                     : eventDate.getValue() == null ? "Give the date of the new event."
+                    : !SupportedDates.supports(eventDate.getValue())
+                            ? SupportedDates.outOfRange(eventDate.getValue().getYear())
                     : eventType.getValue() == null ? "Choose the event type." : null;
             case null, default -> null;
         };

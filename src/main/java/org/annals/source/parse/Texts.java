@@ -124,6 +124,21 @@ final class Texts {
         return i;
     }
 
+    /**
+     * How many start tags ({@code <} followed by a letter) the text holds: an upper bound of the elements an HTML
+     * parser would build from it, found without building any.
+     */
+    static long countTagStarts(String text) {
+        long tags = 0;
+        for (int i = text.indexOf('<'); i >= 0 && i + 1 < text.length(); i = text.indexOf('<', i + 1)) {
+            char next = text.charAt(i + 1);
+            if (next >= 'a' && next <= 'z' || next >= 'A' && next <= 'Z') {
+                tags++;
+            }
+        }
+        return tags;
+    }
+
     static boolean hasTag(String text) {
         return text.indexOf('<') >= 0 && TAG_LIKE.matcher(text).find();
     }
