@@ -114,7 +114,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         String detail = "The request body is not JSON this endpoint understands.";
-        if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+        if (e.getCause() instanceof JacksonException json && json.getOriginalMessage().startsWith("Invalid UTF-8")) {
+            detail = "The request body is not valid UTF-8, which JSON must be: send the text in UTF-8.";
+        } else if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
             String field = json.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? "." + ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining()).replaceFirst("^\\.", "");

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Tells text from things that are not text, for uploaded files (bytes) and for text that arrives already decoded
  * (the REST API, pasted text), so both refuse the same inputs with the same reasons: images, PDFs, archives and
- * other binary data, UTF-16 without a byte-order mark, and NUL characters. A client that reads a binary or UTF-16
+ * other binary data, UTF-16 without a byte-order mark, and NUL characters; in decoded text also the C1 control
+ * characters (U+0080 to U+009F) that Windows-1252 or UTF-8 bytes become when read as Latin-1. A client that reads a binary or UTF-16
  * file as single bytes (Latin-1) and sends it as a JSON string produces exactly the characters looked at here.
  */
 public final class TextSniffer {
@@ -35,6 +36,15 @@ public final class TextSniffer {
             throw new InvalidInputException(what + " is not text: it looks like " + kind + ".");
         }
         requireNoNul(text, what);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && c <= 0x9F) {
+                throw new InvalidInputException(what + " contains the control character U+00"
+                        + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + " (at character " + (i + 1)
+                        + "), which text never holds: it appears when Windows-1252 or UTF-8 text is read as"
+                        + " Latin-1. Send the text as it reads, in UTF-8.");
+            }
+        }
     }
 
     /** Refuses text with a NUL character anywhere: no text file has one, and dropping it would change the text. */

@@ -19,6 +19,14 @@ public record ParseLimits(int maxDepth, int maxElements) {
         }
     }
 
+    /**
+     * The most lines a file may have: five per element or block. Every format is read line by line first, and a
+     * line costs an object or two, so ten megabytes of empty lines would otherwise cost far more than their size.
+     */
+    public long maxLines() {
+        return 5L * maxElements;
+    }
+
     /** Refuses a structure nested deeper than the limit; {@code what} says what nests, for the message. */
     void checkDepth(int depth, String what) {
         if (depth > maxDepth) {
@@ -29,9 +37,13 @@ public record ParseLimits(int maxDepth, int maxElements) {
 
     /** Refuses a document with more elements or blocks than the limit; {@code what} names them (plural). */
     void checkCount(long count, String what) {
-        if (count > maxElements) {
+        checkCount(count, what, maxElements);
+    }
+
+    void checkCount(long count, String what, long max) {
+        if (count > max) {
             throw new SourceTooComplexException("The file has " + number(count) + " " + what + ". Annals imports at"
-                    + " most " + number(maxElements) + " per file; split it into smaller files.");
+                    + " most " + number(max) + " per file; split it into smaller files.");
         }
     }
 

@@ -77,6 +77,7 @@ public final class SourceParser {
      * @throws SourceTooComplexException when the text nests deeper or holds more elements or blocks than the limits
      */
     public SourceDraft parse(String text, SourceFormat format, ParseLimits limits) {
+        limits.checkCount(Texts.countLines(text), "lines", limits.maxLines());
         if (format != SourceFormat.PLAIN_TEXT) {
             // Markup of every format may carry HTML, and jsoup builds a node for each tag: counting the tags first
             // (one cheap pass) refuses a million-element file before it takes gigabytes.

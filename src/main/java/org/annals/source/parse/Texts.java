@@ -31,6 +31,18 @@ final class Texts {
         return s.replace("\r\n", "\n").replace('\r', '\n');
     }
 
+    /** How many lines {@link #lines} would return, counted without making them. */
+    static long countLines(String text) {
+        long lines = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
     static List<String> lines(String text) {
         String s = normalizeNewlines(text);
         List<String> lines = new ArrayList<>();
