@@ -43,6 +43,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final ApiProblems problems;
+
+    ApiExceptionHandler(ApiProblems problems) {
+        this.problems = problems;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> notFound(NotFoundException e, HttpServletRequest request) {
         return problem(HttpStatus.NOT_FOUND, e.getMessage() + ".", request);
@@ -105,8 +111,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
-                return problem(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(),
-                        ((ServletWebRequest) request).getRequest());
+                // Written and closed here: the rest of the body stays unread, so the container closes the
+                // connection after the answer, and an answer still being streamed then would be cut off.
+                var servlet = (ServletWebRequest) request;
+                try {
+                    problems.payloadTooLarge(servlet.getRequest(), servlet.getResponse(), tooLarge.getMessage());
+                } catch (java.io.IOException closedByClient) {
+                    log.debug("Could not answer a request whose body was too large", closedByClient);
+                }
+                return null;
             }
             if (cause instanceof InvalidInputException invalid) {
                 // A value refused while the body was read (a record's own check, such as a date's year range).

@@ -177,6 +177,31 @@ class BadInputCorpusTest extends BrowserTest {
     }
 
     @Test
+    void files_chosen_in_the_browser_go_the_same_way() throws IOException {
+        Page page = newPerson();
+        signIn(page, editor.getUsername(), Fixtures.PASSWORD);
+        page.navigate(url("projects/" + project + "/import"));
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("annals-bad-input");
+        List<java.nio.file.Path> files = new ArrayList<>();
+        for (String name : List.of("report-pdf.txt", "windows-1252.txt", "a-lt-b.txt")) {
+            try (InputStream in = getClass().getResourceAsStream("/bad-input/" + name)) {
+                files.add(java.nio.file.Files.write(folder.resolve(name), in.readAllBytes()));
+            }
+        }
+        long[] rows = rows();
+        page.locator("vaadin-upload input[type=file]").setInputFiles(files.toArray(java.nio.file.Path[]::new));
+
+        Locator cells = page.locator("vaadin-grid-cell-content");
+        PlaywrightAssertions.assertThat(cells.filter(new Locator.FilterOptions()
+                .setHasText("it looks like a PDF document")).first()).isVisible();
+        PlaywrightAssertions.assertThat(cells.filter(new Locator.FilterOptions()
+                .setHasText("The file is not UTF-8")).first()).isVisible();
+        PlaywrightAssertions.assertThat(cells.filter(new Locator.FilterOptions()
+                .setHasText("Plain text, UTF-8, 2 blocks")).first()).isVisible();
+        assertThat(rows()).containsExactly(rows);
+    }
+
+    @Test
     void a_multipart_upload_past_the_limit_is_refused_by_the_container_before_it_is_read_into_memory() {
         Page page = newPerson();
         signIn(page, editor.getUsername(), Fixtures.PASSWORD);

@@ -42,6 +42,11 @@ final class HtmlParser {
     }
 
     static ParsedDocument parse(String html, ParseLimits limits) {
+        // A quick upper estimate first: a file nested a hundred thousand levels is refused before jsoup spends
+        // seconds building the tree; the estimate may count a few unclosed elements too many, hence the margin.
+        if (TagDepth.estimate(html) > 4L * limits.maxDepth()) {
+            limits.checkDepth(Integer.MAX_VALUE, "The HTML nests elements");
+        }
         Document document = Jsoup.parse(html);
         // jsoup builds the tree without recursion; walking it here recurses, so the depth is checked first.
         limits.checkDepth(depth(document, limits.maxDepth()), "The HTML nests elements");

@@ -37,6 +37,16 @@ class ParseLimitsTest {
     }
 
     @Test
+    void the_quick_depth_estimate_leaves_unclosed_paragraphs_and_void_elements_alone() {
+        String html = "<div>" + "<p>Unclosed paragraph <br><img src=x> <li>item".repeat(2_000) + "</div>";
+        assertThat(TagDepth.estimate(html)).isEqualTo(1);
+        assertThat(parser.parse(html, SourceFormat.HTML).blocks()).isNotEmpty();
+        assertThat(TagDepth.estimate("<div><script>if (a<b) { x = '<div><div>'; }</script></div><!-- <div> -->"))
+                .isEqualTo(1);
+        assertThat(TagDepth.estimate("<section>".repeat(2_000))).isEqualTo(2_000);
+    }
+
+    @Test
     void deeply_nested_lists_are_read_in_one_pass() {
         StringBuilder html = new StringBuilder();
         for (int level = 0; level < 100; level++) {
