@@ -44,6 +44,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final ApiProblems problems;
+
+    ApiExceptionHandler(ApiProblems problems) {
+        this.problems = problems;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> notFound(NotFoundException e, HttpServletRequest request) {
         return problem(HttpStatus.NOT_FOUND, e.getMessage() + ".", request);
@@ -115,8 +121,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
+                // Written and closed here: the rest of the body stays unread, so the container closes the
+                // connection after the answer, and an answer still being streamed then would be cut off.
+                var servlet = (ServletWebRequest) request;
+                try {
+                    problems.payloadTooLarge(servlet.getRequest(), servlet.getResponse(), tooLarge.getMessage());
+                } catch (java.io.IOException closedByClient) {
+                    log.debug("Could not answer a request whose body was too large", closedByClient);
+                }
+                return null;
+            }
+            if (cause instanceof InvalidInputException invalid) {
+                // A value refused while the body was read (a record's own check, such as a date's year range).
+                return problem(HttpStatus.BAD_REQUEST, invalid.getMessage(), ((ServletWebRequest) request).getRequest());
+            }
+        }
         String detail = "The request body is not JSON this endpoint understands.";
-        if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+        if (e.getCause() instanceof JacksonException json && json.getOriginalMessage().startsWith("Invalid UTF-8")) {
+            detail = "The request body is not valid UTF-8, which JSON must be: send the text in UTF-8.";
+        } else if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
             String field = json.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? "." + ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining()).replaceFirst("^\\.", "");

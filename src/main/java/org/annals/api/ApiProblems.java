@@ -78,6 +78,16 @@ class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
         write(request, response, HttpStatus.TOO_MANY_REQUESTS, detail, Map.of("retryAfterSeconds", seconds));
     }
 
+    /**
+     * 413: a request body over the API's limit, refused before it is (all) read. The unread rest is not worth
+     * draining: the container closes the connection after answering, so the answer is complete (and closed) here.
+     */
+    void payloadTooLarge(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        write(request, response, HttpStatus.CONTENT_TOO_LARGE, detail, Map.of());
+        response.getOutputStream().close();
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
             Map<String, Object> extra) throws IOException {
         var body = new LinkedHashMap<String, Object>();

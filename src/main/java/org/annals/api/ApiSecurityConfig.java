@@ -18,6 +18,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -38,8 +39,11 @@ class ApiSecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain tokenCreation(HttpSecurity http, ApiProblems problems) throws Exception {
+    SecurityFilterChain tokenCreation(HttpSecurity http, ApiProblems problems, ApiRequestProperties limits)
+            throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, TOKENS_PATH))
+                .addFilterBefore(new RequestBodyLimitFilter(limits.maxBodySize().toBytes(), problems),
+                        BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems));
         return stateless(http, problems).build();
@@ -47,14 +51,16 @@ class ApiSecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ApiProblems problems, TokenAuthenticator tokens, ApiRateLimiter limiter)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiProblems problems, TokenAuthenticator tokens, ApiRateLimiter limiter,
+            ApiRequestProperties limits) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(TokenAuthentication.READ)
                         .requestMatchers(HttpMethod.HEAD, "/api/**").hasAuthority(TokenAuthentication.READ)
                         .anyRequest().hasAuthority(TokenAuthentication.WRITE))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new RequestBodyLimitFilter(limits.maxBodySize().toBytes(), problems),
+                        AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limiter, problems), AnonymousAuthenticationFilter.class);
         return stateless(http, problems).build();
     }

@@ -9,13 +9,15 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.annals.base.InvalidInputException;
+import org.annals.base.SupportedDates;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A date as sources give it: a day, a month, a year, or about a day; optionally with a local time.
  * {@link #parse} accepts what people type ("2024-12-05", "2024-12", "December 2024", "5 December
  * 2024", "2024", "~2024-12-05", "c. 5 Dec 2024", and 29/11/2024 or 11/29/2024 when the order is plain)
- * and refuses impossible dates such as 2024-02-30, or 05/12/2024, which could be May or December.
+ * and refuses impossible dates such as 2024-02-30, or 05/12/2024, which could be May or December, and years
+ * outside 1 to 9999 (year 0 and years before it would be changed by the databases' calendars: -500 read back as 501).
  */
 public record PartialDate(LocalDate date, DatePrecision precision, @Nullable LocalTime time) {
 
@@ -25,10 +27,18 @@ public record PartialDate(LocalDate date, DatePrecision precision, @Nullable Loc
     private static final Pattern MONTH_YEAR = Pattern.compile("([A-Za-z]+)\\.?\\s+(\\d{4})");
     /** 29/11/2024 or 11/29/2024: read only when the order is plain (one number above 12, or both equal). */
     private static final Pattern SLASHED = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})");
+    /** A year of any length or sign, alone or with month and day: to say why it is refused. */
+    private static final Pattern ANY_YEAR = Pattern.compile("(-?\\d{1,18})(?:-\\d{1,2}(?:-\\d{1,2})?)?");
     private static final Pattern APPROXIMATE = Pattern.compile("^(?:~|c\\.|ca\\.|circa|about|around)\\s*",
             Pattern.CASE_INSENSITIVE);
 
     public PartialDate {
+        if (date == null || precision == null) {
+            throw new InvalidInputException("A date needs a day, month or year and its precision.");
+        }
+        if (!SupportedDates.supports(date)) {
+            throw new InvalidInputException(SupportedDates.outOfRange(date.getYear()));
+        }
         if (precision == DatePrecision.MONTH && date.getDayOfMonth() != 1
                 || precision == DatePrecision.YEAR && date.getDayOfYear() != 1) {
             throw new IllegalArgumentException("A " + precision + " date is stored as the first day of its period");
@@ -108,6 +118,13 @@ public record PartialDate(LocalDate date, DatePrecision precision, @Nullable Loc
             }
         } catch (DateTimeException e) {
             throw new InvalidInputException("\"" + input + "\" is not a date that exists.");
+        }
+        Matcher year = ANY_YEAR.matcher(input);
+        if (year.matches()) {
+            long value = Long.parseLong(year.group(1));
+            throw new InvalidInputException(value < SupportedDates.MIN_YEAR || value > SupportedDates.MAX_YEAR
+                    ? SupportedDates.outOfRange(value)
+                    : "Write the year with four digits: " + String.format(Locale.ROOT, "%04d", value) + ".");
         }
         throw new InvalidInputException("\"" + input + "\" is not a date Annals understands. Write 2024-12-05,"
                 + " 5 December 2024, December 2024, 2024 or ~2024-12-05.");

@@ -2,11 +2,11 @@ package org.annals.source;
 
 import java.nio.charset.Charset;
 
-/** Text decoded from an uploaded file, with the charset that was used and whether it was guessed. */
-public record DecodedText(String text, Charset charset, boolean legacyCharset) {
+/** Text decoded from an uploaded file, with the charset it was read in (UTF-8, or UTF-16 when it said so). */
+public record DecodedText(String text, Charset charset) {
 
-    /** For the import result: "UTF-8", or "Windows-1252 (the file was not valid UTF-8)". */
+    /** For the import result: "UTF-8", "UTF-16LE". */
     public String charsetNote() {
-        return legacyCharset ? charset.displayName() + " (the file was not valid UTF-8)" : charset.displayName();
+        return charset.displayName();
     }
 }

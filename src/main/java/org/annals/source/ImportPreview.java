@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * project that already hold the same text (with the blocks proposed for keeping).
  */
 public record ImportPreview(@Nullable String filename, SourceDraft draft, @Nullable String charset, String charsetNote,
-        boolean legacyCharset, List<ExistingSource> duplicates) {
+        List<ExistingSource> duplicates) {
 
     public ImportPreview {
         duplicates = List.copyOf(duplicates);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.annals.base.ByteSizes;
 import org.annals.base.InvalidInputException;
 import org.annals.project.ProjectAccess;
 import org.annals.project.ProjectRole;
@@ -12,6 +13,7 @@ import org.annals.source.parse.DraftBlock;
 import org.annals.source.parse.SourceDraft;
 import org.annals.source.parse.SourceFormat;
 import org.annals.source.parse.SourceParser;
+import org.annals.source.parse.SourceTooComplexException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +61,7 @@ public class SourceImportService {
         access.require(projectId, ProjectRole.EDITOR);
         DecodedText decoded = TextDecoder.decode(content, limits.maxFileSize().toBytes());
         SourceFormat format = SourceParser.detect(filename, decoded.text());
-        return preview(projectId, filename, decoded.text(), format, decoded.charset().name(), decoded.charsetNote(),
-                decoded.legacyCharset());
+        return preview(projectId, filename, decoded.text(), format, decoded.charset().name(), decoded.charsetNote());
     }
 
     /** Parses pasted text. Stores nothing. */
@@ -73,24 +74,62 @@ public class SourceImportService {
     @Transactional(readOnly = true)
     public ImportPreview previewPasted(UUID projectId, String text, @Nullable SourceFormat given) {
         access.require(projectId, ProjectRole.EDITOR);
+        long size = utf8Length(text);
+        if (size > limits.maxFileSize().toBytes()) {
+            throw new InvalidInputException(ByteSizes.tooLarge("The text", size, limits.maxFileSize().toBytes()));
+        }
         if (text.isBlank()) {
             throw new InvalidInputException("Paste some text first.");
         }
-        if (text.length() > limits.maxFileSize().toBytes()) {
-            throw new InvalidInputException("The pasted text is larger than the import limit of "
-                    + TextDecoder.megabytes(limits.maxFileSize().toBytes()) + ".");
-        }
+        // The same refusals as for an uploaded file: text sent through the API may be a binary or UTF-16 file that
+        // a script read as single bytes.
+        TextSniffer.requireText(text, "The text");
         SourceFormat format = given != null ? given : SourceParser.detect("pasted.txt", text);
-        return preview(projectId, null, text, format, null, "pasted text", false);
+        return preview(projectId, null, text, format, null, "pasted text");
     }
 
     private ImportPreview preview(UUID projectId, @Nullable String filename, String text, SourceFormat format,
-            @Nullable String charset, String charsetNote, boolean legacy) {
-        SourceDraft draft = parser.parse(text, format);
+            @Nullable String charset, String charsetNote) {
+        SourceDraft draft;
+        try {
+            draft = parser.parse(text, format, limits.parseLimits());
+        } catch (SourceTooComplexException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
         List<DraftBlock> proposed = draft.blocks().stream().filter(b -> !b.looksLikeChrome()).toList();
         List<ExistingSource> duplicates = proposed.isEmpty() ? List.of()
-                : sources.findBySha256(projectId, TextFreezer.freeze(proposed).sha256());
-        return new ImportPreview(filename, draft, charset, charsetNote, legacy, duplicates);
+                : sources.findBySha256(projectId, freeze(proposed).sha256());
+        return new ImportPreview(filename, draft, charset, charsetNote, duplicates);
+    }
+
+    /** Freezes blocks and refuses a text larger than one source may store. */
+    private FrozenText freeze(List<DraftBlock> blocks) {
+        FrozenText frozen = TextFreezer.freeze(blocks);
+        if (frozen.text().length() > limits.maxTextLength()) {
+            throw new InvalidInputException("The text is too long: " + number(frozen.text().length())
+                    + " characters. One source holds at most " + number(limits.maxTextLength())
+                    + "; split it into several sources.");
+        }
+        long segments = (long) frozen.sections().size() + frozen.passages().size() + frozen.citations().size();
+        if (segments > limits.maxSegments()) {
+            throw new InvalidInputException("The text has too many parts: " + number(segments)
+                    + " sections, passages and citation markers. One source holds at most "
+                    + number(limits.maxSegments()) + "; split it into several sources.");
+        }
+        return frozen;
+    }
+
+    private static String number(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
+    }
+
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3; // a pair makes 4
+        }
+        return bytes;
     }
 
     /** Freezes the confirmed blocks and stores the source. All or nothing. */
@@ -98,7 +137,7 @@ public class SourceImportService {
     public ImportedSource importSource(UUID projectId, ImportRequest request) {
         access.require(projectId, ProjectRole.EDITOR);
         SourceMetadata metadata = request.metadata().validated();
-        FrozenText frozen = TextFreezer.freeze(request.keptBlocks());
+        FrozenText frozen = freeze(request.keptBlocks());
         List<ExistingSource> duplicates = sources.findBySha256(projectId, frozen.sha256());
         if (!duplicates.isEmpty() && !request.allowDuplicate()) {
             throw new DuplicateSourceException(duplicates.getFirst());

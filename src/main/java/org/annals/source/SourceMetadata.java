@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import org.annals.base.InvalidInputException;
 import org.annals.base.LanguageTags;
+import org.annals.base.SupportedDates;
 import org.jspecify.annotations.Nullable;
 
 /** What is known about a source besides its text. {@link #validated()} checks and tidies it. */
@@ -27,6 +28,8 @@ public record SourceMetadata(String title, @Nullable String url, @Nullable Strin
         if (cleanLanguage != null && !LanguageTags.isValid(cleanLanguage)) {
             throw new InvalidInputException("Give the language as a code such as en, ar or pt-BR.");
         }
+        SupportedDates.require(publishedOn, "The published date");
+        SupportedDates.require(retrievedOn, "The retrieved date");
         if (publishedOn != null && retrievedOn != null && retrievedOn.isBefore(publishedOn)) {
             throw new InvalidInputException("The retrieved date cannot be before the published date.");
         }

@@ -1,38 +1,36 @@
 package org.annals.source;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.annals.base.ByteSizes;
 import org.annals.base.InvalidInputException;
 
 /**
- * Turns the bytes of an uploaded file into text, or refuses with a reason a person understands.
- * UTF-8 (with or without byte-order mark) and UTF-16 with a byte-order mark are read as such; a file
- * that is not valid UTF-8 is read as Windows-1252, the usual charset of older Western files, and the
- * import says so. Binary files (images, PDFs, archives, office documents) are refused.
+ * Turns the bytes of an uploaded file into text, or refuses with a reason a person understands and a way to fix it.
+ * UTF-8 (with or without byte-order mark) and UTF-16 with a byte-order mark are read as such. Anything else is
+ * refused rather than guessed: reading a file in the wrong 8-bit encoding turns every accented or Arabic letter into
+ * other letters without a word (decision 0021). Binary files (images, PDFs, archives, office documents) and NUL
+ * characters are refused by {@link TextSniffer}, which the REST API uses for text sent as JSON too.
  */
 public final class TextDecoder {
-
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private TextDecoder() {
     }
 
     public static DecodedText decode(byte[] bytes, long maxBytes) {
         if (bytes.length > maxBytes) {
-            throw new InvalidInputException("The file is too large (" + megabytes(bytes.length)
-                    + "). The limit is " + megabytes(maxBytes) + ".");
+            throw new InvalidInputException(ByteSizes.tooLarge("The file", bytes.length, maxBytes));
         }
         if (bytes.length == 0) {
             throw new InvalidInputException("The file is empty.");
         }
-        String binaryKind = binaryKind(bytes);
-        if (binaryKind != null) {
-            throw new InvalidInputException("This is not a text file: it looks like " + binaryKind + ".");
-        }
         DecodedText decoded = decodeText(bytes);
+        TextSniffer.requireNoNul(decoded.text(), "The file");
         if (decoded.text().isBlank()) {
             throw new InvalidInputException("The file contains no text, only white space.");
         }
@@ -49,90 +47,77 @@ public final class TextDecoder {
         if (startsWith(bytes, 0xFE, 0xFF)) {
             return strict(bytes, 2, StandardCharsets.UTF_16BE);
         }
-        if (looksLikeUtf16WithoutMark(bytes)) {
+        if (TextSniffer.looksLikeUtf16WithoutMark(bytes)) {
             throw new InvalidInputException("This file seems to be UTF-16 without a byte-order mark. Save it as UTF-8"
                     + " and import it again.");
         }
-        try {
-            return new DecodedText(decoder(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(bytes)).toString(),
-                    StandardCharsets.UTF_8, false);
-        } catch (CharacterCodingException notUtf8) {
-            try {
-                return new DecodedText(decoder(WINDOWS_1252).decode(ByteBuffer.wrap(bytes)).toString(), WINDOWS_1252,
-                        true);
-            } catch (CharacterCodingException notWindows1252) {
-                throw new InvalidInputException("The file is neither valid UTF-8 nor Windows-1252 text. Save it as"
-                        + " UTF-8 and import it again.");
+        String binaryKind = TextSniffer.binaryKind(bytes);
+        if (binaryKind != null) {
+            throw new InvalidInputException("This is not a text file: it looks like " + binaryKind + ".");
+        }
+        CharsetDecoder utf8 = decoder(StandardCharsets.UTF_8);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate((int) Math.ceil(bytes.length * (double) utf8.maxCharsPerByte()));
+        CoderResult result = utf8.decode(in, out, true);
+        if (result.isError()) {
+            throw new InvalidInputException(notUtf8(bytes, in.position()));
+        }
+        utf8.flush(out);
+        return new DecodedText(out.flip().toString(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Why bytes that are not UTF-8 are refused. A file that holds well-formed UTF-8 letters besides the bad bytes is
+     * damaged UTF-8 (cut off, or files of different encodings put together); one without any is in an older 8-bit
+     * encoding, which cannot be told apart reliably (Windows-1252 and Windows-1256 use the same bytes for "é" and
+     * an Arabic letter), so the person is asked to save it as UTF-8.
+     */
+    private static String notUtf8(byte[] bytes, int firstBad) {
+        String where = " (first at byte " + String.format(java.util.Locale.ROOT, "%,d", firstBad + 1L) + ")";
+        if (hasMultiByteUtf8(bytes)) {
+            return "The file is not valid UTF-8: most of it reads as UTF-8, but some bytes are not UTF-8 characters"
+                    + where + ". It may be damaged or put together from files in different encodings. Open it in a"
+                    + " text editor, correct the damaged characters, save it as UTF-8 and import it again.";
+        }
+        return "The file is not UTF-8: it seems to be in an older encoding such as Windows-1252 (Western) or"
+                + " Windows-1256 (Arabic)" + where + ". Annals does not guess the encoding, because a wrong guess"
+                + " changes letters silently. Open the file in a text editor, save it as UTF-8 and import it again.";
+    }
+
+    /** Whether the bytes hold at least one well-formed two-, three- or four-byte UTF-8 sequence. */
+    private static boolean hasMultiByteUtf8(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xFF;
+            int continuation = b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : 0;
+            if (continuation == 0 || i + continuation >= bytes.length) {
+                continue;
+            }
+            boolean wellFormed = true;
+            for (int k = 1; k <= continuation; k++) {
+                wellFormed &= (bytes[i + k] & 0xC0) == 0x80;
+            }
+            if (wellFormed) {
+                return true;
             }
         }
+        return false;
     }
 
     private static DecodedText strict(byte[] bytes, int skip, Charset charset) {
         try {
             String text = decoder(charset).decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
-            return new DecodedText(text, charset, false);
-        } catch (CharacterCodingException e) {
+            return new DecodedText(text, charset);
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new InvalidInputException("The file says it is " + charset.displayName()
-                    + " but contains invalid " + charset.displayName() + " sequences.");
+                    + " (it starts with a byte-order mark) but contains invalid " + charset.displayName()
+                    + " sequences. Save it again as UTF-8 and import it again.");
         }
     }
 
-    private static java.nio.charset.CharsetDecoder decoder(Charset charset) {
+    private static CharsetDecoder decoder(Charset charset) {
         return charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-    }
-
-    /** Signatures of common binary formats, then a NUL byte or a high share of control bytes. */
-    static String binaryKind(byte[] bytes) {
-        if (startsWith(bytes, 0x89, 'P', 'N', 'G')) {
-            return "a PNG image";
-        }
-        if (startsWith(bytes, 0xFF, 0xD8, 0xFF)) {
-            return "a JPEG image";
-        }
-        if (startsWith(bytes, 'G', 'I', 'F', '8')) {
-            return "a GIF image";
-        }
-        if (startsWith(bytes, '%', 'P', 'D', 'F')) {
-            return "a PDF document (export its text first)";
-        }
-        if (startsWith(bytes, 'P', 'K', 3, 4)) {
-            return "a ZIP archive or an office document (save it as text, HTML or Markdown first)";
-        }
-        if (startsWith(bytes, 0x1F, 0x8B)) {
-            return "a gzip archive";
-        }
-        if (startsWith(bytes, 0xFF, 0xFE) || startsWith(bytes, 0xFE, 0xFF)) {
-            return null;
-        }
-        int sample = Math.min(bytes.length, 8192);
-        int control = 0;
-        for (int i = 0; i < sample; i++) {
-            int b = bytes[i] & 0xFF;
-            if (b == 0 && !looksLikeUtf16WithoutMark(bytes)) {
-                return "binary data (it contains NUL bytes)";
-            }
-            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1B) {
-                control++;
-            }
-        }
-        return control > sample / 10 ? "binary data (many control characters)" : null;
-    }
-
-    private static boolean looksLikeUtf16WithoutMark(byte[] bytes) {
-        int sample = Math.min(bytes.length, 512) & ~1;
-        if (sample < 8) {
-            return false;
-        }
-        int zeroOdd = 0;
-        int zeroEven = 0;
-        for (int i = 0; i < sample; i += 2) {
-            zeroEven += bytes[i] == 0 ? 1 : 0;
-            zeroOdd += bytes[i + 1] == 0 ? 1 : 0;
-        }
-        int pairs = sample / 2;
-        return zeroOdd > pairs * 0.4 && zeroEven < pairs * 0.05 || zeroEven > pairs * 0.4 && zeroOdd < pairs * 0.05;
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {
@@ -145,9 +130,5 @@ public final class TextDecoder {
             }
         }
         return true;
-    }
-
-    static String megabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
     }
 }

@@ -64,4 +64,28 @@ class PartialDateTest {
         assertThat(PartialDate.parse("2024-02").lastDay()).isEqualTo(LocalDate.of(2024, 2, 29));
         assertThat(PartialDate.parse("2024").lastDay()).isEqualTo(LocalDate.of(2024, 12, 31));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            -500          | The year -500 is outside the years Annals supports (1 to 9999).
+            -0500-03-01   | The year -500 is outside the years Annals supports (1 to 9999).
+            0000          | The year 0 is outside the years Annals supports (1 to 9999).
+            0000-06-01    | The year 0 is outside the years Annals supports (1 to 9999).
+            10000         | The year 10000 is outside the years Annals supports (1 to 9999).
+            12345-01-02   | The year 12345 is outside the years Annals supports (1 to 9999).
+            500           | Write the year with four digits: 0500.
+            """)
+    void years_outside_1_to_9999_are_refused_with_the_range_not_changed(String input, String message) {
+        assertThatThrownBy(() -> PartialDate.parse(input)).isInstanceOf(InvalidInputException.class).hasMessage(message);
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_date_built_from_stored_or_sent_values_is_held_to_the_same_years() {
+        assertThatThrownBy(() -> PartialDate.day(LocalDate.of(-500, 1, 1)))
+                .hasMessage("The year -500 is outside the years Annals supports (1 to 9999).");
+        assertThatThrownBy(() -> new PartialDate(LocalDate.of(10_000, 1, 1), DatePrecision.YEAR, null))
+                .hasMessageContaining("1 to 9999");
+        assertThat(PartialDate.parse("0001-01-01").date()).isEqualTo(LocalDate.of(1, 1, 1));
+        assertThat(PartialDate.parse("9999-12-31").date()).isEqualTo(LocalDate.of(9999, 12, 31));
+    }
 }

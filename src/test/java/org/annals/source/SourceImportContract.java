@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.annals.base.InvalidInputException;
 import org.annals.base.NotFoundException;
 import org.annals.project.ProjectRole;
 import org.annals.security.AnnalsPrincipal;
+import org.annals.source.parse.BlockKind;
+import org.annals.source.parse.DraftBlock;
+import org.annals.source.parse.SourceFormat;
 import org.annals.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -166,5 +170,40 @@ abstract class SourceImportContract {
         assertThat(as(editor, () -> sources.count(project, "bulletin"))).isEqualTo(1);
         // Unknown sort keys are ignored rather than passed to the database.
         assertThat(as(editor, () -> sources.library(project, "", Sort.by("content"), 0, 10))).hasSize(3);
+    }
+
+    @Test
+    void a_source_with_more_parts_or_characters_than_one_may_hold_is_refused_and_nothing_is_stored() {
+        long textsBefore = texts.count();
+        long segmentsBefore = segments.count();
+        int maxSegments = as(editor, () -> imports.limits()).maxSegments();
+        var tooManyParts = Collections.nCopies(maxSegments + 1,
+                DraftBlock.of(BlockKind.PARAGRAPH, "p"));
+        assertThatThrownBy(() -> as(editor, () -> imports.importSource(project, new ImportRequest(
+                SourceMetadata.titled("Parts"), SourceFormat.PLAIN_TEXT, tooManyParts, null,
+                null, false)))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("too many parts").hasMessageContaining("at most 200,000");
+
+        int maxLength = as(editor, () -> imports.limits()).maxTextLength();
+        var tooLong = List.of(DraftBlock.of(BlockKind.PARAGRAPH,
+                "a".repeat(maxLength + 1)));
+        assertThatThrownBy(() -> as(editor, () -> imports.importSource(project, new ImportRequest(
+                SourceMetadata.titled("Long"), SourceFormat.PLAIN_TEXT, tooLong, null, null,
+                false)))).hasMessageContaining("10,000,001 characters").hasMessageContaining("at most 10,000,000");
+
+        assertThat(texts.count()).isEqualTo(textsBefore);
+        assertThat(segments.count()).isEqualTo(segmentsBefore);
+        assertThat(as(editor, () -> sources.count(project, ""))).isZero();
+    }
+
+    @Test
+    void dates_of_a_source_outside_the_supported_years_are_refused_with_the_range() {
+        var metadata = new SourceMetadata("Ancient", null, null, null, LocalDate.of(-500, 3, 1), null, null, null);
+        assertThatThrownBy(() -> as(editor, () -> imports.importSource(project, new ImportRequest(metadata,
+                SourceFormat.PLAIN_TEXT, List.of(DraftBlock.of(
+                        BlockKind.PARAGRAPH, "Text.")), null, null, false))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("The published date: The year -500 is outside the years Annals supports (1 to 9999).");
+        assertThat(as(editor, () -> sources.count(project, ""))).isZero();
     }
 }

@@ -24,7 +24,7 @@ class TextDecoderTest {
         System.arraycopy(text, 0, withMark, 3, text.length);
         DecodedText decoded = TextDecoder.decode(withMark, LIMIT);
         assertThat(decoded.text()).isEqualTo("Ḥamā — حماة 👍");
-        assertThat(decoded.legacyCharset()).isFalse();
+        assertThat(decoded.charsetNote()).isEqualTo("UTF-8");
     }
 
     @Test
@@ -34,12 +34,39 @@ class TextDecoderTest {
     }
 
     @Test
-    void a_legacy_windows_1252_file_is_read_as_such_and_says_so() {
-        byte[] bytes = "Caf\u00e9 \u201cquoted\u201d \u2013 na\u00efve".getBytes(Charset.forName("windows-1252"));
-        DecodedText decoded = TextDecoder.decode(bytes, LIMIT);
-        assertThat(decoded.text()).isEqualTo("Caf\u00e9 \u201cquoted\u201d \u2013 na\u00efve");
-        assertThat(decoded.legacyCharset()).isTrue();
-        assertThat(decoded.charsetNote()).isEqualTo("windows-1252 (the file was not valid UTF-8)");
+    void a_file_in_an_older_8_bit_encoding_is_refused_with_how_to_fix_it_not_guessed() {
+        byte[] western = "Caf\u00e9 \u201cquoted\u201d \u2013 na\u00efve".getBytes(Charset.forName("windows-1252"));
+        assertThatThrownBy(() -> TextDecoder.decode(western, LIMIT)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not UTF-8").hasMessageContaining("Windows-1252")
+                .hasMessageContaining("first at byte 4").hasMessageContaining("save it as UTF-8");
+        byte[] arabic = "\u062d\u0645\u0627\u0629 city".getBytes(Charset.forName("windows-1256"));
+        assertThatThrownBy(() -> TextDecoder.decode(arabic, LIMIT)).hasMessageContaining("Windows-1256");
+    }
+
+    @Test
+    void damaged_utf8_is_refused_as_damaged_utf8() {
+        byte[] good = "Ḥamā, then a cut: ".getBytes(StandardCharsets.UTF_8);
+        byte[] damaged = java.util.Arrays.copyOf(good, good.length + 2);
+        damaged[good.length] = (byte) 0xE2; // the first two bytes of "—" and nothing after
+        damaged[good.length + 1] = (byte) 0x80;
+        assertThatThrownBy(() -> TextDecoder.decode(damaged, LIMIT))
+                .hasMessageContaining("not valid UTF-8").hasMessageContaining("damaged")
+                .hasMessageContaining("first at byte " + (good.length + 1));
+    }
+
+    @Test
+    void nul_characters_anywhere_are_refused_not_dropped() {
+        byte[] late = ("a".repeat(20_000) + "\0b").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> TextDecoder.decode(late, LIMIT)).hasMessageContaining("NUL character")
+                .hasMessageContaining("at character 20001").isInstanceOf(InvalidInputException.class);
+        byte[] utf16WithNul = "\uFEFFtext\0more".getBytes(StandardCharsets.UTF_16BE);
+        assertThatThrownBy(() -> TextDecoder.decode(utf16WithNul, LIMIT)).hasMessageContaining("NUL character");
+    }
+
+    @Test
+    void utf16_without_a_byte_order_mark_is_refused() {
+        byte[] bytes = "Damascus, 8 December 2024".getBytes(StandardCharsets.UTF_16LE);
+        assertThatThrownBy(() -> TextDecoder.decode(bytes, LIMIT)).hasMessageContaining("UTF-16 without a byte-order");
     }
 
     @Test
@@ -55,7 +82,10 @@ class TextDecoderTest {
                 .hasMessageContaining("binary");
         assertThatThrownBy(() -> TextDecoder.decode("%PDF-1.7 ...".getBytes(StandardCharsets.US_ASCII), LIMIT))
                 .hasMessageContaining("PDF");
-        assertThatThrownBy(() -> TextDecoder.decode(new byte[2_000_001], 2_000_000))
-                .hasMessageContaining("too large (2.0 MB). The limit is 2.0 MB");
+        long tenMegabytes = 10L * 1024 * 1024;
+        assertThatThrownBy(() -> TextDecoder.decode(new byte[(int) (tenMegabytes + tenMegabytes / 20)], tenMegabytes))
+                .hasMessage("The file is too large (10.5 MB). The limit is 10 MB.");
+        assertThatThrownBy(() -> TextDecoder.decode(new byte[(int) tenMegabytes + 1], tenMegabytes))
+                .hasMessage("The file is too large (10.1 MB). The limit is 10 MB.");
     }
 }

@@ -8,6 +8,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,8 +41,15 @@ final class HtmlParser {
     private HtmlParser() {
     }
 
-    static ParsedDocument parse(String html) {
+    static ParsedDocument parse(String html, ParseLimits limits) {
+        // A quick upper estimate first: a file nested a hundred thousand levels is refused before jsoup spends
+        // seconds building the tree; the estimate may count a few unclosed elements too many, hence the margin.
+        if (TagDepth.estimate(html) > 4L * limits.maxDepth()) {
+            limits.checkDepth(Integer.MAX_VALUE, "The HTML nests elements");
+        }
         Document document = Jsoup.parse(html);
+        // jsoup builds the tree without recursion; walking it here recurses, so the depth is checked first.
+        limits.checkDepth(depth(document, limits.maxDepth()), "The HTML nests elements");
         String title = Texts.collapse(document.title());
         document.select(DROPPED).remove();
         HtmlParser parser = new HtmlParser();
@@ -54,6 +63,21 @@ final class HtmlParser {
             title = h1Text; // "2024 Hama offensive - Wikipedia": the site name is not part of the title
         }
         return new ParsedDocument(title.isEmpty() ? null : title, parser.out);
+    }
+
+    /** The depth of the deepest element, counted up to one past {@code max} (no need to look further). */
+    private static int depth(Document document, int max) {
+        int[] deepest = {0};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element) {
+                    deepest[0] = Math.max(deepest[0], depth);
+                }
+                return deepest[0] > max ? FilterResult.STOP : FilterResult.CONTINUE;
+            }
+        }, document);
+        return deepest[0];
     }
 
     private void walk(Element element, @Nullable String chrome) {
@@ -158,33 +182,58 @@ final class HtmlParser {
     private static void listItems(Element list, int depth, List<String> lines) {
         for (Element item : list.children()) {
             String tag = item.normalName();
-            if (tag.equals("ul") || tag.equals("ol") || tag.equals("dl")) {
+            if (isList(tag)) {
                 listItems(item, depth + 1, lines);
                 continue;
             }
-            Element own = item.clone();
-            own.select("ul, ol, dl").remove();
-            String text = Texts.collapse(own.text());
+            List<Element> nested = new ArrayList<>();
+            String text = Texts.collapse(ownText(item, nested));
             if (!text.isEmpty()) {
                 lines.add("  ".repeat(depth) + text);
             }
-            for (Element nested : item.select("ul, ol, dl")) {
-                if (isDirectlyNested(nested, item)) {
-                    listItems(nested, depth + 1, lines);
-                }
+            for (Element list2 : nested) {
+                listItems(list2, depth + 1, lines);
             }
         }
     }
 
-    /** A list nested in this item, not in a list nested deeper. */
-    private static boolean isDirectlyNested(Element nested, Element item) {
-        for (Element parent = nested.parent(); parent != null && parent != item; parent = parent.parent()) {
-            String tag = parent.normalName();
-            if (tag.equals("ul") || tag.equals("ol") || tag.equals("dl")) {
-                return false;
+    private static boolean isList(String tag) {
+        return tag.equals("ul") || tag.equals("ol") || tag.equals("dl");
+    }
+
+    /**
+     * The text of an item without the lists nested in it, which are collected into {@code nested} (only the
+     * outermost ones; deeper lists belong to their own items). One pass over the item, whatever the nesting, where
+     * copying the item and removing its lists would copy every level again.
+     */
+    private static String ownText(Element item, List<Element> nested) {
+        StringBuilder text = new StringBuilder();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    text.append(t.getWholeText());
+                } else if (node instanceof Element e && e != item) {
+                    if (isList(e.normalName())) {
+                        nested.add(e);
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (e.isBlock() || e.normalName().equals("br")) {
+                        text.append(' ');
+                    }
+                }
+                return FilterResult.CONTINUE;
             }
-        }
-        return true;
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element e && e != item && e.isBlock()) {
+                    text.append(' ');
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, item);
+        return text.toString();
     }
 
     /** Rows of this table (not of tables nested in its cells), cells joined by " | ", empty cells left out. */

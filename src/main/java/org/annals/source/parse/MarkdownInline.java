@@ -36,14 +36,24 @@ final class MarkdownInline {
     }
 
     private final Set<String> referenceLabels;
+    private final ParseLimits limits;
+    /** How many links or images enclose this text: their text is scanned by an inner scanner, one level deeper. */
+    private final int depth;
     private final List<String> images = new ArrayList<>();
 
-    private MarkdownInline(Set<String> referenceLabels) {
+    private MarkdownInline(Set<String> referenceLabels, ParseLimits limits, int depth) {
+        limits.checkDepth(depth, "Links and images are nested");
         this.referenceLabels = referenceLabels;
+        this.limits = limits;
+        this.depth = depth;
     }
 
-    static Result strip(String text, Set<String> referenceLabels) {
-        MarkdownInline inline = new MarkdownInline(referenceLabels);
+    private MarkdownInline inner() {
+        return new MarkdownInline(referenceLabels, limits, depth + 1);
+    }
+
+    static Result strip(String text, Set<String> referenceLabels, ParseLimits limits) {
+        MarkdownInline inline = new MarkdownInline(referenceLabels, limits, 0);
         String plain = inline.scan(text);
         plain = Texts.unescapeEntities(Texts.withoutTags(plain));
         return new Result(Texts.collapse(plain), List.copyOf(inline.images));
@@ -55,6 +65,11 @@ final class MarkdownInline {
         int i = 0;
         int n = s.length();
         int[] closing = s.indexOf('[') < 0 ? new int[0] : closingBrackets(s);
+        if (depth == 0 && closing.length > 0) {
+            // Each nested link is scanned by an inner scanner holding a copy of its text: check the deepest nesting
+            // once, here, rather than discover it hundreds of copies deep.
+            limits.checkDepth(deepestBracketPair(s), "Links and images are nested");
+        }
         while (i < n) {
             char c = s.charAt(i);
             if (c == '\\' && i + 1 < n && isAsciiPunctuation(s.charAt(i + 1))) {
@@ -76,7 +91,7 @@ final class MarkdownInline {
                     out.append(c);
                     i++;
                 } else {
-                    String alt = new MarkdownInline(referenceLabels).scan(link.text());
+                    String alt = inner().scan(link.text());
                     images.add(Texts.collapse(alt.isBlank() ? fileName(link.destination()) : alt));
                     i = link.end();
                 }
@@ -86,7 +101,7 @@ final class MarkdownInline {
                     out.append(c);
                     i++;
                 } else {
-                    MarkdownInline inner = new MarkdownInline(referenceLabels);
+                    MarkdownInline inner = inner();
                     out.append(inner.scan(link.text()));
                     images.addAll(inner.images);
                     i = link.end();
@@ -217,6 +232,24 @@ final class MarkdownInline {
             }
         }
         return closing;
+    }
+
+    /** How many square-bracket pairs enclose the most deeply enclosed pair (0 when there is none). */
+    private static int deepestBracketPair(String s) {
+        int open = 0;
+        int deepest = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                open++;
+            } else if (c == ']' && open > 0) {
+                deepest = Math.max(deepest, open - 1);
+                open--;
+            }
+        }
+        return deepest;
     }
 
     /** End (exclusive) of {@code <https://…>} or {@code <name@host>} at {@code i}, or 0. */

@@ -34,12 +34,22 @@ final class MarkdownParser {
             + "|ul|ol|dl|figure|details|h[1-6]|hr|center|main)(?:[\\s/>]|$).*", Pattern.CASE_INSENSITIVE);
 
     private final List<String> lines;
+    private final ParseLimits limits;
+    /** How many block quotes enclose this text: a quote's content is parsed by a parser one level deeper. */
+    private final int quoteDepth;
     private final Set<String> referenceLabels = new HashSet<>();
     private final List<DraftBlock> out = new ArrayList<>();
     private final List<String> paragraph = new ArrayList<>();
 
-    private MarkdownParser(String text) {
+    private MarkdownParser(String text, ParseLimits limits, int quoteDepth) {
         this.lines = Texts.lines(text);
+        if (quoteDepth == 0) {
+            // A quote's content is parsed by a parser of its own, holding a copy of it: check the deepest quote
+            // once, here, rather than discover it hundreds of copies deep.
+            limits.checkDepth(deepestQuote(lines), "Block quotes are nested");
+        }
+        this.limits = limits;
+        this.quoteDepth = quoteDepth;
         for (String line : lines) {
             Matcher definition = REFERENCE_DEFINITION.matcher(line);
             if (definition.matches()) {
@@ -48,8 +58,8 @@ final class MarkdownParser {
         }
     }
 
-    static List<DraftBlock> parse(String text) {
-        return new MarkdownParser(text).run();
+    static List<DraftBlock> parse(String text, ParseLimits limits) {
+        return new MarkdownParser(text, limits, 0).run();
     }
 
     private List<DraftBlock> run() {
@@ -103,6 +113,24 @@ final class MarkdownParser {
         return out;
     }
 
+    /** The most quote markers ({@code >}, spaces between them allowed) any line starts with. */
+    private static int deepestQuote(List<String> lines) {
+        int deepest = 0;
+        for (String line : lines) {
+            int markers = 0;
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (c == '>') {
+                    markers++;
+                } else if (c != ' ' && c != '\t') {
+                    break;
+                }
+            }
+            deepest = Math.max(deepest, markers);
+        }
+        return deepest;
+    }
+
     /** The first character that is not white space, or 0 for a blank line. */
     private static char firstVisible(String line) {
         for (int i = 0; i < line.length(); i++) {
@@ -132,7 +160,7 @@ final class MarkdownParser {
     }
 
     private void heading(int level, String raw) {
-        MarkdownInline.Result inline = MarkdownInline.strip(raw, referenceLabels);
+        MarkdownInline.Result inline = MarkdownInline.strip(raw, referenceLabels, limits);
         if (!inline.text().isEmpty()) {
             out.add(DraftBlock.heading(level, inline.text()));
         }
@@ -158,7 +186,7 @@ final class MarkdownParser {
             raw.append(l).append(' ');
         }
         paragraph.clear();
-        MarkdownInline.Result inline = MarkdownInline.strip(raw.toString(), referenceLabels);
+        MarkdownInline.Result inline = MarkdownInline.strip(raw.toString(), referenceLabels, limits);
         if (!inline.text().isEmpty()) {
             out.add(DraftBlock.of(BlockKind.PARAGRAPH, inline.text()));
         }
@@ -204,7 +232,7 @@ final class MarkdownParser {
         }
         List<String> texts = new ArrayList<>();
         List<DraftBlock> chrome = new ArrayList<>();
-        for (DraftBlock block : parse(inner.toString())) {
+        for (DraftBlock block : new MarkdownParser(inner.toString(), limits, quoteDepth + 1).run()) {
             if (block.looksLikeChrome()) {
                 chrome.add(block);
             } else {
@@ -254,6 +282,7 @@ final class MarkdownParser {
                 if (indents.isEmpty() || indents.getLast() < indent) {
                     indents.add(indent);
                 }
+                limits.checkDepth(indents.size(), "List items are nested");
                 depths.add(indents.size() - 1);
                 raws.add(new StringBuilder(item.group(4)));
             } else if (!raws.isEmpty() && !startsBlock(line)) {
@@ -264,7 +293,7 @@ final class MarkdownParser {
             i++;
         }
         for (int k = 0; k < raws.size(); k++) {
-            MarkdownInline.Result inline = MarkdownInline.strip(raws.get(k).toString(), referenceLabels);
+            MarkdownInline.Result inline = MarkdownInline.strip(raws.get(k).toString(), referenceLabels, limits);
             if (!inline.text().isEmpty()) {
                 items.add("  ".repeat(depths.get(k)) + inline.text());
             }
@@ -303,7 +332,7 @@ final class MarkdownParser {
             }
             List<String> cells = new ArrayList<>();
             for (String raw : splitCells(line)) {
-                MarkdownInline.Result inline = MarkdownInline.strip(raw, referenceLabels);
+                MarkdownInline.Result inline = MarkdownInline.strip(raw, referenceLabels, limits);
                 if (!inline.text().isEmpty()) {
                     cells.add(inline.text());
                 }
@@ -369,7 +398,7 @@ final class MarkdownParser {
                 break;
             }
         }
-        out.addAll(HtmlParser.parse(html.toString()).blocks());
+        out.addAll(HtmlParser.parse(html.toString(), limits).blocks());
         return i;
     }
 }

@@ -21,15 +21,20 @@ final class MediaWikiParser {
     private static final Pattern VALUE_ITEMS = Pattern.compile(",\\s+");
 
     private final List<String> lines;
+    private final ParseLimits limits;
     private final List<DraftBlock> out = new ArrayList<>();
     private final List<String> paragraph = new ArrayList<>();
 
-    private MediaWikiParser(String text) {
-        this.lines = Texts.lines(WikiInline.withoutTemplates(Texts.normalizeNewlines(text)));
+    private MediaWikiParser(String text, ParseLimits limits) {
+        this.limits = limits;
+        // Nested links and templates are taken apart level by level, each level a copy: refuse deep ones first.
+        limits.checkDepth(WikiInline.deepestNesting(text, "[[", "]]"), "Links are nested");
+        limits.checkDepth(WikiInline.deepestNesting(text, "{{", "}}"), "Templates are nested");
+        this.lines = Texts.lines(WikiInline.withoutTemplates(Texts.normalizeNewlines(text), limits));
     }
 
-    static List<DraftBlock> parse(String text) {
-        return new MediaWikiParser(text).run();
+    static List<DraftBlock> parse(String text, ParseLimits limits) {
+        return new MediaWikiParser(text, limits).run();
     }
 
     private List<DraftBlock> run() {
@@ -43,7 +48,7 @@ final class MediaWikiParser {
             } else if (headingLevel(stripped) > 0) {
                 flushParagraph();
                 int level = headingLevel(stripped);
-                String text = WikiInline.strip(stripped.substring(level, stripped.length() - level));
+                String text = WikiInline.strip(stripped.substring(level, stripped.length() - level), limits);
                 if (!text.isEmpty()) {
                     out.add(DraftBlock.heading(level, text));
                 }
@@ -58,9 +63,9 @@ final class MediaWikiParser {
             } else if (stripped.startsWith("----")) {
                 flushParagraph();
                 i++;
-            } else if (!WikiInline.fileLinkText(line).isEmpty()) {
+            } else if (!WikiInline.fileLinkText(line, limits).isEmpty()) {
                 flushParagraph();
-                out.add(DraftBlock.of(BlockKind.PARAGRAPH, WikiInline.fileLinkText(line))
+                out.add(DraftBlock.of(BlockKind.PARAGRAPH, WikiInline.fileLinkText(line, limits))
                         .asChrome(ChromeDetector.IMAGE_FILE_NAME));
                 i++;
             } else if (isListItem(line)) {
@@ -101,7 +106,7 @@ final class MediaWikiParser {
         if (paragraph.isEmpty()) {
             return;
         }
-        String text = WikiInline.strip(String.join(" ", paragraph));
+        String text = WikiInline.strip(String.join(" ", paragraph), limits);
         paragraph.clear();
         if (!text.isEmpty()) {
             out.add(DraftBlock.of(BlockKind.PARAGRAPH, text));
@@ -119,14 +124,14 @@ final class MediaWikiParser {
         Matcher row;
         while (i < lines.size() && (row = INFOBOX_ROW.matcher(lines.get(i))).matches()) {
             List<String> cells = new ArrayList<>();
-            String key = WikiInline.strip(row.group(1));
+            String key = WikiInline.strip(row.group(1), limits);
             if (!key.isEmpty()) {
                 cells.add(key);
             }
             for (String cell : WikiInline.splitTopLevel(row.group(2), '|')) {
                 List<String> items = new ArrayList<>();
                 for (String item : VALUE_ITEMS.split(cell)) {
-                    String text = WikiInline.strip(withoutBullets(item));
+                    String text = WikiInline.strip(withoutBullets(item), limits);
                     if (!text.isEmpty() && !text.equals("()")) {
                         items.add(text);
                     }
@@ -171,14 +176,16 @@ final class MediaWikiParser {
             String raw;
             if (dash.matches()) {
                 depth = Math.max(0, (Texts.indent(line) - baseIndent) / 2);
+                limits.checkDepth(depth, "List items are nested");
                 raw = dash.group(2);
             } else {
                 Matcher star = STAR_ITEM.matcher(line);
                 star.matches();
                 depth = star.group(1).length() - 1;
+                limits.checkDepth(depth, "List items are nested");
                 raw = star.group(2);
             }
-            String text = WikiInline.strip(raw);
+            String text = WikiInline.strip(raw, limits);
             if (!text.isEmpty()) {
                 items.add("  ".repeat(depth) + text);
             }
@@ -202,17 +209,17 @@ final class MediaWikiParser {
                 break;
             }
             if (t.startsWith("|+")) {
-                addRow(rows, List.of(WikiInline.strip(cellContent(t.substring(2)))));
+                addRow(rows, List.of(WikiInline.strip(cellContent(t.substring(2)), limits)));
             } else if (t.startsWith("|-")) {
                 addRow(rows, cells);
                 cells = new ArrayList<>();
             } else if (t.startsWith("|") || t.startsWith("!")) {
                 String separator = t.startsWith("!") ? "!!" : "||";
                 for (String cell : t.substring(1).split(Pattern.quote(separator), -1)) {
-                    cells.add(WikiInline.strip(cellContent(cell)));
+                    cells.add(WikiInline.strip(cellContent(cell), limits));
                 }
             } else if (!cells.isEmpty() && !t.isEmpty()) {
-                cells.set(cells.size() - 1, Texts.collapse(cells.getLast() + " " + WikiInline.strip(t)));
+                cells.set(cells.size() - 1, Texts.collapse(cells.getLast() + " " + WikiInline.strip(t, limits)));
             }
         }
         addRow(rows, cells);

@@ -59,7 +59,8 @@ final class PlainTextParser {
         List<String> raw = Texts.lines(text);
         List<Line> parsed = new ArrayList<>(raw.size());
         for (String line : raw) {
-            parsed.add(new Line(Texts.collapse(Texts.withoutTags(line)), Texts.indent(line)));
+            // Plain text has no markup: "if a<b and c>d" keeps its angle brackets, and so does anything tag-like.
+            parsed.add(new Line(Texts.collapse(line), Texts.indent(line)));
         }
         this.lines = parsed;
         this.hardWrapped = looksHardWrapped(parsed);

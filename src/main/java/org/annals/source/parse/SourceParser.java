@@ -66,14 +66,30 @@ public final class SourceParser {
         return SourceFormat.PLAIN_TEXT;
     }
 
-    /** Parses already decoded text (any line endings) in the given format. */
+    /** Parses already decoded text (any line endings) in the given format, within the default limits. */
     public SourceDraft parse(String text, SourceFormat format) {
+        return parse(text, format, ParseLimits.DEFAULT);
+    }
+
+    /**
+     * Parses already decoded text (any line endings) in the given format.
+     *
+     * @throws SourceTooComplexException when the text nests deeper or holds more elements or blocks than the limits
+     */
+    public SourceDraft parse(String text, SourceFormat format, ParseLimits limits) {
+        limits.checkCount(Texts.countLines(text), "lines", limits.maxLines());
+        if (format != SourceFormat.PLAIN_TEXT) {
+            // Markup of every format may carry HTML, and jsoup builds a node for each tag: counting the tags first
+            // (one cheap pass) refuses a million-element file before it takes gigabytes.
+            limits.checkCount(Texts.countTagStarts(text), "HTML elements");
+        }
         ParsedDocument parsed = switch (format) {
-            case HTML -> HtmlParser.parse(text);
-            case MARKDOWN -> new ParsedDocument(null, MarkdownParser.parse(text));
-            case MEDIAWIKI -> new ParsedDocument(null, MediaWikiParser.parse(text));
+            case HTML -> HtmlParser.parse(text, limits);
+            case MARKDOWN -> new ParsedDocument(null, MarkdownParser.parse(text, limits));
+            case MEDIAWIKI -> new ParsedDocument(null, MediaWikiParser.parse(text, limits));
             case PLAIN_TEXT -> new ParsedDocument(null, PlainTextParser.parse(text));
         };
+        limits.checkCount(parsed.blocks().size(), "blocks (paragraphs, headings, lists, tables)");
         // Every parser already leaves out empty blocks; this keeps that promise whatever odd input comes in.
         List<DraftBlock> nonEmpty = parsed.blocks().stream().filter(b -> !Texts.isBlank(b.text())).toList();
         List<DraftBlock> blocks = ChromeDetector.flag(nonEmpty);

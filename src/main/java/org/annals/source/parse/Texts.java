@@ -31,6 +31,18 @@ final class Texts {
         return s.replace("\r\n", "\n").replace('\r', '\n');
     }
 
+    /** How many lines {@link #lines} would return, counted without making them. */
+    static long countLines(String text) {
+        long lines = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
     static List<String> lines(String text) {
         String s = normalizeNewlines(text);
         List<String> lines = new ArrayList<>();
@@ -122,6 +134,21 @@ final class Texts {
             i++;
         }
         return i;
+    }
+
+    /**
+     * How many start tags ({@code <} followed by a letter) the text holds: an upper bound of the elements an HTML
+     * parser would build from it, found without building any.
+     */
+    static long countTagStarts(String text) {
+        long tags = 0;
+        for (int i = text.indexOf('<'); i >= 0 && i + 1 < text.length(); i = text.indexOf('<', i + 1)) {
+            char next = text.charAt(i + 1);
+            if (next >= 'a' && next <= 'z' || next >= 'A' && next <= 'Z') {
+                tags++;
+            }
+        }
+        return tags;
     }
 
     static boolean hasTag(String text) {

@@ -19,7 +19,13 @@ final class WikiInline {
      * lost: it is rewritten as the simple "Infobox" / "- Key: value" lines that {@link MediaWikiParser} turns
      * into a table, the same shape as infoboxes exported as text.
      */
-    static String withoutTemplates(String text) {
+    static String withoutTemplates(String text, ParseLimits limits) {
+        return withoutTemplates(text, limits, 0);
+    }
+
+    /** {@code depth}: how many infobox values enclose this text (a value may hold templates, even infoboxes). */
+    private static String withoutTemplates(String text, ParseLimits limits, int depth) {
+        limits.checkDepth(depth, "Templates are nested");
         String s = removeBetween(text, "<!--", "-->");
         s = withoutRefs(s);
         StringBuilder out = new StringBuilder(s.length());
@@ -38,14 +44,14 @@ final class WikiInline {
             out.append(s, i, open);
             String body = s.substring(open + 2, close);
             if (body.strip().toLowerCase(Locale.ROOT).startsWith("infobox")) {
-                out.append(infoboxLines(body));
+                out.append(infoboxLines(body, limits, depth));
             }
             i = close + 2;
         }
         return out.toString().replace("__TOC__", "").replace("__NOTOC__", "").replace("__FORCETOC__", "");
     }
 
-    private static String infoboxLines(String body) {
+    private static String infoboxLines(String body, ParseLimits limits, int depth) {
         List<String> parts = splitTopLevel(body, '|');
         StringBuilder lines = new StringBuilder("\n\nInfobox\n");
         for (String part : parts.subList(1, parts.size())) {
@@ -54,7 +60,7 @@ final class WikiInline {
                 continue;
             }
             String key = Texts.collapse(part.substring(0, equals));
-            String value = Texts.collapse(withoutTemplates(part.substring(equals + 1)));
+            String value = Texts.collapse(withoutTemplates(part.substring(equals + 1), limits, depth + 1));
             if (!key.isEmpty() && !value.isEmpty()) {
                 lines.append("- ").append(key).append(": ").append(value).append('\n');
             }
@@ -112,6 +118,26 @@ final class WikiInline {
         return out.toString();
     }
 
+    /** How many pairs of the delimiters enclose the most deeply enclosed pair (0 when there is none). */
+    static int deepestNesting(String s, String opening, String closing) {
+        int open = 0;
+        int deepest = 0;
+        int i = 0;
+        while (i < s.length()) {
+            if (s.startsWith(opening, i)) {
+                open++;
+                i += opening.length();
+            } else if (open > 0 && s.startsWith(closing, i)) {
+                deepest = Math.max(deepest, open - 1);
+                open--;
+                i += closing.length();
+            } else {
+                i++;
+            }
+        }
+        return deepest;
+    }
+
     /** Index of the closing delimiter that balances the opening one at {@code open}, or -1. */
     static int matching(String s, int open, String opening, String closing) {
         int depth = 0;
@@ -156,8 +182,8 @@ final class WikiInline {
     }
 
     /** Plain text of a line of wikitext. */
-    static String strip(String line) {
-        String s = links(line);
+    static String strip(String line, ParseLimits limits) {
+        String s = links(line, limits, 0);
         s = withoutQuoteRuns(s);
         s = Texts.withoutTags(s);
         s = Texts.unescapeEntities(s);
@@ -168,7 +194,8 @@ final class WikiInline {
      * {@code [[target|label]]} → label, {@code [[x]]} → x, {@code [http://… label]} → label; files and categories
      * are dropped (pictures cannot be imported as text). Other brackets, like citation markers {@code [27]}, stay.
      */
-    private static String links(String s) {
+    private static String links(String s, ParseLimits limits, int depth) {
+        limits.checkDepth(depth, "Links are nested");
         if (s.indexOf('[') < 0) {
             return s;
         }
@@ -179,7 +206,7 @@ final class WikiInline {
             if (c == '[' && s.startsWith("[[", i)) {
                 int close = matching(s, i, "[[", "]]");
                 if (close > 0) {
-                    out.append(internalLink(s.substring(i + 2, close)));
+                    out.append(internalLink(s.substring(i + 2, close), limits, depth));
                     i = close + 2;
                     continue;
                 }
@@ -199,7 +226,7 @@ final class WikiInline {
         return out.toString();
     }
 
-    private static String internalLink(String inner) {
+    private static String internalLink(String inner, ParseLimits limits, int depth) {
         List<String> parts = splitTopLevel(inner, '|');
         String target = parts.getFirst().strip();
         String namespace = target.toLowerCase(Locale.ROOT);
@@ -208,13 +235,13 @@ final class WikiInline {
             return "";
         }
         if (parts.size() > 1) {
-            return links(parts.getLast());
+            return links(parts.getLast(), limits, depth + 1);
         }
         return target.startsWith(":") ? target.substring(1) : target;
     }
 
     /** File name and caption of a line that is only a picture ({@code [[File:Map.png|thumb|Caption]]}), or "". */
-    static String fileLinkText(String line) {
+    static String fileLinkText(String line, ParseLimits limits) {
         String t = line.strip();
         if (!t.startsWith("[[") || !t.endsWith("]]") || matching(t, 0, "[[", "]]") != t.length() - 2) {
             return "";
@@ -226,7 +253,7 @@ final class WikiInline {
         if (!namespace.equals("file") && !namespace.equals("image")) {
             return "";
         }
-        String caption = parts.size() > 1 ? strip(parts.getLast()) : "";
+        String caption = parts.size() > 1 ? strip(parts.getLast(), limits) : "";
         return Texts.collapse(target.substring(colon + 1) + " " + caption);
     }
 

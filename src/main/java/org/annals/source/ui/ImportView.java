@@ -17,13 +17,15 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.server.streams.UploadEvent;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.annals.base.ByteSizes;
 import org.annals.base.InvalidInputException;
 import org.annals.project.ProjectRole;
 import org.annals.project.ProjectService;
@@ -32,6 +34,7 @@ import org.annals.project.ui.ProjectPage;
 import org.annals.project.ui.ProjectRoutes;
 import org.annals.source.ImportedSource;
 import org.annals.source.SourceImportService;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Import: drop or choose one or many files (or paste text); each is decoded and parsed at once and
@@ -50,7 +53,8 @@ public class ImportView extends ProjectPage {
     private final Queue<UploadedFile> arrived = new ConcurrentLinkedQueue<>();
     private ProjectSummary project;
 
-    private record UploadedFile(String name, byte[] content) {
+    /** A file as it arrived: its bytes, or why it was refused before they were read. */
+    private record UploadedFile(String name, byte @Nullable [] content, @Nullable String refusal) {
     }
 
     ImportView(ProjectService projects, SourceImportService imports) {
@@ -66,8 +70,8 @@ public class ImportView extends ProjectPage {
     @Override
     protected void render(ProjectSummary project) {
         this.project = project;
-        add(new Paragraph("Plain text, Markdown, HTML and MediaWiki markup, up to "
-                + imports.limits().maxFileSize().toMegabytes() + " MB per file and "
+        add(new Paragraph("Plain text, Markdown, HTML and MediaWiki markup in UTF-8, up to "
+                + ByteSizes.format(imports.limits().maxFileSize().toBytes()) + " per file and "
                 + imports.limits().maxFilesPerBatch() + " files at a time. Nothing is stored until you import:"
                 + " first check what Annals found, and drop navigation, comments and other page chrome."));
         add(upload(), pasteArea(), toolbar());
@@ -76,13 +80,24 @@ public class ImportView extends ProjectPage {
     }
 
     private Upload upload() {
-        var upload = new Upload(UploadHandler.inMemory((metadata, content) ->
-                arrived.add(new UploadedFile(metadata.fileName(), content))));
+        var upload = new Upload(new BoundedUploadHandler(imports.limits().maxFileSize().toBytes(),
+                new BoundedUploadHandler.Receiver() {
+                    @Override
+                    public void received(UploadEvent event, String fileName, byte[] content) {
+                        arrived.add(new UploadedFile(fileName, content, null));
+                        event.getUI().access(ImportView.this::takeArrivedFiles);
+                    }
+
+                    @Override
+                    public void refused(UploadEvent event, String fileName, String reason) {
+                        arrived.add(new UploadedFile(fileName, null, reason));
+                        event.getUI().access(ImportView.this::takeArrivedFiles);
+                    }
+                }));
         upload.setMaxFiles(imports.limits().maxFilesPerBatch());
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, imports.limits().maxFileSize().toBytes()));
         upload.setAcceptedFileTypes(".txt", ".text", ".md", ".markdown", ".html", ".htm", ".wiki", ".mediawiki",
                 "text/plain", "text/markdown", "text/html");
-        upload.addAllFinishedListener(e -> takeArrivedFiles());
         upload.addFileRejectedListener(e -> {
             pending.add(PendingImport.failed(e.getFileName(), e.getErrorMessage()));
             grid.setItems(pending);
@@ -94,6 +109,10 @@ public class ImportView extends ProjectPage {
     private void takeArrivedFiles() {
         UploadedFile file;
         while ((file = arrived.poll()) != null) {
+            if (file.content() == null) {
+                pending.add(PendingImport.failed(file.name(), Objects.requireNonNull(file.refusal())));
+                continue;
+            }
             try {
                 pending.add(PendingImport.ready(file.name(), imports.preview(project.id(), file.name(), file.content())));
             } catch (InvalidInputException e) {

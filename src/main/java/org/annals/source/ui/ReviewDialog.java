@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.annals.base.InvalidInputException;
+import org.annals.base.SupportedDates;
 import org.annals.source.ExistingSource;
 import org.annals.source.ImportPreview;
 import org.annals.source.Source;
@@ -61,6 +62,10 @@ class ReviewDialog extends Dialog {
         fillForm(item.metadata());
         language.setHelperText("A code such as en, ar or pt-BR");
         url.setHelperText("Where the text was published (http or https)");
+        for (DatePicker date : List.of(published, retrieved)) {
+            date.setMin(SupportedDates.MIN);
+            date.setMax(SupportedDates.MAX);
+        }
         var form = new FormLayout(title, url, publisher, author, published, retrieved, language, licence);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         form.setColspan(title, 2);

@@ -1,0 +1,53 @@
+package org.annals.source.parse;
+
+/**
+ * How complex a document may be before parsing it stops being cheap: how deep its structure may nest (HTML elements,
+ * Markdown quotes and lists, links inside links, MediaWiki list levels) and how many elements and blocks it may
+ * hold. Real articles nest a few dozen levels and hold a few thousand elements; anything past these limits is either
+ * generated or hostile, and it is refused with {@link SourceTooComplexException} before it costs seconds and
+ * gigabytes. See docs/decisions/0021-input-limits.md for the numbers.
+ */
+public record ParseLimits(int maxDepth, int maxElements) {
+
+    public static final int DEFAULT_MAX_DEPTH = 256;
+    public static final int DEFAULT_MAX_ELEMENTS = 200_000;
+    public static final ParseLimits DEFAULT = new ParseLimits(DEFAULT_MAX_DEPTH, DEFAULT_MAX_ELEMENTS);
+
+    public ParseLimits {
+        if (maxDepth < 8 || maxElements < 1) {
+            throw new IllegalArgumentException("A nesting depth of at least 8 and at least one element are needed");
+        }
+    }
+
+    /**
+     * The most lines a file may have: five per element or block. Every format is read line by line first, and a
+     * line costs an object or two, so ten megabytes of empty lines would otherwise cost far more than their size.
+     */
+    public long maxLines() {
+        return 5L * maxElements;
+    }
+
+    /** Refuses a structure nested deeper than the limit; {@code what} says what nests, for the message. */
+    void checkDepth(int depth, String what) {
+        if (depth > maxDepth) {
+            throw new SourceTooComplexException(what + " more than " + number(maxDepth) + " levels deep. Annals reads"
+                    + " at most " + number(maxDepth) + " levels; simplify the file, or import its text as plain text.");
+        }
+    }
+
+    /** Refuses a document with more elements or blocks than the limit; {@code what} names them (plural). */
+    void checkCount(long count, String what) {
+        checkCount(count, what, maxElements);
+    }
+
+    void checkCount(long count, String what, long max) {
+        if (count > max) {
+            throw new SourceTooComplexException("The file has " + number(count) + " " + what + ". Annals imports at"
+                    + " most " + number(max) + " per file; split it into smaller files.");
+        }
+    }
+
+    static String number(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
+    }
+}
