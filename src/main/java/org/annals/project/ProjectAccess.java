@@ -21,9 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ProjectAccess {
 
+    private final ProjectRepository projects;
     private final ProjectMemberRepository members;
 
-    ProjectAccess(ProjectMemberRepository members) {
+    ProjectAccess(ProjectRepository projects, ProjectMemberRepository members) {
+        this.projects = projects;
         this.members = members;
     }
 
