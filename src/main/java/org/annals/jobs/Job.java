@@ -145,7 +145,7 @@ public final class Job<R> {
     /**
      * Calls {@code watcher} (on the job's thread) after every change of progress or state, and once
      * more at once if the job has already finished. Calls may repeat the same state; watchers show
-     * what they are given and keep no count.
+     * what they are given and keep no count, and never wait for the job (they run on its thread).
      */
     public Watch watch(Consumer<? super Job<R>> watcher) {
         watchers.add(watcher);
@@ -156,8 +156,8 @@ public final class Job<R> {
     }
 
     /**
-     * Waits until the job has finished and returns its result; rethrows its failure (the work's own
-     * exception), or {@link JobCancelledException} when it was cancelled.
+     * Waits until the job has finished and returns its result; rethrows its failure or its
+     * cancellation (the work's own exception; a {@link JobCancelledException} for a cancel).
      */
     public R await() {
         try {
@@ -177,7 +177,7 @@ public final class Job<R> {
     private R outcome() {
         return switch (state) {
             case SUCCEEDED -> result;
-            case CANCELLED -> throw new JobCancelledException();
+            case CANCELLED -> throw failure instanceof JobCancelledException stopped ? stopped : new JobCancelledException();
             case FAILED -> throw java.util.Objects.requireNonNull(failure);
             case RUNNING -> throw new IllegalStateException("still running");
         };
@@ -211,13 +211,22 @@ public final class Job<R> {
         this.state = JobState.CANCELLED;
     }
 
-    /** After the state was set and the slot given back: wakes waiters, tells watchers, honours a discard. */
+    /** Cancelled by the work's own exception, which {@link #await()} rethrows (an export's says "export"). */
+    void cancelled(JobCancelledException stopped) {
+        this.failure = stopped;
+        this.state = JobState.CANCELLED;
+    }
+
+    /**
+     * After the state was set and the slot given back: honours a discard, tells watchers, then wakes
+     * waiters (so that whoever waited knows the watchers have been told).
+     */
     void finish() {
-        finished.countDown();
         if (discarded.get()) {
             discardResultOnce();
         }
         changed();
+        finished.countDown();
     }
 
     private void discardResultOnce() {

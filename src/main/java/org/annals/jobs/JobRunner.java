@@ -201,7 +201,7 @@ public class JobRunner {
             R result = ScopedValue.where(CURRENT, job).call(() -> work.run(new Control(job)));
             job.succeeded(result);
         } catch (JobCancelledException cancelled) {
-            job.cancelled();
+            job.cancelled(cancelled);
         } catch (InvalidInputException refused) {
             // A refusal meant for people, found only while working (e.g. another release took the number).
             job.failed(refused, refused.getMessage());
