@@ -9,7 +9,11 @@ import org.jspecify.annotations.Nullable;
 public record ChangesetDetails(ChangesetSummary summary, @Nullable String decidedBy, @Nullable Instant decidedAt,
         @Nullable String decisionComment, List<OperationDiff> operations, List<Comment> discussion) {
 
-    /** One operation, field by field: before (the vetted record now) and after (proposed). */
+    /**
+     * One operation, field by field: before (the vetted record now; once the changeset is approved,
+     * the revision it replaced) and after (proposed; once approved, as applied). {@code currentVersion}
+     * is the version of what "before" shows.
+     */
     public record OperationDiff(UUID recordId, String kind, String kindName, ChangeAction action, String label,
             @Nullable Long baseVersion, @Nullable Long currentVersion, List<FieldChange> fields) {
 
