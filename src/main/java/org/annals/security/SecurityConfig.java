@@ -1,11 +1,13 @@
 package org.annals.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.util.Map;
 import org.annals.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -16,10 +18,14 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
  * Deny by default: every URL needs a signed-in user except the sign-in page, Vaadin's own static
- * resources and the health probe. Views add their own {@code @RolesAllowed}/{@code @PermitAll}, and
+ * resources and the health probe. The sign-in form needs a CSRF token like every other form, and
+ * state-changing requests from other sites are refused ({@link SameOriginFilter}); every response
+ * carries the {@link SecurityHeaders}. Views add their own {@code @RolesAllowed}/{@code @PermitAll}, and
  * services check again with {@code @PreAuthorize} and project roles. The REST API under /api has its
  * own stateless chains, ordered before this one ({@code org.annals.api.ApiSecurityConfig}).
  */
@@ -29,14 +35,27 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
                 .requestMatchers("/styles.css", "/icons/**").permitAll()
                 // The REST API's description, for signed-in people in the browser (Vaadin denies unknown paths).
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"));
+        // Vaadin exempts the sign-in form from CSRF protection; Annals does not (a forged sign-in would put the
+        // victim's browser into the forger's account). Vaadin's own requests carry Vaadin's own token instead.
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login")
+                .enableCsrfConfiguration(false));
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest)
+                .withObjectPostProcessor(new ObjectPostProcessor<CsrfFilter>() {
+                    @Override
+                    public <F extends CsrfFilter> F postProcess(F filter) {
+                        filter.setAccessDeniedHandler(new SignInFormExpired(new AccessDeniedHandlerImpl()));
+                        return filter;
+                    }
+                }));
+        http.addFilterBefore(new SameOriginFilter(), CsrfFilter.class);
+        SecurityHeaders.forPages(http);
         return http.build();
     }
 

@@ -2,9 +2,7 @@ package org.annals.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,6 +21,7 @@ import org.annals.event.TaxonomyService;
 import org.annals.project.ProjectRole;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.support.Fixtures;
+import org.annals.support.HttpSignIn;
 import org.annals.token.TokenScope;
 import org.annals.token.TokenService;
 import org.jspecify.annotations.Nullable;
@@ -209,13 +208,9 @@ class ApiOverHttpTest {
 
     @Test
     void a_browser_session_does_not_authenticate_the_api_but_opens_its_description() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        browser.send(page("/login").GET().build(), HttpResponse.BodyHandlers.discarding());
-        var signIn = browser.send(page("/login").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(manager.getUsername()) + "&password="
-                        + encode(Fixtures.PASSWORD))).build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        var signIn = new HttpSignIn(port);
+        assertThat(signIn.signIn(manager.getUsername(), Fixtures.PASSWORD, Map.of())).isEqualTo("/");
+        HttpClient browser = signIn.client();
 
         var apiWithCookie = browser.send(page("/api/v1/projects").header("Accept", "application/json").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -473,10 +468,6 @@ class ApiOverHttpTest {
 
     private HttpRequest.Builder page(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static String sha256(String text) {

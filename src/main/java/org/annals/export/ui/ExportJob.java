@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import org.annals.base.TemporaryFiles;
 import org.annals.export.ExportCancelledException;
 import org.annals.export.ExportFilter;
 import org.annals.export.ExportFormat;
@@ -19,7 +20,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * One export running in the background into a temporary file, as the signed-in person (their security
  * context goes with it, so the service checks their rights). Cancelled or failed, the file is deleted
- * at once; finished, it is kept until the page is left.
+ * at once; finished, it is kept until the page is left. The file lives in this instance's folder of
+ * {@link TemporaryFiles}, so what a crash leaves behind is removed at the next start.
  */
 final class ExportJob {
 
@@ -43,14 +45,9 @@ final class ExportJob {
         this.file = file;
     }
 
-    static ExportJob start(ExportService exports, UUID projectId, ExportFormat format, ExportFilter filter, boolean bom,
-            Listener listener) {
-        Path file;
-        try {
-            file = Files.createTempFile("annals-export-", "-" + format.fileName());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    static ExportJob start(ExportService exports, TemporaryFiles temporaryFiles, UUID projectId, ExportFormat format,
+            ExportFilter filter, boolean bom, Listener listener) {
+        Path file = temporaryFiles.create("export-", "-" + format.fileName());
         var job = new ExportJob(file);
         Runnable work = () -> job.run(exports, projectId, format, filter, bom, listener);
         // A copy of who is asking: the request's own context object may be changed or cleared meanwhile.
@@ -83,9 +80,12 @@ final class ExportJob {
             log.warn("Export of {} failed", format.fileName(), e);
             problem = e.getMessage();
             outcome = Outcome.FAILED;
-        }
-        if (outcome != Outcome.DONE) {
-            delete();
+        } finally {
+            if (outcome != Outcome.DONE) {
+                // Failed, cancelled, or not even finished (an error no catch above knows): nothing to keep.
+                outcome = outcome == Outcome.RUNNING ? Outcome.FAILED : outcome;
+                delete();
+            }
         }
         listener.finished(this);
     }
@@ -103,11 +103,7 @@ final class ExportJob {
     }
 
     private void delete() {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("Could not delete {}", file, e);
-        }
+        TemporaryFiles.delete(file);
     }
 
     Outcome outcome() {

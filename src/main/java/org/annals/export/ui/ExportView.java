@@ -20,6 +20,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.UUID;
+import org.annals.base.TemporaryFiles;
 import org.annals.base.InvalidInputException;
 import org.annals.entity.EntityKind;
 import org.annals.entity.EntityService;
@@ -51,15 +52,17 @@ class ExportView extends ProjectPage {
     private final TaxonomyService taxonomy;
     private final EntityService entities;
     private final SourceService sources;
+    private final TemporaryFiles temporaryFiles;
     private @Nullable ExportJob job;
 
     ExportView(ProjectService projects, ExportService exports, TaxonomyService taxonomy, EntityService entities,
-            SourceService sources) {
+            SourceService sources, TemporaryFiles temporaryFiles) {
         super(projects, ProjectRole.VIEWER, "Export");
         this.exports = exports;
         this.taxonomy = taxonomy;
         this.entities = entities;
         this.sources = sources;
+        this.temporaryFiles = temporaryFiles;
         addClassName("export-view");
     }
 
@@ -137,7 +140,7 @@ class ExportView extends ProjectPage {
             start.setEnabled(false);
             // The page has no push: it asks the server for news while the export runs.
             ui.setPollInterval(500);
-            job = ExportJob.start(exports, projectId, chosen, filter, bom.getValue() && chosen.csv(), new ExportJob.Listener() {
+            job = ExportJob.start(exports, temporaryFiles, projectId, chosen, filter, bom.getValue() && chosen.csv(), new ExportJob.Listener() {
                 @Override
                 public void progress(long written) {
                     if (ui.isAttached()) {

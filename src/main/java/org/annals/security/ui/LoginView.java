@@ -39,8 +39,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.containsKey("error")) {
             showFailure(lastFailure());
+        } else if (parameters.containsKey("expired")) {
+            showExpired();
         }
     }
 
@@ -57,6 +60,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             error.setTitle("Incorrect user name or password");
             error.setMessage("Check that you entered the right user name and password and try again.");
         }
+        form.setI18n(i18n);
+        form.setError(true);
+    }
+
+    /** The form was posted without its valid token: open too long, or sent from another site. */
+    private void showExpired() {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getErrorMessage().setTitle("Sign-in form expired");
+        i18n.getErrorMessage().setMessage("The sign-in form was open too long, or was not sent from this page."
+                + " Enter your user name and password again.");
         form.setI18n(i18n);
         form.setError(true);
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.annals.base.TemporaryFiles;
 import org.annals.entity.EntityKind;
 import org.annals.entity.EntityPayload;
 import org.annals.entity.EntityService;
@@ -21,7 +22,7 @@ import org.annals.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Background exports into a temporary file: kept when done, gone when cancelled half way. */
+/** Background exports into a temporary file: kept when done, gone when cancelled half way or failed. */
 @IntegrationTest
 class ExportJobTest {
 
@@ -33,11 +34,13 @@ class ExportJobTest {
     ReviewService review;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    TemporaryFiles temporaryFiles;
 
     private ExportJob run(AnnalsPrincipal who, UUID project, boolean cancelHalfWay) throws Exception {
         var done = new CompletableFuture<ExportJob>();
         var jobs = new ExportJob[1];
-        jobs[0] = as(who, () -> ExportJob.start(exports, project, ExportFormat.DATASET_JSON, ExportFilter.ALL, false,
+        jobs[0] = as(who, () -> ExportJob.start(exports, temporaryFiles, project, ExportFormat.DATASET_JSON, ExportFilter.ALL, false,
                 new ExportJob.Listener() {
                     @Override
                     public void progress(long written) {
@@ -80,5 +83,19 @@ class ExportJobTest {
         ExportJob cancelled = run(reviewer, project, true);
         assertThat(cancelled.outcome()).isEqualTo(ExportJob.Outcome.CANCELLED);
         assertThat(cancelled.file()).doesNotExist();
+    }
+
+    @Test
+    void a_failed_export_leaves_nothing_behind_and_files_live_in_the_instances_own_folder() throws Exception {
+        AnnalsPrincipal outsider = fixtures.newUser("outsider");
+        UUID project = fixtures.newProject(fixtures.admin());
+
+        // Not a member: the service refuses once the job runs, after the file was created.
+        ExportJob failed = run(outsider, project, false);
+
+        assertThat(failed.outcome()).isEqualTo(ExportJob.Outcome.FAILED);
+        assertThat(failed.problem()).isNotBlank();
+        assertThat(failed.file().getParent()).isEqualTo(temporaryFiles.folder());
+        assertThat(failed.file()).doesNotExist();
     }
 }
