@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -32,6 +33,7 @@ class ReleaseLeftovers {
     private final Path directory;
     private final Clock clock;
 
+    @Autowired
     ReleaseLeftovers(@Value(ReleaseService.DIRECTORY_SETTING) String directory) {
         this(Path.of(directory).toAbsolutePath(), Clock.systemUTC());
     }
