@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.annals.base.InvalidInputException;
+import org.annals.base.LikePattern;
 import org.annals.base.NotFoundException;
 import org.annals.security.AccountRightsChanged;
 import org.annals.security.RightsChangedException.Reason;
@@ -60,13 +61,13 @@ public class AccountService {
     @Transactional(readOnly = true)
     public List<UserSummary> findUsers(String filter, int page, int pageSize) {
         var request = PageRequest.of(Math.max(0, page), Math.clamp(pageSize, 1, 500));
-        return users.search(filter.strip(), request).stream().map(UserSummary::of).toList();
+        return users.search(LikePattern.containing(filter.strip()), request).stream().map(UserSummary::of).toList();
     }
 
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public long countUsers(String filter) {
-        return users.countSearch(filter.strip());
+        return users.countSearch(LikePattern.containing(filter.strip()));
     }
 
     @PreAuthorize("hasRole('ADMIN')")

@@ -11,8 +11,8 @@ interface AppUserRepository extends JpaRepository<AppUser, UUID> {
 
     /** Users whose name or display name contains the text; shared by the list and its count. */
     String SEARCH = """
-            where lower(u.username) like lower(concat('%', :text, '%'))
-               or lower(u.displayName) like lower(concat('%', :text, '%'))
+            where lower(u.username) like lower(:pattern) escape '!'
+               or lower(u.displayName) like lower(:pattern) escape '!'
             """;
 
     Optional<AppUser> findByUsername(String username);
@@ -26,16 +26,16 @@ interface AppUserRepository extends JpaRepository<AppUser, UUID> {
     long countByAdminTrueAndEnabledTrue();
 
     @Query("select u from AppUser u " + SEARCH + " order by u.username")
-    List<AppUser> search(String text, Pageable page);
+    List<AppUser> search(String pattern, Pageable page);
 
     @Query("select count(u) from AppUser u " + SEARCH)
-    long countSearch(String text);
+    long countSearch(String pattern);
 
     @Query("""
             select u from AppUser u
             where u.enabled = true
-              and (lower(u.username) like lower(concat(:text, '%'))
-                   or lower(u.displayName) like lower(concat('%', :text, '%')))
+              and (lower(u.username) like lower(:prefix) escape '!'
+                   or lower(u.displayName) like lower(:pattern) escape '!')
             order by u.username""")
-    List<AppUser> searchEnabled(String text, Pageable page);
+    List<AppUser> searchEnabled(String prefix, String pattern, Pageable page);
 }

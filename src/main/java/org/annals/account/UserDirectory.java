@@ -3,6 +3,7 @@ package org.annals.account;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.annals.base.LikePattern;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -34,7 +35,7 @@ public class UserDirectory {
     }
 
     public List<UserSummary> searchEnabled(String text, int limit) {
-        return users.searchEnabled(text.strip(), PageRequest.of(0, Math.clamp(limit, 1, 50))).stream()
+        return users.searchEnabled(LikePattern.startingWith(text.strip()), LikePattern.containing(text.strip()), PageRequest.of(0, Math.clamp(limit, 1, 50))).stream()
                 .map(UserSummary::of)
                 .toList();
     }

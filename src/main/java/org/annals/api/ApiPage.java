@@ -7,7 +7,8 @@ import org.annals.base.InvalidInputException;
 /**
  * One page of a list: {@code page} counts from 0, {@code total} is the number of items on all
  * pages. A page size above {@value #MAX_SIZE} is refused rather than quietly cut, so a script never
- * mistakes a shortened page for the end of the list.
+ * mistakes a shortened page for the end of the list; so is a page that no list can reach (its first
+ * item would be beyond the 2<sup>31</sup> rows a query can skip), with 400 rather than a failed query.
  */
 @Schema(description = "One page of a list")
 public record ApiPage<T>(List<T> items, int page, int size, long total) {
@@ -22,6 +23,12 @@ public record ApiPage<T>(List<T> items, int page, int size, long total) {
         }
         if (size < 1 || size > MAX_SIZE) {
             throw new InvalidInputException("'size' must be between 1 and " + MAX_SIZE + "; it was " + size + ".");
+        }
+        // The databases take the number of rows to skip as an int: a page beyond that is no page of any list.
+        long lastPage = Integer.MAX_VALUE / size - 1;
+        if (page > lastPage) {
+            throw new InvalidInputException("'page' " + page + " is beyond the end of any list: with 'size' " + size
+                    + " the highest page is " + lastPage + ".");
         }
         return size;
     }

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.annals.security.SecurityHeaders;
 import org.annals.security.TokenAuthentication;
 import org.annals.token.TokenAuthenticator;
 import org.springframework.context.annotation.Bean;
@@ -66,6 +67,7 @@ class ApiSecurityConfig {
     }
 
     private static HttpSecurity stateless(HttpSecurity http, ApiProblems problems) throws Exception {
+        SecurityHeaders.forApi(http);
         return http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())

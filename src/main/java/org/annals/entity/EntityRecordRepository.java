@@ -14,9 +14,9 @@ interface EntityRecordRepository extends JpaRepository<EntityRecord, UUID> {
     String SEARCH = """
             where e.projectId = :projectId and e.mergedInto is null
               and (:kind is null or e.kind = :kind)
-              and (:text = '' or lower(e.name) like lower(concat('%', :text, '%'))
+              and (:pattern = '%' or lower(e.name) like lower(:pattern) escape '!'
                    or exists (select 1 from EntityRecord x join x.aliases a
-                              where x = e and lower(a.name) like lower(concat('%', :text, '%'))))
+                              where x = e and lower(a.name) like lower(:pattern) escape '!'))
             """;
 
     Optional<EntityRecord> findByIdAndProjectId(UUID id, UUID projectId);
@@ -29,8 +29,8 @@ interface EntityRecordRepository extends JpaRepository<EntityRecord, UUID> {
 
     @Query("select new org.annals.entity.EntitySummary(e.id, e.kind, e.name, e.wikidataId, e.updatedAt)"
             + " from EntityRecord e " + SEARCH)
-    List<EntitySummary> search(UUID projectId, String text, @Nullable EntityKind kind, Pageable page);
+    List<EntitySummary> search(UUID projectId, String pattern, @Nullable EntityKind kind, Pageable page);
 
     @Query("select count(e) from EntityRecord e " + SEARCH)
-    long countSearch(UUID projectId, String text, @Nullable EntityKind kind);
+    long countSearch(UUID projectId, String pattern, @Nullable EntityKind kind);
 }

@@ -3,6 +3,7 @@ package org.annals.entity;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.annals.base.LikePattern;
 import org.annals.base.NotFoundException;
 import org.annals.project.ProjectAccess;
 import org.annals.project.ProjectRole;
@@ -39,20 +40,20 @@ public class EntityService {
     /** Vetted entities whose name or alias contains the text (kind optional), by name. */
     public List<EntitySummary> search(UUID projectId, String text, @Nullable EntityKind kind, int page, int pageSize) {
         access.require(projectId, ProjectRole.VIEWER);
-        return entities.search(projectId, text.strip(), kind, PageRequest.of(Math.max(0, page), Math.clamp(pageSize, 1, 500),
+        return entities.search(projectId, LikePattern.containing(text.strip()), kind, PageRequest.of(Math.max(0, page), Math.clamp(pageSize, 1, 500),
                 Sort.by(Sort.Order.asc("name").ignoreCase(), Sort.Order.asc("id"))));
     }
 
     /** Vetted entities whose name or alias contains the text, most recently changed first: for linking. */
     public List<EntitySummary> recent(UUID projectId, String text, @Nullable EntityKind kind, int limit) {
         access.require(projectId, ProjectRole.VIEWER);
-        return entities.search(projectId, text.strip(), kind, PageRequest.of(0, Math.clamp(limit, 1, 100),
+        return entities.search(projectId, LikePattern.containing(text.strip()), kind, PageRequest.of(0, Math.clamp(limit, 1, 100),
                 Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.asc("id"))));
     }
 
     public long count(UUID projectId, String text, @Nullable EntityKind kind) {
         access.require(projectId, ProjectRole.VIEWER);
-        return entities.countSearch(projectId, text.strip(), kind);
+        return entities.countSearch(projectId, LikePattern.containing(text.strip()), kind);
     }
 
     /** The entity, following redirects left by merges, so an old id still resolves. */

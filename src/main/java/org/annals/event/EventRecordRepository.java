@@ -19,8 +19,8 @@ interface EventRecordRepository extends JpaRepository<EventRecord, UUID> {
               and (:placeId is null or e.placeId = :placeId)
               and (:actorId is null or exists (select 1 from EventRecord x join x.actors a
                                                where x = e and a.entityId = :actorId))
-              and (:text = '' or lower(e.title) like lower(concat('%', :text, '%'))
-                   or lower(coalesce(e.notes, '')) like lower(concat('%', :text, '%')))
+              and (:pattern = '%' or lower(e.title) like lower(:pattern) escape '!'
+                   or lower(coalesce(e.notes, '')) like lower(:pattern) escape '!')
             """;
 
     Optional<EventRecord> findByIdAndProjectId(UUID id, UUID projectId);
@@ -40,17 +40,17 @@ interface EventRecordRepository extends JpaRepository<EventRecord, UUID> {
     /** Vetted events that a timeline filter selects, in date order. */
     @Query("select e from EventRecord e " + TIMELINE_FILTER)
     List<EventRecord> timeline(UUID projectId, LocalDate from, LocalDate to, @Nullable UUID typeId,
-            @Nullable UUID placeId, @Nullable UUID actorId, String text, Pageable page);
+            @Nullable UUID placeId, @Nullable UUID actorId, String pattern, Pageable page);
 
     @Query("select count(e) from EventRecord e " + TIMELINE_FILTER)
     long countTimeline(UUID projectId, LocalDate from, LocalDate to, @Nullable UUID typeId,
-            @Nullable UUID placeId, @Nullable UUID actorId, String text);
+            @Nullable UUID placeId, @Nullable UUID actorId, String pattern);
 
     /** Day, type and count of the events a filter selects, for the per-day chart. */
     @Query("select e.startDate, e.typeId, count(e) from EventRecord e " + TIMELINE_FILTER
             + " group by e.startDate, e.typeId order by e.startDate")
     List<Object[]> countPerDay(UUID projectId, LocalDate from, LocalDate to, @Nullable UUID typeId,
-            @Nullable UUID placeId, @Nullable UUID actorId, String text);
+            @Nullable UUID placeId, @Nullable UUID actorId, String pattern);
 
     /** Events on the same day and at the same place: likely duplicates of a new proposal. */
     @Query("""

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.annals.base.InvalidInputException;
+import org.annals.base.LikePattern;
 import org.annals.base.NotFoundException;
 import org.annals.base.Uuids;
 import org.annals.entity.EntityDirectory;
@@ -55,7 +56,7 @@ public class EventService {
     public List<TimelineEntry> timeline(UUID projectId, TimelineFilter filter, int page, int pageSize) {
         access.require(projectId, ProjectRole.VIEWER);
         var rows = events.timeline(projectId, from(filter), to(filter), filter.typeId(), filter.placeId(),
-                filter.actorId(), filter.text(), PageRequest.of(Math.max(0, page), Math.clamp(pageSize, 1, 500),
+                filter.actorId(), LikePattern.containing(filter.text()), PageRequest.of(Math.max(0, page), Math.clamp(pageSize, 1, 500),
                         Sort.by("startDate", "id")));
         return entries(projectId, rows);
     }
@@ -64,7 +65,7 @@ public class EventService {
     public List<TimelineEntry> recent(UUID projectId, String text, int limit) {
         access.require(projectId, ProjectRole.VIEWER);
         TimelineFilter filter = new TimelineFilter(null, null, null, null, null, text);
-        var rows = events.timeline(projectId, from(filter), to(filter), null, null, null, filter.text(),
+        var rows = events.timeline(projectId, from(filter), to(filter), null, null, null, LikePattern.containing(filter.text()),
                 PageRequest.of(0, Math.clamp(limit, 1, 100), Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.asc("id"))));
         return entries(projectId, rows);
     }
@@ -79,7 +80,7 @@ public class EventService {
                 .map(e -> new TimelineOverview.Point(e.id().toString(), e.title(), e.start().date().toString(), e.typeName()))
                 .toList();
         var perDay = events.countPerDay(projectId, from(filter), to(filter), filter.typeId(), filter.placeId(),
-                        filter.actorId(), filter.text()).stream()
+                        filter.actorId(), LikePattern.containing(filter.text())).stream()
                 .map(row -> new TimelineOverview.DayCount(row[0].toString(), typeName(typeNames, (UUID) row[1]),
                         ((Number) row[2]).longValue()))
                 .toList();
@@ -89,7 +90,7 @@ public class EventService {
     public long count(UUID projectId, TimelineFilter filter) {
         access.require(projectId, ProjectRole.VIEWER);
         return events.countTimeline(projectId, from(filter), to(filter), filter.typeId(), filter.placeId(),
-                filter.actorId(), filter.text());
+                filter.actorId(), LikePattern.containing(filter.text()));
     }
 
     /** An event, following redirects left by merges, so an old id still resolves. */

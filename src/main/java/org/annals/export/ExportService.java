@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.annals.base.TemporaryFiles;
 import org.annals.jobs.Job;
 import org.annals.jobs.JobRequest;
 import org.annals.jobs.JobRunner;
@@ -45,9 +46,11 @@ public class ExportService {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
     private final JobRunner jobs;
+    private final TemporaryFiles temporaryFiles;
 
     ExportService(ProjectAccess access, DatasetReader reader, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-            JobRunner jobs) {
+            JobRunner jobs, TemporaryFiles temporaryFiles) {
+        this.temporaryFiles = temporaryFiles;
         this.access = access;
         this.reader = reader;
         this.jdbc = jdbc;
@@ -141,12 +144,9 @@ public class ExportService {
         return counter.written;
     }
 
-    private static Path temporaryFile(ExportFormat format) {
-        try {
-            return Files.createTempFile("annals-export-", "-" + format.fileName());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** In this instance's own temporary folder, which the next start sweeps if this one dies ({@link TemporaryFiles}). */
+    private Path temporaryFile(ExportFormat format) {
+        return temporaryFiles.create("export-", "-" + format.fileName());
     }
 
     private static void deleteQuietly(Path file) {

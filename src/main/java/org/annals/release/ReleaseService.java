@@ -69,6 +69,10 @@ public class ReleaseService {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     public static final int NOTES_MAX_LENGTH = 4000;
+    static final String DIRECTORY_SETTING = "${annals.releases.directory:${annals.data-dir:./data}/releases}";
+    /** A zip being written: renamed to its release's name once the number is claimed ({@link ReleaseLeftovers}). */
+    static final String PARTIAL_PREFIX = "publishing-";
+    static final String PARTIAL_SUFFIX = ".zip";
 
     private final ProjectAccess access;
     private final ExportService exports;
@@ -85,7 +89,7 @@ public class ReleaseService {
 
     ReleaseService(ProjectAccess access, ExportService exports, DatasetReleaseRepository releases, JdbcTemplate jdbc,
             PlatformTransactionManager transactions, JobRunner jobs,
-            @Value("${annals.releases.directory:${annals.data-dir:./data}/releases}") String directory) {
+            @Value(DIRECTORY_SETTING) String directory) {
         this.access = access;
         this.jobs = jobs;
         this.exports = exports;
@@ -140,7 +144,7 @@ public class ReleaseService {
         Path temporary;
         try {
             Files.createDirectories(folder);
-            temporary = Files.createTempFile(folder, "publishing-", ".zip");
+            temporary = Files.createTempFile(folder, PARTIAL_PREFIX, PARTIAL_SUFFIX);
         } catch (IOException e) {
             throw new UncheckedIOException("The releases folder " + folder + " cannot be written.", e);
         }

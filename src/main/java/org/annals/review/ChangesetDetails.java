@@ -10,8 +10,10 @@ public record ChangesetDetails(ChangesetSummary summary, @Nullable String decide
         @Nullable String decisionComment, List<OperationDiff> operations, List<Comment> discussion) {
 
     /**
-     * One operation, field by field: before (the vetted record now) and after (proposed); with the
-     * sources the proposed values cite (for a deletion, those the record cites now).
+     * One operation, field by field: before (the vetted record now; once the changeset is approved,
+     * the revision it replaced) and after (proposed; once approved, as applied), with the sources the
+     * proposed values cite (for a deletion, those the record cites now). {@code currentVersion} is the
+     * version of what "before" shows.
      */
     public record OperationDiff(UUID recordId, String kind, String kindName, ChangeAction action, String label,
             @Nullable Long baseVersion, @Nullable Long currentVersion, List<FieldChange> fields,

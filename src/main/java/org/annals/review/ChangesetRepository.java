@@ -19,8 +19,8 @@ interface ChangesetRepository extends JpaRepository<Changeset, UUID> {
               and (:authorId is null or c.authorId = :authorId)
               and (:kind is null or exists (select o from ChangeOperation o
                                             where o.changesetId = c.id and o.recordKind = :kind))
-              and (:source = '' or exists (select o from ChangeOperation o
-                                           where o.changesetId = c.id and o.payload like concat('%', :source, '%')))
+              and (:source = '%' or exists (select o from ChangeOperation o
+                                           where o.changesetId = c.id and o.payload like :source escape '!'))
             """;
 
     /** Decisions on one changeset are serialised: two reviewers cannot approve it twice. */

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.annals.account.UserDirectory;
 import org.annals.account.UserSummary;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Builds what lists and the review page show of changesets: names, labels and field-by-field diffs. */
@@ -18,13 +19,15 @@ class ChangesetViews {
 
     private final ChangeOperationRepository operations;
     private final ChangesetCommentRepository comments;
+    private final RecordRevisionRepository revisions;
     private final RecordTypes types;
     private final UserDirectory directory;
 
-    ChangesetViews(ChangeOperationRepository operations, ChangesetCommentRepository comments, RecordTypes types,
-            UserDirectory directory) {
+    ChangesetViews(ChangeOperationRepository operations, ChangesetCommentRepository comments,
+            RecordRevisionRepository revisions, RecordTypes types, UserDirectory directory) {
         this.operations = operations;
         this.comments = comments;
+        this.revisions = revisions;
         this.types = types;
         this.directory = directory;
     }
@@ -42,8 +45,9 @@ class ChangesetViews {
 
     ChangesetDetails details(Changeset changeset) {
         var diffs = new ArrayList<ChangesetDetails.OperationDiff>();
+        boolean applied = changeset.getState() == ChangesetState.APPROVED;
         for (ChangeOperation op : operations.findByChangesetIdOrderByOrdinal(changeset.getId())) {
-            diffs.add(diff(changeset.getProjectId(), op));
+            diffs.add(applied ? appliedDiff(changeset, op) : diff(changeset.getProjectId(), op));
         }
         var discussion = discussion(changeset);
         return new ChangesetDetails(summaries(List.of(changeset)).getFirst(),
@@ -59,6 +63,7 @@ class ChangesetViews {
                 .toList();
     }
 
+    /** A pending (or refused) operation: the vetted record as it is now against what is proposed. */
     private ChangesetDetails.OperationDiff diff(UUID projectId, ChangeOperation op) {
         RecordType<?> type = types.get(op.getRecordKind());
         var current = currentFields(type, projectId, op.getRecordId());
@@ -68,6 +73,44 @@ class ChangesetViews {
         if (op.getAction() == ChangeAction.DELETE && before.isEmpty()) {
             before = types.describe(op.getRecordKind(), op.getPayload());
         }
+        return operationDiff(type, op, current.version(), before, after, current.citations());
+    }
+
+    /**
+     * An applied operation, from the record's revisions: the revision this changeset replaced against
+     * the one it made. The record as it is now would be wrong on both sides: right after approval it
+     * equals the "after", and later changes are not this changeset's.
+     */
+    private ChangesetDetails.OperationDiff appliedDiff(Changeset changeset, ChangeOperation op) {
+        RecordType<?> type = types.get(op.getRecordKind());
+        List<RecordRevision> history = revisions.findByProjectIdAndRecordKindAndRecordIdOrderByAppliedAtAscIdAsc(
+                changeset.getProjectId(), op.getRecordKind(), op.getRecordId());
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < history.size(); i++) {
+            if (history.get(i).getChangesetId().equals(changeset.getId())) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        if (first < 0) {
+            // No revision of this changeset (records from before revisions were kept): what was proposed, against nothing known.
+            LinkedHashMap<String, String> proposed = types.describe(op.getRecordKind(), op.getPayload());
+            return operationDiff(type, op, op.getBaseVersion(), op.getAction() == ChangeAction.DELETE ? proposed
+                    : new LinkedHashMap<>(), op.getAction() == ChangeAction.DELETE ? new LinkedHashMap<>() : proposed,
+                    List.of());
+        }
+        RecordRevision replaced = first > 0 ? history.get(first - 1) : null;
+        LinkedHashMap<String, String> before = replaced == null ? new LinkedHashMap<>()
+                : types.describe(op.getRecordKind(), replaced.getSnapshot());
+        LinkedHashMap<String, String> after = types.describe(op.getRecordKind(), history.get(last).getSnapshot());
+        return operationDiff(type, op, replaced == null ? null : replaced.getRecordVersion(), before, after,
+                replaced == null ? List.of() : types.citations(op.getRecordKind(), replaced.getSnapshot()));
+    }
+
+    private ChangesetDetails.OperationDiff operationDiff(RecordType<?> type, ChangeOperation op,
+            @Nullable Long beforeVersion, LinkedHashMap<String, String> before, LinkedHashMap<String, String> after,
+            List<Citation> citedBefore) {
         var fields = new ArrayList<ChangesetDetails.FieldChange>();
         var names = new LinkedHashSet<String>(before.keySet());
         names.addAll(after.keySet());
@@ -76,9 +119,9 @@ class ChangesetViews {
         }
         List<Citation> citations = op.getAction() != ChangeAction.DELETE
                 ? types.citations(op.getRecordKind(), op.getPayload())
-                : current.citations().isEmpty() ? types.citations(op.getRecordKind(), op.getPayload()) : current.citations();
+                : citedBefore.isEmpty() ? types.citations(op.getRecordKind(), op.getPayload()) : citedBefore;
         return new ChangesetDetails.OperationDiff(op.getRecordId(), op.getRecordKind(), type.displayName(),
-                op.getAction(), op.getLabel(), op.getBaseVersion(), current.version(), fields, citations);
+                op.getAction(), op.getLabel(), op.getBaseVersion(), beforeVersion, fields, citations);
     }
 
     private record Fields(LinkedHashMap<String, String> fields, Long version, List<Citation> citations) {

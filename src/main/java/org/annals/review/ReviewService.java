@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.annals.base.InvalidInputException;
+import org.annals.base.LikePattern;
 import org.annals.base.NotFoundException;
 import org.annals.project.ProjectAccess;
 import org.annals.project.ProjectRole;
@@ -84,7 +85,7 @@ public class ReviewService {
         access.require(projectId, ProjectRole.EDITOR);
         Sort order = newestFirst ? Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.desc("id"))
                 : Sort.by(Sort.Order.asc("submittedAt"), Sort.Order.asc("id"));
-        return views.summaries(changesets.findPending(projectId, authorId, kind, sourceId == null ? "" : sourceId.toString(),
+        return views.summaries(changesets.findPending(projectId, authorId, kind, sourceId == null ? LikePattern.ANY : LikePattern.containing(sourceId.toString()),
                 PageRequest.of(Math.max(0, page), Math.clamp(pageSize, 1, 500), order)));
     }
 
@@ -96,7 +97,7 @@ public class ReviewService {
     @Transactional(readOnly = true)
     public long queueSize(UUID projectId, @Nullable UUID authorId, @Nullable String kind, @Nullable UUID sourceId) {
         access.require(projectId, ProjectRole.EDITOR);
-        return changesets.countPending(projectId, authorId, kind, sourceId == null ? "" : sourceId.toString());
+        return changesets.countPending(projectId, authorId, kind, sourceId == null ? LikePattern.ANY : LikePattern.containing(sourceId.toString()));
     }
 
     /** For each decision, whether the caller may take it now and if not why (without a comment yet). */

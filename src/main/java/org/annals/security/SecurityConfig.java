@@ -1,5 +1,6 @@
 package org.annals.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.util.Map;
 import org.annals.security.ui.LoginView;
@@ -14,6 +15,7 @@ import org.springframework.security.authorization.AuthenticatedAuthorizationMana
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -25,11 +27,15 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
  * Deny by default: every URL needs a signed-in user except the sign-in page, Vaadin's own static
  * resources and the health probe; an unknown address gets the "not found" page for a signed-in person
- * and the sign-in page for anyone else. Views add their own {@code @RolesAllowed}/{@code @PermitAll}, and
+ * and the sign-in page for anyone else. The sign-in form needs a CSRF token like every other form, and
+ * state-changing requests from other sites are refused ({@link SameOriginFilter}); every response
+ * carries the {@link SecurityHeaders}. Views add their own {@code @RolesAllowed}/{@code @PermitAll}, and
  * services check again with {@code @PreAuthorize} and project roles. The REST API under /api has its
  * own stateless chains, ordered before this one ({@code org.annals.api.ApiSecurityConfig}).
  */
@@ -39,15 +45,28 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
                 .requestMatchers("/styles.css", "/icons/**").permitAll()
                 // The REST API's description, for signed-in people in the browser (Vaadin denies unknown paths).
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated());
+        // Vaadin exempts the sign-in form from CSRF protection; Annals does not (a forged sign-in would put the
+        // victim's browser into the forger's account). Vaadin's own requests carry Vaadin's own token instead.
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login")
+                .enableCsrfConfiguration(false)
                 .anyRequest(anyOther -> anyOther.access(unknownPageForSignedInUser())));
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest)
+                .withObjectPostProcessor(new ObjectPostProcessor<CsrfFilter>() {
+                    @Override
+                    public <F extends CsrfFilter> F postProcess(F filter) {
+                        filter.setAccessDeniedHandler(new SignInFormExpired(new AccessDeniedHandlerImpl()));
+                        return filter;
+                    }
+                }));
+        http.addFilterBefore(new SameOriginFilter(), CsrfFilter.class);
+        SecurityHeaders.forPages(http);
         return http.build();
     }
 

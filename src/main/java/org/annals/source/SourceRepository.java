@@ -12,16 +12,16 @@ interface SourceRepository extends JpaRepository<Source, UUID> {
     /** A project's sources whose title or publisher contains the text; shared by page and count. */
     String LIBRARY_FILTER = """
             where s.projectId = :projectId
-              and (:text = '' or lower(s.title) like lower(concat('%', :text, '%'))
-                   or lower(coalesce(s.publisher, '')) like lower(concat('%', :text, '%')))
+              and (:pattern = '%' or lower(s.title) like lower(:pattern) escape '!'
+                   or lower(coalesce(s.publisher, '')) like lower(:pattern) escape '!')
             """;
 
     @Query("select new org.annals.source.SourceSummary(s.id, s.title, s.publisher, s.publishedOn, s.textLength,"
             + " s.createdAt) from Source s " + LIBRARY_FILTER)
-    List<SourceSummary> search(UUID projectId, String text, Pageable page);
+    List<SourceSummary> search(UUID projectId, String pattern, Pageable page);
 
     @Query("select count(s) from Source s " + LIBRARY_FILTER)
-    long countSearch(UUID projectId, String text);
+    long countSearch(UUID projectId, String pattern);
 
     Optional<Source> findByIdAndProjectId(UUID id, UUID projectId);
 

@@ -2,6 +2,7 @@ package org.annals.source;
 
 import java.util.List;
 import java.util.UUID;
+import org.annals.base.LikePattern;
 import org.annals.base.NotFoundException;
 import org.annals.project.ProjectAccess;
 import org.annals.project.ProjectRole;
@@ -41,13 +42,13 @@ public class SourceService {
                 .map(order -> TEXT_COLUMNS.contains(order.getProperty()) ? order.ignoreCase() : order)
                 .toList());
         Sort effective = safeSort.and(Sort.by(Sort.Order.asc("title").ignoreCase())).and(Sort.by("id"));
-        return sources.search(projectId, filter.strip(), PageRequest.of(Math.max(0, page), Math.clamp(pageSize, 1, 500),
+        return sources.search(projectId, LikePattern.containing(filter.strip()), PageRequest.of(Math.max(0, page), Math.clamp(pageSize, 1, 500),
                 effective));
     }
 
     public long count(UUID projectId, String filter) {
         access.require(projectId, ProjectRole.VIEWER);
-        return sources.countSearch(projectId, filter.strip());
+        return sources.countSearch(projectId, LikePattern.containing(filter.strip()));
     }
 
     public SourceText read(UUID projectId, UUID sourceId) {

@@ -79,7 +79,7 @@ final class ApiClient {
         return send("POST", path, bearer(token), body);
     }
 
-    /** Sends a request; a body that is not a String is written as JSON. */
+    /** Sends a request; a body that is not a String is written as JSON, sent as JSON unless a Content-Type is given. */
     Response send(String method, String path, Map<String, String> headers, @Nullable Object body) {
         var all = new LinkedHashMap<String, String>();
         all.put("Accept", "application/json");
@@ -89,7 +89,9 @@ final class ApiClient {
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json");
+            if (!all.containsKey("Content-Type")) {
+                request.header("Content-Type", "application/json");
+            }
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);
             request.method(method, HttpRequest.BodyPublishers.ofString(text));
         }

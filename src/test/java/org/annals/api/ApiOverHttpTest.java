@@ -2,9 +2,7 @@ package org.annals.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,6 +21,7 @@ import org.annals.event.TaxonomyService;
 import org.annals.project.ProjectRole;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.support.Fixtures;
+import org.annals.support.HttpSignIn;
 import org.annals.token.TokenScope;
 import org.annals.token.TokenService;
 import org.jspecify.annotations.Nullable;
@@ -209,13 +208,9 @@ class ApiOverHttpTest {
 
     @Test
     void a_browser_session_does_not_authenticate_the_api_but_opens_its_description() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        browser.send(page("/login").GET().build(), HttpResponse.BodyHandlers.discarding());
-        var signIn = browser.send(page("/login").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(manager.getUsername()) + "&password="
-                        + encode(Fixtures.PASSWORD))).build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        var signIn = new HttpSignIn(port);
+        assertThat(signIn.signIn(manager.getUsername(), Fixtures.PASSWORD, Map.of())).isEqualTo("/");
+        HttpClient browser = signIn.client();
 
         var apiWithCookie = browser.send(page("/api/v1/projects").header("Accept", "application/json").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -258,6 +253,19 @@ class ApiOverHttpTest {
         api.get(sources + "?size=0", read).problem(400);
         api.get(sources + "?page=-1", read).problem(400);
         api.get(sources + "?page=many", read).problem(400);
+        api.get(sources + "?page=99999999999", read).problem(400);
+        assertThat(api.get(sources + "?page=42949671&size=50", read).json().path("items").isEmpty()).isTrue();
+
+        // A page no list can reach (more rows to skip than a query can) is refused on every paged endpoint.
+        String base = "/api/v1/projects/" + project;
+        for (String paged : List.of("/api/v1/projects", sources, base + "/entities", base + "/events",
+                base + "/entities/" + UUID.randomUUID() + "/evidence", base + "/events/" + UUID.randomUUID() + "/evidence",
+                base + "/sources/" + UUID.randomUUID() + "/annotations")) {
+            assertThat(api.get(paged + "?page=1000000000", read).problem(400)).as(paged).contains("'page' 1000000000");
+            api.get(paged + "?page=42949672&size=50", read).problem(400);
+            api.get(paged + "?page=0&size=-5", read).problem(400);
+            api.get(paged + "?page=first", read).problem(400);
+        }
 
         String events = "/api/v1/projects/" + project + "/events";
         assertThat(api.get(events + "?from=2024-02-30", read).problem(400)).contains("'2024-02-30' is not");
@@ -275,9 +283,13 @@ class ApiOverHttpTest {
                 "Accept", "text/html"), null);
         html.problem(404);
         api.send("GET", "/api/v1/projects/" + UUID.randomUUID(), Map.of("Authorization", "Bearer " + write,
-                "Accept", "text/html"), null).problem(404);
+                "Accept", "text/html"), null).problem(406);
         assertThat(api.get("/api/v1/projects/not-a-uuid", write).problem(404)).contains("not-a-uuid");
-        api.send("DELETE", "/api/v1/projects/" + project, ApiClient.bearer(write), null).problem(404);
+        var wrongMethod = api.send("DELETE", "/api/v1/projects/" + project, ApiClient.bearer(write), null);
+        assertThat(wrongMethod.problem(405)).contains("does not take DELETE");
+        assertThat(wrongMethod.header("Allow")).isEqualTo("GET");
+        assertThat(api.send("PUT", "/api/v1/projects/" + project + "/changesets", ApiClient.bearer(write), null)
+                .header("Allow")).isEqualTo("POST");
         assertThat(api.post("/api/v1/projects/" + project + "/changesets", write, "{not json").problem(400))
                 .contains("not JSON");
         assertThat(api.post("/api/v1/projects/" + project + "/changesets", write, Map.of("message", "Bad",
@@ -288,6 +300,36 @@ class ApiOverHttpTest {
                 .problem(400)).contains("Unknown kind of record: RUMOUR");
         assertThat(api.post("/api/v1/projects/" + project + "/sources", write, Map.of("title", "Odd", "format", "pdf",
                 "content", "x")).problem(400)).contains("Unknown format 'pdf'");
+    }
+
+    @Test
+    void a_body_of_the_wrong_type_is_415_and_an_answer_nobody_accepts_is_406() {
+        String write = token(manager, null, TokenScope.WRITE);
+        String changesets = "/api/v1/projects/" + project + "/changesets";
+        var form = api.send("POST", changesets, Map.of("Authorization", "Bearer " + write,
+                "Content-Type", "application/x-www-form-urlencoded"), null);
+        assertThat(form.problem(415)).contains("application/json", "application/x-www-form-urlencoded");
+        var text = sendRaw("POST", "/api/v1/projects/" + project + "/sources", write, "text/plain", "Title\n\nText");
+        assertThat(text.problem(415)).contains("application/json", "text/plain");
+        assertThat(sendRaw("POST", changesets, write, "not a type", "{}").problem(415)).contains("not a type");
+        assertThat(jdbc.queryForObject("select count(*) from changeset where project_id = ?", Long.class, project))
+                .isZero();
+
+        var html = api.send("GET", "/api/v1/projects/" + project, Map.of("Authorization", "Bearer " + write,
+                "Accept", "text/html"), null);
+        assertThat(html.problem(406)).contains("application/json", "text/html");
+        assertThat(api.send("GET", "/api/v1/projects/" + project, Map.of("Authorization", "Bearer " + write,
+                "Accept", "text/html, application/json;q=0.5"), null).status()).isEqualTo(200);
+        assertThat(api.send("GET", "/api/v1/projects/" + project, Map.of("Authorization", "Bearer " + write,
+                "Accept", "*/*"), null).status()).isEqualTo(200);
+    }
+
+    /** A request with a body of the given content type, as a script that got the type wrong would send it. */
+    private ApiClient.Response sendRaw(String method, String path, @Nullable String token, String contentType,
+            String body) {
+        var headers = new java.util.HashMap<String, String>(ApiClient.bearer(token));
+        headers.put("Content-Type", contentType);
+        return api.send(method, path, headers, body);
     }
 
     @Test
@@ -426,10 +468,6 @@ class ApiOverHttpTest {
 
     private HttpRequest.Builder page(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static String sha256(String text) {

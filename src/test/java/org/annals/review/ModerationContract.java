@@ -3,6 +3,7 @@ package org.annals.review;
 import static org.annals.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -182,6 +183,52 @@ abstract class ModerationContract {
         assertThat(state(second.changesetId())).isEqualTo(ChangesetState.SUBMITTED);
         var diff = as(reviewer, () -> changesets.details(second.changesetId())).operations().getFirst();
         assertThat(diff.stale()).isTrue();
+    }
+
+    @Test
+    void an_approved_changeset_shows_the_values_it_replaced_as_before_even_after_later_changes() {
+        var created = propose(editor, EntityPayload.of(EntityKind.PLACE, "Homs"));
+        as(reviewer, () -> review.approve(created.changesetId(), null));
+        UUID place = created.entityId();
+        long v1 = as(editor, () -> entities.get(project, place)).version();
+        var describe = as(editor, () -> entities.proposeUpdate(project, place, v1,
+                EntityPayload.of(EntityKind.PLACE, "Homs").withDescription("Third-largest city of Syria"), "Describe", true));
+        as(reviewer, () -> review.approve(describe.changesetId(), null));
+        long v2 = as(editor, () -> entities.get(project, place)).version();
+        var rename = as(editor, () -> entities.proposeUpdate(project, place, v2,
+                EntityPayload.of(EntityKind.PLACE, "Hims").withDescription("City in western Syria"), "Rename", true));
+        as(reviewer, () -> review.approve(rename.changesetId(), null));
+
+        var described = as(reviewer, () -> changesets.details(describe.changesetId())).operations().getFirst();
+        assertThat(described.stale()).isFalse();
+        assertThat(described.fields()).filteredOn(ChangesetDetails.FieldChange::changed)
+                .extracting(ChangesetDetails.FieldChange::field, ChangesetDetails.FieldChange::before,
+                        ChangesetDetails.FieldChange::after)
+                .containsExactly(tuple("Description", "", "Third-largest city of Syria"));
+        assertThat(described.fields()).filteredOn(f -> f.field().equals("Name"))
+                .extracting(ChangesetDetails.FieldChange::before, ChangesetDetails.FieldChange::after)
+                .containsExactly(tuple("Homs", "Homs"));
+
+        var renamed = as(reviewer, () -> changesets.details(rename.changesetId())).operations().getFirst();
+        assertThat(renamed.fields()).filteredOn(ChangesetDetails.FieldChange::changed)
+                .extracting(ChangesetDetails.FieldChange::field, ChangesetDetails.FieldChange::before,
+                        ChangesetDetails.FieldChange::after)
+                .containsExactlyInAnyOrder(tuple("Name", "Homs", "Hims"),
+                        tuple("Description", "Third-largest city of Syria",
+                                "City in western Syria"));
+
+        var creation = as(reviewer, () -> changesets.details(created.changesetId())).operations().getFirst();
+        assertThat(creation.fields()).isNotEmpty().allSatisfy(f -> assertThat(f.before()).isNull());
+        assertThat(creation.fields()).filteredOn(f -> f.field().equals("Name"))
+                .extracting(ChangesetDetails.FieldChange::after).containsExactly("Homs");
+
+        long v3 = as(editor, () -> entities.get(project, place)).version();
+        var deletion = as(editor, () -> entities.proposeDelete(project, place, v3, "Remove", true));
+        as(reviewer, () -> review.approve(deletion.changesetId(), null));
+        var deleted = as(reviewer, () -> changesets.details(deletion.changesetId())).operations().getFirst();
+        assertThat(deleted.fields()).filteredOn(f -> f.field().equals("Name"))
+                .extracting(ChangesetDetails.FieldChange::before, ChangesetDetails.FieldChange::after)
+                .containsExactly(tuple("Hims", null));
     }
 
     @Test

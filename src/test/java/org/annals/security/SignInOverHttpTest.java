@@ -3,17 +3,16 @@ package org.annals.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.annals.account.AccountService;
 import org.annals.support.Fixtures;
+import org.annals.support.HttpSignIn;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -120,6 +119,48 @@ class SignInOverHttpTest {
 
     @Test
     @Order(5)
+    void the_sign_in_form_needs_its_csrf_token_and_a_form_from_another_site_is_refused(CapturedOutput output)
+            throws Exception {
+        var user = fixtures.newUser("csrf");
+        Map<String, String> address = Map.of("X-Forwarded-For", "192.0.2.50");
+
+        // A forged form elsewhere has no token: refused, and the person is not signed in.
+        var forger = new HttpSignIn(port);
+        var withoutToken = forger.post(user.getUsername(), Fixtures.PASSWORD, null, address);
+        assertThat(withoutToken.statusCode()).isEqualTo(302);
+        assertThat(withoutToken.headers().firstValue("Location")).hasValueSatisfying(l ->
+                assertThat(l).endsWith("/login?expired"));
+        assertThat(forger.client().send(forger.request("/").GET().build(), HttpResponse.BodyHandlers.discarding())
+                .headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        // A token of another session does not help either.
+        var stolen = new HttpSignIn(port).openForm(address);
+        assertThat(forger.post(user.getUsername(), Fixtures.PASSWORD, stolen, address).headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?expired"));
+        assertThat(output.getAll()).contains("Sign-in form without a valid CSRF token refused");
+
+        // Even with its token, a post that the browser says comes from another site is refused.
+        var browser = new HttpSignIn(port);
+        var token = browser.openForm(address);
+        var crossSite = new java.util.HashMap<>(address);
+        crossSite.put("Sec-Fetch-Site", "cross-site");
+        crossSite.put("Origin", "https://evil.example");
+        assertThat(browser.post(user.getUsername(), Fixtures.PASSWORD, token, crossSite).statusCode()).isEqualTo(403);
+        var oldBrowser = new java.util.HashMap<>(address);
+        oldBrowser.put("Origin", "https://evil.example");
+        assertThat(browser.post(user.getUsername(), Fixtures.PASSWORD, token, oldBrowser).statusCode()).isEqualTo(403);
+        assertThat(output.getAll()).contains("Refused POST /login from another site");
+
+        // The same form from this site signs in.
+        var sameSite = new java.util.HashMap<>(address);
+        sameSite.put("Sec-Fetch-Site", "same-origin");
+        sameSite.put("Origin", "http://localhost:" + port);
+        var signedIn = browser.post(user.getUsername(), Fixtures.PASSWORD, token, sameSite);
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l ->
+                assertThat(URI.create(l).getPath()).isEqualTo("/"));
+    }
+
+    @Test
+    @Order(6)
     void health_is_public_and_every_other_endpoint_needs_a_sign_in() throws Exception {
         assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
         assertThat(get("/actuator/info").statusCode()).isIn(302, 401, 403);
@@ -131,18 +172,7 @@ class SignInOverHttpTest {
 
     /** Posts the sign-in form as a fresh browser would and returns where the server sends the user next. */
     private String signIn(String username, String password, String clientAddress) throws IOException, InterruptedException {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        browser.send(request("/login").header("X-Forwarded-For", clientAddress).GET().build(),
-                HttpResponse.BodyHandlers.discarding());
-        String form = "username=" + encode(username) + "&password=" + encode(password);
-        HttpResponse<Void> response = browser.send(request("/login")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Forwarded-For", clientAddress)
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(response.statusCode()).isEqualTo(302);
-        String location = response.headers().firstValue("Location").orElseThrow();
-        return URI.create(location).getPath() + (URI.create(location).getQuery() == null ? "" : "?" + URI.create(location).getQuery());
+        return new HttpSignIn(port).signIn(username, password, Map.of("X-Forwarded-For", clientAddress));
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -152,9 +182,5 @@ class SignInOverHttpTest {
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import org.annals.review.ChangeAction;
 import org.annals.review.ChangesetDetails;
+import org.annals.review.ChangesetState;
 import org.annals.discussion.ui.CommentThread;
 
 /**
@@ -24,14 +25,16 @@ class ChangesetPanel extends Div {
         add(new Paragraph(summary.state().displayName() + " · proposed by " + summary.authorName()
                 + (summary.submittedAt() == null ? "" : " · submitted " + Moments.format(summary.submittedAt()))
                 + (details.decidedBy() == null ? "" : " · decided by " + details.decidedBy())));
+        // Once approved, "before" is the revision the changeset replaced, not the record now.
+        boolean applied = summary.state() == ChangesetState.APPROVED;
         for (var op : details.operations()) {
-            add(operation(summary.projectId(), op));
+            add(operation(summary.projectId(), op, applied));
         }
         // The same thread as on records: live, with mentions; decision comments are part of it.
         add(discussion);
     }
 
-    private static Div operation(java.util.UUID projectId, ChangesetDetails.OperationDiff op) {
+    private static Div operation(java.util.UUID projectId, ChangesetDetails.OperationDiff op, boolean applied) {
         var block = new Div();
         block.addClassName("operation");
         String verb = switch (op.action()) {
@@ -51,8 +54,9 @@ class ChangesetPanel extends Div {
         }
         var table = new Div();
         table.addClassName("diff");
-        table.add(cell("Field", "diff-head"), cell(op.action() == ChangeAction.CREATE ? "" : "Now", "diff-head"),
-                cell(op.action() == ChangeAction.DELETE ? "" : "Proposed", "diff-head"));
+        table.add(cell("Field", "diff-head"),
+                cell(op.action() == ChangeAction.CREATE ? "" : applied ? "Before" : "Now", "diff-head"),
+                cell(op.action() == ChangeAction.DELETE ? "" : applied ? "After" : "Proposed", "diff-head"));
         for (var field : op.fields()) {
             if (op.action() == ChangeAction.UPDATE && !field.changed()) {
                 continue;

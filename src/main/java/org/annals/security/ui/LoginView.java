@@ -40,11 +40,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        var parameters = event.getLocation().getQueryParameters();
-        if (parameters.getParameters().containsKey("error")) {
+        var query = event.getLocation().getQueryParameters();
+        var parameters = query.getParameters();
+        if (parameters.containsKey("error")) {
             showFailure(lastFailure());
+        } else if (parameters.containsKey("expired")) {
+            showExpired();
         }
-        parameters.getSingleParameter(SessionEnding.PARAMETER).flatMap(SessionEnding::reasonNamed)
+        query.getSingleParameter(SessionEnding.PARAMETER).flatMap(SessionEnding::reasonNamed)
                 .ifPresent(this::showEnded);
     }
 
@@ -70,6 +73,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             error.setTitle("Incorrect user name or password");
             error.setMessage("Check that you entered the right user name and password and try again.");
         }
+        form.setI18n(i18n);
+        form.setError(true);
+    }
+
+    /** The form was posted without its valid token: open too long, or sent from another site. */
+    private void showExpired() {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getErrorMessage().setTitle("Sign-in form expired");
+        i18n.getErrorMessage().setMessage("The sign-in form was open too long, or was not sent from this page."
+                + " Enter your user name and password again.");
         form.setI18n(i18n);
         form.setError(true);
     }

@@ -1,0 +1,7 @@
+package org.annals.base;
+
+import org.annals.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class LiteralSearchPostgresTest extends LiteralSearchContract {
+}
