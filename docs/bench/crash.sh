@@ -13,9 +13,9 @@
 # or with WRITE_DELAY=$ANNALS_CRASH_WRITE_DELAY to compare. Each trial: a writer sends writes one
 # after the other as the administrator's WRITE token in the sample project (propose and submit a new
 # entity; reject it with a comment: two writes each), and notes a write only once its answer (201
-# or 200) has arrived; after a random 1-6 s the app is killed with SIGKILL, restarted on the same
-# data folder, and every noted write is read back (the changeset exists; a noted rejection is
-# REJECTED). The answer times of the noted writes give the write latency (p50, p95, mean).
+# or 200) has arrived; 1-6 s (at random) after the first answered write the app is killed with
+# SIGKILL, restarted on the same data folder, and every noted write is read back (the changeset
+# exists; a noted rejection is REJECTED). The answer times of the noted writes give the write latency (p50, p95, mean).
 # The summary goes to stdout and to $ANNALS_CRASH_DIR/summary.txt (default: a new temporary folder).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -86,6 +86,8 @@ acked=0; lost=0; : >"$work/latencies"
 for trial in $(seq 1 "$trials"); do
   writer "$trial" >"$work/trial-$trial.log" 2>/dev/null &
   writer_pid=$!
+  # The random moment counts from the first answered write, so that every trial has some (bounded wait).
+  for _ in $(seq 1 600); do grep -q '^P ' "$work/trial-$trial.log" && break; sleep 0.1; done
   sleep "$(awk -v s="$RANDOM" 'BEGIN { srand(s); printf "%.2f", 1 + rand() * 5 }')"
   kill -9 "$pid"; wait "$pid" 2>/dev/null || true
   wait "$writer_pid" 2>/dev/null || true
