@@ -95,12 +95,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
-        String reference = UUID.randomUUID().toString().substring(0, 8);
+        String reference = newReference();
         log.error("Unexpected error in {} {} (reference {})", request.getMethod(), request.getRequestURI(), reference, e);
-        ResponseEntity<Object> response = problem(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong. The problem was logged with reference " + reference + ".", request);
+        ResponseEntity<Object> response = problem(HttpStatus.INTERNAL_SERVER_ERROR, unexpectedDetail(reference), request);
         ((ProblemDetail) response.getBody()).setProperty("reference", reference);
         return response;
+    }
+
+    /** A short key that finds the logged failure; the client learns nothing else about it. */
+    static String newReference() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static String unexpectedDetail(String reference) {
+        return "Something went wrong. The problem was logged with reference " + reference + ".";
     }
 
     /** A path id that is not even a UUID names nothing: "not found", as the UI says for such links. */

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.annals.security.LoginThrottledException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.annals.security.TokenAuthentication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,13 +25,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Problem JSON (RFC 9457) for refusals that happen in the security filters, before any controller:
  * no or a bad credential (401), a token whose scope does not allow the call (403), too many
- * requests (429). Errors inside controllers are {@link ApiExceptionHandler}'s.
+ * requests (429), and whatever {@link ApiFailureFilter} catches. Errors inside controllers are
+ * {@link ApiExceptionHandler}'s.
  */
 @Component
 class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     static final String BEARER_ONLY = "HTTP Basic credentials are accepted only by POST /api/v1/tokens;"
             + " every other endpoint needs a token: 'Authorization: Bearer <token>'.";
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     private final JsonMapper json;
 
@@ -88,7 +93,16 @@ class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
         response.getOutputStream().close();
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
+    /** An unexpected failure outside the controllers: logged with a reference that the client gets, nothing else. */
+    void unexpected(HttpServletRequest request, HttpServletResponse response, Throwable failure) throws IOException {
+        String reference = ApiExceptionHandler.newReference();
+        log.error("Unexpected error in {} {} (reference {})", request.getMethod(), request.getRequestURI(), reference,
+                failure);
+        write(request, response, HttpStatus.INTERNAL_SERVER_ERROR, ApiExceptionHandler.unexpectedDetail(reference),
+                Map.of("reference", reference));
+    }
+
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
             Map<String, Object> extra) throws IOException {
         var body = new LinkedHashMap<String, Object>();
         body.put("type", "about:blank");

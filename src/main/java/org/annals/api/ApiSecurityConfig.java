@@ -8,8 +8,10 @@ import java.io.IOException;
 import org.annals.security.SecurityHeaders;
 import org.annals.security.TokenAuthentication;
 import org.annals.token.TokenAuthenticator;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -64,6 +66,18 @@ class ApiSecurityConfig {
                         AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limiter, problems), AnonymousAuthenticationFilter.class);
         return stateless(http, problems).build();
+    }
+
+    /**
+     * Problem JSON for anything that fails under /api, in or before the security filters
+     * ({@link ApiFailureFilter}); registered for /api only and ahead of Spring Security's filters.
+     */
+    @Bean
+    FilterRegistrationBean<ApiFailureFilter> apiFailureFilter(ApiProblems problems) {
+        var registration = new FilterRegistrationBean<>(new ApiFailureFilter(problems));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     private static HttpSecurity stateless(HttpSecurity http, ApiProblems problems) throws Exception {

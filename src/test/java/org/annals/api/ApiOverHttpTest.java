@@ -344,6 +344,44 @@ class ApiOverHttpTest {
         assertThat(log.getAll()).contains("reference " + reference).contains(ApiTest.Failing.SECRET);
     }
 
+    /**
+     * A failure before any controller (here the token lookup in the security filters, as when the
+     * database fails) used to go to the container's error page, which the browser's security chain
+     * answered with a redirect to the sign-in page.
+     */
+    @Test
+    void a_failure_in_the_security_filters_is_a_500_problem_not_a_redirect_to_sign_in(CapturedOutput log) {
+        String valid = token(manager, null, TokenScope.WRITE);
+        ApiClient.Response failed;
+        ApiClient.Response creating;
+        jdbc.execute("alter table access_token rename to access_token_unavailable");
+        try {
+            failed = api.get("/api/v1/projects", valid);
+            creating = api.send("POST", "/api/v1/tokens", ApiClient.basic(manager.getUsername(), Fixtures.PASSWORD),
+                    Map.of("name", "during the failure", "expiresOn", LocalDate.now().plusDays(1).toString()));
+        } finally {
+            jdbc.execute("alter table access_token_unavailable rename to access_token");
+        }
+        for (var response : List.of(failed, creating)) {
+            assertThat(response.header("Location")).as("%s", response).isNull();
+            String reference = response.json().path("reference").asString();
+            assertThat(response.problem(500)).contains(reference);
+            assertThat(response.body()).doesNotContainIgnoringCase("access_token").doesNotContain("SQL");
+            assertThat(log.getAll()).contains("reference " + reference);
+        }
+        assertThat(api.get("/api/v1/projects", valid).status()).isEqualTo(200);
+    }
+
+    @Test
+    void an_address_the_firewall_refuses_is_a_400_problem_not_a_redirect() {
+        String valid = token(manager, null, TokenScope.READ);
+        for (String path : List.of("/api/v1/projects;jsessionid=x", "/api/v1/projects/" + project + "%3Bx")) {
+            var refused = api.get(path, valid);
+            assertThat(refused.header("Location")).as("%s", refused).isNull();
+            assertThat(refused.problem(400)).contains("not accepted");
+        }
+    }
+
     @Test
     void a_token_that_makes_too_many_requests_is_told_to_wait_while_others_carry_on() {
         String busy = token(manager, null, TokenScope.READ);
