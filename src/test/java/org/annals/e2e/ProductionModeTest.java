@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.vaadin.flow.router.RouteData;
 import com.vaadin.flow.server.VaadinServletContext;
@@ -100,6 +101,10 @@ class ProductionModeTest extends BrowserTest {
                            .filter(part => part.checkVisibility())
                            .map(part => ({ tag: part.localName, className: part.className, ...box(part) })) };
             }""";
+
+    /** Waits as long as the browser's own default: a busy CI machine answers a sign-in or a dialog slowly. */
+    private static final LocatorAssertions.IsVisibleOptions PATIENTLY = new LocatorAssertions.IsVisibleOptions()
+            .setTimeout(20_000);
 
     @Autowired
     ServletContext servletContext;
@@ -214,7 +219,7 @@ class ProductionModeTest extends BrowserTest {
         recordErrors(page, errors);
         signIn(page, "admin", ADMIN_PASSWORD);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Projects").setLevel(2)))
-                .isVisible();
+                .isVisible(PATIENTLY);
         return page;
     }
 
@@ -265,7 +270,9 @@ class ProductionModeTest extends BrowserTest {
         if (!errors.isEmpty()) {
             problems.add(address + ": " + errors);
         }
-        System.out.println("[route] " + address + (undefined.isEmpty() && errors.isEmpty() ? " ok" : " " + undefined + errors));
+        if (!undefined.isEmpty() || !errors.isEmpty()) {
+            System.out.println("[route] " + address + " " + undefined + errors);
+        }
     }
 
     @Test
@@ -301,22 +308,23 @@ class ProductionModeTest extends BrowserTest {
         Page page = adminWindow(390, 844, errors);
         open(page, "projects/" + project + "/sources/" + source);
         Locator text = page.locator("annals-text");
-        assertThat(text.locator(".passage").first()).isVisible();
+        assertThat(text.locator(".passage").first()).isVisible(PATIENTLY);
         assertThat(text.boundingBox().height).as("height of the text on a phone").isGreaterThan(200);
         assertThat(text.boundingBox().width).as("width of the text on a phone").isGreaterThan(300);
 
         String phrase = (String) page.evaluate("() => document.querySelectorAll('annals-text .passage')[1].textContent");
         selectInSecondPassage(page, phrase.strip().split("\\s+")[0]);
         Locator toolbar = page.getByRole(AriaRole.TOOLBAR, new Page.GetByRoleOptions().setName("Annotate selection"));
-        assertThat(toolbar).isVisible();
+        assertThat(toolbar).isVisible(PATIENTLY);
         var bar = toolbar.boundingBox();
         assertThat(bar.x).isGreaterThanOrEqualTo(0);
         assertThat(bar.x + bar.width).isLessThanOrEqualTo(390);
         toolbar.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Entity mention")).click();
-        Locator dialog = page.getByRole(AriaRole.DIALOG);
-        assertThat(dialog).isVisible();
-        assertThat(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save to draft")))
-                .isInViewport();
+        // The dialog's host element has no box of its own (its overlay has): look at what it shows.
+        Locator save = page.getByRole(AriaRole.DIALOG)
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save to draft"));
+        assertThat(save).isVisible(PATIENTLY);
+        assertThat(save).isInViewport();
         assertThat(errors).isEmpty();
     }
 
@@ -347,10 +355,10 @@ class ProductionModeTest extends BrowserTest {
         List<String> errors = new ArrayList<>();
         Page page = adminWindow(1366, 768, errors);
         open(page, "projects/" + project + "/sources/" + source);
-        assertThat(page.locator("vaadin-app-layout [slot='drawer']").first()).isVisible();
-        assertThat(page.locator(".annotation-panel")).isVisible();
+        assertThat(page.locator("vaadin-app-layout [slot='drawer']").first()).isVisible(PATIENTLY);
+        assertThat(page.locator(".annotation-panel")).isVisible(PATIENTLY);
         Locator text = page.locator("annals-text");
-        assertThat(text.locator(".passage").first()).isVisible();
+        assertThat(text.locator(".passage").first()).isVisible(PATIENTLY);
         assertThat(text.boundingBox().width).as("width of the reader's column at 1366 px").isGreaterThanOrEqualTo(500);
         assertThat(text.boundingBox().height).as("height of the reader's column at 1366 px").isGreaterThan(300);
         assertThat(errors).isEmpty();
