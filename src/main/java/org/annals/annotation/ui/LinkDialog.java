@@ -62,10 +62,11 @@ class LinkDialog extends Dialog {
 
     /**
      * @param formName the name under which what is typed is kept in the browser (see {@link TypedWork}): the
-     *     source for a new annotation, which the source page offers back, or the annotation being changed
+     *     source for a new annotation, which the source page offers back; null for a change to an annotation
+     *     (only guarded against Esc)
      */
     LinkDialog(UUID projectId, AnnotationService annotations, List<TaxonomyService.TypeNode> taxonomy, String quote,
-            AnnotationType initialType, String formName, Function<Choice, @Nullable String> save) {
+            AnnotationType initialType, @Nullable String formName, Function<Choice, @Nullable String> save) {
         work = new TypedWork(this, formName);
         setHeaderTitle("Annotate");
         addClassName("link-dialog");

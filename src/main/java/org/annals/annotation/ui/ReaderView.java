@@ -364,7 +364,7 @@ public class ReaderView extends ProjectPage {
         public void relink(EditorAnnotation a) {
             UUID project = require(projectId);
             var dialog = new LinkDialog(project, annotations, taxonomy.taxonomy(project), a.exact(), a.type(),
-                    "annotation-link:" + project + ":" + a.id(), choice -> {
+                    null, choice -> { // guarded against Esc; not kept: nothing here would offer it back
                 try {
                     annotations.changeLink(project, require(sourceId), a.id(), choice.type(), choice.link());
                 } catch (InvalidInputException refused) {
