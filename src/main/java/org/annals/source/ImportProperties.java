@@ -30,12 +30,6 @@ public record ImportProperties(@DefaultValue("10MB") DataSize maxFileSize, @Defa
         }
     }
 
-    /** The defaults, for code that runs without Spring (tests, benchmarks). */
-    public static ImportProperties defaults() {
-        return new ImportProperties(DataSize.ofMegabytes(10), 200, ParseLimits.DEFAULT_MAX_DEPTH,
-                ParseLimits.DEFAULT_MAX_ELEMENTS, 10_000_000, 200_000);
-    }
-
     public ParseLimits parseLimits() {
         return new ParseLimits(maxNestingDepth, maxElements);
     }
