@@ -1,6 +1,7 @@
 package org.annals.source.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
@@ -85,13 +86,13 @@ public class ImportView extends ProjectPage {
                     @Override
                     public void received(UploadEvent event, String fileName, byte[] content) {
                         arrived.add(new UploadedFile(fileName, content, null));
-                        event.getUI().access(ImportView.this::takeArrivedFiles);
+                        show(event);
                     }
 
                     @Override
                     public void refused(UploadEvent event, String fileName, String reason) {
                         arrived.add(new UploadedFile(fileName, null, reason));
-                        event.getUI().access(ImportView.this::takeArrivedFiles);
+                        show(event);
                     }
                 }));
         upload.setMaxFiles(imports.limits().maxFilesPerBatch());
@@ -104,6 +105,15 @@ public class ImportView extends ProjectPage {
         });
         upload.setWidthFull();
         return upload;
+    }
+
+    /** Parses what arrived on the UI thread and pushes the list; a page closed meanwhile has nothing to show. */
+    private void show(UploadEvent event) {
+        try {
+            event.getUI().access(this::takeArrivedFiles);
+        } catch (UIDetachedException closed) {
+            arrived.clear();
+        }
     }
 
     private void takeArrivedFiles() {
