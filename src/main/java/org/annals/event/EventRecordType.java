@@ -125,12 +125,6 @@ public class EventRecordType implements RecordType<EventPayload> {
                 throw new InvalidInputException("A fatality range must run from the lower to the higher number.");
             }
         }
-        var cited = p.fatalities().stream().map(FatalityClaim::sourceId).filter(java.util.Objects::nonNull)
-                .collect(Collectors.toSet());
-        if (!cited.isEmpty() && sources.titles(projectId, cited).size() < cited.size()) {
-            throw new InvalidInputException("A fatality claim cites a source that is not in this project: choose one of"
-                    + " the project's sources.");
-        }
         if (p.tags().size() > MAX_TAGS || p.tags().stream().anyMatch(t -> t == null || t.isBlank() || t.length() > 60)) {
             throw new InvalidInputException("Use at most " + MAX_TAGS + " tags of up to 60 characters each.");
         }

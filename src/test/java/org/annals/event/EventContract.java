@@ -217,7 +217,7 @@ abstract class EventContract {
         UUID foreign = fixtures.newSource(elsewhere, fixtures.admin(), "Another project's report", "Hidden.");
         assertThatThrownBy(() -> as(editor, () -> events.proposeCreate(project, battle("Cites elsewhere", "2024-12-04",
                 hama).withFatalities(List.of(FatalityClaim.exactly(1, foreign))), "foreign", true)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not in this project");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("does not exist in this project");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.annals.base.NotFoundException;
+import org.annals.base.TemporaryFiles;
 import org.annals.entity.EntityKind;
 import org.annals.entity.EntityPayload;
 import org.annals.entity.EntityService;
@@ -53,6 +54,8 @@ class ExportJobsTest {
     JobRunner jobs;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    TemporaryFiles temporaryFiles;
 
     UUID project;
     AnnalsPrincipal viewer;
@@ -76,9 +79,10 @@ class ExportJobsTest {
         }
     }
 
-    private static Set<Path> exportFiles() throws IOException {
-        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.filter(f -> f.getFileName().toString().startsWith("annals-export-")).collect(Collectors.toSet());
+    /** Export files are written in this instance's temporary folder ({@link TemporaryFiles}). */
+    private Set<Path> exportFiles() throws IOException {
+        try (var files = Files.list(temporaryFiles.folder())) {
+            return files.filter(f -> f.getFileName().toString().startsWith("export-")).collect(Collectors.toSet());
         }
     }
 

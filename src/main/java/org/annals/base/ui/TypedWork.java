@@ -1,16 +1,19 @@
 package org.annals.base.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -38,6 +41,8 @@ public final class TypedWork {
     static final String FIELD_ATTRIBUTE = "data-stash";
     private static final String PREFIX = "annals-draft:";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The UI's data key of the forms open in it (a live redraw of a page must not open a kept form twice). */
+    private static final String OPEN_FORMS = TypedWork.class.getName() + ".open";
 
     private final Dialog dialog;
     /** Null for a form whose page cannot offer it back: then it is only guarded against {@code Esc}. */
@@ -61,7 +66,33 @@ public final class TypedWork {
             if (!e.isOpened()) {
                 finished();
             }
+            dialog.getUI().ifPresent(ui -> openForms(ui, e.isOpened()));
         });
+        dialog.addAttachListener(e -> openForms(e.getUI(), dialog.isOpened()));
+        dialog.addDetachListener(e -> openForms(e.getUI(), false));
+    }
+
+    /** Keeps the UI's set of open forms current: a form that is open is not offered back a second time. */
+    private void openForms(UI ui, boolean open) {
+        if (key == null) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> forms = (Set<String>) ComponentUtil.getData(ui, OPEN_FORMS);
+        if (forms == null) {
+            forms = new HashSet<>();
+            ComponentUtil.setData(ui, OPEN_FORMS, forms);
+        }
+        if (open) {
+            forms.add(key);
+        } else {
+            forms.remove(key);
+        }
+    }
+
+    private static boolean isOpen(UI ui, String key) {
+        Object forms = ComponentUtil.getData(ui, OPEN_FORMS);
+        return forms instanceof Set<?> open && open.contains(key);
     }
 
     /**
@@ -253,6 +284,10 @@ public final class TypedWork {
                 """, prefix).then(String.class, json -> {
                     for (JsonNode entry : JSON.readTree(json)) {
                         String key = entry.path("key").asString("");
+                        if (isOpen(ui, key)) {
+                            // The form is open on this page already (the page was redrawn while it was typed in).
+                            continue;
+                        }
                         try {
                             JsonNode stored = JSON.readTree(entry.path("value").asString("{}"));
                             Map<String, String> context = new LinkedHashMap<>();
