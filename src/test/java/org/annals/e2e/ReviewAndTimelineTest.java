@@ -146,6 +146,9 @@ class ReviewAndTimelineTest extends BrowserTest {
         assertThat(page.getByText("Approve this changeset?")).isVisible();
         org.assertj.core.api.Assertions.assertThat(state(proposal.changesetId())).isEqualTo(ChangesetState.SUBMITTED);
 
+        // The dialog moves focus to its Approve button once it has opened; Enter presses that button.
+        assertThat(page.getByLabel("Approve this changeset?").getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Approve"))).isFocused();
         page.keyboard().press("Enter");
         assertThat(page.getByText("Approved and applied.")).isVisible();
         org.assertj.core.api.Assertions.assertThat(state(proposal.changesetId())).isEqualTo(ChangesetState.APPROVED);
