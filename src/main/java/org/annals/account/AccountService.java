@@ -111,6 +111,9 @@ public class AccountService {
         AppUser user = find(userId);
         passwordPolicy.check(newPassword, user.getUsername());
         user.changePasswordHash(encoder.encode(newPassword), Instant.now());
+        // Whoever is signed in with the old password is signed out: a reset usually means the account
+        // was in the wrong hands.
+        events.publishEvent(new AccountRightsChanged(user.getId(), Reason.PASSWORD_CHANGED));
         log.info("Password of '{}' reset by '{}'", user.getUsername(), CurrentUser.require().getUsername());
     }
 
@@ -125,6 +128,9 @@ public class AccountService {
         }
         passwordPolicy.check(newPassword, user.getUsername());
         user.changePasswordHash(encoder.encode(newPassword), Instant.now());
+        // This session goes on with the new password; the person's other sessions end.
+        CurrentUser.renew(CurrentUser.require().withPasswordSince(user.getPasswordChangedAt()));
+        events.publishEvent(new AccountRightsChanged(user.getId(), Reason.PASSWORD_CHANGED));
         log.info("User '{}' changed their password", user.getUsername());
     }
 

@@ -37,6 +37,6 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
 
     private static AnnalsPrincipal principal(AppUser user) {
         return new AnnalsPrincipal(user.getId(), user.getUsername(), user.getDisplayName(), user.getPasswordHash(),
-                user.isAdmin(), user.isEnabled());
+                user.isAdmin(), user.isEnabled(), user.getPasswordChangedAt());
     }
 }

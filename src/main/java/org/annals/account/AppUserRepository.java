@@ -17,8 +17,9 @@ interface AppUserRepository extends JpaRepository<AppUser, UUID> {
 
     Optional<AppUser> findByUsername(String username);
 
-    /** The two facts a session depends on, without loading the account (one primary-key lookup). */
-    @Query("select new org.annals.security.AccountStandings$Standing(u.enabled, u.admin) from AppUser u where u.id = :id")
+    /** The facts a session depends on, without loading the account (one primary-key lookup). */
+    @Query("select new org.annals.security.AccountStandings$Standing(u.enabled, u.admin, u.passwordChangedAt)"
+            + " from AppUser u where u.id = :id")
     Optional<org.annals.security.AccountStandings.Standing> findStanding(UUID id);
 
     boolean existsByUsername(String username);

@@ -1,5 +1,6 @@
 package org.annals.security;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,7 +13,10 @@ public interface AccountStandings {
     /** The account's current standing; empty when the account no longer exists. */
     Optional<Standing> of(UUID userId);
 
-    /** The two facts a signed-in session was granted at sign-in and an administrator may change later. */
-    record Standing(boolean enabled, boolean admin) {
+    /**
+     * The facts a signed-in session was granted at sign-in and that may change later: whether the
+     * account may act, its administrator right, and when its password was last set.
+     */
+    record Standing(boolean enabled, boolean admin, Instant passwordChangedAt) {
     }
 }

@@ -1,6 +1,7 @@
 package org.annals.security;
 
 import java.io.Serial;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,9 +24,17 @@ public final class AnnalsPrincipal implements UserDetails, CredentialsContainer 
     private final boolean admin;
     private final boolean enabled;
     private @Nullable String passwordHash;
+    /** When the password this session was signed in with was set; null where no password is involved. */
+    private final @Nullable Instant passwordSince;
 
     public AnnalsPrincipal(UUID userId, String username, String displayName, @Nullable String passwordHash,
             boolean admin, boolean enabled) {
+        this(userId, username, displayName, passwordHash, admin, enabled, null);
+    }
+
+    public AnnalsPrincipal(UUID userId, String username, String displayName, @Nullable String passwordHash,
+            boolean admin, boolean enabled, @Nullable Instant passwordSince) {
+        this.passwordSince = passwordSince;
         this.userId = userId;
         this.username = username;
         this.displayName = displayName;
@@ -44,6 +53,20 @@ public final class AnnalsPrincipal implements UserDetails, CredentialsContainer 
 
     public boolean isAdmin() {
         return admin;
+    }
+
+    /**
+     * When the account's password was set as of sign-in: a session whose password has since been
+     * changed or reset ends (see {@link SessionStanding}). Null for a principal that no password
+     * signed in (tests, jobs).
+     */
+    public @Nullable Instant passwordSince() {
+        return passwordSince;
+    }
+
+    /** The same person after they changed their own password in this session: this session goes on. */
+    public AnnalsPrincipal withPasswordSince(Instant since) {
+        return new AnnalsPrincipal(userId, username, displayName, passwordHash, admin, enabled, since);
     }
 
     @Override

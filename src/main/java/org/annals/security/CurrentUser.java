@@ -3,6 +3,7 @@ package org.annals.security;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -28,6 +29,21 @@ public final class CurrentUser {
     public static Optional<UUID> onlyProject() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication instanceof TokenAuthentication token ? token.projectId() : Optional.empty();
+    }
+
+    /**
+     * Replaces who the current signed-in session says it is (after the person changed their own
+     * password, so that this session does not count as signed in with the old one). Only a session
+     * signed in with a password is renewed; a token's authentication is read afresh on every call.
+     */
+    public static void renew(AnnalsPrincipal renewed) {
+        var context = SecurityContextHolder.getContext();
+        if (context.getAuthentication() instanceof UsernamePasswordAuthenticationToken signedIn) {
+            var token = UsernamePasswordAuthenticationToken.authenticated(renewed, null, renewed.getAuthorities());
+            token.setDetails(signedIn.getDetails());
+            // The context object is the one kept in the HTTP session, so the session holds the renewal.
+            context.setAuthentication(token);
+        }
     }
 
     public static AnnalsPrincipal require() {

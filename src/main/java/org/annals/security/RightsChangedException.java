@@ -29,7 +29,9 @@ public final class RightsChangedException extends AccessDeniedException {
     public enum Reason {
         DISABLED("An administrator disabled your account. Nothing more was changed; you have been signed out."),
         RIGHTS_CHANGED("An administrator changed your administrator rights. Nothing more was changed; sign in"
-                + " again to go on with your current rights.");
+                + " again to go on with your current rights."),
+        PASSWORD_CHANGED("Your password was changed (by you in another window or by an administrator). Nothing"
+                + " more was changed; sign in with the new password.");
 
         private final String message;
 

@@ -1,5 +1,7 @@
 package org.annals.security;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.annals.security.RightsChangedException.Reason;
 import org.springframework.security.core.Authentication;
@@ -8,9 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Compares what a caller's {@link Authentication} was granted at sign-in (or when its token was read)
  * with the account as it is now. Every service entry point runs this before its own rule (see
- * {@link FreshRightsExpressionHandler}), so a disabled account or a revoked administrator right stops
- * working at the next click of any open page, whatever the session still holds. One primary-key
- * query per check.
+ * {@link FreshRightsExpressionHandler}), so a disabled account, a revoked administrator right or a
+ * changed password stops working at the next click of any open page, whatever the session still
+ * holds. One primary-key query per check.
  */
 @Component
 public class SessionStanding {
@@ -43,6 +45,15 @@ public class SessionStanding {
         if (standing.get().admin() != principal.isAdmin()) {
             return Optional.of(Reason.RIGHTS_CHANGED);
         }
+        if (principal.passwordSince() != null
+                && !sameMoment(principal.passwordSince(), standing.get().passwordChangedAt())) {
+            return Optional.of(Reason.PASSWORD_CHANGED);
+        }
         return Optional.empty();
+    }
+
+    /** Databases keep microseconds, the clock may give nanoseconds: milliseconds tell two changes apart. */
+    private static boolean sameMoment(Instant a, Instant b) {
+        return a.truncatedTo(ChronoUnit.MILLIS).equals(b.truncatedTo(ChronoUnit.MILLIS));
     }
 }

@@ -127,6 +127,36 @@ class RevokedRightsJourneyTest extends BrowserTest {
         assertNothingApplied();
     }
 
+    @Test
+    void a_changed_password_ends_the_persons_other_sessions_and_a_reset_ends_every_one() {
+        String renewed = "a fresh long passphrase 42";
+        Page other = reviewPage(reviewer);
+        Page account = signedIn(reviewer.getUsername(), Fixtures.PASSWORD);
+        account.navigate(url("account"));
+        account.getByLabel("Current password").fill(Fixtures.PASSWORD);
+        account.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(renewed);
+        account.getByLabel("Repeat new password").fill(renewed);
+        account.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
+        assertThat(account.getByText("Your password was changed.")).isVisible();
+
+        // The other window, signed in with the old password, is sent to sign in; this one goes on.
+        assertSignedOut(other, "password_changed", "Your password was changed");
+        account.navigate(url("projects/" + project + "/review"));
+        assertThat(account.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Add Hama"))).isVisible();
+
+        // An administrator resets it: every session of hers ends, the one she changed it in too.
+        Page admin = usersPage("admin", ADMIN_PASSWORD, reviewer.getUsername());
+        chooseAction(admin, reviewer.getUsername(), "Reset password");
+        Locator dialog = admin.getByRole(AriaRole.DIALOG);
+        dialog.getByLabel("New password", new Locator.GetByLabelOptions().setExact(true)).fill(Fixtures.PASSWORD);
+        dialog.getByLabel("Repeat new password").fill(Fixtures.PASSWORD);
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reset password")).click();
+        assertThat(admin.getByText("Password of " + reviewer.getUsername() + " was reset.")).isVisible();
+        assertSignedOut(account, "password_changed", "Your password was changed");
+        account.navigate(url("projects/" + project + "/review"));
+        assertThat(account).hasURL(Pattern.compile(".*/login$"));
+    }
+
     /** Signs in and waits until the sign-in has landed, so that the next navigation does not race it. */
     private Page signedIn(String username, String password) {
         Page page = newPerson();

@@ -4,13 +4,19 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.WrappedSession;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.annals.security.AccountRightsChanged;
+import org.annals.security.AnnalsPrincipal;
 import org.annals.security.CurrentUser;
+import org.annals.security.SessionStanding;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -25,6 +31,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class SignedInPages implements VaadinServiceInitListener {
 
     private final Map<UUID, Set<UI>> byPerson = new ConcurrentHashMap<>();
+    private final SessionStanding standing;
+
+    SignedInPages(SessionStanding standing) {
+        this.standing = standing;
+    }
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
@@ -51,9 +62,27 @@ public class SignedInPages implements VaadinServiceInitListener {
         return byPerson.getOrDefault(userId, Set.of()).size();
     }
 
+    /**
+     * Ends the sessions of the person's pages that no longer stand (all of them for a disabled
+     * account; for a changed password all but the session the person changed it in).
+     */
     @TransactionalEventListener(fallbackExecution = true)
     void rightsChanged(AccountRightsChanged changed) {
-        forEachPageOf(changed.userId(), ui -> SessionEnding.end(ui, changed.reason()));
+        forEachPageOf(changed.userId(), ui -> {
+            Optional<AnnalsPrincipal> signedIn = principalOf(ui);
+            if (signedIn.isEmpty() || standing.lapse(signedIn.get()).isPresent()) {
+                SessionEnding.end(ui, changed.reason());
+            }
+        });
+    }
+
+    private static Optional<AnnalsPrincipal> principalOf(UI ui) {
+        WrappedSession session = ui.getSession() == null ? null : ui.getSession().getSession();
+        Object context = session == null ? null
+                : session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        return context instanceof SecurityContext security && security.getAuthentication() != null
+                && security.getAuthentication().getPrincipal() instanceof AnnalsPrincipal principal
+                ? Optional.of(principal) : Optional.empty();
     }
 
     private void forget(UUID userId, UI ui) {
