@@ -37,6 +37,23 @@ interface ChangesetRepository extends JpaRepository<Changeset, UUID> {
 
     List<Changeset> findByProjectIdAndAuthorIdOrderByUpdatedAtDesc(UUID projectId, UUID authorId, Pageable page);
 
+    /** One author's changesets in the given states, with the queue's record-kind and source filters. */
+    String AUTHOR_FILTER = """
+            where c.projectId = :projectId and c.authorId = :authorId and c.state in :states
+              and (:kind is null or exists (select o from ChangeOperation o
+                                            where o.changesetId = c.id and o.recordKind = :kind))
+              and (:source = '%' or exists (select o from ChangeOperation o
+                                           where o.changesetId = c.id and o.payload like :source escape '!'))
+            """;
+
+    @Query("select c from Changeset c " + AUTHOR_FILTER)
+    List<Changeset> findByAuthor(UUID projectId, UUID authorId, Collection<ChangesetState> states,
+            @Nullable String kind, String source, Pageable page);
+
+    @Query("select count(c) from Changeset c " + AUTHOR_FILTER)
+    long countByAuthor(UUID projectId, UUID authorId, Collection<ChangesetState> states, @Nullable String kind,
+            String source);
+
     @Query("""
             select c from Changeset c join ChangeOperation o on o.changesetId = c.id
             where c.projectId = :projectId and o.recordId = :recordId and c.state in :states and c.id <> :except""")
