@@ -155,8 +155,34 @@ class ApiAuthorizationMatrixTest {
                 post("/changesets/{c}/approve", Actor.REVIEWER, 200, t -> "/api/v1/changesets/" + t.fresh(true) + "/approve",
                         t -> Map.of("comment", "Looks right")),
                 post("/changesets/{c}/reject", Actor.REVIEWER, 200, t -> "/api/v1/changesets/" + t.fresh(true) + "/reject",
-                        t -> Map.of("comment", "Not in the sources")));
+                        t -> Map.of("comment", "Not in the sources")),
+                get("/projects/{p}/event-types", Actor.VIEWER, t -> t.base() + "/event-types"),
+                get("/projects/{p}/changesets", Actor.EDITOR, t -> t.base() + "/changesets?kind=ENTITY&order=newest"),
+                get("/projects/{p}/changesets?mine=true", Actor.EDITOR,
+                        t -> t.base() + "/changesets?mine=true&state=DRAFT,SUBMITTED"),
+                post("/changesets/{c}/request-changes", Actor.REVIEWER, 200,
+                        t -> "/api/v1/changesets/" + t.fresh(true) + "/request-changes", t -> Map.of("comment", "Cite it")),
+                post("/changesets/{c}/comments", Actor.EDITOR, 201, t -> "/api/v1/changesets/" + t.pending + "/comments",
+                        t -> Map.of("body", "Which source says so?")),
+                // The author's own actions, like submitting: the EDITOR's changesets.
+                post("/changesets/{c}/withdraw", Actor.EDITOR, 200, t -> "/api/v1/changesets/" + t.fresh(true) + "/withdraw",
+                        t -> Map.of()),
+                get("/changesets/{c}/proposal", Actor.EDITOR, t -> "/api/v1/changesets/" + t.pending + "/proposal"),
+                new Endpoint("PUT", "/changesets/{c}", Actor.EDITOR, 200, Auth.TOKEN,
+                        t -> "/api/v1/changesets/" + t.fresh(false), t -> Map.of("message", "Revised", "operations",
+                                List.of(Map.of("kind", "ENTITY", "action", "CREATE",
+                                        "payload", Map.of("kind", "PERSON", "name", "Revised " + UUID.randomUUID()))))),
+                get("/changesets/{c}/conflicts", Actor.EDITOR, t -> "/api/v1/changesets/" + t.pending + "/conflicts"),
+                post("/changesets/{c}/rebase", Actor.EDITOR, 200, t -> "/api/v1/changesets/" + t.stale() + "/rebase",
+                        t -> Map.of("kind", "ENTITY", "recordId", t.staleRecord.toString(), "action", "UPDATE",
+                                "baseVersion", t.staleRecordVersion, "payload", Map.of("kind", "PERSON",
+                                        "name", "Rebased " + UUID.randomUUID()))));
     }
+
+    /** The changesets only their author may act on (others who may read them get 403). */
+    private static final java.util.Set<String> AUTHOR_ONLY = java.util.Set.of("POST /changesets/{c}/submit",
+            "POST /changesets/{c}/withdraw", "GET /changesets/{c}/proposal", "PUT /changesets/{c}",
+            "GET /changesets/{c}/conflicts", "POST /changesets/{c}/rebase");
 
     static Stream<Arguments> cases() {
         return endpoints().stream().flatMap(endpoint -> Stream.of(Actor.values()).map(actor -> Arguments.of(endpoint, actor)));
@@ -230,7 +256,7 @@ class ApiAuthorizationMatrixTest {
         if (actor == Actor.ANONYMOUS) {
             return 401;
         }
-        if (endpoint.name().endsWith("/submit")) {
+        if (AUTHOR_ONLY.contains(endpoint.toString())) {
             // Changing a changeset is its author's alone; other members are told so, outsiders see nothing.
             return actor == Actor.EDITOR ? 200 : actor == Actor.NON_MEMBER ? 404 : 403;
         }
@@ -253,6 +279,31 @@ class ApiAuthorizationMatrixTest {
 
     private String base() {
         return "/api/v1/projects/" + project;
+    }
+
+    private UUID staleRecord;
+    private long staleRecordVersion;
+
+    /**
+     * A submitted update by the EDITOR whose record another approved change has moved on since: what
+     * a rebase is for. Remembers the record and its version now for the rebase's body.
+     */
+    private UUID stale() {
+        AnnalsPrincipal editor = principals.get(Actor.EDITOR);
+        AnnalsPrincipal reviewer = principals.get(Actor.REVIEWER);
+        var person = Fixtures.as(editor, () -> entities.proposeCreate(project,
+                EntityPayload.of(EntityKind.PERSON, "Stale person " + UUID.randomUUID()), "Add a person", true));
+        Fixtures.as(reviewer, () -> review.approve(person.changesetId(), null));
+        UUID id = person.entityId();
+        long version = Fixtures.as(editor, () -> entities.get(project, id)).version();
+        UUID behind = Fixtures.as(editor, () -> entities.proposeUpdate(project, id, version,
+                EntityPayload.of(EntityKind.PERSON, "Renamed once " + UUID.randomUUID()), "Rename", true)).changesetId();
+        var ahead = Fixtures.as(editor, () -> entities.proposeUpdate(project, id, version,
+                EntityPayload.of(EntityKind.PERSON, "Renamed first " + UUID.randomUUID()), "Rename", true));
+        Fixtures.as(reviewer, () -> review.approve(ahead.changesetId(), null));
+        staleRecord = id;
+        staleRecordVersion = Fixtures.as(editor, () -> entities.get(project, id)).version();
+        return behind;
     }
 
     /** A new changeset by the EDITOR: submitted for review, or a draft. */
