@@ -221,6 +221,58 @@ class ScriptedCurationOverApiTest {
     }
 
     @Test
+    void a_script_anchors_a_quote_by_its_words_even_after_an_emoji_and_discusses_the_records() {
+        var imported = api.post(base + "/sources", editor, Map.of("format", "text", "title", "Thread",
+                "content", "Update \uD83D\uDD25\uD83D\uDD25\uD83D\uDD25 from the front lines today: Idlib was shelled again."
+                        + " Residents fled.\n\nIdlib was shelled again."));
+        assertThat(imported.status()).as("%s", imported).isEqualTo(201);
+        String source = imported.json().path("sourceId").asString();
+        String text = api.get(base + "/sources/" + source, editor).json().path("text").asString();
+
+        JsonNode found = api.get(base + "/sources/" + source + "/quotes?text=Idlib%20was%20shelled%20again.", viewer).json();
+        assertThat(found.path("total").asInt()).isEqualTo(2);
+        JsonNode first = found.path("items").get(0);
+        int start = first.path("start").asInt();
+        assertThat(start).isEqualTo(text.indexOf("Idlib"));
+        assertThat(first.path("problem").isNull()).isTrue();
+        // 32 code units back would cut the first emoji in half: the context starts after it instead.
+        assertThat(first.path("prefix").asString()).isEqualTo(text.substring(start - 31, start))
+                .startsWith("\uD83D\uDD25 from");
+        assertThat(found.path("items").get(1).path("start").asInt()).isEqualTo(text.lastIndexOf("Idlib"));
+        assertThat(api.get(base + "/sources/" + source + "/quotes?text=Aleppo", viewer).json().path("total").asInt())
+                .isZero();
+        assertThat(api.get(base + "/sources/" + source + "/quotes?text=%20", viewer).problem(400)).contains("words");
+        api.get(base + "/sources/" + source + "/quotes", viewer).problem(400);
+        api.get(base + "/sources/" + UUID.randomUUID() + "/quotes?text=Idlib", viewer).problem(404);
+
+        // The occurrence is what an annotation's payload takes, as it is.
+        var marked = api.post(base + "/changesets", editor, Map.of("message", "Mark the shelling", "submit", true,
+                "operations", List.of(Map.of("kind", "ANNOTATION", "action", "CREATE", "payload", Map.of(
+                        "sourceId", source, "start", start, "end", first.path("end").asInt(),
+                        "exact", first.path("exact").asString(), "prefix", first.path("prefix").asString(),
+                        "suffix", first.path("suffix").asString(), "type", "CLAIM")))));
+        assertThat(marked.status()).as("%s", marked).isEqualTo(201);
+        String changeset = marked.json().path("summary").path("id").asString();
+        assertThat(api.post("/api/v1/changesets/" + changeset + "/approve", reviewer, null).status()).isEqualTo(200);
+        assertThat(api.get(base + "/sources/" + source + "/annotations", viewer).json().path("items"))
+                .extracting(a -> a.path("start").asInt()).containsExactly(start);
+
+        // Vetted records have a discussion any member reads and adds to.
+        String place = propose(editor, "Add a place", "Homs", true);
+        api.post("/api/v1/changesets/" + place + "/approve", reviewer, null);
+        String homs = api.get(base + "/entities?q=Homs", viewer).json().path("items").get(0).path("id").asString();
+        var posted = api.post(base + "/entities/" + homs + "/comments", viewer, Map.of("body", "Also spelled Hims"));
+        assertThat(posted.status()).as("%s", posted).isEqualTo(201);
+        assertThat(posted.json().path("body").asString()).isEqualTo("Also spelled Hims");
+        assertThat(api.get(base + "/entities/" + homs + "/comments", editor).json().path("items"))
+                .extracting(c -> c.path("body").asString()).containsExactly("Also spelled Hims");
+        assertThat(api.post(base + "/entities/" + homs + "/comments", viewer, Map.of("body", "")).problem(400))
+                .isNotBlank();
+        api.get(base + "/events/" + homs + "/comments", viewer).problem(404);
+        api.post(base + "/entities/" + UUID.randomUUID() + "/comments", viewer, Map.of("body", "Hello")).problem(404);
+    }
+
+    @Test
     void bad_filters_and_other_projects_ids_are_refused_as_everywhere_in_the_api() {
         String changesets = base + "/changesets";
         assertThat(api.get(changesets + "?state=PENDING&mine=true", editor).problem(400)).contains("'state' 'PENDING'");

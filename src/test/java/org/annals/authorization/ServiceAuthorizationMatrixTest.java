@@ -119,6 +119,8 @@ class ServiceAuthorizationMatrixTest {
     @Autowired
     DiscussionService discussion;
     @Autowired
+    org.annals.annotation.QuoteLocator quotes;
+    @Autowired
     ActivityService activity;
 
     private final Map<Actor, AnnalsPrincipal> principals = new EnumMap<>(Actor.class);
@@ -269,6 +271,7 @@ class ServiceAuthorizationMatrixTest {
                 new EntryPoint("ChangesetService.openInContext", Actor.EDITOR,
                         t -> t.changesets.openInContext(t.project, t.source)),
                 new EntryPoint("AnnotationService.editor", Actor.VIEWER, t -> t.annotations.editor(t.project, t.source)),
+                new EntryPoint("QuoteLocator.find", Actor.VIEWER, t -> t.quotes.find(t.project, t.source, "source")),
                 new EntryPoint("AnnotationService.evidence", Actor.VIEWER,
                         t -> t.annotations.evidence(t.project, EntityRecordType.KIND, t.entity)),
                 new EntryPoint("AnnotationService.checkSelection", Actor.EDITOR,
