@@ -68,6 +68,8 @@ class ApiAuthorizationMatrixTest {
     ReviewService review;
     @Autowired
     AnnotationService annotations;
+    @Autowired
+    org.annals.review.HistoryService history;
 
     private ApiClient api;
     private final Map<Actor, AnnalsPrincipal> principals = new EnumMap<>(Actor.class);
@@ -162,6 +164,11 @@ class ApiAuthorizationMatrixTest {
                 post("/projects/{p}/entities/{e}/comments", Actor.VIEWER, 201,
                         t -> t.base() + "/entities/" + t.entity + "/comments", t -> Map.of("body", "Also called Hamath")),
                 get("/projects/{p}/events/{v}/comments", Actor.VIEWER, t -> t.base() + "/events/" + t.event + "/comments"),
+                get("/projects/{p}/entities/{e}/history", Actor.VIEWER, t -> t.base() + "/entities/" + t.entity + "/history"),
+                get("/projects/{p}/events/{v}/history", Actor.VIEWER, t -> t.base() + "/events/" + t.event + "/history"),
+                post("/projects/{p}/entities/{e}/history/{r}/revert", Actor.EDITOR, 201,
+                        t -> t.base() + "/entities/" + t.entity + "/history/" + t.firstRevision() + "/revert",
+                        t -> Map.of("submit", false)),
                 post("/projects/{p}/events/{v}/comments", Actor.VIEWER, 201,
                         t -> t.base() + "/events/" + t.event + "/comments", t -> Map.of("body", "Which day exactly?")),
                 get("/projects/{p}/changesets", Actor.EDITOR, t -> t.base() + "/changesets?kind=ENTITY&order=newest"),
@@ -286,6 +293,12 @@ class ApiAuthorizationMatrixTest {
 
     private String base() {
         return "/api/v1/projects/" + project;
+    }
+
+    /** The revision that created the matrix's place. */
+    private UUID firstRevision() {
+        return Fixtures.as(principals.get(Actor.EDITOR), () -> history.history(project, EntityRecordType.KIND, entity))
+                .getFirst().id();
     }
 
     private UUID staleRecord;

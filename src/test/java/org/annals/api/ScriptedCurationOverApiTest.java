@@ -218,6 +218,23 @@ class ScriptedCurationOverApiTest {
         assertThat(api.post("/api/v1/changesets/" + mine + "/approve", reviewer, null).status()).isEqualTo(200);
         assertThat(api.get(base + "/entities/" + place, viewer).json().path("values").path("name").asString())
                 .isEqualTo("Hims");
+
+        // Every applied change is a revision; going back to one is a proposal like any other.
+        JsonNode history = api.get(base + "/entities/" + place + "/history", viewer).json();
+        assertThat(history.path("items")).extracting(r -> r.path("changesetMessage").asString())
+                .containsExactly("Add a place", "Rename to Emesa", "Rename to Hims");
+        String first = history.path("items").get(0).path("id").asString();
+        var revert = api.post(base + "/entities/" + place + "/history/" + first + "/revert", editor, Map.of("submit", true));
+        assertThat(revert.status()).as("%s", revert).isEqualTo(201);
+        assertThat(revert.json().path("summary").path("state").asString()).isEqualTo("SUBMITTED");
+        String reverting = revert.json().path("summary").path("id").asString();
+        assertThat(api.post("/api/v1/changesets/" + reverting + "/approve", reviewer, null).status()).isEqualTo(200);
+        assertThat(api.get(base + "/entities/" + place, viewer).json().path("values").path("name").asString())
+                .isEqualTo("Homs");
+        api.post(base + "/entities/" + place + "/history/" + first + "/revert", viewer, null).problem(403);
+        api.post(base + "/entities/" + place + "/history/" + UUID.randomUUID() + "/revert", editor, null).problem(404);
+        api.get(base + "/events/" + place + "/history", viewer).problem(404);
+        api.get(base + "/entities/" + UUID.randomUUID() + "/history", viewer).problem(404);
     }
 
     @Test
