@@ -84,10 +84,21 @@ class ChangesetController {
                     + " it in a later operation. Needs the Editor role and a WRITE token.")
     @ApiResponse(responseCode = "201", description = "Proposed; the response lists each operation with its record id")
     ResponseEntity<ChangesetDetails> propose(@PathVariable UUID projectId, @RequestBody NewChangeset request) {
-        UUID id = changesets.propose(projectId, Objects.requireNonNullElse(request.message(), ""),
-                operations(request.operations()),
+        var operations = new ArrayList<ProposedOperation>();
+        List<NewOperation> given = Objects.requireNonNullElse(request.operations(), List.of());
+        for (int i = 0; i < given.size() && i <= ChangesetService.MAX_OPERATIONS; i++) {
+            operations.add(operation(i + 1, given.get(i)));
+        }
+        UUID id = changesets.propose(projectId, Objects.requireNonNullElse(request.message(), ""), operations,
                 Boolean.TRUE.equals(request.submit()));
         return ResponseEntity.created(URI.create("/api/v1/changesets/" + id)).body(changesets.details(id));
+    }
+
+    @GetMapping("/changesets/{changesetId}")
+    @Operation(summary = "A changeset with each operation as a diff, and its discussion",
+            description = "Needs the Editor role in the changeset's project.")
+    ChangesetDetails get(@PathVariable UUID changesetId) {
+        return changesets.details(changesetId);
     }
 
     @GetMapping("/projects/{projectId}/changesets")
@@ -130,30 +141,6 @@ class ChangesetController {
         boolean newestFirst = newestFirst(order, false);
         return new ApiPage<>(review.queue(projectId, author, recordKind, source, newestFirst, page, size), page, size,
                 review.queueSize(projectId, author, recordKind, source));
-    }
-
-    @GetMapping("/changesets/{changesetId}")
-    @Operation(summary = "A changeset with each operation as a diff, and its discussion",
-            description = "Needs the Editor role in the changeset's project.")
-    ChangesetDetails get(@PathVariable UUID changesetId) {
-        return changesets.details(changesetId);
-    }
-
-    @Schema(description = "Optional when submitting: a new message for the reviewers")
-    record Submission(@Schema(description = "Replaces the changeset's message") @Nullable String message) {
-    }
-
-    @PostMapping("/changesets/{changesetId}/submit")
-    @Operation(summary = "Submit a draft (or a changeset sent back for changes) for review",
-            description = "Only its author may; the body {message} optionally replaces the message. Needs a WRITE token.")
-    ChangesetDetails submit(@PathVariable UUID changesetId,
-            @RequestBody(required = false) @Nullable Submission submission) {
-        if (submission != null && submission.message() != null) {
-            changesets.submit(changesetId, submission.message());
-        } else {
-            changesets.submit(changesetId);
-        }
-        return changesets.details(changesetId);
     }
 
     @PostMapping("/changesets/{changesetId}/withdraw")
@@ -207,26 +194,6 @@ class ChangesetController {
         return ResponseEntity.created(URI.create("/api/v1/changesets/" + changesetId)).body(changesets.details(changesetId));
     }
 
-    @PostMapping("/changesets/{changesetId}/approve")
-    @Operation(summary = "Approve a submitted changeset: apply every operation, or none",
-            description = "Needs the Reviewer role; not one's own changeset unless the project allows it. 409 when a"
-                    + " record changed since the changeset was based on it (nothing is applied). Needs a WRITE token.")
-    @ApiResponse(responseCode = "200", description = "Approved and applied; the changeset as it is now")
-    @ApiResponse(responseCode = "409", description = "Records changed since the changeset was based on them")
-    ChangesetDetails approve(@PathVariable UUID changesetId, @RequestBody(required = false) @Nullable Decision decision) {
-        review.approve(changesetId, decision == null ? null : decision.comment());
-        return changesets.details(changesetId);
-    }
-
-    @PostMapping("/changesets/{changesetId}/reject")
-    @Operation(summary = "Reject a submitted changeset, saying why",
-            description = "Needs the Reviewer role and a WRITE token.")
-    @ApiResponse(responseCode = "200", description = "Rejected; the changeset as it is now")
-    ChangesetDetails reject(@PathVariable UUID changesetId, @RequestBody(required = false) @Nullable Decision decision) {
-        review.reject(changesetId, decision == null || decision.comment() == null ? "" : decision.comment());
-        return changesets.details(changesetId);
-    }
-
     @PostMapping("/changesets/{changesetId}/request-changes")
     @Operation(summary = "Send a submitted changeset back to its author, saying what to change",
             description = "The author can then revise it (PUT) and submit it again. Needs the Reviewer role and a"
@@ -257,6 +224,68 @@ class ChangesetController {
     ChangesetDetails rebase(@PathVariable UUID changesetId, @RequestBody NewOperation operation) {
         changesets.rebase(changesetId, operation(1, operation));
         return changesets.details(changesetId);
+    }
+
+    @Schema(description = "Optional when submitting: a new message for the reviewers")
+    record Submission(@Schema(description = "Replaces the changeset's message") @Nullable String message) {
+    }
+
+    @PostMapping("/changesets/{changesetId}/submit")
+    @Operation(summary = "Submit a draft (or a changeset sent back for changes) for review",
+            description = "Only its author may; the body {message} optionally replaces the message. Needs a WRITE token.")
+    ChangesetDetails submit(@PathVariable UUID changesetId,
+            @RequestBody(required = false) @Nullable Submission submission) {
+        if (submission != null && submission.message() != null) {
+            changesets.submit(changesetId, submission.message());
+        } else {
+            changesets.submit(changesetId);
+        }
+        return changesets.details(changesetId);
+    }
+
+    @PostMapping("/changesets/{changesetId}/approve")
+    @Operation(summary = "Approve a submitted changeset: apply every operation, or none",
+            description = "Needs the Reviewer role; not one's own changeset unless the project allows it. 409 when a"
+                    + " record changed since the changeset was based on it (nothing is applied). Needs a WRITE token.")
+    @ApiResponse(responseCode = "200", description = "Approved and applied; the changeset as it is now")
+    @ApiResponse(responseCode = "409", description = "Records changed since the changeset was based on them")
+    ChangesetDetails approve(@PathVariable UUID changesetId, @RequestBody(required = false) @Nullable Decision decision) {
+        review.approve(changesetId, decision == null ? null : decision.comment());
+        return changesets.details(changesetId);
+    }
+
+    @PostMapping("/changesets/{changesetId}/reject")
+    @Operation(summary = "Reject a submitted changeset, saying why",
+            description = "Needs the Reviewer role and a WRITE token.")
+    @ApiResponse(responseCode = "200", description = "Rejected; the changeset as it is now")
+    ChangesetDetails reject(@PathVariable UUID changesetId, @RequestBody(required = false) @Nullable Decision decision) {
+        review.reject(changesetId, decision == null || decision.comment() == null ? "" : decision.comment());
+        return changesets.details(changesetId);
+    }
+
+    private ProposedOperation operation(int number, NewOperation op) {
+        if (op.kind() == null || op.action() == null) {
+            throw new InvalidInputException("Operation " + number + " needs a 'kind' and an 'action'.");
+        }
+        UUID recordId = op.recordId();
+        if (recordId == null) {
+            if (op.action() != ChangeAction.CREATE) {
+                throw new InvalidInputException("Operation " + number + " needs the 'recordId' of the record to change.");
+            }
+            recordId = Uuids.timeOrdered();
+        }
+        Object payload = null;
+        if (op.action() != ChangeAction.DELETE) {
+            if (op.payload() == null || op.payload().isNull()) {
+                throw new InvalidInputException("Operation " + number + " needs a 'payload' with the record's values.");
+            }
+            try {
+                payload = types.readProposed(op.kind(), op.payload().toString());
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("Operation " + number + ": " + e.getMessage());
+            }
+        }
+        return new ProposedOperation(op.kind(), recordId, op.action(), op.baseVersion(), payload);
     }
 
     private static Set<ChangesetState> states(@Nullable List<String> given) {
@@ -298,30 +327,5 @@ class ChangesetController {
             operations.add(operation(i + 1, all.get(i)));
         }
         return operations;
-    }
-
-    private ProposedOperation operation(int number, NewOperation op) {
-        if (op.kind() == null || op.action() == null) {
-            throw new InvalidInputException("Operation " + number + " needs a 'kind' and an 'action'.");
-        }
-        UUID recordId = op.recordId();
-        if (recordId == null) {
-            if (op.action() != ChangeAction.CREATE) {
-                throw new InvalidInputException("Operation " + number + " needs the 'recordId' of the record to change.");
-            }
-            recordId = Uuids.timeOrdered();
-        }
-        Object payload = null;
-        if (op.action() != ChangeAction.DELETE) {
-            if (op.payload() == null || op.payload().isNull()) {
-                throw new InvalidInputException("Operation " + number + " needs a 'payload' with the record's values.");
-            }
-            try {
-                payload = types.readProposed(op.kind(), op.payload().toString());
-            } catch (InvalidInputException e) {
-                throw new InvalidInputException("Operation " + number + ": " + e.getMessage());
-            }
-        }
-        return new ProposedOperation(op.kind(), recordId, op.action(), op.baseVersion(), payload);
     }
 }

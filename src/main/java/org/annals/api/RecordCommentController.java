@@ -49,55 +49,33 @@ class RecordCommentController {
     record NewComment(@Schema(description = "The text; @username tells a member of the project") @Nullable String body) {
     }
 
-    @GetMapping("/entities/{entityId}/comments")
-    @Operation(summary = "An entity's discussion, oldest first", description = "Needs any role in the project.")
-    ApiPage<ThreadComment> entityThread(@PathVariable UUID projectId, @PathVariable UUID entityId,
+    @GetMapping("/{records:entities|events}/{recordId}/comments")
+    @Operation(summary = "An entity's or event's discussion, oldest first",
+            description = "'records' is entities or events. Needs any role in the project.")
+    ApiPage<ThreadComment> thread(@PathVariable UUID projectId, @PathVariable String records, @PathVariable UUID recordId,
             @Parameter(description = "Page, from 0") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Items per page, 1–500") @RequestParam(defaultValue = ApiPage.DEFAULT_SIZE) int size) {
         ApiPage.check(page, size);
-        return ApiPage.slice(discussion.thread(projectId, entity(projectId, entityId)), page, size);
+        return ApiPage.slice(discussion.thread(projectId, vetted(projectId, records, recordId)), page, size);
     }
 
-    @PostMapping(path = "/entities/{entityId}/comments", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Add to an entity's discussion", description = "Needs any role in the project and a WRITE token.")
+    @PostMapping(path = "/{records:entities|events}/{recordId}/comments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Add to an entity's or event's discussion",
+            description = "'records' is entities or events. Needs any role in the project and a WRITE token.")
     @ApiResponse(responseCode = "201", description = "Added; the comment as the thread shows it")
-    ResponseEntity<ThreadComment> commentOnEntity(@PathVariable UUID projectId, @PathVariable UUID entityId,
-            @RequestBody NewComment comment) {
-        RecordRef record = entity(projectId, entityId);
-        return added(projectId, "/entities/", record, comment);
-    }
-
-    @GetMapping("/events/{eventId}/comments")
-    @Operation(summary = "An event's discussion, oldest first", description = "Needs any role in the project.")
-    ApiPage<ThreadComment> eventThread(@PathVariable UUID projectId, @PathVariable UUID eventId,
-            @Parameter(description = "Page, from 0") @RequestParam(defaultValue = "0") int page,
-            @Parameter(description = "Items per page, 1–500") @RequestParam(defaultValue = ApiPage.DEFAULT_SIZE) int size) {
-        ApiPage.check(page, size);
-        return ApiPage.slice(discussion.thread(projectId, event(projectId, eventId)), page, size);
-    }
-
-    @PostMapping(path = "/events/{eventId}/comments", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Add to an event's discussion", description = "Needs any role in the project and a WRITE token.")
-    @ApiResponse(responseCode = "201", description = "Added; the comment as the thread shows it")
-    ResponseEntity<ThreadComment> commentOnEvent(@PathVariable UUID projectId, @PathVariable UUID eventId,
-            @RequestBody NewComment comment) {
-        RecordRef record = event(projectId, eventId);
-        return added(projectId, "/events/", record, comment);
-    }
-
-    /** The vetted entity (404 otherwise), followed through a merge. */
-    private RecordRef entity(UUID projectId, UUID entityId) {
-        return new RecordRef(EntityRecordType.KIND, entities.get(projectId, entityId).id());
-    }
-
-    private RecordRef event(UUID projectId, UUID eventId) {
-        return new RecordRef(EventRecordType.KIND, events.get(projectId, eventId).id());
-    }
-
-    private ResponseEntity<ThreadComment> added(UUID projectId, String collection, RecordRef record, NewComment comment) {
+    ResponseEntity<ThreadComment> comment(@PathVariable UUID projectId, @PathVariable String records,
+            @PathVariable UUID recordId, @RequestBody NewComment comment) {
+        RecordRef record = vetted(projectId, records, recordId);
         discussion.comment(projectId, record, Objects.requireNonNullElse(comment.body(), ""));
+        // The thread is oldest first: what was just added is its last comment.
         ThreadComment posted = discussion.thread(projectId, record).getLast();
-        return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + collection + record.id() + "/comments"))
-                .body(posted);
+        return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/" + records + "/" + record.id()
+                + "/comments")).body(posted);
+    }
+
+    /** The vetted entity or event (404 otherwise), followed through a merge as its GET does. */
+    private RecordRef vetted(UUID projectId, String records, UUID recordId) {
+        return records.equals("events") ? new RecordRef(EventRecordType.KIND, events.get(projectId, recordId).id())
+                : new RecordRef(EntityRecordType.KIND, entities.get(projectId, recordId).id());
     }
 }

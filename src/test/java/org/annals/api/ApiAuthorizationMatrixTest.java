@@ -57,6 +57,8 @@ class ApiAuthorizationMatrixTest {
     @Autowired
     TokenService tokenService;
     @Autowired
+    org.annals.review.HistoryService history;
+    @Autowired
     ProjectService projects;
     @Autowired
     EntityService entities;
@@ -68,8 +70,6 @@ class ApiAuthorizationMatrixTest {
     ReviewService review;
     @Autowired
     AnnotationService annotations;
-    @Autowired
-    org.annals.review.HistoryService history;
 
     private ApiClient api;
     private final Map<Actor, AnnalsPrincipal> principals = new EnumMap<>(Actor.class);
@@ -139,25 +139,7 @@ class ApiAuthorizationMatrixTest {
                         t -> Map.of("title", "Imported over the API", "format", "markdown",
                                 "content", "# Report\n\nA paragraph " + UUID.randomUUID() + ".")),
                 get("/projects/{p}/sources/{s}/annotations", Actor.VIEWER, t -> t.base() + "/sources/" + t.source + "/annotations"),
-                get("/projects/{p}/entities", Actor.VIEWER, t -> t.base() + "/entities?q=matrix"),
-                get("/projects/{p}/entities/{e}", Actor.VIEWER, t -> t.base() + "/entities/" + t.entity),
-                get("/projects/{p}/entities/{e}/evidence", Actor.VIEWER, t -> t.base() + "/entities/" + t.entity + "/evidence"),
-                get("/projects/{p}/events", Actor.VIEWER, t -> t.base() + "/events?from=2024-12-01&to=2024-12-31"),
-                get("/projects/{p}/events/{v}", Actor.VIEWER, t -> t.base() + "/events/" + t.event),
-                get("/projects/{p}/events/{v}/evidence", Actor.VIEWER, t -> t.base() + "/events/" + t.event + "/evidence"),
-                post("/projects/{p}/changesets", Actor.EDITOR, 201, t -> t.base() + "/changesets",
-                        t -> Map.of("message", "Add a place", "submit", true, "operations", List.of(Map.of(
-                                "kind", "ENTITY", "action", "CREATE",
-                                "payload", Map.of("kind", "PLACE", "name", "Matrix place " + UUID.randomUUID()))))),
-                get("/projects/{p}/exports/{file}", Actor.VIEWER, t -> t.base() + "/exports/events.csv?from=2024-12-01"),
-                get("/changesets/{c}", Actor.EDITOR, t -> "/api/v1/changesets/" + t.pending),
-                // Only the author submits: the EDITOR, who proposed the draft.
-                post("/changesets/{c}/submit", Actor.EDITOR, 200, t -> "/api/v1/changesets/" + t.fresh(false) + "/submit",
-                        t -> Map.of()),
-                post("/changesets/{c}/approve", Actor.REVIEWER, 200, t -> "/api/v1/changesets/" + t.fresh(true) + "/approve",
-                        t -> Map.of("comment", "Looks right")),
-                post("/changesets/{c}/reject", Actor.REVIEWER, 200, t -> "/api/v1/changesets/" + t.fresh(true) + "/reject",
-                        t -> Map.of("comment", "Not in the sources")),
+                // Issue 15, item 6: what a script needs to curate a timeline end to end.
                 get("/projects/{p}/event-types", Actor.VIEWER, t -> t.base() + "/event-types"),
                 get("/projects/{p}/sources/{s}/quotes", Actor.VIEWER, t -> t.base() + "/sources/" + t.source + "/quotes?text=Hama"),
                 get("/projects/{p}/entities/{e}/comments", Actor.VIEWER, t -> t.base() + "/entities/" + t.entity + "/comments"),
@@ -190,7 +172,26 @@ class ApiAuthorizationMatrixTest {
                 post("/changesets/{c}/rebase", Actor.EDITOR, 200, t -> "/api/v1/changesets/" + t.stale() + "/rebase",
                         t -> Map.of("kind", "ENTITY", "recordId", t.staleRecord.toString(), "action", "UPDATE",
                                 "baseVersion", t.staleRecordVersion, "payload", Map.of("kind", "PERSON",
-                                        "name", "Rebased " + UUID.randomUUID()))));
+                                        "name", "Rebased " + UUID.randomUUID()))),
+                get("/projects/{p}/entities", Actor.VIEWER, t -> t.base() + "/entities?q=matrix"),
+                get("/projects/{p}/entities/{e}", Actor.VIEWER, t -> t.base() + "/entities/" + t.entity),
+                get("/projects/{p}/entities/{e}/evidence", Actor.VIEWER, t -> t.base() + "/entities/" + t.entity + "/evidence"),
+                get("/projects/{p}/events", Actor.VIEWER, t -> t.base() + "/events?from=2024-12-01&to=2024-12-31"),
+                get("/projects/{p}/events/{v}", Actor.VIEWER, t -> t.base() + "/events/" + t.event),
+                get("/projects/{p}/events/{v}/evidence", Actor.VIEWER, t -> t.base() + "/events/" + t.event + "/evidence"),
+                post("/projects/{p}/changesets", Actor.EDITOR, 201, t -> t.base() + "/changesets",
+                        t -> Map.of("message", "Add a place", "submit", true, "operations", List.of(Map.of(
+                                "kind", "ENTITY", "action", "CREATE",
+                                "payload", Map.of("kind", "PLACE", "name", "Matrix place " + UUID.randomUUID()))))),
+                get("/projects/{p}/exports/{file}", Actor.VIEWER, t -> t.base() + "/exports/events.csv?from=2024-12-01"),
+                get("/changesets/{c}", Actor.EDITOR, t -> "/api/v1/changesets/" + t.pending),
+                // Only the author submits: the EDITOR, who proposed the draft.
+                post("/changesets/{c}/submit", Actor.EDITOR, 200, t -> "/api/v1/changesets/" + t.fresh(false) + "/submit",
+                        t -> Map.of()),
+                post("/changesets/{c}/approve", Actor.REVIEWER, 200, t -> "/api/v1/changesets/" + t.fresh(true) + "/approve",
+                        t -> Map.of("comment", "Looks right")),
+                post("/changesets/{c}/reject", Actor.REVIEWER, 200, t -> "/api/v1/changesets/" + t.fresh(true) + "/reject",
+                        t -> Map.of("comment", "Not in the sources")));
     }
 
     /** The changesets only their author may act on (others who may read them get 403). */
@@ -295,6 +296,13 @@ class ApiAuthorizationMatrixTest {
         return "/api/v1/projects/" + project;
     }
 
+    /** A new changeset by the EDITOR: submitted for review, or a draft. */
+    private UUID fresh(boolean submitted) {
+        return Fixtures.as(principals.get(Actor.EDITOR), () -> entities.proposeCreate(project,
+                EntityPayload.of(EntityKind.PERSON, "Matrix person " + UUID.randomUUID()), "Add a person", submitted))
+                .changesetId();
+    }
+
     /** The revision that created the matrix's place. */
     private UUID firstRevision() {
         return Fixtures.as(principals.get(Actor.EDITOR), () -> history.history(project, EntityRecordType.KIND, entity))
@@ -324,12 +332,5 @@ class ApiAuthorizationMatrixTest {
         staleRecord = id;
         staleRecordVersion = Fixtures.as(editor, () -> entities.get(project, id)).version();
         return behind;
-    }
-
-    /** A new changeset by the EDITOR: submitted for review, or a draft. */
-    private UUID fresh(boolean submitted) {
-        return Fixtures.as(principals.get(Actor.EDITOR), () -> entities.proposeCreate(project,
-                EntityPayload.of(EntityKind.PERSON, "Matrix person " + UUID.randomUUID()), "Add a person", submitted))
-                .changesetId();
     }
 }

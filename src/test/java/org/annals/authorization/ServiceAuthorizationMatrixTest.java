@@ -119,9 +119,9 @@ class ServiceAuthorizationMatrixTest {
     @Autowired
     DiscussionService discussion;
     @Autowired
-    org.annals.annotation.QuoteLocator quotes;
-    @Autowired
     ActivityService activity;
+    @Autowired
+    org.annals.annotation.QuoteLocator quotes;
 
     private final Map<Actor, AnnalsPrincipal> principals = new EnumMap<>(Actor.class);
     private UUID project;
@@ -204,10 +204,6 @@ class ServiceAuthorizationMatrixTest {
                         List.of(ProposedOperation.create(EntityRecordType.KIND, UUID.randomUUID(),
                                 EntityPayload.of(EntityKind.OTHER, "Matrix"))), true)),
                 new EntryPoint("ChangesetService.mine", Actor.EDITOR, t -> t.changesets.mine(t.project, 10)),
-                new EntryPoint("ChangesetService.mine (paged)", Actor.EDITOR, t -> t.changesets.mine(t.project,
-                        java.util.Set.of(), null, null, true, 0, 10)),
-                new EntryPoint("ChangesetService.countMine", Actor.EDITOR, t -> t.changesets.countMine(t.project,
-                        java.util.Set.of(), null, null)),
                 new EntryPoint("ChangesetService.details", Actor.EDITOR, t -> t.changesets.details(t.pending)),
                 new EntryPoint("ChangesetService.comment", Actor.EDITOR, t -> t.changesets.comment(t.pending, "A comment")),
                 new EntryPoint("ChangesetService.myPending", Actor.EDITOR,
@@ -326,6 +322,10 @@ class ServiceAuthorizationMatrixTest {
                 new EntryPoint("PresenceService.enter", Actor.VIEWER, t -> t.presence.enter(t.project, t.source).close()),
                 new EntryPoint("PresenceService.present", Actor.VIEWER, t -> t.presence.present(t.project, t.source)),
                 new EntryPoint("ChangesetService.discussion", Actor.EDITOR, t -> t.changesets.discussion(t.pending)),
+                new EntryPoint("ChangesetService.mine (paged)", Actor.EDITOR, t -> t.changesets.mine(t.project,
+                        java.util.Set.of(), null, null, true, 0, 10)),
+                new EntryPoint("ChangesetService.countMine", Actor.EDITOR, t -> t.changesets.countMine(t.project,
+                        java.util.Set.of(), null, null)),
                 new EntryPoint("DiscussionService.thread", Actor.VIEWER,
                         t -> t.discussion.thread(t.project, new RecordRef(EntityRecordType.KIND, t.entity))),
                 new EntryPoint("DiscussionService.comment", Actor.VIEWER,
