@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.annals.annotation.AnnotationService;
 import org.annals.annotation.AnnotationType;
 import org.annals.annotation.EditorAnnotation;
+import org.annals.annotation.QuoteLocator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +21,26 @@ import org.springframework.web.bind.annotation.RestController;
 class AnnotationController {
 
     private final AnnotationService annotations;
+    private final QuoteLocator quotes;
 
-    AnnotationController(AnnotationService annotations) {
+    AnnotationController(AnnotationService annotations, QuoteLocator quotes) {
         this.annotations = annotations;
+        this.quotes = quotes;
+    }
+
+    @GetMapping(path = "/api/v1/projects/{projectId}/sources/{sourceId}/quotes",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Where a quote occurs in a source, with the anchor an annotation of it needs",
+            description = "Each occurrence of the text, exactly as written, with 'start' and 'end' in UTF-16 code units"
+                    + " and the 'prefix' and 'suffix' that an ANNOTATION payload must send, and 'problem' when it cannot"
+                    + " be annotated as it stands (it crosses a passage boundary, say). At most "
+                    + QuoteLocator.MAX_OCCURRENCES + " occurrences. Needs any role in the project.")
+    ApiPage<QuoteLocator.Occurrence> quotes(@PathVariable UUID projectId, @PathVariable UUID sourceId,
+            @Parameter(description = "The words to find, exactly as the text has them") @RequestParam String text,
+            @Parameter(description = "Page, from 0") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "Items per page, 1–500") @RequestParam(defaultValue = ApiPage.DEFAULT_SIZE) int size) {
+        ApiPage.check(page, size);
+        return ApiPage.slice(quotes.find(projectId, sourceId, text), page, size);
     }
 
     @Schema(description = "A vetted annotation: [start, end) in UTF-16 code units of the source's text, with the exact"

@@ -1,19 +1,25 @@
 package org.annals.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.annals.base.InvalidInputException;
 import org.annals.base.Uuids;
 import org.annals.review.ChangeAction;
 import org.annals.review.ChangesetDetails;
 import org.annals.review.ChangesetService;
+import org.annals.review.ChangesetState;
+import org.annals.review.ChangesetSummary;
 import org.annals.review.ProposedOperation;
 import org.annals.review.RecordTypes;
 import org.annals.review.ReviewService;
@@ -23,8 +29,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -93,11 +101,145 @@ class ChangesetController {
         return changesets.details(changesetId);
     }
 
+    @GetMapping("/projects/{projectId}/changesets")
+    @Operation(summary = "The review queue, or (with mine=true) the caller's own changesets",
+            description = "Without 'mine': the changesets submitted for review, filtered as the review page filters,"
+                    + " oldest submission first unless order=newest. With mine=true: the caller's own changesets in"
+                    + " every state (or those given in 'state'), most recently changed first unless order=oldest."
+                    + " Needs the Editor role: editors see the queue, reviewers decide on it.")
+    ApiPage<ChangesetSummary> list(@PathVariable UUID projectId,
+            @Parameter(description = "Only the caller's own changesets, in every state") @RequestParam(defaultValue = "false")
+            boolean mine,
+            @Parameter(description = "With mine=true: only these states (repeat it or separate with commas): DRAFT,"
+                    + " SUBMITTED, CHANGES_REQUESTED, APPROVED, REJECTED, WITHDRAWN. The queue holds SUBMITTED only.")
+            @RequestParam(required = false) @Nullable List<String> state,
+            @Parameter(description = "The queue only: changesets of this author (a user id)")
+            @RequestParam(required = false) @Nullable UUID author,
+            @Parameter(description = "Only changesets that change this kind of record: ENTITY, EVENT or ANNOTATION")
+            @RequestParam(required = false) @Nullable String kind,
+            @Parameter(description = "Only changesets concerning this source: annotations in it, claims citing it")
+            @RequestParam(required = false) @Nullable UUID source,
+            @Parameter(description = "oldest or newest first") @RequestParam(required = false) @Nullable String order,
+            @Parameter(description = "Page, from 0") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "Items per page, 1–500") @RequestParam(defaultValue = ApiPage.DEFAULT_SIZE) int size) {
+        ApiPage.check(page, size);
+        String recordKind = kind == null || kind.isBlank() ? null : types.get(kind.strip().toUpperCase(Locale.ROOT)).kind();
+        Set<ChangesetState> states = states(state);
+        if (mine) {
+            if (author != null) {
+                throw new InvalidInputException("'author' filters the review queue; with mine=true every changeset is"
+                        + " the caller's own. Leave out one of them.");
+            }
+            boolean newestFirst = newestFirst(order, true);
+            return new ApiPage<>(changesets.mine(projectId, states, recordKind, source, newestFirst, page, size), page,
+                    size, changesets.countMine(projectId, states, recordKind, source));
+        }
+        if (!states.isEmpty() && !states.equals(EnumSet.of(ChangesetState.SUBMITTED))) {
+            throw new InvalidInputException("The review queue holds only submitted changesets; to list your own in"
+                    + " other states, add mine=true.");
+        }
+        boolean newestFirst = newestFirst(order, false);
+        return new ApiPage<>(review.queue(projectId, author, recordKind, source, newestFirst, page, size), page, size,
+                review.queueSize(projectId, author, recordKind, source));
+    }
+
+    @PostMapping("/changesets/{changesetId}/withdraw")
+    @Operation(summary = "Withdraw a changeset that is not decided yet (a draft, submitted or sent back)",
+            description = "Only its author may; nothing of it is applied, and it stays readable. 409 once decided."
+                    + " Needs a WRITE token.")
+    ChangesetDetails withdraw(@PathVariable UUID changesetId) {
+        changesets.withdraw(changesetId);
+        return changesets.details(changesetId);
+    }
+
+    @Schema(description = "The changeset as its author proposed it: send it back, changed, with PUT")
+    record Proposal(String message, ChangesetState state, List<ProposedOperation> operations) {
+    }
+
+    @GetMapping("/changesets/{changesetId}/proposal")
+    @Operation(summary = "The author's own changeset as proposed: message and operations with their full values",
+            description = "The same shape as the body of PUT /changesets/{id}, to edit a draft or a changeset sent"
+                    + " back for changes. Only its author may.")
+    Proposal proposal(@PathVariable UUID changesetId) {
+        var operations = changesets.proposedOperations(changesetId);
+        var summary = changesets.details(changesetId).summary();
+        return new Proposal(summary.message(), summary.state(), operations);
+    }
+
+    @PutMapping(path = "/changesets/{changesetId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Revise a draft or a changeset sent back for changes",
+            description = "Replaces every operation (and the message, when given) with those in the body, checked as"
+                    + " when proposed; with submit=true it then goes (back) to review. Only its author may."
+                    + " Needs a WRITE token.")
+    ChangesetDetails revise(@PathVariable UUID changesetId, @RequestBody NewChangeset request) {
+        String message = request.message() != null ? request.message()
+                : changesets.details(changesetId).summary().message();
+        changesets.revise(changesetId, message, operations(request.operations()));
+        if (Boolean.TRUE.equals(request.submit())) {
+            changesets.submit(changesetId);
+        }
+        return changesets.details(changesetId);
+    }
+
+    @Schema(description = "A comment in a changeset's discussion")
+    record NewComment(@Schema(description = "The text; @username tells an editor of the project") @Nullable String body) {
+    }
+
+    @PostMapping(path = "/changesets/{changesetId}/comments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Add to a changeset's discussion",
+            description = "Anyone who may read the changeset may (the Editor role). Needs a WRITE token.")
+    @ApiResponse(responseCode = "201", description = "Added; the changeset with its discussion")
+    ResponseEntity<ChangesetDetails> comment(@PathVariable UUID changesetId, @RequestBody NewComment comment) {
+        changesets.comment(changesetId, Objects.requireNonNullElse(comment.body(), ""));
+        return ResponseEntity.created(URI.create("/api/v1/changesets/" + changesetId)).body(changesets.details(changesetId));
+    }
+
+    @PostMapping("/changesets/{changesetId}/request-changes")
+    @Operation(summary = "Send a submitted changeset back to its author, saying what to change",
+            description = "The author can then revise it (PUT) and submit it again. Needs the Reviewer role and a"
+                    + " WRITE token.")
+    ChangesetDetails requestChanges(@PathVariable UUID changesetId,
+            @RequestBody(required = false) @Nullable Decision decision) {
+        review.requestChanges(changesetId, decision == null || decision.comment() == null ? "" : decision.comment());
+        return changesets.details(changesetId);
+    }
+
+    @GetMapping("/changesets/{changesetId}/conflicts")
+    @Operation(summary = "The operations of the author's open changeset whose records changed since it was based on them",
+            description = "Each with the values the author started from (when known), the record's values and version"
+                    + " now (null when it is gone) and what the author proposed: what a rebase needs. Only its author may.")
+    ApiPage<ChangesetService.Rebase> conflicts(@PathVariable UUID changesetId,
+            @Parameter(description = "Page, from 0") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "Items per page, 1–500") @RequestParam(defaultValue = ApiPage.DEFAULT_SIZE) int size) {
+        ApiPage.check(page, size);
+        return ApiPage.slice(changesets.conflicts(changesetId), page, size);
+    }
+
+    @PostMapping(path = "/changesets/{changesetId}/rebase", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Move one UPDATE or DELETE of the author's open changeset onto the record's current version",
+            description = "The body is the operation with the values the author chose and, as 'baseVersion', the"
+                    + " version compared with (currentVersion from /conflicts). The changeset keeps its state and place"
+                    + " in the queue. 409 when the record changed again meanwhile. Only its author may; WRITE token.")
+    @ApiResponse(responseCode = "409", description = "The record changed again: compare once more")
+    ChangesetDetails rebase(@PathVariable UUID changesetId, @RequestBody NewOperation operation) {
+        changesets.rebase(changesetId, operation(1, operation));
+        return changesets.details(changesetId);
+    }
+
+    @Schema(description = "Optional when submitting: a new message for the reviewers")
+    record Submission(@Schema(description = "Replaces the changeset's message") @Nullable String message) {
+    }
+
     @PostMapping("/changesets/{changesetId}/submit")
     @Operation(summary = "Submit a draft (or a changeset sent back for changes) for review",
-            description = "Only its author may. Needs a WRITE token.")
-    ChangesetDetails submit(@PathVariable UUID changesetId) {
-        changesets.submit(changesetId);
+            description = "Only its author may; the body {message} optionally replaces the message. Needs a WRITE token.")
+    ChangesetDetails submit(@PathVariable UUID changesetId,
+            @RequestBody(required = false) @Nullable Submission submission) {
+        if (submission != null && submission.message() != null) {
+            changesets.submit(changesetId, submission.message());
+        } else {
+            changesets.submit(changesetId);
+        }
         return changesets.details(changesetId);
     }
 
@@ -144,5 +286,46 @@ class ChangesetController {
             }
         }
         return new ProposedOperation(op.kind(), recordId, op.action(), op.baseVersion(), payload);
+    }
+
+    private static Set<ChangesetState> states(@Nullable List<String> given) {
+        var states = EnumSet.noneOf(ChangesetState.class);
+        if (given == null) {
+            return states;
+        }
+        for (String part : given) {
+            for (String name : part.split(",")) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                try {
+                    states.add(ChangesetState.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException("Unknown 'state' '" + name.strip() + "': use DRAFT, SUBMITTED,"
+                            + " CHANGES_REQUESTED, APPROVED, REJECTED or WITHDRAWN.");
+                }
+            }
+        }
+        return states;
+    }
+
+    private static boolean newestFirst(@Nullable String order, boolean byDefault) {
+        if (order == null || order.isBlank()) {
+            return byDefault;
+        }
+        return switch (order.strip().toLowerCase(Locale.ROOT)) {
+            case "newest" -> true;
+            case "oldest" -> false;
+            default -> throw new InvalidInputException("Unknown 'order' '" + order.strip() + "': use oldest or newest.");
+        };
+    }
+
+    private List<ProposedOperation> operations(@Nullable List<NewOperation> given) {
+        var operations = new ArrayList<ProposedOperation>();
+        List<NewOperation> all = Objects.requireNonNullElse(given, List.of());
+        for (int i = 0; i < all.size() && i <= ChangesetService.MAX_OPERATIONS; i++) {
+            operations.add(operation(i + 1, all.get(i)));
+        }
+        return operations;
     }
 }

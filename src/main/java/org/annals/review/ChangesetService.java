@@ -12,12 +12,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.annals.base.InvalidInputException;
+import org.annals.base.LikePattern;
 import org.annals.review.ChangesetActivity.Activity;
 import org.annals.project.ProjectAccess;
 import org.annals.project.ProjectRole;
 import org.annals.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -248,6 +250,38 @@ public class ChangesetService {
         access.require(projectId, ProjectRole.EDITOR);
         return views.summaries(changesets.findByProjectIdAndAuthorIdOrderByUpdatedAtDesc(projectId,
                 CurrentUser.require().userId(), PageRequest.of(0, Math.clamp(limit, 1, 500))));
+    }
+
+    /**
+     * One page of the caller's own changesets in a project, in any of {@code states} (every state when
+     * empty), optionally only those touching one kind of record or concerning one source (as the
+     * review queue filters), ordered by their last change.
+     */
+    @Transactional(readOnly = true)
+    public List<ChangesetSummary> mine(UUID projectId, Collection<ChangesetState> states, @Nullable String kind,
+            @Nullable UUID sourceId, boolean newestFirst, int page, int pageSize) {
+        access.require(projectId, ProjectRole.EDITOR);
+        Sort order = newestFirst ? Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"))
+                : Sort.by(Sort.Order.asc("updatedAt"), Sort.Order.asc("id"));
+        return views.summaries(changesets.findByAuthor(projectId, CurrentUser.require().userId(), anyIfNone(states),
+                kind, sourcePattern(sourceId), PageRequest.of(Math.max(0, page), Math.clamp(pageSize, 1, 500), order)));
+    }
+
+    /** How many changesets {@link #mine(UUID, Collection, String, UUID, boolean, int, int)} finds in all. */
+    @Transactional(readOnly = true)
+    public long countMine(UUID projectId, Collection<ChangesetState> states, @Nullable String kind,
+            @Nullable UUID sourceId) {
+        access.require(projectId, ProjectRole.EDITOR);
+        return changesets.countByAuthor(projectId, CurrentUser.require().userId(), anyIfNone(states), kind,
+                sourcePattern(sourceId));
+    }
+
+    private static Collection<ChangesetState> anyIfNone(Collection<ChangesetState> states) {
+        return states.isEmpty() ? EnumSet.allOf(ChangesetState.class) : states;
+    }
+
+    private static String sourcePattern(@Nullable UUID sourceId) {
+        return sourceId == null ? LikePattern.ANY : LikePattern.containing(sourceId.toString());
     }
 
     @Transactional(readOnly = true)

@@ -57,6 +57,8 @@ class ApiAuthorizationMatrixTest {
     @Autowired
     TokenService tokenService;
     @Autowired
+    org.annals.review.HistoryService history;
+    @Autowired
     ProjectService projects;
     @Autowired
     EntityService entities;
@@ -137,6 +139,40 @@ class ApiAuthorizationMatrixTest {
                         t -> Map.of("title", "Imported over the API", "format", "markdown",
                                 "content", "# Report\n\nA paragraph " + UUID.randomUUID() + ".")),
                 get("/projects/{p}/sources/{s}/annotations", Actor.VIEWER, t -> t.base() + "/sources/" + t.source + "/annotations"),
+                // Issue 15, item 6: what a script needs to curate a timeline end to end.
+                get("/projects/{p}/event-types", Actor.VIEWER, t -> t.base() + "/event-types"),
+                get("/projects/{p}/sources/{s}/quotes", Actor.VIEWER, t -> t.base() + "/sources/" + t.source + "/quotes?text=Hama"),
+                get("/projects/{p}/entities/{e}/comments", Actor.VIEWER, t -> t.base() + "/entities/" + t.entity + "/comments"),
+                post("/projects/{p}/entities/{e}/comments", Actor.VIEWER, 201,
+                        t -> t.base() + "/entities/" + t.entity + "/comments", t -> Map.of("body", "Also called Hamath")),
+                get("/projects/{p}/events/{v}/comments", Actor.VIEWER, t -> t.base() + "/events/" + t.event + "/comments"),
+                get("/projects/{p}/entities/{e}/history", Actor.VIEWER, t -> t.base() + "/entities/" + t.entity + "/history"),
+                get("/projects/{p}/events/{v}/history", Actor.VIEWER, t -> t.base() + "/events/" + t.event + "/history"),
+                post("/projects/{p}/entities/{e}/history/{r}/revert", Actor.EDITOR, 201,
+                        t -> t.base() + "/entities/" + t.entity + "/history/" + t.firstRevision() + "/revert",
+                        t -> Map.of("submit", false)),
+                post("/projects/{p}/events/{v}/comments", Actor.VIEWER, 201,
+                        t -> t.base() + "/events/" + t.event + "/comments", t -> Map.of("body", "Which day exactly?")),
+                get("/projects/{p}/changesets", Actor.EDITOR, t -> t.base() + "/changesets?kind=ENTITY&order=newest"),
+                get("/projects/{p}/changesets?mine=true", Actor.EDITOR,
+                        t -> t.base() + "/changesets?mine=true&state=DRAFT,SUBMITTED"),
+                post("/changesets/{c}/request-changes", Actor.REVIEWER, 200,
+                        t -> "/api/v1/changesets/" + t.fresh(true) + "/request-changes", t -> Map.of("comment", "Cite it")),
+                post("/changesets/{c}/comments", Actor.EDITOR, 201, t -> "/api/v1/changesets/" + t.pending + "/comments",
+                        t -> Map.of("body", "Which source says so?")),
+                // The author's own actions, like submitting: the EDITOR's changesets.
+                post("/changesets/{c}/withdraw", Actor.EDITOR, 200, t -> "/api/v1/changesets/" + t.fresh(true) + "/withdraw",
+                        t -> Map.of()),
+                get("/changesets/{c}/proposal", Actor.EDITOR, t -> "/api/v1/changesets/" + t.pending + "/proposal"),
+                new Endpoint("PUT", "/changesets/{c}", Actor.EDITOR, 200, Auth.TOKEN,
+                        t -> "/api/v1/changesets/" + t.fresh(false), t -> Map.of("message", "Revised", "operations",
+                                List.of(Map.of("kind", "ENTITY", "action", "CREATE",
+                                        "payload", Map.of("kind", "PERSON", "name", "Revised " + UUID.randomUUID()))))),
+                get("/changesets/{c}/conflicts", Actor.EDITOR, t -> "/api/v1/changesets/" + t.pending + "/conflicts"),
+                post("/changesets/{c}/rebase", Actor.EDITOR, 200, t -> "/api/v1/changesets/" + t.stale() + "/rebase",
+                        t -> Map.of("kind", "ENTITY", "recordId", t.staleRecord.toString(), "action", "UPDATE",
+                                "baseVersion", t.staleRecordVersion, "payload", Map.of("kind", "PERSON",
+                                        "name", "Rebased " + UUID.randomUUID()))),
                 get("/projects/{p}/entities", Actor.VIEWER, t -> t.base() + "/entities?q=matrix"),
                 get("/projects/{p}/entities/{e}", Actor.VIEWER, t -> t.base() + "/entities/" + t.entity),
                 get("/projects/{p}/entities/{e}/evidence", Actor.VIEWER, t -> t.base() + "/entities/" + t.entity + "/evidence"),
@@ -157,6 +193,11 @@ class ApiAuthorizationMatrixTest {
                 post("/changesets/{c}/reject", Actor.REVIEWER, 200, t -> "/api/v1/changesets/" + t.fresh(true) + "/reject",
                         t -> Map.of("comment", "Not in the sources")));
     }
+
+    /** The changesets only their author may act on (others who may read them get 403). */
+    private static final java.util.Set<String> AUTHOR_ONLY = java.util.Set.of("POST /changesets/{c}/submit",
+            "POST /changesets/{c}/withdraw", "GET /changesets/{c}/proposal", "PUT /changesets/{c}",
+            "GET /changesets/{c}/conflicts", "POST /changesets/{c}/rebase");
 
     static Stream<Arguments> cases() {
         return endpoints().stream().flatMap(endpoint -> Stream.of(Actor.values()).map(actor -> Arguments.of(endpoint, actor)));
@@ -230,7 +271,7 @@ class ApiAuthorizationMatrixTest {
         if (actor == Actor.ANONYMOUS) {
             return 401;
         }
-        if (endpoint.name().endsWith("/submit")) {
+        if (AUTHOR_ONLY.contains(endpoint.toString())) {
             // Changing a changeset is its author's alone; other members are told so, outsiders see nothing.
             return actor == Actor.EDITOR ? 200 : actor == Actor.NON_MEMBER ? 404 : 403;
         }
@@ -260,5 +301,36 @@ class ApiAuthorizationMatrixTest {
         return Fixtures.as(principals.get(Actor.EDITOR), () -> entities.proposeCreate(project,
                 EntityPayload.of(EntityKind.PERSON, "Matrix person " + UUID.randomUUID()), "Add a person", submitted))
                 .changesetId();
+    }
+
+    /** The revision that created the matrix's place. */
+    private UUID firstRevision() {
+        return Fixtures.as(principals.get(Actor.EDITOR), () -> history.history(project, EntityRecordType.KIND, entity))
+                .getFirst().id();
+    }
+
+    private UUID staleRecord;
+    private long staleRecordVersion;
+
+    /**
+     * A submitted update by the EDITOR whose record another approved change has moved on since: what
+     * a rebase is for. Remembers the record and its version now for the rebase's body.
+     */
+    private UUID stale() {
+        AnnalsPrincipal editor = principals.get(Actor.EDITOR);
+        AnnalsPrincipal reviewer = principals.get(Actor.REVIEWER);
+        var person = Fixtures.as(editor, () -> entities.proposeCreate(project,
+                EntityPayload.of(EntityKind.PERSON, "Stale person " + UUID.randomUUID()), "Add a person", true));
+        Fixtures.as(reviewer, () -> review.approve(person.changesetId(), null));
+        UUID id = person.entityId();
+        long version = Fixtures.as(editor, () -> entities.get(project, id)).version();
+        UUID behind = Fixtures.as(editor, () -> entities.proposeUpdate(project, id, version,
+                EntityPayload.of(EntityKind.PERSON, "Renamed once " + UUID.randomUUID()), "Rename", true)).changesetId();
+        var ahead = Fixtures.as(editor, () -> entities.proposeUpdate(project, id, version,
+                EntityPayload.of(EntityKind.PERSON, "Renamed first " + UUID.randomUUID()), "Rename", true));
+        Fixtures.as(reviewer, () -> review.approve(ahead.changesetId(), null));
+        staleRecord = id;
+        staleRecordVersion = Fixtures.as(editor, () -> entities.get(project, id)).version();
+        return behind;
     }
 }

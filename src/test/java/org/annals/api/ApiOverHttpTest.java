@@ -289,7 +289,7 @@ class ApiOverHttpTest {
         assertThat(wrongMethod.problem(405)).contains("does not take DELETE");
         assertThat(wrongMethod.header("Allow")).isEqualTo("GET");
         assertThat(api.send("PUT", "/api/v1/projects/" + project + "/changesets", ApiClient.bearer(write), null)
-                .header("Allow")).isEqualTo("POST");
+                .header("Allow")).isEqualTo("GET, POST");
         assertThat(api.post("/api/v1/projects/" + project + "/changesets", write, "{not json").problem(400))
                 .contains("not JSON");
         assertThat(api.post("/api/v1/projects/" + project + "/changesets", write, Map.of("message", "Bad",

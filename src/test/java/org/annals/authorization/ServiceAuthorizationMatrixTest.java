@@ -120,6 +120,8 @@ class ServiceAuthorizationMatrixTest {
     DiscussionService discussion;
     @Autowired
     ActivityService activity;
+    @Autowired
+    org.annals.annotation.QuoteLocator quotes;
 
     private final Map<Actor, AnnalsPrincipal> principals = new EnumMap<>(Actor.class);
     private UUID project;
@@ -265,6 +267,7 @@ class ServiceAuthorizationMatrixTest {
                 new EntryPoint("ChangesetService.openInContext", Actor.EDITOR,
                         t -> t.changesets.openInContext(t.project, t.source)),
                 new EntryPoint("AnnotationService.editor", Actor.VIEWER, t -> t.annotations.editor(t.project, t.source)),
+                new EntryPoint("QuoteLocator.find", Actor.VIEWER, t -> t.quotes.find(t.project, t.source, "source")),
                 new EntryPoint("AnnotationService.evidence", Actor.VIEWER,
                         t -> t.annotations.evidence(t.project, EntityRecordType.KIND, t.entity)),
                 new EntryPoint("AnnotationService.checkSelection", Actor.EDITOR,
@@ -319,6 +322,10 @@ class ServiceAuthorizationMatrixTest {
                 new EntryPoint("PresenceService.enter", Actor.VIEWER, t -> t.presence.enter(t.project, t.source).close()),
                 new EntryPoint("PresenceService.present", Actor.VIEWER, t -> t.presence.present(t.project, t.source)),
                 new EntryPoint("ChangesetService.discussion", Actor.EDITOR, t -> t.changesets.discussion(t.pending)),
+                new EntryPoint("ChangesetService.mine (paged)", Actor.EDITOR, t -> t.changesets.mine(t.project,
+                        java.util.Set.of(), null, null, true, 0, 10)),
+                new EntryPoint("ChangesetService.countMine", Actor.EDITOR, t -> t.changesets.countMine(t.project,
+                        java.util.Set.of(), null, null)),
                 new EntryPoint("DiscussionService.thread", Actor.VIEWER,
                         t -> t.discussion.thread(t.project, new RecordRef(EntityRecordType.KIND, t.entity))),
                 new EntryPoint("DiscussionService.comment", Actor.VIEWER,

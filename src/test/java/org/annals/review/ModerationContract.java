@@ -374,6 +374,31 @@ abstract class ModerationContract {
     }
 
     @Test
+    void an_author_pages_through_their_own_changesets_by_state_and_kind() {
+        var approved = propose(editor, EntityPayload.of(EntityKind.PLACE, "Saraqib"));
+        as(reviewer, () -> review.approve(approved.changesetId(), null));
+        var submitted = propose(editor, EntityPayload.of(EntityKind.PLACE, "Kafranbel"));
+        var draft = as(editor, () -> entities.proposeCreate(project, EntityPayload.of(EntityKind.PLACE, "Draft"), "d", false));
+        propose(otherEditor, EntityPayload.of(EntityKind.PLACE, "Someone else's"));
+        var none = java.util.Set.<ChangesetState>of();
+
+        assertThat(as(editor, () -> changesets.mine(project, none, null, null, true, 0, 50))).extracting(ChangesetSummary::id)
+                .containsExactly(draft.changesetId(), submitted.changesetId(), approved.changesetId());
+        assertThat(as(editor, () -> changesets.mine(project, none, null, null, false, 1, 2))).extracting(ChangesetSummary::id)
+                .containsExactly(draft.changesetId());
+        assertThat(as(editor, () -> changesets.countMine(project, none, null, null))).isEqualTo(3);
+        var open = java.util.EnumSet.of(ChangesetState.DRAFT, ChangesetState.SUBMITTED);
+        assertThat(as(editor, () -> changesets.mine(project, open, EntityRecordType.KIND, null, false, 0, 50)))
+                .extracting(ChangesetSummary::id).containsExactly(submitted.changesetId(), draft.changesetId());
+        assertThat(as(editor, () -> changesets.countMine(project, java.util.Set.of(ChangesetState.APPROVED), null, null)))
+                .isEqualTo(1);
+        assertThat(as(editor, () -> changesets.mine(project, none, "EVENT", null, true, 0, 50))).isEmpty();
+        assertThat(as(editor, () -> changesets.countMine(project, none, null, UUID.randomUUID()))).isZero();
+        assertThatThrownBy(() -> as(viewer, () -> changesets.mine(project, none, null, null, true, 0, 50)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void a_failing_operation_late_in_a_changeset_leaves_every_earlier_one_unapplied() {
         UUID city = approvedEntity(EntityPayload.of(EntityKind.PLACE, "Raqqa"));
         approvedEntity(EntityPayload.of(EntityKind.PLACE, "Tabqa").withPartOf(city));
