@@ -150,9 +150,11 @@ public class ChangesetService {
         int next = 1 + Math.max(existing.values().stream().mapToInt(ChangeOperation::getOrdinal).max().orElse(-1),
                 replaced.stream().mapToInt(ChangeOperation::getOrdinal).max().orElse(-1));
         var fresh = new ArrayList<ChangeOperation>();
+        Set<RecordRef> available = new HashSet<>();
         for (ProposedOperation op : byRecord.values()) {
             Integer ordinal = ordinals.get(op.recordId());
-            fresh.add(operation(changeset, ordinal != null ? ordinal : next++, types.get(op.kind()), op, createdHere));
+            fresh.add(operation(changeset, ordinal != null ? ordinal : next++, types.get(op.kind()), op, createdHere,
+                    available));
             if (op.action() == ChangeAction.CREATE) {
                 createdHere.add(op.recordId());
             }
@@ -313,7 +315,8 @@ public class ChangesetService {
             Changeset changeset = (Changeset) row[1];
             if (op.getPayload() != null) {
                 result.add(new PendingRecord(kind, op.getRecordId(), op.getLabel(), readPayload(type, op.getPayload()),
-                        changeset.getId(), changeset.getState(), changeset.getAuthorId().equals(me)));
+                        changeset.getId(), changeset.getState(), changeset.getAuthorId().equals(me),
+                        changeset.getUpdatedAt()));
             }
         }
         return result;
@@ -321,7 +324,7 @@ public class ChangesetService {
 
     /** A record proposed in an open changeset, with its proposed values. */
     public record PendingRecord(String kind, UUID recordId, String label, Object payload, UUID changesetId,
-            ChangesetState state, boolean mine) {
+            ChangesetState state, boolean mine, Instant updatedAt) {
 
         /** Still being worked on by the caller (a draft, or sent back to them), rather than waiting for review. */
         public boolean draft() {
@@ -428,7 +431,7 @@ public class ChangesetService {
         }
         Set<UUID> createdHere = new HashSet<>();
         ops.stream().filter(op -> op.getAction() == ChangeAction.CREATE).forEach(op -> createdHere.add(op.getRecordId()));
-        ChangeOperation fresh = operation(changeset, old.getOrdinal(), type, operation, createdHere);
+        ChangeOperation fresh = operation(changeset, old.getOrdinal(), type, operation, createdHere, new HashSet<>());
         operations.delete(old);
         operations.flush();
         operations.save(fresh);
@@ -450,12 +453,13 @@ public class ChangesetService {
         Set<UUID> createdHere = new HashSet<>();
         Set<UUID> touched = new HashSet<>();
         var stored = new ArrayList<ChangeOperation>();
+        Set<RecordRef> available = new HashSet<>();
         int ordinal = 0;
         for (ProposedOperation op : proposed) {
             if (!touched.add(op.recordId())) {
                 throw new InvalidInputException("A changeset may change each record only once.");
             }
-            stored.add(operations.save(operation(changeset, ordinal++, types.get(op.kind()), op, createdHere)));
+            stored.add(operations.save(operation(changeset, ordinal++, types.get(op.kind()), op, createdHere, available)));
             if (op.action() == ChangeAction.CREATE) {
                 createdHere.add(op.recordId());
             }
@@ -464,7 +468,7 @@ public class ChangesetService {
     }
 
     private <P> ChangeOperation operation(Changeset changeset, int ordinal, RecordType<P> type, ProposedOperation op,
-            Set<UUID> createdHere) {
+            Set<UUID> createdHere, Set<RecordRef> available) {
         UUID projectId = changeset.getProjectId();
         var current = type.current(projectId, op.recordId());
         @Nullable String json;
@@ -480,7 +484,7 @@ public class ChangesetService {
             }
             P payload = payload(type, op);
             type.validate(projectId, op.recordId(), op.action(), payload);
-            checkReferences(changeset, type.references(payload), createdHere);
+            checkReferences(changeset, type.references(payload), createdHere, available);
             json = types.write(payload);
             label = type.label(payload);
             context = type.context(payload);
@@ -496,7 +500,7 @@ public class ChangesetService {
             if (op.action() == ChangeAction.UPDATE) {
                 P payload = payload(type, op);
                 type.validate(projectId, op.recordId(), op.action(), payload);
-                checkReferences(changeset, type.references(payload), createdHere);
+                checkReferences(changeset, type.references(payload), createdHere, available);
                 json = types.write(payload);
                 label = type.label(payload);
                 context = type.context(payload);
@@ -512,10 +516,16 @@ public class ChangesetService {
 
     /**
      * References must exist, be created earlier in this changeset, or be created by another open one
-     * (which approval will then wait for).
+     * (which approval will then wait for). {@code available} remembers, while one batch of operations
+     * is stored, the references already found there: a thousand streets of one pending city cost one
+     * look-up, not a thousand.
      */
-    private void checkReferences(Changeset changeset, Set<RecordRef> references, Set<UUID> createdHere) {
+    private void checkReferences(Changeset changeset, Set<RecordRef> references, Set<UUID> createdHere,
+            Set<RecordRef> available) {
         for (RecordRef ref : references) {
+            if (!available.add(ref)) {
+                continue;
+            }
             lookup.missing(changeset, ref, createdHere)
                     .filter(missing -> !missing.pending())
                     .ifPresent(missing -> {
