@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -207,31 +206,38 @@ public class AnnotationService {
     }
 
     /**
-     * Records an annotation can link to, whose name, alias or title contains the text: the editor's own
-     * proposed ones first (so a second phrase can link to the entity the first one created), then vetted
-     * ones, most recently changed first. {@code kind} null means events and entities.
+     * Records an annotation can link to, whose name, alias or title contains the text: vetted ones, most
+     * recently changed first, then proposed ones the editor may use (their own drafts, so a second phrase
+     * can link to the entity the first one created, and proposals submitted for review; decision 0023).
+     * {@code kind} null means events and entities.
      */
     @Transactional(readOnly = true)
     public List<LinkCandidate> linkCandidates(UUID projectId, @Nullable String kind, String text, int limit) {
         access.require(projectId, ProjectRole.EDITOR);
-        String needle = text.strip().toLowerCase(Locale.ROOT);
         int size = Math.clamp(limit, 1, 50);
+        List<String> kinds = kind == null ? List.of(EventRecordType.KIND, EntityRecordType.KIND) : List.of(kind);
+        // Pending records come after the vetted ones, but keep some room: a new place proposed a minute
+        // ago must be findable even when many vetted records match.
+        var pending = new ArrayList<LinkCandidate>();
+        for (String k : kinds) {
+            changesets.pendingRecords(projectId, k, text, Math.max(1, size / 2)).forEach(p -> pending.add(
+                    new LinkCandidate(k, p.recordId(), p.label(), true, p.draft())));
+        }
         var candidates = new ArrayList<LinkCandidate>();
-        for (String k : kind == null ? List.of(EventRecordType.KIND, EntityRecordType.KIND) : List.of(kind)) {
-            changesets.myPending(projectId, k).stream()
-                    .filter(p -> p.action() == ChangeAction.CREATE)
-                    .filter(p -> p.label().toLowerCase(Locale.ROOT).contains(needle))
-                    .forEach(p -> candidates.add(new LinkCandidate(k, p.recordId(), p.label(), true)));
-        }
-        if (kind == null || kind.equals(EventRecordType.KIND)) {
+        int vettedRoom = size - Math.min(pending.size(), Math.max(1, size / 2));
+        if (kinds.contains(EventRecordType.KIND)) {
             eventService.recent(projectId, text, size).forEach(e -> candidates.add(new LinkCandidate(EventRecordType.KIND,
-                    e.id(), e.title() + " (" + e.start().display() + ")", false)));
+                    e.id(), e.title() + " (" + e.start().display() + ")", false, false)));
         }
-        if (kind == null || kind.equals(EntityRecordType.KIND)) {
+        if (kinds.contains(EntityRecordType.KIND)) {
             entityService.recent(projectId, text, null, size).forEach(e -> candidates.add(new LinkCandidate(
-                    EntityRecordType.KIND, e.id(), e.kind().displayName() + ": " + e.name(), false)));
+                    EntityRecordType.KIND, e.id(), e.kind().displayName() + ": " + e.name(), false, false)));
         }
-        return candidates.stream().limit(size).toList();
+        var result = new ArrayList<>(candidates.subList(0, Math.min(vettedRoom, candidates.size())));
+        Set<UUID> ids = new HashSet<>();
+        result.forEach(c -> ids.add(c.id()));
+        pending.stream().filter(c -> ids.add(c.id())).forEach(result::add);
+        return result.stream().limit(size).toList();
     }
 
     /** Every vetted annotation linked to an event or entity, across all sources of the project. */

@@ -246,11 +246,23 @@ class ChangesetController {
     @PostMapping("/changesets/{changesetId}/approve")
     @Operation(summary = "Approve a submitted changeset: apply every operation, or none",
             description = "Needs the Reviewer role; not one's own changeset unless the project allows it. 409 when a"
-                    + " record changed since the changeset was based on it (nothing is applied). Needs a WRITE token.")
+                    + " record changed since the changeset was based on it, or when it uses records of other open"
+                    + " changesets ('dependsOn') and withDependencies is not set (nothing is applied). With"
+                    + " withDependencies=true those changesets (and what they use) are approved in the same step,"
+                    + " each with its own revisions: all or nothing; the reviewer must be allowed to approve each."
+                    + " Needs a WRITE token.")
     @ApiResponse(responseCode = "200", description = "Approved and applied; the changeset as it is now")
-    @ApiResponse(responseCode = "409", description = "Records changed since the changeset was based on them")
-    ChangesetDetails approve(@PathVariable UUID changesetId, @RequestBody(required = false) @Nullable Decision decision) {
-        review.approve(changesetId, decision == null ? null : decision.comment());
+    @ApiResponse(responseCode = "409", description = "Records changed since the changeset was based on them, or it"
+            + " waits for open changesets")
+    ChangesetDetails approve(@PathVariable UUID changesetId, @RequestBody(required = false) @Nullable Decision decision,
+            @Parameter(description = "Also approve the open changesets whose records this one uses, in one step")
+            @RequestParam(defaultValue = "false") boolean withDependencies) {
+        String comment = decision == null ? null : decision.comment();
+        if (withDependencies) {
+            review.approveWithDependencies(changesetId, comment);
+        } else {
+            review.approve(changesetId, comment);
+        }
         return changesets.details(changesetId);
     }
 

@@ -1,6 +1,7 @@
 package org.annals.entity;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.annals.base.LikePattern;
@@ -8,6 +9,7 @@ import org.annals.base.NotFoundException;
 import org.annals.project.ProjectAccess;
 import org.annals.project.ProjectRole;
 import org.annals.review.ChangesetService;
+import org.annals.review.Pending;
 import org.annals.review.ProposedOperation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
@@ -26,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class EntityService {
 
     private static final int MAX_REDIRECTS = 20;
+    /** The newest proposed entities a picker looks through: open proposals are a working set, not a registry. */
+    private static final int PENDING_SCAN = 200;
 
     private final ProjectAccess access;
     private final EntityRecordRepository entities;
@@ -49,6 +53,26 @@ public class EntityService {
         access.require(projectId, ProjectRole.VIEWER);
         return entities.search(projectId, LikePattern.containing(text.strip()), kind, PageRequest.of(0, Math.clamp(limit, 1, 100),
                 Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.asc("id"))));
+    }
+
+    /**
+     * Proposed entities the caller may already use (their own drafts, and proposals submitted for
+     * review) whose name or alias contains the text (any case), of one kind or any: what pickers offer
+     * after the vetted ones. Editors and above.
+     */
+    public List<Pending<EntitySummary>> pending(UUID projectId, String text, @Nullable EntityKind kind, int limit) {
+        String needle = text.strip().toLowerCase(Locale.ROOT);
+        return changesets.pendingRecords(projectId, EntityRecordType.KIND, "", PENDING_SCAN).stream()
+                .filter(p -> p.payload() instanceof EntityPayload values && (kind == null || values.kind() == kind)
+                        && (values.name().toLowerCase(Locale.ROOT).contains(needle) || values.aliases().stream()
+                                .anyMatch(a -> a.name().toLowerCase(Locale.ROOT).contains(needle))))
+                .limit(Math.clamp(limit, 1, PENDING_SCAN))
+                .map(p -> {
+                    EntityPayload values = (EntityPayload) p.payload();
+                    return new Pending<>(new EntitySummary(p.recordId(), values.kind(), values.name(),
+                            values.wikidataId(), p.updatedAt()), p.draft());
+                })
+                .toList();
     }
 
     public long count(UUID projectId, String text, @Nullable EntityKind kind) {

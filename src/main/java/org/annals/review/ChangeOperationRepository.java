@@ -48,4 +48,29 @@ interface ChangeOperationRepository extends JpaRepository<ChangeOperation, UUID>
             select o from ChangeOperation o join Changeset c on c.id = o.changesetId
             where c.projectId = :projectId and c.authorId = :authorId and c.state in :states""")
     List<ChangeOperation> findOpenByAuthorAnyKind(UUID projectId, UUID authorId, Collection<ChangesetState> states);
+
+    /**
+     * Operations of open changesets other than {@code except} that create any of these records of one
+     * kind, with their changeset: what a changeset waits for. One query per kind of reference.
+     */
+    @Query("""
+            select o.recordId, c from ChangeOperation o join Changeset c on c.id = o.changesetId
+            where c.projectId = :projectId and o.recordKind = :kind and o.recordId in :recordIds
+              and o.action = org.annals.review.ChangeAction.CREATE and c.state in :states and c.id <> :except""")
+    List<Object[]> findOpenCreators(UUID projectId, String kind, Collection<UUID> recordIds,
+            Collection<ChangesetState> states, UUID except);
+
+    /**
+     * New records of one kind in open changesets that this person may build on: their own, and those
+     * others submitted (or that were sent back to them), whose label contains the text; newest first.
+     */
+    @Query("""
+            select o, c from ChangeOperation o join Changeset c on c.id = o.changesetId
+            where c.projectId = :projectId and o.recordKind = :kind
+              and o.action = org.annals.review.ChangeAction.CREATE
+              and ((c.authorId = :me and c.state in :open) or c.state in :shared)
+              and lower(o.label) like :text escape '!'
+            order by c.updatedAt desc, o.ordinal""")
+    List<Object[]> findPendingCreations(UUID projectId, String kind, UUID me, Collection<ChangesetState> open,
+            Collection<ChangesetState> shared, String text, org.springframework.data.domain.Pageable page);
 }

@@ -7,7 +7,15 @@ import org.jspecify.annotations.Nullable;
 
 /** A changeset opened for review: every operation as a diff, and the discussion. */
 public record ChangesetDetails(ChangesetSummary summary, @Nullable String decidedBy, @Nullable Instant decidedAt,
-        @Nullable String decisionComment, List<OperationDiff> operations, List<Comment> discussion) {
+        @Nullable String decisionComment, List<OperationDiff> operations, List<Comment> discussion,
+        List<Link> dependsOn, List<Link> neededBy) {
+
+    /**
+     * Another open changeset this one is tied to (decision 0023): in {@code dependsOn}, one that creates
+     * records this one uses; in {@code neededBy}, one that uses records this one creates.
+     */
+    public record Link(UUID id, String message, String authorName, ChangesetState state) {
+    }
 
     /**
      * One operation, field by field: before (the vetted record now; once the changeset is approved,

@@ -57,13 +57,22 @@ class ChangesetLookup {
         if (!record) {
             return Optional.of(new Missing(false, "refers to " + aOrAn(target) + " that does not exist in this project."));
         }
+        // Someone else's draft is private: it does not count, and its existence is not revealed.
         var creators = changesets.findOpenCreating(changeset.getProjectId(), ref.id(), ChangesetService.OPEN,
-                changeset.getId());
+                changeset.getId()).stream().filter(creator -> buildableBy(creator, changeset.getAuthorId())).toList();
         if (creators.isEmpty()) {
             return Optional.of(new Missing(false, "refers to " + aOrAn(target) + " that does not exist in this project."));
         }
         return Optional.of(new Missing(true, "depends on a record created by the changeset \""
                 + creators.getFirst().getMessage() + "\", which is not approved yet: approve that one first."));
+    }
+
+    /**
+     * Whether a person may build on the records this open changeset creates: their own (drafts too),
+     * and what others submitted or had sent back for changes, which every editor of the project sees.
+     */
+    static boolean buildableBy(Changeset creator, UUID person) {
+        return creator.getAuthorId().equals(person) || ChangesetService.SHARED.contains(creator.getState());
     }
 
     /** "a source", "an entity": what a reference pointed to, for the message. */

@@ -56,6 +56,7 @@ interface ChangesetRepository extends JpaRepository<Changeset, UUID> {
 
     @Query("""
             select c from Changeset c join ChangeOperation o on o.changesetId = c.id
-            where c.projectId = :projectId and o.recordId = :recordId and c.state in :states and c.id <> :except""")
+            where c.projectId = :projectId and o.recordId = :recordId and o.action = org.annals.review.ChangeAction.CREATE
+              and c.state in :states and c.id <> :except""")
     List<Changeset> findOpenCreating(UUID projectId, UUID recordId, Collection<ChangesetState> states, UUID except);
 }

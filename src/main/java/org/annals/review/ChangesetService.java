@@ -42,6 +42,8 @@ public class ChangesetService {
             + " an id of its own: propose it with a new random id.";
     static final Set<ChangesetState> OPEN = EnumSet.of(ChangesetState.DRAFT, ChangesetState.SUBMITTED,
             ChangesetState.CHANGES_REQUESTED);
+    /** Open changesets whose new records every editor of the project may see and build on, not only the author. */
+    static final Set<ChangesetState> SHARED = EnumSet.of(ChangesetState.SUBMITTED, ChangesetState.CHANGES_REQUESTED);
 
     private final ProjectAccess access;
     private final ChangesetRepository changesets;
@@ -53,10 +55,13 @@ public class ChangesetService {
     private final ChangesetAnnouncer announcer;
     private final StaleOperations staleness;
     private final RecordRevisionRepository revisions;
+    private final ChangesetDependencies dependencies;
 
     ChangesetService(ProjectAccess access, ChangesetRepository changesets, ChangeOperationRepository operations,
             ChangesetCommentRepository comments, RecordTypes types, ChangesetViews views, ChangesetLookup lookup,
-            ChangesetAnnouncer announcer, StaleOperations staleness, RecordRevisionRepository revisions) {
+            ChangesetAnnouncer announcer, StaleOperations staleness, RecordRevisionRepository revisions,
+            ChangesetDependencies dependencies) {
+        this.dependencies = dependencies;
         this.staleness = staleness;
         this.revisions = revisions;
         this.lookup = lookup;
@@ -76,6 +81,7 @@ public class ChangesetService {
         Changeset changeset = changesets.save(new Changeset(projectId, CurrentUser.require().userId(),
                 validMessage(message), now));
         List<ChangeOperation> stored = store(changeset, proposed);
+        dependencies.update(changeset, stored);
         if (submit) {
             changeset.moveTo(ChangesetState.SUBMITTED, now);
         }
@@ -96,6 +102,7 @@ public class ChangesetService {
         operations.deleteByChangesetId(changesetId);
         operations.flush();
         List<ChangeOperation> stored = store(changeset, proposed);
+        dependencies.update(changeset, stored);
         var touched = before.plus(ChangesetAnnouncer.Touched.of(stored));
         announcer.announce(changeset, Activity.DRAFT_CHANGED, changeset.getAuthorId(), touched.records(),
                 touched.contexts());
@@ -145,9 +152,11 @@ public class ChangesetService {
         int next = 1 + Math.max(existing.values().stream().mapToInt(ChangeOperation::getOrdinal).max().orElse(-1),
                 replaced.stream().mapToInt(ChangeOperation::getOrdinal).max().orElse(-1));
         var fresh = new ArrayList<ChangeOperation>();
+        Set<RecordRef> available = new HashSet<>();
         for (ProposedOperation op : byRecord.values()) {
             Integer ordinal = ordinals.get(op.recordId());
-            fresh.add(operation(changeset, ordinal != null ? ordinal : next++, types.get(op.kind()), op, createdHere));
+            fresh.add(operation(changeset, ordinal != null ? ordinal : next++, types.get(op.kind()), op, createdHere,
+                    available));
             if (op.action() == ChangeAction.CREATE) {
                 createdHere.add(op.recordId());
             }
@@ -160,9 +169,13 @@ public class ChangesetService {
         changed.addAll(fresh);
         if (existing.isEmpty() && fresh.isEmpty()) {
             changeset.moveTo(ChangesetState.WITHDRAWN, now);
+            dependencies.dependencyClosed(changeset, "withdrawn by its author", changeset.getAuthorId(), now);
             announcer.announce(changeset, Activity.WITHDRAWN, changeset.getAuthorId(), changed);
             return false;
         }
+        var all = new ArrayList<>(existing.values());
+        all.addAll(fresh);
+        dependencies.update(changeset, all);
         changeset.rewrite(changeset.getMessage(), now);
         announcer.announce(changeset, Activity.DRAFT_CHANGED, changeset.getAuthorId(), changed);
         return true;
@@ -201,6 +214,7 @@ public class ChangesetService {
     public void submit(UUID changesetId) {
         Changeset changeset = ownChangeset(changesetId);
         changeset.moveTo(ChangesetState.SUBMITTED, Instant.now());
+        dependencies.update(changeset, operations.findByChangesetIdOrderByOrdinal(changesetId));
         announcer.announce(changeset, Activity.SUBMITTED, changeset.getAuthorId());
     }
 
@@ -210,12 +224,15 @@ public class ChangesetService {
         Instant now = Instant.now();
         changeset.rewrite(validMessage(message), now);
         changeset.moveTo(ChangesetState.SUBMITTED, now);
+        dependencies.update(changeset, operations.findByChangesetIdOrderByOrdinal(changesetId));
         announcer.announce(changeset, Activity.SUBMITTED, changeset.getAuthorId());
     }
 
     public void withdraw(UUID changesetId) {
         Changeset changeset = ownChangeset(changesetId);
-        changeset.moveTo(ChangesetState.WITHDRAWN, Instant.now());
+        Instant now = Instant.now();
+        changeset.moveTo(ChangesetState.WITHDRAWN, now);
+        dependencies.dependencyClosed(changeset, "withdrawn by its author", changeset.getAuthorId(), now);
         announcer.announce(changeset, Activity.WITHDRAWN, changeset.getAuthorId());
     }
 
@@ -311,6 +328,42 @@ public class ChangesetService {
         return operations.findOpenByAuthor(projectId, CurrentUser.require().userId(), kind, OPEN).stream()
                 .map(op -> new PendingChange(op.getChangesetId(), op.getRecordId(), op.getAction(), op.getLabel()))
                 .toList();
+    }
+
+    /**
+     * New records of one kind that the caller may use before they are approved, whose label contains
+     * {@code text} (any case): those created by their own open changesets (drafts included) and by
+     * what others submitted or had sent back; newest first. What every picker offers after the vetted
+     * records; a changeset that uses one then waits for the one that creates it (decision 0023).
+     */
+    @Transactional(readOnly = true)
+    public List<PendingRecord> pendingRecords(UUID projectId, String kind, String text, int limit) {
+        access.require(projectId, ProjectRole.EDITOR);
+        RecordType<?> type = types.get(kind);
+        UUID me = CurrentUser.require().userId();
+        var result = new ArrayList<PendingRecord>();
+        for (Object[] row : operations.findPendingCreations(projectId, kind, me, OPEN, SHARED,
+                org.annals.base.LikePattern.containing(text.strip().toLowerCase(java.util.Locale.ROOT)),
+                PageRequest.of(0, Math.clamp(limit, 1, 200)))) {
+            ChangeOperation op = (ChangeOperation) row[0];
+            Changeset changeset = (Changeset) row[1];
+            if (op.getPayload() != null) {
+                result.add(new PendingRecord(kind, op.getRecordId(), op.getLabel(), readPayload(type, op.getPayload()),
+                        changeset.getId(), changeset.getState(), changeset.getAuthorId().equals(me),
+                        changeset.getUpdatedAt()));
+            }
+        }
+        return result;
+    }
+
+    /** A record proposed in an open changeset, with its proposed values. */
+    public record PendingRecord(String kind, UUID recordId, String label, Object payload, UUID changesetId,
+            ChangesetState state, boolean mine, Instant updatedAt) {
+
+        /** Still being worked on by the caller (a draft, or sent back to them), rather than waiting for review. */
+        public boolean draft() {
+            return mine && state != ChangesetState.SUBMITTED;
+        }
     }
 
     /** One of the caller's proposed changes that is not decided yet. */
@@ -412,10 +465,13 @@ public class ChangesetService {
         }
         Set<UUID> createdHere = new HashSet<>();
         ops.stream().filter(op -> op.getAction() == ChangeAction.CREATE).forEach(op -> createdHere.add(op.getRecordId()));
-        ChangeOperation fresh = operation(changeset, old.getOrdinal(), type, operation, createdHere);
+        ChangeOperation fresh = operation(changeset, old.getOrdinal(), type, operation, createdHere, new HashSet<>());
         operations.delete(old);
         operations.flush();
         operations.save(fresh);
+        var all = new ArrayList<>(ops);
+        all.set(all.indexOf(old), fresh);
+        dependencies.update(changeset, all);
         changeset.rewrite(changeset.getMessage(), Instant.now());
         announcer.announce(changeset, changeset.getState() == ChangesetState.SUBMITTED ? Activity.SUBMITTED
                 : Activity.DRAFT_CHANGED, changeset.getAuthorId(), List.of(old, fresh));
@@ -431,12 +487,13 @@ public class ChangesetService {
         Set<UUID> createdHere = new HashSet<>();
         Set<UUID> touched = new HashSet<>();
         var stored = new ArrayList<ChangeOperation>();
+        Set<RecordRef> available = new HashSet<>();
         int ordinal = 0;
         for (ProposedOperation op : proposed) {
             if (!touched.add(op.recordId())) {
                 throw new InvalidInputException("A changeset may change each record only once.");
             }
-            stored.add(operations.save(operation(changeset, ordinal++, types.get(op.kind()), op, createdHere)));
+            stored.add(operations.save(operation(changeset, ordinal++, types.get(op.kind()), op, createdHere, available)));
             if (op.action() == ChangeAction.CREATE) {
                 createdHere.add(op.recordId());
             }
@@ -445,7 +502,7 @@ public class ChangesetService {
     }
 
     private <P> ChangeOperation operation(Changeset changeset, int ordinal, RecordType<P> type, ProposedOperation op,
-            Set<UUID> createdHere) {
+            Set<UUID> createdHere, Set<RecordRef> available) {
         UUID projectId = changeset.getProjectId();
         var current = type.current(projectId, op.recordId());
         @Nullable String json;
@@ -461,7 +518,7 @@ public class ChangesetService {
             }
             P payload = payload(type, op);
             type.validate(projectId, op.recordId(), op.action(), payload);
-            checkReferences(changeset, type.references(payload), createdHere);
+            checkReferences(changeset, type.references(payload), createdHere, available);
             json = types.write(payload);
             label = type.label(payload);
             context = type.context(payload);
@@ -477,7 +534,7 @@ public class ChangesetService {
             if (op.action() == ChangeAction.UPDATE) {
                 P payload = payload(type, op);
                 type.validate(projectId, op.recordId(), op.action(), payload);
-                checkReferences(changeset, type.references(payload), createdHere);
+                checkReferences(changeset, type.references(payload), createdHere, available);
                 json = types.write(payload);
                 label = type.label(payload);
                 context = type.context(payload);
@@ -493,10 +550,16 @@ public class ChangesetService {
 
     /**
      * References must exist, be created earlier in this changeset, or be created by another open one
-     * (which approval will then wait for).
+     * (which approval will then wait for). {@code available} remembers, while one batch of operations
+     * is stored, the references already found there: a thousand streets of one pending city cost one
+     * look-up, not a thousand.
      */
-    private void checkReferences(Changeset changeset, Set<RecordRef> references, Set<UUID> createdHere) {
+    private void checkReferences(Changeset changeset, Set<RecordRef> references, Set<UUID> createdHere,
+            Set<RecordRef> available) {
         for (RecordRef ref : references) {
+            if (!available.add(ref)) {
+                continue;
+            }
             lookup.missing(changeset, ref, createdHere)
                     .filter(missing -> !missing.pending())
                     .ifPresent(missing -> {

@@ -22,9 +22,12 @@ class ChangesetViews {
     private final RecordRevisionRepository revisions;
     private final RecordTypes types;
     private final UserDirectory directory;
+    private final ChangesetDependencies dependencies;
 
     ChangesetViews(ChangeOperationRepository operations, ChangesetCommentRepository comments,
-            RecordRevisionRepository revisions, RecordTypes types, UserDirectory directory) {
+            RecordRevisionRepository revisions, RecordTypes types, UserDirectory directory,
+            ChangesetDependencies dependencies) {
+        this.dependencies = dependencies;
         this.operations = operations;
         this.comments = comments;
         this.revisions = revisions;
@@ -52,7 +55,13 @@ class ChangesetViews {
         var discussion = discussion(changeset);
         return new ChangesetDetails(summaries(List.of(changeset)).getFirst(),
                 changeset.getDecidedBy() == null ? null : name(changeset.getDecidedBy()), changeset.getDecidedAt(),
-                changeset.getDecisionComment(), diffs, discussion);
+                changeset.getDecisionComment(), diffs, discussion, links(dependencies.openDependencies(changeset.getId())),
+                links(dependencies.openDependents(changeset.getId())));
+    }
+
+    private List<ChangesetDetails.Link> links(List<Changeset> changesets) {
+        return changesets.stream().map(c -> new ChangesetDetails.Link(c.getId(), c.getMessage(), name(c.getAuthorId()),
+                c.getState())).toList();
     }
 
     List<ChangesetDetails.Comment> discussion(Changeset changeset) {

@@ -31,6 +31,11 @@ public class RecordTypes {
         return target;
     }
 
+    /** Whether references of this kind point to moderated records (which open changesets may create). */
+    boolean isRecordKind(String kind) {
+        return byKind.containsKey(kind);
+    }
+
     public RecordType<?> get(String kind) {
         RecordType<?> type = byKind.get(kind);
         if (type == null) {

@@ -49,11 +49,14 @@ public class ReviewService {
     private final TransactionTemplate eachInItsOwnTransaction;
     private final ChangesetLookup lookup;
     private final ChangesetAnnouncer announcer;
+    private final ChangesetDependencies dependencies;
 
     ReviewService(ProjectAccess access, ProjectService projects, ChangesetRepository changesets,
             ChangeOperationRepository operations, ChangesetCommentRepository comments, RecordRevisionRepository revisions,
             RecordTypes types, ChangesetViews views, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions, ChangesetLookup lookup, ChangesetAnnouncer announcer) {
+            PlatformTransactionManager transactions, ChangesetLookup lookup, ChangesetAnnouncer announcer,
+            ChangesetDependencies dependencies) {
+        this.dependencies = dependencies;
         this.lookup = lookup;
         this.announcer = announcer;
         this.access = access;
@@ -111,12 +114,82 @@ public class ReviewService {
         return result;
     }
 
+    /**
+     * Approves one changeset: applies every operation, or none. Refused, naming them, while it uses
+     * records that other open changesets create: those are approved first, or together with it
+     * ({@link #approveWithDependencies}).
+     */
     public void approve(UUID changesetId, @Nullable String comment) {
         Changeset changeset = lockVisible(changesetId);
         enforce(situation(changeset, ReviewAction.APPROVE, comment));
+        List<ChangeOperation> ops = operations.findByChangesetIdOrderByOrdinal(changesetId);
+        List<Changeset> waitsFor = dependencies.direct(changeset, ops);
+        if (!waitsFor.isEmpty()) {
+            throw new ConflictException(waitsFor.stream().map(dependency -> "This changeset uses records created by"
+                    + " the changeset \"" + dependency.getMessage() + "\" by " + views.name(dependency.getAuthorId())
+                    + ", which is not approved yet: approve them together, or that one first.").toList());
+        }
+        checkAndApply(changeset, ops, comment);
+    }
+
+    /**
+     * The open changesets that must be approved for this one to be approved (what it uses, and what
+     * those use), in the order approval applies them; empty when it can be approved alone.
+     */
+    @Transactional(readOnly = true)
+    public List<ChangesetSummary> dependenciesToApprove(UUID changesetId) {
+        Changeset changeset = visible(changesetId);
+        access.require(changeset.getProjectId(), ProjectRole.EDITOR);
+        var order = dependencies.approvalOrder(changeset);
+        return views.summaries(order.subList(0, order.size() - 1));
+    }
+
+    /**
+     * Approves the changeset together with every open changeset it waits for (transitively), in one
+     * transaction: all are applied, each with its own revisions and decision, or none is. Each must be
+     * submitted, the caller must be allowed to approve each (the self-approval rule applies to each),
+     * and each is checked for records changed since it was based on them. The comment goes to this
+     * changeset. Returns the approved changesets, dependencies first.
+     */
+    public List<UUID> approveWithDependencies(UUID changesetId, @Nullable String comment) {
+        Changeset changeset = lockVisible(changesetId);
+        enforce(situation(changeset, ReviewAction.APPROVE, comment));
+        List<Changeset> order = dependencies.approvalOrder(changeset);
+        var locked = new ArrayList<Changeset>();
+        for (Changeset member : order) {
+            Changeset current = member.getId().equals(changesetId) ? changeset : lockVisible(member.getId());
+            if (current != changeset) {
+                Allowance allowance = ReviewPolicies.check(situation(current, ReviewAction.APPROVE, null));
+                if (!allowance.allowed()) {
+                    throw new InvalidInputException("Nothing was applied. This changeset needs \"" + current.getMessage()
+                            + "\" by " + views.name(current.getAuthorId()) + ", which cannot be approved now: "
+                            + allowance.reason());
+                }
+            }
+            locked.add(current);
+        }
+        var approved = new ArrayList<UUID>();
+        for (Changeset member : locked) {
+            try {
+                checkAndApply(member, operations.findByChangesetIdOrderByOrdinal(member.getId()),
+                        member == changeset ? comment : null);
+            } catch (ConflictException conflict) {
+                if (member == changeset) {
+                    throw conflict;
+                }
+                throw new ConflictException(List.of("The changeset it needs, \"" + member.getMessage() + "\" by "
+                        + views.name(member.getAuthorId()) + ", cannot be applied: " + conflict.getMessage()
+                        .replaceFirst("^Nothing was applied\\. ", "")));
+            }
+            approved.add(member.getId());
+        }
+        return approved;
+    }
+
+    /** Checks a changeset against the live records and applies it, or throws and applies nothing. */
+    private void checkAndApply(Changeset changeset, List<ChangeOperation> ops, @Nullable String comment) {
         UUID reviewer = CurrentUser.require().userId();
         Instant now = Instant.now();
-        List<ChangeOperation> ops = operations.findByChangesetIdOrderByOrdinal(changesetId);
         List<String> problems = verify(changeset, ops);
         if (!problems.isEmpty()) {
             throw new ConflictException(problems);
@@ -148,7 +221,9 @@ public class ReviewService {
         Changeset changeset = lockVisible(changesetId);
         enforce(situation(changeset, ReviewAction.REJECT, comment));
         UUID reviewer = CurrentUser.require().userId();
-        decide(changeset, ChangesetState.REJECTED, reviewer, comment, Instant.now());
+        Instant now = Instant.now();
+        decide(changeset, ChangesetState.REJECTED, reviewer, comment, now);
+        dependencies.dependencyClosed(changeset, "rejected: " + comment.strip(), reviewer, now);
         announcer.announce(changeset, ChangesetActivity.Activity.REJECTED, reviewer);
     }
 

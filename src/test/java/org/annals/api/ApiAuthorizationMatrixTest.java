@@ -190,6 +190,8 @@ class ApiAuthorizationMatrixTest {
                         t -> Map.of()),
                 post("/changesets/{c}/approve", Actor.REVIEWER, 200, t -> "/api/v1/changesets/" + t.fresh(true) + "/approve",
                         t -> Map.of("comment", "Looks right")),
+                post("/changesets/{c}/approve?withDependencies=true", Actor.REVIEWER, 200,
+                        t -> "/api/v1/changesets/" + t.fresh(true) + "/approve?withDependencies=true", t -> Map.of()),
                 post("/changesets/{c}/reject", Actor.REVIEWER, 200, t -> "/api/v1/changesets/" + t.fresh(true) + "/reject",
                         t -> Map.of("comment", "Not in the sources")));
     }

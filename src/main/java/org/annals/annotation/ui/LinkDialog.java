@@ -28,6 +28,7 @@ import org.annals.event.EventRecordType;
 import org.annals.event.TaxonomyService;
 import org.annals.base.ui.TypedWork;
 import org.annals.event.ui.PartialDateField;
+import org.annals.review.ui.PendingChoices;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,7 +82,7 @@ class LinkDialog extends Dialog {
         type.setValue(initialType);
         work.choice(type, "type", AnnotationType::name);
 
-        existing.setItemLabelGenerator(c -> c.label() + (c.proposed() ? " · your proposal" : ""));
+        existing.setItemLabelGenerator(c -> c.proposed() ? c.label() + " " + PendingChoices.mark(c.draft()) : c.label());
         existing.setPlaceholder("Search by name, alias or title");
         existing.setWidthFull();
         // Candidates come as one short list, the best first; later pages are empty.

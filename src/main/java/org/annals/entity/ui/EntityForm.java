@@ -116,9 +116,7 @@ class EntityForm extends Dialog {
         description.setMaxLength(EntityRecordType.DESCRIPTION_MAX_LENGTH);
         wikidata.setPlaceholder("Q3766");
         wikidata.setHelperText("Q followed by digits");
-        partOf.setItemLabelGenerator(e -> e.name() + " (" + e.kind().displayName() + ")");
-        partOf.setItems(query -> entities.search(projectId, query.getFilter().orElse(""), null, 0,
-                query.getOffset() + query.getLimit()).stream().skip(query.getOffset()).limit(query.getLimit()));
+        EntityChoices.of(entities, projectId, null).offerIn(partOf, e -> e.name() + " (" + e.kind().displayName() + ")");
         partOf.setHelperText("A unit of an organisation, a district of a city");
         message.setRequired(true);
         message.setValue(initialMessage);

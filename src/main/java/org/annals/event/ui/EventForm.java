@@ -36,6 +36,7 @@ import org.annals.review.ui.FormField;
 import org.annals.entity.EntityKind;
 import org.annals.entity.EntityService;
 import org.annals.entity.EntitySummary;
+import org.annals.entity.ui.EntityChoices;
 import org.annals.event.ActorRole;
 import org.annals.event.EventActor;
 import org.annals.event.EventPayload;
@@ -138,14 +139,11 @@ class EventForm extends Dialog {
         subType.setItemLabelGenerator(s -> s == null ? "" : s.name());
         subType.setEmptySelectionAllowed(true);
         type.addValueChangeListener(e -> subType.setItems(e.getValue() == null ? List.of() : e.getValue().subTypes()));
-        place.setItemLabelGenerator(EntitySummary::name);
-        place.setItems(q -> entities.search(projectId, q.getFilter().orElse(""), EntityKind.PLACE, 0,
-                q.getOffset() + q.getLimit()).stream().skip(q.getOffset()).limit(q.getLimit()));
+        EntityChoices.of(entities, projectId, EntityKind.PLACE).offerIn(place, EntitySummary::name);
+        var anyEntity = EntityChoices.of(entities, projectId, null);
         for (ActorRole role : ActorRole.values()) {
             var picker = new MultiSelectComboBox<EntitySummary>(role.displayName() + "s");
-            picker.setItemLabelGenerator(EntitySummary::name);
-            picker.setItems(q -> entities.search(projectId, q.getFilter().orElse(""), null, 0,
-                    q.getOffset() + q.getLimit()).stream().skip(q.getOffset()).limit(q.getLimit()));
+            anyEntity.offerIn(picker, EntitySummary::name);
             actors.put(role, picker);
         }
         tags.setHelperText("Separated by commas");

@@ -25,6 +25,14 @@ class ChangesetPanel extends Div {
         add(new Paragraph(summary.state().displayName() + " · proposed by " + summary.authorName()
                 + (summary.submittedAt() == null ? "" : " · submitted " + Moments.format(summary.submittedAt()))
                 + (details.decidedBy() == null ? "" : " · decided by " + details.decidedBy())));
+        if (!details.dependsOn().isEmpty()) {
+            add(links("Depends on: ", details.dependsOn(), "depends-on",
+                    " Approving this one approves them too, or waits until they are approved."));
+        }
+        if (!details.neededBy().isEmpty()) {
+            add(links("Needed by: ", details.neededBy(), "needed-by",
+                    " Rejecting this one sends them back to their authors."));
+        }
         // Once approved, "before" is the revision the changeset replaced, not the record now.
         boolean applied = summary.state() == ChangesetState.APPROVED;
         for (var op : details.operations()) {
@@ -32,6 +40,17 @@ class ChangesetPanel extends Div {
         }
         // The same thread as on records: live, with mentions; decision comments are part of it.
         add(discussion);
+    }
+
+    /** Other open changesets tied to this one, by message and author, as text. */
+    private static Paragraph links(String what, java.util.List<ChangesetDetails.Link> links, String className,
+            String consequence) {
+        var line = new Paragraph(what + links.stream()
+                .map(l -> "\"" + l.message() + "\" by " + l.authorName() + " (" + l.state().displayName().toLowerCase(
+                        java.util.Locale.ROOT) + ")")
+                .collect(java.util.stream.Collectors.joining("; ")) + "." + consequence);
+        line.addClassName(className);
+        return line;
     }
 
     private static Div operation(java.util.UUID projectId, ChangesetDetails.OperationDiff op, boolean applied) {

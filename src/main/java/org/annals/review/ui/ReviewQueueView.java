@@ -218,6 +218,8 @@ class ReviewQueueView extends ProjectPage {
     }
 
     private ChangesetSummary current;
+    /** The open changesets the current one uses, which approving it approves first (decision 0023). */
+    private List<ChangesetSummary> dependencies = List.of();
     /** A key held down or pressed twice asks once. */
     private boolean approvalQuestionOpen;
 
@@ -234,13 +236,28 @@ class ReviewQueueView extends ProjectPage {
             return;
         }
         Map<ReviewAction, Allowance> allowed = review.allowances(changeset.id());
-        detail.add(decisionComment, new HorizontalLayout(button("Approve", ReviewAction.APPROVE, allowed, ButtonVariant.LUMO_PRIMARY),
+        dependencies = review.dependenciesToApprove(changeset.id());
+        // Approving several changesets at once always asks first, listing them.
+        var approve = button(approveLabel(dependencies.size()), ReviewAction.APPROVE, allowed, ButtonVariant.LUMO_PRIMARY,
+                dependencies.isEmpty() ? () -> decide(ReviewAction.APPROVE) : this::confirmApproval);
+        detail.add(decisionComment, new HorizontalLayout(approve,
                 button("Request changes", ReviewAction.REQUEST_CHANGES, allowed, ButtonVariant.LUMO_CONTRAST),
                 button("Reject", ReviewAction.REJECT, allowed, ButtonVariant.LUMO_ERROR)));
     }
 
+    /** "Approve", or "Approve with 2 dependencies" when it uses records of other open changesets. */
+    static String approveLabel(int dependencies) {
+        return dependencies == 0 ? "Approve"
+                : "Approve with " + dependencies + (dependencies == 1 ? " dependency" : " dependencies");
+    }
+
     private Button button(String label, ReviewAction action, Map<ReviewAction, Allowance> allowed, ButtonVariant variant) {
-        var button = new Button(label, e -> decide(action));
+        return button(label, action, allowed, variant, () -> decide(action));
+    }
+
+    private Button button(String label, ReviewAction action, Map<ReviewAction, Allowance> allowed, ButtonVariant variant,
+            Runnable click) {
+        var button = new Button(label, e -> click.run());
         button.addThemeVariants(variant);
         Allowance allowance = allowed.get(action);
         button.setEnabled(allowance.allowed());
@@ -257,7 +274,13 @@ class ReviewQueueView extends ProjectPage {
         String comment = decisionComment.getValue();
         try {
             switch (action) {
-                case APPROVE -> review.approve(current.id(), comment);
+                case APPROVE -> {
+                    if (dependencies.isEmpty()) {
+                        review.approve(current.id(), comment);
+                    } else {
+                        review.approveWithDependencies(current.id(), comment);
+                    }
+                }
                 case REJECT -> review.reject(current.id(), comment);
                 case REQUEST_CHANGES -> review.requestChanges(current.id(), comment);
             }
@@ -268,7 +291,9 @@ class ReviewQueueView extends ProjectPage {
         }
         decisionComment.clear();
         Notification.show(switch (action) {
-            case APPROVE -> "Approved and applied.";
+            case APPROVE -> dependencies.isEmpty() ? "Approved and applied."
+                    : "Approved and applied, with " + dependencies.size() + " changeset"
+                            + (dependencies.size() == 1 ? "" : "s") + " it uses.";
             case REJECT -> "Rejected.";
             case REQUEST_CHANGES -> "Sent back to the author.";
         }).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -288,11 +313,24 @@ class ReviewQueueView extends ProjectPage {
             return;
         }
         int records = asked.operationLabels().size();
+        List<ChangesetSummary> needed = dependencies;
         var question = new ConfirmDialog();
-        question.setHeader("Approve this changeset?");
-        question.setText("\"" + asked.message() + "\" by " + asked.authorName() + ": " + records
-                + (records == 1 ? " change is" : " changes are") + " applied to the vetted data at once.");
-        question.setConfirmText("Approve");
+        if (needed.isEmpty()) {
+            question.setHeader("Approve this changeset?");
+            question.setText("\"" + asked.message() + "\" by " + asked.authorName() + ": " + records
+                    + (records == 1 ? " change is" : " changes are") + " applied to the vetted data at once.");
+            question.setConfirmText("Approve");
+        } else {
+            question.setHeader(approveLabel(needed.size()) + "?");
+            // Each changeset is named as text (messages are user text), the dependencies first, as they apply.
+            var list = new com.vaadin.flow.component.html.UnorderedList();
+            needed.forEach(c -> list.add(new com.vaadin.flow.component.html.ListItem("\"" + c.message() + "\" by "
+                    + c.authorName())));
+            question.setText(new com.vaadin.flow.component.html.Div(new Paragraph("\"" + asked.message() + "\" by "
+                    + asked.authorName() + " uses records that these changesets create, which are not approved yet."
+                    + " They are approved together, all or nothing:"), list));
+            question.setConfirmText(approveLabel(needed.size()));
+        }
         question.setCancelable(true);
         question.setCancelText("Not now");
         question.addConfirmListener(e -> {

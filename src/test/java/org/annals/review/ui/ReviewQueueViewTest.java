@@ -94,4 +94,47 @@ class ReviewQueueViewTest extends SpringBrowserlessTest {
         assertThat(Fixtures.as(editor, () -> changesets.details(first.changesetId())).summary().state())
                 .isEqualTo(ChangesetState.SUBMITTED);
     }
+
+    @Test
+    void a_changeset_that_uses_pending_records_shows_them_and_approves_them_together_after_a_question() {
+        UUID project = fixtures.newProject(fixtures.admin());
+        var editor = fixtures.newUser("dep-editor");
+        var otherEditor = fixtures.newUser("dep-editor2");
+        var reviewer = fixtures.newUser("dep-reviewer");
+        fixtures.addMember(project, editor, ProjectRole.EDITOR);
+        fixtures.addMember(project, otherEditor, ProjectRole.EDITOR);
+        fixtures.addMember(project, reviewer, ProjectRole.REVIEWER);
+        var city = Fixtures.as(editor, () -> entities.proposeCreate(project, EntityPayload.of(EntityKind.PLACE, "Manbij"),
+                "Add Manbij", true));
+        var district = Fixtures.as(otherEditor, () -> entities.proposeCreate(project,
+                EntityPayload.of(EntityKind.PLACE, "Manbij old town").withPartOf(city.entityId()), "Add the old town", true));
+
+        signInAs(reviewer);
+        navigate("projects/" + project + "/review", Component.class);
+        assertThat(heading()).isEqualTo("Add Manbij");
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withClassName("needed-by").single().getText())
+                .contains("Needed by: \"Add the old town\"");
+        assertThat(find(Button.class).withText("Approve").single().isEnabled()).isTrue();
+
+        fireShortcut(Key.KEY_J, KeyModifier.ALT);
+        assertThat(heading()).isEqualTo("Add the old town");
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withClassName("depends-on").single().getText())
+                .contains("Depends on: \"Add Manbij\" by").contains(editor.getUsername());
+        Button approve = find(Button.class).withText("Approve with 1 dependency").single();
+        test(approve).click();
+
+        // The button only asks, naming what is approved with it; nothing is applied before the answer.
+        ConfirmDialog question = find(ConfirmDialog.class).single();
+        assertThat(test(question).getHeader()).isEqualTo("Approve with 1 dependency?");
+        assertThat(find(com.vaadin.flow.component.html.ListItem.class).all())
+                .extracting(com.vaadin.flow.component.html.ListItem::getText).anyMatch(t -> t.contains("Add Manbij"));
+        assertThat(Fixtures.as(editor, () -> changesets.details(city.changesetId())).summary().state())
+                .isEqualTo(ChangesetState.SUBMITTED);
+        test(question).confirm();
+
+        assertThat(Fixtures.as(editor, () -> changesets.details(city.changesetId())).summary().state())
+                .isEqualTo(ChangesetState.APPROVED);
+        assertThat(Fixtures.as(otherEditor, () -> changesets.details(district.changesetId())).summary().state())
+                .isEqualTo(ChangesetState.APPROVED);
+    }
 }
