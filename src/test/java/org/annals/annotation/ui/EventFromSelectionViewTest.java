@@ -150,6 +150,18 @@ class EventFromSelectionViewTest extends SpringBrowserlessTest {
         assertThat(place.getValue().name()).isEqualTo("Atarib");
         assertThat(place.getItemLabelGenerator().apply(place.getValue())).isEqualTo("Atarib (new)");
 
+        // An actor not in the registry either: created inline as an armed group, in the role chosen.
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<EntitySummary> primary = inForm(MultiSelectComboBox.class, "Primary actors");
+        test(primary).setFilter("Russian Aerospace Forces");
+        test(primary).selectItem("Create “Russian Aerospace Forces” as a new person or group…");
+        assertThat(topDialog().getClassNames()).contains("inline-entity-form");
+        @SuppressWarnings("unchecked")
+        Select<EntityKind> kind = inForm(Select.class, "Kind");
+        test(kind).selectItem(EntityKind.ORGANIZATION.displayName());
+        test(find(Button.class).withText("Add").single()).click();
+        assertThat(primary.getValue()).extracting(EntitySummary::name).containsExactly("Russian Aerospace Forces");
+
         @SuppressWarnings("unchecked")
         Select<Object> type = inForm(Select.class, "Type");
         test(type).selectItem(test(type).getSuggestions().getFirst());
@@ -160,12 +172,17 @@ class EventFromSelectionViewTest extends SpringBrowserlessTest {
         UUID draft = as(editor, () -> annotations.editor(project, source)).draftId();
         List<ProposedOperation> operations = as(editor, () -> changesets.proposedOperations(draft));
         assertThat(operations).extracting(ProposedOperation::kind).containsExactly(EntityRecordType.KIND,
-                EventRecordType.KIND, AnnotationRecordType.KIND);
+                EntityRecordType.KIND, EventRecordType.KIND, AnnotationRecordType.KIND);
         var atarib = (EntityPayload) operations.get(0).payload();
         assertThat(atarib.kind()).isEqualTo(EntityKind.PLACE);
         assertThat(atarib.aliases()).containsExactly(new Alias("أتارب", "ar"));
-        var event = (EventPayload) operations.get(1).payload();
+        assertThat(((EntityPayload) operations.get(1).payload()).kind()).isEqualTo(EntityKind.ORGANIZATION);
+        var event = (EventPayload) operations.get(2).payload();
         assertThat(event.placeId()).isEqualTo(operations.get(0).recordId());
+        assertThat(event.actors()).singleElement().satisfies(a -> {
+            assertThat(a.entityId()).isEqualTo(operations.get(1).recordId());
+            assertThat(a.role()).isEqualTo(org.annals.event.ActorRole.PRIMARY);
+        });
         assertThat(event.start()).isEqualTo(PartialDate.parse("2024-11-30"));
         assertThat(event.fatalities()).containsExactly(FatalityClaim.exactly(15, source));
     }
