@@ -274,6 +274,9 @@ public class AnnotationService {
                 yield new Link(EntityRecordType.KIND, id);
             }
             case LinkChoice.NewEvent event -> {
+                // Before the event, so that its place and actors refer to records created earlier in the changeset.
+                event.newEntities().forEach((entityId, values) -> operations.add(
+                        ProposedOperation.create(EntityRecordType.KIND, entityId, values)));
                 UUID id = Uuids.timeOrdered();
                 operations.add(ProposedOperation.create(EventRecordType.KIND, id, event.values()));
                 yield new Link(EventRecordType.KIND, id);

@@ -1,5 +1,7 @@
 package org.annals.annotation;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.annals.entity.EntityPayload;
 import org.annals.event.EventPayload;
@@ -18,8 +20,19 @@ public sealed interface LinkChoice {
     record NewEntity(EntityPayload values) implements LinkChoice {
     }
 
-    /** A new event, proposed in the same changeset as the annotation. */
-    record NewEvent(EventPayload values) implements LinkChoice {
+    /**
+     * A new event, proposed in the same changeset as the annotation, with the new entities it names
+     * (created in the event form, by the ids its place and actors use) proposed there before it.
+     */
+    record NewEvent(EventPayload values, Map<UUID, EntityPayload> newEntities) implements LinkChoice {
+
+        public NewEvent {
+            newEntities = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(newEntities));
+        }
+
+        public NewEvent(EventPayload values) {
+            this(values, Map.of());
+        }
     }
 
     static LinkChoice none() {

@@ -38,6 +38,22 @@ public class EntityDirectory {
         return entities.findById(entityId).map(EntityRecord::getName).orElse("(proposed entity)");
     }
 
+    /**
+     * Every vetted entity of the project (merged ones left out) with its name and aliases: what a
+     * passage's names are matched against.
+     */
+    public java.util.List<Named> registry(UUID projectId) {
+        access.require(projectId, ProjectRole.VIEWER);
+        return entities.findRegistry(projectId).stream()
+                .map(e -> new Named(e.getId(), e.getKind(), e.getName(),
+                        e.values().aliases().stream().map(Alias::name).toList()))
+                .toList();
+    }
+
+    /** An entity by the names it goes by. */
+    public record Named(UUID id, EntityKind kind, String name, java.util.List<String> aliases) {
+    }
+
     public Map<UUID, String> names(UUID projectId, Collection<UUID> ids) {
         access.require(projectId, ProjectRole.VIEWER);
         var names = new HashMap<UUID, String>();

@@ -21,6 +21,11 @@ interface EntityRecordRepository extends JpaRepository<EntityRecord, UUID> {
 
     Optional<EntityRecord> findByIdAndProjectId(UUID id, UUID projectId);
 
+    /** Every vetted, not merged entity of a project with its aliases, in one query. */
+    @Query("select distinct e from EntityRecord e left join fetch e.aliases"
+            + " where e.projectId = :projectId and e.mergedInto is null")
+    List<EntityRecord> findRegistry(UUID projectId);
+
     List<EntityRecord> findByPartOf(UUID partOf);
 
     long countByPartOf(UUID partOf);

@@ -8,15 +8,22 @@ import java.util.List;
 import java.util.UUID;
 import org.annals.annotation.EditorAnnotation.State;
 import org.annals.base.InvalidInputException;
+import org.annals.base.Uuids;
+import org.annals.entity.Alias;
 import org.annals.entity.EntityKind;
 import org.annals.entity.EntityPayload;
 import org.annals.entity.EntityRecordType;
 import org.annals.entity.EntityService;
+import org.annals.event.ActorRole;
+import org.annals.event.EventActor;
 import org.annals.event.EventPayload;
 import org.annals.event.EventRecordType;
 import org.annals.event.EventService;
+import org.annals.event.FatalityClaim;
 import org.annals.event.PartialDate;
 import org.annals.event.TaxonomyService;
+import org.annals.event.prefill.EventPrefillService;
+import org.annals.event.prefill.SourceContext;
 import org.annals.project.ProjectRole;
 import org.annals.review.ChangesetService;
 import org.annals.review.ChangesetState;
@@ -52,6 +59,8 @@ abstract class AnnotationContract {
     SourceService sources;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    EventPrefillService prefill;
 
     UUID project;
     UUID source;
@@ -290,6 +299,54 @@ abstract class AnnotationContract {
         // White space of any script and invisible characters are blank too; a letter among them is not.
         assertThat(AnnotationRecordType.isBlank("\u00a0\u3000\u200b\t\n")).isTrue();
         assertThat(AnnotationRecordType.isBlank(" a ")).isFalse();
+    }
+
+    @Test
+    void a_new_event_with_its_new_place_and_actor_is_one_draft_with_the_annotation_and_approved_at_once() {
+        UUID battles = as(editor, () -> taxonomy.taxonomy(project)).getFirst().id();
+        UUID hama = Uuids.timeOrdered();
+        UUID army = Uuids.timeOrdered();
+        var newEntities = new java.util.LinkedHashMap<UUID, EntityPayload>();
+        newEntities.put(hama, EntityPayload.of(EntityKind.PLACE, "Hama")
+                .withAliases(List.of(new Alias("حماة", "ar"))));
+        newEntities.put(army, EntityPayload.of(EntityKind.ORGANIZATION, "Syrian Arab Army"));
+        EventPayload event = EventPayload.of("The army withdraws from Hama", PartialDate.parse("2024-12-05"), battles)
+                .withPlace(hama).withActors(List.of(new EventActor(army, ActorRole.PRIMARY)))
+                .withFatalities(List.of(new FatalityClaim(12, 12, source, "at least")));
+
+        var marked = mark(editor, THIRD, AnnotationType.EVENT_MENTION, new LinkChoice.NewEvent(event, newEntities));
+
+        var operations = as(editor, () -> changesets.proposedOperations(marked.changesetId()));
+        assertThat(operations).extracting(ProposedOperation::kind).containsExactly(EntityRecordType.KIND,
+                EntityRecordType.KIND, EventRecordType.KIND, AnnotationRecordType.KIND);
+        assertThat(operations).extracting(ProposedOperation::recordId).startsWith(hama, army);
+        assertThat(only(editor, marked.annotationId()).linkLabel()).contains("The army withdraws from Hama");
+
+        as(editor, () -> annotations.submitDraft(project, marked.changesetId(), "Hama"));
+        as(reviewer, () -> review.approve(marked.changesetId(), null));
+        var vetted = as(viewer, () -> events.get(project, marked.linkId()));
+        assertThat(vetted.placeId()).isEqualTo(hama);
+        assertThat(vetted.placeName()).isEqualTo("Hama");
+        assertThat(vetted.actors()).singleElement().satisfies(a -> assertThat(a.entityId()).isEqualTo(army));
+        assertThat(vetted.values().fatalities()).containsExactly(new FatalityClaim(12, 12, source, "at least"));
+        assertThat(as(viewer, () -> entities.get(project, hama)).values().aliases()).containsExactly(new Alias("حماة", "ar"));
+        assertThat(as(viewer, () -> annotations.evidence(project, EventRecordType.KIND, marked.linkId()))).hasSize(1);
+    }
+
+    @Test
+    void the_prefill_finds_the_registrys_names_in_a_passage_and_nothing_in_one_that_names_none() {
+        UUID hama = approvedEntity("Hama");
+
+        var found = as(editor, () -> prefill.suggest(project, THIRD, new SourceContext(source, null, "en")));
+        assertThat(found.places()).singleElement().satisfies(p -> {
+            assertThat(p.candidates()).extracting(c -> c.id()).containsExactly(hama);
+            assertThat(p.span().text()).isEqualTo("Hama");
+        });
+        assertThat(found.fatalities()).singleElement().satisfies(f -> assertThat(f.value().sourceId()).isEqualTo(source));
+        assertThat(as(editor, () -> prefill.suggest(project, "The army withdrew.", new SourceContext(source, null, "en")))
+                .isEmpty()).isTrue();
+        assertThatThrownBy(() -> as(viewer, () -> prefill.suggest(project, THIRD, new SourceContext(source, null, "en"))))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
     @Test

@@ -111,6 +111,8 @@ class ServiceAuthorizationMatrixTest {
     @Autowired
     EntityDirectory directoryOfEntities;
     @Autowired
+    org.annals.event.prefill.EventPrefillService prefill;
+    @Autowired
     TokenService tokens;
     @Autowired
     CollabService collab;
@@ -247,6 +249,10 @@ class ServiceAuthorizationMatrixTest {
                         t -> t.directoryOfEntities.names(t.project, List.of(t.entity))),
                 new EntryPoint("EntityDirectory.displayName", Actor.NON_MEMBER,
                         t -> t.directoryOfEntities.displayName(t.entity)),
+                new EntryPoint("EntityDirectory.registry", Actor.VIEWER, t -> t.directoryOfEntities.registry(t.project)),
+                new EntryPoint("EventPrefillService.suggest", Actor.EDITOR, t -> t.prefill.suggest(t.project,
+                        "On 2 December an airstrike killed 11 civilians.",
+                        new org.annals.event.prefill.SourceContext(t.source, null, "en"))),
                 new EntryPoint("TaxonomyService.taxonomy", Actor.VIEWER, t -> t.taxonomy.taxonomy(t.project)),
                 new EntryPoint("TaxonomyService.addType", Actor.MANAGER, t -> t.taxonomy.addType(t.project, null, "Matrix")),
                 new EntryPoint("TaxonomyService.rename", Actor.MANAGER, t -> t.taxonomy.rename(t.project, t.eventType, "Battles")),

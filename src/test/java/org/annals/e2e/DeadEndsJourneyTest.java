@@ -202,9 +202,12 @@ class DeadEndsJourneyTest extends BrowserTest {
         assertThat(page.locator("annals-text .passage").first()).isVisible();
         AnnotationJourneyTest.select(page, "withdrew from Hama", 0);
         AnnotationJourneyTest.chooseType(page, "Event mention");
-        Locator dialog = page.getByRole(AriaRole.DIALOG);
-        dialog.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("New event")).check();
-        Locator date = dialog.getByLabel("Date", new Locator.GetByLabelOptions().setExact(true));
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("New event"))
+                .check();
+        // "New event" is the full event form.
+        Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions()
+                .setName("New event from the selection"));
+        Locator date = dialog.getByLabel("Start", new Locator.GetByLabelOptions().setExact(true));
         date.fill("05/12/2024");
         date.press("Tab");
         assertThat(dialog.getByText("could be 5 December or 12 May")).isVisible();
@@ -216,11 +219,12 @@ class DeadEndsJourneyTest extends BrowserTest {
         date.press("Escape");
         assertThat(page.getByText("Discard what you typed?")).isVisible();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keep editing")).click();
-        assertThat(dialog.getByLabel("Date", new Locator.GetByLabelOptions().setExact(true))).hasValue("5 December 2024");
+        assertThat(dialog.getByLabel("Start", new Locator.GetByLabelOptions().setExact(true))).hasValue("5 December 2024");
 
-        AnnotationJourneyTest.chooseOption(page, dialog, "Event type", as(editor,
+        AnnotationJourneyTest.chooseOption(page, dialog, "Type", as(editor,
                 () -> taxonomyFirst()));
-        AnnotationJourneyTest.save(page);
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save to draft")).click();
+        assertThat(dialog).isHidden();
         assertThat(page.locator(".draft-count")).containsText("1 annotation");
         assertThat(as(editor, () -> annotations.linkCandidates(project, "EVENT", "withdrew", 5)))
                 .anySatisfy(c -> assertThat(c.label()).contains("5 December 2024"));

@@ -60,6 +60,14 @@ class LinkDialog extends Dialog {
     private final VerticalLayout entityFields;
     private final VerticalLayout eventFields;
     private final TypedWork work;
+    private final Function<Choice, @Nullable String> save;
+    private @Nullable EventFormOpener fullEventForm;
+
+    /** Opens the full event form for the passage; what it saves goes through the {@code save} it is given. */
+    @FunctionalInterface
+    interface EventFormOpener {
+        void open(Function<LinkChoice.NewEvent, @Nullable String> save);
+    }
 
     /**
      * @param formName the name under which what is typed is kept in the browser (see {@link TypedWork}): the
@@ -69,6 +77,7 @@ class LinkDialog extends Dialog {
     LinkDialog(UUID projectId, AnnotationService annotations, List<TaxonomyService.TypeNode> taxonomy, String quote,
             AnnotationType initialType, @Nullable String formName, Function<Choice, @Nullable String> save) {
         work = new TypedWork(this, formName);
+        this.save = save;
         setHeaderTitle("Annotate");
         addClassName("link-dialog");
         setWidth("min(36rem, 95vw)");
@@ -118,7 +127,12 @@ class LinkDialog extends Dialog {
         }
 
         type.addValueChangeListener(e -> optionsFor(e.getValue()));
-        linkTo.addValueChangeListener(e -> showFields());
+        linkTo.addValueChangeListener(e -> {
+            showFields();
+            if (e.isFromClient() && NEW_EVENT.equals(e.getValue()) && fullEventForm != null) {
+                openFullEventForm();
+            }
+        });
         optionsFor(initialType);
 
         error.addClassName("form-error");
@@ -128,6 +142,10 @@ class LinkDialog extends Dialog {
         add(form);
 
         var saveButton = new Button("Save to draft", e -> {
+            if (NEW_EVENT.equals(linkTo.getValue()) && fullEventForm != null) {
+                openFullEventForm();
+                return;
+            }
             String problem = problem();
             if (problem == null) {
                 problem = save.apply(new Choice(type.getValue(), link()));
@@ -142,6 +160,37 @@ class LinkDialog extends Dialog {
         saveButton.addClickShortcut(Key.ENTER);
         getFooter().add(new Button("Cancel", e -> close()), saveButton);
         work.baseline();
+    }
+
+    /**
+     * "New event" opens the full event form (pre-filled from the passage by {@code opener}) instead of
+     * the short title, date and type here; saving it saves the event, the entities created in it and
+     * the annotation in one step, and closes this dialog too.
+     */
+    void useFullEventForm(EventFormOpener opener) {
+        fullEventForm = opener;
+        var explain = new Paragraph("The event form opens with what the passage says filled in.");
+        var openForm = new Button("Open the event form…", e -> openFullEventForm());
+        eventFields.removeAll();
+        eventFields.add(explain, openForm);
+    }
+
+    private void openFullEventForm() {
+        EventFormOpener opener = fullEventForm;
+        if (opener == null) {
+            return;
+        }
+        if (type.getValue() == null) {
+            error.setText("Choose a type.");
+            return;
+        }
+        opener.open(newEvent -> {
+            String problem = save.apply(new Choice(type.getValue(), newEvent));
+            if (problem == null) {
+                close();
+            }
+            return problem;
+        });
     }
 
     /** Opens the dialog and keeps what is typed in it; {@code context} is kept with it for offering it back. */

@@ -47,6 +47,9 @@ import org.annals.project.ui.ProjectRoutes;
 import org.annals.security.CurrentUser;
 import org.annals.source.SourceMetadata;
 import org.annals.source.SourceService;
+import org.annals.annotation.LinkChoice;
+import org.annals.event.prefill.SourceContext;
+import org.annals.event.ui.EventFromSelection;
 import org.annals.source.SourceText;
 import org.annals.source.ui.SourceLinks;
 import org.jspecify.annotations.Nullable;
@@ -72,6 +75,9 @@ public class ReaderView extends ProjectPage {
     private final SourceService sources;
     private final AnnotationService annotations;
     private final TaxonomyService taxonomy;
+    private final EventFromSelection eventFromSelection;
+    /** The source as the event form's pre-fill reads a passage of it: published date and language. */
+    private @Nullable SourceContext sourceContext;
     private final Map<String, EditorAnnotation> shown = new LinkedHashMap<>();
     private @Nullable UUID projectId;
     private @Nullable UUID sourceId;
@@ -91,12 +97,14 @@ public class ReaderView extends ProjectPage {
     private int textLength;
 
     ReaderView(ProjectService projects, SourceService sources, AnnotationService annotations, TaxonomyService taxonomy,
-            CollabService collab, PresenceService presence, org.annals.discussion.ui.CommentThreads threads) {
+            CollabService collab, PresenceService presence, org.annals.discussion.ui.CommentThreads threads,
+            EventFromSelection eventFromSelection) {
         super(projects, ProjectRole.VIEWER, "Source");
         this.threads = threads;
         this.sources = sources;
         this.annotations = annotations;
         this.taxonomy = taxonomy;
+        this.eventFromSelection = eventFromSelection;
         this.live = LiveRefresh.of(this, collab);
         this.presenceBar = new PresenceBar(presence, collab);
         this.presence = presence;
@@ -125,6 +133,7 @@ public class ReaderView extends ProjectPage {
         draftBarShows = null;
         SourceMetadata metadata = source.source().metadata();
         sourceTitle = metadata.title();
+        sourceContext = new SourceContext(id, metadata.publishedOn(), metadata.language());
         textLength = source.source().textLength();
         setPageTitle(metadata.title() + " · " + project.name() + " · Annals");
 
@@ -212,11 +221,18 @@ public class ReaderView extends ProjectPage {
             reload();
             return null;
         });
+        dialog.useFullEventForm(eventForm(quote));
         if (restored != null) {
             dialog.restore(restored);
         }
         dialog.open(Map.of("start", Integer.toString(start), "end", Integer.toString(end), "quote", quote,
                 "type", type.name()));
+    }
+
+    /** The full event form for a passage, pre-filled from it; the dialog's save takes what it saves. */
+    private LinkDialog.EventFormOpener eventForm(String quote) {
+        return save -> eventFromSelection.open(require(projectId), require(sourceContext), quote,
+                (event, newEntities) -> save.apply(new LinkChoice.NewEvent(event, newEntities)));
     }
 
     /** The name under which the browser keeps what is typed for a new annotation in this source. */
@@ -373,6 +389,7 @@ public class ReaderView extends ProjectPage {
                 reload();
                 return null;
             });
+            dialog.useFullEventForm(eventForm(a.exact()));
             dialog.setHeaderTitle("Change type or link");
             dialog.open(Map.of());
         }

@@ -145,6 +145,61 @@ class EntityForm extends Dialog {
         work.baseline();
     }
 
+    /**
+     * Turns the form into the compact one another form opens to create an entity on the spot: kind,
+     * name, aliases and description only, and "Add", which hands the values to {@code added} instead
+     * of proposing them (the other form proposes them with its own record, in one changeset); {@code added}
+     * answers with the reason it cannot take them, or null.
+     */
+    void compact(String title, java.util.function.Function<EntityPayload, @Nullable String> added) {
+        setHeaderTitle(title);
+        setWidth("min(95vw, 36rem)");
+        for (com.vaadin.flow.component.Component hidden : List.<com.vaadin.flow.component.Component>of(wikidata, partOf,
+                latitude, longitude, message)) {
+            hidden.setVisible(false);
+        }
+        kind.addValueChangeListener(e -> showCoordinates(false));
+        showCoordinates(false);
+        var error = new com.vaadin.flow.component.html.Div();
+        error.addClassName("form-error");
+        error.getElement().setAttribute("role", "alert");
+        add(error);
+        var add = new Button("Add", e -> {
+            if (name.getValue().isBlank()) {
+                error.setText("Give the new entity a name.");
+                return;
+            }
+            EntityPayload values;
+            try {
+                values = values(null);
+                values = new EntityPayload(values.kind(), values.name().strip(), values.aliases(),
+                        values.description() == null || values.description().isBlank() ? null
+                                : values.description().strip(), null, null, null, null, null);
+            } catch (InvalidInputException refused) {
+                error.setText(refused.getMessage());
+                return;
+            }
+            String problem = added.apply(values);
+            if (problem == null) {
+                work.finished();
+                close();
+            } else {
+                error.setText(problem);
+            }
+        });
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+        getFooter().removeAll();
+        getFooter().add(new Button("Cancel", e -> close()), add);
+    }
+
+    /** Starts the form with a kind and a name (the name typed in the picker that offered to create it). */
+    void startWith(EntityKind initialKind, String initialName) {
+        kind.setValue(initialKind);
+        name.setValue(initialName);
+        work.baseline();
+    }
+
     /** Opens the form and keeps what is typed in it from now on. */
     @Override
     public void open() {

@@ -45,6 +45,14 @@ class ClaimsEditor extends Div {
         claims.forEach(this::addRow);
     }
 
+    /** Adds a claim read from a passage, saying under its figure which words it was read from. */
+    void addSuggested(FatalityClaim claim, String fromText) {
+        addRow(claim);
+        TextField figure = entries.getLast().figure();
+        figure.setHelperText(fromText);
+        figure.addClassName("from-the-text");
+    }
+
     private void addRow(@Nullable FatalityClaim claim) {
         var figure = new TextField();
         figure.setPlaceholder("12 or 40-60");

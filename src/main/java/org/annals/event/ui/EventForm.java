@@ -15,6 +15,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import org.annals.review.ui.CompareDialog;
 import org.annals.review.ui.ConflictNotice;
 import org.annals.review.ui.FormField;
 import org.annals.entity.EntityKind;
+import org.annals.entity.EntityPayload;
 import org.annals.entity.EntityService;
 import org.annals.entity.EntitySummary;
 import org.annals.entity.ui.EntityChoices;
@@ -44,6 +46,10 @@ import org.annals.event.EventService;
 import org.annals.event.PartialDate;
 import org.annals.event.TaxonomyService;
 import org.annals.event.TimelineEntry;
+import org.annals.event.prefill.EventPrefill;
+import org.annals.event.prefill.Suggestions;
+import org.annals.event.prefill.Suggestions.Candidate;
+import org.annals.event.prefill.Suggestions.NameMatch;
 import org.annals.source.SourceService;
 import org.jspecify.annotations.Nullable;
 
@@ -75,6 +81,12 @@ class EventForm extends Dialog {
     private final EntityService entities;
     /** The version the proposal is based on: replaced when the person carries their values over a newer one. */
     private @Nullable TimelineEntry existing;
+    /** What a picker offers as its last choice when the name typed is nobody's yet: create it here. */
+    private static final UUID CREATE = new UUID(0, 0);
+    /** Entities created in this form (by the ids its pickers hold), proposed with the event; in order. */
+    private final Map<UUID, EntityPayload> newEntities = new LinkedHashMap<>();
+    /** Whether the pickers offer to create what they do not find (only where the saver proposes them too). */
+    private boolean createsEntities;
 
     /** How the form's values become a changeset: a new proposal, or a revision of an existing one. */
     @FunctionalInterface
@@ -93,6 +105,124 @@ class EventForm extends Dialog {
                 existing == null ? newEventForm(projectId) : changeForm(projectId, existing.id()),
                 newProposal(events, projectId), saved);
         setHeaderTitle(existing == null ? "Propose an event" : "Propose changes to " + existing.title());
+    }
+
+    /**
+     * The form for a new event from a marked passage: filled with what the passage says (each value
+     * marked with the words it came from, for the person to confirm or change), pickers that create the
+     * places and actors not in the registry yet, and one "Save to draft" that hands the event and those
+     * entities to {@code saver}, which answers with the reason it refused them, or null.
+     */
+    static EventForm forSelection(EventService events, EntityService entities, TaxonomyService taxonomy,
+            SourceService sources, UUID projectId, String quote, Suggestions suggestions,
+            EventFromSelection.Saver saver) {
+        var form = new EventForm(events, entities, taxonomy, sources, projectId, null, "", null,
+                (basedOn, values, message, submit) -> {
+                    throw new IllegalStateException("An event from a selection is saved to the working draft.");
+                }, proposal -> {
+                });
+        form.setHeaderTitle("New event from the selection");
+        form.addClassName("event-from-selection");
+        form.createsEntities = true;
+        form.place.setAllowCustomValue(true);
+        form.actors.values().forEach(picker -> picker.setAllowCustomValue(true));
+        form.message.setVisible(false);
+        var quoted = new com.vaadin.flow.component.html.Paragraph(quote.length() > 300 ? quote.substring(0, 299) + "…"
+                : quote);
+        quoted.addClassName("link-dialog-quote");
+        form.addComponentAsFirst(quoted);
+        var error = new Div();
+        error.addClassName("form-error");
+        error.getElement().setAttribute("role", "alert");
+        form.add(error);
+        var save = new Button("Save to draft", e -> {
+            String problem;
+            try {
+                EventPayload values = form.values(null);
+                problem = saver.save(values, form.namedNewEntities(values));
+            } catch (InvalidInputException refused) {
+                problem = refused.getMessage();
+            }
+            if (problem == null) {
+                form.work.finished();
+                form.close();
+            } else {
+                error.setText(problem);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        form.getFooter().removeAll();
+        form.getFooter().add(new Button("Cancel", e -> form.close()), save);
+        form.fillFrom(quote, suggestions);
+        form.work.baseline();
+        return form;
+    }
+
+    /**
+     * Fills in what the passage says, each value with the words it came from under its field; what the
+     * passage leaves open (several dates, a name several records share) is listed there, not chosen.
+     */
+    private void fillFrom(String quote, Suggestions suggestions) {
+        String text = quote.strip().replaceAll("\\s+", " ");
+        title.setValue(text.length() > 120 ? text.substring(0, 119).strip() + "…" : text);
+        title.setHelperText("From the selected text: shorten it to a title");
+        var range = EventPrefill.startAndEnd(quote, suggestions.dates());
+        if (range != null) {
+            setDate(start, range.get(0));
+            setDate(end, range.get(1));
+        } else if (!suggestions.dates().isEmpty()) {
+            start.setHelperText("The text gives several dates: " + suggestions.dates().stream()
+                    .map(d -> "“" + d.span().text() + "” (" + d.value().display() + ")")
+                    .collect(Collectors.joining(", ")) + ". Type the start.");
+        }
+        NameMatch onlyPlace = EventPrefill.onlyPlace(suggestions);
+        if (onlyPlace != null) {
+            Candidate c = onlyPlace.candidates().getFirst();
+            place.setValue(new EntitySummary(c.id(), c.kind(), c.name(), null, java.time.Instant.EPOCH));
+            place.setHelperText(fromText(onlyPlace.span().text()));
+        } else if (!suggestions.places().isEmpty()) {
+            place.setHelperText("The text names " + candidates(suggestions.places()) + ". Choose the place.");
+        }
+        var primary = actors.get(ActorRole.PRIMARY);
+        var named = suggestions.actors().stream().filter(m -> !m.ambiguous()).toList();
+        var open = suggestions.actors().stream().filter(NameMatch::ambiguous).toList();
+        if (!named.isEmpty()) {
+            primary.setValue(named.stream().map(m -> m.candidates().getFirst())
+                    .map(c -> new EntitySummary(c.id(), c.kind(), c.name(), null, java.time.Instant.EPOCH))
+                    .collect(Collectors.toCollection(LinkedHashSet::new)));
+        }
+        var notes = new ArrayList<String>();
+        if (!named.isEmpty()) {
+            notes.add("From the text: " + named.stream().map(m -> "“" + m.span().text() + "”")
+                    .collect(Collectors.joining(", ")) + "; move each to its role");
+        }
+        if (!open.isEmpty()) {
+            notes.add("The text also names " + candidates(open) + ": choose");
+        }
+        if (!notes.isEmpty()) {
+            primary.setHelperText(String.join(". ", notes) + ".");
+        }
+        suggestions.fatalities().forEach(f -> fatalities.addSuggested(f.value(), fromText(f.span().text())));
+    }
+
+    private static void setDate(PartialDateField field, Suggestions.@Nullable Found<PartialDate> date) {
+        if (date == null) {
+            return;
+        }
+        field.setValue(date.value().input());
+        field.setHelperText(fromText(date.span().text()) + ", read as " + date.value().display());
+        field.addClassName("from-the-text");
+    }
+
+    private static String fromText(String words) {
+        return "From the text: “" + words + "”";
+    }
+
+    /** "“Hama”: Hama (Place) or Hama Governorate (Place)", for every name that is not one record. */
+    private static String candidates(List<NameMatch> matches) {
+        return matches.stream().map(m -> "“" + m.span().text() + "”" + (m.ambiguous() ? ": " + m.candidates().stream()
+                .map(c -> c.name() + " (" + c.kind().displayName() + ")").collect(Collectors.joining(" or ")) : ""))
+                .collect(Collectors.joining("; "));
     }
 
     /** The name under which the browser keeps what is typed for a new event (see {@link TypedWork}). */
@@ -139,11 +269,33 @@ class EventForm extends Dialog {
         subType.setItemLabelGenerator(s -> s == null ? "" : s.name());
         subType.setEmptySelectionAllowed(true);
         type.addValueChangeListener(e -> subType.setItems(e.getValue() == null ? List.of() : e.getValue().subTypes()));
-        EntityChoices.of(entities, projectId, EntityKind.PLACE).offerIn(place, EntitySummary::name);
+        // Vetted places first, then pending ones (marked), then the offer to create the name typed.
+        var places = EntityChoices.of(entities, projectId, EntityKind.PLACE);
+        place.setItemLabelGenerator(places.label(e -> label(e, "place")));
+        place.setItems(q -> withCreateOffer(places.items(q.getFilter().orElse(""), q.getOffset(), q.getLimit()), q,
+                EntityKind.PLACE));
+        place.addValueChangeListener(e -> {
+            if (e.getValue() != null && CREATE.equals(e.getValue().id())) {
+                place.setValue(e.getOldValue());
+                createInline(EntityKind.PLACE, e.getValue().name(), place::setValue);
+            }
+        });
+        place.addCustomValueSetListener(e -> createInline(EntityKind.PLACE, e.getDetail(), place::setValue));
         var anyEntity = EntityChoices.of(entities, projectId, null);
         for (ActorRole role : ActorRole.values()) {
             var picker = new MultiSelectComboBox<EntitySummary>(role.displayName() + "s");
-            anyEntity.offerIn(picker, EntitySummary::name);
+            picker.setItemLabelGenerator(anyEntity.label(e -> label(e, "person or group")));
+            picker.setItems(q -> withCreateOffer(anyEntity.items(q.getFilter().orElse(""), q.getOffset(),
+                    q.getLimit()), q, EntityKind.PERSON));
+            picker.addValueChangeListener(e -> e.getValue().stream().filter(a -> CREATE.equals(a.id())).findFirst()
+                    .ifPresent(offer -> {
+                        var kept = new LinkedHashSet<>(e.getValue());
+                        kept.remove(offer);
+                        picker.setValue(kept);
+                        createInline(EntityKind.PERSON, offer.name(), created -> addTo(picker, created));
+                    }));
+            picker.addCustomValueSetListener(e -> createInline(EntityKind.PERSON, e.getDetail(),
+                    created -> addTo(picker, created)));
             actors.put(role, picker);
         }
         tags.setHelperText("Separated by commas");
@@ -385,6 +537,63 @@ class EventForm extends Dialog {
                 subType.getValue() == null ? null : subType.getValue().id(),
                 place.getValue() == null ? null : place.getValue().id(), actorList, fatalities.claims(),
                 notes.getValue(), tagList(tags.getValue()), existing == null ? null : existing.parentId(), null);
+    }
+
+    /** A choice as a picker shows it: the offer to create one, an entity created in this form, or a record. */
+    private String label(EntitySummary entity, String what) {
+        if (CREATE.equals(entity.id())) {
+            return "Create “" + entity.name() + "” as a new " + what + "…";
+        }
+        return newEntities.containsKey(entity.id()) ? entity.name() + " (new)" : entity.name();
+    }
+
+    /**
+     * A page of a picker's choices, with the offer to create the name typed at its end when the form
+     * creates entities, the name is nobody's yet, and this is the list's last page.
+     */
+    private java.util.stream.Stream<EntitySummary> withCreateOffer(List<EntitySummary> page,
+            com.vaadin.flow.data.provider.Query<EntitySummary, String> query, EntityKind kind) {
+        String typed = query.getFilter().orElse("").strip();
+        if (!createsEntities || typed.isEmpty() || page.size() >= query.getLimit()
+                || page.stream().anyMatch(e -> e.name().equalsIgnoreCase(typed))) {
+            return page.stream();
+        }
+        var offered = new ArrayList<>(page);
+        offered.add(new EntitySummary(CREATE, kind, typed, null, java.time.Instant.EPOCH));
+        return offered.stream();
+    }
+
+    /** Opens the compact entity form for a name; what it adds is proposed with the event and chosen here. */
+    private void createInline(EntityKind kind, String name, Consumer<EntitySummary> chosen) {
+        if (!createsEntities || name.isBlank()) {
+            return;
+        }
+        org.annals.entity.ui.InlineEntityForm.open(entities, projectId, kind, name.strip(), values -> {
+            if (kind == EntityKind.PLACE && values.kind() != EntityKind.PLACE) {
+                return "The place of an event is an entity of kind Place.";
+            }
+            UUID id = org.annals.base.Uuids.timeOrdered();
+            newEntities.put(id, values);
+            chosen.accept(new EntitySummary(id, values.kind(), values.name(), null, java.time.Instant.now()));
+            return null;
+        });
+    }
+
+    private static void addTo(MultiSelectComboBox<EntitySummary> picker, EntitySummary created) {
+        var chosen = new LinkedHashSet<>(picker.getValue());
+        chosen.add(created);
+        picker.setValue(chosen);
+    }
+
+    /** The entities created in this form that the event still names (one chosen and then removed is dropped). */
+    private Map<UUID, EntityPayload> namedNewEntities(EventPayload values) {
+        var named = new LinkedHashMap<UUID, EntityPayload>();
+        newEntities.forEach((id, entity) -> {
+            if (id.equals(values.placeId()) || values.actors().stream().anyMatch(a -> a.entityId().equals(id))) {
+                named.put(id, entity);
+            }
+        });
+        return named;
     }
 
     static List<String> tagList(String text) {

@@ -1,0 +1,52 @@
+package org.annals.event.prefill;
+
+import java.util.List;
+import java.util.UUID;
+import org.annals.entity.EntityKind;
+import org.annals.event.FatalityClaim;
+import org.annals.event.PartialDate;
+
+/**
+ * What a passage says that an event form can take: every value with the words it came from. Empty
+ * lists when the text does not say it; a name that fits several records lists them all.
+ */
+public record Suggestions(List<Found<PartialDate>> dates, List<NameMatch> places, List<NameMatch> actors,
+        List<Found<FatalityClaim>> fatalities) {
+
+    public Suggestions {
+        dates = List.copyOf(dates);
+        places = List.copyOf(places);
+        actors = List.copyOf(actors);
+        fatalities = List.copyOf(fatalities);
+    }
+
+    public static final Suggestions NONE = new Suggestions(List.of(), List.of(), List.of(), List.of());
+
+    public boolean isEmpty() {
+        return dates.isEmpty() && places.isEmpty() && actors.isEmpty() && fatalities.isEmpty();
+    }
+
+    /** Where in the passage a value was read: offsets in the passage, and the words themselves. */
+    public record Span(int start, int end, String text) {
+    }
+
+    /** A value read from the passage, and where. */
+    public record Found<T>(T value, Span span) {
+    }
+
+    /** A registry record a name in the passage may mean. */
+    public record Candidate(UUID id, EntityKind kind, String name) {
+    }
+
+    /** A name in the passage and every record it may mean: one is a match, more are for the person to choose. */
+    public record NameMatch(Span span, List<Candidate> candidates) {
+
+        public NameMatch {
+            candidates = List.copyOf(candidates);
+        }
+
+        public boolean ambiguous() {
+            return candidates.size() > 1;
+        }
+    }
+}

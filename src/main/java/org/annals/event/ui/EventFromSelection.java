@@ -1,0 +1,52 @@
+package org.annals.event.ui;
+
+import com.vaadin.flow.component.dialog.Dialog;
+import java.util.Map;
+import java.util.UUID;
+import org.annals.entity.EntityPayload;
+import org.annals.entity.EntityService;
+import org.annals.event.EventPayload;
+import org.annals.event.EventService;
+import org.annals.event.TaxonomyService;
+import org.annals.event.prefill.EventPrefillService;
+import org.annals.event.prefill.SourceContext;
+import org.annals.source.SourceService;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens the full event form for a passage an editor marked, pre-filled from it: what the annotation
+ * dialog's "New event" shows. The event, the entities created in the form and the annotation are saved
+ * by the caller in one step ({@link Saver}).
+ */
+@Component
+public class EventFromSelection {
+
+    /** Saves the event and the new entities it names; answers with the reason it refused them, or null. */
+    @FunctionalInterface
+    public interface Saver {
+        @Nullable String save(EventPayload event, Map<UUID, EntityPayload> newEntities);
+    }
+
+    private final EventService events;
+    private final EntityService entities;
+    private final TaxonomyService taxonomy;
+    private final SourceService sources;
+    private final EventPrefillService prefill;
+
+    EventFromSelection(EventService events, EntityService entities, TaxonomyService taxonomy, SourceService sources,
+            EventPrefillService prefill) {
+        this.events = events;
+        this.entities = entities;
+        this.taxonomy = taxonomy;
+        this.sources = sources;
+        this.prefill = prefill;
+    }
+
+    public Dialog open(UUID projectId, SourceContext source, String quote, Saver saver) {
+        var form = EventForm.forSelection(events, entities, taxonomy, sources, projectId, quote,
+                prefill.suggest(projectId, quote, source), saver);
+        form.open();
+        return form;
+    }
+}

@@ -1,0 +1,257 @@
+package org.annals.event.prefill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.annals.entity.EntityKind;
+import org.annals.event.DatePrecision;
+import org.annals.event.FatalityClaim;
+import org.annals.event.PartialDate;
+import org.annals.event.prefill.Suggestions.Candidate;
+import org.annals.event.prefill.Suggestions.Found;
+import org.annals.event.prefill.Suggestions.NameMatch;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The English sentences are from the sample corpus (/work/shared/corpus, derived from English Wikipedia);
+ * the corpus has no Arabic text, so the Arabic ones are written in the style of Arabic news reports.
+ */
+class EventPrefillTest {
+
+    private static final UUID SOURCE = UUID.randomUUID();
+    /** The sample sources' published date, a Sunday. */
+    private static final LocalDate PUBLISHED = LocalDate.of(2024, 12, 15);
+    private static final SourceContext CONTEXT = new SourceContext(SOURCE, PUBLISHED, "en");
+    private static final SourceContext UNDATED = new SourceContext(SOURCE, null, "en");
+
+    private static final RegistryName ALEPPO = entity(EntityKind.PLACE, "Aleppo", "حلب", "Alep", "Ḥalab");
+    private static final RegistryName IDLIB = entity(EntityKind.PLACE, "Idlib", "إدلب");
+    private static final RegistryName HAMA = entity(EntityKind.PLACE, "Hama", "حماة");
+    private static final RegistryName HAMA_GOVERNORATE = entity(EntityKind.PLACE, "Hama Governorate", "Hama",
+            "محافظة حماة");
+    private static final RegistryName HTS = entity(EntityKind.ORGANIZATION, "Hay'at Tahrir al-Sham", "HTS",
+            "هيئة تحرير الشام");
+    private static final RegistryName RUSSIA = entity(EntityKind.ORGANIZATION, "Russia", "روسيا");
+    private static final List<RegistryName> REGISTRY = List.of(ALEPPO, IDLIB, HAMA, HTS, RUSSIA);
+
+    private static RegistryName entity(EntityKind kind, String name, String... aliases) {
+        return new RegistryName(UUID.randomUUID(), kind, name, List.of(aliases));
+    }
+
+    private static Suggestions read(String text) {
+        return EventPrefill.read(text, CONTEXT, REGISTRY);
+    }
+
+    private static List<PartialDate> dates(String text, SourceContext context) {
+        return EventPrefill.read(text, context, List.of()).dates().stream().map(Found::value).toList();
+    }
+
+    private static PartialDate day(int year, int month, int day) {
+        return PartialDate.day(LocalDate.of(year, month, day));
+    }
+
+    private static List<UUID> ids(NameMatch match) {
+        return match.candidates().stream().map(Candidate::id).toList();
+    }
+
+    @Test
+    void a_corpus_sentence_gives_its_date_place_actor_and_death_toll_each_with_its_words() {
+        String text = "On 2 December, Russia again launched airstrikes on opposition-held territory, including one on"
+                + " Idlib city that killed 11 civilians.";
+        Suggestions s = read(text);
+
+        assertThat(s.dates()).singleElement().satisfies(d -> {
+            assertThat(d.value()).isEqualTo(day(2024, 12, 2)); // no year in the text: the published year
+            assertThat(d.span().text()).isEqualTo("2 December");
+            assertThat(text.substring(d.span().start(), d.span().end())).isEqualTo("2 December");
+        });
+        assertThat(s.places()).singleElement().satisfies(p -> {
+            assertThat(ids(p)).containsExactly(IDLIB.id());
+            assertThat(p.span().text()).isEqualTo("Idlib");
+        });
+        assertThat(s.actors()).singleElement().satisfies(a -> assertThat(ids(a)).containsExactly(RUSSIA.id()));
+        assertThat(s.fatalities()).singleElement().satisfies(f -> {
+            assertThat(f.value()).isEqualTo(new FatalityClaim(11, 11, SOURCE, null));
+            assertThat(f.span().text()).isEqualTo("killed 11");
+        });
+        assertThat(EventPrefill.onlyPlace(s)).isNotNull();
+    }
+
+    @Test
+    void a_sentence_that_says_nothing_the_form_takes_suggests_nothing() {
+        Suggestions s = read("However, revolutionary groups based in northwestern Syria prepared for a resumption of"
+                + " hostilities, with HTS's rivals in particular strengthening their military capabilities.".replace(
+                        "HTS's rivals", "the groups"));
+
+        assertThat(s.isEmpty()).isTrue();
+        assertThat(EventPrefill.startAndEnd("", s.dates())).isNull();
+        assertThat(EventPrefill.onlyPlace(s)).isNull();
+    }
+
+    @Test
+    void dozens_is_no_number_and_the_dated_hts_sentence_gives_only_what_it_says() {
+        Suggestions s = EventPrefill.read("On the evening of 30 November 2024, HTS-led opposition forces rapidly advanced"
+                + " in the Hama Governorate, capturing dozens of towns and villages in the countryside by 7 in the evening"
+                + " (Local Syrian time, UTC+3:00).", CONTEXT, List.of(HTS, HAMA, HAMA_GOVERNORATE));
+
+        assertThat(s.fatalities()).isEmpty();
+        assertThat(s.dates()).extracting(Found::value).containsExactly(day(2024, 11, 30));
+        assertThat(s.actors()).singleElement().satisfies(a -> assertThat(a.span().text()).isEqualTo("HTS"));
+        // The longer name wins over the "Hama" inside it, and it is one record, not a choice.
+        assertThat(s.places()).singleElement().satisfies(p -> {
+            assertThat(p.span().text()).isEqualTo("Hama Governorate");
+            assertThat(ids(p)).containsExactly(HAMA_GOVERNORATE.id());
+        });
+    }
+
+    @Test
+    void a_name_two_records_share_lists_both_and_picks_neither() {
+        Suggestions s = EventPrefill.read("The next day, opposition forces made rapid advances, capturing dozens of towns"
+                + " and villages as government forces disintegrated, and advanced toward Hama and subsequently capturing"
+                + " it on 5 December.", CONTEXT, List.of(HAMA, HAMA_GOVERNORATE));
+
+        assertThat(s.places()).singleElement().satisfies(p -> {
+            assertThat(p.ambiguous()).isTrue();
+            assertThat(ids(p)).containsExactlyInAnyOrder(HAMA.id(), HAMA_GOVERNORATE.id());
+        });
+        assertThat(EventPrefill.onlyPlace(s)).isNull();
+    }
+
+    @Test
+    void names_match_whole_words_only() {
+        Suggestions s = EventPrefill.read("Hamas leaders in Doha welcomed the news from Aleppostan.", CONTEXT, REGISTRY);
+
+        assertThat(s.places()).isEmpty();
+        assertThat(s.actors()).isEmpty();
+    }
+
+    @Test
+    void names_match_regardless_of_case_diacritics_and_script() {
+        Suggestions s = read("ALEPPO fell; reports from Halab and from Alep agree, as does حَلَـب.");
+
+        assertThat(s.places()).singleElement().satisfies(p -> assertThat(ids(p)).containsExactly(ALEPPO.id()));
+        assertThat(EventPrefill.read("Ḥalab", CONTEXT, List.of(entity(EntityKind.PLACE, "Halab"))).places()).hasSize(1);
+    }
+
+    @Test
+    void an_arabic_report_gives_its_date_places_actor_and_toll() {
+        String text = "وفي ٣٠ تشرين الثاني ٢٠٢٤ سيطرت هيئة تحرير الشام على مدينة حلب، وأسفرت غارة جوية روسية على ادلب"
+                + " عن مقتل ١١ مدنياً.";
+        Suggestions s = read(text);
+
+        assertThat(s.dates()).singleElement().satisfies(d -> {
+            assertThat(d.value()).isEqualTo(day(2024, 11, 30));
+            assertThat(d.span().text()).isEqualTo("٣٠ تشرين الثاني ٢٠٢٤");
+        });
+        // Two places named: both are suggested, and the form takes neither by itself.
+        assertThat(s.places()).extracting(p -> p.candidates().getFirst().id()).containsExactly(ALEPPO.id(), IDLIB.id());
+        assertThat(EventPrefill.onlyPlace(s)).isNull();
+        assertThat(s.actors()).singleElement().satisfies(a -> assertThat(ids(a)).containsExactly(HTS.id()));
+        assertThat(s.fatalities()).singleElement().satisfies(f -> {
+            assertThat(f.value().minimum()).isEqualTo(11);
+            assertThat(f.value().sourceId()).isEqualTo(SOURCE);
+            assertThat(f.span().text()).isEqualTo("مقتل ١١");
+        });
+    }
+
+    @Test
+    void arabic_names_are_found_with_a_proclitic_and_arabic_tolls_with_their_qualifier() {
+        Suggestions s = read("قُتل ما لا يقل عن ٤٠ شخصاً في غارات على ريف إدلب وبحلب، وسقط بين 40 و60 قتيلاً في حماه.");
+
+        assertThat(s.places()).extracting(p -> p.candidates().getFirst().id())
+                .containsExactly(IDLIB.id(), ALEPPO.id(), HAMA.id());
+        assertThat(s.fatalities()).extracting(Found::value).containsExactly(new FatalityClaim(40, 40, SOURCE, "at least"),
+                new FatalityClaim(40, 60, SOURCE, null));
+    }
+
+    @Test
+    void arabic_dates_without_a_year_use_the_published_year() {
+        assertThat(dates("وقعت الغارة في 30 نوفمبر على المدينة", CONTEXT)).containsExactly(day(2024, 11, 30));
+        assertThat(dates("وقعت الغارة في 30 نوفمبر على المدينة", UNDATED)).isEmpty();
+        assertThat(dates("في شهر كانون الأول 2024", CONTEXT))
+                .containsExactly(new PartialDate(LocalDate.of(2024, 12, 1), DatePrecision.MONTH, null));
+        assertThat(dates("قصفت الطائرات المدينة يوم السبت", CONTEXT)).containsExactly(day(2024, 12, 14));
+        assertThat(dates("وقال المرصد أمس إن", CONTEXT)).containsExactly(day(2024, 12, 14));
+    }
+
+    @Test
+    void english_dates_are_read_with_their_precision() {
+        assertThat(dates("on 30 November 2024", CONTEXT)).containsExactly(day(2024, 11, 30));
+        assertThat(dates("on Nov. 30 the city fell", CONTEXT)).containsExactly(day(2024, 11, 30));
+        assertThat(dates("November 30, 2024", CONTEXT)).containsExactly(day(2024, 11, 30));
+        assertThat(dates("dated 30/11/2024", CONTEXT)).containsExactly(day(2024, 11, 30));
+        assertThat(dates("dated 2024-11-30", CONTEXT)).containsExactly(day(2024, 11, 30));
+        assertThat(dates("fighting in December 2024", CONTEXT))
+                .containsExactly(new PartialDate(LocalDate.of(2024, 12, 1), DatePrecision.MONTH, null));
+        assertThat(dates("since March 2020 Idlib ceasefire", CONTEXT))
+                .containsExactly(new PartialDate(LocalDate.of(2020, 3, 1), DatePrecision.MONTH, null));
+        assertThat(dates("clashes in 2024 grew", CONTEXT))
+                .containsExactly(new PartialDate(LocalDate.of(2024, 1, 1), DatePrecision.YEAR, null));
+    }
+
+    @Test
+    void relative_dates_are_read_against_the_published_date_or_not_at_all() {
+        assertThat(dates("The town fell yesterday", CONTEXT)).containsExactly(day(2024, 12, 14));
+        assertThat(dates("Rebels entered the city on Saturday", CONTEXT)).containsExactly(day(2024, 12, 14));
+        assertThat(dates("three days ago", CONTEXT)).containsExactly(day(2024, 12, 12));
+        assertThat(dates("The town fell yesterday", UNDATED)).isEmpty();
+        assertThat(dates("on 2 December", UNDATED)).isEmpty();
+        assertThat(dates("Two days later the army withdrew", CONTEXT)).isEmpty();
+        assertThat(dates("Last week the army withdrew", CONTEXT)).isEmpty();
+    }
+
+    @Test
+    void dates_that_could_mean_two_days_or_no_day_are_not_read() {
+        assertThat(dates("dated 05/12/2024", CONTEXT)).isEmpty();
+        assertThat(dates("on 31 February 2024", CONTEXT)).isEmpty();
+        assertThat(dates("2000 fighters", CONTEXT)).isEmpty();
+    }
+
+    @Test
+    void a_range_gives_start_and_end_and_two_separate_dates_give_neither() {
+        String range = "Date: 27 November – 5 December 2024";
+        Suggestions s = EventPrefill.read(range, UNDATED, List.of());
+        var startAndEnd = EventPrefill.startAndEnd(range, s.dates());
+        assertThat(startAndEnd).isNotNull();
+        assertThat(startAndEnd.get(0).value()).isEqualTo(day(2024, 11, 27));
+        assertThat(startAndEnd.get(0).span().text()).isEqualTo("27 November");
+        assertThat(startAndEnd.get(1).value()).isEqualTo(day(2024, 12, 5));
+
+        String two = "On 29 November 2024, rebel forces approached the outskirts of Aleppo. On 5 December they took Hama.";
+        Suggestions twoDates = read(two);
+        assertThat(twoDates.dates()).hasSize(2);
+        assertThat(EventPrefill.startAndEnd(two, twoDates.dates())).isNull();
+
+        String one = "On 29 November 2024, rebel forces approached the outskirts of Aleppo.";
+        var single = EventPrefill.startAndEnd(one, read(one).dates());
+        assertThat(single).isNotNull();
+        assertThat(single.get(0).value()).isEqualTo(day(2024, 11, 29));
+        assertThat(single.get(1)).isNull();
+    }
+
+    @Test
+    void death_tolls_are_read_from_the_ways_reports_give_them() {
+        assertThat(claims("The strike killed at least 40 people.")).containsExactly(new FatalityClaim(40, 40, SOURCE,
+                "at least"));
+        assertThat(claims("40 people were killed in the strike.")).containsExactly(FatalityClaim.exactly(40, SOURCE));
+        assertThat(claims("Reports spoke of between 40 and 60 dead.")).containsExactly(new FatalityClaim(40, 60, SOURCE,
+                null));
+        assertThat(claims("A Russian airstrike killed fifteen civilians in Atarib in the western Aleppo countryside."))
+                .containsExactly(FatalityClaim.exactly(15, SOURCE));
+        assertThat(claims("[23] Two other airstrikes on rebel reinforcements on the outskirts of the city left 20"
+                + " fighters dead.")).containsExactly(FatalityClaim.exactly(20, SOURCE));
+        assertThat(claims("The Syrian Observatory for Human Rights reported that 37 Syrian government soldiers and allied"
+                + " militias and 60 fighters from the opposition forces were killed in the clashes."))
+                .containsExactly(FatalityClaim.exactly(60, SOURCE));
+        assertThat(claims("Dozens were killed and hundreds injured.")).isEmpty();
+        assertThat(claims("This includes one targeting a refugee camp in Idlib city that killed nine civilians and"
+                + " injured 62 others.")).containsExactly(FatalityClaim.exactly(9, SOURCE));
+        assertThat(claims("In 2024 many soldiers were killed.")).isEmpty();
+    }
+
+    private static List<FatalityClaim> claims(String text) {
+        return EventPrefill.read(text, CONTEXT, List.of()).fatalities().stream().map(Found::value).toList();
+    }
+}
