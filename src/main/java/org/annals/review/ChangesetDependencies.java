@@ -53,23 +53,29 @@ class ChangesetDependencies {
      * the order they were made. Records the changeset creates itself do not count.
      */
     List<Changeset> direct(Changeset changeset, Collection<ChangeOperation> ops) {
-        Set<UUID> createdHere = new HashSet<>();
-        Map<String, Set<UUID>> referenced = new LinkedHashMap<>();
+        Set<RecordRef> references = new HashSet<>();
         for (ChangeOperation op : ops) {
-            if (op.getAction() == ChangeAction.CREATE) {
-                createdHere.add(op.getRecordId());
-            }
             if (op.getPayload() != null && op.getAction() != ChangeAction.DELETE) {
-                for (RecordRef ref : references(types.get(op.getRecordKind()), op.getPayload())) {
-                    if (types.isRecordKind(ref.kind())) {
-                        referenced.computeIfAbsent(ref.kind(), kind -> new HashSet<>()).add(ref.id());
-                    }
-                }
+                references.addAll(references(types.get(op.getRecordKind()), op.getPayload()));
+            }
+        }
+        return direct(changeset, references);
+    }
+
+    /**
+     * The open changesets other than this one that create any of these records (references to other
+     * targets, such as sources, are ignored). Records this changeset creates itself never count: the
+     * query leaves the changeset out.
+     */
+    private List<Changeset> direct(Changeset changeset, Set<RecordRef> references) {
+        Map<String, Set<UUID>> referenced = new LinkedHashMap<>();
+        for (RecordRef ref : references) {
+            if (types.isRecordKind(ref.kind())) {
+                referenced.computeIfAbsent(ref.kind(), kind -> new HashSet<>()).add(ref.id());
             }
         }
         var found = new LinkedHashMap<UUID, Changeset>();
         referenced.forEach((kind, ids) -> {
-            ids.removeAll(createdHere);
             var list = new ArrayList<>(ids);
             for (int from = 0; from < list.size(); from += CHUNK) {
                 for (Object[] row : operations.findOpenCreators(changeset.getProjectId(), kind,
@@ -90,12 +96,41 @@ class ChangesetDependencies {
     }
 
     /**
-     * Works out and keeps what the changeset waits for after its operations changed. Refuses, with
-     * the changesets named, a change that would make changesets wait for each other in a circle:
-     * none of them could ever be approved.
+     * Works out and keeps what the changeset waits for, from all of its operations (on submission:
+     * what was kept while it was edited may include what it no longer uses).
      */
     void update(Changeset changeset, Collection<ChangeOperation> ops) {
-        List<Changeset> direct = direct(changeset, ops);
+        replace(changeset, direct(changeset, ops));
+    }
+
+    /**
+     * Keeps what the changeset waits for, given every reference of all its operations (as the check of
+     * references on proposal collected them, so nothing is read again).
+     */
+    void update(Changeset changeset, Set<RecordRef> allReferences) {
+        replace(changeset, direct(changeset, allReferences));
+    }
+
+    /**
+     * Adds what some new or replaced operations of the changeset wait for to what is kept: adding the
+     * 500th operation to a draft costs what adding the first did. What the replaced ones waited for
+     * stays until submission works it out again in full; approval never relies on what is kept.
+     */
+    void add(Changeset changeset, Set<RecordRef> references) {
+        List<Changeset> direct = direct(changeset, references);
+        refuseCycle(changeset, direct);
+        Set<UUID> kept = new HashSet<>();
+        dependencies.findOpenDependencies(List.of(changeset.getId()), ChangesetService.OPEN)
+                .forEach(row -> kept.add(((Changeset) row[1]).getId()));
+        dependencies.saveAll(direct.stream().filter(a -> !kept.contains(a.getId()))
+                .map(a -> new ChangesetDependency(changeset.getId(), a.getId())).toList());
+    }
+
+    /**
+     * Replaces what is kept. Refuses, with the changesets named, a change that would make changesets
+     * wait for each other in a circle: none of them could ever be approved.
+     */
+    private void replace(Changeset changeset, List<Changeset> direct) {
         refuseCycle(changeset, direct);
         dependencies.deleteByChangesetId(changeset.getId());
         dependencies.flush();

@@ -80,8 +80,9 @@ public class ChangesetService {
         Instant now = Instant.now();
         Changeset changeset = changesets.save(new Changeset(projectId, CurrentUser.require().userId(),
                 validMessage(message), now));
-        List<ChangeOperation> stored = store(changeset, proposed);
-        dependencies.update(changeset, stored);
+        Set<RecordRef> references = new HashSet<>();
+        List<ChangeOperation> stored = store(changeset, proposed, references);
+        dependencies.update(changeset, references);
         if (submit) {
             changeset.moveTo(ChangesetState.SUBMITTED, now);
         }
@@ -101,8 +102,9 @@ public class ChangesetService {
         var before = announcer.touched(changesetId);
         operations.deleteByChangesetId(changesetId);
         operations.flush();
-        List<ChangeOperation> stored = store(changeset, proposed);
-        dependencies.update(changeset, stored);
+        Set<RecordRef> references = new HashSet<>();
+        List<ChangeOperation> stored = store(changeset, proposed, references);
+        dependencies.update(changeset, references);
         var touched = before.plus(ChangesetAnnouncer.Touched.of(stored));
         announcer.announce(changeset, Activity.DRAFT_CHANGED, changeset.getAuthorId(), touched.records(),
                 touched.contexts());
@@ -173,9 +175,7 @@ public class ChangesetService {
             announcer.announce(changeset, Activity.WITHDRAWN, changeset.getAuthorId(), changed);
             return false;
         }
-        var all = new ArrayList<>(existing.values());
-        all.addAll(fresh);
-        dependencies.update(changeset, all);
+        dependencies.add(changeset, available);
         changeset.rewrite(changeset.getMessage(), now);
         announcer.announce(changeset, Activity.DRAFT_CHANGED, changeset.getAuthorId(), changed);
         return true;
@@ -465,19 +465,20 @@ public class ChangesetService {
         }
         Set<UUID> createdHere = new HashSet<>();
         ops.stream().filter(op -> op.getAction() == ChangeAction.CREATE).forEach(op -> createdHere.add(op.getRecordId()));
-        ChangeOperation fresh = operation(changeset, old.getOrdinal(), type, operation, createdHere, new HashSet<>());
+        Set<RecordRef> references = new HashSet<>();
+        ChangeOperation fresh = operation(changeset, old.getOrdinal(), type, operation, createdHere, references);
         operations.delete(old);
         operations.flush();
         operations.save(fresh);
-        var all = new ArrayList<>(ops);
-        all.set(all.indexOf(old), fresh);
-        dependencies.update(changeset, all);
+        dependencies.add(changeset, references);
         changeset.rewrite(changeset.getMessage(), Instant.now());
         announcer.announce(changeset, changeset.getState() == ChangesetState.SUBMITTED ? Activity.SUBMITTED
                 : Activity.DRAFT_CHANGED, changeset.getAuthorId(), List.of(old, fresh));
     }
 
-    private List<ChangeOperation> store(Changeset changeset, List<ProposedOperation> proposed) {
+    /** Stores the operations in order; {@code references} receives everything their values refer to. */
+    private List<ChangeOperation> store(Changeset changeset, List<ProposedOperation> proposed,
+            Set<RecordRef> references) {
         if (proposed.isEmpty()) {
             throw new InvalidInputException("A changeset needs at least one change.");
         }
@@ -487,13 +488,12 @@ public class ChangesetService {
         Set<UUID> createdHere = new HashSet<>();
         Set<UUID> touched = new HashSet<>();
         var stored = new ArrayList<ChangeOperation>();
-        Set<RecordRef> available = new HashSet<>();
         int ordinal = 0;
         for (ProposedOperation op : proposed) {
             if (!touched.add(op.recordId())) {
                 throw new InvalidInputException("A changeset may change each record only once.");
             }
-            stored.add(operations.save(operation(changeset, ordinal++, types.get(op.kind()), op, createdHere, available)));
+            stored.add(operations.save(operation(changeset, ordinal++, types.get(op.kind()), op, createdHere, references)));
             if (op.action() == ChangeAction.CREATE) {
                 createdHere.add(op.recordId());
             }
@@ -550,9 +550,9 @@ public class ChangesetService {
 
     /**
      * References must exist, be created earlier in this changeset, or be created by another open one
-     * (which approval will then wait for). {@code available} remembers, while one batch of operations
-     * is stored, the references already found there: a thousand streets of one pending city cost one
-     * look-up, not a thousand.
+     * (which approval will then wait for). {@code available} collects, while one batch of operations is
+     * stored, the references already found there: a thousand streets of one pending city cost one
+     * look-up, not a thousand, and what the batch waits for is then worked out from them.
      */
     private void checkReferences(Changeset changeset, Set<RecordRef> references, Set<UUID> createdHere,
             Set<RecordRef> available) {
