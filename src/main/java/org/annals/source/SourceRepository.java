@@ -33,4 +33,8 @@ interface SourceRepository extends JpaRepository<Source, UUID> {
             where s.projectId = :projectId and t.sha256 = :sha256
             order by s.createdAt""")
     List<ExistingSource> findBySha256(UUID projectId, String sha256);
+
+    /** The ids of a project's sources, oldest first: the texts a same-words lookup reads. */
+    @Query("select s.id from Source s where s.projectId = :projectId order by s.createdAt, s.id")
+    List<UUID> idsOf(UUID projectId);
 }
