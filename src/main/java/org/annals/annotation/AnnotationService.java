@@ -154,6 +154,26 @@ public class AnnotationService {
         return new Marked(draft, id, chosen.id());
     }
 
+    /**
+     * As {@link #annotate(UUID, UUID, int, int, String, AnnotationType, LinkChoice)}, and in the same step
+     * marks the same words found elsewhere ({@link #sameWords}) as evidence of the same record.
+     */
+    public Marked annotate(UUID projectId, UUID sourceId, int start, int end, String quote, AnnotationType type,
+            LinkChoice link, List<TextMatch> sameWordsElsewhere) {
+        Marked marked = annotate(projectId, sourceId, start, end, quote, type, link);
+        if (!sameWordsElsewhere.isEmpty()) {
+            String kind = switch (link) {
+                case LinkChoice.Existing existing -> existing.kind();
+                case LinkChoice.NewEntity entity -> EntityRecordType.KIND;
+                case LinkChoice.NewEvent event -> EventRecordType.KIND;
+                case LinkChoice.None none -> throw new InvalidInputException(
+                        "Link the passage to a record first: the same words elsewhere become evidence of that record.");
+            };
+            addSameWords(projectId, type, kind, java.util.Objects.requireNonNull(marked.linkId()), sameWordsElsewhere);
+        }
+        return marked;
+    }
+
     /** Moves the span of an annotation (the editor's own proposal, or a vetted one through a new change). */
     public Marked changeSpan(UUID projectId, UUID sourceId, UUID annotationId, int start, int end) {
         access.require(projectId, ProjectRole.EDITOR);
