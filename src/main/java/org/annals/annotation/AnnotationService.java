@@ -339,6 +339,14 @@ public class AnnotationService {
         }
     }
 
+    /** Vetted entities a new entity proposed from the annotation dialog may duplicate (see EntityService). */
+    @Transactional(readOnly = true)
+    public List<org.annals.entity.EntitySummary> possibleDuplicates(UUID projectId, EntityKind kind, String name,
+            List<String> aliases, @Nullable UUID except) {
+        access.require(projectId, ProjectRole.EDITOR);
+        return entityService.possibleDuplicates(projectId, kind, name, aliases, except);
+    }
+
     /** Every vetted annotation linked to an event or entity, across all sources of the project. */
     @Transactional(readOnly = true)
     public List<Evidence> evidence(UUID projectId, String kind, UUID recordId) {

@@ -23,6 +23,7 @@ import org.annals.annotation.LinkChoice;
 import org.annals.entity.EntityKind;
 import org.annals.entity.EntityPayload;
 import org.annals.entity.EntityRecordType;
+import org.annals.entity.ui.DuplicateWarning;
 import org.annals.event.EventPayload;
 import org.annals.event.EventRecordType;
 import org.annals.event.TaxonomyService;
@@ -117,7 +118,11 @@ class LinkDialog extends Dialog {
         entityName.setValue(quote.strip());
         entityName.setWidthFull();
         work.text(entityName, "entityName");
-        entityFields = new VerticalLayout(entityKind, entityName);
+        var duplicates = new DuplicateWarning(annotations::possibleDuplicates, projectId);
+        entityName.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        entityName.addValueChangeListener(e -> duplicates.check(entityKind.getValue(), entityName.getValue(), List.of(), null));
+        entityKind.addValueChangeListener(e -> duplicates.check(entityKind.getValue(), entityName.getValue(), List.of(), null));
+        entityFields = new VerticalLayout(entityKind, entityName, duplicates);
 
         eventTitle.setValue(quote.strip().length() > 120 ? quote.strip().substring(0, 120) : quote.strip());
         eventTitle.setWidthFull();
