@@ -62,9 +62,12 @@ class AnnotationController {
                     + " exact [start, end) in that source's text. Places already marked with that span, vetted or"
                     + " proposed, are left out. Propose them as annotations with POST .../changesets."
                     + " Needs the Editor role.")
-    List<TextMatch> sameWords(@PathVariable UUID projectId, @PathVariable UUID sourceId,
+    ApiPage<TextMatch> sameWords(@PathVariable UUID projectId, @PathVariable UUID sourceId,
             @Parameter(description = "Start of the span, in UTF-16 code units") @RequestParam int start,
-            @Parameter(description = "End of the span (exclusive)") @RequestParam int end) {
-        return annotations.sameWords(projectId, sourceId, start, end);
+            @Parameter(description = "End of the span (exclusive)") @RequestParam int end,
+            @Parameter(description = "Page, from 0") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "Items per page, 1–500") @RequestParam(defaultValue = ApiPage.DEFAULT_SIZE) int size) {
+        ApiPage.check(page, size);
+        return ApiPage.slice(annotations.sameWords(projectId, sourceId, start, end), page, size);
     }
 }

@@ -63,22 +63,22 @@ class EventController {
             description = "The query as the link search of the annotation dialog reads it: dates (\"1 Dec\","
                     + " \"2024-12-01\", \"1/12/2024\", \"December 2024\", \"2024\", Arabic month names), names"
                     + " and aliases of places and actors, and words of the title or notes; every term must match."
-                    + " Events of the dates that 'selection' mentions come first. Needs any role in the project.")
-    List<TimelineEntry> search(@PathVariable UUID projectId,
+                    + " Events of the dates that 'selection' mentions come first; at most the 100 best, in pages."
+                    + " Needs any role in the project.")
+    ApiPage<TimelineEntry> search(@PathVariable UUID projectId,
             @Parameter(description = "What to look for, e.g. 'Aleppo 30 Nov'") @RequestParam(defaultValue = "") String q,
             @Parameter(description = "The passage being linked: its dates rank events first")
             @RequestParam(required = false) @Nullable String selection,
             @Parameter(description = "The year for days named without one (e.g. the source's published year)")
             @RequestParam(required = false) @Nullable Integer year,
-            @Parameter(description = "How many, 1–100") @RequestParam(defaultValue = "20") int limit) {
-        if (limit < 1 || limit > 100) {
-            throw new InvalidInputException("'limit' must be between 1 and 100.");
-        }
+            @Parameter(description = "Page, from 0") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "Items per page, 1–500") @RequestParam(defaultValue = "20") int size) {
+        ApiPage.check(page, size);
         if (year != null && (year < 1 || year > 9999)) {
             throw new InvalidInputException("'year' must be between 1 and 9999.");
         }
         var context = new EventSearch.Context(selection, year == null ? null : LocalDate.of(year, 1, 1));
-        return search.search(projectId, q, context, limit);
+        return ApiPage.slice(search.search(projectId, q, context, EventSearch.MAX_RESULTS), page, size);
     }
 
     @GetMapping("/{eventId}")

@@ -39,6 +39,8 @@ public class EventSearch {
 
     /** How many matching events are ranked at most; the query orders them by date before the cut. */
     static final int CANDIDATES = 300;
+    /** The most results one search returns. */
+    public static final int MAX_RESULTS = 100;
 
     private final ProjectAccess access;
     private final EntityDirectory entities;
@@ -79,7 +81,7 @@ public class EventSearch {
     /** The best {@code limit} vetted events for a query, ranked as the class says. */
     public List<TimelineEntry> search(UUID projectId, String query, Context context, int limit) {
         EventQuery q = read(projectId, query, context);
-        int size = Math.clamp(limit, 1, 100);
+        int size = Math.clamp(limit, 1, MAX_RESULTS);
         List<DateRange> selectionDates = context.selectionDates();
         if (q.isEmpty() && selectionDates.isEmpty()) {
             return events.recent(projectId, "", size);
