@@ -39,7 +39,7 @@ public final class TextFolding {
 
     /** The folded form of a name, a word or a query, with leading and trailing separators removed. */
     public static String fold(String text) {
-        return folded(text, false).text();
+        return folded(text, false, false).text();
     }
 
     /** Folds letters and digits only, keeping punctuation and spaces as typed (for reading dates like 1/12/2024). */
@@ -58,7 +58,12 @@ public final class TextFolding {
      * markers dropped as well, and with the original offset of every folded character.
      */
     public static Folded foldSentence(String text) {
-        return folded(text, true);
+        return folded(text, true, true);
+    }
+
+    /** As {@link #foldSentence}, the folded text alone: for searching many texts without keeping offsets. */
+    public static String foldSentenceText(String text) {
+        return folded(text, true, false).text();
     }
 
     /**
@@ -73,44 +78,46 @@ public final class TextFolding {
         }
     }
 
-    private static Folded folded(String text, boolean dropCitations) {
+    private static Folded folded(String text, boolean dropCitations, boolean withOffsets) {
         String source = dropCitations ? blankCitations(text) : text;
         var out = new StringBuilder(source.length());
-        int[] starts = new int[source.length() + 8];
-        int[] ends = new int[source.length() + 8];
+        int[] starts = new int[withOffsets ? source.length() + 8 : 0];
+        int[] ends = new int[withOffsets ? source.length() + 8 : 0];
         boolean pendingSeparator = false;
         for (int i = 0; i < source.length(); i++) {
             char c = source.charAt(i);
-            String f = TABLE[c];
-            if (f == null) {
-                f = String.valueOf(c);
-            }
-            if (f.isEmpty()) {
+            String f = TABLE[c]; // null: the character stays as it is (most of a text), without allocating
+            if (f != null && f.isEmpty()) {
                 continue;
             }
-            if (f.charAt(0) == SEPARATOR) {
+            if (f != null && f.charAt(0) == SEPARATOR) {
                 pendingSeparator = out.length() > 0;
                 continue;
             }
             if (pendingSeparator) {
-                int at = out.length();
-                starts = grow(starts, at + 1);
-                ends = grow(ends, at + 1);
-                starts[at] = ends[at - 1];
-                ends[at] = i;
+                if (withOffsets) {
+                    int at = out.length();
+                    starts = grow(starts, at + 1);
+                    ends = grow(ends, at + 1);
+                    starts[at] = ends[at - 1];
+                    ends[at] = i;
+                }
                 out.append(SEPARATOR);
                 pendingSeparator = false;
             }
-            for (int k = 0; k < f.length(); k++) {
-                int at = out.length();
-                starts = grow(starts, at + 1);
-                ends = grow(ends, at + 1);
-                starts[at] = i;
-                ends[at] = i + 1;
-                out.append(f.charAt(k));
+            int count = f == null ? 1 : f.length();
+            for (int k = 0; k < count; k++) {
+                if (withOffsets) {
+                    int at = out.length();
+                    starts = grow(starts, at + 1);
+                    ends = grow(ends, at + 1);
+                    starts[at] = i;
+                    ends[at] = i + 1;
+                }
+                out.append(f == null ? c : f.charAt(k));
             }
         }
-        int n = out.length();
+        int n = withOffsets ? out.length() : 0;
         return new Folded(out.toString(), java.util.Arrays.copyOf(starts, n), java.util.Arrays.copyOf(ends, n));
     }
 

@@ -86,41 +86,68 @@ public class EventSearch {
         if (q.isEmpty() && selectionDates.isEmpty()) {
             return events.recent(projectId, "", size);
         }
-        var found = new LinkedHashMap<UUID, EventRecord>();
+        var found = new LinkedHashMap<UUID, Row>();
         if (!selectionDates.isEmpty()) {
-            run(projectId, q, selectionDates, CANDIDATES).forEach(e -> found.put(e.getId(), e));
+            run(projectId, q, selectionDates, CANDIDATES).forEach(e -> found.put(e.id(), e));
         }
         if (!q.isEmpty()) {
-            run(projectId, q, List.of(), CANDIDATES).forEach(e -> found.putIfAbsent(e.getId(), e));
+            run(projectId, q, List.of(), CANDIDATES).forEach(e -> found.putIfAbsent(e.id(), e));
         }
+        Map<UUID, Set<UUID>> actors = actorsNamed(q, found.keySet());
         LocalDate near = selectionDates.isEmpty() ? null : selectionDates.getFirst().from();
         Map<UUID, Integer> quality = new HashMap<>();
-        found.values().forEach(e -> quality.put(e.getId(), quality(q, e)));
-        Comparator<EventRecord> order = Comparator
-                .comparing((EventRecord e) -> !onDates(e, selectionDates))
-                .thenComparing(e -> -quality.get(e.getId()))
-                .thenComparing(e -> near == null ? 0 : Math.abs(ChronoUnit.DAYS.between(near, e.getStartDate())))
-                .thenComparing(EventRecord::getStartDate, Comparator.reverseOrder())
-                .thenComparing(EventRecord::getId);
-        List<EventRecord> ranked = found.values().stream().sorted(order).limit(size).toList();
-        return events.entries(projectId, ranked);
+        found.values().forEach(e -> quality.put(e.id(), quality(q, e, actors.getOrDefault(e.id(), Set.of()))));
+        Comparator<Row> order = Comparator
+                .comparing((Row e) -> !e.onAnyOf(selectionDates))
+                .thenComparing(e -> -quality.get(e.id()))
+                .thenComparing(e -> near == null ? 0 : Math.abs(ChronoUnit.DAYS.between(near, e.start())))
+                .thenComparing(Row::start, Comparator.reverseOrder())
+                .thenComparing(Row::id);
+        List<UUID> ranked = found.values().stream().sorted(order).limit(size).map(Row::id).toList();
+        if (ranked.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, EventRecord> records = new HashMap<>();
+        em.createQuery("select e from EventRecord e where e.id in :ids", EventRecord.class).setParameter("ids", ranked)
+                .getResultList().forEach(e -> records.put(e.getId(), e));
+        return events.entries(projectId, ranked.stream().map(records::get).filter(java.util.Objects::nonNull).toList());
     }
 
-    private static boolean onDates(EventRecord e, List<DateRange> dates) {
-        EventPayload v = e.values();
-        LocalDate last = v.end() == null ? v.start().lastDay() : v.end().lastDay();
-        return dates.stream().anyMatch(d -> d.overlaps(v.start().date(), last));
+    /** What ranking needs of a matching event, read as plain columns (no collections loaded). */
+    private record Row(UUID id, String title, @Nullable String notes, @Nullable UUID placeId, LocalDate start,
+            DatePrecision startPrecision, @Nullable LocalDate end, @Nullable DatePrecision endPrecision) {
+
+        boolean onAnyOf(List<DateRange> dates) {
+            LocalDate last = end == null || endPrecision == null
+                    ? new PartialDate(start, startPrecision, null).lastDay()
+                    : new PartialDate(end, endPrecision, null).lastDay();
+            return dates.stream().anyMatch(d -> d.overlaps(start, last));
+        }
     }
 
-    private static int quality(EventQuery q, EventRecord e) {
-        EventPayload v = e.values();
-        String title = v.title().toLowerCase(Locale.ROOT);
-        String notes = v.notes() == null ? "" : v.notes().toLowerCase(Locale.ROOT);
+    /** For each event among {@code ids}: its actors that an entity term of the query names. One query. */
+    private Map<UUID, Set<UUID>> actorsNamed(EventQuery q, Set<UUID> ids) {
+        var named = new java.util.HashSet<UUID>();
+        q.entities().forEach(t -> named.addAll(t.ids()));
+        var result = new HashMap<UUID, Set<UUID>>();
+        if (named.isEmpty() || ids.isEmpty()) {
+            return result;
+        }
+        em.createQuery("select x.id, a.entityId from EventRecord x join x.actors a where x.id in :ids"
+                        + " and a.entityId in :named", Object[].class)
+                .setParameter("ids", ids).setParameter("named", named).getResultList()
+                .forEach(r -> result.computeIfAbsent((UUID) r[0], k -> new java.util.HashSet<>()).add((UUID) r[1]));
+        return result;
+    }
+
+    private static int quality(EventQuery q, Row e, Set<UUID> actors) {
+        String title = e.title().toLowerCase(Locale.ROOT);
+        String notes = e.notes() == null ? "" : e.notes().toLowerCase(Locale.ROOT);
         int score = 0;
         for (EntityTerm term : q.entities()) {
-            if (v.placeId() != null && term.ids().contains(v.placeId())) {
+            if (e.placeId() != null && term.ids().contains(e.placeId())) {
                 score += 4;
-            } else if (v.actors().stream().anyMatch(a -> term.ids().contains(a.entityId()))) {
+            } else if (actors.stream().anyMatch(term.ids()::contains)) {
                 score += 3;
             } else {
                 score += title.contains(term.phrase()) ? 2 : 1;
@@ -136,8 +163,9 @@ public class EventSearch {
      * The events that match every term of the query and, when {@code anyOf} is not empty, overlap one
      * of those ranges; latest first.
      */
-    private List<EventRecord> run(UUID projectId, EventQuery q, List<DateRange> anyOf, int max) {
-        var jpql = new StringBuilder("select e from EventRecord e where e.projectId = :projectId and e.mergedInto is null");
+    private List<Row> run(UUID projectId, EventQuery q, List<DateRange> anyOf, int max) {
+        var jpql = new StringBuilder("select e.id, e.title, e.notes, e.placeId, e.startDate, e.startPrecision, e.endDate,"
+                + " e.endPrecision from EventRecord e where e.projectId = :projectId and e.mergedInto is null");
         var params = new HashMap<String, Object>();
         params.put("projectId", projectId);
         int n = 0;
@@ -173,9 +201,10 @@ public class EventSearch {
             jpql.append(" and ").append(textLike(like));
         }
         jpql.append(" order by e.startDate desc, e.id");
-        TypedQuery<EventRecord> query = em.createQuery(jpql.toString(), EventRecord.class).setMaxResults(max);
+        TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class).setMaxResults(max);
         params.forEach(query::setParameter);
-        return query.getResultList();
+        return query.getResultList().stream().map(r -> new Row((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3],
+                (LocalDate) r[4], (DatePrecision) r[5], (LocalDate) r[6], (DatePrecision) r[7])).toList();
     }
 
     private static String textLike(String param) {

@@ -34,7 +34,7 @@ interface SourceRepository extends JpaRepository<Source, UUID> {
             order by s.createdAt""")
     List<ExistingSource> findBySha256(UUID projectId, String sha256);
 
-    /** The ids of a project's sources, oldest first: the texts a same-words lookup reads. */
-    @Query("select s.id from Source s where s.projectId = :projectId order by s.createdAt, s.id")
-    List<UUID> idsOf(UUID projectId);
+    /** Id and text version of each of a project's sources, oldest first: the texts a same-words lookup reads. */
+    @Query("select s.id, s.textVersionId from Source s where s.projectId = :projectId order by s.createdAt, s.id")
+    List<Object[]> textsOf(UUID projectId);
 }
