@@ -136,12 +136,12 @@ class LinkDialogSearchViewTest extends SpringBrowserlessTest {
         var dialog = dialog(saved);
         SameWordsList list = only(dialog, SameWordsList.class);
         assertThat(list.isVisible()).isTrue();
-        List<TextMatch> offered = list.getListDataView().getItems().toList();
+        List<TextMatch> offered = list.offered();
         assertThat(offered).singleElement().satisfies(m -> {
             assertThat(m.sourceTitle()).isEqualTo("Second");
             assertThat(SameWordsList.label(m)).startsWith("Second: ").contains("«On 30 November 2024 [4],");
         });
-        assertThat(list.getValue()).containsExactlyElementsOf(offered);
+        assertThat(list.chosen()).containsExactlyElementsOf(offered);
 
         @SuppressWarnings("unchecked")
         ComboBox<LinkCandidate> record = only(dialog, ComboBox.class);
@@ -154,7 +154,7 @@ class LinkDialogSearchViewTest extends SpringBrowserlessTest {
         assertThat(saved.get().link()).isEqualTo(new LinkChoice.Existing("EVENT", citadel));
 
         dialog.open(Map.of()); // saving closed it
-        list.setValue(java.util.Set.of());
+        offered.forEach(m -> list.tick(m, false));
         press(save);
         assertThat(saved.get().sameWords()).isEmpty();
     }
