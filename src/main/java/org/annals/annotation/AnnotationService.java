@@ -19,6 +19,7 @@ import org.annals.entity.EntityRecordType;
 import org.annals.entity.EntityService;
 import org.annals.event.EventDirectory;
 import org.annals.event.EventRecordType;
+import org.annals.event.EventSearch;
 import org.annals.event.EventService;
 import org.annals.project.ProjectAccess;
 import org.annals.project.ProjectRole;
@@ -28,7 +29,9 @@ import org.annals.review.ChangesetService.OpenOperation;
 import org.annals.review.ChangesetState;
 import org.annals.review.ProposedOperation;
 import org.annals.source.AnchorText;
+import org.annals.source.SameWords;
 import org.annals.source.SourceAnchors;
+import org.annals.source.TextMatch;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -53,10 +56,14 @@ public class AnnotationService {
     private final EventDirectory events;
     private final EntityService entityService;
     private final EventService eventService;
+    private final EventSearch eventSearch;
+    private final SameWords sameWords;
 
     AnnotationService(ProjectAccess access, AnnotationRepository annotations, SourceAnchors anchors,
             ChangesetService changesets, EntityDirectory entities, EventDirectory events, EntityService entityService,
-            EventService eventService) {
+            EventService eventService, EventSearch eventSearch, SameWords sameWords) {
+        this.eventSearch = eventSearch;
+        this.sameWords = sameWords;
         this.access = access;
         this.annotations = annotations;
         this.anchors = anchors;
@@ -146,6 +153,26 @@ public class AnnotationService {
         return new Marked(draft, id, chosen.id());
     }
 
+    /**
+     * As {@link #annotate(UUID, UUID, int, int, String, AnnotationType, LinkChoice)}, and in the same step
+     * marks the same words found elsewhere ({@link #sameWords}) as evidence of the same record.
+     */
+    public Marked annotate(UUID projectId, UUID sourceId, int start, int end, String quote, AnnotationType type,
+            LinkChoice link, List<TextMatch> sameWordsElsewhere) {
+        Marked marked = annotate(projectId, sourceId, start, end, quote, type, link);
+        if (!sameWordsElsewhere.isEmpty()) {
+            String kind = switch (link) {
+                case LinkChoice.Existing existing -> existing.kind();
+                case LinkChoice.NewEntity entity -> EntityRecordType.KIND;
+                case LinkChoice.NewEvent event -> EventRecordType.KIND;
+                case LinkChoice.None none -> throw new InvalidInputException(
+                        "Link the passage to a record first: the same words elsewhere become evidence of that record.");
+            };
+            addSameWords(projectId, type, kind, java.util.Objects.requireNonNull(marked.linkId()), sameWordsElsewhere);
+        }
+        return marked;
+    }
+
     /** Moves the span of an annotation (the editor's own proposal, or a vetted one through a new change). */
     public Marked changeSpan(UUID projectId, UUID sourceId, UUID annotationId, int start, int end) {
         access.require(projectId, ProjectRole.EDITOR);
@@ -213,6 +240,24 @@ public class AnnotationService {
      */
     @Transactional(readOnly = true)
     public List<LinkCandidate> linkCandidates(UUID projectId, @Nullable String kind, String text, int limit) {
+        return linkCandidates(projectId, kind, text, EventSearch.Context.NONE, limit);
+    }
+
+    /**
+     * As {@link #linkCandidates(UUID, String, String, int)}, for a passage being marked: events are found
+     * by words, dates, places and actors ({@link EventSearch}), those of the dates the passage mentions
+     * first; days named without a year take the passage's year, else the source's published year.
+     */
+    @Transactional(readOnly = true)
+    public List<LinkCandidate> linkCandidates(UUID projectId, UUID sourceId, @Nullable String kind, String text,
+            String selection, int limit) {
+        access.require(projectId, ProjectRole.EDITOR);
+        var context = new EventSearch.Context(selection, sameWords.publishedOn(projectId, sourceId).orElse(null));
+        return linkCandidates(projectId, kind, text, context, limit);
+    }
+
+    private List<LinkCandidate> linkCandidates(UUID projectId, @Nullable String kind, String text,
+            EventSearch.Context context, int limit) {
         access.require(projectId, ProjectRole.EDITOR);
         int size = Math.clamp(limit, 1, 50);
         List<String> kinds = kind == null ? List.of(EventRecordType.KIND, EntityRecordType.KIND) : List.of(kind);
@@ -226,7 +271,7 @@ public class AnnotationService {
         var candidates = new ArrayList<LinkCandidate>();
         int vettedRoom = size - Math.min(pending.size(), Math.max(1, size / 2));
         if (kinds.contains(EventRecordType.KIND)) {
-            eventService.recent(projectId, text, size).forEach(e -> candidates.add(new LinkCandidate(EventRecordType.KIND,
+            eventSearch.search(projectId, text, context, size).forEach(e -> candidates.add(new LinkCandidate(EventRecordType.KIND,
                     e.id(), e.title() + " (" + e.start().display() + ")", false, false)));
         }
         if (kinds.contains(EntityRecordType.KIND)) {
@@ -238,6 +283,74 @@ public class AnnotationService {
         result.forEach(c -> ids.add(c.id()));
         pending.stream().filter(c -> ids.add(c.id())).forEach(result::add);
         return result.stream().limit(size).toList();
+    }
+
+    /**
+     * Where the words of {@code [start, end)} of a source occur in the project's other sources (the same
+     * sentence, but for white space, punctuation, citation markers, case and letter forms), leaving out
+     * places already marked with that span (vetted or proposed) and places an annotation cannot cover
+     * (across passages).
+     */
+    @Transactional(readOnly = true)
+    public List<TextMatch> sameWords(UUID projectId, UUID sourceId, int start, int end) {
+        access.require(projectId, ProjectRole.EDITOR);
+        AnchorText text = anchor(projectId, sourceId);
+        AnnotationRecordType.checkSpan(text, start, end);
+        var offered = new ArrayList<TextMatch>();
+        Map<UUID, Set<String>> marked = new java.util.HashMap<>();
+        for (TextMatch match : sameWords.find(projectId, sourceId, text.slice(start, end))) {
+            Set<String> spans = marked.computeIfAbsent(match.sourceId(), id -> markedSpans(projectId, id));
+            if (!spans.contains(match.start() + "-" + match.end()) && fits(projectId, match)) {
+                offered.add(match);
+            }
+        }
+        return offered;
+    }
+
+    /**
+     * Marks places found by {@link #sameWords} as evidence of the same record, with the same type, each
+     * an annotation in the working draft. Each place is checked again against its text.
+     */
+    public List<Marked> addSameWords(UUID projectId, AnnotationType type, String linkKind, UUID linkId,
+            List<TextMatch> places) {
+        access.require(projectId, ProjectRole.EDITOR);
+        var marked = new ArrayList<Marked>();
+        for (TextMatch place : places) {
+            String quote = checkSelection(projectId, place.sourceId(), place.start(), place.end(), place.exact());
+            marked.add(annotate(projectId, place.sourceId(), place.start(), place.end(), quote, type,
+                    new LinkChoice.Existing(linkKind, linkId)));
+        }
+        return marked;
+    }
+
+    /** "start-end" of every annotation of the source, vetted or in an open proposal. */
+    private Set<String> markedSpans(UUID projectId, UUID sourceId) {
+        Set<String> spans = new HashSet<>();
+        annotations.findBySource(projectId, sourceId).forEach(a -> spans.add(a.getStart() + "-" + a.getEnd()));
+        for (OpenOperation open : changesets.openInContext(projectId, sourceId)) {
+            if (open.operation().kind().equals(AnnotationRecordType.KIND)
+                    && open.operation().payload() instanceof AnnotationPayload p) {
+                spans.add(p.start() + "-" + p.end());
+            }
+        }
+        return spans;
+    }
+
+    private boolean fits(UUID projectId, TextMatch match) {
+        try {
+            AnnotationRecordType.checkSpan(anchor(projectId, match.sourceId()), match.start(), match.end());
+            return true;
+        } catch (InvalidInputException outsidePassages) {
+            return false;
+        }
+    }
+
+    /** Vetted entities a new entity proposed from the annotation dialog may duplicate (see EntityService). */
+    @Transactional(readOnly = true)
+    public List<org.annals.entity.EntitySummary> possibleDuplicates(UUID projectId, EntityKind kind, String name,
+            List<String> aliases, @Nullable UUID except) {
+        access.require(projectId, ProjectRole.EDITOR);
+        return entityService.possibleDuplicates(projectId, kind, name, aliases, except);
     }
 
     /** Every vetted annotation linked to an event or entity, across all sources of the project. */

@@ -4,7 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import java.util.UUID;
+import org.annals.source.TextMatch;
 import org.annals.annotation.AnnotationService;
 import org.annals.annotation.AnnotationType;
 import org.annals.annotation.EditorAnnotation;
@@ -68,5 +70,22 @@ class AnnotationController {
                 .map(VettedAnnotation::of)
                 .toList();
         return ApiPage.slice(vetted, page, size);
+    }
+
+    @GetMapping(path = "/api/v1/projects/{projectId}/sources/{sourceId}/same-words",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Where the words of a span occur in the project's other sources",
+            description = "The same sentence but for white space, punctuation, quote and dash forms, citation markers"
+                    + " ([1], [citation needed], (Reuters)), case, diacritics and Arabic letter forms; each with its"
+                    + " exact [start, end) in that source's text. Places already marked with that span, vetted or"
+                    + " proposed, are left out. Propose them as annotations with POST .../changesets."
+                    + " Needs the Editor role.")
+    ApiPage<TextMatch> sameWords(@PathVariable UUID projectId, @PathVariable UUID sourceId,
+            @Parameter(description = "Start of the span, in UTF-16 code units") @RequestParam int start,
+            @Parameter(description = "End of the span (exclusive)") @RequestParam int end,
+            @Parameter(description = "Page, from 0") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "Items per page, 1–500") @RequestParam(defaultValue = ApiPage.DEFAULT_SIZE) int size) {
+        ApiPage.check(page, size);
+        return ApiPage.slice(annotations.sameWords(projectId, sourceId, start, end), page, size);
     }
 }

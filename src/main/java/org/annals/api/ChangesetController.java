@@ -15,6 +15,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.annals.base.InvalidInputException;
 import org.annals.base.Uuids;
+import org.annals.entity.EntityPayload;
+import org.annals.entity.EntityService;
+import org.annals.entity.EntitySummary;
 import org.annals.review.ChangeAction;
 import org.annals.review.ChangesetDetails;
 import org.annals.review.ChangesetService;
@@ -34,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,8 +52,10 @@ class ChangesetController {
     private final ChangesetService changesets;
     private final ReviewService review;
     private final RecordTypes types;
+    private final EntityService entities;
 
-    ChangesetController(ChangesetService changesets, ReviewService review, RecordTypes types) {
+    ChangesetController(ChangesetService changesets, ReviewService review, RecordTypes types, EntityService entities) {
+        this.entities = entities;
         this.changesets = changesets;
         this.review = review;
         this.types = types;
@@ -78,12 +84,24 @@ class ChangesetController {
     record Decision(@Schema(description = "Optional for approval, required for rejection") @Nullable String comment) {
     }
 
+    @Schema(description = "A proposed changeset, with warnings that do not stop it")
+    record Proposed(@JsonUnwrapped ChangesetDetails changeset,
+            @Schema(description = "New entities whose name or an alias is (case-, diacritic- and Arabic-letter-form-"
+                    + "insensitively) that of a vetted entity of the same kind; empty when none")
+            List<PossibleDuplicate> possibleDuplicates) {
+    }
+
+    @Schema(description = "A new entity of the changeset that may duplicate a vetted one")
+    record PossibleDuplicate(@Schema(description = "The operation, from 1") int operation, UUID recordId,
+            EntitySummary existing) {
+    }
+
     @PostMapping(path = "/projects/{projectId}/changesets", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Propose a changeset",
             description = "Operations apply in order when approved; a changeset may create a record and refer to"
                     + " it in a later operation. Needs the Editor role and a WRITE token.")
     @ApiResponse(responseCode = "201", description = "Proposed; the response lists each operation with its record id")
-    ResponseEntity<ChangesetDetails> propose(@PathVariable UUID projectId, @RequestBody NewChangeset request) {
+    ResponseEntity<Proposed> propose(@PathVariable UUID projectId, @RequestBody NewChangeset request) {
         var operations = new ArrayList<ProposedOperation>();
         List<NewOperation> given = Objects.requireNonNullElse(request.operations(), List.of());
         for (int i = 0; i < given.size() && i <= ChangesetService.MAX_OPERATIONS; i++) {
@@ -91,7 +109,18 @@ class ChangesetController {
         }
         UUID id = changesets.propose(projectId, Objects.requireNonNullElse(request.message(), ""), operations,
                 Boolean.TRUE.equals(request.submit()));
-        return ResponseEntity.created(URI.create("/api/v1/changesets/" + id)).body(changesets.details(id));
+        var duplicates = new ArrayList<PossibleDuplicate>();
+        for (int i = 0; i < operations.size(); i++) {
+            ProposedOperation op = operations.get(i);
+            if (op.action() == ChangeAction.CREATE && op.payload() instanceof EntityPayload entity) {
+                for (EntitySummary existing : entities.possibleDuplicates(projectId, entity.kind(), entity.name(),
+                        entity.aliases().stream().map(org.annals.entity.Alias::name).toList(), null)) {
+                    duplicates.add(new PossibleDuplicate(i + 1, op.recordId(), existing));
+                }
+            }
+        }
+        return ResponseEntity.created(URI.create("/api/v1/changesets/" + id))
+                .body(new Proposed(changesets.details(id), duplicates));
     }
 
     @GetMapping("/changesets/{changesetId}")

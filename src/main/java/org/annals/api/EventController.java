@@ -5,11 +5,13 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 import org.annals.annotation.AnnotationService;
 import org.annals.annotation.Evidence;
 import org.annals.base.InvalidInputException;
 import org.annals.event.EventRecordType;
+import org.annals.event.EventSearch;
 import org.annals.event.EventService;
 import org.annals.event.TimelineEntry;
 import org.annals.event.TimelineFilter;
@@ -28,8 +30,10 @@ class EventController {
 
     private final EventService events;
     private final AnnotationService annotations;
+    private final EventSearch search;
 
-    EventController(EventService events, AnnotationService annotations) {
+    EventController(EventService events, AnnotationService annotations, EventSearch search) {
+        this.search = search;
         this.events = events;
         this.annotations = annotations;
     }
@@ -52,6 +56,29 @@ class EventController {
             throw new InvalidInputException("'from' (" + filter.from() + ") is after 'to' (" + filter.to() + ").");
         }
         return new ApiPage<>(events.timeline(projectId, filter, page, size), page, size, events.count(projectId, filter));
+    }
+
+    @GetMapping("/search")
+    @Operation(summary = "Find an event to link: by words, dates, places and actors, best first",
+            description = "The query as the link search of the annotation dialog reads it: dates (\"1 Dec\","
+                    + " \"2024-12-01\", \"1/12/2024\", \"December 2024\", \"2024\", Arabic month names), names"
+                    + " and aliases of places and actors, and words of the title or notes; every term must match."
+                    + " Events of the dates that 'selection' mentions come first; at most the 100 best, in pages."
+                    + " Needs any role in the project.")
+    ApiPage<TimelineEntry> search(@PathVariable UUID projectId,
+            @Parameter(description = "What to look for, e.g. 'Aleppo 30 Nov'") @RequestParam(defaultValue = "") String q,
+            @Parameter(description = "The passage being linked: its dates rank events first")
+            @RequestParam(required = false) @Nullable String selection,
+            @Parameter(description = "The year for days named without one (e.g. the source's published year)")
+            @RequestParam(required = false) @Nullable Integer year,
+            @Parameter(description = "Page, from 0") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "Items per page, 1–500") @RequestParam(defaultValue = "20") int size) {
+        ApiPage.check(page, size);
+        if (year != null && (year < 1 || year > 9999)) {
+            throw new InvalidInputException("'year' must be between 1 and 9999.");
+        }
+        var context = new EventSearch.Context(selection, year == null ? null : LocalDate.of(year, 1, 1));
+        return ApiPage.slice(search.search(projectId, q, context, EventSearch.MAX_RESULTS), page, size);
     }
 
     @GetMapping("/{eventId}")

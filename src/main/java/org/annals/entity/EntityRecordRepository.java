@@ -38,4 +38,14 @@ interface EntityRecordRepository extends JpaRepository<EntityRecord, UUID> {
 
     @Query("select count(e) from EntityRecord e " + SEARCH)
     long countSearch(UUID projectId, String pattern, @Nullable EntityKind kind);
+
+    /** Id, kind and name of every vetted, not merged entity of a project: for folding names in memory. */
+    @Query("select e.id, e.kind, e.name from EntityRecord e where e.projectId = :projectId and e.mergedInto is null")
+    List<Object[]> names(UUID projectId);
+
+    /** Id, kind and alias of every alias of the project's vetted, not merged entities. */
+    @Query("""
+            select e.id, e.kind, a.name from EntityRecord e join e.aliases a
+            where e.projectId = :projectId and e.mergedInto is null""")
+    List<Object[]> aliasNames(UUID projectId);
 }

@@ -34,8 +34,11 @@ public class EntityService {
     private final ProjectAccess access;
     private final EntityRecordRepository entities;
     private final ChangesetService changesets;
+    private final EntityDirectory directory;
 
-    EntityService(ProjectAccess access, EntityRecordRepository entities, ChangesetService changesets) {
+    EntityService(ProjectAccess access, EntityRecordRepository entities, ChangesetService changesets,
+            EntityDirectory directory) {
+        this.directory = directory;
         this.access = access;
         this.entities = entities;
         this.changesets = changesets;
@@ -78,6 +81,32 @@ public class EntityService {
     public long count(UUID projectId, String text, @Nullable EntityKind kind) {
         access.require(projectId, ProjectRole.VIEWER);
         return entities.countSearch(projectId, LikePattern.containing(text.strip()), kind);
+    }
+
+    /**
+     * Vetted entities of the same kind whose name or an alias is the proposed name or one of its aliases,
+     * compared folded ({@link org.annals.base.TextFolding}: case, diacritics, Arabic letter forms): a
+     * possible duplicate to warn about before proposing. {@code except} is the entity being edited.
+     */
+    public List<EntitySummary> possibleDuplicates(UUID projectId, EntityKind kind, String name, List<String> aliases,
+            @Nullable UUID except) {
+        access.require(projectId, ProjectRole.VIEWER);
+        var wanted = new java.util.LinkedHashSet<String>();
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(name), aliases.stream())
+                .map(org.annals.base.TextFolding::fold).filter(f -> !f.isEmpty()).forEach(wanted::add);
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        var byName = directory.byFoldedName(projectId, kind);
+        var ids = new java.util.LinkedHashSet<UUID>();
+        wanted.forEach(f -> ids.addAll(byName.getOrDefault(f, java.util.Set.of())));
+        if (except != null) {
+            ids.remove(except);
+        }
+        return entities.findAllById(ids).stream()
+                .map(e -> new EntitySummary(e.getId(), e.getKind(), e.getName(), e.getWikidataId(), e.getUpdatedAt()))
+                .sorted(java.util.Comparator.comparing(EntitySummary::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
     }
 
     /** The entity, following redirects left by merges, so an old id still resolves. */

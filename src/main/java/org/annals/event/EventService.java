@@ -177,7 +177,7 @@ public class EventService {
     private record Shown(UUID id, long version, EventPayload values) {
     }
 
-    private List<TimelineEntry> entries(UUID projectId, List<EventRecord> rows) {
+    List<TimelineEntry> entries(UUID projectId, List<EventRecord> rows) {
         return describe(projectId, rows.stream().map(e -> new Shown(e.getId(), e.getVersion(), e.values())).toList());
     }
 

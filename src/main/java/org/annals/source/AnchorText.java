@@ -46,6 +46,11 @@ public final class AnchorText {
         return url;
     }
 
+    /** The whole frozen text. */
+    String text() {
+        return text;
+    }
+
     public int length() {
         return text.length();
     }

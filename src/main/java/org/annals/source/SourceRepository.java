@@ -33,4 +33,8 @@ interface SourceRepository extends JpaRepository<Source, UUID> {
             where s.projectId = :projectId and t.sha256 = :sha256
             order by s.createdAt""")
     List<ExistingSource> findBySha256(UUID projectId, String sha256);
+
+    /** Id and text version of each of a project's sources, oldest first: the texts a same-words lookup reads. */
+    @Query("select s.id, s.textVersionId from Source s where s.projectId = :projectId order by s.createdAt, s.id")
+    List<Object[]> textsOf(UUID projectId);
 }

@@ -103,6 +103,8 @@ class ServiceAuthorizationMatrixTest {
     @Autowired
     AnnotationService annotations;
     @Autowired
+    org.annals.event.EventSearch eventSearch;
+    @Autowired
     ExportService exports;
     @Autowired
     ReleaseService releases;
@@ -297,6 +299,23 @@ class ServiceAuthorizationMatrixTest {
                         t.source, t.annotation, AnnotationType.CLAIM, new LinkChoice.Existing(EntityRecordType.KIND, t.entity))),
                 new EntryPoint("AnnotationService.delete", Actor.EDITOR,
                         t -> t.annotations.delete(t.project, t.source, t.annotation)),
+                new EntryPoint("AnnotationService.linkCandidates (in a passage)", Actor.EDITOR,
+                        t -> t.annotations.linkCandidates(t.project, t.source, null, "matrix 5 Dec", "On 5 December 2024.", 10)),
+                new EntryPoint("AnnotationService.annotate (with the same words elsewhere)", Actor.EDITOR,
+                        t -> t.annotations.annotate(t.project, t.source, 2, 8, "source", AnnotationType.CLAIM,
+                                new LinkChoice.None(), List.of())),
+                new EntryPoint("AnnotationService.sameWords", Actor.EDITOR,
+                        t -> t.annotations.sameWords(t.project, t.source, 0, 8)),
+                new EntryPoint("AnnotationService.addSameWords", Actor.EDITOR, t -> t.annotations.addSameWords(t.project,
+                        AnnotationType.CLAIM, EntityRecordType.KIND, t.entity, List.of())),
+                new EntryPoint("AnnotationService.possibleDuplicates", Actor.EDITOR, t -> t.annotations.possibleDuplicates(
+                        t.project, EntityKind.PERSON, "Matrix person", List.of(), null)),
+                new EntryPoint("EntityService.possibleDuplicates", Actor.VIEWER, t -> t.entities.possibleDuplicates(
+                        t.project, EntityKind.PERSON, "MATRIX PERSON", List.of("Matrix"), null)),
+                new EntryPoint("EventSearch.search", Actor.VIEWER, t -> t.eventSearch.search(t.project, "Matrix 5 Dec 2024",
+                        org.annals.event.EventSearch.Context.NONE, 10)),
+                new EntryPoint("EventSearch.read", Actor.VIEWER, t -> t.eventSearch.read(t.project, "Matrix person 2024",
+                        org.annals.event.EventSearch.Context.NONE)),
                 new EntryPoint("ReleaseService.list", Actor.VIEWER, t -> t.releases.list(t.project)),
                 new EntryPoint("ReleaseService.file", Actor.VIEWER, t -> t.releases.file(t.project, t.release)),
                 new EntryPoint("ReleaseService.changes", Actor.VIEWER, t -> t.releases.changes(t.project, t.release)),

@@ -47,6 +47,10 @@ class AnnotationPanel extends VerticalLayout {
         void relink(EditorAnnotation annotation);
 
         void delete(EditorAnnotation annotation);
+
+        /** Offers the same words found in other sources as evidence of the annotation's record. */
+        default void sameWords(EditorAnnotation annotation) {
+        }
     }
 
     private sealed interface Row {
@@ -281,6 +285,11 @@ class AnnotationPanel extends VerticalLayout {
                     e -> actions.delete(a));
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
             box.add(span, new Div(relink, delete));
+            if (a.linkId() != null) {
+                var elsewhere = new Button("Same words elsewhere…", e -> actions.sameWords(a));
+                elsewhere.addClassName("same-words-action");
+                box.add(new Div(elsewhere));
+            }
         } else if (a.state() == State.PENDING) {
             box.add(new Div(new Span("Waiting for review; it can be changed once decided.")));
         } else if (a.deletionProposed()) {

@@ -23,9 +23,11 @@ import org.annals.annotation.LinkChoice;
 import org.annals.entity.EntityKind;
 import org.annals.entity.EntityPayload;
 import org.annals.entity.EntityRecordType;
+import org.annals.entity.ui.DuplicateWarning;
 import org.annals.event.EventPayload;
 import org.annals.event.EventRecordType;
 import org.annals.event.TaxonomyService;
+import org.annals.source.TextMatch;
 import org.annals.base.ui.TypedWork;
 import org.annals.event.ui.PartialDateField;
 import org.annals.review.ui.PendingChoices;
@@ -44,8 +46,15 @@ class LinkDialog extends Dialog {
     static final String NEW_EVENT = "New event";
     static final String NONE = "No link yet";
 
-    /** What the person chose; the view turns it into a service call and returns an error message or null. */
-    record Choice(AnnotationType type, LinkChoice link) {
+    /**
+     * What the person chose; the view turns it into a service call and returns an error message or null.
+     * {@code sameWords} are the places elsewhere to mark as evidence of the same record.
+     */
+    record Choice(AnnotationType type, LinkChoice link, List<TextMatch> sameWords) {
+
+        Choice(AnnotationType type, LinkChoice link) {
+            this(type, link, List.of());
+        }
     }
 
     private final Select<AnnotationType> type = new Select<>();
@@ -57,6 +66,9 @@ class LinkDialog extends Dialog {
     private final PartialDateField eventDate = new PartialDateField("Date");
     private final Select<TaxonomyService.TypeNode> eventType = new Select<>();
     private final Div error = new Div();
+    private final SameWordsList sameWords = new SameWordsList();
+    private final String quote;
+    private @Nullable UUID sourceId;
     private final VerticalLayout entityFields;
     private final VerticalLayout eventFields;
     private final TypedWork work;
@@ -78,6 +90,7 @@ class LinkDialog extends Dialog {
             AnnotationType initialType, @Nullable String formName, Function<Choice, @Nullable String> save) {
         work = new TypedWork(this, formName);
         this.save = save;
+        this.quote = quote;
         setHeaderTitle("Annotate");
         addClassName("link-dialog");
         setWidth("min(36rem, 95vw)");
@@ -92,14 +105,19 @@ class LinkDialog extends Dialog {
         work.choice(type, "type", AnnotationType::name);
 
         existing.setItemLabelGenerator(c -> c.proposed() ? c.label() + " " + PendingChoices.mark(c.draft()) : c.label());
-        existing.setPlaceholder("Search by name, alias or title");
+        existing.setPlaceholder("Search by words, date, place or actor");
+        existing.setHelperText("For example \"Aleppo 30 Nov\" or \"2024-12-01 shelling\"; events of the"
+                + " dates in the passage come first.");
         existing.setWidthFull();
         // Candidates come as one short list, the best first; later pages are empty.
         existing.setItems(query -> {
             int offset = query.getOffset();
             int limit = query.getLimit();
             return offset > 0 ? java.util.stream.Stream.empty()
-                    : annotations.linkCandidates(projectId, requiredKind(), query.getFilter().orElse(""), limit).stream();
+                    : (sourceId == null
+                            ? annotations.linkCandidates(projectId, requiredKind(), query.getFilter().orElse(""), limit)
+                            : annotations.linkCandidates(projectId, sourceId, requiredKind(),
+                                    query.getFilter().orElse(""), this.quote, limit)).stream();
         });
 
         entityKind.setLabel("Kind");
@@ -110,7 +128,11 @@ class LinkDialog extends Dialog {
         entityName.setValue(quote.strip());
         entityName.setWidthFull();
         work.text(entityName, "entityName");
-        entityFields = new VerticalLayout(entityKind, entityName);
+        var duplicates = new DuplicateWarning(annotations::possibleDuplicates, projectId);
+        entityName.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        entityName.addValueChangeListener(e -> duplicates.check(entityKind.getValue(), entityName.getValue(), List.of(), null));
+        entityKind.addValueChangeListener(e -> duplicates.check(entityKind.getValue(), entityName.getValue(), List.of(), null));
+        entityFields = new VerticalLayout(entityKind, entityName, duplicates);
 
         eventTitle.setValue(quote.strip().length() > 120 ? quote.strip().substring(0, 120) : quote.strip());
         eventTitle.setWidthFull();
@@ -137,7 +159,7 @@ class LinkDialog extends Dialog {
 
         error.addClassName("form-error");
         error.getElement().setAttribute("role", "alert");
-        var form = new VerticalLayout(quoted, type, linkTo, existing, entityFields, eventFields, error);
+        var form = new VerticalLayout(quoted, type, linkTo, existing, entityFields, eventFields, sameWords, error);
         form.setPadding(false);
         add(form);
 
@@ -148,7 +170,7 @@ class LinkDialog extends Dialog {
             }
             String problem = problem();
             if (problem == null) {
-                problem = save.apply(new Choice(type.getValue(), link()));
+                problem = save.apply(new Choice(type.getValue(), link(), sameWords.isVisible() ? sameWords.chosen() : List.of()));
             }
             if (problem == null) {
                 close();
@@ -185,12 +207,23 @@ class LinkDialog extends Dialog {
             return;
         }
         opener.open(newEvent -> {
-            String problem = save.apply(new Choice(type.getValue(), newEvent));
+            String problem = save.apply(new Choice(type.getValue(), newEvent,
+                    sameWords.isVisible() ? sameWords.chosen() : List.of()));
             if (problem == null) {
                 close();
             }
             return problem;
         });
+    }
+
+    /**
+     * Searches events with the passage's context (its dates, the source's published year), and offers the
+     * places in other sources where the same words occur.
+     */
+    void forPassageIn(UUID sourceId, List<TextMatch> sameWordsElsewhere) {
+        this.sourceId = sourceId;
+        existing.getDataProvider().refreshAll();
+        sameWords.show(sameWordsElsewhere);
     }
 
     /** Opens the dialog and keeps what is typed in it; {@code context} is kept with it for offering it back. */

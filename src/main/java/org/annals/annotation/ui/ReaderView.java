@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.annals.source.TextMatch;
 import org.annals.annotation.AnnotationService;
 import org.annals.annotation.AnnotationType;
 import org.annals.annotation.EditorAnnotation;
@@ -213,7 +214,8 @@ public class ReaderView extends ProjectPage {
         var dialog = new LinkDialog(project, annotations, taxonomy.taxonomy(project), quote, type,
                 newAnnotationForm(project, source), choice -> {
             try {
-                annotations.annotate(project, source, start, end, quote, choice.type(), choice.link());
+                annotations.annotate(project, source, start, end, quote, choice.type(), choice.link(),
+                        choice.sameWords());
             } catch (InvalidInputException refused) {
                 return refused.getMessage();
             }
@@ -222,6 +224,7 @@ public class ReaderView extends ProjectPage {
             return null;
         });
         dialog.useFullEventForm(eventForm(quote));
+        dialog.forPassageIn(source, annotations.sameWords(project, source, start, end));
         if (restored != null) {
             dialog.restore(restored);
         }
@@ -392,6 +395,34 @@ public class ReaderView extends ProjectPage {
             dialog.useFullEventForm(eventForm(a.exact()));
             dialog.setHeaderTitle("Change type or link");
             dialog.open(Map.of());
+        }
+
+        @Override
+        public void sameWords(EditorAnnotation a) {
+            UUID project = require(projectId);
+            UUID source = require(sourceId);
+            List<TextMatch> found;
+            try {
+                found = annotations.sameWords(project, source, a.start(), a.end());
+            } catch (InvalidInputException refused) {
+                found = List.of();
+            }
+            if (found.isEmpty() || a.linkKind() == null || a.linkId() == null) {
+                Notification.show("These words occur in no other source of the project, or are marked there already.",
+                        5000, Notification.Position.BOTTOM_START);
+                return;
+            }
+            String kind = a.linkKind();
+            UUID linkId = a.linkId();
+            new SameWordsDialog(found, chosen -> {
+                try {
+                    annotations.addSameWords(project, a.type(), kind, linkId, chosen);
+                } catch (InvalidInputException refused) {
+                    return refused.getMessage();
+                }
+                reload();
+                return null;
+            }).open();
         }
 
         @Override

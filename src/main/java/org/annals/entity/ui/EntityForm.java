@@ -48,6 +48,7 @@ class EntityForm extends Dialog {
     private final NumberField longitude = new NumberField("Longitude");
     private final ComboBox<EntitySummary> partOf = new ComboBox<>("Part of");
     private final TextField message = new TextField("Message for the reviewers");
+    private final DuplicateWarning duplicates;
     private final ConflictNotice conflict = new ConflictNotice();
     private final EntityService entities;
     private final UUID projectId;
@@ -104,6 +105,7 @@ class EntityForm extends Dialog {
         this.projectId = projectId;
         this.existing = existing;
         this.saver = saver;
+        this.duplicates = new DuplicateWarning(entities::possibleDuplicates, projectId);
         setHeaderTitle(existing == null ? "Propose a new entity" : "Propose changes to " + existing.name());
         setWidth("min(95vw, 48rem)");
         kind.setLabel("Kind");
@@ -127,7 +129,15 @@ class EntityForm extends Dialog {
         }
         showCoordinates(kind.getValue() == EntityKind.PLACE);
 
-        var form = new FormLayout(kind, name, aliases, description, wikidata, partOf, latitude, longitude, message);
+        if (existing == null) {
+            name.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+            name.addValueChangeListener(e -> checkDuplicates());
+            aliases.addValueChangeListener(e -> checkDuplicates());
+            kind.addValueChangeListener(e -> checkDuplicates());
+        }
+        var form = new FormLayout(kind, name, duplicates, aliases, description, wikidata, partOf, latitude, longitude,
+                message);
+        form.setColspan(duplicates, 2);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
         form.setColspan(aliases, 2);
         form.setColspan(description, 2);
@@ -316,6 +326,12 @@ class EntityForm extends Dialog {
         saver = newEntity(entities, projectId);
         setHeaderTitle("Propose a new entity");
         conflict.resolved("Submitting now proposes a new entity with these values.");
+    }
+
+    /** Warns, without blocking, when the new entity's name or an alias is already in the registry. */
+    private void checkDuplicates() {
+        duplicates.check(kind.getValue(), name.getValue(),
+                parseAliases(aliases.getValue()).stream().map(Alias::name).toList(), null);
     }
 
     private void showCoordinates(boolean place) {

@@ -1,0 +1,7 @@
+package org.annals.annotation;
+
+import org.annals.support.IntegrationTest;
+
+@IntegrationTest
+class LinkSearchH2Test extends LinkSearchContract {
+}

@@ -1,0 +1,7 @@
+package org.annals.annotation;
+
+import org.annals.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class LinkSearchPostgresTest extends LinkSearchContract {
+}
