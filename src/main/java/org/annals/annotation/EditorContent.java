@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the editor shows over one source: vetted annotations, and for editors the open proposals on
- * top; the viewer's working draft (where new annotations go) if there is one.
+ * top; the viewer's working draft for the project (where new annotations go) if there is one, and how
+ * many items it holds across all sources.
  */
 public record EditorContent(UUID sourceId, List<EditorAnnotation> annotations, boolean canEdit,
         @Nullable UUID draftId, int draftSize) {

@@ -31,7 +31,11 @@ public class EntityService {
     private final EntityRecordRepository entities;
     private final ChangesetService changesets;
 
-    EntityService(ProjectAccess access, EntityRecordRepository entities, ChangesetService changesets) {
+    private final org.annals.review.WorkingDraftService workingDraft;
+
+    EntityService(ProjectAccess access, EntityRecordRepository entities, ChangesetService changesets,
+            org.annals.review.WorkingDraftService workingDraft) {
+        this.workingDraft = workingDraft;
         this.access = access;
         this.entities = entities;
         this.changesets = changesets;
@@ -91,6 +95,25 @@ public class EntityService {
         UUID changeset = changesets.propose(projectId, message,
                 List.of(ProposedOperation.update(EntityRecordType.KIND, entityId, baseVersion, values)), submit);
         return new Proposal(changeset, entityId);
+    }
+
+    /**
+     * Adds a new entity to the caller's working draft for the project (started with {@code messageIfNew}
+     * when there is none), to be submitted with everything else in it.
+     */
+    @Transactional
+    public Proposal addCreateToDraft(UUID projectId, EntityPayload values, String messageIfNew) {
+        UUID id = org.annals.base.Uuids.timeOrdered();
+        return new Proposal(workingDraft.add(projectId, messageIfNew,
+                List.of(ProposedOperation.create(EntityRecordType.KIND, id, values))), id);
+    }
+
+    /** Adds new values for an entity, based on the version the editor saw, to the caller's working draft. */
+    @Transactional
+    public Proposal addUpdateToDraft(UUID projectId, UUID entityId, long baseVersion, EntityPayload values,
+            String messageIfNew) {
+        return new Proposal(workingDraft.add(projectId, messageIfNew,
+                List.of(ProposedOperation.update(EntityRecordType.KIND, entityId, baseVersion, values))), entityId);
     }
 
     @Transactional
