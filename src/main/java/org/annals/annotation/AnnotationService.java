@@ -82,16 +82,20 @@ public class AnnotationService {
         boolean canEdit = role.includes(ProjectRole.EDITOR);
         UUID draftId = null;
         int draftSize = 0;
+        long draftItems = 0;
         if (canEdit) {
             var draft = workingDraft.overview(projectId);
             if (draft.isPresent()) {
                 draftId = draft.get().changesetId();
-                draftSize = (int) draft.get().size();
+                draftItems = draft.get().size();
             }
             for (OpenOperation open : changesets.openInContext(projectId, sourceId)) {
                 ProposedOperation op = open.operation();
                 if (!op.kind().equals(AnnotationRecordType.KIND)) {
                     continue;
+                }
+                if (open.changesetId().equals(draftId)) {
+                    draftSize++;
                 }
                 State state = open.mine() && open.state().editable() ? State.DRAFT : State.PENDING;
                 String vettedKey = op.recordId().toString();
@@ -109,7 +113,7 @@ public class AnnotationService {
         var list = new ArrayList<>(labelled(projectId, items.values(), canEdit));
         list.sort(Comparator.comparingInt(EditorAnnotation::start).thenComparing(EditorAnnotation::end,
                 Comparator.reverseOrder()));
-        return new EditorContent(sourceId, list, canEdit, draftId, draftSize);
+        return new EditorContent(sourceId, list, canEdit, draftId, draftSize, draftItems);
     }
 
     /**
