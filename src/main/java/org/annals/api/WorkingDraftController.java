@@ -60,6 +60,10 @@ class WorkingDraftController {
     record Added(UUID changesetId, List<UUID> recordIds, long total) {
     }
 
+    @Schema(description = "The items removed, and how many are left in the draft")
+    record Removed(List<WorkingDraftService.Item> removed, long remaining) {
+    }
+
     @Schema(description = "A message for the reviewers")
     record Submission(@Nullable String message) {
     }
@@ -107,9 +111,10 @@ class WorkingDraftController {
             description = "When other items use the record it creates, nothing is removed (400, naming them) unless"
                     + " withDependents=true, which removes them too. Needs the Editor role and a WRITE token.")
     @ApiResponse(responseCode = "200", description = "Removed; the items removed")
-    List<WorkingDraftService.Item> remove(@PathVariable UUID projectId, @PathVariable UUID recordId,
+    Removed remove(@PathVariable UUID projectId, @PathVariable UUID recordId,
             @RequestParam(defaultValue = "false") boolean withDependents) {
-        return drafts.remove(projectId, List.of(recordId), withDependents);
+        var removed = drafts.remove(projectId, List.of(recordId), withDependents);
+        return new Removed(removed, drafts.count(projectId));
     }
 
     @PostMapping(path = "/submit", consumes = MediaType.APPLICATION_JSON_VALUE)

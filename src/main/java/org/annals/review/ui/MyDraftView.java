@@ -176,13 +176,10 @@ public class MyDraftView extends ProjectPage {
         }
         var question = new ConfirmDialog();
         question.setHeader("Remove what uses it too?");
-        var list = new Div();
-        list.add(new Paragraph("\"" + item.label() + "\" is used by " + (dependents.size() == 1 ? "another item"
-                : dependents.size() + " other items") + " of your draft. Removed alone, they would point to nothing:"));
-        var names = new com.vaadin.flow.component.html.UnorderedList();
-        dependents.forEach(d -> names.add(new com.vaadin.flow.component.html.ListItem(d.kindName() + ": " + d.label())));
-        list.add(names);
-        question.setText(list);
+        question.setText("\"" + item.label() + "\" is used by " + (dependents.size() == 1 ? "another item"
+                : dependents.size() + " other items") + " of your draft, which would point to nothing without it: "
+                + dependents.stream().map(d -> d.kindName() + " " + d.label()).collect(Collectors.joining("; "))
+                + ". Remove " + (dependents.size() == 1 ? "it" : "them") + " too?");
         question.setCancelable(true);
         question.setCancelText("Keep all");
         question.setConfirmText("Remove " + (dependents.size() + 1) + " items");
