@@ -187,7 +187,12 @@ public class AnnotationService {
         access.require(projectId, ProjectRole.EDITOR);
         AnchorText text = anchor(projectId, sourceId);
         Target target = target(projectId, sourceId, annotationId);
-        if (target.ownChangeset() != null && target.action() == ChangeAction.CREATE) {
+        boolean inWorkingDraft = target.ownChangeset() != null && workingDraft.overview(projectId)
+                .filter(d -> d.changesetId().equals(target.ownChangeset())).isPresent();
+        if (inWorkingDraft && target.action() == ChangeAction.CREATE) {
+            // Through the draft's own rule: refused, with the reason, if another item of the draft uses it.
+            workingDraft.remove(projectId, Set.of(annotationId), false);
+        } else if (target.ownChangeset() != null && target.action() == ChangeAction.CREATE) {
             changesets.amend(target.ownChangeset(), List.of(), Set.of(annotationId));
         } else if (target.ownChangeset() != null) {
             changesets.amend(target.ownChangeset(), List.of(ProposedOperation.delete(AnnotationRecordType.KIND,

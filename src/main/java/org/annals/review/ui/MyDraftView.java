@@ -25,6 +25,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.annals.base.InvalidInputException;
 import org.annals.base.ui.TypedWork;
+import org.annals.collab.CollabService;
+import org.annals.collab.ui.LiveRefresh;
+import org.annals.security.CurrentUser;
 import org.annals.project.ProjectRole;
 import org.annals.project.ProjectService;
 import org.annals.project.ProjectSummary;
@@ -56,9 +59,12 @@ public class MyDraftView extends ProjectPage {
     private final Map<UUID, RecordLinks.Link> links = new HashMap<>();
     private @Nullable UUID projectId;
 
-    MyDraftView(ProjectService projects, WorkingDraftService drafts, List<RecordLinks> links) {
+    private final LiveRefresh live;
+
+    MyDraftView(ProjectService projects, WorkingDraftService drafts, List<RecordLinks> links, CollabService collab) {
         super(projects, ProjectRole.EDITOR, "My draft");
         this.drafts = drafts;
+        this.live = LiveRefresh.of(this, collab);
         this.linksByKind = links.stream().collect(Collectors.toMap(RecordLinks::kind, l -> l));
         setSizeFull();
         addClassName("my-draft");
@@ -91,6 +97,9 @@ public class MyDraftView extends ProjectPage {
         actions.addClassName("draft-actions");
         add(help, actions, grid);
         showSummary();
+        // The person's own changes in another tab (a mark in a source, a form): the list follows them.
+        UUID me = CurrentUser.require().userId();
+        live.follow(id, event -> event.changesRecords() && me.equals(event.actorId()), events -> refresh());
     }
 
     private void buildGrid() {
