@@ -46,7 +46,7 @@ class WorkingDraftController {
     }
 
     @Schema(description = "The caller's working draft: its changeset (null when there is none yet) and one page of items")
-    record Draft(@Nullable UUID changesetId, @Nullable String message, ApiPage<WorkingDraftService.Item> items) {
+    record Draft(@Nullable UUID changesetId, @Nullable String message, ApiPage<WorkingDraftService.DraftItem> items) {
     }
 
     @Schema(description = "Operations to add to the working draft")
@@ -61,7 +61,7 @@ class WorkingDraftController {
     }
 
     @Schema(description = "The items removed, and how many are left in the draft")
-    record Removed(List<WorkingDraftService.Item> removed, long remaining) {
+    record Removed(List<WorkingDraftService.DraftItem> removed, long remaining) {
     }
 
     @Schema(description = "A message for the reviewers")
@@ -75,8 +75,8 @@ class WorkingDraftController {
     }
 
     @Schema(description = "The new changeset, every item moved, and those moved because the chosen ones use them")
-    record SplitResult(ChangesetDetails changeset, List<WorkingDraftService.Item> moved,
-            List<WorkingDraftService.Item> alsoMoved) {
+    record SplitResult(ChangesetDetails changeset, List<WorkingDraftService.DraftItem> moved,
+            List<WorkingDraftService.DraftItem> alsoMoved) {
     }
 
     @GetMapping
@@ -87,7 +87,7 @@ class WorkingDraftController {
         ApiPage.check(page, size);
         var overview = drafts.overview(projectId);
         long total = overview.map(WorkingDraftService.Overview::size).orElse(0L);
-        var items = overview.isEmpty() ? List.<WorkingDraftService.Item>of() : drafts.items(projectId, page * size, size);
+        var items = overview.isEmpty() ? List.<WorkingDraftService.DraftItem>of() : drafts.items(projectId, page * size, size);
         return new Draft(overview.map(WorkingDraftService.Overview::changesetId).orElse(null),
                 overview.map(WorkingDraftService.Overview::message).orElse(null), new ApiPage<>(items, page, size, total));
     }

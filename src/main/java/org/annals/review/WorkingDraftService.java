@@ -94,7 +94,7 @@ public class WorkingDraftService {
 
     /** One page of the working draft's items in the order they were added; empty without a draft. */
     @Transactional(readOnly = true)
-    public List<Item> items(UUID projectId, int offset, int limit) {
+    public List<DraftItem> items(UUID projectId, int offset, int limit) {
         access.require(projectId, ProjectRole.EDITOR);
         Optional<Changeset> draft = mine(projectId);
         if (draft.isEmpty()) {
@@ -123,7 +123,7 @@ public class WorkingDraftService {
      * that names a new place, when the place goes). Empty when the items can go alone.
      */
     @Transactional(readOnly = true)
-    public List<Item> dependents(UUID projectId, Collection<UUID> recordIds) {
+    public List<DraftItem> dependents(UUID projectId, Collection<UUID> recordIds) {
         Changeset draft = required(projectId);
         List<ChangeOperation> ops = operations.findByChangesetIdOrderByOrdinal(draft.getId());
         return dependentsOf(ops, Set.copyOf(recordIds)).stream().map(this::item).toList();
@@ -135,7 +135,7 @@ public class WorkingDraftService {
      * {@code withDependents}, which removes those too. A record created here that another open changeset
      * uses is never removed. A draft left empty is withdrawn. Returns what was removed.
      */
-    public List<Item> remove(UUID projectId, Collection<UUID> recordIds, boolean withDependents) {
+    public List<DraftItem> remove(UUID projectId, Collection<UUID> recordIds, boolean withDependents) {
         Changeset draft = required(projectId);
         List<ChangeOperation> ops = operations.findByChangesetIdOrderByOrdinal(draft.getId());
         Set<UUID> chosen = ops.stream().map(ChangeOperation::getRecordId).filter(recordIds::contains)
@@ -159,7 +159,7 @@ public class WorkingDraftService {
                 refuseIfUsedElsewhere(draft, op);
             }
         }
-        List<Item> result = ops.stream().filter(op -> removed.contains(op.getRecordId())).map(this::item).toList();
+        List<DraftItem> result = ops.stream().filter(op -> removed.contains(op.getRecordId())).map(this::item).toList();
         engine.amend(draft.getId(), List.of(), removed);
         return result;
     }
@@ -211,21 +211,21 @@ public class WorkingDraftService {
         }
         var proposed = engine.proposedOperations(draft.getId()).stream()
                 .filter(op -> moving.contains(op.recordId())).toList();
-        List<Item> moved = ops.stream().filter(op -> moving.contains(op.getRecordId())).map(this::item).toList();
+        List<DraftItem> moved = ops.stream().filter(op -> moving.contains(op.getRecordId())).map(this::item).toList();
         engine.amend(draft.getId(), List.of(), moving);
         UUID split = engine.propose(projectId, message, proposed, submit);
         return new Split(split, moved, needed.stream().map(this::item).toList());
     }
 
     /** What a split did: the new changeset, every item moved, and those that moved because the chosen ones need them. */
-    public record Split(UUID changesetId, List<Item> moved, List<Item> alsoMoved) {
+    public record Split(UUID changesetId, List<DraftItem> moved, List<DraftItem> alsoMoved) {
     }
 
     /**
      * One item of the working draft: one operation on one record. {@code contextId} is where the record
      * lives when it lives inside something (an annotation's source).
      */
-    public record Item(UUID recordId, String kind, String kindName, ChangeAction action, String label,
+    public record DraftItem(UUID recordId, String kind, String kindName, ChangeAction action, String label,
             @Nullable UUID contextId, int ordinal) {
     }
 
@@ -300,14 +300,14 @@ public class WorkingDraftService {
                 .collect(Collectors.joining(", "));
     }
 
-    private Item item(ChangeOperation op) {
-        return new Item(op.getRecordId(), op.getRecordKind(), types.get(op.getRecordKind()).displayName(),
+    private DraftItem item(ChangeOperation op) {
+        return new DraftItem(op.getRecordId(), op.getRecordKind(), types.get(op.getRecordKind()).displayName(),
                 op.getAction(), op.getLabel(), op.getContextId(), op.getOrdinal());
     }
 
-    private Item item(Object[] row) {
+    private DraftItem item(Object[] row) {
         String kind = (String) row[1];
-        return new Item((UUID) row[0], kind, types.get(kind).displayName(), (ChangeAction) row[2], (String) row[3],
+        return new DraftItem((UUID) row[0], kind, types.get(kind).displayName(), (ChangeAction) row[2], (String) row[3],
                 (UUID) row[4], (Integer) row[5]);
     }
 }

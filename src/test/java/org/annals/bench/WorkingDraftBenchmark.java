@@ -66,9 +66,10 @@ class WorkingDraftBenchmark {
         // 500 marks, one word each, through the annotation service as the reader makes them.
         var addMark = new ArrayList<Double>();
         List<UUID> marks = new ArrayList<>();
+        var texts = sourceIds.stream().map(id -> Fixtures.as(editor, () -> sources.read(project, id)).text()).toList();
         for (int i = 0; i < 500; i++) {
             UUID source = sourceIds.get(i % 2);
-            String text = Fixtures.as(editor, () -> sources.read(project, source)).text();
+            String text = texts.get(i % 2);
             String word = (i % 2 == 0 ? "alpha" : "beta") + String.format(Locale.ROOT, "%03d", i / 2);
             int start = text.indexOf(word);
             long t0 = System.nanoTime();

@@ -53,6 +53,8 @@ abstract class WorkingDraftContract {
     ChangesetRepository changesetRows;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     UUID project;
     UUID first;
@@ -82,7 +84,7 @@ abstract class WorkingDraftContract {
         return as(who, () -> annotations.annotate(project, source, start, start + phrase.length(), phrase, type, link));
     }
 
-    private List<WorkingDraftService.Item> items(AnnalsPrincipal who) {
+    private List<WorkingDraftService.DraftItem> items(AnnalsPrincipal who) {
         return as(who, () -> drafts.items(project, 0, 1000));
     }
 
@@ -101,7 +103,7 @@ abstract class WorkingDraftContract {
         var again = mark(editor, second, "Aleppo", AnnotationType.ENTITY_MENTION,
                 new LinkChoice.Existing(EntityRecordType.KIND, place.linkId()));
         assertThat(again.changesetId()).isEqualTo(place.changesetId());
-        assertThat(items(editor)).extracting(WorkingDraftService.Item::kind, WorkingDraftService.Item::contextId)
+        assertThat(items(editor)).extracting(WorkingDraftService.DraftItem::kind, WorkingDraftService.DraftItem::contextId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(EntityRecordType.KIND, null),
                         org.assertj.core.groups.Tuple.tuple(AnnotationRecordType.KIND, first),
                         org.assertj.core.groups.Tuple.tuple(AnnotationRecordType.KIND, second));
@@ -136,12 +138,12 @@ abstract class WorkingDraftContract {
 
         assertThat(List.of(place.changesetId(), event.changesetId(), edit.changesetId()))
                 .containsOnly(mention.changesetId());
-        assertThat(items(editor)).extracting(WorkingDraftService.Item::action).containsExactly(ChangeAction.CREATE,
+        assertThat(items(editor)).extracting(WorkingDraftService.DraftItem::action).containsExactly(ChangeAction.CREATE,
                 ChangeAction.CREATE, ChangeAction.CREATE, ChangeAction.UPDATE);
         // The same record again replaces its item rather than adding a second one.
         as(editor, () -> entities.addUpdateToDraft(project, vetted.entityId(), version,
                 EntityPayload.of(EntityKind.PERSON, "Someone, renamed twice"), "Rename"));
-        assertThat(items(editor)).hasSize(4).last().extracting(WorkingDraftService.Item::label).asString()
+        assertThat(items(editor)).hasSize(4).last().extracting(WorkingDraftService.DraftItem::label).asString()
                 .contains("renamed twice");
         as(editor, () -> drafts.submit(project, "Aleppo"));
         as(reviewer, () -> review.approve(mention.changesetId(), null));
@@ -160,14 +162,14 @@ abstract class WorkingDraftContract {
         assertThat(items(editor)).hasSize(5);
 
         as(editor, () -> drafts.remove(project, Set.of(loose.annotationId()), false));
-        assertThat(items(editor)).extracting(WorkingDraftService.Item::recordId)
+        assertThat(items(editor)).extracting(WorkingDraftService.DraftItem::recordId)
                 .containsExactly(linked.linkId(), linked.annotationId(), event.eventId(), claim.annotationId());
         assertThat(as(editor, () -> annotations.editor(project, second)).annotations())
                 .extracting(EditorAnnotation::id).containsExactly(claim.annotationId());
 
         // The place is used by the first mark and by the event, which the second mark uses in turn.
         assertThat(as(editor, () -> drafts.dependents(project, Set.of(linked.linkId()))))
-                .extracting(WorkingDraftService.Item::recordId)
+                .extracting(WorkingDraftService.DraftItem::recordId)
                 .containsExactly(linked.annotationId(), event.eventId(), claim.annotationId());
         assertThatThrownBy(() -> as(editor, () -> drafts.remove(project, Set.of(linked.linkId()), false)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("\"Place: Aleppo\" is used by 3 other items");
@@ -192,11 +194,11 @@ abstract class WorkingDraftContract {
                 new LinkChoice.Existing(EntityRecordType.KIND, linked.linkId()));
 
         var split = as(editor, () -> drafts.split(project, Set.of(linked.annotationId()), "Aleppo first", true));
-        assertThat(split.moved()).extracting(WorkingDraftService.Item::recordId)
+        assertThat(split.moved()).extracting(WorkingDraftService.DraftItem::recordId)
                 .containsExactly(linked.linkId(), linked.annotationId());
-        assertThat(split.alsoMoved()).extracting(WorkingDraftService.Item::recordId).containsExactly(linked.linkId());
+        assertThat(split.alsoMoved()).extracting(WorkingDraftService.DraftItem::recordId).containsExactly(linked.linkId());
         assertThat(state(split.changesetId())).isEqualTo(ChangesetState.SUBMITTED);
-        assertThat(items(editor)).extracting(WorkingDraftService.Item::recordId)
+        assertThat(items(editor)).extracting(WorkingDraftService.DraftItem::recordId)
                 .containsExactly(other.annotationId(), alsoAleppo.annotationId());
 
         // The place now comes from the split-off changeset, which the draft's other mark uses: it stays there.
@@ -225,7 +227,7 @@ abstract class WorkingDraftContract {
                 PartialDate.parse("2024-12-05"), battles()).withPlace(town.entityId()), "Hama", true));
         assertThatThrownBy(() -> as(editor, () -> drafts.remove(project, Set.of(town.entityId()), true)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("is used by the changeset \"Hama\"");
-        assertThat(items(editor)).extracting(WorkingDraftService.Item::recordId).containsExactly(town.entityId());
+        assertThat(items(editor)).extracting(WorkingDraftService.DraftItem::recordId).containsExactly(town.entityId());
         assertThat(state(event.changesetId())).isEqualTo(ChangesetState.SUBMITTED);
     }
 
@@ -234,8 +236,8 @@ abstract class WorkingDraftContract {
         var mine = mark(editor, first, "Rebels", AnnotationType.CLAIM, LinkChoice.none());
         var theirs = mark(otherEditor, first, "Aleppo", AnnotationType.CLAIM, LinkChoice.none());
         assertThat(mine.changesetId()).isNotEqualTo(theirs.changesetId());
-        assertThat(items(editor)).extracting(WorkingDraftService.Item::recordId).containsExactly(mine.annotationId());
-        assertThat(items(otherEditor)).extracting(WorkingDraftService.Item::recordId)
+        assertThat(items(editor)).extracting(WorkingDraftService.DraftItem::recordId).containsExactly(mine.annotationId());
+        assertThat(items(otherEditor)).extracting(WorkingDraftService.DraftItem::recordId)
                 .containsExactly(theirs.annotationId());
         assertThatThrownBy(() -> as(editor, () -> drafts.remove(project, Set.of(theirs.annotationId()), false)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no longer in your draft");
@@ -263,7 +265,7 @@ abstract class WorkingDraftContract {
         as(editor, () -> annotations.submitDraft(project, older, "Aleppo"));
         as(reviewer, () -> review.approve(older, null));
         assertThat(state(older)).isEqualTo(ChangesetState.APPROVED);
-        assertThat(items(editor)).extracting(WorkingDraftService.Item::recordId).containsExactly(next.annotationId());
+        assertThat(items(editor)).extracting(WorkingDraftService.DraftItem::recordId).containsExactly(next.annotationId());
     }
 
     @Test
@@ -278,5 +280,39 @@ abstract class WorkingDraftContract {
         assertThatThrownBy(() -> as(editor, () -> drafts.submit(project, "  ")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("Describe the change");
         assertThat(as(editor, () -> drafts.count(project))).isEqualTo(1);
+    }
+
+    @Test
+    void the_migration_makes_each_persons_most_recent_draft_their_working_draft_and_leaves_the_rest_ordinary()
+            throws Exception {
+        var place = EntityPayload.of(EntityKind.PLACE, "Aleppo");
+        UUID older = as(editor, () -> changesets.propose(project, "Older", List.of(ProposedOperation.create(
+                EntityRecordType.KIND, UUID.randomUUID(), place)), false));
+        UUID newer = as(editor, () -> changesets.propose(project, "Newer", List.of(ProposedOperation.create(
+                EntityRecordType.KIND, UUID.randomUUID(), EntityPayload.of(EntityKind.PLACE, "Hama"))), false));
+        UUID submitted = as(editor, () -> changesets.propose(project, "Submitted", List.of(ProposedOperation.create(
+                EntityRecordType.KIND, UUID.randomUUID(), EntityPayload.of(EntityKind.PLACE, "Homs"))), true));
+        UUID theirs = as(otherEditor, () -> changesets.propose(project, "Theirs", List.of(ProposedOperation.create(
+                EntityRecordType.KIND, UUID.randomUUID(), EntityPayload.of(EntityKind.PLACE, "Idlib"))), false));
+        jdbc.update("update changeset set updated_at = ? where id = ?", java.sql.Timestamp.valueOf("2026-01-01 10:00:00"),
+                older);
+        jdbc.update("update changeset set updated_at = ? where id = ?", java.sql.Timestamp.valueOf("2026-01-02 10:00:00"),
+                newer);
+
+        // The migration's own statement, kept to this project (other tests' drafts share the database).
+        String script = new String(getClass().getResourceAsStream("/db/migration/V21__working_draft.sql").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String update = java.util.Arrays.stream(script.replaceAll("(?m)^--.*$", "").split(";")).map(String::strip)
+                .filter(statement -> statement.startsWith("update")).findFirst().orElseThrow();
+        assertThat(jdbc.update(update + " and c.project_id = ?", project)).isEqualTo(2);
+
+        assertThat(changesetRows.findById(newer).orElseThrow().isWorkingDraft()).isTrue();
+        assertThat(changesetRows.findById(theirs).orElseThrow().isWorkingDraft()).isTrue();
+        assertThat(changesetRows.findById(older).orElseThrow().isWorkingDraft()).isFalse();
+        assertThat(changesetRows.findById(submitted).orElseThrow().isWorkingDraft()).isFalse();
+        var next = mark(editor, first, "Rebels", AnnotationType.CLAIM, LinkChoice.none());
+        assertThat(next.changesetId()).as("work goes on in the newest draft").isEqualTo(newer);
+        as(editor, () -> changesets.submit(older));
+        assertThat(state(older)).isEqualTo(ChangesetState.SUBMITTED);
     }
 }

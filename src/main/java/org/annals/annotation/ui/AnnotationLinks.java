@@ -30,9 +30,9 @@ class AnnotationLinks implements RecordLinks {
     }
 
     @Override
-    public Map<UUID, Link> links(UUID projectId, List<WorkingDraftService.Item> items) {
+    public Map<UUID, Link> links(UUID projectId, List<WorkingDraftService.DraftItem> items) {
         Set<UUID> sourceIds = new HashSet<>();
-        items.stream().map(WorkingDraftService.Item::contextId).filter(Objects::nonNull).forEach(sourceIds::add);
+        items.stream().map(WorkingDraftService.DraftItem::contextId).filter(Objects::nonNull).forEach(sourceIds::add);
         Map<UUID, String> titles = sources.titles(projectId, sourceIds);
         var links = new HashMap<UUID, Link>();
         for (var item : items) {

@@ -24,7 +24,7 @@ class EventLinks implements RecordLinks {
     }
 
     @Override
-    public Map<UUID, Link> links(UUID projectId, List<WorkingDraftService.Item> items) {
+    public Map<UUID, Link> links(UUID projectId, List<WorkingDraftService.DraftItem> items) {
         var links = new HashMap<UUID, Link>();
         items.stream().filter(item -> item.action() != ChangeAction.CREATE).forEach(item -> links.put(item.recordId(),
                 new Link(ProjectRoutes.eventPath(projectId, item.recordId()), "Open the event")));

@@ -35,7 +35,7 @@ import org.annals.project.ui.ProjectPage;
 import org.annals.project.ui.ProjectRoutes;
 import org.annals.review.ChangeAction;
 import org.annals.review.WorkingDraftService;
-import org.annals.review.WorkingDraftService.Item;
+import org.annals.review.WorkingDraftService.DraftItem;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,7 +50,7 @@ public class MyDraftView extends ProjectPage {
 
     private final WorkingDraftService drafts;
     private final Map<String, RecordLinks> linksByKind;
-    private final Grid<Item> grid = new Grid<>();
+    private final Grid<DraftItem> grid = new Grid<>();
     private final Span summary = new Span();
     private final Button submit = new Button("Submit for review…");
     private final Button split = new Button("Move selected to a new changeset…");
@@ -84,7 +84,7 @@ public class MyDraftView extends ProjectPage {
         links.clear();
         UUID id = project.id();
         grid.setItems(query -> {
-            List<Item> page = drafts.items(id, query.getOffset(), query.getLimit());
+            List<DraftItem> page = drafts.items(id, query.getOffset(), query.getLimit());
             readLinks(id, page);
             return page.stream();
         }, query -> (int) drafts.count(id));
@@ -105,9 +105,9 @@ public class MyDraftView extends ProjectPage {
     private void buildGrid() {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.addColumn(Item::kindName).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(DraftItem::kindName).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(item -> actionWord(item.action())).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Item::label).setHeader("Item").setFlexGrow(3);
+        grid.addColumn(DraftItem::label).setHeader("DraftItem").setFlexGrow(3);
         grid.addComponentColumn(this::where).setHeader("Where").setFlexGrow(1);
         grid.addComponentColumn(item -> {
             var remove = new Button("Remove", e -> remove(item));
@@ -129,8 +129,8 @@ public class MyDraftView extends ProjectPage {
     }
 
     /** Asks each kind's links for one page of items, in one call per kind. */
-    private void readLinks(UUID projectId, List<Item> page) {
-        Map<String, List<Item>> byKind = page.stream().collect(Collectors.groupingBy(Item::kind));
+    private void readLinks(UUID projectId, List<DraftItem> page) {
+        Map<String, List<DraftItem>> byKind = page.stream().collect(Collectors.groupingBy(DraftItem::kind));
         byKind.forEach((kind, items) -> {
             RecordLinks kindLinks = linksByKind.get(kind);
             if (kindLinks != null) {
@@ -139,7 +139,7 @@ public class MyDraftView extends ProjectPage {
         });
     }
 
-    private com.vaadin.flow.component.Component where(Item item) {
+    private com.vaadin.flow.component.Component where(DraftItem item) {
         RecordLinks.Link link = links.get(item.recordId());
         if (link == null) {
             return new Span(item.action() == ChangeAction.CREATE ? "Only in your draft" : "");
@@ -174,8 +174,8 @@ public class MyDraftView extends ProjectPage {
     }
 
     /** Removes one item; when other items use the record it creates, asks first whether they go too. */
-    private void remove(Item item) {
-        List<Item> dependents = attempt(() -> drafts.dependents(project(), Set.of(item.recordId())));
+    private void remove(DraftItem item) {
+        List<DraftItem> dependents = attempt(() -> drafts.dependents(project(), Set.of(item.recordId())));
         if (dependents == null) {
             return;
         }
@@ -197,8 +197,8 @@ public class MyDraftView extends ProjectPage {
         question.open();
     }
 
-    private void removeNow(Item item, boolean withDependents) {
-        List<Item> removed = attempt(() -> drafts.remove(project(), Set.of(item.recordId()), withDependents));
+    private void removeNow(DraftItem item, boolean withDependents) {
+        List<DraftItem> removed = attempt(() -> drafts.remove(project(), Set.of(item.recordId()), withDependents));
         if (removed != null) {
             refresh();
             Notification.show(removed.size() == 1 ? "Removed from your draft." : "Removed " + removed.size()
@@ -247,7 +247,7 @@ public class MyDraftView extends ProjectPage {
                 + " changeset can be reviewed on its own.");
         var error = new Div();
         error.addClassName("form-error");
-        Set<UUID> ids = chosen.stream().map(Item::recordId).collect(Collectors.toSet());
+        Set<UUID> ids = chosen.stream().map(DraftItem::recordId).collect(Collectors.toSet());
         var submitNow = new Button("Move and submit", e -> splitNow(dialog, error, ids, message.getValue(), true));
         submitNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var keep = new Button("Move to a separate draft", e -> splitNow(dialog, error, ids, message.getValue(), false));
@@ -263,7 +263,7 @@ public class MyDraftView extends ProjectPage {
             dialog.close();
             refresh();
             String also = split.alsoMoved().isEmpty() ? "" : " (with " + split.alsoMoved().stream()
-                    .map(Item::label).collect(Collectors.joining("; ")) + ", which they use)";
+                    .map(DraftItem::label).collect(Collectors.joining("; ")) + ", which they use)";
             Notification.show("Moved " + split.moved().size() + (split.moved().size() == 1 ? " item" : " items") + also
                     + (submitNow ? " and submitted them for review." : " to a separate draft under My changes."))
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);

@@ -18,7 +18,7 @@ public interface RecordLinks {
      * Links for these items of the kind (all from one page of the list, so a feature can name them in one
      * query); an item without a page to show (a record that exists only in the draft) has none.
      */
-    Map<UUID, Link> links(UUID projectId, List<WorkingDraftService.Item> items);
+    Map<UUID, Link> links(UUID projectId, List<WorkingDraftService.DraftItem> items);
 
     /** An address inside the application and the words it is shown with. */
     record Link(String path, String text) {

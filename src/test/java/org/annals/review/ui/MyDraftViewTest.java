@@ -67,7 +67,7 @@ class MyDraftViewTest extends SpringBrowserlessTest {
     }
 
     @SuppressWarnings("unchecked")
-    private Grid<WorkingDraftService.Item> grid() {
+    private Grid<WorkingDraftService.DraftItem> grid() {
         return find(Grid.class).single();
     }
 
