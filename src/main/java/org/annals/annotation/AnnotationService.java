@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.annals.annotation.EditorAnnotation.State;
@@ -26,8 +25,8 @@ import org.annals.project.ProjectRole;
 import org.annals.review.ChangeAction;
 import org.annals.review.ChangesetService;
 import org.annals.review.ChangesetService.OpenOperation;
-import org.annals.review.ChangesetState;
 import org.annals.review.ProposedOperation;
+import org.annals.review.WorkingDraftService;
 import org.annals.source.AnchorText;
 import org.annals.source.SameWords;
 import org.annals.source.SourceAnchors;
@@ -39,8 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Marking sources: what the editor shows over a text, and every change an editor makes there. Each
- * change lands in the editor's working draft for the source at once (a changeset in state DRAFT), so
- * nothing marked is lost to a reload or a closed tab; the editor submits the draft when ready.
+ * change lands in the editor's working draft for the project at once ({@link WorkingDraftService}: one
+ * changeset in state DRAFT across all sources), so nothing marked is lost to a reload or a closed tab;
+ * the editor submits the draft when ready.
  * Viewers read vetted annotations and evidence only.
  */
 @Service
@@ -58,12 +58,14 @@ public class AnnotationService {
     private final EventService eventService;
     private final EventSearch eventSearch;
     private final SameWords sameWords;
+    private final WorkingDraftService workingDraft;
 
     AnnotationService(ProjectAccess access, AnnotationRepository annotations, SourceAnchors anchors,
             ChangesetService changesets, EntityDirectory entities, EventDirectory events, EntityService entityService,
-            EventService eventService, EventSearch eventSearch, SameWords sameWords) {
+            EventService eventService, EventSearch eventSearch, SameWords sameWords, WorkingDraftService workingDraft) {
         this.eventSearch = eventSearch;
         this.sameWords = sameWords;
+        this.workingDraft = workingDraft;
         this.access = access;
         this.annotations = annotations;
         this.anchors = anchors;
@@ -86,20 +88,22 @@ public class AnnotationService {
         boolean canEdit = role.includes(ProjectRole.EDITOR);
         UUID draftId = null;
         int draftSize = 0;
+        long draftItems = 0;
         if (canEdit) {
+            var draft = workingDraft.overview(projectId);
+            if (draft.isPresent()) {
+                draftId = draft.get().changesetId();
+                draftItems = draft.get().size();
+            }
             for (OpenOperation open : changesets.openInContext(projectId, sourceId)) {
                 ProposedOperation op = open.operation();
                 if (!op.kind().equals(AnnotationRecordType.KIND)) {
                     continue;
                 }
-                State state = open.mine() && open.state().editable() ? State.DRAFT : State.PENDING;
-                if (open.mine() && open.state() == ChangesetState.DRAFT) {
-                    if (!open.changesetId().equals(draftId)) {
-                        draftSize = 0;
-                    }
-                    draftId = open.changesetId();
+                if (open.changesetId().equals(draftId)) {
                     draftSize++;
                 }
+                State state = open.mine() && open.state().editable() ? State.DRAFT : State.PENDING;
                 String vettedKey = op.recordId().toString();
                 switch (op.action()) {
                     case CREATE -> items.put(vettedKey, item(vettedKey, op.recordId(), (AnnotationPayload) op.payload(),
@@ -115,7 +119,7 @@ public class AnnotationService {
         var list = new ArrayList<>(labelled(projectId, items.values(), canEdit));
         list.sort(Comparator.comparingInt(EditorAnnotation::start).thenComparing(EditorAnnotation::end,
                 Comparator.reverseOrder()));
-        return new EditorContent(sourceId, list, canEdit, draftId, draftSize);
+        return new EditorContent(sourceId, list, canEdit, draftId, draftSize, draftItems);
     }
 
     /**
@@ -137,7 +141,7 @@ public class AnnotationService {
 
     /**
      * Marks a span and adds it, with a new linked record if one is chosen, to the editor's working
-     * draft for the source (created when there is none).
+     * draft for the project (started when there is none).
      */
     public Marked annotate(UUID projectId, UUID sourceId, int start, int end, String quote, AnnotationType type,
             LinkChoice link) {
@@ -209,7 +213,12 @@ public class AnnotationService {
         access.require(projectId, ProjectRole.EDITOR);
         AnchorText text = anchor(projectId, sourceId);
         Target target = target(projectId, sourceId, annotationId);
-        if (target.ownChangeset() != null && target.action() == ChangeAction.CREATE) {
+        boolean inWorkingDraft = target.ownChangeset() != null && workingDraft.overview(projectId)
+                .filter(d -> d.changesetId().equals(target.ownChangeset())).isPresent();
+        if (inWorkingDraft && target.action() == ChangeAction.CREATE) {
+            // Through the draft's own rule: refused, with the reason, if another item of the draft uses it.
+            workingDraft.remove(projectId, Set.of(annotationId), false);
+        } else if (target.ownChangeset() != null && target.action() == ChangeAction.CREATE) {
             changesets.amend(target.ownChangeset(), List.of(), Set.of(annotationId));
         } else if (target.ownChangeset() != null) {
             changesets.amend(target.ownChangeset(), List.of(ProposedOperation.delete(AnnotationRecordType.KIND,
@@ -486,26 +495,10 @@ public class AnnotationService {
         return new Target(projectId, annotationId, null, null, vetted.getVersion(), vetted.values());
     }
 
-    /** Adds operations to the caller's working draft for this source, starting one if there is none. */
+    /** Adds operations to the caller's working draft for the project, starting one if there is none. */
     private UUID intoWorkingDraft(UUID projectId, AnchorText text, List<ProposedOperation> operations) {
-        Optional<UUID> draft = workingDraft(projectId, text.sourceId());
-        if (draft.isPresent()) {
-            changesets.amend(draft.get(), operations, Set.of());
-            return draft.get();
-        }
-        return changesets.propose(projectId, "Annotations in \"" + AnnotationRecordType.abbreviate(text.title()) + "\"",
-                operations, false);
-    }
-
-    /** The caller's most recently changed draft holding annotations of this source. */
-    private Optional<UUID> workingDraft(UUID projectId, UUID sourceId) {
-        UUID latest = null;
-        for (OpenOperation open : changesets.openInContext(projectId, sourceId)) {
-            if (open.mine() && open.state() == ChangesetState.DRAFT) {
-                latest = open.changesetId();
-            }
-        }
-        return Optional.ofNullable(latest);
+        return workingDraft.add(projectId, "Annotations in \"" + AnnotationRecordType.abbreviate(text.title()) + "\"",
+                operations);
     }
 
     private AnchorText anchor(UUID projectId, UUID sourceId) {

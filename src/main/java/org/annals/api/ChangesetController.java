@@ -305,6 +305,11 @@ class ChangesetController {
     }
 
     private ProposedOperation operation(int number, NewOperation op) {
+        return operation(types, number, op);
+    }
+
+    /** One operation as the API receives it, read into the engine's form; {@code number} names it in messages. */
+    static ProposedOperation operation(RecordTypes types, int number, NewOperation op) {
         if (op.kind() == null || op.action() == null) {
             throw new InvalidInputException("Operation " + number + " needs a 'kind' and an 'action'.");
         }

@@ -36,9 +36,12 @@ public class EntityService {
     private final ChangesetService changesets;
     private final EntityDirectory directory;
 
+    private final org.annals.review.WorkingDraftService workingDraft;
+
     EntityService(ProjectAccess access, EntityRecordRepository entities, ChangesetService changesets,
-            EntityDirectory directory) {
+            EntityDirectory directory, org.annals.review.WorkingDraftService workingDraft) {
         this.directory = directory;
+        this.workingDraft = workingDraft;
         this.access = access;
         this.entities = entities;
         this.changesets = changesets;
@@ -144,6 +147,25 @@ public class EntityService {
         UUID changeset = changesets.propose(projectId, message,
                 List.of(ProposedOperation.update(EntityRecordType.KIND, entityId, baseVersion, values)), submit);
         return new Proposal(changeset, entityId);
+    }
+
+    /**
+     * Adds a new entity to the caller's working draft for the project (started with {@code messageIfNew}
+     * when there is none), to be submitted with everything else in it.
+     */
+    @Transactional
+    public Proposal addCreateToDraft(UUID projectId, EntityPayload values, String messageIfNew) {
+        UUID id = org.annals.base.Uuids.timeOrdered();
+        return new Proposal(workingDraft.add(projectId, messageIfNew,
+                List.of(ProposedOperation.create(EntityRecordType.KIND, id, values))), id);
+    }
+
+    /** Adds new values for an entity, based on the version the editor saw, to the caller's working draft. */
+    @Transactional
+    public Proposal addUpdateToDraft(UUID projectId, UUID entityId, long baseVersion, EntityPayload values,
+            String messageIfNew) {
+        return new Proposal(workingDraft.add(projectId, messageIfNew,
+                List.of(ProposedOperation.update(EntityRecordType.KIND, entityId, baseVersion, values))), entityId);
     }
 
     @Transactional

@@ -41,8 +41,12 @@ public class EventService {
     private final EvidenceSources evidence;
     private final SourceAnchors sources;
 
+    private final org.annals.review.WorkingDraftService workingDraft;
+
     EventService(ProjectAccess access, EventRecordRepository events, EventTypeRepository types, EntityDirectory entities,
-            ChangesetService changesets, EvidenceSources evidence, SourceAnchors sources) {
+            ChangesetService changesets, EvidenceSources evidence, SourceAnchors sources,
+            org.annals.review.WorkingDraftService workingDraft) {
+        this.workingDraft = workingDraft;
         this.evidence = evidence;
         this.sources = sources;
         this.access = access;
@@ -128,6 +132,25 @@ public class EventService {
             boolean submit) {
         return new Proposal(changesets.propose(projectId, message,
                 List.of(ProposedOperation.update(EventRecordType.KIND, eventId, baseVersion, values)), submit), eventId);
+    }
+
+    /**
+     * Adds a new event to the caller's working draft for the project (started with {@code messageIfNew}
+     * when there is none), to be submitted with everything else in it.
+     */
+    @Transactional
+    public Proposal addCreateToDraft(UUID projectId, EventPayload values, String messageIfNew) {
+        UUID id = Uuids.timeOrdered();
+        return new Proposal(workingDraft.add(projectId, messageIfNew,
+                List.of(ProposedOperation.create(EventRecordType.KIND, id, values))), id);
+    }
+
+    /** Adds new values for an event, based on the version the editor saw, to the caller's working draft. */
+    @Transactional
+    public Proposal addUpdateToDraft(UUID projectId, UUID eventId, long baseVersion, EventPayload values,
+            String messageIfNew) {
+        return new Proposal(workingDraft.add(projectId, messageIfNew,
+                List.of(ProposedOperation.update(EventRecordType.KIND, eventId, baseVersion, values))), eventId);
     }
 
     @Transactional

@@ -17,6 +17,14 @@ interface ChangeOperationRepository extends JpaRepository<ChangeOperation, UUID>
     @Query("select o.recordKind, o.recordId, o.contextId from ChangeOperation o where o.changesetId = :changesetId")
     List<Object[]> findTouched(UUID changesetId);
 
+    /** One page of a changeset's operations as a list shows them, without their proposed values. */
+    @Query("""
+            select o.recordId, o.recordKind, o.action, o.label, o.contextId, o.ordinal from ChangeOperation o
+            where o.changesetId = :changesetId order by o.ordinal""")
+    List<Object[]> findItems(UUID changesetId, org.springframework.data.domain.Pageable page);
+
+    long countByChangesetId(UUID changesetId);
+
     @Modifying
     @Query("delete from ChangeOperation o where o.changesetId = :changesetId")
     void deleteByChangesetId(UUID changesetId);
@@ -42,6 +50,15 @@ interface ChangeOperationRepository extends JpaRepository<ChangeOperation, UUID>
             where c.projectId = :projectId and o.recordId in :recordIds and c.state in :states
             order by c.updatedAt, o.ordinal""")
     List<Object[]> findOpenOnRecords(UUID projectId, Collection<UUID> recordIds, Collection<ChangesetState> states);
+
+    /**
+     * Operations of other open changesets of the project whose proposed values contain the pattern (a
+     * record id): the few candidates that may refer to a record, read before checking their references.
+     */
+    @Query("""
+            select o, c from ChangeOperation o join Changeset c on c.id = o.changesetId
+            where c.projectId = :projectId and c.state in :states and c.id <> :except and o.payload like :pattern""")
+    List<Object[]> findOpenMentioning(UUID projectId, String pattern, Collection<ChangesetState> states, UUID except);
 
     /** Every operation of the author's open changesets in a project. */
     @Query("""

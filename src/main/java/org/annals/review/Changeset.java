@@ -49,6 +49,13 @@ public class Changeset extends AbstractEntity {
     @Column(name = "decision_comment", length = COMMENT_MAX_LENGTH)
     private @Nullable String decisionComment;
 
+    /**
+     * The author's id while this is their working draft in the project (one per person per project,
+     * kept so by a unique index); null otherwise, and cleared as soon as it leaves the DRAFT state.
+     */
+    @Column(name = "working_draft_of")
+    private @Nullable UUID workingDraftOf;
+
     protected Changeset() {
     }
 
@@ -68,6 +75,9 @@ public class Changeset extends AbstractEntity {
         }
         state = next;
         updatedAt = now;
+        if (next != ChangesetState.DRAFT) {
+            workingDraftOf = null;
+        }
         if (next == ChangesetState.SUBMITTED) {
             submittedAt = now;
         }
@@ -78,6 +88,18 @@ public class Changeset extends AbstractEntity {
         decidedAt = now;
         decidedBy = reviewer;
         decisionComment = comment;
+    }
+
+    /** Makes this draft its author's working draft in the project (see {@link WorkingDraftService}). */
+    void makeWorkingDraft() {
+        if (state != ChangesetState.DRAFT) {
+            throw new IllegalTransitionException(state, ChangesetState.DRAFT);
+        }
+        workingDraftOf = authorId;
+    }
+
+    public boolean isWorkingDraft() {
+        return workingDraftOf != null;
     }
 
     void rewrite(String message, Instant now) {

@@ -52,6 +52,9 @@ interface ChangesetRepository extends JpaRepository<Changeset, UUID> {
     @Query("select count(c) from Changeset c " + QUEUE_FILTER)
     long countPending(UUID projectId, @Nullable UUID authorId, @Nullable String kind, String source);
 
+    /** The person's working draft in the project, if they have one (at most one: a unique index). */
+    Optional<Changeset> findByProjectIdAndWorkingDraftOf(UUID projectId, UUID authorId);
+
     List<Changeset> findByProjectIdAndAuthorIdOrderByUpdatedAtDesc(UUID projectId, UUID authorId, Pageable page);
 
     @Query("""

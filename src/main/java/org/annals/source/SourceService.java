@@ -51,6 +51,17 @@ public class SourceService {
         return sources.countSearch(projectId, LikePattern.containing(filter.strip()));
     }
 
+    /** The titles of the project's sources among these ids (others are left out): to name where things are. */
+    public java.util.Map<UUID, String> titles(UUID projectId, java.util.Collection<UUID> sourceIds) {
+        access.require(projectId, ProjectRole.VIEWER);
+        var titles = new java.util.HashMap<UUID, String>();
+        if (!sourceIds.isEmpty()) {
+            sources.findAllById(sourceIds).stream().filter(s -> s.getProjectId().equals(projectId))
+                    .forEach(s -> titles.put(s.getId(), s.metadata().title()));
+        }
+        return titles;
+    }
+
     public SourceText read(UUID projectId, UUID sourceId) {
         access.require(projectId, ProjectRole.VIEWER);
         Source source = sources.findByIdAndProjectId(sourceId, projectId).orElseThrow(() -> new NotFoundException("Source"));

@@ -70,6 +70,8 @@ class ApiAuthorizationMatrixTest {
     ReviewService review;
     @Autowired
     AnnotationService annotations;
+    @Autowired
+    org.annals.review.WorkingDraftService drafts;
 
     private ApiClient api;
     private final Map<Actor, AnnalsPrincipal> principals = new EnumMap<>(Actor.class);
@@ -79,6 +81,9 @@ class ApiAuthorizationMatrixTest {
     private UUID entity;
     private UUID event;
     private UUID pending;
+    /** Who the current case calls as: endpoints on the caller's own draft prepare it for them. */
+    private Actor currentActor = Actor.ANONYMOUS;
+    private UUID lastDraftItem = UUID.randomUUID();
 
     enum Actor {
         ANONYMOUS(null), NON_MEMBER(null), VIEWER(ProjectRole.VIEWER), EDITOR(ProjectRole.EDITOR),
@@ -187,6 +192,17 @@ class ApiAuthorizationMatrixTest {
                         t -> Map.of("message", "Add a place", "submit", true, "operations", List.of(Map.of(
                                 "kind", "ENTITY", "action", "CREATE",
                                 "payload", Map.of("kind", "PLACE", "name", "Matrix place " + UUID.randomUUID()))))),
+                get("/projects/{p}/draft", Actor.EDITOR, t -> t.base() + "/draft"),
+                post("/projects/{p}/draft/operations", Actor.EDITOR, 200, t -> t.base() + "/draft/operations",
+                        t -> Map.of("operations", List.of(Map.of("kind", "ENTITY", "action", "CREATE",
+                                "payload", Map.of("kind", "PLACE", "name", "Draft place " + UUID.randomUUID()))))),
+                // Each caller works on their own draft: the path puts an item into it first.
+                new Endpoint("DELETE", "/projects/{p}/draft/items/{r}", Actor.EDITOR, 200, Auth.TOKEN,
+                        t -> t.base() + "/draft/items/" + t.draftItem(), null),
+                post("/projects/{p}/draft/submit (own draft)", Actor.EDITOR, 200,
+                        t -> t.base() + "/draft/submit?item=" + t.draftItem(), t -> Map.of("message", "My draft, submitted")),
+                post("/projects/{p}/draft/split", Actor.EDITOR, 201, t -> t.base() + "/draft/split?item=" + t.draftItem(),
+                        t -> Map.of("recordIds", List.of(t.lastDraftItem.toString()), "message", "Split off", "submit", true)),
                 get("/projects/{p}/exports/{file}", Actor.VIEWER, t -> t.base() + "/exports/events.csv?from=2024-12-01"),
                 get("/changesets/{c}", Actor.EDITOR, t -> "/api/v1/changesets/" + t.pending),
                 // Only the author submits: the EDITOR, who proposed the draft.
@@ -254,6 +270,7 @@ class ApiAuthorizationMatrixTest {
     @ParameterizedTest(name = "{0} by {1}")
     @MethodSource("cases")
     void each_endpoint_allows_exactly_the_callers_with_enough_rights(Endpoint endpoint, Actor actor) {
+        currentActor = actor;
         String path = endpoint.path().apply(this);
         Object body = endpoint.body() == null ? null : endpoint.body().apply(this);
         var response = api.send(endpoint.method(), path, credentials(endpoint, actor), body);
@@ -300,6 +317,21 @@ class ApiAuthorizationMatrixTest {
 
     private String base() {
         return "/api/v1/projects/" + project;
+    }
+
+    /**
+     * An item in the current caller's working draft when they may have one (its record id); for others an
+     * id that is in no draft.
+     */
+    private UUID draftItem() {
+        AnnalsPrincipal user = principals.get(currentActor);
+        lastDraftItem = UUID.randomUUID();
+        if (user != null && currentActor.atLeast(Actor.EDITOR)) {
+            UUID id = lastDraftItem;
+            Fixtures.as(user, () -> drafts.add(project, "Matrix draft", List.of(org.annals.review.ProposedOperation.create(
+                    EntityRecordType.KIND, id, EntityPayload.of(EntityKind.OTHER, "Draft item " + id)))));
+        }
+        return lastDraftItem;
     }
 
     /** A new changeset by the EDITOR: submitted for review, or a draft. */

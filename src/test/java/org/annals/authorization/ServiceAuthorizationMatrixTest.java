@@ -93,6 +93,8 @@ class ServiceAuthorizationMatrixTest {
     @Autowired
     ReviewService review;
     @Autowired
+    org.annals.review.WorkingDraftService drafts;
+    @Autowired
     HistoryService history;
     @Autowired
     EntityService entities;
@@ -207,6 +209,29 @@ class ServiceAuthorizationMatrixTest {
                 new EntryPoint("ChangesetService.propose", Actor.EDITOR, t -> t.changesets.propose(t.project, "matrix",
                         List.of(ProposedOperation.create(EntityRecordType.KIND, UUID.randomUUID(),
                                 EntityPayload.of(EntityKind.OTHER, "Matrix"))), true)),
+                new EntryPoint("WorkingDraftService.add", Actor.EDITOR, t -> t.drafts.add(t.project, "matrix",
+                        List.of(ProposedOperation.create(EntityRecordType.KIND, UUID.randomUUID(),
+                                EntityPayload.of(EntityKind.OTHER, "Matrix draft item"))))),
+                new EntryPoint("WorkingDraftService.overview", Actor.EDITOR, t -> t.drafts.overview(t.project)),
+                new EntryPoint("WorkingDraftService.items", Actor.EDITOR, t -> t.drafts.items(t.project, 0, 50)),
+                new EntryPoint("WorkingDraftService.count", Actor.EDITOR, t -> t.drafts.count(t.project)),
+                new EntryPoint("WorkingDraftService.dependents", Actor.EDITOR,
+                        t -> t.drafts.dependents(t.project, List.of(UUID.randomUUID()))),
+                new EntryPoint("WorkingDraftService.remove", Actor.EDITOR,
+                        t -> t.drafts.remove(t.project, List.of(UUID.randomUUID()), false)),
+                new EntryPoint("WorkingDraftService.split", Actor.EDITOR,
+                        t -> t.drafts.split(t.project, List.of(UUID.randomUUID()), "matrix", false)),
+                new EntryPoint("WorkingDraftService.submit", Actor.EDITOR, t -> t.drafts.submit(t.project, "matrix")),
+                new EntryPoint("WorkingDraftService.discard", Actor.EDITOR, t -> t.drafts.discard(t.project)),
+                new EntryPoint("EntityService.addCreateToDraft", Actor.EDITOR, t -> t.entities.addCreateToDraft(t.project,
+                        EntityPayload.of(EntityKind.PLACE, "Matrix draft place"), "matrix")),
+                new EntryPoint("EntityService.addUpdateToDraft", Actor.EDITOR, t -> t.entities.addUpdateToDraft(t.project,
+                        t.entity, 0, EntityPayload.of(EntityKind.PERSON, "Renamed in a draft"), "matrix")),
+                new EntryPoint("EventService.addCreateToDraft", Actor.EDITOR, t -> t.events.addCreateToDraft(t.project,
+                        EventPayload.of("Matrix draft event", PartialDate.parse("2024-12"), t.eventType), "matrix")),
+                new EntryPoint("EventService.addUpdateToDraft", Actor.EDITOR, t -> t.events.addUpdateToDraft(t.project,
+                        t.event, 0, EventPayload.of("Renamed in a draft", PartialDate.parse("2024"), t.eventType), "matrix")),
+                new EntryPoint("SourceService.titles", Actor.VIEWER, t -> t.sources.titles(t.project, List.of(t.source))),
                 new EntryPoint("ChangesetService.mine", Actor.EDITOR, t -> t.changesets.mine(t.project, 10)),
                 new EntryPoint("ChangesetService.details", Actor.EDITOR, t -> t.changesets.details(t.pending)),
                 new EntryPoint("ChangesetService.comment", Actor.EDITOR, t -> t.changesets.comment(t.pending, "A comment")),

@@ -87,6 +87,7 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
                 new Page("projects/{p}/activity", "ActivityView", Actor.VIEWER),
                 new Page("projects/{p}/review", "ReviewQueueView", Actor.EDITOR),
                 new Page("projects/{p}/changes", "MyChangesView", Actor.EDITOR),
+                new Page("projects/{p}/draft", "MyDraftView", Actor.EDITOR),
                 new Page("projects/{p}/entities", "EntitiesView", Actor.VIEWER),
                 new Page("projects/{p}/entities/{e}", "EntityView", Actor.VIEWER),
                 new Page("projects/{p}/events/{v}", "EventView", Actor.VIEWER),

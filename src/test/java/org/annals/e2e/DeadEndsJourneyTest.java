@@ -170,7 +170,7 @@ class DeadEndsJourneyTest extends BrowserTest {
         form.getByLabel("Type", new Locator.GetByLabelOptions().setExact(true)).click();
         page.getByRole(AriaRole.OPTION).first().click();
         form.getByLabel("Message for the reviewers").fill("Hama");
-        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save as draft")).click();
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add to my draft")).click();
         assertThat(form).isHidden();
         var draft = as(editor, () -> changesets.mine(project, 10)).getFirst();
         var proposed = (org.annals.event.EventPayload) as(editor, () -> changesets.proposedOperations(draft.id()))

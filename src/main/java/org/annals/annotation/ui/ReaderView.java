@@ -313,7 +313,7 @@ public class ReaderView extends ProjectPage {
 
     private void showDraft(EditorContent content) {
         draftId = content.draftId();
-        String shows = content.canEdit() + " " + draftId + " " + content.draftSize();
+        String shows = content.canEdit() + " " + draftId + " " + content.draftSize() + " " + content.draftItems();
         if (shows.equals(draftBarShows)) {
             return;
         }
@@ -324,21 +324,24 @@ public class ReaderView extends ProjectPage {
         }
         if (draftId == null) {
             draftBar.add(new Span("Select text, then choose a type (keys 1–5) to annotate. Your annotations are saved"
-                    + " as a draft until you submit them for review."));
+                    + " in your draft until you submit them for review."));
             return;
         }
         var submit = new Button("Submit for review…", e -> submitDialog());
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var discard = new Button("Discard draft", e -> {
-            annotations.discardDraft(require(projectId), require(draftId));
-            reload();
-            Notification.show("Draft discarded.");
-        });
-        discard.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        // The draft spans every source of the project: it is looked at, split and discarded on its own page.
+        var open = new Anchor(ProjectRoutes.draftPath(require(projectId)),
+                "Open my draft (" + items(content.draftItems()) + ")");
+        open.getElement().setAttribute("router-link", true);
+        open.addClassName("draft-link");
         var count = new Span("Your draft: " + content.draftSize() + (content.draftSize() == 1 ? " annotation" : " annotations")
-                + ", saved.");
+                + " in this source, " + items(content.draftItems()) + " in all, saved.");
         count.addClassName("draft-count");
-        draftBar.add(count, submit, discard);
+        draftBar.add(count, submit, open);
+    }
+
+    private static String items(long count) {
+        return count + (count == 1 ? " item" : " items");
     }
 
     private void submitDialog() {

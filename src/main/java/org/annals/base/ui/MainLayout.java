@@ -182,6 +182,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         nav.addItem(new SideNavItem("Activity", base + "/activity", VaadinIcon.COMMENTS_O.create()));
         if (project.myRole().includes(ProjectRole.EDITOR)) {
             nav.addItem(new SideNavItem("Review", base + "/review", VaadinIcon.CHECK_SQUARE_O.create()));
+            nav.addItem(new SideNavItem("My draft", ProjectRoutes.draftPath(project.id()), VaadinIcon.FILE_TEXT.create()));
             nav.addItem(new SideNavItem("My changes", base + "/changes", VaadinIcon.EDIT.create()));
         }
         nav.addItem(new SideNavItem("Export", base + "/export", VaadinIcon.DOWNLOAD.create()));

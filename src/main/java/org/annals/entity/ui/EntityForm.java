@@ -57,6 +57,9 @@ class EntityForm extends Dialog {
     private @Nullable EntityPayload existing;
     private long baseVersion;
     private Saver saver;
+    /** Saves without submitting: "Add to my draft" for new proposals, "Save as draft" when revising one. */
+    private final Button keep = new Button("Save as draft");
+    private boolean keepsInWorkingDraft;
     private final TypedWork work;
 
     /** How the form's values become a changeset: a new proposal, or a revision of an existing one. */
@@ -67,8 +70,10 @@ class EntityForm extends Dialog {
     }
 
     static EntityForm forNew(EntityService entities, UUID projectId, Consumer<EntityService.Proposal> saved) {
-        return new EntityForm(entities, projectId, null, "", newEntityForm(projectId), newEntity(entities, projectId),
+        var form = new EntityForm(entities, projectId, null, "", newEntityForm(projectId), newEntity(entities, projectId),
                 saved);
+        form.keepInWorkingDraft();
+        return form;
     }
 
     /** The name under which the browser keeps what is typed for a new entity (see {@link TypedWork}). */
@@ -81,16 +86,20 @@ class EntityForm extends Dialog {
         return "entity:" + projectId + ":" + entityId;
     }
 
+    /** Submitted at once as a changeset of its own, or added to the person's working draft for the project. */
     private static Saver newEntity(EntityService entities, UUID projectId) {
-        return (values, version, message, submit) -> entities.proposeCreate(projectId, values, message, submit);
+        return (values, version, message, submit) -> submit ? entities.proposeCreate(projectId, values, message, true)
+                : entities.addCreateToDraft(projectId, values, message);
     }
 
     static EntityForm forChange(EntityService entities, UUID projectId, EntityPayload current, UUID entityId,
             long baseVersion, Consumer<EntityService.Proposal> saved) {
         var form = new EntityForm(entities, projectId, current, "Update " + current.name(),
-                changeForm(projectId, entityId), (values, version, message, submit) -> entities.proposeUpdate(projectId, entityId, version, values,
-                        message, submit), saved);
+                changeForm(projectId, entityId), (values, version, message, submit) -> submit
+                        ? entities.proposeUpdate(projectId, entityId, version, values, message, true)
+                        : entities.addUpdateToDraft(projectId, entityId, version, values, message), saved);
         form.baseVersion = baseVersion;
+        form.keepInWorkingDraft();
         return form;
     }
 
@@ -146,8 +155,8 @@ class EntityForm extends Dialog {
 
         var submit = new Button("Submit for review", e -> save(true, saved));
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var draft = new Button("Save as draft", e -> save(false, saved));
-        getFooter().add(new Button("Cancel", e -> close()), draft, submit);
+        keep.addClickListener(e -> save(false, saved));
+        getFooter().add(new Button("Cancel", e -> close()), keep, submit);
         work.text(name, "name").text(aliases, "aliases").text(description, "description").text(wikidata, "wikidata")
                 .text(latitude, "latitude").text(longitude, "longitude").text(message, "message")
                 .choice(kind, "kind", EntityKind::name)
@@ -208,6 +217,11 @@ class EntityForm extends Dialog {
         kind.setValue(initialKind);
         name.setValue(initialName);
         work.baseline();
+    }
+
+    private void keepInWorkingDraft() {
+        keep.setText("Add to my draft");
+        keepsInWorkingDraft = true;
     }
 
     /** Opens the form and keeps what is typed in it from now on. */
@@ -324,6 +338,7 @@ class EntityForm extends Dialog {
     private void asNewEntity() {
         existing = null;
         saver = newEntity(entities, projectId);
+        keepInWorkingDraft();
         setHeaderTitle("Propose a new entity");
         conflict.resolved("Submitting now proposes a new entity with these values.");
     }
@@ -347,6 +362,7 @@ class EntityForm extends Dialog {
         work.finished();
         close();
         Notification.show(submit ? "Submitted for review. It appears in the registry once a reviewer approves it."
+                : keepsInWorkingDraft ? "Added to your draft: submit it from My draft with everything else."
                 : "Saved as a draft under My changes.").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         saved.accept(proposal);
     }

@@ -96,6 +96,9 @@ class EventForm extends Dialog {
     }
 
     private Saver saver;
+    /** Saves without submitting: "Add to my draft" for new proposals, "Save as draft" when revising one. */
+    private final Button keep = new Button("Save as draft");
+    private boolean keepsInWorkingDraft;
 
     /** A new event ({@code existing} null) or changes to the vetted {@code existing}, proposed as a new changeset. */
     EventForm(EventService events, EntityService entities, TaxonomyService taxonomy, SourceService sources,
@@ -105,6 +108,8 @@ class EventForm extends Dialog {
                 existing == null ? newEventForm(projectId) : changeForm(projectId, existing.id()),
                 newProposal(events, projectId), saved);
         setHeaderTitle(existing == null ? "Propose an event" : "Propose changes to " + existing.title());
+        keep.setText("Add to my draft");
+        keepsInWorkingDraft = true;
     }
 
     /**
@@ -235,10 +240,16 @@ class EventForm extends Dialog {
         return "event:" + projectId + ":" + eventId;
     }
 
+    /** Submitted at once as a changeset of its own, or added to the person's working draft for the project. */
     private static Saver newProposal(EventService events, UUID projectId) {
-        return (basedOn, values, message, submit) -> basedOn == null
-                ? events.proposeCreate(projectId, values, message, submit)
-                : events.proposeUpdate(projectId, basedOn.id(), basedOn.version(), values, message, submit);
+        return (basedOn, values, message, submit) -> {
+            if (!submit) {
+                return basedOn == null ? events.addCreateToDraft(projectId, values, message)
+                        : events.addUpdateToDraft(projectId, basedOn.id(), basedOn.version(), values, message);
+            }
+            return basedOn == null ? events.proposeCreate(projectId, values, message, true)
+                    : events.proposeUpdate(projectId, basedOn.id(), basedOn.version(), values, message, true);
+        };
     }
 
     /**
@@ -322,8 +333,8 @@ class EventForm extends Dialog {
 
         var submit = new Button("Submit for review", e -> save(true, saved));
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var draft = new Button("Save as draft", e -> save(false, saved));
-        getFooter().add(new Button("Cancel", e -> close()), draft, submit);
+        keep.addClickListener(e -> save(false, saved));
+        getFooter().add(new Button("Cancel", e -> close()), keep, submit);
         keepTypedWork();
     }
 
@@ -486,6 +497,8 @@ class EventForm extends Dialog {
     private void asNewEvent() {
         existing = null;
         saver = newProposal(events, projectId);
+        keep.setText("Add to my draft");
+        keepsInWorkingDraft = true;
         setHeaderTitle("Propose an event");
         conflict.resolved("Submitting now proposes a new event with these values.");
     }
@@ -521,6 +534,7 @@ class EventForm extends Dialog {
         work.finished();
         close();
         Notification.show(submit ? "Submitted for review. It appears on the timeline once a reviewer approves it."
+                : keepsInWorkingDraft ? "Added to your draft: submit it from My draft with everything else."
                 : "Saved as a draft under My changes.").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         saved.accept(proposal);
     }

@@ -22,6 +22,11 @@ public final class ProjectRoutes {
         return path(projectId) + "/sources/" + sourceId;
     }
 
+    /** The caller's working draft for the project (every item, submit, split, discard). */
+    public static String draftPath(UUID projectId) {
+        return path(projectId) + "/draft";
+    }
+
     public static String eventPath(UUID projectId, UUID eventId) {
         return path(projectId) + "/events/" + eventId;
     }

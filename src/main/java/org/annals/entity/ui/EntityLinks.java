@@ -1,0 +1,33 @@
+package org.annals.entity.ui;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.annals.entity.EntityRecordType;
+import org.annals.project.ui.ProjectRoutes;
+import org.annals.review.ChangeAction;
+import org.annals.review.WorkingDraftService;
+import org.annals.review.ui.RecordLinks;
+import org.springframework.stereotype.Component;
+
+/**
+ * A change or deletion of an entity in a draft links to its page; a new one has no page until it is
+ * approved.
+ */
+@Component
+class EntityLinks implements RecordLinks {
+
+    @Override
+    public String kind() {
+        return EntityRecordType.KIND;
+    }
+
+    @Override
+    public Map<UUID, Link> links(UUID projectId, List<WorkingDraftService.DraftItem> items) {
+        var links = new HashMap<UUID, Link>();
+        items.stream().filter(item -> item.action() != ChangeAction.CREATE).forEach(item -> links.put(item.recordId(),
+                new Link(ProjectRoutes.entityPath(projectId, item.recordId()), "Open the entity")));
+        return links;
+    }
+}
