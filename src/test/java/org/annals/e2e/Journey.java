@@ -43,6 +43,14 @@ public final class Journey {
         field.fill(text);
     }
 
+    /** Clicks into a field and types the text key by key (a combo box filters as it is typed). */
+    public void typeKeys(Locator field, String text) {
+        interactions++;
+        typed += text.length();
+        field.click();
+        field.pressSequentially(text);
+    }
+
     public void press(Locator target, String key) {
         interactions++;
         target.press(key);

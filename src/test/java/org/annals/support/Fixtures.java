@@ -74,6 +74,16 @@ public class Fixtures {
                 null, null, true)).sourceId());
     }
 
+    /** A source of plain paragraphs with its published date (what relative dates in it are read against). */
+    public UUID newSource(UUID projectId, AnnalsPrincipal user, String title, java.time.LocalDate publishedOn,
+            String... paragraphs) {
+        var blocks = java.util.Arrays.stream(paragraphs)
+                .map(p -> org.annals.source.parse.DraftBlock.of(org.annals.source.parse.BlockKind.PARAGRAPH, p)).toList();
+        var metadata = new org.annals.source.SourceMetadata(title, null, null, null, publishedOn, null, "en", null);
+        return as(user, () -> imports.importSource(projectId, new org.annals.source.ImportRequest(metadata,
+                org.annals.source.parse.SourceFormat.PLAIN_TEXT, blocks, null, null, true)).sourceId());
+    }
+
     public void addMember(UUID projectId, AnnalsPrincipal user, ProjectRole role) {
         as(admin(), () -> projects.addMember(projectId, user.getUsername(), role));
     }

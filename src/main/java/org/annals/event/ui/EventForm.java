@@ -296,16 +296,18 @@ class EventForm extends Dialog {
         for (ActorRole role : ActorRole.values()) {
             var picker = new MultiSelectComboBox<EntitySummary>(role.displayName() + "s");
             picker.setItemLabelGenerator(anyEntity.label(e -> label(e, "person or group")));
+            // A new actor starts as an organisation or armed group, what most actors of an event are (as in
+            // ACLED's actor lists); a person is one choice away in the form that opens.
             picker.setItems(q -> withCreateOffer(anyEntity.items(q.getFilter().orElse(""), q.getOffset(),
-                    q.getLimit()), q, EntityKind.PERSON));
+                    q.getLimit()), q, EntityKind.ORGANIZATION));
             picker.addValueChangeListener(e -> e.getValue().stream().filter(a -> CREATE.equals(a.id())).findFirst()
                     .ifPresent(offer -> {
                         var kept = new LinkedHashSet<>(e.getValue());
                         kept.remove(offer);
                         picker.setValue(kept);
-                        createInline(EntityKind.PERSON, offer.name(), created -> addTo(picker, created));
+                        createInline(EntityKind.ORGANIZATION, offer.name(), created -> addTo(picker, created));
                     }));
-            picker.addCustomValueSetListener(e -> createInline(EntityKind.PERSON, e.getDetail(),
+            picker.addCustomValueSetListener(e -> createInline(EntityKind.ORGANIZATION, e.getDetail(),
                     created -> addTo(picker, created)));
             actors.put(role, picker);
         }
