@@ -127,9 +127,10 @@ class OneDraftJourneyTest extends BrowserTest {
         // One submission: the draft holds the place, the actor, the event and both passages.
         curator.click(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review…")));
         Locator submit = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Submit for review"));
-        assertThat(submit).isVisible();
+        Locator send = submit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Submit").setExact(true));
+        assertThat(send).isVisible();
         screenshot(page, "submit-draft");
-        curator.click(submit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Submit").setExact(true)));
+        curator.click(send);
         assertThat(page.getByText("Submitted for review.")).isVisible();
         long opened = jdbc.queryForObject("select count(*) from changeset where project_id = ?", Long.class, project);
         org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("select count(*) from change_operation o"
