@@ -32,6 +32,13 @@ public class TemporaryFiles {
 
     private static final Logger log = LoggerFactory.getLogger(TemporaryFiles.class);
     private static final String LOCK = ".lock";
+    /**
+     * The folders of the instances living in this JVM (tests start several). Their lock files must
+     * never be opened from here: on POSIX systems closing any channel on a file releases every lock
+     * this process holds on it, so a check of a sibling's lock would unlock it for other processes,
+     * whose next sweep would then delete a living instance's files.
+     */
+    private static final java.util.Set<Path> LIVING_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Path root;
     private final Path own;
@@ -45,6 +52,7 @@ public class TemporaryFiles {
             Files.createDirectories(own);
             this.lockChannel = FileChannel.open(own.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             this.lock = lockChannel.lock();
+            LIVING_HERE.add(own);
         } catch (IOException e) {
             throw new UncheckedIOException("The folder for temporary files " + own + " cannot be written.", e);
         }
@@ -76,7 +84,7 @@ public class TemporaryFiles {
     public int sweep() {
         List<Path> folders;
         try (Stream<Path> children = Files.list(root)) {
-            folders = children.filter(Files::isDirectory).filter(folder -> !folder.equals(own)).toList();
+            folders = children.filter(Files::isDirectory).filter(folder -> !LIVING_HERE.contains(folder)).toList();
         } catch (IOException e) {
             log.warn("Could not look for stale temporary files in {}", root, e);
             return 0;
@@ -106,7 +114,7 @@ public class TemporaryFiles {
             taken.release();
             return true;
         } catch (OverlappingFileLockException sameJvm) {
-            return false; // Another instance in this very JVM (tests start several).
+            return false; // Held in this JVM after all (a folder of an instance that is closing).
         } catch (IOException e) {
             log.warn("Could not check whether {} is still in use", folder, e);
             return false;
@@ -132,6 +140,7 @@ public class TemporaryFiles {
     /** A clean stop leaves nothing behind. */
     @PreDestroy
     void close() {
+        LIVING_HERE.remove(own);
         try {
             lock.release();
             lockChannel.close();

@@ -77,6 +77,24 @@ class TemporaryFilesTest {
     }
 
     @Test
+    void a_sweep_in_this_jvm_leaves_the_lock_of_a_sibling_instance_held_for_other_processes() throws Exception {
+        var first = new TemporaryFiles(dataDir.toString());
+        Path inProgress = first.create("export-", "-events.csv");
+        var second = new TemporaryFiles(dataDir.toString());
+        // Opening and closing the first's lock file here would release its lock for every other process.
+        assertThat(second.sweep()).isZero();
+
+        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LockProbe.class.getName(),
+                first.folder().resolve(".lock").toString()).redirectErrorStream(true).start();
+        assertThat(probe.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip()).isEqualTo("held");
+        assertThat(inProgress).exists();
+        second.close();
+        first.close();
+    }
+
+    @Test
     void delete_ignores_files_that_are_gone() throws Exception {
         var files = new TemporaryFiles(dataDir.toString());
         Path file = files.create("export-", ".csv");
@@ -85,6 +103,16 @@ class TemporaryFilesTest {
         TemporaryFiles.delete(null);
         assertThat(file).doesNotExist();
         files.close();
+    }
+
+    /** Another process asking whether a lock is held: prints "held" or "free". */
+    static final class LockProbe {
+        public static void main(String[] args) throws Exception {
+            try (FileChannel channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.WRITE)) {
+                var taken = channel.tryLock();
+                System.out.println(taken == null ? "held" : "free");
+            }
+        }
     }
 
     /** Another running instance, as far as the lock is concerned: holds the lock until killed. */
