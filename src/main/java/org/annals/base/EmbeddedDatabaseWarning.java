@@ -10,10 +10,10 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the administrator at every start that the embedded H2 database file is for trying Annals out:
- * even with WRITE_DELAY=0 (each commit written to the file before it is answered), H2 2.5.252 can come
- * back after a kill -9 without the last confirmed writes when they had gone into reused space of the file
- * (decision 15, docs/performance.md "Durability on H2"). PostgreSQL keeps every confirmed write.
+ * Tells the administrator at every start that the embedded H2 database file is for trying Annals out
+ * (decision 15, docs/performance.md "Durability on H2"): with WRITE_DELAY=0 and the recovery pass at
+ * start (H2CrashRecovery) a killed server keeps what it confirmed, but H2 never forces a commit to the
+ * disk, and its crash recovery has had defects. PostgreSQL flushes its write-ahead log before it answers.
  */
 @Component
 class EmbeddedDatabaseWarning implements ApplicationListener<ApplicationReadyEvent> {
@@ -38,8 +38,9 @@ class EmbeddedDatabaseWarning implements ApplicationListener<ApplicationReadyEve
             return Optional.empty();
         }
         String message = "Annals is running on the embedded H2 database, which is meant for trying Annals out:"
-                + " if the server crashes or is killed, changes it had already confirmed can be lost."
-                + " For real use run Annals on PostgreSQL (README, \"Configuration\"; decision 15).";
+                + " it does not force each change to the disk, so a power cut or a crash of the computer can lose"
+                + " changes that were already confirmed. For real use run Annals on PostgreSQL"
+                + " (README, \"Configuration\"; decision 15).";
         if (!lower.replace(" ", "").contains(";write_delay=0")) {
             message += " This database URL also lacks WRITE_DELAY=0, so H2 writes confirmed changes to its file"
                     + " only up to half a second later.";

@@ -10,7 +10,7 @@ class EmbeddedDatabaseWarningTest {
     void an_h2_file_database_is_flagged_for_trial_use_and_postgresql_recommended() {
         assertThat(EmbeddedDatabaseWarning.warning("jdbc:h2:file:./data/annals;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"))
                 .hasValueSatisfying(message -> assertThat(message)
-                        .contains("trying Annals out", "confirmed can be lost", "PostgreSQL")
+                        .contains("trying Annals out", "power cut", "PostgreSQL")
                         .doesNotContain("WRITE_DELAY"));
     }
 
