@@ -1,5 +1,6 @@
 package org.annals.base;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.data.jpa.repository.query.DeclaredQuery;
@@ -19,6 +20,12 @@ import org.springframework.data.repository.config.BootstrapMode;
 @EnableJpaRepositories(basePackages = "org.annals", bootstrapMode = BootstrapMode.LAZY,
         queryEnhancerSelector = PersistenceConfig.PlainQueryEnhancerSelector.class)
 class PersistenceConfig {
+
+    /** Static: a bean factory post-processor must exist before the configuration class (decision 15). */
+    @Bean
+    static H2CrashRecovery h2CrashRecovery() {
+        return new H2CrashRecovery();
+    }
 
     static final class PlainQueryEnhancerSelector implements QueryEnhancerSelector {
 
