@@ -134,7 +134,7 @@ class OneDraftJourneyTest extends BrowserTest {
         assertThat(page.getByText("Submitted for review.")).isVisible();
         long opened = jdbc.queryForObject("select count(*) from changeset where project_id = ?", Long.class, project);
         org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("select count(*) from change_operation o"
-                + " join changeset c on c.id = o.changeset_id where c.project_id = ? and o.kind = ?", Long.class,
+                + " join changeset c on c.id = o.changeset_id where c.project_id = ? and o.record_kind = ?", Long.class,
                 project, AnnotationRecordType.KIND)).isEqualTo(2);
 
         // One review step.
