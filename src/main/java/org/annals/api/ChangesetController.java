@@ -102,11 +102,7 @@ class ChangesetController {
                     + " it in a later operation. Needs the Editor role and a WRITE token.")
     @ApiResponse(responseCode = "201", description = "Proposed; the response lists each operation with its record id")
     ResponseEntity<Proposed> propose(@PathVariable UUID projectId, @RequestBody NewChangeset request) {
-        var operations = new ArrayList<ProposedOperation>();
-        List<NewOperation> given = Objects.requireNonNullElse(request.operations(), List.of());
-        for (int i = 0; i < given.size() && i <= ChangesetService.MAX_OPERATIONS; i++) {
-            operations.add(operation(i + 1, given.get(i)));
-        }
+        List<ProposedOperation> operations = operations(types, request.operations());
         UUID id = changesets.propose(projectId, Objects.requireNonNullElse(request.message(), ""), operations,
                 Boolean.TRUE.equals(request.submit()));
         var duplicates = new ArrayList<PossibleDuplicate>();
@@ -203,7 +199,7 @@ class ChangesetController {
     ChangesetDetails revise(@PathVariable UUID changesetId, @RequestBody NewChangeset request) {
         String message = request.message() != null ? request.message()
                 : changesets.details(changesetId).summary().message();
-        changesets.revise(changesetId, message, operations(request.operations()));
+        changesets.revise(changesetId, message, operations(types, request.operations()));
         if (Boolean.TRUE.equals(request.submit())) {
             changesets.submit(changesetId);
         }
@@ -304,10 +300,6 @@ class ChangesetController {
         return changesets.details(changesetId);
     }
 
-    private ProposedOperation operation(int number, NewOperation op) {
-        return operation(types, number, op);
-    }
-
     /** One operation as the API receives it, read into the engine's form; {@code number} names it in messages. */
     static ProposedOperation operation(RecordTypes types, int number, NewOperation op) {
         if (op.kind() == null || op.action() == null) {
@@ -366,11 +358,15 @@ class ChangesetController {
         };
     }
 
-    private List<ProposedOperation> operations(@Nullable List<NewOperation> given) {
+    /**
+     * The operations of a request, numbered from 1 for the messages; one more than the service takes is
+     * read, so that the service refuses an oversized changeset with its own message.
+     */
+    static List<ProposedOperation> operations(RecordTypes types, @Nullable List<NewOperation> given) {
         var operations = new ArrayList<ProposedOperation>();
         List<NewOperation> all = Objects.requireNonNullElse(given, List.of());
         for (int i = 0; i < all.size() && i <= ChangesetService.MAX_OPERATIONS; i++) {
-            operations.add(operation(i + 1, all.get(i)));
+            operations.add(operation(types, i + 1, all.get(i)));
         }
         return operations;
     }

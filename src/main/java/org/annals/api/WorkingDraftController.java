@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -97,11 +96,7 @@ class WorkingDraftController {
             description = "Operations as for proposing a changeset; one on a record the draft already changes replaces"
                     + " it. Needs the Editor role and a WRITE token.")
     Added add(@PathVariable UUID projectId, @RequestBody Additions request) {
-        var operations = new ArrayList<ProposedOperation>();
-        List<ChangesetController.NewOperation> given = Objects.requireNonNullElse(request.operations(), List.of());
-        for (int i = 0; i < given.size() && i <= ChangesetService.MAX_OPERATIONS; i++) {
-            operations.add(ChangesetController.operation(types, i + 1, given.get(i)));
-        }
+        List<ProposedOperation> operations = ChangesetController.operations(types, request.operations());
         UUID id = drafts.add(projectId, Objects.requireNonNullElse(request.message(), ""), operations);
         return new Added(id, operations.stream().map(ProposedOperation::recordId).toList(), drafts.count(projectId));
     }
