@@ -121,16 +121,10 @@ class OneDraftJourneyTest extends BrowserTest {
         assertThat(newActor).isHidden();
 
         screenshot(page, "event-from-selection");
-        curator.click(form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save to draft")));
-        assertThat(form).isHidden();
-
         // One submission: the draft holds the place, the actor, the event and both passages.
-        curator.click(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review…")));
-        Locator submit = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Submit for review"));
-        Locator send = submit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Submit").setExact(true));
-        assertThat(send).isVisible();
-        screenshot(page, "submit-draft");
-        curator.click(send);
+        curator.click(form.getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Save and submit for review")));
+        assertThat(form).isHidden();
         assertThat(page.getByText("Submitted for review.")).isVisible();
         long opened = jdbc.queryForObject("select count(*) from changeset where project_id = ?", Long.class, project);
         org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("select count(*) from change_operation o"

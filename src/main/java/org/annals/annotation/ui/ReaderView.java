@@ -235,7 +235,16 @@ public class ReaderView extends ProjectPage {
     /** The full event form for a passage, pre-filled from it; the dialog's save takes what it saves. */
     private LinkDialog.EventFormOpener eventForm(String quote) {
         return save -> eventFromSelection.open(require(projectId), require(sourceContext), quote,
-                (event, newEntities) -> save.apply(new LinkChoice.NewEvent(event, newEntities)));
+                (event, newEntities) -> save.apply(new LinkChoice.NewEvent(event, newEntities)), message -> {
+                    try {
+                        // The save reloaded the page's content: the draft is the one the event went into.
+                        annotations.submitDraft(require(projectId), require(draftId), message);
+                    } catch (InvalidInputException refused) {
+                        return refused.getMessage();
+                    }
+                    reload();
+                    return null;
+                });
     }
 
     /** The name under which the browser keeps what is typed for a new annotation in this source. */

@@ -120,7 +120,7 @@ class EventForm extends Dialog {
      */
     static EventForm forSelection(EventService events, EntityService entities, TaxonomyService taxonomy,
             SourceService sources, UUID projectId, String quote, Suggestions suggestions,
-            EventFromSelection.Saver saver) {
+            EventFromSelection.Saver saver, EventFromSelection.@Nullable Submitter submitter) {
         var form = new EventForm(events, entities, taxonomy, sources, projectId, null, "", null,
                 (basedOn, values, message, submit) -> {
                     throw new IllegalStateException("An event from a selection is saved to the working draft.");
@@ -140,27 +140,47 @@ class EventForm extends Dialog {
         error.addClassName("form-error");
         error.getElement().setAttribute("role", "alert");
         form.add(error);
-        var save = new Button("Save to draft", e -> {
-            String problem;
-            try {
-                EventPayload values = form.values(null);
-                problem = saver.save(values, form.namedNewEntities(values));
-            } catch (InvalidInputException refused) {
-                problem = refused.getMessage();
-            }
-            if (problem == null) {
-                form.work.finished();
-                form.close();
-            } else {
-                error.setText(problem);
-            }
-        });
+        var save = new Button("Save to draft", e -> form.saveFromSelection(saver, null, error));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         form.getFooter().removeAll();
-        form.getFooter().add(new Button("Cancel", e -> form.close()), save);
+        form.getFooter().add(new Button("Cancel", e -> form.close()));
+        if (submitter != null) {
+            // One event, told now: no need to collect more in the draft before the review.
+            var saveAndSubmit = new Button("Save and submit for review", e -> form.saveFromSelection(saver, submitter, error));
+            saveAndSubmit.setTooltipText("Saves to your draft and sends the whole draft to review, with the event's"
+                    + " title as the message");
+            form.getFooter().add(saveAndSubmit);
+        }
+        form.getFooter().add(save);
         form.fillFrom(quote, suggestions);
         form.work.baseline();
         return form;
+    }
+
+    /** Saves the event from the selection; then, with a submitter, sends the draft to review. */
+    private void saveFromSelection(EventFromSelection.Saver saver, EventFromSelection.@Nullable Submitter submitter,
+            Div error) {
+        String problem;
+        EventPayload values;
+        try {
+            values = values(null);
+            problem = saver.save(values, namedNewEntities(values));
+        } catch (InvalidInputException refused) {
+            error.setText(refused.getMessage());
+            return;
+        }
+        if (problem != null) {
+            error.setText(problem);
+            return;
+        }
+        work.finished();
+        close();
+        if (submitter != null) {
+            String refused = submitter.submit(values.title());
+            // The event is safe in the draft either way; a refused submission says why where the page shows it.
+            Notification.show(refused == null ? "Submitted for review." : "Saved to your draft, not submitted: " + refused,
+                    6000, Notification.Position.BOTTOM_START);
+        }
     }
 
     /**

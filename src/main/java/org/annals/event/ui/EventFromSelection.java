@@ -28,6 +28,15 @@ public class EventFromSelection {
         @Nullable String save(EventPayload event, Map<UUID, EntityPayload> newEntities);
     }
 
+    /**
+     * Sends the person's working draft to review with a message, right after a save (the form's "Save and
+     * submit"); answers with the reason it refused, or null.
+     */
+    @FunctionalInterface
+    public interface Submitter {
+        @Nullable String submit(String message);
+    }
+
     private final EventService events;
     private final EntityService entities;
     private final TaxonomyService taxonomy;
@@ -43,9 +52,15 @@ public class EventFromSelection {
         this.prefill = prefill;
     }
 
+    /** The form with "Save to draft" only. */
     public Dialog open(UUID projectId, SourceContext source, String quote, Saver saver) {
+        return open(projectId, source, quote, saver, null);
+    }
+
+    /** The form with "Save to draft" and, with a submitter, "Save and submit for review". */
+    public Dialog open(UUID projectId, SourceContext source, String quote, Saver saver, @Nullable Submitter submitter) {
         var form = EventForm.forSelection(events, entities, taxonomy, sources, projectId, quote,
-                prefill.suggest(projectId, quote, source), saver);
+                prefill.suggest(projectId, quote, source), saver, submitter);
         form.open();
         return form;
     }
