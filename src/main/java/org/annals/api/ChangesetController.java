@@ -247,7 +247,7 @@ class ChangesetController {
                     + " in the queue. 409 when the record changed again meanwhile. Only its author may; WRITE token.")
     @ApiResponse(responseCode = "409", description = "The record changed again: compare once more")
     ChangesetDetails rebase(@PathVariable UUID changesetId, @RequestBody NewOperation operation) {
-        changesets.rebase(changesetId, operation(1, operation));
+        changesets.rebase(changesetId, operation(types, 1, operation));
         return changesets.details(changesetId);
     }
 
