@@ -170,7 +170,7 @@ class AnnotationJourneyTest extends BrowserTest {
         select(page, "entered the city of Aleppo", 0);
         page.locator("annals-text").press("1");
         dialog = page.getByRole(AriaRole.DIALOG);
-        dialog.locator("input[placeholder='Search by name, alias or title']").fill("Aleppo");
+        dialog.locator("input[placeholder='Search by words, date, place or actor']").fill("Aleppo");
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Rebels enter Aleppo (30 November 2024)"))
                 .click();
         save(page);

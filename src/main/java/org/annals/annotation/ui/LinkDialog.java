@@ -279,6 +279,9 @@ class LinkDialog extends Dialog {
         linkTo.setValue(previous != null && options.contains(previous) ? previous : EXISTING);
         existing.getDataProvider().refreshAll();
         existing.setLabel(required == null ? "Event or entity" : required.equals(EventRecordType.KIND) ? "Event" : "Entity");
+        // Entities are found by name or alias; events also by dates, places and actors.
+        existing.setPlaceholder(required != null && !required.equals(EventRecordType.KIND) ? "Search by name or alias"
+                : "Search by words, date, place or actor");
         showFields();
     }
 
