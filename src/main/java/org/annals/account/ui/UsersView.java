@@ -69,9 +69,7 @@ class UsersView extends VerticalLayout {
         grid.addColumn(UserSummary::displayName).setHeader("Display name").setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(user -> user.admin() ? "Administrator" : "User").setHeader("Role").setAutoWidth(true);
         grid.addColumn(user -> user.enabled() ? "Enabled" : "Disabled").setHeader("Status").setAutoWidth(true);
-        // A fixed width: auto width is measured before the lazily loaded rows draw their menus, which left
-        // the column too narrow for "Actions" (the menu then folded into "More options").
-        grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("9em").setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> accounts.findUsers(filter.getValue(), query.getPage(), query.getPageSize()).stream(),
                 query -> (int) accounts.countUsers(filter.getValue()));
         grid.setSizeFull();
