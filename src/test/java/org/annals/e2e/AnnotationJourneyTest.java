@@ -102,7 +102,9 @@ class AnnotationJourneyTest extends BrowserTest {
         Page page = newPerson();
         signIn(page, who.getUsername(), Fixtures.PASSWORD);
         page.navigate(url("projects/" + project + "/sources/" + source));
-        assertThat(page.locator("annals-text .passage").first()).isVisible();
+        // The first page of a fresh server may take a while on a busy machine.
+        assertThat(page.locator("annals-text .passage").first()).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
         return page;
     }
 
