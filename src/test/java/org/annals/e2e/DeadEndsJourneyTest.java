@@ -172,6 +172,7 @@ class DeadEndsJourneyTest extends BrowserTest {
         form.getByLabel("Message for the reviewers").fill("Hama");
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add to my draft")).click();
         assertThat(form).isHidden();
+        assertThat(page.getByText("Added to your draft")).isVisible();
         var draft = as(editor, () -> changesets.mine(project, 10)).getFirst();
         var proposed = (org.annals.event.EventPayload) as(editor, () -> changesets.proposedOperations(draft.id()))
                 .getFirst().payload();

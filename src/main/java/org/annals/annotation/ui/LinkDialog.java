@@ -129,7 +129,8 @@ class LinkDialog extends Dialog {
         entityName.setWidthFull();
         work.text(entityName, "entityName");
         var duplicates = new DuplicateWarning(annotations::possibleDuplicates, projectId);
-        entityName.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        // The name reaches the server when the field is left (not lazily while typing): Esc right after
+        // typing must still find the name changed and ask before throwing it away.
         entityName.addValueChangeListener(e -> duplicates.check(entityKind.getValue(), entityName.getValue(), List.of(), null));
         entityKind.addValueChangeListener(e -> duplicates.check(entityKind.getValue(), entityName.getValue(), List.of(), null));
         entityFields = new VerticalLayout(entityKind, entityName, duplicates);
