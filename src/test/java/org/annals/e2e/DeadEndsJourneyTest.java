@@ -201,6 +201,18 @@ class DeadEndsJourneyTest extends BrowserTest {
         Page page = signedIn(editor);
         page.navigate(url("projects/" + project + "/sources/" + source));
         assertThat(page.locator("annals-text .passage").first()).isVisible();
+        // Esc, then Discard: the dialog goes and nothing comes back after a reload.
+        AnnotationJourneyTest.select(page, "Hama", 0);
+        AnnotationJourneyTest.chooseType(page, "Entity mention");
+        Locator entityDialog = page.getByRole(AriaRole.DIALOG);
+        entityDialog.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("New entity")).check();
+        entityDialog.getByLabel("Name").fill("Hama city");
+        entityDialog.getByLabel("Name").press("Escape");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Discard")).click();
+        assertThat(entityDialog).isHidden();
+        // Discarded on purpose: the browser keeps no copy to offer back.
+        page.waitForFunction("() => !Object.keys(localStorage).some(k => k.startsWith('annals-draft:'))");
+
         AnnotationJourneyTest.select(page, "withdrew from Hama", 0);
         AnnotationJourneyTest.chooseType(page, "Event mention");
         page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("New event"))
@@ -230,17 +242,6 @@ class DeadEndsJourneyTest extends BrowserTest {
         assertThat(as(editor, () -> annotations.linkCandidates(project, "EVENT", "withdrew", 5)))
                 .anySatisfy(c -> assertThat(c.label()).contains("5 December 2024"));
 
-        // Esc, then Discard: the dialog goes and nothing comes back after a reload.
-        AnnotationJourneyTest.select(page, "Hama", 0);
-        AnnotationJourneyTest.chooseType(page, "Entity mention");
-        dialog = page.getByRole(AriaRole.DIALOG);
-        dialog.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("New entity")).check();
-        dialog.getByLabel("Name").fill("Hama city");
-        dialog.getByLabel("Name").press("Escape");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Discard")).click();
-        assertThat(dialog).isHidden();
-        // Discarded on purpose: the browser keeps no copy to offer back.
-        page.waitForFunction("() => !Object.keys(localStorage).some(k => k.startsWith('annals-draft:'))");
     }
 
     @Autowired
