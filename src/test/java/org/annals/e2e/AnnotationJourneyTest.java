@@ -164,9 +164,10 @@ class AnnotationJourneyTest extends BrowserTest {
         chooseOption(page, dialog, "Kind", "Organisation or armed group");
         assertThat(dialog.getByLabel("Name")).hasValue("Hay'at Tahrir al-Sham");
         save(page);
+        // The draft bar counts what the server saved: read the store once it says so.
+        assertThat(page.locator(".draft-count")).containsText("1 annotation");
         EditorAnnotation hts = stored(editor, "Hay'at Tahrir al-Sham");
         assertHighlighted(page, hts.key(), "Hay'at Tahrir al-Sham");
-        assertThat(page.locator(".draft-count")).containsText("1 annotation");
 
         // 2. A second phrase (after an emoji) by keyboard shortcut, linked to an existing event.
         select(page, "entered the city of Aleppo", 0);
@@ -176,6 +177,7 @@ class AnnotationJourneyTest extends BrowserTest {
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Rebels enter Aleppo (30 November 2024)"))
                 .click();
         save(page);
+        assertThat(page.locator(".draft-count")).containsText("2 annotations");
         EditorAnnotation entered = stored(editor, "entered the city of Aleppo");
         assertThat(text.substring(entered.start(), entered.end())).isEqualTo(entered.exact());
         assertThat(entered.prefix()).endsWith("🚀 ");
@@ -187,6 +189,7 @@ class AnnotationJourneyTest extends BrowserTest {
         dialog.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("New entity")).check();
         chooseOption(page, dialog, "Kind", "Place");
         save(page);
+        assertThat(page.locator(".draft-count")).containsText("3 annotations");
         EditorAnnotation aleppo = stored(editor, "Aleppo");
         assertHighlighted(page, entered.key(), "entered the city of Aleppo");
         assertHighlighted(page, aleppo.key(), "Aleppo");
