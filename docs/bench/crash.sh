@@ -112,8 +112,8 @@ done
 
 stats=$(sort -n "$work/latencies" | awk '{ v[NR] = $1; s += $1 } END {
   if (NR == 0) { print "n=0"; exit }
-  printf "n=%d p50_ms=%.1f p95_ms=%.1f mean_ms=%.1f", NR, v[int(NR * 0.5) + 1] * 1000,
-    v[int(NR * 0.95) + 1 > NR ? NR : int(NR * 0.95) + 1] * 1000, s / NR * 1000 }')
+  i95 = int(NR * 0.95) + 1; if (i95 > NR) i95 = NR
+  printf "n=%d p50_ms=%.1f p95_ms=%.1f mean_ms=%.1f", NR, v[int(NR * 0.5) + 1] * 1000, v[i95] * 1000, s / NR * 1000 }')
 {
   echo "crash: jar $jar, write delay ${ANNALS_CRASH_WRITE_DELAY:-as shipped}, work folder $work"
   echo "trials=$trials acknowledged_writes=$acked lost=$lost"
