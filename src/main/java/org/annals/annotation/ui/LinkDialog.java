@@ -129,8 +129,9 @@ class LinkDialog extends Dialog {
         entityName.setWidthFull();
         work.text(entityName, "entityName");
         var duplicates = new DuplicateWarning(annotations::possibleDuplicates, projectId);
-        // The name reaches the server when the field is left (not lazily while typing): Esc right after
-        // typing must still find the name changed and ask before throwing it away.
+        // The name reaches the server as it is typed: Esc right after typing must find the name changed
+        // and ask before throwing it away (a lazily or on-change synced name arrived too late for that).
+        entityName.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
         entityName.addValueChangeListener(e -> duplicates.check(entityKind.getValue(), entityName.getValue(), List.of(), null));
         entityKind.addValueChangeListener(e -> duplicates.check(entityKind.getValue(), entityName.getValue(), List.of(), null));
         entityFields = new VerticalLayout(entityKind, entityName, duplicates);
