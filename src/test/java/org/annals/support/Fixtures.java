@@ -67,19 +67,20 @@ public class Fixtures {
 
     /** A source of plain paragraphs (one passage each), imported by the user. */
     public UUID newSource(UUID projectId, AnnalsPrincipal user, String title, String... paragraphs) {
-        var blocks = java.util.Arrays.stream(paragraphs)
-                .map(p -> org.annals.source.parse.DraftBlock.of(org.annals.source.parse.BlockKind.PARAGRAPH, p)).toList();
-        return as(user, () -> imports.importSource(projectId, new org.annals.source.ImportRequest(
-                org.annals.source.SourceMetadata.titled(title), org.annals.source.parse.SourceFormat.PLAIN_TEXT, blocks,
-                null, null, true)).sourceId());
+        return newSource(projectId, user, org.annals.source.SourceMetadata.titled(title), paragraphs);
     }
 
     /** A source of plain paragraphs with its published date (what relative dates in it are read against). */
     public UUID newSource(UUID projectId, AnnalsPrincipal user, String title, java.time.LocalDate publishedOn,
             String... paragraphs) {
+        return newSource(projectId, user,
+                new org.annals.source.SourceMetadata(title, null, null, null, publishedOn, null, "en", null), paragraphs);
+    }
+
+    private UUID newSource(UUID projectId, AnnalsPrincipal user, org.annals.source.SourceMetadata metadata,
+            String... paragraphs) {
         var blocks = java.util.Arrays.stream(paragraphs)
                 .map(p -> org.annals.source.parse.DraftBlock.of(org.annals.source.parse.BlockKind.PARAGRAPH, p)).toList();
-        var metadata = new org.annals.source.SourceMetadata(title, null, null, null, publishedOn, null, "en", null);
         return as(user, () -> imports.importSource(projectId, new org.annals.source.ImportRequest(metadata,
                 org.annals.source.parse.SourceFormat.PLAIN_TEXT, blocks, null, null, true)).sourceId());
     }
