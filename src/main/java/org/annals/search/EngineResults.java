@@ -1,0 +1,18 @@
+package org.annals.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page of hits, ranked by relevance with newer first among equals.
+ *
+ * @param total how many documents match in all (of the kinds asked for)
+ * @param perKind how many match of each kind, whatever kinds were asked for: a results page offers them as filters
+ */
+public record EngineResults(long total, Map<SearchKind, Long> perKind, List<SearchHit> hits) {
+
+    public EngineResults {
+        perKind = Map.copyOf(perKind);
+        hits = List.copyOf(hits);
+    }
+}

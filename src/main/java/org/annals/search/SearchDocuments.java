@@ -1,0 +1,22 @@
+package org.annals.search;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds documents from the database's current state: what the index holds is always derived from
+ * here, never from what a service passed along.
+ */
+@Component
+public class SearchDocuments {
+
+    /** The documents of the group as the database has it now; none when the thing is gone or not searchable. */
+    public List<SearchDocument> load(DocumentGroup group) {
+        return List.of();
+    }
+
+    /** Every group of every project, for a full rebuild, in batches that keep memory flat. */
+    public void forEachGroup(Consumer<DocumentGroup> each) {
+    }
+}

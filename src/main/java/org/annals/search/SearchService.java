@@ -1,0 +1,71 @@
+package org.annals.search;
+
+import java.util.List;
+import org.annals.base.InvalidInputException;
+import org.annals.project.ProjectAccess;
+import org.annals.project.ProjectRole;
+import org.annals.security.CurrentUser;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Search for members of a project: what they may see, by the same rules as the pages, decided afresh
+ * for every search (vetted data for every member, proposals for editors and up, a draft for its author
+ * alone, nothing at all, not even a count, for anyone else).
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class SearchService {
+
+    /** With fewer exact hits than this on the first page, words with small spelling differences are tried. */
+    static final int FEW = 3;
+
+    private final SearchEngine engine;
+    private final ProjectAccess access;
+
+    SearchService(SearchEngine engine, ProjectAccess access) {
+        this.engine = engine;
+        this.access = access;
+    }
+
+    public SearchResults search(SearchRequest request) {
+        ProjectRole role = access.require(request.projectId(), ProjectRole.VIEWER);
+        if (request.page() < 0 || request.page() >= SearchRequest.MAX_PAGE) {
+            throw new InvalidInputException("Pages go from 1 to " + SearchRequest.MAX_PAGE + ".");
+        }
+        if (request.pageSize() < 1 || request.pageSize() > SearchRequest.MAX_PAGE_SIZE) {
+            throw new InvalidInputException("A page holds 1 to " + SearchRequest.MAX_PAGE_SIZE + " results.");
+        }
+        if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
+            throw new InvalidInputException("The start of the date range is after its end.");
+        }
+        UserQuery words = QuerySyntax.read(request.text());
+        if (words.isEmpty()) {
+            return new SearchResults(0, java.util.Map.of(), List.of(), request.page(), request.pageSize(), false,
+                    words.notices());
+        }
+        EngineQuery exact = new EngineQuery(words, request.projectId(), CurrentUser.require().userId(),
+                role.includes(ProjectRole.EDITOR), request.kinds(), request.sourceId(), request.subtypes(),
+                request.from(), request.to(), false, request.page() * request.pageSize(), request.pageSize());
+        EngineResults found = engine.search(exact);
+        boolean fuzzy = false;
+        if (found.total() < FEW && request.page() == 0) {
+            EngineResults near = engine.search(withFuzzy(exact));
+            if (near.total() > found.total()) {
+                found = near;
+                fuzzy = true;
+            }
+        }
+        List<String> notices = new java.util.ArrayList<>(words.notices());
+        if (fuzzy) {
+            notices.add("Few exact matches: words spelled slightly differently are shown too.");
+        }
+        return new SearchResults(found.total(), found.perKind(), found.hits(), request.page(), request.pageSize(),
+                fuzzy, notices);
+    }
+
+    private static EngineQuery withFuzzy(EngineQuery q) {
+        return new EngineQuery(q.query(), q.projectId(), q.viewerId(), q.seesProposals(), q.kinds(), q.sourceId(),
+                q.subtypes(), q.from(), q.to(), true, q.offset(), q.limit());
+    }
+}

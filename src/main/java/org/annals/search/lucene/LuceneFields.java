@@ -1,0 +1,150 @@
+package org.annals.search.lucene;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.annals.review.RecordRef;
+import org.annals.search.Audience;
+import org.annals.search.DocumentGroup;
+import org.annals.search.SearchDocument;
+import org.annals.search.SearchKind;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a {@link SearchDocument} is laid out in Lucene, and read back. Keyword fields (exact terms) serve
+ * deletes and filters; analysed fields serve the words; stored fields give the hit back whole.
+ */
+final class LuceneFields {
+
+    static final String KEY = "key";
+    static final String GROUP = "group";
+    static final String PROJECT = "project";
+    static final String KIND = "kind";
+    static final String AUDIENCE = "audience";
+    static final String OWNER = "owner";
+    static final String CHANGESET = "changeset";
+    static final String RECORD_KIND = "record_kind";
+    static final String RECORD_ID = "record_id";
+    static final String SOURCE = "source";
+    static final String SUBTYPE = "subtype";
+    /** Analysed: the title (a source's title, a record's name). */
+    static final String TITLE = "title";
+    /** Analysed, folded, stored with offsets: the text shown in context. */
+    static final String TEXT = "text";
+    /** Analysed, folded and stemmed; not stored. */
+    static final String TEXT_STEMMED = "text_stemmed";
+    /** Analysed, folded: names in every script (multi-valued). */
+    static final String NAMES = "names";
+    /** Epoch days of the document's date range (points, for range filters, and stored). */
+    static final String FROM_DAY = "from_day";
+    static final String TO_DAY = "to_day";
+    static final String START = "start";
+    static final String END = "end";
+    static final String SECTION = "section";
+    /** Epoch milliseconds of the last change: doc values, the tie breaker. */
+    static final String UPDATED = "updated";
+
+    /** The text field keeps offsets in its postings, so the highlighter need not analyse hits again. */
+    private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+    private LuceneFields() {
+    }
+
+    private static FieldType textWithOffsets() {
+        var type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    static Document toLucene(SearchDocument doc) {
+        var lucene = new Document();
+        lucene.add(new StringField(KEY, doc.key(), Field.Store.YES));
+        lucene.add(new StringField(GROUP, doc.group().key(), Field.Store.YES));
+        lucene.add(new StringField(PROJECT, doc.projectId().toString(), Field.Store.YES));
+        lucene.add(new StringField(KIND, doc.kind().name(), Field.Store.YES));
+        lucene.add(new StringField(AUDIENCE, doc.audience().name(), Field.Store.YES));
+        keyword(lucene, OWNER, doc.ownerId());
+        keyword(lucene, CHANGESET, doc.changesetId());
+        lucene.add(new StringField(RECORD_KIND, doc.record().kind(), Field.Store.YES));
+        lucene.add(new StringField(RECORD_ID, doc.record().id().toString(), Field.Store.YES));
+        keyword(lucene, SOURCE, doc.sourceId());
+        if (doc.subtype() != null) {
+            lucene.add(new StringField(SUBTYPE, doc.subtype(), Field.Store.YES));
+        }
+        lucene.add(new TextField(TITLE, doc.title(), Field.Store.YES));
+        lucene.add(new Field(TEXT, doc.text(), TEXT_WITH_OFFSETS));
+        lucene.add(new TextField(TEXT_STEMMED, doc.text(), Field.Store.NO));
+        for (String name : doc.names()) {
+            lucene.add(new TextField(NAMES, name, Field.Store.YES));
+        }
+        day(lucene, FROM_DAY, doc.from());
+        day(lucene, TO_DAY, doc.to());
+        lucene.add(new StoredField(START, doc.start()));
+        lucene.add(new StoredField(END, doc.end()));
+        if (doc.section() != null) {
+            lucene.add(new StoredField(SECTION, doc.section()));
+        }
+        long updated = doc.updated().toEpochMilli();
+        lucene.add(new NumericDocValuesField(UPDATED, updated));
+        lucene.add(new StoredField(UPDATED, updated));
+        return lucene;
+    }
+
+    private static void keyword(Document lucene, String field, @Nullable UUID value) {
+        if (value != null) {
+            lucene.add(new StringField(field, value.toString(), Field.Store.YES));
+        }
+    }
+
+    private static void day(Document lucene, String field, @Nullable LocalDate date) {
+        if (date != null) {
+            lucene.add(new LongPoint(field, date.toEpochDay()));
+            lucene.add(new StoredField(field, date.toEpochDay()));
+        }
+    }
+
+    static SearchDocument fromLucene(Document stored) {
+        String group = stored.get(GROUP);
+        int colon = group.indexOf(':');
+        var groupKey = DocumentGroup.parse(group.substring(0, colon).toUpperCase(java.util.Locale.ROOT),
+                UUID.fromString(group.substring(colon + 1)));
+        List<String> names = new ArrayList<>();
+        for (IndexableField name : stored.getFields(NAMES)) {
+            names.add(name.stringValue());
+        }
+        return new SearchDocument(stored.get(KEY), groupKey, SearchKind.valueOf(stored.get(KIND)),
+                new RecordRef(stored.get(RECORD_KIND), UUID.fromString(stored.get(RECORD_ID))),
+                UUID.fromString(stored.get(PROJECT)), Audience.valueOf(stored.get(AUDIENCE)), uuid(stored, OWNER),
+                uuid(stored, CHANGESET), stored.get(TITLE), stored.get(TEXT), names, uuid(stored, SOURCE),
+                stored.get(SUBTYPE), day(stored, FROM_DAY), day(stored, TO_DAY), number(stored, START),
+                number(stored, END), stored.get(SECTION),
+                Instant.ofEpochMilli(stored.getField(UPDATED).numericValue().longValue()));
+    }
+
+    private static @Nullable UUID uuid(Document stored, String field) {
+        String value = stored.get(field);
+        return value == null ? null : UUID.fromString(value);
+    }
+
+    private static @Nullable LocalDate day(Document stored, String field) {
+        IndexableField value = stored.getField(field);
+        return value == null ? null : LocalDate.ofEpochDay(value.numericValue().longValue());
+    }
+
+    private static int number(Document stored, String field) {
+        return stored.getField(field).numericValue().intValue();
+    }
+}
