@@ -57,6 +57,14 @@ public class RecordTypes {
     }
 
     /**
+     * A payload as stored with an operation, read back as its kind's payload type: for readers outside
+     * the engine (search documents of proposals) that must read it exactly as approval would.
+     */
+    public Object readStored(String kind, String payload) {
+        return read(get(kind), payload);
+    }
+
+    /**
      * Proposed values sent as JSON (by the REST API) as the kind's payload, read exactly as stored
      * payloads are read so that both have one JSON form. Throws {@link InvalidInputException}
      * naming the field that does not fit, never internal class names.
