@@ -76,10 +76,11 @@ class SourceDocuments {
                 from text_segment
                 where text_version_id in (:ids) and kind in ('SECTION', 'PASSAGE')""", Map.of("ids", textVersionIds),
                 rs -> {
-                    int parent = rs.getInt(7);
+                    int parentOrdinal = rs.getInt(7);
+                    Integer parent = rs.wasNull() ? null : parentOrdinal;
                     byVersion.computeIfAbsent(rs.getObject(1, UUID.class), v -> new ArrayList<>())
                             .add(new Segment("SECTION".equals(rs.getString(2)), rs.getInt(3), rs.getInt(4),
-                                    rs.getInt(5), rs.getString(6), rs.wasNull() ? null : parent));
+                                    rs.getInt(5), rs.getString(6), parent));
                 });
         return byVersion;
     }
