@@ -26,8 +26,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class SearchDocuments {
 
-    /** Groups per batch of {@link #forEachGroup(Consumer)}. */
-    public static final int BATCH = 500;
+    /**
+     * Groups per batch of {@link #forEachGroup(Consumer)}, and the batch a rebuild should pass to
+     * {@link #loadAll}: on PostgreSQL 100 sources at a time read about five times as many documents per
+     * second as one at a time, and more per batch gained nothing (docs/performance.md, "Search documents").
+     */
+    public static final int BATCH = 100;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate reading;
