@@ -85,25 +85,22 @@ class RecordNames {
     }
 
     Map<UUID, String> eventTitles(Collection<UUID> ids) {
-        var titles = new HashMap<UUID, String>();
-        for (List<UUID> chunk : chunks(ids)) {
-            jdbc.query("select id, title from event_record where id in (:ids)", Map.of("ids", chunk),
-                    rs -> {
-                        titles.put(rs.getObject(1, UUID.class), rs.getString(2));
-                    });
-        }
-        return titles;
+        return textById("select id, title from event_record where id in (:ids)", ids);
     }
 
     Map<UUID, String> eventTypeNames(Collection<UUID> ids) {
-        var names = new HashMap<UUID, String>();
+        return textById("select id, name from event_type where id in (:ids)", ids);
+    }
+
+    /** The second column of the rows whose id, the first, is one of these. */
+    private Map<UUID, String> textById(String sql, Collection<UUID> ids) {
+        var texts = new HashMap<UUID, String>();
         for (List<UUID> chunk : chunks(ids)) {
-            jdbc.query("select id, name from event_type where id in (:ids)", Map.of("ids", chunk),
-                    rs -> {
-                        names.put(rs.getObject(1, UUID.class), rs.getString(2));
-                    });
+            jdbc.query(sql, Map.of("ids", chunk), rs -> {
+                texts.put(rs.getObject(1, UUID.class), rs.getString(2));
+            });
         }
-        return names;
+        return texts;
     }
 
     /**
