@@ -15,11 +15,13 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +33,7 @@ final class LuceneFields {
     static final String KEY = "key";
     static final String GROUP = "group";
     static final String PROJECT = "project";
+    /** A keyword, and sorted doc values: one search pass counts the hits of every kind. */
     static final String KIND = "kind";
     static final String AUDIENCE = "audience";
     static final String OWNER = "owner";
@@ -43,7 +46,7 @@ final class LuceneFields {
     static final String TITLE = "title";
     /** Analysed, folded, stored with offsets: the text shown in context. */
     static final String TEXT = "text";
-    /** Analysed, folded and stemmed; not stored. */
+    /** Analysed, folded and stemmed, with offsets (so the highlighter marks "offensive" for "offensives"); not stored. */
     static final String TEXT_STEMMED = "text_stemmed";
     /** Analysed, folded: names in every script (multi-valued). */
     static final String NAMES = "names";
@@ -57,13 +60,14 @@ final class LuceneFields {
     static final String UPDATED = "updated";
 
     /** The text field keeps offsets in its postings, so the highlighter need not analyse hits again. */
-    private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+    private static final FieldType TEXT_WITH_OFFSETS = withOffsets(TextField.TYPE_STORED);
+    private static final FieldType STEMMED_WITH_OFFSETS = withOffsets(TextField.TYPE_NOT_STORED);
 
     private LuceneFields() {
     }
 
-    private static FieldType textWithOffsets() {
-        var type = new FieldType(TextField.TYPE_STORED);
+    private static FieldType withOffsets(FieldType base) {
+        var type = new FieldType(base);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;
@@ -75,6 +79,7 @@ final class LuceneFields {
         lucene.add(new StringField(GROUP, doc.group().key(), Field.Store.YES));
         lucene.add(new StringField(PROJECT, doc.projectId().toString(), Field.Store.YES));
         lucene.add(new StringField(KIND, doc.kind().name(), Field.Store.YES));
+        lucene.add(new SortedDocValuesField(KIND, new BytesRef(doc.kind().name())));
         lucene.add(new StringField(AUDIENCE, doc.audience().name(), Field.Store.YES));
         keyword(lucene, OWNER, doc.ownerId());
         keyword(lucene, CHANGESET, doc.changesetId());
@@ -86,12 +91,12 @@ final class LuceneFields {
         }
         lucene.add(new TextField(TITLE, doc.title(), Field.Store.YES));
         lucene.add(new Field(TEXT, doc.text(), TEXT_WITH_OFFSETS));
-        lucene.add(new TextField(TEXT_STEMMED, doc.text(), Field.Store.NO));
+        lucene.add(new Field(TEXT_STEMMED, doc.text(), STEMMED_WITH_OFFSETS));
         for (String name : doc.names()) {
             lucene.add(new TextField(NAMES, name, Field.Store.YES));
         }
-        day(lucene, FROM_DAY, doc.from());
-        day(lucene, TO_DAY, doc.to());
+        day(lucene, FROM_DAY, doc.from(), doc.to());
+        day(lucene, TO_DAY, doc.to(), doc.from());
         lucene.add(new StoredField(START, doc.start()));
         lucene.add(new StoredField(END, doc.end()));
         if (doc.section() != null) {
@@ -109,9 +114,17 @@ final class LuceneFields {
         }
     }
 
-    private static void day(Document lucene, String field, @Nullable LocalDate date) {
+    /**
+     * A document with one date only (an event of one day given as its start) is filtered as lasting that
+     * day: the range filters read "starts before the range ends and ends after it starts". The stored value
+     * stays as given.
+     */
+    private static void day(Document lucene, String field, @Nullable LocalDate date, @Nullable LocalDate otherEnd) {
+        LocalDate filtered = date != null ? date : otherEnd;
+        if (filtered != null) {
+            lucene.add(new LongPoint(field, filtered.toEpochDay()));
+        }
         if (date != null) {
-            lucene.add(new LongPoint(field, date.toEpochDay()));
             lucene.add(new StoredField(field, date.toEpochDay()));
         }
     }
