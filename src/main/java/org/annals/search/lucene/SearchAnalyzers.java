@@ -1,5 +1,8 @@
 package org.annals.search.lucene;
 
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.text.RuleBasedBreakIterator;
+import com.ibm.icu.util.ULocale;
 import java.io.Reader;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -13,6 +16,7 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
+import org.apache.lucene.analysis.icu.segmentation.ICUTokenizerConfig;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 
 /**
@@ -36,6 +40,9 @@ final class SearchAnalyzers {
 
     /** Keeps phrases from matching across two values of a multi-valued field (two aliases). */
     private static final int GAP_BETWEEN_VALUES = 100;
+
+    /** Finds words with ICU's own rules (see {@link IcuWords}). */
+    private static final ICUTokenizerConfig WORDS = new IcuWords();
 
     private SearchAnalyzers() {
     }
@@ -63,6 +70,39 @@ final class SearchAnalyzers {
         return new PerFieldAnalyzerWrapper(folding(), Map.of(LuceneFields.TEXT_STEMMED, stemming()));
     }
 
+    /**
+     * Word boundaries by the Unicode rules (UAX #29) as ICU4J itself ships them, with its dictionaries for
+     * scripts written without spaces (Thai, Khmer, Chinese, Japanese). Lucene's default configuration loads
+     * rules compiled for the ICU it was built with (77), which our ICU4J (79) refuses to read ("ICU data
+     * file error: Header authentication failed"); this one needs no data of Lucene's.
+     */
+    private static final class IcuWords extends ICUTokenizerConfig {
+
+        @Override
+        public RuleBasedBreakIterator getBreakIterator(int script) {
+            return (RuleBasedBreakIterator) BreakIterator.getWordInstance(ULocale.ROOT);
+        }
+
+        @Override
+        public String getType(int script, int ruleStatus) {
+            if (ruleStatus >= RuleBasedBreakIterator.WORD_IDEO && ruleStatus < RuleBasedBreakIterator.WORD_IDEO_LIMIT) {
+                return "<IDEOGRAPHIC>";
+            }
+            if (ruleStatus >= RuleBasedBreakIterator.WORD_KANA && ruleStatus < RuleBasedBreakIterator.WORD_KANA_LIMIT) {
+                return "<KANA>";
+            }
+            if (ruleStatus >= RuleBasedBreakIterator.WORD_NUMBER && ruleStatus < RuleBasedBreakIterator.WORD_NUMBER_LIMIT) {
+                return "<NUM>";
+            }
+            return "<ALPHANUM>";
+        }
+
+        @Override
+        public boolean combineCJ() {
+            return true;
+        }
+    }
+
     private static final class WordsAnalyzer extends Analyzer {
 
         private final boolean stem;
@@ -78,7 +118,7 @@ final class SearchAnalyzers {
 
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
-            Tokenizer words = new ICUTokenizer();
+            Tokenizer words = new ICUTokenizer(WORDS);
             TokenStream stream = new ICUFoldingFilter(words);
             stream = new ArabicNormalizationFilter(stream);
             stream = new EnglishPossessiveFilter(stream);
