@@ -42,8 +42,17 @@ final class LuceneFields {
     static final String RECORD_ID = "record_id";
     static final String SOURCE = "source";
     static final String SUBTYPE = "subtype";
-    /** Analysed: the title (a source's title, a record's name). */
+    /** Analysed: the title of a source, an event or an entity (the thing itself is called so). */
     static final String TITLE = "title";
+    /** Stored: every document's title as shown (Lucene wants one field indexed alike in every document). */
+    static final String SHOWN_TITLE = "shown_title";
+    /**
+     * Analysed, not stored: the title of what a passage, an annotation or a comment belongs to (a source's
+     * title, a record's name) and a passage's section. Weighted little: every passage of a source titled
+     * "Aleppo" should not outrank the passages that speak of Aleppo, yet "Aleppo curfew" still finds the
+     * passage about a curfew in that source.
+     */
+    static final String CONTEXT = "context";
     /** Analysed, folded, stored with offsets: the text shown in context. */
     static final String TEXT = "text";
     /** Analysed, folded and stemmed, with offsets (so the highlighter marks "offensive" for "offensives"); not stored. */
@@ -89,7 +98,15 @@ final class LuceneFields {
         if (doc.subtype() != null) {
             lucene.add(new StringField(SUBTYPE, doc.subtype(), Field.Store.YES));
         }
-        lucene.add(new TextField(TITLE, doc.title(), Field.Store.YES));
+        lucene.add(new StoredField(SHOWN_TITLE, doc.title()));
+        if (namesItself(doc.kind())) {
+            lucene.add(new TextField(TITLE, doc.title(), Field.Store.NO));
+        } else {
+            lucene.add(new TextField(CONTEXT, doc.title(), Field.Store.NO));
+            if (doc.section() != null) {
+                lucene.add(new TextField(CONTEXT, doc.section(), Field.Store.NO));
+            }
+        }
         lucene.add(new Field(TEXT, doc.text(), TEXT_WITH_OFFSETS));
         lucene.add(new Field(TEXT_STEMMED, doc.text(), STEMMED_WITH_OFFSETS));
         for (String name : doc.names()) {
@@ -106,6 +123,11 @@ final class LuceneFields {
         lucene.add(new NumericDocValuesField(UPDATED, updated));
         lucene.add(new StoredField(UPDATED, updated));
         return lucene;
+    }
+
+    /** Whether a document's title is its own name rather than that of the thing it belongs to. */
+    static boolean namesItself(SearchKind kind) {
+        return kind == SearchKind.SOURCE || kind == SearchKind.EVENT || kind == SearchKind.ENTITY;
     }
 
     private static void keyword(Document lucene, String field, @Nullable UUID value) {
@@ -141,7 +163,7 @@ final class LuceneFields {
         return new SearchDocument(stored.get(KEY), groupKey, SearchKind.valueOf(stored.get(KIND)),
                 new RecordRef(stored.get(RECORD_KIND), UUID.fromString(stored.get(RECORD_ID))),
                 UUID.fromString(stored.get(PROJECT)), Audience.valueOf(stored.get(AUDIENCE)), uuid(stored, OWNER),
-                uuid(stored, CHANGESET), stored.get(TITLE), stored.get(TEXT), names, uuid(stored, SOURCE),
+                uuid(stored, CHANGESET), stored.get(SHOWN_TITLE), stored.get(TEXT), names, uuid(stored, SOURCE),
                 stored.get(SUBTYPE), day(stored, FROM_DAY), day(stored, TO_DAY), number(stored, START),
                 number(stored, END), stored.get(SECTION),
                 Instant.ofEpochMilli(stored.getField(UPDATED).numericValue().longValue()));

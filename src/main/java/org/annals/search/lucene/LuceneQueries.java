@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * and what the viewer may see.
  * <p>
  * A word matches in the title or the names (weighted most: a record called so is what one looks for),
- * in the text as folded, and in the text as stemmed (weighted less, so the exact form ranks first).
+ * in the text as folded, in the text as stemmed (weighted less, so the exact form ranks first), and in
+ * the title of what a passage belongs to (weighted least, see {@link LuceneFields#CONTEXT}).
  * Phrases match the folded fields only, word for word. Prefixes and fuzzy words expand to a bounded
  * number of the index's words (the most frequent ones, scored as one term), never to a scan over every
  * word; with many of them in one query each gets fewer, so the query stays within Lucene's clause limit.
@@ -40,6 +41,8 @@ final class LuceneQueries {
     static final float TITLE_BOOST = 3f;
     static final float NAMES_BOOST = 3f;
     static final float STEMMED_BOOST = 0.7f;
+    /** The title of what a passage, annotation or comment belongs to: enough to match, little to rank. */
+    static final float CONTEXT_BOOST = 0.3f;
     /** A word matched with a spelling difference counts less than the word itself. */
     static final float FUZZY_BOOST = 0.5f;
     /** Most words a prefix expands to per field. */
@@ -49,7 +52,7 @@ final class LuceneQueries {
     /** Expanded words in one query, over all its prefixes and fuzzy words (Lucene refuses more than 1,024 clauses). */
     private static final int EXPANSION_BUDGET = 600;
     /** The folded fields a prefix or fuzzy word expands in. */
-    private static final int EXPANDED_FIELDS = 3;
+    private static final int EXPANDED_FIELDS = 4;
     /** Words shorter than this are never matched fuzzily: one letter off makes another common word. */
     static final int FUZZY_MIN_LETTERS = 4;
     /** From this length, two letters may differ. */
@@ -127,6 +130,7 @@ final class LuceneQueries {
             fields.add(boosted(new TermQuery(new Term(LuceneFields.TITLE, term)), TITLE_BOOST), Occur.SHOULD);
             fields.add(boosted(new TermQuery(new Term(LuceneFields.NAMES, term)), NAMES_BOOST), Occur.SHOULD);
             fields.add(new TermQuery(new Term(LuceneFields.TEXT, term)), Occur.SHOULD);
+            fields.add(boosted(new TermQuery(new Term(LuceneFields.CONTEXT, term)), CONTEXT_BOOST), Occur.SHOULD);
             if (aligned) {
                 fields.add(boosted(new TermQuery(new Term(LuceneFields.TEXT_STEMMED, stems.get(i))), STEMMED_BOOST),
                         Occur.SHOULD);
@@ -177,6 +181,7 @@ final class LuceneQueries {
                 .add(boosted(query.apply(LuceneFields.TITLE), TITLE_BOOST), Occur.SHOULD)
                 .add(boosted(query.apply(LuceneFields.NAMES), NAMES_BOOST), Occur.SHOULD)
                 .add(query.apply(LuceneFields.TEXT), Occur.SHOULD)
+                .add(boosted(query.apply(LuceneFields.CONTEXT), CONTEXT_BOOST), Occur.SHOULD)
                 .build();
     }
 
