@@ -15,13 +15,11 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,7 +31,6 @@ final class LuceneFields {
     static final String KEY = "key";
     static final String GROUP = "group";
     static final String PROJECT = "project";
-    /** A keyword, and sorted doc values: one search pass counts the hits of every kind. */
     static final String KIND = "kind";
     static final String AUDIENCE = "audience";
     static final String OWNER = "owner";
@@ -88,7 +85,6 @@ final class LuceneFields {
         lucene.add(new StringField(GROUP, doc.group().key(), Field.Store.YES));
         lucene.add(new StringField(PROJECT, doc.projectId().toString(), Field.Store.YES));
         lucene.add(new StringField(KIND, doc.kind().name(), Field.Store.YES));
-        lucene.add(new SortedDocValuesField(KIND, new BytesRef(doc.kind().name())));
         lucene.add(new StringField(AUDIENCE, doc.audience().name(), Field.Store.YES));
         keyword(lucene, OWNER, doc.ownerId());
         keyword(lucene, CHANGESET, doc.changesetId());

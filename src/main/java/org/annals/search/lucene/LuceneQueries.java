@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.annals.search.Audience;
 import org.annals.search.EngineQuery;
+import org.annals.search.SearchKind;
 import org.annals.search.UserQuery;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -246,8 +248,8 @@ final class LuceneQueries {
     }
 
     /**
-     * The words, the project, the filters and the viewer's rights together; not the kinds wanted, so that
-     * one pass can count every kind ({@link LuceneSearchEngine#search}).
+     * The words, the project, the filters and the viewer's rights together; not the kinds wanted, as every
+     * kind is counted ({@link #ofKinds}).
      */
     Query matching(EngineQuery query, Query words) {
         var all = new BooleanQuery.Builder();
@@ -267,6 +269,17 @@ final class LuceneQueries {
             all.add(LongPoint.newRangeQuery(LuceneFields.FROM_DAY, Long.MIN_VALUE, query.to().toEpochDay()), Occur.FILTER);
         }
         return all.build();
+    }
+
+    /** Only documents of these kinds. */
+    Query ofKinds(Query matching, Set<SearchKind> kinds) {
+        if (kinds.size() == SearchKind.values().length) {
+            return matching;
+        }
+        return new BooleanQuery.Builder()
+                .add(matching, Occur.MUST)
+                .add(anyOf(LuceneFields.KIND, kinds.stream().map(Enum::name).toList()), Occur.FILTER)
+                .build();
     }
 
     /** Vetted data for every member, proposals for editors and up, a draft for its author alone. */
