@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class SearchWordsBenchmark {
 
-    private static final UUID PROJECT = UUID.randomUUID();
+    private static final UUID PROJECT = UUID.fromString("00000000-0000-0000-0000-000000000016");
     private static final UUID VIEWER = UUID.randomUUID();
     private static final String LATIN = "bcdfghjklmnprstvz";
     private static final String VOWELS = "aeiou";

@@ -74,7 +74,8 @@ final class LuceneSearch {
         // a searcher of its own: the time limit is per search, the shared searcher serves every request
         var searcher = new IndexSearcher(shared.getIndexReader());
         searcher.setTimeout(new QueryTimeoutImpl(TIMEOUT.toMillis()));
-        Query words = queries.words(query.query(), query.fuzzy());
+        // prefixes and fuzzy words expand to index words once, not once per pass
+        Query words = searcher.rewrite(queries.words(query.query(), query.fuzzy()));
         Query matching = queries.matching(query, words);
         Set<SearchKind> wanted = query.kinds().isEmpty() ? EnumSet.allOf(SearchKind.class) : EnumSet.copyOf(query.kinds());
         int numHits = Math.max(1, query.offset() + query.limit());
