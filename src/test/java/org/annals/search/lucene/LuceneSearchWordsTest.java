@@ -197,6 +197,25 @@ class LuceneSearchWordsTest {
     }
 
     @Test
+    void counts_stop_at_the_limit_and_say_so() {
+        var group = new DocumentGroup(DocumentGroup.Type.SOURCE, UUID.randomUUID());
+        List<SearchDocument> many = new ArrayList<>();
+        for (int i = 0; i <= EngineResults.COUNT_LIMIT; i++) {
+            var doc = new Doc("p" + i, SearchKind.PASSAGE).text("curfew " + i).build();
+            many.add(new SearchDocument(doc.key(), group, doc.kind(), doc.record(), doc.projectId(), doc.audience(),
+                    null, null, "", doc.text(), List.of(), null, null, null, null, -1, -1, null, doc.updated()));
+        }
+        engine.replace(group, many);
+        index(new Doc("e1", SearchKind.EVENT).text("curfew").build());
+        EngineResults found = engine.search(query("curfew").build());
+        assertThat(found.perKind()).containsOnly(java.util.Map.entry(SearchKind.PASSAGE, EngineResults.COUNT_LIMIT),
+                java.util.Map.entry(SearchKind.EVENT, 1L));
+        assertThat(found.total()).isEqualTo(EngineResults.COUNT_LIMIT + 1);
+        assertThat(found.totalIsAtLeast()).isTrue();
+        assertThat(found.hits()).hasSize(20);
+    }
+
+    @Test
     void snippets_mark_the_matched_words_in_a_few_words_of_context() {
         String filler = "Nothing of note happened in the countryside that week, as the reports from the villages all agree. ";
         index(passage("long", filler.repeat(5) + "Then the siege of Aleppo began in the old city, and the offensive spread. " + filler.repeat(5)),
