@@ -60,6 +60,9 @@ public class SearchService {
         if (fuzzy) {
             notices.add("Few exact matches: words spelled slightly differently are shown too.");
         }
+        if (found.partial()) {
+            notices.add("This search took too long to finish: these are the best matches found in time.");
+        }
         return new SearchResults(found.total(), found.perKind(), found.hits(), request.page(), request.pageSize(),
                 fuzzy, notices);
     }

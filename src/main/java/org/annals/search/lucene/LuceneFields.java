@@ -39,11 +39,20 @@ final class LuceneFields {
     static final String RECORD_ID = "record_id";
     static final String SOURCE = "source";
     static final String SUBTYPE = "subtype";
-    /** Analysed: the title (a source's title, a record's name). */
+    /** Analysed: the title of a source, an event or an entity (the thing itself is called so). */
     static final String TITLE = "title";
+    /** Stored: every document's title as shown (Lucene wants one field indexed alike in every document). */
+    static final String SHOWN_TITLE = "shown_title";
+    /**
+     * Analysed, not stored: the title of what a passage, an annotation or a comment belongs to (a source's
+     * title, a record's name) and a passage's section. Weighted little: every passage of a source titled
+     * "Aleppo" should not outrank the passages that speak of Aleppo, yet "Aleppo curfew" still finds the
+     * passage about a curfew in that source.
+     */
+    static final String CONTEXT = "context";
     /** Analysed, folded, stored with offsets: the text shown in context. */
     static final String TEXT = "text";
-    /** Analysed, folded and stemmed; not stored. */
+    /** Analysed, folded and stemmed, with offsets (so the highlighter marks "offensive" for "offensives"); not stored. */
     static final String TEXT_STEMMED = "text_stemmed";
     /** Analysed, folded: names in every script (multi-valued). */
     static final String NAMES = "names";
@@ -57,13 +66,14 @@ final class LuceneFields {
     static final String UPDATED = "updated";
 
     /** The text field keeps offsets in its postings, so the highlighter need not analyse hits again. */
-    private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+    private static final FieldType TEXT_WITH_OFFSETS = withOffsets(TextField.TYPE_STORED);
+    private static final FieldType STEMMED_WITH_OFFSETS = withOffsets(TextField.TYPE_NOT_STORED);
 
     private LuceneFields() {
     }
 
-    private static FieldType textWithOffsets() {
-        var type = new FieldType(TextField.TYPE_STORED);
+    private static FieldType withOffsets(FieldType base) {
+        var type = new FieldType(base);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;
@@ -84,14 +94,22 @@ final class LuceneFields {
         if (doc.subtype() != null) {
             lucene.add(new StringField(SUBTYPE, doc.subtype(), Field.Store.YES));
         }
-        lucene.add(new TextField(TITLE, doc.title(), Field.Store.YES));
+        lucene.add(new StoredField(SHOWN_TITLE, doc.title()));
+        if (namesItself(doc.kind())) {
+            lucene.add(new TextField(TITLE, doc.title(), Field.Store.NO));
+        } else {
+            lucene.add(new TextField(CONTEXT, doc.title(), Field.Store.NO));
+            if (doc.section() != null) {
+                lucene.add(new TextField(CONTEXT, doc.section(), Field.Store.NO));
+            }
+        }
         lucene.add(new Field(TEXT, doc.text(), TEXT_WITH_OFFSETS));
-        lucene.add(new TextField(TEXT_STEMMED, doc.text(), Field.Store.NO));
+        lucene.add(new Field(TEXT_STEMMED, doc.text(), STEMMED_WITH_OFFSETS));
         for (String name : doc.names()) {
             lucene.add(new TextField(NAMES, name, Field.Store.YES));
         }
-        day(lucene, FROM_DAY, doc.from());
-        day(lucene, TO_DAY, doc.to());
+        day(lucene, FROM_DAY, doc.from(), doc.to());
+        day(lucene, TO_DAY, doc.to(), doc.from());
         lucene.add(new StoredField(START, doc.start()));
         lucene.add(new StoredField(END, doc.end()));
         if (doc.section() != null) {
@@ -103,15 +121,28 @@ final class LuceneFields {
         return lucene;
     }
 
+    /** Whether a document's title is its own name rather than that of the thing it belongs to. */
+    static boolean namesItself(SearchKind kind) {
+        return kind == SearchKind.SOURCE || kind == SearchKind.EVENT || kind == SearchKind.ENTITY;
+    }
+
     private static void keyword(Document lucene, String field, @Nullable UUID value) {
         if (value != null) {
             lucene.add(new StringField(field, value.toString(), Field.Store.YES));
         }
     }
 
-    private static void day(Document lucene, String field, @Nullable LocalDate date) {
+    /**
+     * A document with one date only (an event of one day given as its start) is filtered as lasting that
+     * day: the range filters read "starts before the range ends and ends after it starts". The stored value
+     * stays as given.
+     */
+    private static void day(Document lucene, String field, @Nullable LocalDate date, @Nullable LocalDate otherEnd) {
+        LocalDate filtered = date != null ? date : otherEnd;
+        if (filtered != null) {
+            lucene.add(new LongPoint(field, filtered.toEpochDay()));
+        }
         if (date != null) {
-            lucene.add(new LongPoint(field, date.toEpochDay()));
             lucene.add(new StoredField(field, date.toEpochDay()));
         }
     }
@@ -128,7 +159,7 @@ final class LuceneFields {
         return new SearchDocument(stored.get(KEY), groupKey, SearchKind.valueOf(stored.get(KIND)),
                 new RecordRef(stored.get(RECORD_KIND), UUID.fromString(stored.get(RECORD_ID))),
                 UUID.fromString(stored.get(PROJECT)), Audience.valueOf(stored.get(AUDIENCE)), uuid(stored, OWNER),
-                uuid(stored, CHANGESET), stored.get(TITLE), stored.get(TEXT), names, uuid(stored, SOURCE),
+                uuid(stored, CHANGESET), stored.get(SHOWN_TITLE), stored.get(TEXT), names, uuid(stored, SOURCE),
                 stored.get(SUBTYPE), day(stored, FROM_DAY), day(stored, TO_DAY), number(stored, START),
                 number(stored, END), stored.get(SECTION),
                 Instant.ofEpochMilli(stored.getField(UPDATED).numericValue().longValue()));

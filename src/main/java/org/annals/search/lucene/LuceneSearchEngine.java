@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.annals.search.DocumentGroup;
@@ -13,19 +11,12 @@ import org.annals.search.EngineQuery;
 import org.annals.search.EngineResults;
 import org.annals.search.SearchDocument;
 import org.annals.search.SearchEngine;
-import org.annals.search.SearchHit;
-import org.annals.search.SearchKind;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
@@ -40,8 +31,6 @@ public final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LuceneSearchEngine.class);
     static final String POSITION = "annals.feed.position";
-    private static final Sort RELEVANCE_THEN_NEWER = new Sort(SortField.FIELD_SCORE,
-            new SortField(LuceneFields.UPDATED, SortField.Type.LONG, true));
 
     private final Path folder;
     private final Directory directory;
@@ -135,25 +124,7 @@ public final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                Query full = queries.full(query, null);
-                long total = searcher.count(full);
-                Map<SearchKind, Long> perKind = new EnumMap<>(SearchKind.class);
-                for (SearchKind kind : SearchKind.values()) {
-                    int count = searcher.count(queries.full(query, kind));
-                    if (count > 0) {
-                        perKind.put(kind, (long) count);
-                    }
-                }
-                List<SearchHit> hits = new ArrayList<>();
-                if (total > query.offset()) {
-                    TopFieldDocs top = searcher.search(full, query.offset() + query.limit(), RELEVANCE_THEN_NEWER, true);
-                    ScoreDoc[] page = top.scoreDocs;
-                    for (int i = query.offset(); i < page.length; i++) {
-                        SearchDocument document = LuceneFields.fromLucene(searcher.storedFields().document(page[i].doc));
-                        hits.add(new SearchHit(document, snippets.of(document), page[i].score));
-                    }
-                }
-                return new EngineResults(total, perKind, hits);
+                return new LuceneSearch(queries, snippets).run(searcher, query);
             } finally {
                 searchers.release(searcher);
             }
