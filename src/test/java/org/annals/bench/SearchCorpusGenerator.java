@@ -3,6 +3,9 @@ package org.annals.bench;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -17,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 import org.annals.annotation.AnnotationPayload;
 import org.annals.annotation.AnnotationRecordType;
@@ -35,6 +40,7 @@ import org.annals.source.FrozenText;
 import org.annals.source.TextFreezer;
 import org.annals.source.parse.BlockKind;
 import org.annals.source.parse.DraftBlock;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import tools.jackson.databind.json.JsonMapper;
@@ -166,10 +172,16 @@ public final class SearchCorpusGenerator {
     public record PendingChange(UUID changesetId, UUID authorId, boolean draft, String word) {
     }
 
-    /** What was loaded, how long it took, and what the harness needs to ask for it. */
+    /**
+     * What was loaded, how long it took, and what the harness needs to ask for it. {@code generatorCpu}
+     * is the CPU time of the generating thread, {@code databaseCpu} that of the PostgreSQL backend
+     * process that received the rows (null where /proc cannot tell): on a shared machine they say more
+     * than the wall-clock {@code total}.
+     */
     public record Corpus(UUID projectId, Plan plan, Map<String, Long> rows, Map<String, Duration> steps,
-            Duration total, long databaseBytes, List<String> commonWords, List<RareWord> rareWords,
-            List<Phrase> phrases, List<Name> names, List<UUID> sampleSources, List<PendingChange> pending) {
+            Duration total, Duration generatorCpu, @Nullable Duration databaseCpu, long databaseBytes,
+            List<String> commonWords, List<RareWord> rareWords, List<Phrase> phrases, List<Name> names,
+            List<UUID> sampleSources, List<PendingChange> pending) {
     }
 
     private final DataSource dataSource;
@@ -217,12 +229,20 @@ public final class SearchCorpusGenerator {
         var steps = new LinkedHashMap<String, Duration>();
         var rows = new LinkedHashMap<String, Long>();
         long start = System.nanoTime();
+        var threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
+            long backend;
             try (var statement = connection.createStatement()) {
                 // A lost tail after a crash costs nothing here: the data set is made again.
                 statement.execute("set synchronous_commit = off");
+                try (var result = statement.executeQuery("select pg_backend_pid()")) {
+                    result.next();
+                    backend = result.getLong(1);
+                }
             }
+            Duration backendStart = processCpu(backend);
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             readTaxonomy(connection);
             planRareWords();
@@ -263,7 +283,11 @@ public final class SearchCorpusGenerator {
             }
             var common = new ArrayList<>(SearchText.ENGLISH_COMMON);
             common.addAll(SearchText.ARABIC_COMMON);
-            return new Corpus(projectId, plan, rows, steps, since(start), bytes, common, rare, List.copyOf(phrases),
+            Duration backendEnd = processCpu(backend);
+            return new Corpus(projectId, plan, rows, steps, since(start),
+                    Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpuStart),
+                    backendStart == null || backendEnd == null ? null : backendEnd.minus(backendStart), bytes,
+                    common, rare, List.copyOf(phrases),
                     names.subList(0, Math.min(names.size(), FAMOUS.size() + 200)), sample, pending);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not load the search benchmark data set", e);
@@ -517,6 +541,7 @@ public final class SearchCorpusGenerator {
         phraseStep = Math.max(1, (long) plan.sources() * 50 / PHRASES);
         spareAnnotations = new ArrayList<>();
         int spareStep = Math.max(1, plan.sources() / Math.max(1, plan.pendingChangesets()));
+        var sending = CompletableFuture.<Void>completedFuture(null);
         for (int i = 0; i < plan.sources(); i++) {
             var random = new SplittableRandom(SEED * 1_000_003L + i);
             boolean arabic = isArabicSource(i);
@@ -575,19 +600,48 @@ public final class SearchCorpusGenerator {
                 spareAnnotations.add(marked.get(quota));
             }
             if ((i + 1) % SOURCES_PER_CHUNK == 0) {
-                flushSourceChunk(copy, texts, sources, segments, annotations);
+                sending = sendChunk(copy, sending, texts, sources, segments, annotations);
             }
         }
-        flushSourceChunk(copy, texts, sources, segments, annotations);
+        sending = sendChunk(copy, sending, texts, sources, segments, annotations);
+        awaitChunk(sending);
         for (Rows rows : List.of(texts, sources, segments, annotations)) {
             counts.put(rows.table, rows.count);
         }
     }
 
-    private static void flushSourceChunk(CopyManager copy, Rows... tablesInReferenceOrder)
-            throws SQLException, IOException {
+    /**
+     * Sends one chunk of sources while the next is being made (on two cores, the database's work and
+     * the generator's overlap): waits for the previous chunk, then copies this one on another thread,
+     * tables in the order their foreign keys need.
+     */
+    private static CompletableFuture<Void> sendChunk(CopyManager copy,
+            CompletableFuture<Void> previous, Rows... tablesInReferenceOrder) {
+        awaitChunk(previous);
+        var statements = new ArrayList<String[]>();
         for (Rows rows : tablesInReferenceOrder) {
-            rows.flush(copy);
+            statements.add(rows.take());
+        }
+        return CompletableFuture.runAsync(() -> {
+            try {
+                for (String[] statement : statements) {
+                    if (!statement[1].isEmpty()) {
+                        copy.copyIn(statement[0], new StringReader(statement[1]));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not copy a chunk of sources", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static void awaitChunk(CompletableFuture<Void> sending) {
+        try {
+            sending.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
@@ -1021,6 +1075,18 @@ public final class SearchCorpusGenerator {
         return Math.min(at >= 0 ? at : -at - 1, cumulative.length - 1);
     }
 
+    /** User and system CPU time of a local process, from /proc (Linux), or null. */
+    private static @Nullable Duration processCpu(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // Fields 14 and 15 of stat (utime, stime), counted after the command name, in ticks of 10 ms.
+            return Duration.ofMillis((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private static Duration since(long start) {
         return Duration.ofNanos(System.nanoTime() - start);
     }
@@ -1067,6 +1133,13 @@ public final class SearchCorpusGenerator {
                     default -> buffer.append(c);
                 }
             }
+        }
+
+        /** The COPY statement and the rows gathered so far, which are then forgotten. */
+        String[] take() {
+            String rows = buffer.toString();
+            buffer.setLength(0);
+            return new String[] {"copy " + table + " (" + columns + ") from stdin", rows};
         }
 
         void flush(CopyManager copy) throws SQLException, IOException {
