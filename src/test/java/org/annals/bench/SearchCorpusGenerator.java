@@ -542,6 +542,8 @@ public final class SearchCorpusGenerator {
         spareAnnotations = new ArrayList<>();
         int spareStep = Math.max(1, plan.sources() / Math.max(1, plan.pendingChangesets()));
         var sending = CompletableFuture.<Void>completedFuture(null);
+        long sectionRows = 0;
+        long passageRows = 0;
         for (int i = 0; i < plan.sources(); i++) {
             var random = new SplittableRandom(SEED * 1_000_003L + i);
             boolean arabic = isArabicSource(i);
@@ -583,6 +585,8 @@ public final class SearchCorpusGenerator {
                 segments.add(id(SEGMENT, segments.count), 0, textId, "PASSAGE", p, passage.start(), passage.end(), 0,
                         passage.kind().name(), null, passage.section());
             }
+            sectionRows += frozen.sections().size();
+            passageRows += frozen.passages().size();
             for (int c = 0; c < frozen.citations().size(); c++) {
                 var citation = frozen.citations().get(c);
                 segments.add(id(SEGMENT, segments.count), 0, textId, "CITATION", c, citation.start(), citation.end(),
@@ -608,6 +612,9 @@ public final class SearchCorpusGenerator {
         for (Rows rows : List.of(texts, sources, segments, annotations)) {
             counts.put(rows.table, rows.count);
         }
+        counts.put("text_segment SECTION", sectionRows);
+        counts.put("text_segment PASSAGE", passageRows);
+        counts.put("text_segment CITATION", segments.count - sectionRows - passageRows);
     }
 
     /**
