@@ -63,7 +63,10 @@ class SearchBenchmark {
     private static final int APPROVALS = 50;
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(10);
 
-    /** A query as the results page sends it: words, and the filters in the address. */
+    /**
+     * A query as the results page sends it: words, and the filters in the address. {@code kind} is the
+     * name of a {@code SearchKind} (PASSAGE, SOURCE, ANNOTATION, EVENT, ENTITY, COMMENT) or null for all.
+     */
     record Query(String text, @Nullable String kind, @Nullable UUID sourceId, @Nullable LocalDate from,
             @Nullable LocalDate to) {
 
@@ -231,14 +234,14 @@ class SearchBenchmark {
         }
         classes.add(new QueryClass("names in another transliteration", draw(random, transliterations, Query::words),
                 true));
-        String[] kinds = {"SOURCE", "ANNOTATION", "EVENT", "ENTITY", "COMMENT"};
+        String[] kinds = {"PASSAGE", "SOURCE", "ANNOTATION", "EVENT", "ENTITY", "COMMENT"};
         var filtered = new ArrayList<Query>();
         for (int i = 0; i < QUERIES_PER_CLASS; i++) {
             String word = corpus.commonWords().get(random.nextInt(corpus.commonWords().size()));
             int year = 2011 + random.nextInt(15);
             filtered.add(switch (i % 3) {
                 case 0 -> new Query(word, kinds[random.nextInt(kinds.length)], null, null, null);
-                case 1 -> new Query(word, "SOURCE", corpus.sampleSources().get(random.nextInt(
+                case 1 -> new Query(word, "PASSAGE", corpus.sampleSources().get(random.nextInt(
                         corpus.sampleSources().size())), null, null);
                 default -> new Query(word, null, null, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
             });
