@@ -16,6 +16,15 @@ public class SearchDocuments {
         return List.of();
     }
 
+    /**
+     * The groups whose documents carry something of this group (an entity's name in its events and
+     * annotations): applied with it. Placeholder until the documents are built here (helper sdocs): it
+     * keeps this exact signature, and the indexer already calls it.
+     */
+    public List<DocumentGroup> dependents(DocumentGroup group) {
+        return List.of();
+    }
+
     /** Every group of every project, for a full rebuild, in batches that keep memory flat. */
     public void forEachGroup(Consumer<DocumentGroup> each) {
     }
