@@ -263,8 +263,9 @@ public class SearchIndexer implements SmartLifecycle {
             } catch (RebuildStopped stopped) {
                 log.info("Rebuild of the search index stopped with the application; it starts again on the next start");
                 break;
-            } catch (RuntimeException e) {
-                // The database or the disk is unavailable: try again later, without moving the position.
+            } catch (RuntimeException | Error e) {
+                // The database or the disk is unavailable (or worse): try again later, without moving the
+                // position. The thread must not die: nothing else would apply the feed.
                 failing = true;
                 backOff = backOff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30)
                         : backOff.multipliedBy(2);

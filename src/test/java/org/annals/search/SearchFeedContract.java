@@ -200,11 +200,12 @@ abstract class SearchFeedContract {
         as(reviewer, () -> review.approve(merge.changesetId(), null));
         assertThat(since(start)).contains(group(DocumentGroup.Type.ENTITY, hamah), group(DocumentGroup.Type.ENTITY, hama));
 
+        UUID azaz = approvedEntity("Azaz");
         long merged = last();
-        var delete = as(editor, () -> entities.proposeDelete(project, hama, as(editor, () -> entities.get(project, hama))
+        var delete = as(editor, () -> entities.proposeDelete(project, azaz, as(editor, () -> entities.get(project, azaz))
                 .version(), "Not needed", true));
         as(reviewer, () -> review.approve(delete.changesetId(), null));
-        assertThat(since(merged)).contains(group(DocumentGroup.Type.ENTITY, hama));
+        assertThat(since(merged)).contains(group(DocumentGroup.Type.ENTITY, azaz));
 
         UUID capture = approvedEvent("Capture of Hama");
         UUID captured = approvedEvent("Hama captured");
@@ -214,11 +215,12 @@ abstract class SearchFeedContract {
         assertThat(since(events2)).contains(group(DocumentGroup.Type.EVENT, captured),
                 group(DocumentGroup.Type.EVENT, capture));
 
+        UUID clash = approvedEvent("Clash at the airport");
         long eventsMerged = last();
-        var eventDelete = as(editor, () -> events.proposeDelete(project, capture,
-                as(editor, () -> events.get(project, capture)).version(), "Not needed", true));
+        var eventDelete = as(editor, () -> events.proposeDelete(project, clash,
+                as(editor, () -> events.get(project, clash)).version(), "Not needed", true));
         as(reviewer, () -> review.approve(eventDelete.changesetId(), null));
-        assertThat(since(eventsMerged)).contains(group(DocumentGroup.Type.EVENT, capture));
+        assertThat(since(eventsMerged)).contains(group(DocumentGroup.Type.EVENT, clash));
     }
 
     @Test
