@@ -42,7 +42,6 @@ public final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LuceneSearchEngine.class);
     static final String POSITION = "annals.feed.position";
-    static final String DATABASE = "annals.feed.database";
     private static final Sort RELEVANCE_THEN_NEWER = new Sort(SortField.FIELD_SCORE,
             new SortField(LuceneFields.UPDATED, SortField.Type.LONG, true));
 
@@ -165,6 +164,9 @@ public final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         return id == null || id.isEmpty() ? null : id;
     }
 
+    /** Commit data: the id of the database the index was built from. */
+    static final String DATABASE = "annals.feed.database";
+
     private @Nullable String commitData(String key) {
         var data = writer.getLiveCommitData();
         if (data != null) {
@@ -192,9 +194,19 @@ public final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         }
     }
 
+    /** What searches see (as of the last commit); read from a searcher, never from the writer while it writes. */
     @Override
     public long documentCount() {
-        return writer.getDocStats().numDocs;
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
