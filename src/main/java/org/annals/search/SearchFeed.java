@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The database's ordered record of changes for search ({@code search_change}). Listens synchronously to
  * what the features publish inside the transaction that makes a change, and writes one row per changed
- * {@link DocumentGroup} in that same transaction: the row commits with the change or not at all, so the
+ * {@link DocumentGroup} in that same transaction (just before it commits): the row commits with the change or not at all, so the
  * index can never hear of a change that rolled back nor miss one that committed (which an after-commit
  * message, lost in a crash between commit and delivery, could). Ids only: the indexer reloads the current
  * state. Each group is written once per transaction; after commit the local indexer is woken.
@@ -150,12 +150,14 @@ public class SearchFeed {
     // ---- Writing ----------------------------------------------------------------------------------
 
     /**
-     * Writes the group's row in the current transaction, once per transaction. Outside a transaction
-     * (nothing publishes these events there) the row is written on its own.
+     * Notes the group for the current transaction: its row is written just before the transaction commits
+     * (in it, so it commits with the change or not at all), once however often the group changed, and all
+     * rows of a transaction in one batch. Outside a transaction (nothing publishes these events there)
+     * the row is written at once.
      */
     public void record(DocumentGroup group) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            insert(group);
+            insert(List.of(group));
             committed();
             return;
         }
@@ -166,19 +168,18 @@ public class SearchFeed {
             TransactionSynchronizationManager.bindResource(this, recorded);
             TransactionSynchronizationManager.registerSynchronization(new Recorded(recorded));
         }
-        if (recorded.add(group)) {
-            insert(group);
-        }
+        recorded.add(group);
     }
 
-    private void insert(DocumentGroup group) {
-        jdbc.update("insert into search_change (group_type, group_id, recorded_at) values (?, ?, ?)",
-                group.type().name(), group.id(), Timestamp.from(Instant.now()));
+    private void insert(java.util.Collection<DocumentGroup> groups) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate("insert into search_change (group_type, group_id, recorded_at) values (?, ?, ?)",
+                groups.stream().map(g -> new Object[] {g.type().name(), g.id(), now}).toList());
     }
 
     /**
-     * Keeps the set of groups written by one transaction, and hides it while an inner, independent
-     * transaction runs (which has its own), so a group is skipped only when this transaction wrote it.
+     * The groups one transaction changed, written before it commits; hidden while an inner, independent
+     * transaction runs (which has its own).
      */
     private final class Recorded implements TransactionSynchronization {
 
@@ -196,6 +197,13 @@ public class SearchFeed {
         @Override
         public void resume() {
             TransactionSynchronizationManager.bindResource(SearchFeed.this, groups);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (!groups.isEmpty()) {
+                insert(groups);
+            }
         }
 
         @Override

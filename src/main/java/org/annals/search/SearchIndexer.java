@@ -80,9 +80,14 @@ public class SearchIndexer implements SmartLifecycle {
      * @param feedLast the newest row in the feed
      * @param behind how many rows of the feed are not applied yet
      * @param rebuild the rebuild in progress, else null
+     * @param lastRebuild the last rebuild this node finished since it started, else null
      */
     public record Status(State state, long documents, long sizeOnDisk, long position, long feedLast, long behind,
-            @Nullable Progress rebuild) {
+            @Nullable Progress rebuild, @Nullable Rebuilt lastRebuild) {
+    }
+
+    /** A finished rebuild: why, when it ended, and what it indexed. */
+    public record Rebuilt(String reason, Instant finished, long groups, long documents) {
     }
 
     private final SearchEngine engine;
@@ -104,6 +109,7 @@ public class SearchIndexer implements SmartLifecycle {
     // Read by status() from other threads; written by the indexer thread alone.
     private volatile State state = State.STOPPED;
     private volatile @Nullable Progress progress;
+    private volatile @Nullable Rebuilt lastRebuild;
     private volatile long high;
     private volatile long committed = -1;
     private volatile boolean failing;
@@ -218,6 +224,19 @@ public class SearchIndexer implements SmartLifecycle {
         wake();
     }
 
+    /** What a results page says while the index is not whole (a rebuild in progress), else empty. Cheap: no I/O. */
+    public java.util.Optional<String> notice() {
+        Progress rebuild = progress;
+        if (state == State.REBUILDING && rebuild != null) {
+            return java.util.Optional.of("The search index is being rebuilt (" + rebuild.percent()
+                    + " %): some results may be missing.");
+        }
+        if (state == State.STARTING) {
+            return java.util.Optional.of("The search index is starting: some results may be missing.");
+        }
+        return java.util.Optional.empty();
+    }
+
     public Status status() {
         long last = feed.lastId();
         long position = high;
@@ -227,7 +246,8 @@ public class SearchIndexer implements SmartLifecycle {
         if (shown == State.UP_TO_DATE && behind > 0) {
             shown = State.CATCHING_UP;
         }
-        return new Status(shown, engine.documentCount(), engine.sizeOnDisk(), position, last, behind, rebuild);
+        return new Status(shown, engine.documentCount(), engine.sizeOnDisk(), position, last, behind, rebuild,
+                lastRebuild);
     }
 
     // ---- The thread ------------------------------------------------------------------------------------
@@ -455,6 +475,7 @@ public class SearchIndexer implements SmartLifecycle {
         gaps.clear();
         retries.clear();
         progress = null;
+        lastRebuild = new Rebuilt(reason, Instant.now(), counts[0], counts[1]);
         state = State.CATCHING_UP;
         Duration took = Duration.between(started, Instant.now());
         log.info("Search index rebuilt: {} groups, {} documents in {} s ({} groups/s); catching up the feed from {}",

@@ -22,10 +22,12 @@ public class SearchService {
 
     private final SearchEngine engine;
     private final ProjectAccess access;
+    private final SearchIndexer indexer;
 
-    SearchService(SearchEngine engine, ProjectAccess access) {
+    SearchService(SearchEngine engine, ProjectAccess access, SearchIndexer indexer) {
         this.engine = engine;
         this.access = access;
+        this.indexer = indexer;
     }
 
     public SearchResults search(SearchRequest request) {
@@ -60,6 +62,7 @@ public class SearchService {
         if (fuzzy) {
             notices.add("Few exact matches: words spelled slightly differently are shown too.");
         }
+        indexer.notice().ifPresent(notices::add);
         return new SearchResults(found.total(), found.perKind(), found.hits(), request.page(), request.pageSize(),
                 fuzzy, notices);
     }

@@ -78,16 +78,16 @@ abstract class SearchIndexerContract {
         var commitEarly = new CountDownLatch(1);
         try (var node = node(folders.resolve("gap"))) {
             node.awaitCurrent();
-            // The early row takes its id first but commits last.
+            // The early row takes its id first but commits last (as when two transactions write their rows
+            // just before committing, and the first one's commit takes longer).
             CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
                     .executeWithoutResult(status -> {
-                        feed.record(new DocumentGroup(DocumentGroup.Type.SOURCE, early));
+                        insertRow(early);
                         earlyWritten.countDown();
                         await(commitEarly);
                     }));
             await(earlyWritten);
-            new TransactionTemplate(transactions).executeWithoutResult(
-                    status -> feed.record(new DocumentGroup(DocumentGroup.Type.SOURCE, late)));
+            new TransactionTemplate(transactions).executeWithoutResult(status -> insertRow(late));
             long lateId = feed.lastId();
 
             node.awaitCurrent();
@@ -101,6 +101,11 @@ abstract class SearchIndexerContract {
             assertThat(node.documents.loaded).contains(new DocumentGroup(DocumentGroup.Type.SOURCE, early));
             assertThat(node.indexer.status().behind()).as("rows not applied").isZero();
         }
+    }
+
+    private void insertRow(UUID source) {
+        jdbc.update("insert into search_change (group_type, group_id, recorded_at) values ('SOURCE', ?, ?)", source,
+                java.sql.Timestamp.from(java.time.Instant.now()));
     }
 
     private static void await(CountDownLatch latch) {

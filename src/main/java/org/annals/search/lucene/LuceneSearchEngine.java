@@ -133,9 +133,14 @@ public final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
                 writer.deleteDocuments(new Term(LuceneFields.PROJECT, group.id().toString()));
                 return;
             }
-            // One atomic update: a search (or a crash) sees the group's old documents or its new ones.
-            writer.updateDocuments(new Term(LuceneFields.GROUP, group.key()),
-                    documents.stream().map(LuceneFields::toLucene).toList());
+            Term key = new Term(LuceneFields.GROUP, group.key());
+            if (documents.isEmpty()) {
+                // (updateDocuments with no documents upsets the writer's memory accounting: Lucene 10.6 asserts)
+                writer.deleteDocuments(key);
+            } else {
+                // One atomic update: a search (or a crash) sees the group's old documents or its new ones.
+                writer.updateDocuments(key, documents.stream().map(LuceneFields::toLucene).toList());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

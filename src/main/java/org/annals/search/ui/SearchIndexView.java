@@ -41,6 +41,7 @@ class SearchIndexView extends VerticalLayout {
     private final Span size = new Span();
     private final Span position = new Span();
     private final Span behind = new Span();
+    private final Span lastRebuild = new Span();
     private final Span progressText = new Span();
     private final ProgressBar progress = new ProgressBar(0, 100);
     private @Nullable Registration polling;
@@ -51,12 +52,13 @@ class SearchIndexView extends VerticalLayout {
         var rebuild = new Button("Rebuild the index", e -> confirmRebuild());
         rebuild.addThemeVariants(ButtonVariant.LUMO_ERROR);
         state.addClassName("search-index-state");
+        lastRebuild.addClassName("search-index-last-rebuild");
         progressText.addClassName("search-index-progress");
         add(new H2("Search index"),
                 new Paragraph("The index of this node is derived from the database and kept up to date by itself."
                         + " Rebuilding reads everything again; search keeps working meanwhile, with partial results."),
                 line("State", state), line("Documents", documents), line("Size on disk", size),
-                line("Feed position", position), line("Behind the database", behind), progress, progressText, rebuild);
+                line("Feed position", position), line("Behind the database", behind), line("Last rebuild", lastRebuild), progress, progressText, rebuild);
         refresh();
     }
 
@@ -97,6 +99,12 @@ class SearchIndexView extends VerticalLayout {
         documents.setText(String.format(Locale.ROOT, "%,d", status.documents()));
         size.setText(bytes(status.sizeOnDisk()));
         position.setText(String.format(Locale.ROOT, "%,d of %,d", status.position(), status.feedLast()));
+        SearchIndexer.Rebuilt last = status.lastRebuild();
+        lastRebuild.setText(last == null ? "none since this node started"
+                : String.format(Locale.ROOT, "%s UTC, %,d groups, %,d documents (%s)",
+                        last.finished().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()
+                                .replace('T', ' ').replace("Z", ""),
+                        last.groups(), last.documents(), last.reason()));
         behind.setText(status.behind() == 0 ? "nothing" : String.format(Locale.ROOT, "%,d changes", status.behind()));
     }
 
