@@ -347,11 +347,13 @@ public class SearchIndexer implements SmartLifecycle {
                 groups.add(change.group());
             }
             more = next.size() == BATCH;
-            apply(groups, now);
+            int applied = apply(groups, now);
             groups.clear();
             expireGaps(now);
             long position = gaps.isEmpty() ? high : gaps.firstKey() - 1;
-            if (position != committed || !next.isEmpty()) {
+            // Commit whatever was applied (also a late row below an older open gap): a commit is what makes
+            // it searchable.
+            if (applied > 0 || position != committed) {
                 engine.commit(position, databaseId);
                 committed = position;
             }
