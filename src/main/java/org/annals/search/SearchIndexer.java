@@ -91,7 +91,7 @@ public class SearchIndexer implements SmartLifecycle {
     }
 
     private final SearchEngine engine;
-    private final SearchDocuments documents;
+    private final DocumentReader documents;
     private final SearchFeed feed;
     private final TransactionTemplate readOnly;
     private final Duration pollInterval;
@@ -128,6 +128,11 @@ public class SearchIndexer implements SmartLifecycle {
             @Value("${annals.search.poll-interval:500ms}") Duration pollInterval,
             @Value("${annals.search.gap-grace:30s}") Duration gapGrace,
             @Value("${annals.search.retention:7d}") Duration retention) {
+        this(engine, DocumentReader.of(documents), feed, transactions, pollInterval, gapGrace, retention);
+    }
+
+    SearchIndexer(SearchEngine engine, DocumentReader documents, SearchFeed feed, PlatformTransactionManager transactions,
+            Duration pollInterval, Duration gapGrace, Duration retention) {
         this.engine = engine;
         this.documents = documents;
         this.feed = feed;
@@ -490,10 +495,17 @@ public class SearchIndexer implements SmartLifecycle {
         if (!running) {
             throw new RebuildStopped();
         }
+        Map<DocumentGroup, List<SearchDocument>> loaded;
+        try {
+            loaded = readOnly.execute(s -> documents.loadAll(List.copyOf(batch)));
+        } catch (RuntimeException batchFailed) {
+            loaded = null; // one by one below, to leave out only what fails
+        }
         for (DocumentGroup group : batch) {
             try {
-                List<SearchDocument> loaded = readOnly.execute(s -> documents.load(group));
-                List<SearchDocument> all = loaded == null ? List.of() : loaded;
+                List<SearchDocument> all = loaded != null ? loaded.getOrDefault(group, List.of())
+                        : readOnly.execute(s -> documents.load(group));
+                all = all == null ? List.of() : all;
                 engine.replace(group, all);
                 counts[1] += all.size();
             } catch (RuntimeException e) {

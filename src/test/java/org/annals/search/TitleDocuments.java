@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * document per source (its title) and per vetted entity (its name), read from the database, so that the
  * lifecycle tests do not depend on how documents are built. Remembers which groups it was asked to load.
  */
-class TitleDocuments extends SearchDocuments {
+class TitleDocuments implements DocumentReader {
 
     private final JdbcTemplate jdbc;
     final Set<DocumentGroup> loaded = ConcurrentHashMap.newKeySet();
@@ -37,6 +37,11 @@ class TitleDocuments extends SearchDocuments {
                             rs.getString(2)), group.id());
             default -> List.of();
         };
+    }
+
+    @Override
+    public List<DocumentGroup> dependents(DocumentGroup group) {
+        return List.of();
     }
 
     @Override
