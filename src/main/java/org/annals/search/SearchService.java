@@ -59,10 +59,10 @@ public class SearchService {
             }
         }
         List<String> notices = new java.util.ArrayList<>(words.notices());
+        indexer.notice().ifPresent(notices::add);
         if (fuzzy) {
             notices.add("Few exact matches: words spelled slightly differently are shown too.");
         }
-        indexer.notice().ifPresent(notices::add);
         return new SearchResults(found.total(), found.perKind(), found.hits(), request.page(), request.pageSize(),
                 fuzzy, notices);
     }
