@@ -72,6 +72,6 @@ class ActivityRecorder {
                 user -> ThreadLinks.changeset(commented.projectId(), commented.changesetId(),
                         user.equals(commented.changesetAuthorId())));
         events.publishEvent(new CommentPosted(commented.projectId(), null, null, commented.changesetId(),
-                commented.authorId()));
+                commented.authorId(), commented.commentId()));
     }
 }

@@ -102,7 +102,7 @@ public class DiscussionService {
                 record.kind(), record.id(), target.context()));
         mentions.notifyMentioned(projectId, text, me, ProjectRole.VIEWER, target.label(),
                 user -> ThreadLinks.record(projectId, record, target.context()));
-        events.publishEvent(new CommentPosted(projectId, record, target.context(), null, me));
+        events.publishEvent(new CommentPosted(projectId, record, target.context(), null, me, comment.getId()));
         return comment.getId();
     }
 

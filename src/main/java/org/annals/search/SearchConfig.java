@@ -10,8 +10,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SearchConfig {
 
+    /**
+     * {@code annals.search.temporary}: the folder is deleted when the application stops (tests, so
+     * that runs leave no indexes behind). Each node has its own folder; two processes cannot share one.
+     */
     @Bean(destroyMethod = "close")
-    LuceneSearchEngine searchEngine(@Value("${annals.search.directory:${annals.data-dir:./data}/search}") String folder) {
-        return new LuceneSearchEngine(Path.of(folder));
+    LuceneSearchEngine searchEngine(@Value("${annals.search.directory:${annals.data-dir:./data}/search}") String folder,
+            @Value("${annals.search.temporary:false}") boolean temporary) {
+        return new LuceneSearchEngine(Path.of(folder), temporary);
     }
 }

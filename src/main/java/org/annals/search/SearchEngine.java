@@ -1,6 +1,7 @@
 package org.annals.search;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The port between search and the engine that holds the index. Everything crossing it is engine-neutral:
@@ -23,8 +24,20 @@ public interface SearchEngine {
     /** Makes what was replaced durable and searchable, and records that the feed is applied up to {@code position}. */
     void commit(long position);
 
+    /**
+     * As {@link #commit(long)}, and records which database the index was built from (see
+     * {@link #databaseId()}).
+     */
+    void commit(long position, String databaseId);
+
     /** How far in the change feed the index is, as of its last commit; -1 when the index is empty or new. */
     long position();
+
+    /**
+     * The id of the database the index was built from, as of its last commit; null when it never said.
+     * An index built from another database (or restored beside it) is rebuilt.
+     */
+    @Nullable String databaseId();
 
     /** Removes every document: before a rebuild. */
     void clear();

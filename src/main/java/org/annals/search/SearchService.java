@@ -22,10 +22,12 @@ public class SearchService {
 
     private final SearchEngine engine;
     private final ProjectAccess access;
+    private final SearchIndexer indexer;
 
-    SearchService(SearchEngine engine, ProjectAccess access) {
+    SearchService(SearchEngine engine, ProjectAccess access, SearchIndexer indexer) {
         this.engine = engine;
         this.access = access;
+        this.indexer = indexer;
     }
 
     public SearchResults search(SearchRequest request) {
@@ -57,6 +59,7 @@ public class SearchService {
             }
         }
         List<String> notices = new java.util.ArrayList<>(words.notices());
+        indexer.notice().ifPresent(notices::add);
         if (fuzzy) {
             notices.add("Few exact matches: words spelled slightly differently are shown too.");
         }

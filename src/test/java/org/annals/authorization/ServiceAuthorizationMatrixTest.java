@@ -83,6 +83,8 @@ class ServiceAuthorizationMatrixTest {
     @Autowired
     SiteSettingsService settings;
     @Autowired
+    org.annals.search.SearchIndexService searchIndex;
+    @Autowired
     ProjectService projects;
     @Autowired
     SourceImportService imports;
@@ -173,6 +175,8 @@ class ServiceAuthorizationMatrixTest {
                         t -> t.settings.usersMayCreateProjects()),
                 new EntryPoint("SiteSettingsService.setUsersMayCreateProjects", Actor.ADMIN,
                         t -> t.settings.setUsersMayCreateProjects(false)),
+                new EntryPoint("SearchIndexService.status", Actor.ADMIN, t -> t.searchIndex.status()),
+                new EntryPoint("SearchIndexService.rebuild", Actor.ADMIN, t -> t.searchIndex.rebuild()),
                 new EntryPoint("ProjectService.myProjects", Actor.NON_MEMBER, t -> t.projects.myProjects()),
                 new EntryPoint("ProjectService.mayCreateProjects", Actor.NON_MEMBER, t -> t.projects.mayCreateProjects()),
                 new EntryPoint("ProjectService.create", Actor.ADMIN, t -> t.projects.create("matrix", null)),

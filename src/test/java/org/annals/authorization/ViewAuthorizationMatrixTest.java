@@ -79,6 +79,7 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
                 new Page("account", "AccountView", Actor.NON_MEMBER),
                 new Page("account/tokens", "TokensView", Actor.NON_MEMBER),
                 new Page("admin/users", "UsersView", Actor.ADMIN),
+                new Page("admin/search", "SearchIndexView", Actor.ADMIN),
                 new Page("projects/{p}", "ProjectOverviewView", Actor.VIEWER),
                 new Page("projects/{p}/sources", "SourcesView", Actor.VIEWER),
                 new Page("projects/{p}/sources/{s}", "ReaderView", Actor.VIEWER),

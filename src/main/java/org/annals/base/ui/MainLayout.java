@@ -129,6 +129,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         nav.addItem(new SideNavItem("Projects", "", VaadinIcon.FOLDER_OPEN.create()));
         if (CurrentUser.get().map(AnnalsPrincipal::isAdmin).orElse(false)) {
             nav.addItem(new SideNavItem("Users", "admin/users", VaadinIcon.USERS.create()));
+            nav.addItem(new SideNavItem("Search index", "admin/search", VaadinIcon.SEARCH.create()));
         }
         return nav;
     }

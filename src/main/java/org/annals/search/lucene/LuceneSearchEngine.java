@@ -19,6 +19,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,8 @@ public final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     static final String POSITION = "annals.feed.position";
 
     private final Path folder;
+    private final boolean temporary;
+    private boolean recovered;
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -40,20 +44,75 @@ public final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     private final LuceneSnippets snippets = new LuceneSnippets();
 
     public LuceneSearchEngine(Path folder) {
+        this(folder, false);
+    }
+
+    /**
+     * Opens the index in the folder, or makes a new one. An index that cannot be opened (damaged files,
+     * garbage, a format of another version) is moved aside to a sibling folder and a new, empty one made:
+     * the index is derived data, and an empty index is rebuilt from the database. {@code temporary}: the
+     * folder is deleted on {@link #close()} (tests).
+     */
+    public LuceneSearchEngine(Path folder, boolean temporary) {
         this.folder = folder;
+        this.temporary = temporary;
         Analyzer folding = SearchAnalyzers.folding();
         this.queries = new LuceneQueries(folding, SearchAnalyzers.stemming());
+        Opened opened;
         try {
-            Files.createDirectories(folder);
-            this.directory = FSDirectory.open(folder);
+            opened = open(folder);
+        } catch (LockObtainFailedException inUse) {
+            throw new UncheckedIOException("The search index in " + folder
+                    + " is in use by another process: give each node its own annals.search.directory", inUse);
+        } catch (IOException | RuntimeException damaged) {
+            Path aside = folder.resolveSibling(folder.getFileName() + ".damaged-" + System.currentTimeMillis());
+            log.error("The search index in {} could not be opened ({}); it is moved to {} and rebuilt from the database",
+                    folder, damaged.toString(), aside);
+            try {
+                Files.move(folder, aside);
+                opened = open(folder);
+            } catch (IOException e) {
+                throw new UncheckedIOException("No search index could be made in " + folder, e);
+            }
+            this.recovered = true;
+        }
+        this.directory = opened.directory();
+        this.writer = opened.writer();
+        this.searchers = opened.searchers();
+        log.info("Search index in {}: {} documents, feed position {}", folder, documentCount(), position());
+    }
+
+    private record Opened(Directory directory, IndexWriter writer, SearcherManager searchers) {
+    }
+
+    private static Opened open(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Directory directory = FSDirectory.open(folder);
+        try {
             var config = new IndexWriterConfig(SearchAnalyzers.perField())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-            this.writer = new IndexWriter(directory, config);
-            this.searchers = new SearcherManager(writer, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The search index in " + folder + " could not be opened", e);
+            IndexWriter writer = new IndexWriter(directory, config);
+            try {
+                // Reading every segment's metadata now finds most damage here rather than in a search.
+                SearcherManager searchers = new SearcherManager(writer, null);
+                return new Opened(directory, writer, searchers);
+            } catch (IOException | RuntimeException e) {
+                writer.rollback();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
         }
-        log.info("Search index in {}: {} documents, feed position {}", folder, documentCount(), position());
+    }
+
+    /** Whether the index found on opening was damaged and replaced by an empty one. */
+    public boolean recovered() {
+        return recovered;
+    }
+
+    public Path folder() {
+        return folder;
     }
 
     @Override
@@ -63,9 +122,13 @@ public final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
                 writer.deleteDocuments(new Term(LuceneFields.PROJECT, group.id().toString()));
                 return;
             }
-            writer.deleteDocuments(new Term(LuceneFields.GROUP, group.key()));
-            for (SearchDocument document : documents) {
-                writer.addDocument(LuceneFields.toLucene(document));
+            Term key = new Term(LuceneFields.GROUP, group.key());
+            if (documents.isEmpty()) {
+                // (updateDocuments with no documents upsets the writer's memory accounting: Lucene 10.6 asserts)
+                writer.deleteDocuments(key);
+            } else {
+                // One atomic update: a search (or a crash) sees the group's old documents or its new ones.
+                writer.updateDocuments(key, documents.stream().map(LuceneFields::toLucene).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -74,8 +137,14 @@ public final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
 
     @Override
     public void commit(long position) {
+        String database = databaseId();
+        commit(position, database == null ? "" : database);
+    }
+
+    @Override
+    public synchronized void commit(long position, String databaseId) {
         try {
-            writer.setLiveCommitData(Map.of(POSITION, Long.toString(position)).entrySet());
+            writer.setLiveCommitData(Map.of(POSITION, Long.toString(position), DATABASE, databaseId).entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -84,16 +153,30 @@ public final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     }
 
     @Override
-    public long position() {
+    public @Nullable String databaseId() {
+        String id = commitData(DATABASE);
+        return id == null || id.isEmpty() ? null : id;
+    }
+
+    /** Commit data: the id of the database the index was built from. */
+    static final String DATABASE = "annals.feed.database";
+
+    private @Nullable String commitData(String key) {
         var data = writer.getLiveCommitData();
         if (data != null) {
             for (Map.Entry<String, String> entry : data) {
-                if (POSITION.equals(entry.getKey())) {
-                    return Long.parseLong(entry.getValue());
+                if (key.equals(entry.getKey())) {
+                    return entry.getValue();
                 }
             }
         }
-        return -1;
+        return null;
+    }
+
+    @Override
+    public long position() {
+        String position = commitData(POSITION);
+        return position == null ? -1 : Long.parseLong(position);
     }
 
     @Override
@@ -105,15 +188,33 @@ public final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         }
     }
 
+    /** What searches see (as of the last commit); read from a searcher, never from the writer while it writes. */
     @Override
     public long documentCount() {
-        return writer.getDocStats().numDocs;
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
     public long sizeOnDisk() {
-        try (var files = Files.list(folder)) {
-            return files.mapToLong(f -> f.toFile().length()).sum();
+        try {
+            long bytes = 0;
+            for (String file : directory.listAll()) {
+                try {
+                    bytes += directory.fileLength(file);
+                } catch (IOException goneMeanwhile) {
+                    // merged away between listing and measuring
+                }
+            }
+            return bytes;
         } catch (IOException e) {
             return 0;
         }
@@ -135,8 +236,26 @@ public final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        searchers.close();
-        writer.close();
-        directory.close();
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } finally {
+            if (temporary) {
+                deleteFolder();
+            }
+        }
+    }
+
+    /** Removes the folder of a temporary index (tests), so that test runs leave no indexes behind. */
+    private void deleteFolder() throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var all = Files.walk(folder)) {
+            for (Path path : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }
