@@ -109,7 +109,8 @@ public class SearchView extends ProjectPage {
         field.focus();
     }
 
-    private void show(SearchResults results) {
+    /** Shows one page of results below the field (package-private: a test shows hand-made ones). */
+    void show(SearchResults results) {
         results.notices().forEach(text -> {
             var notice = new Paragraph(text);
             notice.addClassName("search-notice");
