@@ -1,8 +1,7 @@
 package org.annals.search.ui;
 
-import com.vaadin.flow.router.QueryParameters;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.annals.discussion.ThreadLinks;
 import org.annals.project.ui.ProjectRoutes;
@@ -24,17 +23,18 @@ public final class SearchLinks {
 
     /** The project's results page for these words. */
     public static String results(UUID projectId, String words) {
-        return SearchView.path(projectId) + "?" + QueryParameters.simple(Map.of(WORDS, words)).getQueryString();
+        return SearchView.path(projectId) + "?" + WORDS + "=" + encoded(words);
+    }
+
+    /** A value in an address: spaces as %20, as the router writes them. */
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** The source page scrolled to {@code [start, end)} with the words marked ({@code words} may be blank). */
     public static String sourceAt(UUID projectId, UUID sourceId, int start, int end, @Nullable String words) {
-        var query = new LinkedHashMap<String, String>();
-        query.put(AT, start + "-" + end);
-        if (words != null && !words.isBlank()) {
-            query.put(WORDS, words);
-        }
-        return ProjectRoutes.sourcePath(projectId, sourceId) + "?" + QueryParameters.simple(query).getQueryString();
+        String address = ProjectRoutes.sourcePath(projectId, sourceId) + "?" + AT + "=" + start + "-" + end;
+        return words == null || words.isBlank() ? address : address + "&" + WORDS + "=" + encoded(words);
     }
 
     /**

@@ -76,7 +76,9 @@ class SearchViewTest extends SpringBrowserlessTest {
     }
 
     private SearchView open(String query) {
-        return navigate("projects/" + project + "/search?" + query, SearchView.class);
+        // The test UI's navigate(String) takes no query: navigate as the page's own links do.
+        UI.getCurrent().navigate(SearchView.path(project), com.vaadin.flow.router.QueryParameters.fromString(query));
+        return find(SearchView.class).single();
     }
 
     private static String q(String words) {
@@ -85,6 +87,14 @@ class SearchViewTest extends SpringBrowserlessTest {
 
     private static String location() {
         return UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters();
+    }
+
+    /** The same page with the same parameters, in whatever order the router writes them. */
+    private static void assertSameAddress(String actual, String expected) {
+        var a = new com.vaadin.flow.router.Location(actual);
+        var e = new com.vaadin.flow.router.Location(expected);
+        assertThat(a.getPath()).isEqualTo(e.getPath());
+        assertThat(a.getQueryParameters().getParameters()).isEqualTo(e.getQueryParameters().getParameters());
     }
 
     private List<SearchHitItem> hits() {
@@ -98,7 +108,8 @@ class SearchViewTest extends SpringBrowserlessTest {
     }
 
     private static Stream<Element> elements(Element root) {
-        return Stream.concat(Stream.of(root), root.getChildren().flatMap(SearchViewTest::elements));
+        return Stream.concat(Stream.of(root), root.getChildren().filter(e -> !e.isTextNode())
+                .flatMap(SearchViewTest::elements));
     }
 
     @Test
@@ -131,13 +142,13 @@ class SearchViewTest extends SpringBrowserlessTest {
                 .contains("Reign › Revolt", "Person", "Entity mention");
 
         test(button("Events 1")).click();
-        assertThat(location()).isEqualTo("projects/" + project + "/search?q=zenobia&kind=event");
+        assertSameAddress(location(), "projects/" + project + "/search?q=zenobia&kind=event");
         assertThat(hits()).extracting(SearchHitItem::href).containsExactly("projects/" + project + "/events/" + event);
         // The other kinds stay offered with their counts, and the chosen one is pressed.
         assertThat(button("Passages 1").getElement().getAttribute("aria-pressed")).isEqualTo("false");
         assertThat(button("Events 1").getElement().getAttribute("aria-pressed")).isEqualTo("true");
         test(button("Passages 1")).click();
-        assertThat(location()).isEqualTo("projects/" + project + "/search?q=zenobia&kind=passage,event");
+        assertSameAddress(location(), "projects/" + project + "/search?q=zenobia&kind=passage,event");
         assertThat(hits()).hasSize(2);
     }
 
@@ -153,7 +164,7 @@ class SearchViewTest extends SpringBrowserlessTest {
         assertThat(hits()).hasSize(20);
         assertThat(find(Span.class).all()).extracting(Span::getText).contains("Page 1 of 2");
         Anchor next = find(Anchor.class).all().stream().filter(a -> a.getText().equals("Next")).findFirst().orElseThrow();
-        assertThat(next.getHref()).isEqualTo("projects/" + project + "/search?q=tadmor&page=2");
+        assertSameAddress(next.getHref(), "projects/" + project + "/search?q=tadmor&page=2");
         assertThat(find(Anchor.class).all()).extracting(Anchor::getText).doesNotContain("Previous");
 
         open(q("tadmor") + "&page=2");
@@ -180,7 +191,8 @@ class SearchViewTest extends SpringBrowserlessTest {
                 new Snippet.Part("<b>found</b>", true), new Snippet.Part(" after", false))));
         assertThat(marked.getElement().getChildren().map(Element::getTag)).containsExactly("span", "mark", "span");
         assertThat(marked.getElement().getChild(1).getText()).isEqualTo("<b>found</b>");
-        assertThat(marked.getElement().getChild(1).getChildCount()).isZero();
+        assertThat(marked.getElement().getChild(1).getChildCount()).isOne();
+        assertThat(marked.getElement().getChild(1).getChild(0).isTextNode()).isTrue();
     }
 
     @Test
@@ -217,7 +229,7 @@ class SearchViewTest extends SpringBrowserlessTest {
         assertThat(find(Paragraph.class).all()).extracting(Paragraph::getText)
                 .contains("Check the spelling, use fewer words, or remove filters.");
         test(button("Remove filters")).click();
-        assertThat(location()).isEqualTo("projects/" + project + "/search?q=nothingmatchesthis");
+        assertSameAddress(location(), "projects/" + project + "/search?q=nothingmatchesthis");
     }
 
     @Test
@@ -251,10 +263,13 @@ class SearchViewTest extends SpringBrowserlessTest {
         assertThat(box.isVisible()).isTrue();
         test(box.field).setValue("queen of Palmyra");
         ComponentUtil.fireEvent(box.field, new KeyPressEvent(box.field, Key.ENTER.getKeys().getFirst()));
-        assertThat(location()).isEqualTo("projects/" + project + "/search?q=queen%20of%20Palmyra");
+        assertSameAddress(location(), "projects/" + project + "/search?q=queen%20of%20Palmyra");
         assertThat(find(SearchView.class).single().field.getValue()).isEqualTo("queen of Palmyra");
 
         navigate("", Component.class);
-        assertThat(find(ShellSearch.class).single().isVisible()).isFalse();
+        MainLayout layout = find(MainLayout.class).single();
+        assertThat(elements(layout.getElement()).flatMap(e -> e.getComponent().stream())
+                .filter(ShellSearch.class::isInstance).toList()).singleElement()
+                .satisfies(shell -> assertThat(shell.isVisible()).isFalse());
     }
 }
