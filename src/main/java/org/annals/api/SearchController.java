@@ -58,13 +58,15 @@ class SearchController {
             @Schema(description = "For passages and annotations: UTF-16 offsets in the source's text; else -1")
             int start, int end, @Nullable LocalDate from, @Nullable LocalDate to,
             @Schema(description = "The words in context; parts with match true are the words found")
-            List<Snippet.Part> snippet, Instant updated, float score) {
+            List<Snippet.Part> snippet, Instant updated,
+            @Schema(description = "Relevance: higher is better, comparable within one search only; null when the"
+                    + " engine ranked without scores") @Nullable Float score) {
 
         static Hit of(SearchHit hit) {
             SearchDocument d = hit.document();
             return new Hit(d.kind(), d.audience(), d.record().kind(), d.record().id(), d.changesetId(), d.sourceId(),
                     d.title(), d.section(), d.subtype(), d.start(), d.end(), d.from(), d.to(), hit.snippet().parts(),
-                    d.updated(), hit.score());
+                    d.updated(), Float.isFinite(hit.score()) ? hit.score() : null);
         }
     }
 
