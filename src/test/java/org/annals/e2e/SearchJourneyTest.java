@@ -78,6 +78,16 @@ class SearchJourneyTest extends BrowserTest {
         page.waitForURL(Pattern.compile(".*/projects/" + project + "/sources/" + source + "\\?at=" + start + "-" + end
                 + "&q=maarat$"));
         assertThat(page.locator("annals-text")).containsText("The siege of Maarat began at dawn");
+
+        // On a phone the box is a button until it is needed; "/" opens it as well.
+        page.setViewportSize(390, 844);
+        Locator box = page.locator(".shell-search vaadin-text-field");
+        Locator opener = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search this project"));
+        assertThat(box).isHidden();
+        assertThat(opener).isVisible();
+        page.evaluate("() => document.activeElement?.blur()");
+        page.keyboard().press("/");
+        assertThat(box.locator("input")).isFocused();
     }
 
     /**

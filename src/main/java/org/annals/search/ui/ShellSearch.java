@@ -36,7 +36,8 @@ public final class ShellSearch extends Div {
                 if (document.querySelector('vaadin-dialog-overlay[opened]')) return;
                 e.preventDefault();
                 const opener = box.querySelector('.shell-search-open');
-                if (opener && opener.offsetParent !== null) {
+                // Shown or not by a media query; offsetParent would not tell inside the fixed header.
+                if (opener && opener.getClientRects().length > 0) {
                   opener.click();
                 } else {
                   box.querySelector('vaadin-text-field').focus();
