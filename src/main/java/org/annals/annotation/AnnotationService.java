@@ -26,7 +26,10 @@ import org.annals.review.ChangeAction;
 import org.annals.review.ChangesetService;
 import org.annals.review.ChangesetService.OpenOperation;
 import org.annals.review.ProposedOperation;
+import org.annals.review.RecordRef;
 import org.annals.review.WorkingDraftService;
+import org.annals.search.SearchKind;
+import org.annals.search.SearchService;
 import org.annals.source.AnchorText;
 import org.annals.source.SameWords;
 import org.annals.source.SourceAnchors;
@@ -59,10 +62,13 @@ public class AnnotationService {
     private final EventSearch eventSearch;
     private final SameWords sameWords;
     private final WorkingDraftService workingDraft;
+    private final SearchService search;
 
     AnnotationService(ProjectAccess access, AnnotationRepository annotations, SourceAnchors anchors,
             ChangesetService changesets, EntityDirectory entities, EventDirectory events, EntityService entityService,
-            EventService eventService, EventSearch eventSearch, SameWords sameWords, WorkingDraftService workingDraft) {
+            EventService eventService, EventSearch eventSearch, SameWords sameWords, WorkingDraftService workingDraft,
+            SearchService search) {
+        this.search = search;
         this.eventSearch = eventSearch;
         this.sameWords = sameWords;
         this.workingDraft = workingDraft;
@@ -242,8 +248,9 @@ public class AnnotationService {
     }
 
     /**
-     * Records an annotation can link to, whose name, alias or title contains the text: vetted ones, most
-     * recently changed first, then proposed ones the editor may use (their own drafts, so a second phrase
+     * Records an annotation can link to for the text: vetted ones as the search engine ranks them, then
+     * those whose name, alias or title contains the text, most recently changed first (all of them while
+     * the engine finds nothing, e.g. while its index is rebuilt), then proposed ones the editor may use (their own drafts, so a second phrase
      * can link to the entity the first one created, and proposals submitted for review; decision 0023).
      * {@code kind} null means events and entities.
      */
@@ -280,11 +287,21 @@ public class AnnotationService {
         var candidates = new ArrayList<LinkCandidate>();
         int vettedRoom = size - Math.min(pending.size(), Math.max(1, size / 2));
         if (kinds.contains(EventRecordType.KIND)) {
-            eventSearch.search(projectId, text, context, size).forEach(e -> candidates.add(new LinkCandidate(EventRecordType.KIND,
-                    e.id(), e.title() + " (" + e.start().display() + ")", false, false)));
+            // The search engine's ranking first (words of every field, folded, in every script), then what
+            // the event search reads in the words (dates, places, actors); the index may lag, so only what
+            // is vetted now is offered.
+            List<UUID> ranked = search.rankRecords(projectId, text, SearchKind.EVENT, Set.of(), size).stream()
+                    .filter(r -> EventRecordType.KIND.equals(r.kind())).map(RecordRef::id).toList();
+            Map<UUID, String> vetted = events.labels(projectId, ranked);
+            ranked.stream().filter(vetted::containsKey).forEach(id -> candidates.add(new LinkCandidate(
+                    EventRecordType.KIND, id, vetted.get(id), false, false)));
+            Set<UUID> rankedIds = new HashSet<>(ranked);
+            eventSearch.search(projectId, text, context, size).stream().filter(e -> !rankedIds.contains(e.id()))
+                    .forEach(e -> candidates.add(new LinkCandidate(EventRecordType.KIND, e.id(),
+                            e.title() + " (" + e.start().display() + ")", false, false)));
         }
         if (kinds.contains(EntityRecordType.KIND)) {
-            entityService.recent(projectId, text, null, size).forEach(e -> candidates.add(new LinkCandidate(
+            entityService.recentRanked(projectId, text, null, size).forEach(e -> candidates.add(new LinkCandidate(
                     EntityRecordType.KIND, e.id(), e.kind().displayName() + ": " + e.name(), false, false)));
         }
         var result = new ArrayList<>(candidates.subList(0, Math.min(vettedRoom, candidates.size())));

@@ -36,6 +36,11 @@ interface EntityRecordRepository extends JpaRepository<EntityRecord, UUID> {
             + " from EntityRecord e " + SEARCH)
     List<EntitySummary> search(UUID projectId, String pattern, @Nullable EntityKind kind, Pageable page);
 
+    /** The vetted, not merged entities of a project among these ids (in no particular order). */
+    @Query("select new org.annals.entity.EntitySummary(e.id, e.kind, e.name, e.wikidataId, e.updatedAt)"
+            + " from EntityRecord e where e.projectId = :projectId and e.mergedInto is null and e.id in :ids")
+    List<EntitySummary> summaries(UUID projectId, java.util.Collection<UUID> ids);
+
     @Query("select count(e) from EntityRecord e " + SEARCH)
     long countSearch(UUID projectId, String pattern, @Nullable EntityKind kind);
 

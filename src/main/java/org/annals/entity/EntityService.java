@@ -1,6 +1,10 @@
 package org.annals.entity;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +15,10 @@ import org.annals.project.ProjectRole;
 import org.annals.review.ChangesetService;
 import org.annals.review.Pending;
 import org.annals.review.ProposedOperation;
+import org.annals.review.RecordRef;
+import org.annals.search.SearchKind;
+import org.annals.search.SearchRequest;
+import org.annals.search.SearchService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -37,9 +45,11 @@ public class EntityService {
     private final EntityDirectory directory;
 
     private final org.annals.review.WorkingDraftService workingDraft;
+    private final SearchService searchEngine;
 
     EntityService(ProjectAccess access, EntityRecordRepository entities, ChangesetService changesets,
-            EntityDirectory directory, org.annals.review.WorkingDraftService workingDraft) {
+            EntityDirectory directory, org.annals.review.WorkingDraftService workingDraft, SearchService searchEngine) {
+        this.searchEngine = searchEngine;
         this.directory = directory;
         this.workingDraft = workingDraft;
         this.access = access;
@@ -59,6 +69,43 @@ public class EntityService {
         access.require(projectId, ProjectRole.VIEWER);
         return entities.search(projectId, LikePattern.containing(text.strip()), kind, PageRequest.of(0, Math.clamp(limit, 1, 100),
                 Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.asc("id"))));
+    }
+
+    /**
+     * Vetted entities for what a picker's user typed: those the search engine finds first, as it ranks them
+     * (names and aliases in every script, folded, also as the start of a word), then those of
+     * {@link #search} it did not find, by name. While the engine finds nothing (nothing typed, or the index
+     * still being rebuilt) this is {@link #search} itself.
+     */
+    @Transactional(readOnly = true)
+    public List<EntitySummary> searchRanked(UUID projectId, String text, @Nullable EntityKind kind, int limit) {
+        int size = Math.clamp(limit, 1, 500);
+        return ranked(projectId, text, kind, size, search(projectId, text, kind, 0, size));
+    }
+
+    /** As {@link #searchRanked}, then the most recently changed: for linking a quote. */
+    @Transactional(readOnly = true)
+    public List<EntitySummary> recentRanked(UUID projectId, String text, @Nullable EntityKind kind, int limit) {
+        int size = Math.clamp(limit, 1, 100);
+        return ranked(projectId, text, kind, size, recent(projectId, text, kind, size));
+    }
+
+    private List<EntitySummary> ranked(UUID projectId, String text, @Nullable EntityKind kind, int size,
+            List<EntitySummary> fallback) {
+        List<UUID> found = searchEngine.rankRecords(projectId, text, SearchKind.ENTITY,
+                kind == null ? Set.of() : Set.of(kind.name()), Math.min(size, SearchRequest.MAX_PAGE_SIZE)).stream()
+                .filter(r -> EntityRecordType.KIND.equals(r.kind())).map(RecordRef::id).toList();
+        if (found.isEmpty()) {
+            return fallback;
+        }
+        // The index may lag behind the database: only what is vetted and not merged now is offered.
+        Map<UUID, EntitySummary> vetted = new HashMap<>();
+        entities.summaries(projectId, found).stream().filter(e -> kind == null || e.kind() == kind)
+                .forEach(e -> vetted.put(e.id(), e));
+        var result = new ArrayList<EntitySummary>();
+        found.stream().map(vetted::get).filter(java.util.Objects::nonNull).forEach(result::add);
+        fallback.stream().filter(e -> !vetted.containsKey(e.id())).forEach(result::add);
+        return result.subList(0, Math.min(size, result.size()));
     }
 
     /**

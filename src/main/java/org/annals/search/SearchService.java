@@ -1,9 +1,14 @@
 package org.annals.search;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.annals.base.InvalidInputException;
 import org.annals.project.ProjectAccess;
 import org.annals.project.ProjectRole;
+import org.annals.review.RecordRef;
 import org.annals.security.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -68,6 +73,45 @@ public class SearchService {
         }
         return new SearchResults(found.total(), found.perKind(), found.hits(), request.page(), request.pageSize(),
                 fuzzy, notices);
+    }
+
+    /**
+     * The records a picker or the link dialog offers for what was typed, best first: the engine's ranking
+     * (each word also as the start of a word, since people pick while typing), vetted records before
+     * proposals the person may see, each record once. Empty when the engine finds nothing (or the index
+     * is still being rebuilt, or the words cannot be searched): the caller then falls back to its own
+     * search. Same visibility as {@link #search}.
+     *
+     * @param subtypes entity kinds or annotation types (enum names); empty means all
+     */
+    public List<RecordRef> rankRecords(UUID projectId, String typed, SearchKind kind, Set<String> subtypes, int limit) {
+        ProjectRole role = access.require(projectId, ProjectRole.VIEWER);
+        int size = Math.clamp(limit, 1, SearchRequest.MAX_PAGE_SIZE);
+        List<UserQuery.Part> words = new ArrayList<>();
+        if (typed.length() <= QuerySyntax.MAX_LENGTH) {
+            for (String word : typed.strip().split("\\s+")) {
+                if (!word.isBlank()) {
+                    words.add(new UserQuery.AnyOf(List.of(new UserQuery.Word(word, false),
+                            new UserQuery.Word(word, true))));
+                }
+            }
+        }
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        // Proposals come after every vetted record: ask for more than needed so that vetted ones ranked
+        // below a few proposals still make the list.
+        var query = new EngineQuery(new UserQuery(words, List.of(), List.of()), projectId,
+                CurrentUser.require().userId(), role.includes(ProjectRole.EDITOR), Set.of(kind), null, subtypes, null,
+                null, false, 0, Math.min(size * 3, SearchRequest.MAX_PAGE_SIZE));
+        var vetted = new LinkedHashSet<RecordRef>();
+        var proposed = new LinkedHashSet<RecordRef>();
+        for (SearchHit hit : engine.search(query).hits()) {
+            (hit.document().audience() == Audience.MEMBERS ? vetted : proposed).add(hit.document().record());
+        }
+        proposed.removeAll(vetted);
+        vetted.addAll(proposed);
+        return vetted.stream().limit(size).toList();
     }
 
     private static EngineQuery withFuzzy(EngineQuery q) {

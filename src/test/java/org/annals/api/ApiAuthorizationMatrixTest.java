@@ -184,6 +184,7 @@ class ApiAuthorizationMatrixTest {
                 get("/projects/{p}/events", Actor.VIEWER, t -> t.base() + "/events?from=2024-12-01&to=2024-12-31"),
                 get("/projects/{p}/events/search", Actor.VIEWER,
                         t -> t.base() + "/events/search?q=Hama%205%20Dec&selection=On%205%20December%202024&size=5"),
+                get("/projects/{p}/search", Actor.VIEWER, t -> t.base() + "/search?q=Hama&kind=passage,event&size=5"),
                 get("/projects/{p}/sources/{s}/same-words", Actor.EDITOR,
                         t -> t.base() + "/sources/" + t.source + "/same-words?start=0&end=29"),
                 get("/projects/{p}/events/{v}", Actor.VIEWER, t -> t.base() + "/events/" + t.event),

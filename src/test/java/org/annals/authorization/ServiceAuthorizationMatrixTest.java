@@ -109,6 +109,8 @@ class ServiceAuthorizationMatrixTest {
     @Autowired
     org.annals.event.EventSearch eventSearch;
     @Autowired
+    org.annals.search.SearchService search;
+    @Autowired
     ExportService exports;
     @Autowired
     ReleaseService releases;
@@ -262,6 +264,10 @@ class ServiceAuthorizationMatrixTest {
                 new EntryPoint("HistoryService.revert", Actor.EDITOR,
                         t -> t.history.revert(t.project, EntityRecordType.KIND, t.entity, t.revision, false)),
                 new EntryPoint("EntityService.search", Actor.VIEWER, t -> t.entities.search(t.project, "", null, 0, 10)),
+                new EntryPoint("EntityService.searchRanked", Actor.VIEWER,
+                        t -> t.entities.searchRanked(t.project, "Matrix", null, 10)),
+                new EntryPoint("EntityService.recentRanked", Actor.VIEWER,
+                        t -> t.entities.recentRanked(t.project, "Matrix", null, 10)),
                 new EntryPoint("EntityService.count", Actor.VIEWER, t -> t.entities.count(t.project, "", null)),
                 new EntryPoint("EntityService.get", Actor.VIEWER, t -> t.entities.get(t.project, t.entity)),
                 new EntryPoint("EntityService.proposeCreate", Actor.EDITOR, t -> t.entities.proposeCreate(t.project,
@@ -343,6 +349,10 @@ class ServiceAuthorizationMatrixTest {
                         t.project, EntityKind.PERSON, "MATRIX PERSON", List.of("Matrix"), null)),
                 new EntryPoint("EventSearch.search", Actor.VIEWER, t -> t.eventSearch.search(t.project, "Matrix 5 Dec 2024",
                         org.annals.event.EventSearch.Context.NONE, 10)),
+                new EntryPoint("SearchService.search", Actor.VIEWER,
+                        t -> t.search.search(org.annals.search.SearchRequest.of(t.project, "Matrix"))),
+                new EntryPoint("SearchService.rankRecords", Actor.VIEWER, t -> t.search.rankRecords(t.project, "Matrix",
+                        org.annals.search.SearchKind.ENTITY, java.util.Set.of(), 10)),
                 new EntryPoint("EventSearch.read", Actor.VIEWER, t -> t.eventSearch.read(t.project, "Matrix person 2024",
                         org.annals.event.EventSearch.Context.NONE)),
                 new EntryPoint("ReleaseService.list", Actor.VIEWER, t -> t.releases.list(t.project)),

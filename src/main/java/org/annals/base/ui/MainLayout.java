@@ -36,12 +36,13 @@ import org.annals.project.ProjectRole;
 import org.annals.project.ProjectService;
 import org.annals.project.ProjectSummary;
 import org.annals.project.ui.ProjectRoutes;
+import org.annals.search.ui.ShellSearch;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.security.CurrentUser;
 
 /**
- * The frame around every signed-in page: site navigation, the current project's navigation when a
- * project page is open, and the user menu (password, API tokens, the REST API's description, theme,
+ * The frame around every signed-in page: site navigation, the current project's navigation and search
+ * box when a project page is open, and the user menu (password, API tokens, the REST API's description, theme,
  * sign out).
  */
 @Layout
@@ -54,6 +55,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     private final NotificationService notifications;
     private final AuthenticationContext authentication;
     private final Div projectSection = new Div();
+    private final ShellSearch search = new ShellSearch();
     private final Button bell = new Button(VaadinIcon.BELL_O.create());
     private final LiveRefresh bellLive;
     /** The count the bell shows, so that a recount that changed nothing sends nothing to the browser. */
@@ -75,7 +77,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
         var spacer = new Span();
         spacer.addClassName("navbar-spacer");
-        addToNavbar(new DrawerToggle(), spacer, notificationBell(), userMenu());
+        addToNavbar(new DrawerToggle(), spacer, search, notificationBell(), userMenu());
         // Typed work another person left in this browser is theirs alone: it goes when someone else signs in.
         addAttachListener(e -> TypedWork.forgetOthers(e.getUI()));
     }
@@ -139,6 +141,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         projectSection.removeAll();
         Optional<ProjectSummary> project = currentProject(event);
         project.ifPresent(p -> projectSection.add(projectNavigation(p)));
+        search.follow(project.map(ProjectSummary::id).orElse(null));
         // Mentions, decisions and conflicts notify the viewer while a page of the project is open: the bell
         // recounts when the viewer got one (only they hear of it), not on every change in the project.
         // The project deleted by a manager while a page of it is open: the page leaves for the list of projects.

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The entities a picker offers (the event form's place and actors, the entity form's "part of"):
- * vetted ones by name or alias, then the proposed ones the person may already use, marked.
+ * vetted ones as the search engine ranks them for what was typed (then by name or alias), then the
+ * proposed ones the person may already use, marked.
  */
 public final class EntityChoices {
 
@@ -19,7 +20,7 @@ public final class EntityChoices {
     /** Entities of one kind ({@code null}: any) for pickers in this project. */
     public static PendingChoices<EntitySummary> of(EntityService entities, UUID projectId, @Nullable EntityKind kind) {
         return new PendingChoices<>(EntitySummary::id,
-                (filter, count) -> entities.search(projectId, filter, kind, 0, count),
+                (filter, count) -> entities.searchRanked(projectId, filter, kind, count),
                 (filter, count) -> entities.pending(projectId, filter, kind, count));
     }
 }
