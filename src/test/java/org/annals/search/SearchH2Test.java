@@ -1,0 +1,7 @@
+package org.annals.search;
+
+import org.annals.support.IntegrationTest;
+
+@IntegrationTest
+class SearchH2Test extends SearchContract {
+}
