@@ -93,7 +93,44 @@ class SearchBenchmark {
      * no search. This is the only place to change when connecting it.
      */
     static Optional<SearchUnderTest> connect(ApplicationContext context) {
-        return Optional.empty();
+        var indexer = context.getBean(org.annals.search.SearchIndexer.class);
+        var search = context.getBean(org.annals.search.SearchService.class);
+        var folder = Path.of(context.getEnvironment().getRequiredProperty("annals.search.directory"));
+        return Optional.of(new SearchUnderTest() {
+            @Override
+            public long rebuildFromDatabase() {
+                java.time.Instant asked = java.time.Instant.now();
+                indexer.requestRebuild();
+                while (true) {
+                    var status = indexer.status();
+                    var rebuilt = status.lastRebuild();
+                    if (rebuilt != null && !rebuilt.finished().isBefore(asked)
+                            && status.state() != org.annals.search.SearchIndexer.State.REBUILDING) {
+                        return rebuilt.documents();
+                    }
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+
+            @Override
+            public Path indexDirectory() {
+                return folder;
+            }
+
+            @Override
+            public int firstPage(AnnalsPrincipal user, UUID projectId, Query query) {
+                var kinds = query.kind() == null ? java.util.Set.<org.annals.search.SearchKind>of()
+                        : java.util.Set.of(org.annals.search.SearchKind.valueOf(query.kind()));
+                var request = new org.annals.search.SearchRequest(projectId, query.text(), kinds, query.sourceId(),
+                        java.util.Set.of(), query.from(), query.to(), 0, org.annals.search.SearchRequest.DEFAULT_PAGE_SIZE);
+                return as(user, () -> search.search(request)).hits().size();
+            }
+        });
     }
 
     @Autowired
