@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -81,8 +80,8 @@ class SearchBenchmark {
         /** Drops the project's index and builds it again from the database; returns documents indexed. */
         long rebuildFromDatabase();
 
-        /** Where the index lives on disk (its size is measured there). */
-        Path indexDirectory();
+        /** Bytes the index takes on disk. */
+        long indexBytes();
 
         /** The first page of results for {@code query} as {@code user} sees them; returns how many hits it holds. */
         int firstPage(AnnalsPrincipal user, UUID projectId, Query query);
@@ -95,7 +94,6 @@ class SearchBenchmark {
     static Optional<SearchUnderTest> connect(ApplicationContext context) {
         var indexer = context.getBean(org.annals.search.SearchIndexer.class);
         var search = context.getBean(org.annals.search.SearchService.class);
-        var folder = Path.of(context.getEnvironment().getRequiredProperty("annals.search.directory"));
         return Optional.of(new SearchUnderTest() {
             @Override
             public long rebuildFromDatabase() {
@@ -118,8 +116,8 @@ class SearchBenchmark {
             }
 
             @Override
-            public Path indexDirectory() {
-                return folder;
+            public long indexBytes() {
+                return indexer.status().sizeOnDisk();
             }
 
             @Override
@@ -174,7 +172,7 @@ class SearchBenchmark {
         System.out.printf(Locale.ROOT, "BENCHMARK search full rebuild: %d documents in %.1f s, %.0f documents/s%n",
                 documents, seconds, documents / seconds);
         System.out.printf(Locale.ROOT, "BENCHMARK search index size on disk: %.1f MB%n",
-                sizeOf(engine.indexDirectory()) / 1e6);
+                engine.indexBytes() / 1e6);
         assertThat(documents).isGreaterThanOrEqualTo(plan.sources());
 
         var random = new SplittableRandom(SearchCorpusGenerator.SEED);
@@ -321,21 +319,6 @@ class SearchBenchmark {
     private long heapAfterGc() {
         System.gc();
         return memory.getHeapMemoryUsage().getUsed();
-    }
-
-    private static long sizeOf(Path directory) {
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> {
-                try {
-                    return Files.size(file);
-                } catch (IOException e) {
-                    // A segment merged away while walking: it no longer takes space.
-                    return 0;
-                }
-            }).sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void report(String what, List<Double> runs) {
