@@ -2,6 +2,9 @@ package org.annals.annotation.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -71,6 +74,8 @@ public class ReaderView extends ProjectPage {
 
     static final String SOURCE_ID = "sourceId";
     static final String ANNOTATION_PARAMETER = "annotation";
+    static final String AT_PARAMETER = ProjectRoutes.SOURCE_RANGE_PARAMETER;
+    static final String WORDS_PARAMETER = ProjectRoutes.SOURCE_WORDS_PARAMETER;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
 
     private final SourceService sources;
@@ -152,7 +157,13 @@ public class ReaderView extends ProjectPage {
         var hide = new Checkbox("Hide citation markers", false);
         dim.addValueChangeListener(e -> annotated.setCitations(e.getValue(), hide.getValue()));
         hide.addValueChangeListener(e -> annotated.setCitations(dim.getValue(), e.getValue()));
-        var options = new Div(dim, hide);
+        var find = new FindBar(() -> sources.read(projectOfPage, id).text(), annotated);
+        // Ctrl+F (Cmd+F) while the text has the keyboard finds in the source, all of it: the browser's own
+        // find would only see what the text has drawn. Elsewhere on the page the browser's stays.
+        for (KeyModifier modifier : List.of(KeyModifier.CONTROL, KeyModifier.META)) {
+            Shortcuts.addShortcutListener(find, find::focusField, Key.KEY_F, modifier).listenOn(annotated, find);
+        }
+        var options = new Div(find, dim, hide);
         options.addClassName("reader-options");
 
         var side = new AnnotationPanel(project.id(), content.canEdit(), this::choose, new PanelActions());
@@ -186,11 +197,28 @@ public class ReaderView extends ProjectPage {
                         showOthersSelections();
                     }
                 });
+        openAtAddressedRange(find);
         queryParameters().getSingleParameter(ANNOTATION_PARAMETER).ifPresent(key -> {
             if (shown.containsKey(key)) {
                 choose(key);
             }
         });
+    }
+
+    /**
+     * {@code ?at=start-end} scrolls to that range of the text and marks it, {@code &q=words} fills "find
+     * in this source" with them (the search results link here, see {@link ProjectRoutes#sourceAt}).
+     * A range that is malformed or outside the text is ignored: the page opens at the top.
+     */
+    private void openAtAddressedRange(FindBar find) {
+        var words = queryParameters().getSingleParameter(WORDS_PARAMETER).filter(w -> !w.isBlank());
+        var range = queryParameters().getSingleParameter(AT_PARAMETER)
+                .flatMap(value -> TextHits.parseRange(value, textLength));
+        if (range.isPresent()) {
+            find.openAt(new AnnotatedText.Span(range.get()[0], range.get()[1]), words.orElse(null));
+        } else {
+            words.ifPresent(find::find);
+        }
     }
 
     @Override
