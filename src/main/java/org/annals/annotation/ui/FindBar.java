@@ -171,8 +171,9 @@ final class FindBar extends Div {
         } else if (current < 0) {
             count.setText(numbers.format(hits.total()) + (hits.total() == 1 ? " match" : " matches"));
         } else if (hits.total() > hits.kept()) {
-            count.setText((current + 1) + " of " + numbers.format(hits.total()) + " (the first "
-                    + numbers.format(hits.kept()) + " can be stepped through)");
+            // Every hit is counted; only the first KEPT can be stepped through.
+            count.setText((current + 1) + " of " + numbers.format(hits.total()) + " (first "
+                    + numbers.format(hits.kept()) + ")");
         } else {
             count.setText((current + 1) + " of " + numbers.format(hits.total()));
         }

@@ -33,13 +33,12 @@ public final class ProjectRoutes {
      * that range marked, and with "find in this source" filled with the words, if any (a search hit).
      */
     public static String sourceAt(UUID projectId, UUID sourceId, int start, int end, @Nullable String words) {
-        var parameters = new java.util.LinkedHashMap<String, String>();
-        parameters.put(SOURCE_RANGE_PARAMETER, start + "-" + end);
-        if (words != null && !words.isBlank()) {
-            parameters.put(SOURCE_WORDS_PARAMETER, words);
+        String address = sourcePath(projectId, sourceId) + "?" + SOURCE_RANGE_PARAMETER + "=" + start + "-" + end;
+        if (words == null || words.isBlank()) {
+            return address;
         }
-        return sourcePath(projectId, sourceId) + "?" + com.vaadin.flow.router.QueryParameters.simple(parameters)
-                .getQueryString();
+        return address + "&" + SOURCE_WORDS_PARAMETER + "="
+                + java.net.URLEncoder.encode(words, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** The caller's working draft for the project (every item, submit, split, discard). */
