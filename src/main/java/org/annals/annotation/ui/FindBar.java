@@ -55,13 +55,19 @@ final class FindBar extends Div {
         field.addClassName("find-field");
         field.setValueChangeMode(ValueChangeMode.LAZY);
         field.setValueChangeTimeout(TYPING_PAUSE_MS);
-        field.addValueChangeListener(e -> search(e.getValue()));
+        field.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                opened = null; // words typed now start from the range opened at, not at it
+            }
+            search(e.getValue());
+        });
         // Enter and Shift+Enter step; the value comes along, so Enter right after typing finds first.
         field.getElement().addEventListener("keydown", e -> {
             String value = e.getEventData().get("element.value").asString("");
             if ("Escape".equals(e.getEventData().get("event.key").asString(""))) {
                 close();
             } else if (!value.equals(searched)) {
+                opened = null;
                 field.setValue(value);
             } else {
                 step(e.getEventData().get("event.shiftKey").asBoolean(false) ? -1 : 1);

@@ -164,6 +164,10 @@ class FindInSourceViewTest extends SpringBrowserlessTest {
         assertThat(quote(marks.get("current"))).isEqualTo("القديمة");
         assertThat(field().getValue()).isEmpty();
         assertThat(count()).isEmpty();
+        // Words typed then start from the range: the first hit after it.
+        test(field()).setValue("halab");
+        assertThat(count()).isEqualTo("2 of 3");
+        assertThat(quote(lastMarks().get("current"))).isEqualTo("HALAB");
 
         open(ProjectRoutes.sourcePath(project, source) + "?q=winter");
         assertThat(count()).isEqualTo("1 of 1");
