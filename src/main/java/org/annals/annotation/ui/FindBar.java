@@ -87,12 +87,6 @@ final class FindBar extends Div {
         showCount();
     }
 
-    /** Puts the cursor in the field, its words selected (Ctrl+F or Cmd+F in the text). */
-    void focusField() {
-        field.focus();
-        field.getElement().executeJs("this.inputElement && this.inputElement.select()");
-    }
-
     /**
      * Marks a range the page was opened at (the address's {@code at}) and scrolls to it; with words,
      * fills the field and makes the hit of those words at the range (or the nearest after it) current.

@@ -2,9 +2,6 @@ package org.annals.annotation.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.KeyModifier;
-import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -158,11 +155,8 @@ public class ReaderView extends ProjectPage {
         dim.addValueChangeListener(e -> annotated.setCitations(e.getValue(), hide.getValue()));
         hide.addValueChangeListener(e -> annotated.setCitations(dim.getValue(), e.getValue()));
         var find = new FindBar(() -> sources.read(projectOfPage, id).text(), annotated);
-        // Ctrl+F (Cmd+F) while the text has the keyboard finds in the source, all of it: the browser's own
-        // find would only see what the text has drawn. Elsewhere on the page the browser's stays.
-        for (KeyModifier modifier : List.of(KeyModifier.CONTROL, KeyModifier.META)) {
-            Shortcuts.addShortcutListener(find, find::focusField, Key.KEY_F, modifier).listenOn(annotated, find);
-        }
+        // No Ctrl+F shortcut on the text: a server-side shortcut listening on annals-text slowed its other keys
+        // and clicks enough to break the annotation journey; the field is always visible instead.
         var options = new Div(find, dim, hide);
         options.addClassName("reader-options");
 
