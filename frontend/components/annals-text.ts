@@ -18,11 +18,11 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { Annotation, AnnotationType, Passage, Peer, RenderContext, Span } from './text-model';
+import type { Annotation, AnnotationType, FindMarks, Passage, Peer, RenderContext, Span } from './text-model';
 import {
   PEER_SLOTS, SelectionShare, assignLanes, changedLanes, compareDocumentOrder, firstEndingAfter, mergeSpans,
-  offsetAtBoundary, passagesTouching, peerRanges, peerSlot, peersAt, pointAtOffset, renderPassage,
-  snapRange, validPeers, withPeers,
+  offsetAtBoundary, passagesTouching, peerRanges, peerSlot, peersAt, pointAtOffset, rangeOf, renderPassage,
+  scrollToCentre, snapRange, validFindMarks, validPeers, withPeers,
 } from './text-model';
 
 interface LoadData {
@@ -105,6 +105,8 @@ annals-text .annals-toolbar button:hover, annals-text .annals-toolbar button:foc
 @media (pointer: coarse) { annals-text .annals-toolbar button { min-height: 44px; } }
 annals-text .peer-swatch { display: inline-block; width: 0.85em; height: 0.85em; border-radius: 2px; flex: none; }
 annals-text .annals-peer { font-style: italic; }
+::highlight(annals-find) { background-color: rgb(255 213 0 / 0.45); }
+::highlight(annals-find-current) { background-color: rgb(255 140 0); color: #000; }
 ${PEER_TINTS.map((tint, i) => `::highlight(annals-peer-${i}) { background-color: ${tint}; }
 annals-text .peer-${i} { background: ${tint}; }`).join('\n')}
 `;
@@ -120,6 +122,12 @@ function injectStyles(doc: Document) {
 const SELECT_DEBOUNCE_MS = 120;
 /** The reader's selection goes to the others at most this often. */
 const SHARE_INTERVAL_MS = 300;
+
+/** The custom highlights of "find in this source": the current hit, and the others marked lightly. */
+const FIND_CURRENT = 'annals-find-current';
+const FIND_OTHERS = 'annals-find';
+/** Frames in which a scrolled-to hit is centred again, as passages near it get their real heights. */
+const SETTLE_FRAMES = 3;
 
 /** The CSS Custom Highlight API where the browser has it (Chromium 105+, Safari 17.2+, Firefox 140+). */
 interface HighlightRegistry { set(name: string, highlight: unknown): void; delete(name: string): boolean }
@@ -163,6 +171,8 @@ export class AnnalsText extends LitElement {
     { now: () => performance.now(), later: (run, ms) => window.setTimeout(run, ms), cancel: (h) => window.clearTimeout(h as number) });
   /** Segments whose hover text names others, with the text they had before. */
   private peerTitled = new Map<HTMLElement, string>();
+  /** The hits of "find in this source" that are marked (see setFindMarks). */
+  private findMarks: FindMarks = { current: null, others: [], scroll: false };
   /** Which covering annotation the last click on a segment opened, so the next click moves on. */
   private lastClick: { key: string; index: number } | null = null;
 
@@ -203,6 +213,8 @@ export class AnnalsText extends LitElement {
     this.sharing.cancel();
     const api = highlightApi();
     if (api) for (let i = 0; i < PEER_SLOTS; i++) api.registry.delete(`annals-peer-${i}`);
+    api?.registry.delete(FIND_CURRENT);
+    api?.registry.delete(FIND_OTHERS);
   }
 
   render() {
@@ -285,6 +297,8 @@ export class AnnalsText extends LitElement {
     this.body.replaceChildren(fragment);
     this.peerTitled.clear();
     this.drawPeers();
+    this.findMarks = { current: null, others: [], scroll: false };
+    this.drawFindMarks();
   }
 
   /** Adds or replaces one annotation (JSON of one annotation). */
@@ -324,6 +338,21 @@ export class AnnalsText extends LitElement {
     this.whenLoaded(() => {
       this.peers = validPeers(Array.isArray(peers) ? peers : [], this.text);
       this.drawPeers();
+    });
+  }
+
+  /**
+   * Marks hits of "find in this source": JSON of {current: [s, e] or absent, others: [[s, e], ...],
+   * scroll}, replacing what was marked. The server finds them in the whole text; this only draws them,
+   * as custom highlights (the text's DOM is left alone), and with scroll brings the current one to the
+   * middle of the view, wherever it is in the text.
+   */
+  setFindMarks(json: string) {
+    const data = JSON.parse(json) as unknown;
+    this.whenLoaded(() => {
+      this.findMarks = validFindMarks(data, this.text);
+      this.drawFindMarks();
+      if (this.findMarks.scroll && this.findMarks.current) this.scrollToSpan(this.findMarks.current);
     });
   }
 
@@ -434,8 +463,51 @@ export class AnnalsText extends LitElement {
       const to = pointAtOffset(this.body, selected.end, 'end');
       if (from && to) this.ownerDocument.getSelection()?.setBaseAndExtent(from.textNode, from.offsetInNode, to.textNode, to.offsetInNode);
     }
-    // The ranges of others' selections pointed into the replaced text nodes.
+    // The ranges of others' selections and of find's hits pointed into the replaced text nodes.
     if (this.peers.length > 0) this.drawPeers();
+    if (this.findMarks.current || this.findMarks.others.length > 0) this.drawFindMarks();
+  }
+
+  private drawFindMarks() {
+    const api = highlightApi();
+    if (!api) return;
+    const doc = this.ownerDocument;
+    const { current, others } = this.findMarks;
+    const currentRange = current ? rangeOf(doc, this.body, current.s, current.e) : null;
+    if (currentRange) api.registry.set(FIND_CURRENT, api.create([currentRange])); else api.registry.delete(FIND_CURRENT);
+    const otherRanges = others.map((o) => rangeOf(doc, this.body, o.s, o.e)).filter((r): r is Range => r !== null);
+    if (otherRanges.length > 0) api.registry.set(FIND_OTHERS, api.create(otherRanges)); else api.registry.delete(FIND_OTHERS);
+  }
+
+  /**
+   * Brings [s, e) to the middle of the view. Its segment is scrolled into view first (that also scrolls
+   * the page on a phone), then the hit itself is centred within the text's visible box: a segment can
+   * be a long paragraph. Passages off screen are laid out only when they come near (content-visibility),
+   * with estimated heights until then, so the hit is centred again over the next few frames.
+   */
+  private scrollToSpan(span: Span) {
+    const range = rangeOf(this.ownerDocument, this.body, span.s, span.e);
+    if (!range) return;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    this.centreRange(range);
+    let frames = SETTLE_FRAMES;
+    const again = () => {
+      if (this.findMarks.current?.s !== span.s || this.findMarks.current?.e !== span.e) return;
+      this.centreRange(range);
+      if (--frames > 0) requestAnimationFrame(again);
+    };
+    requestAnimationFrame(again);
+  }
+
+  private centreRange(range: Range) {
+    const rect = range.getBoundingClientRect();
+    if (rect.width === 0 && rect.height === 0) return;
+    const box = this.getBoundingClientRect();
+    const top = Math.max(box.top, 0);
+    const bottom = Math.min(box.bottom, window.innerHeight);
+    if (bottom <= top) return;
+    const delta = scrollToCentre(rect, top, bottom);
+    if (delta !== 0) this.scrollTop += delta;
   }
 
   /** Paints others' selections as custom highlights, one per tint; needs no change to the text's DOM. */

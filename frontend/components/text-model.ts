@@ -562,18 +562,71 @@ export function withPeers(title: string, names: readonly string[]): string {
 export function peerRanges(doc: Document, container: Element, peers: readonly Peer[]): Map<number, Range[]> {
   const groups = new Map<number, Range[]>();
   for (const p of peers) {
-    const from = pointAtOffset(container, p.s, 'start');
-    const to = pointAtOffset(container, p.e, 'end');
-    if (!from || !to) continue;
-    const range = doc.createRange();
-    range.setStart(from.textNode, from.offsetInNode);
-    range.setEnd(to.textNode, to.offsetInNode);
-    if (range.collapsed) continue;
+    const range = rangeOf(doc, container, p.s, p.e);
+    if (!range) continue;
     const slot = peerSlot(p.id);
     const list = groups.get(slot);
     if (list) list.push(range); else groups.set(slot, [range]);
   }
   return groups;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Find in this source
+
+/** Lightly marked hits drawn at most: the server sends those around the current one, this bounds a bad call. */
+export const MAX_FIND_MARKS = 1000;
+
+/** Hits of "find in this source" as the server sends them: the current one and others, each [s, e). */
+export interface FindMarks { current: Span | null; others: Span[]; scroll: boolean }
+
+/**
+ * Reads what the server sent for "find in this source": ranges inside the text, widened off split
+ * surrogate pairs; anything else (negative, reversed, empty, past the end, not numbers) is dropped,
+ * and no more than MAX_FIND_MARKS others are kept.
+ */
+export function validFindMarks(data: unknown, text: string): FindMarks {
+  const span = (value: unknown): Span | null => {
+    if (!Array.isArray(value) || value.length !== 2) return null;
+    const [s, e] = value as unknown[];
+    if (!Number.isInteger(s) || !Number.isInteger(e)) return null;
+    const start = s as number;
+    const end = e as number;
+    if (start < 0 || end > text.length || end <= start) return null;
+    const [from, to] = snapRange(text, start, end);
+    return { s: from, e: to };
+  };
+  const record = (data && typeof data === 'object' ? data : {}) as { current?: unknown; others?: unknown; scroll?: unknown };
+  const others: Span[] = [];
+  if (Array.isArray(record.others)) {
+    for (const value of record.others) {
+      if (others.length >= MAX_FIND_MARKS) break;
+      const valid = span(value);
+      if (valid) others.push(valid);
+    }
+  }
+  return { current: span(record.current), others, scroll: record.scroll === true };
+}
+
+/** A DOM Range over the drawn text for [s, e), or null when it maps to nothing drawn. */
+export function rangeOf(doc: Document, container: Element, s: number, e: number): Range | null {
+  const from = pointAtOffset(container, s, 'start');
+  const to = pointAtOffset(container, e, 'end');
+  if (!from || !to) return null;
+  const range = doc.createRange();
+  range.setStart(from.textNode, from.offsetInNode);
+  range.setEnd(to.textNode, to.offsetInNode);
+  return range.collapsed ? null : range;
+}
+
+/**
+ * How far to scroll a box so that a rectangle sits in the middle of what is visible of it, or 0 when
+ * the rectangle is already wholly visible. visibleTop and visibleBottom bound the part of the box that
+ * is on screen.
+ */
+export function scrollToCentre(target: { top: number; bottom: number }, visibleTop: number, visibleBottom: number): number {
+  if (target.top >= visibleTop && target.bottom <= visibleBottom) return 0;
+  return Math.round((target.top + target.bottom) / 2 - (visibleTop + visibleBottom) / 2);
 }
 
 /** What SelectionShare needs of time: injected, so that tests can run it on a fake clock. */

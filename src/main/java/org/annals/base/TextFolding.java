@@ -61,6 +61,23 @@ public final class TextFolding {
         return folded(text, true, true);
     }
 
+    /**
+     * As {@link #fold}, with the original offset of every folded character (citation markers kept): for
+     * finding words in a text and marking exactly where they are ("find in this source").
+     */
+    public static Folded foldWithOffsets(String text) {
+        return folded(text, false, true);
+    }
+
+    /**
+     * Whether a character folds into nothing (a diacritic, a haraka, tatweel, a format character): such
+     * characters after the last letter of a match belong to it, so that a mark covers "حَلَبَ" whole.
+     */
+    public static boolean foldsAway(char c) {
+        String f = TABLE[c];
+        return f != null && f.isEmpty();
+    }
+
     /** As {@link #foldSentence}, the folded text alone: for searching many texts without keeping offsets. */
     public static String foldSentenceText(String text) {
         return folded(text, true, false).text();

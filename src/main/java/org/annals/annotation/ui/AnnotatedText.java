@@ -18,6 +18,7 @@ import org.annals.annotation.AnnotationType;
 import org.annals.annotation.EditorAnnotation;
 import org.annals.collab.PresenceService;
 import org.annals.source.SourceText;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -115,6 +116,30 @@ public class AnnotatedText extends com.vaadin.flow.component.Component {
     public void scrollToOffset(int start) {
         getElement().executeJs("const p = this.querySelector('[data-start=\"' + $0 + '\"]');"
                 + " if (p) { p.scrollIntoView({block: 'start'}); }", start);
+    }
+
+    /**
+     * Marks hits of "find in this source": the current one strongly, the others lightly, each
+     * {@code [start, end)}; replaces what was marked. With {@code scroll}, the current one is scrolled to
+     * the middle of the text, wherever it is and however much of the text is drawn.
+     */
+    public void showFindMarks(@Nullable Span current, List<Span> others, boolean scroll) {
+        ObjectNode marks = JSON.createObjectNode();
+        if (current != null) {
+            marks.putArray("current").add(current.start()).add(current.end());
+        }
+        ArrayNode rest = marks.putArray("others");
+        others.forEach(o -> rest.addArray().add(o.start()).add(o.end()));
+        marks.put("scroll", scroll);
+        getElement().callJsFunction("setFindMarks", JSON.writeValueAsString(marks));
+    }
+
+    public void clearFindMarks() {
+        getElement().callJsFunction("setFindMarks", "{\"others\":[]}");
+    }
+
+    /** A span of the text: UTF-16 offsets {@code [start, end)}. */
+    public record Span(int start, int end) {
     }
 
     public void setCitations(boolean dim, boolean hide) {

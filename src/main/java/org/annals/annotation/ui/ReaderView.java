@@ -71,6 +71,8 @@ public class ReaderView extends ProjectPage {
 
     static final String SOURCE_ID = "sourceId";
     static final String ANNOTATION_PARAMETER = "annotation";
+    static final String AT_PARAMETER = ProjectRoutes.SOURCE_RANGE_PARAMETER;
+    static final String WORDS_PARAMETER = ProjectRoutes.SOURCE_WORDS_PARAMETER;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
 
     private final SourceService sources;
@@ -152,7 +154,10 @@ public class ReaderView extends ProjectPage {
         var hide = new Checkbox("Hide citation markers", false);
         dim.addValueChangeListener(e -> annotated.setCitations(e.getValue(), hide.getValue()));
         hide.addValueChangeListener(e -> annotated.setCitations(dim.getValue(), e.getValue()));
-        var options = new Div(dim, hide);
+        var find = new FindBar(() -> sources.read(projectOfPage, id).text(), annotated);
+        // No Ctrl+F shortcut on the text: a server-side shortcut listening on annals-text slowed its other keys
+        // and clicks enough to break the annotation journey; the field is always visible instead.
+        var options = new Div(find, dim, hide);
         options.addClassName("reader-options");
 
         var side = new AnnotationPanel(project.id(), content.canEdit(), this::choose, new PanelActions());
@@ -186,11 +191,28 @@ public class ReaderView extends ProjectPage {
                         showOthersSelections();
                     }
                 });
+        openAtAddressedRange(find);
         queryParameters().getSingleParameter(ANNOTATION_PARAMETER).ifPresent(key -> {
             if (shown.containsKey(key)) {
                 choose(key);
             }
         });
+    }
+
+    /**
+     * {@code ?at=start-end} scrolls to that range of the text and marks it, {@code &q=words} fills "find
+     * in this source" with them (the search results link here, see {@link ProjectRoutes#sourceAt}).
+     * A range that is malformed or outside the text is ignored: the page opens at the top.
+     */
+    private void openAtAddressedRange(FindBar find) {
+        var words = queryParameters().getSingleParameter(WORDS_PARAMETER).filter(w -> !w.isBlank());
+        var range = queryParameters().getSingleParameter(AT_PARAMETER)
+                .flatMap(value -> TextHits.parseRange(value, textLength));
+        if (range.isPresent()) {
+            find.openAt(new AnnotatedText.Span(range.get()[0], range.get()[1]), words.orElse(null));
+        } else {
+            words.ifPresent(find::find);
+        }
     }
 
     @Override
