@@ -15,7 +15,6 @@ import org.annals.search.TestDocuments;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.source.SourceService;
 import org.annals.support.Fixtures;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -78,26 +77,7 @@ class SearchJourneyTest extends BrowserTest {
         page.waitForURL(Pattern.compile(".*/projects/" + project + "/sources/" + source + "\\?at=" + start + "-" + end
                 + "&q=maarat$"));
         assertThat(page.locator("annals-text")).containsText("The siege of Maarat began at dawn");
-
-        // On a phone the box is a button until it is needed; "/" opens it as well.
-        page.setViewportSize(390, 844);
-        Locator box = page.locator(".shell-search vaadin-text-field");
-        Locator opener = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search this project"));
-        assertThat(box).isHidden();
-        assertThat(opener).isVisible();
-        page.evaluate("() => document.activeElement?.blur()");
-        page.keyboard().press("/");
-        assertThat(box.locator("input")).isFocused();
-    }
-
-    /**
-     * The source opens scrolled to the passage with the word marked: the marking of {@code ?at=…&q=…} comes
-     * with the "find in this source" branch. Remove {@code @Disabled} once both are merged.
-     */
-    @Test
-    @Disabled("Enable after merging the find branch, which marks ?at=…&q=… in the source page")
-    void the_opened_passage_has_the_word_marked_in_sight() {
-        Page page = searchFromTheShellAndOpenThePassage();
+        // The source opens scrolled to the passage with the word marked as the current hit, in sight.
         page.waitForFunction("""
                 () => {
                   const marks = CSS.highlights.get('annals-find-current');
@@ -108,5 +88,15 @@ class SearchJourneyTest extends BrowserTest {
                   return range.toString() === 'Maarat' && hit.height > 0 && hit.top >= Math.max(0, box.top)
                       && hit.bottom <= Math.min(innerHeight, box.bottom);
                 }""");
+
+        // On a phone the box is a button until it is needed; "/" opens it as well.
+        page.setViewportSize(390, 844);
+        Locator box = page.locator(".shell-search vaadin-text-field");
+        Locator opener = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search this project"));
+        assertThat(box).isHidden();
+        assertThat(opener).isVisible();
+        page.evaluate("() => document.activeElement?.blur()");
+        page.keyboard().press("/");
+        assertThat(box.locator("input")).isFocused();
     }
 }

@@ -13,8 +13,6 @@ import org.jspecify.annotations.Nullable;
 /** Where a search hit opens, relative to the application's root. */
 public final class SearchLinks {
 
-    /** The query parameter of the source page with the range to scroll to and mark: {@code at=<start>-<end>}. */
-    public static final String AT = "at";
     /** The query parameter with the words searched for, marked in the source page. */
     public static final String WORDS = "q";
 
@@ -33,8 +31,7 @@ public final class SearchLinks {
 
     /** The source page scrolled to {@code [start, end)} with the words marked ({@code words} may be blank). */
     public static String sourceAt(UUID projectId, UUID sourceId, int start, int end, @Nullable String words) {
-        String address = ProjectRoutes.sourcePath(projectId, sourceId) + "?" + AT + "=" + start + "-" + end;
-        return words == null || words.isBlank() ? address : address + "&" + WORDS + "=" + encoded(words);
+        return ProjectRoutes.sourceAt(projectId, sourceId, start, end, words);
     }
 
     /**
