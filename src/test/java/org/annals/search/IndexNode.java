@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.annals.search.lucene.LuceneSearchEngine;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -16,16 +17,25 @@ import org.springframework.transaction.PlatformTransactionManager;
 final class IndexNode implements AutoCloseable {
 
     final LuceneSearchEngine engine;
-    final TitleDocuments documents;
+    /** The stand-in reader whose loads the lifecycle tests inspect; null on a node with the real documents. */
+    final @Nullable TitleDocuments documents;
+    final DocumentReader reader;
     final SearchFeed feed;
     final SearchIndexer indexer;
 
     IndexNode(Path folder, JdbcTemplate jdbc, SearchFeed feed, PlatformTransactionManager transactions,
             Duration gapGrace) {
+        this(folder, new TitleDocuments(jdbc), feed, transactions, gapGrace);
+    }
+
+    /** A node that indexes with the application's own documents ({@code reader}) instead of titles only. */
+    IndexNode(Path folder, DocumentReader reader, SearchFeed feed, PlatformTransactionManager transactions,
+            Duration gapGrace) {
         this.engine = new LuceneSearchEngine(folder);
-        this.documents = new TitleDocuments(jdbc);
+        this.documents = reader instanceof TitleDocuments titles ? titles : null;
+        this.reader = reader;
         this.feed = feed;
-        this.indexer = new SearchIndexer(engine, documents, feed, transactions, Duration.ofMillis(200), gapGrace,
+        this.indexer = new SearchIndexer(engine, reader, feed, transactions, Duration.ofMillis(200), gapGrace,
                 Duration.ofDays(7));
         indexer.start();
     }

@@ -41,6 +41,8 @@ class SearchTwoNodesPostgresTest {
     PlatformTransactionManager transactions;
     @Autowired
     SearchFeed feedOfA;
+    @Autowired
+    SearchDocuments documents;
 
     @TempDir
     Path folders;
@@ -52,19 +54,23 @@ class SearchTwoNodesPostgresTest {
         AnnalsPrincipal reviewer = fixtures.newUser("node-reviewer");
         fixtures.addMember(project, editor, ProjectRole.EDITOR);
         fixtures.addMember(project, reviewer, ProjectRole.REVIEWER);
-        try (var nodeA = new IndexNode(folders.resolve("a"), jdbc, feedOfA, transactions, Duration.ofSeconds(30));
-                var nodeB = new IndexNode(folders.resolve("b"), jdbc, new SearchFeed(jdbc), transactions,
+        // Both nodes build their documents as the application does.
+        DocumentReader reader = DocumentReader.of(documents);
+        try (var nodeA = new IndexNode(folders.resolve("a"), reader, feedOfA, transactions, Duration.ofSeconds(30));
+                var nodeB = new IndexNode(folders.resolve("b"), reader, new SearchFeed(jdbc), transactions,
                         Duration.ofSeconds(30))) {
             nodeA.awaitCurrent();
             nodeB.awaitCurrent();
             assertThat(nodeB.find(project, "Afrin")).isEmpty();
 
-            var proposal = as(editor, () -> entities.proposeCreate(project, EntityPayload.of(EntityKind.PLACE, "Afrin"),
+            var proposal = as(editor, () -> entities.proposeCreate(project, EntityPayload.of(EntityKind.PLACE, "Afrin")
+                    .withAliases(java.util.List.of(new org.annals.entity.Alias("عفرين", "ar"))),
                     "Add Afrin", true));
             as(reviewer, () -> review.approve(proposal.changesetId(), null));
 
             nodeB.awaitCurrent();
             assertThat(nodeB.find(project, "Afrin")).containsExactly("Afrin");
+            assertThat(nodeB.find(project, "عفرين")).as("by its Arabic alias").containsExactly("Afrin");
             nodeA.awaitCurrent();
             assertThat(nodeA.find(project, "Afrin")).containsExactly("Afrin");
         }
