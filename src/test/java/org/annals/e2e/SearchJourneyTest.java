@@ -10,8 +10,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.annals.project.ProjectRole;
 import org.annals.project.ui.ProjectRoutes;
-import org.annals.search.SearchEngine;
-import org.annals.search.TestDocuments;
+import org.annals.search.SearchIndexer;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.source.SourceService;
 import org.annals.support.Fixtures;
@@ -20,8 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Search from the shell and open a passage hit: {@code /} focuses the header's box, Enter shows the results,
- * the passage hit opens its source at the passage. The passage is put into the index by hand, so this tests
- * the pages apart from indexing.
+ * the passage hit opens its source at the passage, scrolled to it with the word marked.
  */
 class SearchJourneyTest extends BrowserTest {
 
@@ -32,7 +30,7 @@ class SearchJourneyTest extends BrowserTest {
     @Autowired
     SourceService sources;
     @Autowired
-    SearchEngine engine;
+    SearchIndexer indexer;
 
     private UUID project;
     private UUID source;
@@ -48,7 +46,9 @@ class SearchJourneyTest extends BrowserTest {
         String text = as(fixtures.admin(), () -> sources.read(project, source).text());
         start = text.indexOf(PARAGRAPH);
         end = start + PARAGRAPH.length();
-        TestDocuments.put(engine, TestDocuments.passage(project, source, "Siege report", "", PARAGRAPH, start, end));
+        // The imported source reaches the index the way every change does: through the feed.
+        org.assertj.core.api.Assertions.assertThat(indexer.awaitCurrent(java.time.Duration.ofSeconds(30)))
+                .as("the index caught up").isTrue();
 
         Page page = newPerson();
         signIn(page, viewer.getUsername(), Fixtures.PASSWORD);
