@@ -103,7 +103,7 @@ public class SearchService {
         // below a few proposals still make the list.
         var query = new EngineQuery(new UserQuery(words, List.of(), List.of()), projectId,
                 CurrentUser.require().userId(), role.includes(ProjectRole.EDITOR), Set.of(kind), null, subtypes, null,
-                null, false, 0, Math.min(size * 3, SearchRequest.MAX_PAGE_SIZE));
+                null, false, 0, Math.min(size * 3, SearchRequest.MAX_PAGE_SIZE), false);
         var vetted = new LinkedHashSet<RecordRef>();
         var proposed = new LinkedHashSet<RecordRef>();
         for (SearchHit hit : engine.search(query).hits()) {
@@ -116,6 +116,6 @@ public class SearchService {
 
     private static EngineQuery withFuzzy(EngineQuery q) {
         return new EngineQuery(q.query(), q.projectId(), q.viewerId(), q.seesProposals(), q.kinds(), q.sourceId(),
-                q.subtypes(), q.from(), q.to(), true, q.offset(), q.limit());
+                q.subtypes(), q.from(), q.to(), true, q.offset(), q.limit(), q.countKinds());
     }
 }

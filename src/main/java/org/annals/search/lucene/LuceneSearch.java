@@ -86,7 +86,7 @@ final class LuceneSearch {
         // the counts: each kind leads its own pass (cheap for the rare kinds) and stops at the limit
         Map<SearchKind, Long> perKind = new EnumMap<>(SearchKind.class);
         long total = 0;
-        for (SearchKind kind : KINDS) {
+        for (SearchKind kind : query.countKinds() ? KINDS : new SearchKind[0]) {
             long count = searcher.search(queries.ofKinds(matching, Set.of(kind)), new CappedCount());
             partial |= searcher.timedOut();
             if (count > 0) {
