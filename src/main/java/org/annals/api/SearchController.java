@@ -42,9 +42,12 @@ class SearchController {
     }
 
     @Schema(description = "One page of search results, best first (newer first among equals)")
-    record SearchPage(List<Hit> items, int page, int size, long total,
-            @Schema(description = "How many results of each kind match, whatever kinds were asked for")
-            Map<SearchKind, Long> perKind,
+    record SearchPage(List<Hit> items, int page, int size,
+            @Schema(description = "How many results match: exact when totalIsExact, else at least this many (each"
+                    + " kind is counted up to 10,000; with counts=false, only up to one beyond this page)") long total,
+            boolean totalIsExact,
+            @Schema(description = "How many results of each kind match, whatever kinds were asked for (each up to"
+                    + " 10,000); empty with counts=false") Map<SearchKind, Long> perKind,
             @Schema(description = "Exact search found little, so words spelled slightly differently were matched too")
             boolean fuzzy,
             @Schema(description = "How the query was read where it was not taken literally") List<String> notices) {
@@ -91,7 +94,10 @@ class SearchController {
             @Parameter(description = "Page, from 0 (at most " + SearchRequest.MAX_PAGE + " pages are served)")
             @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Results per page, 1–" + SearchRequest.MAX_PAGE_SIZE)
-            @RequestParam(defaultValue = "20") int size) {
+            @RequestParam(defaultValue = "20") int size,
+            @Parameter(description = "Count the results of each kind (the default). Counting costs more than the"
+                    + " page on large projects: false answers sooner, with a total that only says whether there is"
+                    + " a next page") @RequestParam(defaultValue = "true") boolean counts) {
         if (page < 0) {
             throw new InvalidInputException("'page' counts from 0; " + page + " is not a page.");
         }
@@ -108,11 +114,15 @@ class SearchController {
         if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
             throw new InvalidInputException("'from' (" + fromDay + ") is after 'to' (" + toDay + ").");
         }
-        SearchResults results = search.search(new SearchRequest(projectId, q, kinds(kind), source, types(type), fromDay,
-                toDay, page, size));
+        var request = new SearchRequest(projectId, q, kinds(kind), source, types(type), fromDay, toDay, page, size);
+        SearchResults results = search.search(request);
+        if (counts) {
+            results = search.count(request, results);
+        }
         Map<SearchKind, Long> perKind = new EnumMap<>(SearchKind.class);
         perKind.putAll(results.perKind());
-        return new SearchPage(results.hits().stream().map(Hit::of).toList(), page, size, results.total(), perKind,
+        return new SearchPage(results.hits().stream().map(Hit::of).toList(), page, size, results.total(),
+                results.totalIsExact(), perKind,
                 results.fuzzy(), results.notices());
     }
 

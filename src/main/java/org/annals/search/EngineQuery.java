@@ -15,24 +15,19 @@ import org.jspecify.annotations.Nullable;
  * @param subtypes annotation types or entity kinds wanted (names of the enums); empty means all
  * @param from,to documents whose dates overlap this range; null for open ends
  * @param fuzzy match words with small spelling differences (the fallback when exact search finds little)
- * @param offset,limit the page
- * @param countKinds count the matches of each kind (a results page shows them); without, {@code perKind} is
- *     empty and the total is at least the hits found: for pickers, which need the best few only and would
- *     pay for counting on every keystroke (the counts cost more than the page, docs/performance.md)
+ * @param offset,limit the page (ignored when counting)
  */
 public record EngineQuery(UserQuery query, UUID projectId, UUID viewerId, boolean seesProposals,
         Set<SearchKind> kinds, @Nullable UUID sourceId, Set<String> subtypes, @Nullable LocalDate from,
-        @Nullable LocalDate to, boolean fuzzy, int offset, int limit, boolean countKinds) {
+        @Nullable LocalDate to, boolean fuzzy, int offset, int limit) {
 
     public EngineQuery {
         kinds = Set.copyOf(kinds);
         subtypes = Set.copyOf(subtypes);
     }
 
-    /** A search that counts the matches of each kind, as a results page needs. */
-    public EngineQuery(UserQuery query, UUID projectId, UUID viewerId, boolean seesProposals, Set<SearchKind> kinds,
-            @Nullable UUID sourceId, Set<String> subtypes, @Nullable LocalDate from, @Nullable LocalDate to,
-            boolean fuzzy, int offset, int limit) {
-        this(query, projectId, viewerId, seesProposals, kinds, sourceId, subtypes, from, to, fuzzy, offset, limit, true);
+    /** The same search without its page: what {@link SearchEngine#count} is asked (and caches by). */
+    public EngineQuery unpaged() {
+        return new EngineQuery(query, projectId, viewerId, seesProposals, kinds, sourceId, subtypes, from, to, fuzzy, 0, 0);
     }
 }

@@ -50,4 +50,11 @@ public interface SearchEngine {
 
     /** One page of hits for the query, filtered by what its viewer may see. */
     EngineResults search(EngineQuery query);
+
+    /**
+     * How many documents match the query, per kind (the page asked for does not matter), filtered by what its
+     * viewer may see. Costs more than {@link #search} at scale, so a results page shows the hits first and
+     * the counts when they come; an engine may keep recent counts until its index changes.
+     */
+    KindCounts count(EngineQuery query);
 }

@@ -3,6 +3,7 @@ package org.annals.search;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.annals.base.InvalidInputException;
@@ -35,6 +36,11 @@ public class SearchService {
         this.indexer = indexer;
     }
 
+    /**
+     * One page of results, counted only as far as it takes to know whether there is a next page: the
+     * counts per kind cost more than the page at scale, so a results page shows the hits first and asks
+     * {@link #count} for the counts after.
+     */
     public SearchResults search(SearchRequest request) {
         ProjectRole role = access.require(request.projectId(), ProjectRole.VIEWER);
         if (request.page() < 0 || request.page() >= SearchRequest.MAX_PAGE) {
@@ -48,14 +54,13 @@ public class SearchService {
         }
         UserQuery words = QuerySyntax.read(request.text());
         if (words.isEmpty()) {
-            return new SearchResults(0, java.util.Map.of(), List.of(), request.page(), request.pageSize(), false,
-                    words.notices());
+            return new SearchResults(0, true, new KindCounts(Map.of(), 0, false), List.of(), request.page(),
+                    request.pageSize(), false, words.notices());
         }
-        EngineQuery exact = new EngineQuery(words, request.projectId(), CurrentUser.require().userId(),
-                role.includes(ProjectRole.EDITOR), request.kinds(), request.sourceId(), request.subtypes(),
-                request.from(), request.to(), false, request.page() * request.pageSize(), request.pageSize());
+        EngineQuery exact = engineQuery(request, words, role, false);
         EngineResults found = engine.search(exact);
         boolean fuzzy = false;
+        // on the first page, fewer than FEW hits means fewer than FEW matches: the page holds more than that
         if (found.total() < FEW && request.page() == 0) {
             EngineResults near = engine.search(withFuzzy(exact));
             if (near.total() > found.total()) {
@@ -63,16 +68,47 @@ public class SearchService {
                 fuzzy = true;
             }
         }
-        List<String> notices = new java.util.ArrayList<>(words.notices());
+        List<String> notices = new ArrayList<>(words.notices());
         indexer.notice().ifPresent(notices::add);
         if (fuzzy) {
             notices.add("Few exact matches: words spelled slightly differently are shown too.");
         }
         if (found.partial()) {
-            notices.add("This search took too long to finish: these are the best matches found in time.");
+            notices.add(TOO_LONG);
         }
-        return new SearchResults(found.total(), found.perKind(), found.hits(), request.page(), request.pageSize(),
-                fuzzy, notices);
+        return new SearchResults(found.total(), found.totalIsExact(), null, found.hits(), request.page(),
+                request.pageSize(), fuzzy, notices);
+    }
+
+    /**
+     * The results of {@link #search} with how many match of each kind (whatever kinds were asked for: a
+     * results page offers the others as filters), each counted up to {@link KindCounts#LIMIT}. Same
+     * visibility as the search; the words are read the same way, fuzzily when the page was.
+     */
+    public SearchResults count(SearchRequest request, SearchResults page) {
+        ProjectRole role = access.require(request.projectId(), ProjectRole.VIEWER);
+        if (page.counted()) {
+            return page;
+        }
+        UserQuery words = QuerySyntax.read(request.text());
+        KindCounts counted = engine.count(engineQuery(request, words, role, page.fuzzy()));
+        SearchResults results = page.with(counted);
+        if (counted.partial() && !page.notices().contains(TOO_LONG)) {
+            var notices = new ArrayList<>(results.notices());
+            notices.add("Counting took too long to finish: there are at least this many results.");
+            results = new SearchResults(results.total(), results.totalIsExact(), results.counts(), results.hits(),
+                    results.page(), results.pageSize(), results.fuzzy(), notices);
+        }
+        return results;
+    }
+
+    private static final String TOO_LONG =
+            "This search took too long to finish: these are the best matches found in time.";
+
+    private static EngineQuery engineQuery(SearchRequest request, UserQuery words, ProjectRole role, boolean fuzzy) {
+        return new EngineQuery(words, request.projectId(), CurrentUser.require().userId(),
+                role.includes(ProjectRole.EDITOR), request.kinds(), request.sourceId(), request.subtypes(),
+                request.from(), request.to(), fuzzy, request.page() * request.pageSize(), request.pageSize());
     }
 
     /**
@@ -103,7 +139,7 @@ public class SearchService {
         // below a few proposals still make the list.
         var query = new EngineQuery(new UserQuery(words, List.of(), List.of()), projectId,
                 CurrentUser.require().userId(), role.includes(ProjectRole.EDITOR), Set.of(kind), null, subtypes, null,
-                null, false, 0, Math.min(size * 3, SearchRequest.MAX_PAGE_SIZE), false);
+                null, false, 0, Math.min(size * 3, SearchRequest.MAX_PAGE_SIZE));
         var vetted = new LinkedHashSet<RecordRef>();
         var proposed = new LinkedHashSet<RecordRef>();
         for (SearchHit hit : engine.search(query).hits()) {
@@ -116,6 +152,6 @@ public class SearchService {
 
     private static EngineQuery withFuzzy(EngineQuery q) {
         return new EngineQuery(q.query(), q.projectId(), q.viewerId(), q.seesProposals(), q.kinds(), q.sourceId(),
-                q.subtypes(), q.from(), q.to(), true, q.offset(), q.limit(), q.countKinds());
+                q.subtypes(), q.from(), q.to(), true, q.offset(), q.limit());
     }
 }

@@ -85,6 +85,12 @@ class SearchBenchmark {
 
         /** The first page of results for {@code query} as {@code user} sees them; returns how many hits it holds. */
         int firstPage(AnnalsPrincipal user, UUID projectId, Query query);
+
+        /**
+         * The counts per kind for {@code query}, as a results page asks for them once its first page is shown;
+         * returns the total counted.
+         */
+        long kindCounts(AnnalsPrincipal user, UUID projectId, Query query);
     }
 
     /**
@@ -122,11 +128,23 @@ class SearchBenchmark {
 
             @Override
             public int firstPage(AnnalsPrincipal user, UUID projectId, Query query) {
+                var request = request(projectId, query);
+                return as(user, () -> search.search(request)).hits().size();
+            }
+
+            @Override
+            public long kindCounts(AnnalsPrincipal user, UUID projectId, Query query) {
+                var request = request(projectId, query);
+                var uncounted = new org.annals.search.SearchResults(0, false, null, List.of(), 0,
+                        request.pageSize(), false, List.of());
+                return as(user, () -> search.count(request, uncounted)).total();
+            }
+
+            private static org.annals.search.SearchRequest request(UUID projectId, Query query) {
                 var kinds = query.kind() == null ? java.util.Set.<org.annals.search.SearchKind>of()
                         : java.util.Set.of(org.annals.search.SearchKind.valueOf(query.kind()));
-                var request = new org.annals.search.SearchRequest(projectId, query.text(), kinds, query.sourceId(),
+                return new org.annals.search.SearchRequest(projectId, query.text(), kinds, query.sourceId(),
                         java.util.Set.of(), query.from(), query.to(), 0, org.annals.search.SearchRequest.DEFAULT_PAGE_SIZE);
-                return as(user, () -> search.search(request)).hits().size();
             }
         });
     }
@@ -195,6 +213,15 @@ class SearchBenchmark {
             }
             report("search first page, " + queryClass.name() + " (" + empty + " of " + runs.size()
                     + " found nothing), ms", runs);
+            // what the results page asks next: the counts per kind (the same queries, so some are remembered)
+            var counting = new ArrayList<Double>();
+            for (Query query : queryClass.queries()) {
+                long t = System.nanoTime();
+                engine.kindCounts(viewer, project, query);
+                counting.add((System.nanoTime() - t) / 1e6);
+                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+            }
+            report("search kind counts after the page, " + queryClass.name() + ", ms", counting);
             if (queryClass.mustFind()) {
                 assertThat(empty).as(queryClass.name() + " queries that found nothing").isZero();
             }

@@ -97,6 +97,11 @@ abstract class SearchContract {
         return as(who, () -> search.search(SearchRequest.of(project, words)));
     }
 
+    private SearchResults counted(AnnalsPrincipal who, String words) {
+        var request = SearchRequest.of(project, words);
+        return as(who, () -> search.count(request, search.search(request)));
+    }
+
     private List<SearchKind> kindsFound(AnnalsPrincipal who, String words) {
         return find(who, words).hits().stream().map(h -> h.document().kind()).distinct().toList();
     }
@@ -141,7 +146,7 @@ abstract class SearchContract {
         assertThat(kindsFound(viewer, "coalition")).containsExactly(SearchKind.ENTITY);
         assertThat(kindsFound(viewer, "\"capture of the citadel\"")).containsExactly(SearchKind.EVENT);
         assertThat(kindsFound(viewer, "transliteration")).containsExactly(SearchKind.COMMENT);
-        assertThat(find(viewer, "citadel Aleppo").perKind()).containsKeys(SearchKind.PASSAGE, SearchKind.ANNOTATION,
+        assertThat(counted(viewer, "citadel Aleppo").perKind()).containsKeys(SearchKind.PASSAGE, SearchKind.ANNOTATION,
                 SearchKind.EVENT);
         var passage = find(viewer, "dawn").hits().getFirst();
         assertThat(text.substring(passage.document().start(), passage.document().end())).contains("dawn");
@@ -234,8 +239,9 @@ abstract class SearchContract {
     void filters_narrow_by_kind_source_and_subtype() {
         vettedEntity(EntityPayload.of(EntityKind.PLACE, "Citadel Hill"));
         awaitIndex();
-        var onlyEntities = as(viewer, () -> search.search(new SearchRequest(project, "citadel",
-                Set.of(SearchKind.ENTITY), null, Set.of(), null, null, 0, 20)));
+        var onlyEntitiesRequest = new SearchRequest(project, "citadel", Set.of(SearchKind.ENTITY), null, Set.of(),
+                null, null, 0, 20);
+        var onlyEntities = as(viewer, () -> search.count(onlyEntitiesRequest, search.search(onlyEntitiesRequest)));
         assertThat(onlyEntities.hits()).extracting(h -> h.document().kind()).containsOnly(SearchKind.ENTITY);
         assertThat(onlyEntities.perKind()).containsKey(SearchKind.PASSAGE);
         var inSource = as(viewer, () -> search.search(new SearchRequest(project, "citadel", Set.of(), source,

@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * A word matches in the title or the names (weighted most: a record called so is what one looks for),
  * in the text as folded, in the text as stemmed (weighted less, so the exact form ranks first), and in
  * the title of what a passage belongs to (weighted least, see {@link LuceneFields#CONTEXT}).
- * Phrases match the folded fields only, word for word. Prefixes and fuzzy words expand to a bounded
+ * Phrases match the folded title, names and text only, word for word. Prefixes and fuzzy words expand to a bounded
  * number of the index's words (the most frequent ones, scored as one term), never to a scan over every
  * word; with many of them in one query each gets fewer, so the query stays within Lucene's clause limit.
  */
@@ -169,13 +169,22 @@ final class LuceneQueries {
         return single(all.build());
     }
 
-    /** The words in this order, next to each other, in the title, a name or the text (folded, not stemmed). */
+    /**
+     * The words in this order, next to each other, in the title, a name or the text (folded, not stemmed).
+     * Not in the title of what a passage belongs to: a phrase asks for these words in the thing itself, the
+     * source's own document is found by its title, and matching positions in a title repeated on each of a
+     * source's hundreds of passages is what made phrases the slowest searches.
+     */
     private @Nullable Query phrase(String typed) {
         Query title = phrases.createPhraseQuery(LuceneFields.TITLE, typed, 0);
         if (title == null) {
             return null;
         }
-        return inFoldedFields(field -> phrases.createPhraseQuery(field, typed, 0));
+        return new BooleanQuery.Builder()
+                .add(boosted(title, TITLE_BOOST), Occur.SHOULD)
+                .add(boosted(phrases.createPhraseQuery(LuceneFields.NAMES, typed, 0), NAMES_BOOST), Occur.SHOULD)
+                .add(phrases.createPhraseQuery(LuceneFields.TEXT, typed, 0), Occur.SHOULD)
+                .build();
     }
 
     private static Query inFoldedFields(java.util.function.Function<String, Query> query) {

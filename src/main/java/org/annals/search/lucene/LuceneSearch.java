@@ -12,6 +12,7 @@ import java.util.Set;
 import org.annals.base.InvalidInputException;
 import org.annals.search.EngineQuery;
 import org.annals.search.EngineResults;
+import org.annals.search.KindCounts;
 import org.annals.search.SearchDocument;
 import org.annals.search.SearchHit;
 import org.annals.search.SearchKind;
@@ -31,21 +32,22 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
 
 /**
- * One search on one searcher: the page of hits ranked by relevance then newer first, the count of every
- * kind, then the page's snippets.
+ * One search on one searcher: the page of hits ranked by relevance then newer first, with its snippets; or
+ * the count of every kind.
  * <p>
  * Counting is what costs at scale: a common word matches millions of passages. So the page is found in a
- * pass that skips, unscored, whatever cannot beat the page's last hit (block-max WAND), and each kind is
- * counted in a pass of its own, led by that kind's documents and stopped at {@link EngineResults#COUNT_LIMIT}:
- * a rare kind costs as many documents as it has, a common one as many as it takes to reach the limit.
- * (One pass that reads each match's kind would have to score every match: measured 130 ms p50 for a
- * common word in 200,000 passages, so seconds at five million.)
+ * pass that skips, unscored, whatever cannot beat the page's last hit (block-max WAND), counting matches only
+ * until it knows there is a next page, and the counts are a separate call ({@link #count}), which a results
+ * page makes after it has shown the hits. There each kind is counted in a pass of its own, led by that kind's
+ * documents and stopped at {@link KindCounts#LIMIT}: a rare kind costs as many documents as it has, a common
+ * one as many as it takes to reach the limit. (One pass that reads each match's kind would have to visit
+ * every match: measured 130 ms p50 for a common word in 200,000 passages, so seconds at five million.)
  * <p>
  * A query that runs longer than {@link #TIMEOUT} stops where it is and gives what it found by then,
- * marked {@link EngineResults#partial()}: a slow query costs the person some hits, never an error, and
- * never holds a thread for long.
+ * marked partial: a slow query costs the person some hits, never an error, and never holds a thread for long.
  */
 final class LuceneSearch {
 
@@ -64,38 +66,44 @@ final class LuceneSearch {
 
     EngineResults run(IndexSearcher shared, EngineQuery query) throws IOException {
         try {
-            return page(shared, query);
+            return page(timed(shared), shared, query);
         } catch (IndexSearcher.TooManyClauses e) {
-            throw new InvalidInputException("This search has too many words or word forms to run: search for fewer.");
+            throw tooMany();
         }
     }
 
-    private EngineResults page(IndexSearcher shared, EngineQuery query) throws IOException {
-        // a searcher of its own: the time limit is per search, the shared searcher serves every request
+    KindCounts count(IndexSearcher shared, EngineQuery query) throws IOException {
+        try {
+            return counts(timed(shared), query);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw tooMany();
+        }
+    }
+
+    private static InvalidInputException tooMany() {
+        return new InvalidInputException("This search has too many words or word forms to run: search for fewer.");
+    }
+
+    /** A searcher of its own: the time limit is per search, the shared searcher serves every request. */
+    private static IndexSearcher timed(IndexSearcher shared) {
         var searcher = new IndexSearcher(shared.getIndexReader());
         searcher.setTimeout(new QueryTimeoutImpl(TIMEOUT.toMillis()));
-        // prefixes and fuzzy words expand to index words once, not once per pass
+        return searcher;
+    }
+
+    private static Set<SearchKind> wanted(EngineQuery query) {
+        return query.kinds().isEmpty() ? EnumSet.allOf(SearchKind.class) : EnumSet.copyOf(query.kinds());
+    }
+
+    private EngineResults page(IndexSearcher searcher, IndexSearcher shared, EngineQuery query) throws IOException {
+        // prefixes and fuzzy words expand to index words once, here, not in every segment
         Query words = searcher.rewrite(queries.words(query.query(), query.fuzzy()));
-        Query matching = queries.matching(query, words);
-        Set<SearchKind> wanted = query.kinds().isEmpty() ? EnumSet.allOf(SearchKind.class) : EnumSet.copyOf(query.kinds());
         int numHits = Math.max(1, query.offset() + query.limit());
-        // the page: once it is full, documents that cannot beat its last hit are skipped unscored
-        TopFieldDocs top = searcher.search(queries.ofKinds(matching, wanted),
-                new TopFieldCollectorManager(RELEVANCE_THEN_NEWER, numHits, null, numHits));
+        // once the page is full, documents that cannot beat its last hit are skipped unscored; matches are
+        // counted one beyond the page, which says whether there is a next one
+        TopFieldDocs top = searcher.search(queries.ofKinds(queries.matching(query, words), wanted(query)),
+                new TopFieldCollectorManager(RELEVANCE_THEN_NEWER, numHits, null, numHits + 1));
         boolean partial = searcher.timedOut();
-        // the counts: each kind leads its own pass (cheap for the rare kinds) and stops at the limit
-        Map<SearchKind, Long> perKind = new EnumMap<>(SearchKind.class);
-        long total = 0;
-        for (SearchKind kind : query.countKinds() ? KINDS : new SearchKind[0]) {
-            long count = searcher.search(queries.ofKinds(matching, Set.of(kind)), new CappedCount());
-            partial |= searcher.timedOut();
-            if (count > 0) {
-                perKind.put(kind, count);
-            }
-            if (wanted.contains(kind)) {
-                total += count;
-            }
-        }
         ScoreDoc[] found = top.scoreDocs;
         int from = Math.min(query.offset(), found.length);
         int[] docIds = new int[found.length - from];
@@ -112,9 +120,31 @@ final class LuceneSearch {
         for (int i = 0; i < docIds.length; i++) {
             hits.add(new SearchHit(documents.get(i), marked.get(i), found[from + i].score));
         }
+        boolean exact = !partial && top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
         // a search cut short may have counted fewer than it ranked
-        total = Math.max(total, (long) from + hits.size());
-        return new EngineResults(total, perKind, hits, partial);
+        long total = Math.max(top.totalHits.value(), (long) from + hits.size());
+        return new EngineResults(total, exact, hits, partial);
+    }
+
+    private KindCounts counts(IndexSearcher searcher, EngineQuery query) throws IOException {
+        Query words = searcher.rewrite(queries.words(query.query(), query.fuzzy()));
+        Query matching = queries.matching(query, words);
+        Set<SearchKind> wanted = wanted(query);
+        // each kind leads its own pass (cheap for the rare kinds) and stops at the limit
+        Map<SearchKind, Long> perKind = new EnumMap<>(SearchKind.class);
+        long total = 0;
+        boolean partial = false;
+        for (SearchKind kind : KINDS) {
+            long count = searcher.search(queries.ofKinds(matching, Set.of(kind)), new CappedCount());
+            partial |= searcher.timedOut();
+            if (count > 0) {
+                perKind.put(kind, count);
+            }
+            if (wanted.contains(kind)) {
+                total += count;
+            }
+        }
+        return new KindCounts(perKind, total, partial);
     }
 
     /** Counts matches up to {@link EngineResults#COUNT_LIMIT}, then stops looking. */
@@ -131,7 +161,7 @@ final class LuceneSearch {
             for (Counter counter : counters) {
                 sum += counter.count;
             }
-            return Math.min(sum, EngineResults.COUNT_LIMIT);
+            return Math.min(sum, KindCounts.LIMIT);
         }
 
         static final class Counter implements Collector {
@@ -145,7 +175,7 @@ final class LuceneSearch {
 
             @Override
             public LeafCollector getLeafCollector(LeafReaderContext context) {
-                if (count >= EngineResults.COUNT_LIMIT) {
+                if (count >= KindCounts.LIMIT) {
                     throw new CollectionTerminatedException();
                 }
                 return new LeafCollector() {
@@ -155,7 +185,7 @@ final class LuceneSearch {
 
                     @Override
                     public void collect(int doc) {
-                        if (++count >= EngineResults.COUNT_LIMIT) {
+                        if (++count >= KindCounts.LIMIT) {
                             throw new CollectionTerminatedException();
                         }
                     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.annals.search.DocumentGroup;
 import org.annals.search.EngineQuery;
 import org.annals.search.EngineResults;
+import org.annals.search.KindCounts;
 import org.annals.search.SearchDocument;
 import org.annals.search.SearchEngine;
 import org.apache.lucene.analysis.Analyzer;
@@ -40,6 +41,8 @@ public final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** Recent counts: paging through results, or coming back to them, asks for the same counts again. */
+    private final RecentCounts counts = new RecentCounts();
     private final LuceneQueries queries;
     private final LuceneSnippets snippets = new LuceneSnippets();
 
@@ -226,6 +229,30 @@ public final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
             IndexSearcher searcher = searchers.acquire();
             try {
                 return new LuceneSearch(queries, snippets).run(searcher, query);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public KindCounts count(EngineQuery query) {
+        EngineQuery unpaged = query.unpaged();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Object generation = searcher.getIndexReader().getReaderCacheHelper().getKey();
+                KindCounts cached = counts.get(generation, unpaged);
+                if (cached != null) {
+                    return cached;
+                }
+                KindCounts counted = new LuceneSearch(queries, snippets).count(searcher, unpaged);
+                if (!counted.partial()) {
+                    counts.put(generation, unpaged, counted);
+                }
+                return counted;
             } finally {
                 searchers.release(searcher);
             }

@@ -27,6 +27,7 @@ import org.annals.project.ProjectService;
 import org.annals.project.ProjectSummary;
 import org.annals.project.ui.ProjectPage;
 import org.annals.project.ui.ProjectRoutes;
+import org.annals.search.KindCounts;
 import org.annals.search.SearchHit;
 import org.annals.search.SearchKind;
 import org.annals.search.SearchRequest;
@@ -49,6 +50,11 @@ public class SearchView extends ProjectPage {
     final TextField field = new TextField();
     private SearchAddress address = SearchAddress.of("");
     private UUID projectId = new UUID(0, 0);
+    private @Nullable Runnable counting;
+    private final Div notices = new Div();
+    private final Div filters = new Div();
+    private final Paragraph summary = new Paragraph();
+    private final Div paging = new Div();
 
     SearchView(ProjectService projects, SearchService search) {
         super(projects, ProjectRole.VIEWER, "Search");
@@ -93,14 +99,32 @@ public class SearchView extends ProjectPage {
         }
         setPageTitle("Search: " + address.words() + " · " + project.name() + " · Annals");
         SearchResults results;
+        SearchRequest request = address.request(projectId);
         try {
-            results = search.search(address.request(projectId));
+            results = search.search(request);
         } catch (InvalidInputException e) {
             refuse(e);
             return;
         }
         field.setInvalid(false);
         show(results);
+        // The counts cost more than the page: they are asked for in the browser's next round trip, so the
+        // hits are on screen first.
+        counting = () -> showCounts(search.count(request, results));
+        getElement().executeJs("return ''").then(String.class, ignored -> loadCounts());
+    }
+
+    /** Counts the results shown and shows the counts: what the browser asks for once the hits are on screen. */
+    void loadCounts() {
+        Runnable pending = counting;
+        counting = null;
+        if (pending != null) {
+            try {
+                pending.run();
+            } catch (InvalidInputException e) {
+                refuse(e);
+            }
+        }
     }
 
     private void refuse(InvalidInputException e) {
@@ -109,15 +133,21 @@ public class SearchView extends ProjectPage {
         field.focus();
     }
 
-    /** Shows one page of results below the field (package-private: a test shows hand-made ones). */
+    /**
+     * Shows one page of results below the field, with the counts when they are known (package-private: a test
+     * shows hand-made ones).
+     */
     void show(SearchResults results) {
-        results.notices().forEach(text -> {
-            var notice = new Paragraph(text);
-            notice.addClassName("search-notice");
-            notice.getElement().setAttribute("role", "status");
-            add(notice);
-        });
-        add(filters(results));
+        notices.removeAll();
+        notices.addClassName("search-notices");
+        add(notices);
+        showNotices(results);
+        filters.removeAll();
+        filters.addClassName("search-filters");
+        filters.getElement().setAttribute("role", "group");
+        filters.getElement().setAttribute("aria-label", "Filter by kind");
+        add(filters);
+        fillFilters(results);
         if (results.hits().isEmpty()) {
             var empty = new EmptyState(VaadinIcon.SEARCH, "No results for “" + address.words() + "”",
                     "Check the spelling, use fewer words" + (address.filtered() ? ", or remove filters." : "."));
@@ -127,8 +157,9 @@ public class SearchView extends ProjectPage {
             add(empty);
             return;
         }
-        var summary = new Paragraph(results.total() == 1 ? "1 result" : results.total() + " results");
         summary.addClassName("search-summary");
+        summary.getElement().setAttribute("aria-live", "polite");
+        summary.setText(summaryOf(results));
         add(summary);
         UUID viewer = CurrentUser.require().userId();
         Map<SearchKind, List<SearchHit>> grouped = new EnumMap<>(SearchKind.class);
@@ -145,22 +176,57 @@ public class SearchView extends ProjectPage {
             group.add(heading, list);
             add(group);
         });
-        add(paging(results));
+        paging.addClassName("search-paging");
+        paging.getElement().setAttribute("role", "navigation");
+        paging.getElement().setAttribute("aria-label", "Result pages");
+        fillPaging(results);
+        add(paging);
     }
 
-    /** The kinds found, with their counts, as toggles; the other filters of the address, each removable. */
-    private Div filters(SearchResults results) {
-        var filters = new Div();
-        filters.addClassName("search-filters");
-        filters.getElement().setAttribute("role", "group");
-        filters.getElement().setAttribute("aria-label", "Filter by kind");
+    /** The counts have come: the kind toggles, the number of results and the pages say them. */
+    void showCounts(SearchResults counted) {
+        showNotices(counted);
+        fillFilters(counted);
+        summary.setText(summaryOf(counted));
+        if (paging.getElement().getParent() != null) {
+            fillPaging(counted);
+        }
+    }
+
+    private void showNotices(SearchResults results) {
+        notices.removeAll();
+        results.notices().forEach(text -> {
+            var notice = new Paragraph(text);
+            notice.addClassName("search-notice");
+            notice.getElement().setAttribute("role", "status");
+            notices.add(notice);
+        });
+    }
+
+    private static String summaryOf(SearchResults results) {
+        if (!results.totalIsExact()) {
+            return results.counted() ? String.format(java.util.Locale.ROOT, "%,d+ results", results.total())
+                    : "Counting results…";
+        }
+        return results.total() == 1 ? "1 result" : String.format(java.util.Locale.ROOT, "%,d results", results.total());
+    }
+
+    /**
+     * The kinds found, with their counts, as toggles (before the counts come, only the kinds already chosen);
+     * the other filters of the address, each removable.
+     */
+    private void fillFilters(SearchResults results) {
+        filters.removeAll();
         for (SearchKind kind : SearchKind.values()) {
             long count = results.perKind().getOrDefault(kind, 0L);
             boolean on = address.kinds().contains(kind);
             if (count == 0 && !on) {
                 continue;
             }
-            var toggle = new Button(kind.plural() + " " + count, e -> go(address.toggling(kind)));
+            String label = !results.counted() ? kind.plural()
+                    : kind.plural() + " " + (count >= KindCounts.LIMIT
+                            ? String.format(java.util.Locale.ROOT, "%,d+", KindCounts.LIMIT) : Long.toString(count));
+            var toggle = new Button(label, e -> go(address.toggling(kind)));
             toggle.addClassName("search-kind");
             toggle.getElement().setAttribute("aria-pressed", Boolean.toString(on));
             toggle.addThemeVariants(on ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_CONTRAST);
@@ -187,7 +253,6 @@ public class SearchView extends ProjectPage {
             }
         });
         filters.add(from, to);
-        return filters;
     }
 
     private static DatePicker datePicker(String label, java.time.@Nullable LocalDate value) {
@@ -208,23 +273,23 @@ public class SearchView extends ProjectPage {
         return chip;
     }
 
-    /** Previous and next as links (they can be opened in a new tab), and where the page is. */
-    private Div paging(SearchResults results) {
-        var paging = new Div();
-        paging.addClassName("search-paging");
-        paging.getElement().setAttribute("role", "navigation");
-        paging.getElement().setAttribute("aria-label", "Result pages");
+    /**
+     * Previous and next as links (they can be opened in a new tab), and where the page is ("of N" once the
+     * number of pages is known).
+     */
+    private void fillPaging(SearchResults results) {
+        paging.removeAll();
         long pages = Math.min(SearchRequest.MAX_PAGE, Math.max(1, (results.total() + results.pageSize() - 1)
                 / results.pageSize()));
         int page = results.page() + 1;
         if (page > 1) {
             paging.add(new Anchor(address.atPage(page - 1).location(projectId), "Previous"));
         }
-        paging.add(new Span("Page " + page + " of " + pages));
+        paging.add(new Span(results.counted() || results.totalIsExact() ? "Page " + page + " of " + pages
+                : "Page " + page));
         if (results.hasNextPage()) {
             paging.add(new Anchor(address.atPage(page + 1).location(projectId), "Next"));
         }
-        return paging;
     }
 
     private void go(SearchAddress next) {

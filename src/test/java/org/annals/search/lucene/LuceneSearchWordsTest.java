@@ -17,6 +17,7 @@ import org.annals.search.Audience;
 import org.annals.search.DocumentGroup;
 import org.annals.search.EngineQuery;
 import org.annals.search.EngineResults;
+import org.annals.search.KindCounts;
 import org.annals.search.QuerySyntax;
 import org.annals.search.SearchDocument;
 import org.annals.search.SearchHit;
@@ -187,20 +188,29 @@ class LuceneSearchWordsTest {
                 new Doc("hidden", SearchKind.COMMENT).text("ceasefire").audience(Audience.EDITORS, null).build());
         EngineResults events = engine.search(query("ceasefire").kinds(SearchKind.EVENT).build());
         assertThat(events.total()).isEqualTo(1);
+        assertThat(events.totalIsExact()).isTrue();
         assertThat(events.hits()).extracting(h -> h.document().key()).containsExactly("e1");
-        assertThat(events.perKind()).containsOnly(java.util.Map.entry(SearchKind.PASSAGE, 3L),
+        KindCounts counts = engine.count(query("ceasefire").kinds(SearchKind.EVENT).build());
+        assertThat(counts.perKind()).containsOnly(java.util.Map.entry(SearchKind.PASSAGE, 3L),
                 java.util.Map.entry(SearchKind.EVENT, 1L), java.util.Map.entry(SearchKind.COMMENT, 1L));
-        assertThat(events.partial()).isFalse();
+        assertThat(counts.total()).isEqualTo(1);
+        assertThat(counts.partial()).isFalse();
         EngineResults secondPage = engine.search(query("ceasefire").page(2, 2).build());
         assertThat(secondPage.total()).isEqualTo(5);
         assertThat(secondPage.hits()).hasSize(2);
+        // the first page of two counts at least one match beyond it: enough to say there is a next page (the
+        // engine may count more when it had to look at every match anyway)
+        EngineResults firstPage = engine.search(query("ceasefire").page(1, 2).build());
+        assertThat(firstPage.hits()).hasSize(2);
+        assertThat(firstPage.total()).isBetween(3L, 5L);
+        assertThat(!firstPage.totalIsExact() || firstPage.total() == 5).as("a total said to be exact is").isTrue();
     }
 
     @Test
     void counts_stop_at_the_limit_and_say_so() {
         var group = new DocumentGroup(DocumentGroup.Type.SOURCE, UUID.randomUUID());
         List<SearchDocument> many = new ArrayList<>();
-        for (int i = 0; i <= EngineResults.COUNT_LIMIT; i++) {
+        for (int i = 0; i <= KindCounts.LIMIT; i++) {
             var doc = new Doc("p" + i, SearchKind.PASSAGE).text("curfew " + i).build();
             many.add(new SearchDocument(doc.key(), group, doc.kind(), doc.record(), doc.projectId(), doc.audience(),
                     null, null, "", doc.text(), List.of(), null, null, null, null, -1, -1, null, doc.updated()));
@@ -208,11 +218,17 @@ class LuceneSearchWordsTest {
         engine.replace(group, many);
         index(new Doc("e1", SearchKind.EVENT).text("curfew").build());
         EngineResults found = engine.search(query("curfew").build());
-        assertThat(found.perKind()).containsOnly(java.util.Map.entry(SearchKind.PASSAGE, EngineResults.COUNT_LIMIT),
-                java.util.Map.entry(SearchKind.EVENT, 1L));
-        assertThat(found.total()).isEqualTo(EngineResults.COUNT_LIMIT + 1);
-        assertThat(found.totalIsAtLeast()).isTrue();
         assertThat(found.hits()).hasSize(20);
+        assertThat(found.totalIsExact()).isFalse();
+        KindCounts counted = engine.count(query("curfew").build());
+        assertThat(counted.perKind()).containsOnly(java.util.Map.entry(SearchKind.PASSAGE, KindCounts.LIMIT),
+                java.util.Map.entry(SearchKind.EVENT, 1L));
+        assertThat(counted.total()).isEqualTo(KindCounts.LIMIT + 1);
+        assertThat(counted.totalIsAtLeast()).isTrue();
+        // asked again on the same index, the counts are remembered; once the index changes, counted afresh
+        assertThat(engine.count(query("curfew").page(2, 20).build())).isSameAs(counted);
+        index(new Doc("e2", SearchKind.EVENT).text("curfew").build());
+        assertThat(engine.count(query("curfew").build()).perKind()).containsEntry(SearchKind.EVENT, 2L);
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.annals.search.Audience;
 import org.annals.search.SearchDocument;
 import org.annals.search.SearchEngine;
 import org.annals.search.SearchHit;
+import org.annals.search.KindCounts;
 import org.annals.search.SearchKind;
 import org.annals.search.SearchResults;
 import org.annals.search.Snippet;
@@ -125,7 +126,11 @@ class SearchViewTest extends SpringBrowserlessTest {
                 TestDocuments.source(project, source, "Palmyra chronicle", "Zenobia"),
                 TestDocuments.passage(project, source, "Palmyra chronicle", "Reign › Revolt", "Zenobia rose in revolt.",
                         100, 123));
-        open(q("zenobia"));
+        SearchView view = open(q("zenobia"));
+        // the hits come first, the counts with the browser's next round trip
+        assertThat(find(Button.class).withClassName("search-kind").all()).isEmpty();
+        assertThat(find(Paragraph.class).withClassName("search-summary").single().getText()).isEqualTo("6 results");
+        view.loadCounts();
 
         assertThat(find(H3.class).all()).extracting(H3::getText)
                 .containsExactly("Passages", "Sources", "Events", "Entities", "Annotations", "Comments");
@@ -143,12 +148,16 @@ class SearchViewTest extends SpringBrowserlessTest {
 
         test(button("Events 1")).click();
         assertSameAddress(location(), "projects/" + project + "/search?q=zenobia&kind=event");
+        // before the counts, the chosen kind is offered without a number
+        assertThat(button("Events").getElement().getAttribute("aria-pressed")).isEqualTo("true");
+        find(SearchView.class).single().loadCounts();
         assertThat(hits()).extracting(SearchHitItem::href).containsExactly("projects/" + project + "/events/" + event);
         // The other kinds stay offered with their counts, and the chosen one is pressed.
         assertThat(button("Passages 1").getElement().getAttribute("aria-pressed")).isEqualTo("false");
         assertThat(button("Events 1").getElement().getAttribute("aria-pressed")).isEqualTo("true");
         test(button("Passages 1")).click();
         assertSameAddress(location(), "projects/" + project + "/search?q=zenobia&kind=passage,event");
+        find(SearchView.class).single().loadCounts();
         assertThat(hits()).hasSize(2);
     }
 
@@ -160,8 +169,14 @@ class SearchViewTest extends SpringBrowserlessTest {
                     + " of Tadmor.", i * 100, i * 100 + 30);
         }
         TestDocuments.put(engine, documents);
-        open(q("tadmor"));
+        SearchView view = open(q("tadmor"));
         assertThat(hits()).hasSize(20);
+        // before counting, the page knows only that there is a next one
+        assertThat(find(Paragraph.class).withClassName("search-summary").single().getText())
+                .isEqualTo("Counting results…");
+        assertThat(find(Span.class).all()).extracting(Span::getText).contains("Page 1").doesNotContain("Page 1 of 2");
+        view.loadCounts();
+        assertThat(find(Paragraph.class).withClassName("search-summary").single().getText()).isEqualTo("25 results");
         assertThat(find(Span.class).all()).extracting(Span::getText).contains("Page 1 of 2");
         Anchor next = find(Anchor.class).all().stream().filter(a -> a.getText().equals("Next")).findFirst().orElseThrow();
         assertSameAddress(next.getHref(), "projects/" + project + "/search?q=tadmor&page=2");
@@ -200,7 +215,8 @@ class SearchViewTest extends SpringBrowserlessTest {
         SearchView view = open(q("palmyra"));
         var hit = new SearchHit(TestDocuments.event(project, UUID.randomUUID(), "Palmira", "", LocalDate.of(272, 1, 1)),
                 Snippet.plain("Palmira"), 1f);
-        view.show(new SearchResults(1, Map.of(SearchKind.EVENT, 1L), List.of(hit), 0, 20, true,
+        view.show(new SearchResults(1, true, new KindCounts(Map.of(SearchKind.EVENT, 1L), 1, false), List.of(hit), 0,
+                20, true,
                 List.of("The closing quote was missing: searched for the phrase palmyra.",
                         "Few exact matches: words spelled slightly differently are shown too.")));
         assertThat(find(Paragraph.class).withClassName("search-notice").all()).extracting(Paragraph::getText)
