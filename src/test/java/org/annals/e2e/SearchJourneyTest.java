@@ -67,6 +67,9 @@ class SearchJourneyTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Passages"))).isVisible();
         Locator hit = page.locator(".search-hit").filter(new Locator.FilterOptions().setHasText("Siege report"));
         assertThat(hit.locator(".search-hit-snippet")).containsText("The siege of Maarat began at dawn");
+        // the counts come in the browser's next round trip, after the hits
+        assertThat(page.locator(".search-kind").filter(new Locator.FilterOptions().setHasText("Passages")))
+                .hasText("Passages 1");
         hit.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Siege report")).click();
         return page;
     }
