@@ -316,7 +316,7 @@ public class SearchIndexer implements SmartLifecycle {
         long position = engine.position();
         String reason = null;
         if (position < 0) {
-            reason = "the index is empty, new, or was damaged";
+            reason = "the index is empty, new, damaged, or of an older format";
         } else if (!databaseId.equals(engine.databaseId())) {
             reason = "the index was built from another database";
         } else if (position > feed.lastId()) {

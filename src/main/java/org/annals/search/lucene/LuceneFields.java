@@ -13,7 +13,7 @@ import org.annals.search.SearchKind;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.LongRange;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -56,9 +56,20 @@ final class LuceneFields {
     static final String TEXT_STEMMED = "text_stemmed";
     /** Analysed, folded: names in every script (multi-valued). */
     static final String NAMES = "names";
-    /** Epoch days of the document's date range (points, for range filters, and stored). */
+    /**
+     * Analysed into pairs of neighbouring words ("siege of", "of maarat"), positions only, not stored: what
+     * an exact phrase is matched on. A pair is far rarer than either of its words, so a phrase of frequent
+     * words reads short lists instead of the millions of positions of "of" and "the".
+     */
+    static final String TEXT_PAIRS = "text_pairs";
+    /** Epoch days of the document's date range, stored as given. */
     static final String FROM_DAY = "from_day";
     static final String TO_DAY = "to_day";
+    /**
+     * The document's date range as one range (a one-dimensional {@link LongRange}): a date filter is one
+     * "intersects" query on it, which visits only the documents dated within the filter's range.
+     */
+    static final String DAYS = "days";
     static final String START = "start";
     static final String END = "end";
     static final String SECTION = "section";
@@ -105,11 +116,11 @@ final class LuceneFields {
         }
         lucene.add(new Field(TEXT, doc.text(), TEXT_WITH_OFFSETS));
         lucene.add(new Field(TEXT_STEMMED, doc.text(), STEMMED_WITH_OFFSETS));
+        lucene.add(new TextField(TEXT_PAIRS, doc.text(), Field.Store.NO));
         for (String name : doc.names()) {
             lucene.add(new TextField(NAMES, name, Field.Store.YES));
         }
-        day(lucene, FROM_DAY, doc.from(), doc.to());
-        day(lucene, TO_DAY, doc.to(), doc.from());
+        days(lucene, doc.from(), doc.to());
         lucene.add(new StoredField(START, doc.start()));
         lucene.add(new StoredField(END, doc.end()));
         if (doc.section() != null) {
@@ -134,16 +145,21 @@ final class LuceneFields {
 
     /**
      * A document with one date only (an event of one day given as its start) is filtered as lasting that
-     * day: the range filters read "starts before the range ends and ends after it starts". The stored value
-     * stays as given.
+     * day: the filter reads "starts before the range ends and ends after it starts". The stored values stay
+     * as given.
      */
-    private static void day(Document lucene, String field, @Nullable LocalDate date, @Nullable LocalDate otherEnd) {
-        LocalDate filtered = date != null ? date : otherEnd;
-        if (filtered != null) {
-            lucene.add(new LongPoint(field, filtered.toEpochDay()));
+    private static void days(Document lucene, @Nullable LocalDate from, @Nullable LocalDate to) {
+        if (from == null && to == null) {
+            return;
         }
-        if (date != null) {
-            lucene.add(new StoredField(field, date.toEpochDay()));
+        long first = (from != null ? from : to).toEpochDay();
+        long last = (to != null ? to : from).toEpochDay();
+        lucene.add(new LongRange(DAYS, new long[] {Math.min(first, last)}, new long[] {Math.max(first, last)}));
+        if (from != null) {
+            lucene.add(new StoredField(FROM_DAY, from.toEpochDay()));
+        }
+        if (to != null) {
+            lucene.add(new StoredField(TO_DAY, to.toEpochDay()));
         }
     }
 

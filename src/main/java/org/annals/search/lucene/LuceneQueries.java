@@ -13,7 +13,7 @@ import org.annals.search.UserQuery;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.LongRange;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -21,6 +21,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -75,11 +76,19 @@ final class LuceneQueries {
      * (punctuation alone) are left out; with no word left, nothing matches.
      */
     Query words(UserQuery query, boolean fuzzy) {
+        return words(query, fuzzy, false);
+    }
+
+    /**
+     * As {@link #words(UserQuery, boolean)}; {@code marking}: the query the highlighter marks words with, in which
+     * phrases match the text word by word rather than by pairs of words (which hold no offsets to mark).
+     */
+    Query words(UserQuery query, boolean fuzzy, boolean marking) {
         var expansions = new Expansions(query, fuzzy);
         var all = new BooleanQuery.Builder();
         boolean any = false;
         for (UserQuery.Part part : query.required()) {
-            Query matching = part(part, fuzzy, expansions);
+            Query matching = part(part, fuzzy, expansions, marking);
             if (matching != null) {
                 all.add(matching, Occur.MUST);
                 any = true;
@@ -89,7 +98,7 @@ final class LuceneQueries {
             return new MatchNoDocsQuery("no words to search for");
         }
         for (UserQuery.Part part : query.excluded()) {
-            Query matching = part(part, false, expansions);
+            Query matching = part(part, false, expansions, marking);
             if (matching != null) {
                 all.add(matching, Occur.MUST_NOT);
             }
@@ -97,16 +106,16 @@ final class LuceneQueries {
         return all.build();
     }
 
-    private @Nullable Query part(UserQuery.Part part, boolean fuzzy, Expansions expansions) {
+    private @Nullable Query part(UserQuery.Part part, boolean fuzzy, Expansions expansions, boolean marking) {
         return switch (part) {
             case UserQuery.Word word when word.prefix() -> prefix(word.text(), expansions);
             case UserQuery.Word word -> word(word.text(), fuzzy, expansions);
-            case UserQuery.Phrase phrase -> phrase(phrase.text());
+            case UserQuery.Phrase phrase -> phrase(phrase.text(), marking);
             case UserQuery.AnyOf any -> {
                 var either = new BooleanQuery.Builder();
                 boolean found = false;
                 for (UserQuery.Part each : any.parts()) {
-                    Query matching = part(each, fuzzy, expansions);
+                    Query matching = part(each, fuzzy, expansions, marking);
                     if (matching != null) {
                         either.add(matching, Occur.SHOULD);
                         found = true;
@@ -175,7 +184,7 @@ final class LuceneQueries {
      * source's own document is found by its title, and matching positions in a title repeated on each of a
      * source's hundreds of passages is what made phrases the slowest searches.
      */
-    private @Nullable Query phrase(String typed) {
+    private @Nullable Query phrase(String typed, boolean marking) {
         Query title = phrases.createPhraseQuery(LuceneFields.TITLE, typed, 0);
         if (title == null) {
             return null;
@@ -183,8 +192,25 @@ final class LuceneQueries {
         return new BooleanQuery.Builder()
                 .add(boosted(title, TITLE_BOOST), Occur.SHOULD)
                 .add(boosted(phrases.createPhraseQuery(LuceneFields.NAMES, typed, 0), NAMES_BOOST), Occur.SHOULD)
-                .add(phrases.createPhraseQuery(LuceneFields.TEXT, typed, 0), Occur.SHOULD)
+                .add(marking ? phrases.createPhraseQuery(LuceneFields.TEXT, typed, 0) : inText(typed), Occur.SHOULD)
                 .build();
+    }
+
+    /**
+     * A phrase in the text, matched on {@link LuceneFields#TEXT_PAIRS}: "siege of maarat" is the pairs "siege
+     * of" and "of maarat" one position apart, which is exactly the words in that order. One word is just the
+     * word.
+     */
+    private Query inText(String typed) {
+        List<String> words = terms(folding, typed);
+        if (words.size() < 2) {
+            return new TermQuery(new Term(LuceneFields.TEXT, words.getFirst()));
+        }
+        var pairs = new PhraseQuery.Builder();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            pairs.add(new Term(LuceneFields.TEXT_PAIRS, words.get(i) + " " + words.get(i + 1)), i);
+        }
+        return pairs.build();
     }
 
     private static Query inFoldedFields(java.util.function.Function<String, Query> query) {
@@ -271,11 +297,10 @@ final class LuceneQueries {
         if (!query.subtypes().isEmpty()) {
             all.add(anyOf(LuceneFields.SUBTYPE, query.subtypes()), Occur.FILTER);
         }
-        if (query.from() != null) {
-            all.add(LongPoint.newRangeQuery(LuceneFields.TO_DAY, query.from().toEpochDay(), Long.MAX_VALUE), Occur.FILTER);
-        }
-        if (query.to() != null) {
-            all.add(LongPoint.newRangeQuery(LuceneFields.FROM_DAY, Long.MIN_VALUE, query.to().toEpochDay()), Occur.FILTER);
+        if (query.from() != null || query.to() != null) {
+            long from = query.from() == null ? Long.MIN_VALUE : query.from().toEpochDay();
+            long to = query.to() == null ? Long.MAX_VALUE : query.to().toEpochDay();
+            all.add(LongRange.newIntersectsQuery(LuceneFields.DAYS, new long[] {from}, new long[] {to}), Occur.FILTER);
         }
         return all.build();
     }

@@ -17,6 +17,7 @@ import org.annals.search.SearchDocument;
 import org.annals.search.SearchHit;
 import org.annals.search.SearchKind;
 import org.annals.search.Snippet;
+import org.annals.search.UserQuery;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.Collector;
@@ -98,6 +99,9 @@ final class LuceneSearch {
     private EngineResults page(IndexSearcher searcher, IndexSearcher shared, EngineQuery query) throws IOException {
         // prefixes and fuzzy words expand to index words once, here, not in every segment
         Query words = searcher.rewrite(queries.words(query.query(), query.fuzzy()));
+        // phrases match pairs of words, which hold no offsets: the highlighter marks them word by word
+        Query marked = hasPhrase(query.query()) ? searcher.rewrite(queries.words(query.query(), query.fuzzy(), true))
+                : words;
         int numHits = Math.max(1, query.offset() + query.limit());
         // once the page is full, documents that cannot beat its last hit are skipped unscored; matches are
         // counted one beyond the page, which says whether there is a next one
@@ -115,15 +119,28 @@ final class LuceneSearch {
             documents.add(document);
             texts.add(document.text());
         }
-        List<Snippet> marked = snippets.of(shared, words, docIds, texts);
+        List<Snippet> inContext = snippets.of(shared, marked, docIds, texts);
         List<SearchHit> hits = new ArrayList<>(docIds.length);
         for (int i = 0; i < docIds.length; i++) {
-            hits.add(new SearchHit(documents.get(i), marked.get(i), found[from + i].score));
+            hits.add(new SearchHit(documents.get(i), inContext.get(i), found[from + i].score));
         }
         boolean exact = !partial && top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
         // a search cut short may have counted fewer than it ranked
         long total = Math.max(top.totalHits.value(), (long) from + hits.size());
         return new EngineResults(total, exact, hits, partial);
+    }
+
+    private static boolean hasPhrase(UserQuery query) {
+        return java.util.stream.Stream.concat(query.required().stream(), query.excluded().stream())
+                .anyMatch(LuceneSearch::hasPhrase);
+    }
+
+    private static boolean hasPhrase(UserQuery.Part part) {
+        return switch (part) {
+            case UserQuery.Phrase phrase -> true;
+            case UserQuery.Word word -> false;
+            case UserQuery.AnyOf any -> any.parts().stream().anyMatch(LuceneSearch::hasPhrase);
+        };
     }
 
     private KindCounts counts(IndexSearcher searcher, EngineQuery query) throws IOException {

@@ -34,6 +34,13 @@ public final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LuceneSearchEngine.class);
     static final String POSITION = "annals.feed.position";
+    /**
+     * Commit data: how the documents are indexed. An index of another format is treated as empty (position
+     * -1), so the indexer rebuilds it: raise this when fields or analysis change. 2: pairs of words for
+     * phrases, one range field for dates.
+     */
+    static final String FORMAT = "annals.index.format";
+    static final String CURRENT_FORMAT = "2";
 
     private final Path folder;
     private final boolean temporary;
@@ -147,7 +154,8 @@ public final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     @Override
     public synchronized void commit(long position, String databaseId) {
         try {
-            writer.setLiveCommitData(Map.of(POSITION, Long.toString(position), DATABASE, databaseId).entrySet());
+            writer.setLiveCommitData(Map.of(POSITION, Long.toString(position), DATABASE, databaseId, FORMAT,
+                    CURRENT_FORMAT).entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -178,6 +186,9 @@ public final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
 
     @Override
     public long position() {
+        if (!CURRENT_FORMAT.equals(commitData(FORMAT))) {
+            return -1;
+        }
         String position = commitData(POSITION);
         return position == null ? -1 : Long.parseLong(position);
     }

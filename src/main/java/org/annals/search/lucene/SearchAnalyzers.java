@@ -18,6 +18,7 @@ import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizerConfig;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
 
 /**
  * How text becomes words, the same at indexing and at query time. Every script: ICU's tokenizer finds
@@ -65,9 +66,15 @@ final class SearchAnalyzers {
         return new WordsAnalyzer(true);
     }
 
+    /** Words folded and normalised, as pairs of neighbours ("siege of", "of maarat"): for exact phrases. */
+    static Analyzer pairs() {
+        return new PairsAnalyzer();
+    }
+
     /** The analyser of every field of a document, by field name. */
     static Analyzer perField() {
-        return new PerFieldAnalyzerWrapper(folding(), Map.of(LuceneFields.TEXT_STEMMED, stemming()));
+        return new PerFieldAnalyzerWrapper(folding(), Map.of(LuceneFields.TEXT_STEMMED, stemming(),
+                LuceneFields.TEXT_PAIRS, pairs()));
     }
 
     /**
@@ -103,6 +110,26 @@ final class SearchAnalyzers {
         }
     }
 
+    /** The folded words, as pairs of neighbours only (a text of one word has none). */
+    private static final class PairsAnalyzer extends Analyzer {
+
+        private final WordsAnalyzer words = new WordsAnalyzer(false);
+
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return new MappingCharFilter(LETTERS, reader);
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer tokenizer = new ICUTokenizer(WORDS);
+            TokenStream stream = words.filters(tokenizer);
+            var pairs = new ShingleFilter(stream, 2, 2);
+            pairs.setOutputUnigrams(false);
+            return new TokenStreamComponents(tokenizer, pairs);
+        }
+    }
+
     private static final class WordsAnalyzer extends Analyzer {
 
         private final boolean stem;
@@ -119,6 +146,10 @@ final class SearchAnalyzers {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer words = new ICUTokenizer(WORDS);
+            return new TokenStreamComponents(words, filters(words));
+        }
+
+        TokenStream filters(Tokenizer words) {
             TokenStream stream = new ICUFoldingFilter(words);
             stream = new ArabicNormalizationFilter(stream);
             stream = new EnglishPossessiveFilter(stream);
@@ -126,7 +157,7 @@ final class SearchAnalyzers {
                 stream = new ArabicStemFilter(stream);
                 stream = new PorterStemFilter(stream);
             }
-            return new TokenStreamComponents(words, stream);
+            return stream;
         }
 
         @Override

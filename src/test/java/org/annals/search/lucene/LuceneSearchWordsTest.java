@@ -99,6 +99,40 @@ class LuceneSearchWordsTest {
     }
 
     @Test
+    void a_phrase_is_matched_on_pairs_of_words_and_marked_word_by_word() {
+        index(passage("long", "Reports said the siege of the old city of Aleppo lasted weeks."),
+                passage("across", "The old. City of Aleppo."), passage("reordered", "Of the old city the siege."),
+                passage("folded", "THE SIEGE OF THE ÓLD CITY"));
+        assertThat(keys("\"siege of the old city\"")).containsExactlyInAnyOrder("long", "folded");
+        // a sentence boundary is no gap between words: "old. City" is still "old city", as it was before pairs
+        assertThat(keys("\"old city of aleppo\"")).containsExactlyInAnyOrder("long", "across");
+        assertThat(keys("\"the siege\"")).containsExactlyInAnyOrder("long", "reordered", "folded");
+        EngineResults found = engine.search(query("\"siege of the old city\"").build());
+        assertThat(found.hits()).filteredOn(h -> h.document().key().equals("long")).singleElement()
+                .satisfies(hit -> assertThat(hit.snippet().parts()).filteredOn(Snippet.Part::match)
+                        .extracting(Snippet.Part::text).isNotEmpty()
+                        .allSatisfy(marked -> assertThat("siege of the old city").containsIgnoringCase(marked)));
+    }
+
+    @Test
+    void an_index_of_an_older_format_reads_as_empty_so_that_it_is_rebuilt() throws Exception {
+        engine.close();
+        Path old = folder.resolve("before-pairs");
+        try (var directory = org.apache.lucene.store.FSDirectory.open(old);
+                var writer = new org.apache.lucene.index.IndexWriter(directory,
+                        new org.apache.lucene.index.IndexWriterConfig())) {
+            writer.setLiveCommitData(java.util.Map.of(LuceneSearchEngine.POSITION, "7").entrySet());
+            writer.commit();
+        }
+        try (var reopened = new LuceneSearchEngine(old)) {
+            assertThat(reopened.position()).isEqualTo(-1);
+            reopened.commit(8, "db");
+            assertThat(reopened.position()).isEqualTo(8);
+        }
+        engine = new LuceneSearchEngine(folder);
+    }
+
+    @Test
     void prefixes_match_the_beginnings_of_words() {
         index(passage("offensive", "The offensive."), passage("offence", "An offence."), passage("other", "Defence."),
                 passage("arabic", "الهجوم على حلب"));
