@@ -66,10 +66,10 @@ public class EventRecord extends AbstractEntity {
     private List<EventActor> actors = new ArrayList<>();
 
     @ElementCollection
-    @CollectionTable(name = "event_fatality_claim", joinColumns = @JoinColumn(name = "event_id"))
+    @CollectionTable(name = "event_claim", joinColumns = @JoinColumn(name = "event_id"))
     @OrderColumn(name = "ordinal")
     @BatchSize(size = 100)
-    private List<FatalityClaim> fatalities = new ArrayList<>();
+    private List<ClaimRow> claims = new ArrayList<>();
 
     @Column(length = 8000)
     private @Nullable String notes;
@@ -116,8 +116,8 @@ public class EventRecord extends AbstractEntity {
         placeId = v.placeId();
         actors.clear();
         actors.addAll(v.actors());
-        fatalities.clear();
-        fatalities.addAll(v.fatalities());
+        claims.clear();
+        v.claims().forEach(c -> claims.add(ClaimRow.of(c)));
         notes = v.notes();
         tags.clear();
         tags.addAll(v.tags());
@@ -129,7 +129,7 @@ public class EventRecord extends AbstractEntity {
     EventPayload values() {
         PartialDate end = endDate == null ? null : new PartialDate(endDate, endPrecision, endTime);
         return new EventPayload(title, new PartialDate(startDate, startPrecision, startTime), end, typeId, subTypeId,
-                placeId, List.copyOf(actors), List.copyOf(fatalities), notes, List.copyOf(tags), parentId, mergedInto);
+                placeId, List.copyOf(actors), claims.stream().map(ClaimRow::claim).toList(), notes, List.copyOf(tags), parentId, mergedInto);
     }
 
     void replaceEntity(UUID duplicate, UUID survivor, Instant now) {
@@ -137,6 +137,11 @@ public class EventRecord extends AbstractEntity {
             placeId = survivor;
         }
         actors.replaceAll(a -> a.entityId().equals(duplicate) ? new EventActor(survivor, a.role()) : a);
+        // the claims name the same entities: they follow
+        List<EventClaim> moved = claims.stream().map(ClaimRow::claim).map(c -> c.replacingEntity(duplicate, survivor))
+                .toList();
+        claims.clear();
+        moved.forEach(c -> claims.add(ClaimRow.of(c)));
         updatedAt = now;
     }
 
