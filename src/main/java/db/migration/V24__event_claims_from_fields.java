@@ -107,6 +107,26 @@ public class V24__event_claims_from_fields extends BaseJavaMigration {
             }
             claim.executeBatch();
         }
+        // events whose fatality claims disagree (no one number fits them all) are contested on casualties, as
+        // EventClaims.disputes says; nothing else can disagree yet
+        try (PreparedStatement contested = db.prepareStatement(
+                "update event_record set contested_fields = 'CASUALTIES' where id = ?")) {
+            int pending = 0;
+            for (var entry : fatalities.entrySet()) {
+                List<Fatality> figures = entry.getValue();
+                int highestMinimum = figures.stream().mapToInt(Fatality::minimum).max().orElse(0);
+                int lowestMaximum = figures.stream().mapToInt(Fatality::maximum).min().orElse(0);
+                if (figures.size() > 1 && highestMinimum > lowestMaximum) {
+                    contested.setObject(1, entry.getKey());
+                    contested.addBatch();
+                    if (++pending >= BATCH) {
+                        contested.executeBatch();
+                        pending = 0;
+                    }
+                }
+            }
+            contested.executeBatch();
+        }
         try (Statement s = db.createStatement()) {
             s.execute("drop table event_fatality_claim");
         }

@@ -38,3 +38,8 @@ create table event_claim (
 create index ix_event_claim_id on event_claim (claim_id);
 create index ix_event_claim_annotation on event_claim (annotation_id);
 create index ix_event_claim_source on event_claim (source_id);
+
+-- The fields whose claims disagree (comma-separated ClaimField names, empty when none), kept by the application
+-- whenever the claims change: the timeline's "contested only" filter and the exports read it without
+-- comparing claims in SQL.
+alter table event_record add column contested_fields varchar(100) default '' not null;

@@ -127,6 +127,11 @@ public final class EventClaims {
         return disputes(claims).stream().map(Dispute::field).distinct().toList();
     }
 
+    /** {@link #contestedFields} as stored in {@code event_record.contested_fields}: "DATE,CASUALTIES"; empty for none. */
+    public static String contestedColumn(List<EventClaim> claims) {
+        return contestedFields(claims).stream().map(Enum::name).collect(Collectors.joining(","));
+    }
+
     /**
      * Sources disagree on a field: "date disputed: 30 Nov 2024 or 1 Dec 2024".
      *

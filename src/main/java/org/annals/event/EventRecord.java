@@ -87,6 +87,10 @@ public class EventRecord extends AbstractEntity {
     @Column(name = "merged_into_id")
     private @Nullable UUID mergedInto;
 
+    /** The fields whose claims disagree, comma-separated; derived from the claims ({@link EventClaims#disputes}). */
+    @Column(name = "contested_fields", nullable = false, length = 100)
+    private String contestedFields = "";
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -118,6 +122,7 @@ public class EventRecord extends AbstractEntity {
         actors.addAll(v.actors());
         claims.clear();
         v.claims().forEach(c -> claims.add(ClaimRow.of(c)));
+        contestedFields = EventClaims.contestedColumn(v.claims());
         notes = v.notes();
         tags.clear();
         tags.addAll(v.tags());
@@ -142,6 +147,7 @@ public class EventRecord extends AbstractEntity {
                 .toList();
         claims.clear();
         moved.forEach(c -> claims.add(ClaimRow.of(c)));
+        contestedFields = EventClaims.contestedColumn(moved);
         updatedAt = now;
     }
 
