@@ -66,10 +66,10 @@ public class EventRecord extends AbstractEntity {
     private List<EventActor> actors = new ArrayList<>();
 
     @ElementCollection
-    @CollectionTable(name = "event_fatality_claim", joinColumns = @JoinColumn(name = "event_id"))
+    @CollectionTable(name = "event_claim", joinColumns = @JoinColumn(name = "event_id"))
     @OrderColumn(name = "ordinal")
     @BatchSize(size = 100)
-    private List<FatalityClaim> fatalities = new ArrayList<>();
+    private List<ClaimRow> claims = new ArrayList<>();
 
     @Column(length = 8000)
     private @Nullable String notes;
@@ -86,6 +86,10 @@ public class EventRecord extends AbstractEntity {
 
     @Column(name = "merged_into_id")
     private @Nullable UUID mergedInto;
+
+    /** The fields whose claims disagree, comma-separated; derived from the claims ({@link EventClaims#disputes}). */
+    @Column(name = "contested_fields", nullable = false, length = 100)
+    private String contestedFields = "";
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -116,8 +120,9 @@ public class EventRecord extends AbstractEntity {
         placeId = v.placeId();
         actors.clear();
         actors.addAll(v.actors());
-        fatalities.clear();
-        fatalities.addAll(v.fatalities());
+        claims.clear();
+        v.claims().forEach(c -> claims.add(ClaimRow.of(c)));
+        contestedFields = EventClaims.contestedColumn(v.claims());
         notes = v.notes();
         tags.clear();
         tags.addAll(v.tags());
@@ -129,7 +134,7 @@ public class EventRecord extends AbstractEntity {
     EventPayload values() {
         PartialDate end = endDate == null ? null : new PartialDate(endDate, endPrecision, endTime);
         return new EventPayload(title, new PartialDate(startDate, startPrecision, startTime), end, typeId, subTypeId,
-                placeId, List.copyOf(actors), List.copyOf(fatalities), notes, List.copyOf(tags), parentId, mergedInto);
+                placeId, List.copyOf(actors), claims.stream().map(ClaimRow::claim).toList(), notes, List.copyOf(tags), parentId, mergedInto);
     }
 
     void replaceEntity(UUID duplicate, UUID survivor, Instant now) {
@@ -137,6 +142,12 @@ public class EventRecord extends AbstractEntity {
             placeId = survivor;
         }
         actors.replaceAll(a -> a.entityId().equals(duplicate) ? new EventActor(survivor, a.role()) : a);
+        // the claims name the same entities: they follow
+        List<EventClaim> moved = claims.stream().map(ClaimRow::claim).map(c -> c.replacingEntity(duplicate, survivor))
+                .toList();
+        claims.clear();
+        moved.forEach(c -> claims.add(ClaimRow.of(c)));
+        contestedFields = EventClaims.contestedColumn(moved);
         updatedAt = now;
     }
 

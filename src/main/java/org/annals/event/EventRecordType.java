@@ -34,7 +34,8 @@ public class EventRecordType implements RecordType<EventPayload> {
     public static final String KIND = "EVENT";
     public static final int TITLE_MAX_LENGTH = 300;
     public static final int MAX_ACTORS = 200;
-    public static final int MAX_CLAIMS = 50;
+    /** Annotations' record kind (the annotation feature depends on events, not the other way round). */
+    static final String ANNOTATION_KIND = "ANNOTATION";
     public static final int MAX_TAGS = 50;
     public static final int NOTES_MAX_LENGTH = 8000;
 
@@ -114,16 +115,13 @@ public class EventRecordType implements RecordType<EventPayload> {
                 throw new InvalidInputException("The same actor is listed twice in the same role.");
             }
         }
-        if (p.fatalities().size() > MAX_CLAIMS) {
-            throw new InvalidInputException("An event can have at most " + MAX_CLAIMS + " fatality claims.");
+        if (p.claims().size() > EventClaims.MAX_CLAIMS) {
+            throw new InvalidInputException("An event can have at most " + EventClaims.MAX_CLAIMS + " claims; this one"
+                    + " has " + p.claims().size() + ".");
         }
-        for (FatalityClaim claim : p.fatalities()) {
-            if (claim.minimum() < 0 || claim.maximum() < 0) {
-                throw new InvalidInputException("Fatalities cannot be negative.");
-            }
-            if (claim.maximum() < claim.minimum()) {
-                throw new InvalidInputException("A fatality range must run from the lower to the higher number.");
-            }
+        EventPayload whole = EventClaims.normalise(recordId, p);
+        for (EventClaim claim : whole.claims()) {
+            validateClaimValue(projectId, claim);
         }
         if (p.tags().size() > MAX_TAGS || p.tags().stream().anyMatch(t -> t == null || t.isBlank() || t.length() > 60)) {
             throw new InvalidInputException("Use at most " + MAX_TAGS + " tags of up to 60 characters each.");
@@ -141,6 +139,30 @@ public class EventRecordType implements RecordType<EventPayload> {
         }
         if (recordId.equals(p.mergedInto())) {
             throw new InvalidInputException("An event cannot be merged into itself.");
+        }
+    }
+
+    /** A claimed value obeys the rules of the field it is about (the claim's own shape is checked by EventClaims). */
+    private void validateClaimValue(UUID projectId, EventClaim claim) {
+        switch (claim.field()) {
+            case TYPE -> {
+                EventType type = types.findByIdAndProjectId(claim.typeId(), projectId)
+                        .filter(t -> t.getParentId() == null)
+                        .orElseThrow(() -> new InvalidInputException("A claimed event type must be a type of this"
+                                + " project's taxonomy."));
+                if (claim.subTypeId() != null) {
+                    types.findByIdAndProjectId(claim.subTypeId(), projectId)
+                            .filter(t -> type.getId().equals(t.getParentId()))
+                            .orElseThrow(() -> new InvalidInputException("A claimed sub-type does not belong to \""
+                                    + type.getName() + "\"."));
+                }
+            }
+            case PLACE -> entities.kindOf(projectId, claim.placeId()).filter(k -> k != EntityKind.PLACE).ifPresent(k -> {
+                throw new InvalidInputException("A claimed place must be an entity of kind Place.");
+            });
+            case DATE, ACTORS, CASUALTIES -> {
+                // their shape is all there is to check; the entities named are references
+            }
         }
     }
 
@@ -168,8 +190,19 @@ public class EventRecordType implements RecordType<EventPayload> {
         if (p.mergedInto() != null) {
             refs.add(new RecordRef(KIND, p.mergedInto()));
         }
-        p.fatalities().stream().filter(claim -> claim.sourceId() != null)
-                .forEach(claim -> refs.add(new RecordRef(SourceReferences.KIND, claim.sourceId())));
+        for (EventClaim claim : p.claims()) {
+            if (claim.sourceId() != null) {
+                refs.add(new RecordRef(SourceReferences.KIND, claim.sourceId()));
+            }
+            if (claim.annotationId() != null) {
+                // the quote must be an annotation of this project (the engine refuses one of another project)
+                refs.add(new RecordRef(ANNOTATION_KIND, claim.annotationId()));
+            }
+            if (claim.placeId() != null) {
+                refs.add(new RecordRef(EntityRecordType.KIND, claim.placeId()));
+            }
+            claim.actors().forEach(a -> refs.add(new RecordRef(EntityRecordType.KIND, a.entityId())));
+        }
         return refs;
     }
 
@@ -177,11 +210,11 @@ public class EventRecordType implements RecordType<EventPayload> {
     public Set<RecordRef> apply(UUID projectId, UUID recordId, ChangeAction action, @Nullable EventPayload p) {
         Instant now = Instant.now();
         switch (action) {
-            case CREATE -> events.save(new EventRecord(recordId, projectId, tidy(p), now));
+            case CREATE -> events.save(new EventRecord(recordId, projectId, tidy(recordId, p), now));
             case UPDATE -> {
                 EventRecord record = existing(projectId, recordId);
                 boolean merging = record.getMergedInto() == null && p.mergedInto() != null;
-                record.set(tidy(p), now);
+                record.set(tidy(recordId, p), now);
                 if (merging) {
                     var moved = new KnockOnChanges();
                     for (EventRecord child : events.findByParentId(recordId)) {
@@ -235,9 +268,10 @@ public class EventRecordType implements RecordType<EventPayload> {
                 .orElseThrow(() -> new InvalidInputException("The event no longer exists."));
     }
 
-    private static EventPayload tidy(EventPayload p) {
+    private static EventPayload tidy(UUID recordId, EventPayload proposed) {
+        EventPayload p = EventClaims.normalise(recordId, proposed);
         return new EventPayload(p.title().strip(), p.start(), p.end(), p.typeId(), p.subTypeId(), p.placeId(), p.actors(),
-                p.fatalities(), p.notes() == null || p.notes().isBlank() ? null : p.notes().strip(),
+                p.claims(), p.notes() == null || p.notes().isBlank() ? null : p.notes().strip(),
                 p.tags().stream().map(String::strip).distinct().toList(), p.parentId(), p.mergedInto());
     }
 
@@ -256,7 +290,15 @@ public class EventRecordType implements RecordType<EventPayload> {
         fields.put("Place", p.placeId() == null ? "" : entities.displayName(p.placeId()));
         fields.put("Actors", p.actors().stream().map(a -> a.role().displayName() + ": " + entities.displayName(a.entityId()))
                 .collect(Collectors.joining("; ")));
-        fields.put("Fatalities", p.fatalities().stream().map(this::describeClaim).collect(Collectors.joining("; ")));
+        // Claims are listed where a field has more than a plain value: who says what, and which is preferred.
+        for (ClaimField field : ClaimField.values()) {
+            List<EventClaim> claims = EventClaims.of(p.claims(), field);
+            boolean plainOnly = claims.size() == 1 && claims.getFirst().plain() && field != ClaimField.CASUALTIES;
+            if (field == ClaimField.CASUALTIES || !claims.isEmpty() && !plainOnly) {
+                fields.put(field == ClaimField.CASUALTIES ? "Casualties" : field.displayName() + " claims",
+                        claims.stream().map(this::describeClaim).collect(Collectors.joining("; ")));
+            }
+        }
         fields.put("Notes", p.notes() == null ? "" : p.notes());
         fields.put("Tags", String.join(", ", p.tags()));
         fields.put("Part of", p.parentId() == null ? "" : events.findById(p.parentId()).map(EventRecord::getTitle)
@@ -266,10 +308,18 @@ public class EventRecordType implements RecordType<EventPayload> {
         return fields;
     }
 
-    /** "40–60 per “SOHR daily report” (note)": a claim is only as good as its source, so it is always named. */
-    private String describeClaim(FatalityClaim claim) {
+    /**
+     * "40–60 killed per “SOHR daily report”, quoted (preferred: the later count)": a claim is only as good as its
+     * source, so it is always named.
+     */
+    private String describeClaim(EventClaim claim) {
+        String value = EventClaims.valueText(claim, entities::displayName, this::typeName);
         String source = claim.sourceId() == null ? "no source given" : "per “" + sourceTitle(claim.sourceId()) + "”";
-        return claim.display() + " " + source + (claim.note() == null || claim.note().isBlank() ? "" : " (" + claim.note() + ")");
+        String quoted = claim.annotationId() == null ? "" : ", quoted";
+        String note = claim.note() == null ? "" : " (" + claim.note() + ")";
+        String preferred = !claim.preferred() ? "" : claim.reason() == null ? " (preferred)"
+                : " (preferred: " + claim.reason() + ")";
+        return value + " " + source + quoted + note + preferred;
     }
 
     private String sourceTitle(UUID sourceId) {
@@ -278,7 +328,7 @@ public class EventRecordType implements RecordType<EventPayload> {
 
     @Override
     public List<Citation> citations(EventPayload p) {
-        return p.fatalities().stream().map(FatalityClaim::sourceId).filter(java.util.Objects::nonNull).distinct()
+        return p.claims().stream().map(EventClaim::sourceId).filter(java.util.Objects::nonNull).distinct()
                 .map(id -> new Citation(id, sourceTitle(id))).toList();
     }
 

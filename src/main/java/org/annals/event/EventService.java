@@ -218,7 +218,7 @@ public class EventService {
         // An event is supported by the sources its vetted evidence quotes and those its claims cite.
         Map<UUID, Set<UUID>> evidenceSources = evidence.sourcesOfEvents(projectId, rows.stream().map(Shown::id).toList());
         var claimSourceIds = new HashSet<UUID>();
-        rows.forEach(e -> e.values().fatalities().stream().map(FatalityClaim::sourceId).filter(Objects::nonNull)
+        rows.forEach(e -> e.values().claims().stream().map(EventClaim::sourceId).filter(Objects::nonNull)
                 .forEach(claimSourceIds::add));
         Map<UUID, String> sourceTitles = sources.titles(projectId, claimSourceIds);
         var result = new ArrayList<TimelineEntry>(rows.size());
@@ -229,7 +229,7 @@ public class EventService {
                     .toList();
             var supporting = new HashSet<>(evidenceSources.getOrDefault(e.id(), Set.of()));
             var cited = new LinkedHashMap<UUID, String>();
-            for (FatalityClaim claim : v.fatalities()) {
+            for (EventClaim claim : v.claims()) {
                 if (claim.sourceId() != null) {
                     supporting.add(claim.sourceId());
                     cited.put(claim.sourceId(), sourceTitles.getOrDefault(claim.sourceId(), "(a source no longer here)"));
@@ -237,20 +237,13 @@ public class EventService {
             }
             result.add(new TimelineEntry(e.id(), e.version(), v.title(), v.start(), v.end(),
                     typeName(typeNames, v.typeId()), v.subTypeId() == null ? null : typeName(typeNames, v.subTypeId()),
-                    v.placeId(), v.placeId() == null ? null : names.get(v.placeId()), actors, v.fatalities(),
-                    supporting.size(), disagree(v.fatalities()), v.parentId(), v, cited));
+                    v.placeId(), v.placeId() == null ? null : names.get(v.placeId()), actors, v.casualties(),
+                    supporting.size(), EventClaims.disputes(v.claims()), v.parentId(), v, cited));
         }
         return result;
     }
 
     private String typeName(Map<UUID, String> cache, UUID id) {
         return cache.computeIfAbsent(id, key -> types.findById(key).map(EventType::getName).orElse("?"));
-    }
-
-    /** Claims disagree when their ranges do not overlap: no single number fits all sources. */
-    static boolean disagree(List<FatalityClaim> claims) {
-        int highestMinimum = claims.stream().mapToInt(FatalityClaim::minimum).max().orElse(0);
-        int lowestMaximum = claims.stream().mapToInt(FatalityClaim::maximum).min().orElse(0);
-        return claims.size() > 1 && highestMinimum > lowestMaximum;
     }
 }

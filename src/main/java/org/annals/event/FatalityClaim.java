@@ -1,25 +1,22 @@
 package org.annals.event;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one source says about the dead: a number (minimum = maximum) or a range. Sources disagree,
- * so an event keeps every claim rather than one number.
+ * A fatality figure as events stored it before claims (decision 0030): read from changesets and revisions of
+ * that time, and turned into a casualty claim of the killed. Nothing stores it any more; the reader of figures in
+ * a passage ({@code event.prefill.CasualtyReader}) still gives its findings in this form.
  */
-@Embeddable
-public record FatalityClaim(@Column(name = "minimum", nullable = false) int minimum,
-        @Column(name = "maximum", nullable = false) int maximum,
-        @Column(name = "source_id") @Nullable UUID sourceId,
-        @Column(name = "note", length = 500) @Nullable String note) {
+public record FatalityClaim(int minimum, int maximum, @Nullable UUID sourceId, @Nullable String note) {
 
     public static FatalityClaim exactly(int count, @Nullable UUID sourceId) {
         return new FatalityClaim(count, count, sourceId, null);
     }
 
-    public String display() {
-        return minimum == maximum ? Integer.toString(minimum) : minimum + "–" + maximum;
+    /** The casualty claim it stands for: killed, of everyone, exactly this number or range. */
+    public EventClaim asClaim() {
+        return EventClaim.casualties(null, new Casualties(CasualtyCategory.KILLED, CasualtyParty.ALL, minimum,
+                maximum, CountQualifier.EXACTLY), sourceId, null).noted(note);
     }
 }

@@ -14,23 +14,32 @@ import org.jspecify.annotations.Nullable;
  */
 public record TimelineEntry(UUID id, long version, String title, PartialDate start, @Nullable PartialDate end,
         String typeName, @Nullable String subTypeName, @Nullable UUID placeId, @Nullable String placeName,
-        List<Actor> actors, List<FatalityClaim> fatalities, int sourceCount, boolean sourcesDisagree,
+        List<Actor> actors, List<EventClaim> casualties, int sourceCount, List<EventClaims.Dispute> disputes,
         @Nullable UUID parentId, EventPayload values, Map<UUID, String> claimSources) {
 
     public TimelineEntry {
+        casualties = List.copyOf(casualties);
+        disputes = List.copyOf(disputes);
         claimSources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(claimSources));
     }
 
     public record Actor(UUID entityId, String name, ActorRole role) {
     }
 
-    /** "12", or "12–40" over all claims; empty without claims. */
+    /** Whether the sources disagree on any field ({@link #disputes} says on what). */
+    public boolean sourcesDisagree() {
+        return !disputes.isEmpty();
+    }
+
+    /** The dead, as the figures of the killed (of everyone) say: "12", or "12–40" over all of them; empty without. */
     public String fatalitiesDisplay() {
-        if (fatalities.isEmpty()) {
+        List<Casualties> killed = casualties.stream().map(EventClaim::casualties)
+                .filter(c -> c.category() == CasualtyCategory.KILLED && c.party() == CasualtyParty.ALL).toList();
+        if (killed.isEmpty()) {
             return "";
         }
-        int low = fatalities.stream().mapToInt(FatalityClaim::minimum).min().orElse(0);
-        int high = fatalities.stream().mapToInt(FatalityClaim::maximum).max().orElse(0);
+        int low = killed.stream().mapToInt(Casualties::minimum).min().orElse(0);
+        int high = killed.stream().mapToInt(Casualties::maximum).max().orElse(0);
         return low == high ? Integer.toString(low) : low + "–" + high;
     }
 }

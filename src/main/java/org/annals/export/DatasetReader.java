@@ -104,7 +104,7 @@ class DatasetReader {
         }
         if (f.sourceId() != null) {
             where.append(" and (exists (select 1 from annotation n where n.linked_kind = 'EVENT' and n.linked_id = ")
-                    .append(e).append(".id and n.source_id = ?) or exists (select 1 from event_fatality_claim c")
+                    .append(e).append(".id and n.source_id = ?) or exists (select 1 from event_claim c")
                     .append(" where c.event_id = ").append(e).append(".id and c.source_id = ?))");
             args.add(f.sourceId());
             args.add(f.sourceId());
@@ -120,7 +120,9 @@ class DatasetReader {
                             .add(new Actor(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4)));
                 }, ids.toArray());
         Map<UUID, List<Claim>> claims = new HashMap<>();
-        jdbc.query("select event_id, minimum, maximum, source_id, note from event_fatality_claim where event_id in ("
+        // the figures of the killed (of everyone): the ACLED-style fatalities
+        jdbc.query("select event_id, minimum, maximum, source_id, note from event_claim where field = 'CASUALTIES'"
+                + " and category = 'KILLED' and party = 'ALL' and event_id in ("
                 + marks(ids) + ") order by event_id, ordinal", rs -> {
                     claims.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                             .add(new Claim(rs.getInt(2), rs.getInt(3), rs.getObject(4, UUID.class), rs.getString(5)));

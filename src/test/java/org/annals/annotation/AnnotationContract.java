@@ -1,5 +1,6 @@
 package org.annals.annotation;
 
+import org.annals.event.Casualties;
 import static org.annals.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +20,7 @@ import org.annals.event.EventActor;
 import org.annals.event.EventPayload;
 import org.annals.event.EventRecordType;
 import org.annals.event.EventService;
-import org.annals.event.FatalityClaim;
+import org.annals.event.EventClaim;
 import org.annals.event.PartialDate;
 import org.annals.event.TaxonomyService;
 import org.annals.event.prefill.EventPrefillService;
@@ -312,7 +313,7 @@ abstract class AnnotationContract {
         newEntities.put(army, EntityPayload.of(EntityKind.ORGANIZATION, "Syrian Arab Army"));
         EventPayload event = EventPayload.of("The army withdraws from Hama", PartialDate.parse("2024-12-05"), battles)
                 .withPlace(hama).withActors(List.of(new EventActor(army, ActorRole.PRIMARY)))
-                .withFatalities(List.of(new FatalityClaim(12, 12, source, "at least")));
+                .withCasualties(List.of(EventClaim.killed(12, 12, source).noted("at least")));
 
         var marked = mark(editor, THIRD, AnnotationType.EVENT_MENTION, new LinkChoice.NewEvent(event, newEntities));
 
@@ -328,7 +329,11 @@ abstract class AnnotationContract {
         assertThat(vetted.placeId()).isEqualTo(hama);
         assertThat(vetted.placeName()).isEqualTo("Hama");
         assertThat(vetted.actors()).singleElement().satisfies(a -> assertThat(a.entityId()).isEqualTo(army));
-        assertThat(vetted.values().fatalities()).containsExactly(new FatalityClaim(12, 12, source, "at least"));
+        assertThat(vetted.values().casualties()).singleElement().satisfies(c -> {
+            assertThat(c.casualties()).isEqualTo(Casualties.killed(12));
+            assertThat(c.sourceId()).isEqualTo(source);
+            assertThat(c.note()).isEqualTo("at least");
+        });
         assertThat(as(viewer, () -> entities.get(project, hama)).values().aliases()).containsExactly(new Alias("حماة", "ar"));
         assertThat(as(viewer, () -> annotations.evidence(project, EventRecordType.KIND, marked.linkId()))).hasSize(1);
     }
@@ -364,12 +369,12 @@ abstract class AnnotationContract {
         as(reviewer, () -> review.approve(other.changesetId(), null));
 
         var entry = as(viewer, () -> events.get(project, event));
-        assertThat(entry.fatalities()).isEmpty();
+        assertThat(entry.casualties()).isEmpty();
         assertThat(entry.sourceCount()).isEqualTo(2);
 
         var claims = as(editor, () -> events.proposeUpdate(project, event, entry.version(), entry.values()
-                .withFatalities(java.util.List.of(org.annals.event.FatalityClaim.exactly(50, third),
-                        org.annals.event.FatalityClaim.exactly(48, second))), "Tolls", true));
+                .withCasualties(java.util.List.of(EventClaim.killed(50, 50, third),
+                        EventClaim.killed(48, 48, second))), "Tolls", true));
         as(reviewer, () -> review.approve(claims.changesetId(), null));
         var withClaims = as(viewer, () -> events.get(project, event));
         assertThat(withClaims.sourceCount()).as("source, second and third, each once").isEqualTo(3);

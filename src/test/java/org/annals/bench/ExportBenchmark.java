@@ -95,8 +95,8 @@ class ExportBenchmark {
                   (select string_agg(x.name, '; ') from event_actor a join entity_record x on x.id = a.entity_id
                    where a.event_id = e.id and a.role = 'OPPOSING'),
                   p.name, pp.name, p.latitude, p.longitude,
-                  (select min(c.minimum) from event_fatality_claim c where c.event_id = e.id),
-                  (select max(c.maximum) from event_fatality_claim c where c.event_id = e.id),
+                  (select min(c.minimum) from event_claim c where c.event_id = e.id and c.field = 'CASUALTIES'),
+                  (select max(c.maximum) from event_claim c where c.event_id = e.id and c.field = 'CASUALTIES'),
                   (select count(*) from annotation n where n.linked_kind = 'EVENT' and n.linked_id = e.id),
                   e.notes
                 from event_record e join event_type t on t.id = e.type_id left join event_type st on st.id = e.sub_type_id
@@ -129,8 +129,10 @@ class ExportBenchmark {
                        case k when 0 then 'PRIMARY' else 'OPPOSING' end
                 from event_record e cross join generate_series(0, 1) k where e.project_id = ?""", project);
         jdbc.update("""
-                insert into event_fatality_claim (event_id, ordinal, minimum, maximum, source_id, note)
-                select e.id, 0, 3, 12, ?, null from event_record e where e.project_id = ?""", source, project);
+                insert into event_claim (event_id, ordinal, claim_id, field, preferred, source_id, category, party,
+                                         minimum, maximum, qualifier)
+                select e.id, 0, uuidv7(), 'CASUALTIES', true, ?, 'KILLED', 'ALL', 3, 12, 'EXACTLY'
+                from event_record e where e.project_id = ?""", source, project);
         jdbc.update("""
                 insert into annotation (id, version, project_id, source_id, text_version_id, start_offset, end_offset,
                                         exact_quote, prefix, suffix, annotation_type, linked_kind, linked_id,

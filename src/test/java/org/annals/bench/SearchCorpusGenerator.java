@@ -406,7 +406,9 @@ public final class SearchCorpusGenerator {
                 + " end_precision, type_id, sub_type_id, place_id, notes, created_at, updated_at");
         var eventActors = new Rows("event_actor", "event_id, ordinal, entity_id, role");
         var tags = new Rows("event_tag", "event_id, ordinal, tag");
-        var claims = new Rows("event_fatality_claim", "event_id, ordinal, minimum, maximum, source_id, note");
+        var claims = new Rows("event_claim", "event_id, ordinal, claim_id, field, preferred, source_id, note,"
+                + " start_date, start_precision, end_date, end_precision, type_id, sub_type_id, place_id, actors,"
+                + " category, party, minimum, maximum, qualifier");
         for (int i = 0; i < plan.events(); i++) {
             var random = new SplittableRandom(SEED * 7_000_003L + i);
             EventPayload event = event(random);
@@ -422,9 +424,22 @@ public final class SearchCorpusGenerator {
             for (int t = 0; t < event.tags().size(); t++) {
                 tags.add(id, t, event.tags().get(t));
             }
-            for (int c = 0; c < event.fatalities().size(); c++) {
-                var claim = event.fatalities().get(c);
-                claims.add(id, c, claim.minimum(), claim.maximum(), claim.sourceId(), claim.note());
+            // the claims as the application would store them: plain ones for the fields, then the figures
+            var normalised = org.annals.event.EventClaims.normalise(id, event).claims();
+            for (int c = 0; c < normalised.size(); c++) {
+                var claim = normalised.get(c);
+                var figure = claim.casualties();
+                claims.add(id, c, claim.id(), claim.field().name(), claim.preferred(), claim.sourceId(), claim.note(),
+                        claim.start() == null ? null : claim.start().date(),
+                        claim.start() == null ? null : claim.start().precision().name(),
+                        claim.end() == null ? null : claim.end().date(),
+                        claim.end() == null ? null : claim.end().precision().name(), claim.typeId(), claim.subTypeId(),
+                        claim.placeId(), claim.actors().isEmpty() ? null : claim.actors().stream()
+                                .map(a -> a.entityId() + ":" + a.role().name())
+                                .collect(java.util.stream.Collectors.joining(";")),
+                        figure == null ? null : figure.category().name(), figure == null ? null : figure.party().name(),
+                        figure == null ? null : figure.minimum(), figure == null ? null : figure.maximum(),
+                        figure == null ? null : figure.qualifier().name());
             }
             if (events.count % 10_000 == 0) {
                 events.flush(copy);
@@ -471,11 +486,11 @@ public final class SearchCorpusGenerator {
         for (int t = 0; t < tagCount; t++) {
             tags.add(TAGS[random.nextInt(TAGS.length)]);
         }
-        var claims = new ArrayList<org.annals.event.FatalityClaim>();
+        var claims = new ArrayList<org.annals.event.EventClaim>();
         if (random.nextInt(4) == 0) {
             int minimum = random.nextInt(50);
             claims.add(new org.annals.event.FatalityClaim(minimum, minimum + random.nextInt(20),
-                    id(SOURCE, random.nextInt(plan.sources())), null));
+                    id(SOURCE, random.nextInt(plan.sources())), null).asClaim());
         }
         String notes = null;
         if (random.nextInt(10) < 7) {
@@ -1001,7 +1016,7 @@ public final class SearchCorpusGenerator {
                         var event = event(random);
                         var payload = new EventPayload("Clashes near " + SearchText.capitalise(word), event.start(),
                                 event.end(), event.typeId(), event.subTypeId(), event.placeId(), event.actors(),
-                                event.fatalities(), event.notes(), event.tags(), null, null);
+                                event.claims(), event.notes(), event.tags(), null, null);
                         String label = payload.title() + " (" + payload.start().display() + ")";
                         operations.add(operation, 0, id, o, EventRecordType.KIND, record, "CREATE", null,
                                 json.writeValueAsString(payload), label, null);

@@ -14,7 +14,7 @@ import org.annals.annotation.LinkChoice;
 import org.annals.event.EventPayload;
 import org.annals.event.EventRecordType;
 import org.annals.event.EventService;
-import org.annals.event.FatalityClaim;
+import org.annals.event.EventClaim;
 import org.annals.event.PartialDate;
 import org.annals.event.TaxonomyService;
 import org.annals.project.ProjectRole;
@@ -108,7 +108,7 @@ class ReviewAndTimelineTest extends BrowserTest {
     void review_names_and_links_the_source_of_each_fatality_claim() {
         UUID sohr = fixtures.newSource(project, editor, "SOHR daily report", OTHER_REPORT);
         as(editor, () -> events.proposeCreate(project, EventPayload.of("Shelling of Hama", PartialDate.parse("2024-12-04"),
-                battles).withFatalities(List.of(new FatalityClaim(40, 60, sohr, null))), "Shelling with claims", true));
+                battles).withCasualties(List.of(EventClaim.killed(40, 60, sohr))), "Shelling with claims", true));
 
         Page page = signedIn(reviewer, "review");
         Locator diff = page.locator(".changeset-panel .operation");

@@ -96,7 +96,7 @@ abstract class EventContract {
         UUID source1 = fixtures.newSource(project, editor, "Reuters report", "Rebels entered Hama.");
         UUID source2 = fixtures.newSource(project, editor, "SOHR report", "Sixty were killed in Hama.");
         UUID id = approved(battle("Fall of Hama", "2024-12-05", hama).withEnd(PartialDate.parse("2024-12"))
-                .withFatalities(List.of(FatalityClaim.exactly(12, source1), new FatalityClaim(40, 60, source2, "SOHR")))
+                .withCasualties(List.of(EventClaim.killed(12, 12, source1), EventClaim.killed(40, 60, source2).noted("SOHR")))
                 .withNotes("Rebels entered the city.", List.of("urban", "offensive")));
 
         var entry = as(editor, () -> events.get(project, id));
@@ -150,7 +150,7 @@ abstract class EventContract {
         assertThatThrownBy(() -> approved(battle("Place is a group", "2024-12-05", hts)))
                 .hasMessageContaining("kind Place");
         assertThatThrownBy(() -> approved(battle("Negative", "2024-12-05", hama)
-                .withFatalities(List.of(new FatalityClaim(-1, 3, null, null))))).hasMessageContaining("negative");
+                .withCasualties(List.of(EventClaim.killed(-1, 3, null))))).hasMessageContaining("negative");
         assertThatThrownBy(() -> approved(battle("Foreign actor", "2024-12-05", hama)
                 .withActors(List.of(new EventActor(UUID.randomUUID(), ActorRole.PRIMARY)))))
                 .hasMessageContaining("does not exist in this project");
@@ -205,18 +205,18 @@ abstract class EventContract {
     void review_names_and_cites_the_source_of_each_claim_and_a_source_of_another_project_is_refused() {
         UUID sohr = fixtures.newSource(project, editor, "SOHR report", "Forty to sixty were killed.");
         var proposal = as(editor, () -> events.proposeCreate(project, battle("Shelling", "2024-12-04", hama)
-                .withFatalities(List.of(new FatalityClaim(40, 60, sohr, "activists"), FatalityClaim.exactly(3, null))),
+                .withCasualties(List.of(EventClaim.killed(40, 60, sohr).noted("activists"), EventClaim.killed(3, 3, null))),
                 "Shelling", true));
         var diff = as(reviewer, () -> changesets.details(proposal.changesetId())).operations().getFirst();
-        assertThat(diff.fields()).filteredOn(f -> f.field().equals("Fatalities")).singleElement()
+        assertThat(diff.fields()).filteredOn(f -> f.field().equals("Casualties")).singleElement()
                 .extracting(org.annals.review.ChangesetDetails.FieldChange::after)
-                .isEqualTo("40–60 per “SOHR report” (activists); 3 no source given");
+                .isEqualTo("40–60 killed per “SOHR report” (activists); 3 killed no source given");
         assertThat(diff.citations()).containsExactly(new org.annals.review.Citation(sohr, "SOHR report"));
 
         UUID elsewhere = fixtures.newProject(fixtures.admin());
         UUID foreign = fixtures.newSource(elsewhere, fixtures.admin(), "Another project's report", "Hidden.");
         assertThatThrownBy(() -> as(editor, () -> events.proposeCreate(project, battle("Cites elsewhere", "2024-12-04",
-                hama).withFatalities(List.of(FatalityClaim.exactly(1, foreign))), "foreign", true)))
+                hama).withCasualties(List.of(EventClaim.killed(1, 1, foreign))), "foreign", true)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("does not exist in this project");
     }
 
@@ -224,7 +224,7 @@ abstract class EventContract {
     void the_review_queue_filters_by_the_source_a_proposal_cites() {
         UUID cited = fixtures.newSource(project, editor, "Cited report", "Three were killed.");
         var citing = as(editor, () -> events.proposeCreate(project, battle("Cited", "2024-12-01", hama)
-                .withFatalities(List.of(FatalityClaim.exactly(3, cited))), "cites", true));
+                .withCasualties(List.of(EventClaim.killed(3, 3, cited))), "cites", true));
         var other = as(editor, () -> events.proposeCreate(project, battle("Uncited", "2024-12-02", hama), "no", true));
         assertThat(as(reviewer, () -> review.queue(project, null, null, cited, false, 0, 10)))
                 .extracting(org.annals.review.ChangesetSummary::id).containsExactly(citing.changesetId());

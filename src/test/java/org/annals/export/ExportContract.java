@@ -30,7 +30,7 @@ import org.annals.event.EventActor;
 import org.annals.event.EventPayload;
 import org.annals.event.EventRecordType;
 import org.annals.event.EventService;
-import org.annals.event.FatalityClaim;
+import org.annals.event.EventClaim;
 import org.annals.event.PartialDate;
 import org.annals.event.TaxonomyService;
 import org.annals.project.ProjectRole;
@@ -97,7 +97,7 @@ abstract class ExportContract {
         var proposal = as(editor, () -> events.proposeCreate(project, EventPayload.of("Rebels enter Aleppo",
                 PartialDate.parse("2024-11-30"), battles).withPlace(aleppo)
                 .withActors(List.of(new EventActor(hts, ActorRole.PRIMARY)))
-                .withFatalities(List.of(FatalityClaim.exactly(12, source), new FatalityClaim(20, 40, null, "SOHR")))
+                .withCasualties(List.of(EventClaim.killed(12, 12, source), EventClaim.killed(20, 40, null).noted("SOHR")))
                 .withNotes("-1 day after the start", List.of("offensive")), "Add", true));
         as(reviewer, () -> review.approve(proposal.changesetId(), null));
         event = proposal.eventId();

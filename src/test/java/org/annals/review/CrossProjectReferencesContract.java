@@ -22,7 +22,7 @@ import org.annals.event.EventActor;
 import org.annals.event.EventPayload;
 import org.annals.event.EventRecordType;
 import org.annals.event.EventService;
-import org.annals.event.FatalityClaim;
+import org.annals.event.EventClaim;
 import org.annals.event.PartialDate;
 import org.annals.event.TaxonomyService;
 import org.annals.project.ProjectRole;
@@ -111,11 +111,11 @@ abstract class CrossProjectReferencesContract {
     @Test
     void a_fatality_claim_may_cite_only_a_source_of_its_own_project() {
         assertRefused(() -> events.proposeCreate(b.project(), eventIn(b)
-                .withFatalities(List.of(FatalityClaim.exactly(12, a.source()))), "Cites A", true),
+                .withCasualties(List.of(EventClaim.killed(12, 12, a.source()))), "Cites A", true),
                 "refers to a source that does not exist in this project");
 
         var own = as(editor, () -> events.proposeCreate(b.project(), eventIn(b)
-                .withFatalities(List.of(FatalityClaim.exactly(12, b.source()))), "Cites B", true));
+                .withCasualties(List.of(EventClaim.killed(12, 12, b.source()))), "Cites B", true));
         approve(own.changesetId());
         assertThat(as(editor, () -> events.get(b.project(), own.eventId())).sourceCount()).isOne();
     }
@@ -157,7 +157,7 @@ abstract class CrossProjectReferencesContract {
     void a_proposal_stored_with_a_reference_into_another_project_is_refused_at_approval() {
         // As if stored before these checks existed: the references are rewritten behind the engine's back.
         var claim = as(editor, () -> events.proposeCreate(b.project(), eventIn(b).withPlace(b.place())
-                .withFatalities(List.of(FatalityClaim.exactly(12, b.source()))), "Cites B", true));
+                .withCasualties(List.of(EventClaim.killed(12, 12, b.source()))), "Cites B", true));
         jdbc.update("update change_operation set payload = replace(replace(payload, ?, ?), ?, ?) where changeset_id = ?",
                 b.source().toString(), a.source().toString(), b.place().toString(), a.place().toString(),
                 claim.changesetId());

@@ -64,10 +64,12 @@ abstract class SearchAfterUpgradeContract {
         jdbc.execute("drop table search_change");
         jdbc.execute("drop table search_feed_state");
         jdbc.update("delete from \"" + flyway.getConfiguration().getTable() + "\" where \"version\" = '22'");
-        assertThat(flyway.info().pending()).as("the search migration waits").hasSize(1);
+        // later migrations stay applied: this Flyway applies the search migration behind them
+        Flyway upgrade = Flyway.configure().configuration(flyway.getConfiguration()).outOfOrder(true).load();
+        assertThat(upgrade.info().pending()).as("the search migration waits").hasSize(1);
 
-        flyway.migrate();
-        assertThat(flyway.info().pending()).isEmpty();
+        upgrade.migrate();
+        assertThat(upgrade.info().pending()).isEmpty();
         try (var node = new IndexNode(folder, DocumentReader.of(documents), new SearchFeed(jdbc), transactions,
                 Duration.ofSeconds(30))) {
             node.awaitCurrent();

@@ -13,13 +13,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.annals.base.InvalidInputException;
-import org.annals.event.FatalityClaim;
+import org.annals.event.Casualties;
+import org.annals.event.CasualtyCategory;
+import org.annals.event.CasualtyParty;
+import org.annals.event.CountQualifier;
+import org.annals.event.EventClaim;
 import org.annals.source.SourceService;
 import org.annals.source.SourceSummary;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 
-/** Fatality claims, one row each: a number or a range, the source that says so, and a note. */
+/**
+ * Casualty claims of the killed, one row each: a number or a range ("at least" and "about" too), the source that
+ * says so, and a note. A claim loaded from the event keeps its id, quote and preference.
+ */
 class ClaimsEditor extends Div {
 
     private final SourceService sources;
@@ -27,7 +34,8 @@ class ClaimsEditor extends Div {
     private final Div rows = new Div();
     private final List<Row> entries = new ArrayList<>();
 
-    private record Row(HorizontalLayout layout, TextField figure, ComboBox<SourceSummary> source, TextField note) {
+    private record Row(HorizontalLayout layout, TextField figure, ComboBox<SourceSummary> source, TextField note,
+            @Nullable EventClaim loaded) {
     }
 
     ClaimsEditor(SourceService sources, UUID projectId) {
@@ -39,23 +47,23 @@ class ClaimsEditor extends Div {
         add(new Span("Fatalities, as each source reports them"), rows, add);
     }
 
-    void setClaims(List<FatalityClaim> claims) {
+    void setClaims(List<EventClaim> claims) {
         rows.removeAll();
         entries.clear();
         claims.forEach(this::addRow);
     }
 
     /** Adds a claim read from a passage, saying under its figure which words it was read from. */
-    void addSuggested(FatalityClaim claim, String fromText) {
+    void addSuggested(EventClaim claim, String fromText) {
         addRow(claim);
         TextField figure = entries.getLast().figure();
         figure.setHelperText(fromText);
         figure.addClassName("from-the-text");
     }
 
-    private void addRow(@Nullable FatalityClaim claim) {
+    private void addRow(@Nullable EventClaim claim) {
         var figure = new TextField();
-        figure.setPlaceholder("12 or 40-60");
+        figure.setPlaceholder("12, 40-60, at least 12");
         figure.setAriaLabel("Fatalities");
         figure.setWidth("8em");
         var source = new ComboBox<SourceSummary>();
@@ -70,7 +78,7 @@ class ClaimsEditor extends Div {
         note.setAriaLabel("Note on the claim");
         var layout = new HorizontalLayout(figure, source, note);
         layout.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        var row = new Row(layout, figure, source, note);
+        var row = new Row(layout, figure, source, note, claim);
         var remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
             rows.remove(layout);
             entries.remove(row);
@@ -79,7 +87,7 @@ class ClaimsEditor extends Div {
         remove.setAriaLabel("Remove claim");
         layout.add(remove);
         if (claim != null) {
-            figure.setValue(claim.display());
+            figure.setValue(claim.casualties() == null ? "" : claim.casualties().figure());
             note.setValue(claim.note() == null ? "" : claim.note());
             if (claim.sourceId() != null) {
                 sources.library(projectId, "", Sort.by("title"), 0, 500).stream()
@@ -90,22 +98,38 @@ class ClaimsEditor extends Div {
         rows.add(layout);
     }
 
-    List<FatalityClaim> claims() {
-        var claims = new ArrayList<FatalityClaim>();
+    List<EventClaim> claims() {
+        var claims = new ArrayList<EventClaim>();
         for (Row row : entries) {
             String text = row.figure().getValue().strip().replace('–', '-');
             if (text.isEmpty()) {
                 continue;
             }
+            CountQualifier qualifier = CountQualifier.EXACTLY;
+            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("at least")) {
+                qualifier = CountQualifier.AT_LEAST;
+                text = text.substring("at least".length()).strip();
+            } else if (lower.startsWith("about")) {
+                qualifier = CountQualifier.ABOUT;
+                text = text.substring("about".length()).strip();
+            }
+            Casualties figure;
             try {
                 String[] range = text.split("-", 2);
                 int min = Integer.parseInt(range[0].strip());
                 int max = range.length > 1 ? Integer.parseInt(range[1].strip()) : min;
-                claims.add(new FatalityClaim(min, max, row.source().getValue() == null ? null : row.source().getValue().id(),
-                        row.note().getValue().isBlank() ? null : row.note().getValue().strip()));
+                figure = new Casualties(CasualtyCategory.KILLED, CasualtyParty.ALL, min, max, qualifier);
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("\"" + text + "\" is not a number or a range such as 40-60.");
+                throw new InvalidInputException("\"" + row.figure().getValue().strip()
+                        + "\" is not a number or a range such as 40-60 (\"at least 12\" and \"about 12\" too).");
             }
+            EventClaim loaded = row.loaded();
+            var claim = EventClaim.casualties(loaded == null ? null : loaded.id(), figure,
+                    row.source().getValue() == null ? null : row.source().getValue().id(),
+                    loaded == null ? null : loaded.annotationId())
+                    .noted(row.note().getValue().isBlank() ? null : row.note().getValue().strip());
+            claims.add(loaded != null && loaded.preferred() ? claim.preferred(true, loaded.reason()) : claim);
         }
         return claims;
     }

@@ -227,7 +227,7 @@ class EventForm extends Dialog {
         if (!notes.isEmpty()) {
             primary.setHelperText(String.join(". ", notes) + ".");
         }
-        suggestions.fatalities().forEach(f -> fatalities.addSuggested(f.value(), fromText(f.span().text())));
+        suggestions.fatalities().forEach(f -> fatalities.addSuggested(f.value().asClaim(), fromText(f.span().text())));
     }
 
     private static void setDate(PartialDateField field, Suggestions.@Nullable Found<PartialDate> date) {
@@ -440,9 +440,10 @@ class EventForm extends Dialog {
                     v -> v.stream().map(EntitySummary::name).collect(Collectors.joining("; ")),
                     v -> v.stream().map(EntitySummary::id).collect(Collectors.toSet())));
         }
-        list.add(new FormField<TimelineEntry, List<org.annals.event.FatalityClaim>>("Fatalities",
-                e -> e.values().fatalities(), fatalities::claims, v -> fatalities.setClaims(v == null ? List.of() : v),
-                v -> v.stream().map(org.annals.event.FatalityClaim::display).collect(Collectors.joining("; ")), v -> v));
+        list.add(new FormField<TimelineEntry, List<org.annals.event.EventClaim>>("Fatalities",
+                e -> e.values().casualties(), fatalities::claims, v -> fatalities.setClaims(v == null ? List.of() : v),
+                v -> v.stream().map(c -> c.casualties() == null ? "" : c.casualties().display())
+                        .collect(Collectors.joining("; ")), v -> v));
         list.add(FormField.of("Notes", e -> orEmpty(e.values().notes()), notes::getValue,
                 v -> notes.setValue(orEmpty(v)), v -> v));
         list.add(new FormField<TimelineEntry, String>("Tags", e -> String.join(", ", e.values().tags()),
@@ -571,8 +572,11 @@ class EventForm extends Dialog {
         return new EventPayload(title.getValue(), PartialDate.parse(start.getValue(), startTime.getValue()),
                 end.partialDate().orElse(null), type.getValue().id(),
                 subType.getValue() == null ? null : subType.getValue().id(),
-                place.getValue() == null ? null : place.getValue().id(), actorList, fatalities.claims(),
-                notes.getValue(), tagList(tags.getValue()), existing == null ? null : existing.parentId(), null);
+                place.getValue() == null ? null : place.getValue().id(), actorList, List.of(),
+                notes.getValue(), tagList(tags.getValue()), existing == null ? null : existing.parentId(), null)
+                // the event's other claims stay as they are; the plain fields above update its plain claims
+                .withClaims(existing == null ? List.of() : existing.values().claims())
+                .withCasualties(fatalities.claims());
     }
 
     /** A choice as a picker shows it: the offer to create one, an entity created in this form, or a record. */

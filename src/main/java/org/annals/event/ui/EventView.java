@@ -22,7 +22,7 @@ import org.annals.event.EventRecordType;
 import org.annals.annotation.AnnotationService;
 import org.annals.annotation.ui.EvidenceList;
 import org.annals.event.EventService;
-import org.annals.event.FatalityClaim;
+import org.annals.event.EventClaim;
 import org.annals.event.TaxonomyService;
 import org.annals.event.TimelineEntry;
 import org.annals.project.ProjectRole;
@@ -142,12 +142,12 @@ public class EventView extends ProjectPage {
             record.add(actions(project, event));
         }
         record.add(new H3("What the sources say about fatalities"));
-        if (event.fatalities().isEmpty()) {
+        if (event.casualties().isEmpty()) {
             record.add(new Paragraph("No claims yet."));
         } else {
             var claims = new Div();
             claims.addClassName("claims");
-            event.fatalities().forEach(c -> claims.add(claim(project, event, c)));
+            event.casualties().forEach(c -> claims.add(claim(project, event, c)));
             if (event.sourcesDisagree()) {
                 var note = new Span("The claims do not agree.");
                 note.addClassName("disagree-badge");
@@ -162,8 +162,8 @@ public class EventView extends ProjectPage {
     }
 
     /** "40–60 · per SOHR daily report (link) · note": a claim is never shown without its source. */
-    private static Component claim(ProjectSummary project, TimelineEntry event, FatalityClaim claim) {
-        var line = new Div(new Span(claim.display()), new Span(" · "));
+    private static Component claim(ProjectSummary project, TimelineEntry event, EventClaim claim) {
+        var line = new Div(new Span(claim.casualties() == null ? "" : claim.casualties().display()), new Span(" · "));
         line.addClassName("claim");
         if (claim.sourceId() == null) {
             line.add(new Span("no source given"));

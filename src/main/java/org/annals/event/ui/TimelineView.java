@@ -304,7 +304,7 @@ public class TimelineView extends ProjectPage {
         if (!e.actors().isEmpty()) {
             facts.add(e.actors().stream().map(a -> a.name()).collect(Collectors.joining(", ")));
         }
-        if (!e.fatalities().isEmpty()) {
+        if (!e.fatalitiesDisplay().isEmpty()) {
             facts.add(e.fatalitiesDisplay() + " dead");
         }
         facts.add(e.sourceCount() + (e.sourceCount() == 1 ? " source" : " sources"));

@@ -1,5 +1,6 @@
 package org.annals.annotation.ui;
 
+import org.annals.event.Casualties;
 import static org.annals.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +31,7 @@ import org.annals.entity.EntityService;
 import org.annals.entity.EntitySummary;
 import org.annals.event.EventPayload;
 import org.annals.event.EventRecordType;
-import org.annals.event.FatalityClaim;
+import org.annals.event.EventClaim;
 import org.annals.event.PartialDate;
 import org.annals.event.prefill.SourceContext;
 import org.annals.event.ui.EventFromSelection;
@@ -184,7 +185,10 @@ class EventFromSelectionViewTest extends SpringBrowserlessTest {
             assertThat(a.role()).isEqualTo(org.annals.event.ActorRole.PRIMARY);
         });
         assertThat(event.start()).isEqualTo(PartialDate.parse("2024-11-30"));
-        assertThat(event.fatalities()).containsExactly(FatalityClaim.exactly(15, source));
+        assertThat(event.casualties()).singleElement().satisfies(c -> {
+            assertThat(c.casualties()).isEqualTo(Casualties.killed(15));
+            assertThat(c.sourceId()).isEqualTo(source);
+        });
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.annals.event.EventPayload;
 import org.annals.event.EventService;
-import org.annals.event.FatalityClaim;
+import org.annals.event.EventClaim;
 import org.annals.event.PartialDate;
 import org.annals.event.TaxonomyService;
 import org.annals.project.ProjectRole;
@@ -66,7 +66,7 @@ class EventHistoryViewTest extends SpringBrowserlessTest {
         as(reviewer, () -> review.approve(created.changesetId(), null));
         var current = as(editor, () -> events.get(project, created.eventId()));
         var changed = as(editor, () -> events.proposeUpdate(project, created.eventId(), current.version(),
-                current.values().withFatalities(List.of(new FatalityClaim(40, 60, sohr, null))), "Add the toll", true));
+                current.values().withCasualties(List.of(EventClaim.killed(40, 60, sohr))), "Add the toll", true));
         as(reviewer, () -> review.approve(changed.changesetId(), null));
 
         signInAs(editor);
@@ -74,8 +74,8 @@ class EventHistoryViewTest extends SpringBrowserlessTest {
 
         var changes = find(Div.class).withClassName("revision-change").all().stream()
                 .map(div -> div.getElement().getTextRecursively()).toList();
-        assertThat(changes).anySatisfy(text -> assertThat(text).startsWith("Fatalities: ")
-                .contains("→ 40–60 per “SOHR daily report”"));
+        assertThat(changes).anySatisfy(text -> assertThat(text).startsWith("Casualties: ")
+                .contains("→ 40–60 killed per “SOHR daily report”"));
         // The claim on the page and in the history links to its source.
         assertThat(find(Anchor.class).withClassName("source-link").all()).isNotEmpty()
                 .allSatisfy(link -> assertThat(link.getHref()).endsWith("/sources/" + sohr));
@@ -91,6 +91,6 @@ class EventHistoryViewTest extends SpringBrowserlessTest {
         assertThat(proposed.state()).isEqualTo(ChangesetState.SUBMITTED);
         assertThat(proposed.message()).startsWith("Revert Shelling of Hama");
         as(reviewer, () -> review.approve(proposed.id(), null));
-        assertThat(as(editor, () -> events.get(project, created.eventId())).fatalities()).isEmpty();
+        assertThat(as(editor, () -> events.get(project, created.eventId())).casualties()).isEmpty();
     }
 }
