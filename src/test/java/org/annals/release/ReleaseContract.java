@@ -117,7 +117,7 @@ abstract class ReleaseContract {
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))))
                 .isEqualTo(release.sha256());
         Map<String, byte[]> entries = unzip(file);
-        assertThat(entries.keySet()).containsExactly("events.csv", "entities.csv", "annotations.csv", "dataset.json",
+        assertThat(entries.keySet()).containsExactly("events.csv", "claims.csv", "entities.csv", "annotations.csv", "dataset.json",
                 "dataset.jsonl", "annotations.jsonld", "timeline.json", "manifest.json");
         JsonNode manifest = JsonMapper.builder().build().readTree(entries.get("manifest.json"));
         assertThat(manifest.path("release").path("number").asInt()).isEqualTo(1);
