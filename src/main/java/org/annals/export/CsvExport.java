@@ -50,7 +50,7 @@ final class CsvExport {
             "latitude", "longitude", "part_of", "description", "redirects", "part_of_id");
     static final List<String> ANNOTATION_COLUMNS = List.of("annotation_id", "source_id", "source_title", "source_url",
             "start", "end", "exact", "prefix", "suffix", "type", "linked_kind", "linked_id", "linked_name", "approved_by",
-            "approved_at");
+            "approved_at", "claim_ids");
 
     private final CsvWriter csv;
 
@@ -229,6 +229,7 @@ final class CsvExport {
             cells.add(a.linkId() == null ? "" : a.linkId().toString());
             cells.add(text(a.linkName()));
             approval(cells, a.approval());
+            cells.add(a.claims().stream().map(c -> c.claimId().toString()).collect(Collectors.joining(ExportText.LIST_SEPARATOR)));
             csv.writeRecord(cells);
         }
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.annals.annotation.AnnotationService;
 import org.annals.annotation.AnnotationType;
 import org.annals.annotation.LinkChoice;
@@ -298,7 +299,10 @@ abstract class ExportContract {
         assertThat(entityRows.get(2)).containsEntry("part_of_id", "");
         assertNeutralisedAndRfc4180(entities);
 
-        var annotationRows = csv(export(ExportFormat.ANNOTATIONS_CSV, ExportFilter.ALL, false));
+        byte[] annotationsCsv = export(ExportFormat.ANNOTATIONS_CSV, ExportFilter.ALL, false);
+        assertThat(header(annotationsCsv)).containsExactlyElementsOf(CsvExport.ANNOTATION_COLUMNS);
+        assertNeutralisedAndRfc4180(annotationsCsv);
+        var annotationRows = csv(annotationsCsv);
         assertThat(annotationRows).hasSize(6);
         for (var row : annotationRows) {
             int start = Integer.parseInt(row.get("start"));
@@ -307,6 +311,13 @@ abstract class ExportContract {
             assertThat(row.get("approved_by")).isEqualTo(reviewer.getUsername());
         }
         assertThat(annotationRows).extracting(r -> r.get("exact")).doesNotContain("12 were killed");
+        // The quotes that claims rest on name those claims, as claims.csv names the quotes.
+        var claimRows = csv(export(ExportFormat.CLAIMS_CSV, ExportFilter.ALL, false));
+        for (var row : annotationRows) {
+            assertThat(row.get("claim_ids")).isEqualTo(claimRows.stream().filter(c -> c.get("annotation_id")
+                    .equals(row.get("annotation_id"))).map(c -> c.get("claim_id")).collect(Collectors.joining("; ")));
+        }
+        assertThat(annotationRows).filteredOn(r -> !r.get("claim_ids").isEmpty()).hasSize(3);
         // The prefix of the first span begins with a formula character in the text itself.
         assertThat(annotationRows).anySatisfy(r -> assertThat(r.get("prefix")).startsWith("'=HYPERLINK"));
     }
