@@ -244,7 +244,10 @@ class DatasetReader {
                 rs.getObject(6, UUID.class), rs.getString(7), rs.getString(8));
     }
 
-    /** A claim's actors as {@code event_claim.actors} holds them: {@code entityId:ROLE} pairs joined by ';'. */
+    /**
+     * A claim's actors as {@code event_claim.actors} holds them (written by the event feature's {@code ClaimRow}):
+     * {@code entityId:ROLE} pairs joined by ';'.
+     */
     private static List<EventActor> actors(String stored) {
         var actors = new ArrayList<EventActor>();
         for (String pair : stored.split(";")) {
