@@ -160,6 +160,7 @@ final class JsonExport implements AutoCloseable {
             json.writeStringProperty("text", d.display(disputedValue(e)));
             json.writeArrayPropertyStart("claimIds");
             e.claims().stream().map(Claim::claim).filter(c -> c.competition().equals(d.values().getFirst().competition()))
+                    .sorted(java.util.Comparator.comparing((EventClaim c) -> !c.preferred()))
                     .forEach(c -> json.writeString(String.valueOf(c.id())));
             json.writeEndArray();
             json.writeEndObject();

@@ -417,6 +417,13 @@ abstract class ExportContract {
         assertThat(e.path("disputes")).extracting(d -> d.path("text").asString()).containsExactly(
                 "date disputed: 30 November 2024 (+Report of the offensive) or 1 December 2024 (Second report)",
                 "killed disputed: 12 killed (+Report of the offensive) or 20–40 killed (no source) or 8 killed (Second report)");
+        // Every competing claim of a dispute, the preferred first; the injured figure competes with none.
+        assertThat(e.path("disputes").get(0).path("claimIds")).extracting(JsonNode::asString).containsExactly(
+                e.path("claims").get(0).path("id").asString(), secondDate.path("id").asString());
+        assertThat(e.path("disputes").get(1).path("claimIds")).extracting(JsonNode::asString).containsExactly(
+                e.path("claims").get(5).path("id").asString(), e.path("claims").get(6).path("id").asString(),
+                e.path("claims").get(7).path("id").asString());
+        assertThat(e.path("disputes").get(1).path("category").asString()).isEqualTo("killed");
         assertThat(e.path("evidence").get(0).path("exact").asString()).isEqualTo("entered Aleppo");
         assertThat(dataset.toString()).doesNotContain("Pending event").doesNotContain("Pending person");
 
