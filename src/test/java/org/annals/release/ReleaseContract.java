@@ -122,6 +122,8 @@ abstract class ReleaseContract {
         JsonNode manifest = JsonMapper.builder().build().readTree(entries.get("manifest.json"));
         assertThat(manifest.path("release").path("number").asInt()).isEqualTo(1);
         assertThat(manifest.path("counts").path("events").asInt()).isEqualTo(1);
+        // Its date and its type, each a plain claim.
+        assertThat(manifest.path("counts").path("claims").asInt()).isEqualTo(2);
         assertThat(manifest.path("sources").get(0).path("title").asString()).isEqualTo("Report");
         assertThat(manifest.path("appVersion").asString()).isNotBlank();
         for (JsonNode described : manifest.path("files")) {
