@@ -42,7 +42,8 @@ class ExportController {
 
     @GetMapping("/api/v1/projects/{projectId}/exports/{file}")
     @Operation(summary = "Download an export of the vetted dataset",
-            description = "file: events.csv, entities.csv, annotations.csv, dataset.json, dataset.jsonl,"
+            description = "file: events.csv, claims.csv (one row per claim: who says what about each event),"
+                    + " entities.csv, annotations.csv, dataset.json, dataset.jsonl,"
                     + " annotations.jsonld (W3C Web Annotations) or timeline.json (TimelineJS). Only approved records;"
                     + " the same data gives the same bytes. Dates, type, actor and place select events and the"
                     + " annotations that are their evidence; source selects one source's annotations and the events"
@@ -53,7 +54,7 @@ class ExportController {
             + " (annals.jobs.max-concurrent); try again after the seconds in Retry-After",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<StreamingResponseBody> export(@PathVariable UUID projectId,
-            @Parameter(description = "events.csv, entities.csv, annotations.csv, dataset.json, dataset.jsonl,"
+            @Parameter(description = "events.csv, claims.csv, entities.csv, annotations.csv, dataset.json, dataset.jsonl,"
                     + " annotations.jsonld or timeline.json") @PathVariable String file,
             @Parameter(description = "Events on or after this day (YYYY-MM-DD)") @RequestParam(required = false) @Nullable String from,
             @Parameter(description = "Events on or before this day (YYYY-MM-DD)") @RequestParam(required = false) @Nullable String to,

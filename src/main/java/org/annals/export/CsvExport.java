@@ -14,6 +14,10 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.annals.event.Casualties;
+import org.annals.event.ClaimField;
+import org.annals.event.EventClaim;
+import org.annals.event.PartialDate;
 import org.annals.export.DatasetRows.Actor;
 import org.annals.export.DatasetRows.Approval;
 import org.annals.export.DatasetRows.Claim;
@@ -34,12 +38,19 @@ final class CsvExport {
     static final List<String> EVENT_COLUMNS = List.of("event_id", "title", "event_date", "date_precision", "end_date",
             "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location",
             "admin_area", "latitude", "longitude", "fatalities", "fatalities_min", "fatalities_max", "sources",
-            "supporting_annotations", "notes", "tags", "last_approved_by", "approved_at", "revision");
+            "supporting_annotations", "notes", "tags", "last_approved_by", "approved_at", "revision",
+            "contested_fields", "date_alternatives", "place_alternatives", "type_alternatives", "actors_alternatives",
+            "casualties_alternatives");
+    /** One row per claim: who says what about which field of which event. */
+    static final List<String> CLAIM_COLUMNS = List.of("claim_id", "event_id", "event_title", "field", "preferred",
+            "disputed", "value", "date", "date_precision", "time", "end_date", "end_precision", "end_time", "place_id",
+            "place", "event_type", "sub_event_type", "actors", "actor_ids", "category", "party", "minimum", "maximum",
+            "qualifier", "reason", "note", "source_id", "source_title", "source_url", "quote", "annotation_id");
     static final List<String> ENTITY_COLUMNS = List.of("entity_id", "kind", "name", "aliases", "wikidata_id",
-            "latitude", "longitude", "part_of", "description", "redirects");
+            "latitude", "longitude", "part_of", "description", "redirects", "part_of_id");
     static final List<String> ANNOTATION_COLUMNS = List.of("annotation_id", "source_id", "source_title", "source_url",
             "start", "end", "exact", "prefix", "suffix", "type", "linked_kind", "linked_id", "linked_name", "approved_by",
-            "approved_at");
+            "approved_at", "claim_ids");
 
     private final CsvWriter csv;
 
@@ -85,27 +96,119 @@ final class CsvExport {
             cells.add(text(e.adminArea()));
             cells.add(number(e.latitude()));
             cells.add(number(e.longitude()));
-            Integer best = ExportText.bestEstimate(e.claims());
-            cells.add(best == null ? "" : best.toString());
-            cells.add(e.claims().isEmpty() ? "" : Integer.toString(e.claims().stream().mapToInt(Claim::minimum).min().orElse(0)));
-            cells.add(e.claims().isEmpty() ? "" : Integer.toString(e.claims().stream().mapToInt(Claim::maximum).max().orElse(0)));
+            ExportText.Fatalities fatalities = ExportText.fatalities(e.claims());
+            cells.add(fatalities == null ? "" : Integer.toString(fatalities.best()));
+            cells.add(fatalities == null ? "" : Integer.toString(fatalities.minimum()));
+            cells.add(fatalities == null ? "" : Integer.toString(fatalities.maximum()));
             cells.add(text(e.sources().stream().map(s -> s.url() == null ? s.title() : s.title() + " <" + s.url() + ">")
                     .collect(Collectors.joining(" | "))));
             cells.add(Integer.toString(e.evidence().size()));
             cells.add(text(e.notes()));
-            cells.add(text(String.join("; ", e.tags())));
+            cells.add(text(ExportText.list(e.tags())));
             approval(cells, e.approval());
             cells.add(Integer.toString(e.approval().revision()));
+            cells.add(e.disputes().stream().map(d -> d.field().inSentence()).distinct()
+                    .collect(Collectors.joining(ExportText.LIST_SEPARATOR)));
+            for (ClaimField field : ClaimField.values()) {
+                cells.add(text(alternatives(e.claims(), field)));
+            }
             csv.writeRecord(cells);
         }
+    }
+
+    /**
+     * The values of a field that sources give besides the preferred one, each with its source: "2024-12-01
+     * (Second report); 2024-11-29". Claims that agree with the preferred value are not alternatives.
+     */
+    private static String alternatives(List<Claim> claims, ClaimField field) {
+        List<Claim> ofField = claims.stream().filter(c -> c.claim().field() == field).toList();
+        List<EventClaim> preferred = ofField.stream().map(Claim::claim).filter(EventClaim::preferred).toList();
+        return ofField.stream()
+                .filter(c -> !c.claim().preferred() && preferred.stream().noneMatch(p ->
+                        p.competition().equals(c.claim().competition()) && p.sameValue(c.claim())))
+                .map(c -> ExportText.qualified(machineValue(c), c.source() == null ? null : c.source().title()))
+                .collect(Collectors.joining(ExportText.LIST_SEPARATOR));
+    }
+
+    /** A claim's value in one cell: ISO dates with their precision, names, "at least 12 civilians killed". */
+    private static String machineValue(Claim c) {
+        EventClaim claim = c.claim();
+        return claim.field() == ClaimField.DATE && claim.start() != null ? ExportText.dateRange(claim.start(), claim.end())
+                : c.value();
+    }
+
+    /** One row per claim of each event, in the events' order and each event's own. */
+    void claims(List<ClaimLine> lines) {
+        for (ClaimLine line : lines) {
+            EventRow e = line.event();
+            Claim c = line.claim();
+            EventClaim claim = c.claim();
+            var cells = new ArrayList<String>(CLAIM_COLUMNS.size());
+            cells.add(String.valueOf(claim.id()));
+            cells.add(e.id().toString());
+            cells.add(text(e.title()));
+            cells.add(c.field());
+            cells.add(Boolean.toString(claim.preferred()));
+            cells.add(Boolean.toString(line.disputed()));
+            cells.add(text(machineValue(c)));
+            partialDate(cells, claim.start());
+            partialDate(cells, claim.end());
+            cells.add(claim.placeId() == null ? "" : claim.placeId().toString());
+            cells.add(text(c.place()));
+            cells.add(text(c.type()));
+            cells.add(text(c.subType()));
+            cells.add(text(ExportText.list(c.actors().stream()
+                    .map(a -> a.role().toLowerCase(Locale.ROOT) + ": " + a.name()).toList())));
+            cells.add(ExportText.list(c.actors().stream()
+                    .map(a -> a.role().toLowerCase(Locale.ROOT) + ": " + a.entityId()).toList()));
+            Casualties figure = claim.casualties();
+            cells.add(figure == null ? "" : figure.category().name().toLowerCase(Locale.ROOT));
+            cells.add(figure == null ? "" : figure.party().name().toLowerCase(Locale.ROOT));
+            cells.add(figure == null ? "" : Integer.toString(figure.minimum()));
+            cells.add(figure == null ? "" : Integer.toString(figure.maximum()));
+            cells.add(figure == null ? "" : figure.qualifier().name().toLowerCase(Locale.ROOT));
+            cells.add(text(claim.reason()));
+            cells.add(text(claim.note()));
+            cells.add(c.source() == null ? "" : c.source().id().toString());
+            cells.add(c.source() == null ? "" : text(c.source().title()));
+            cells.add(c.source() == null ? "" : text(c.source().url()));
+            cells.add(text(c.quote()));
+            cells.add(claim.annotationId() == null ? "" : claim.annotationId().toString());
+            csv.writeRecord(cells);
+        }
+    }
+
+    /** A claim with its event, and whether the sources disagree on what it is about. */
+    record ClaimLine(EventRow event, Claim claim, boolean disputed) {
+
+        /** The claims of a batch of events, one line each. */
+        static List<ClaimLine> of(List<EventRow> events) {
+            var lines = new ArrayList<ClaimLine>();
+            for (EventRow e : events) {
+                var disputed = new java.util.HashSet<Object>();
+                e.disputes().forEach(d -> d.values().forEach(v -> disputed.add(v.competition())));
+                e.claims().forEach(c -> lines.add(new ClaimLine(e, c, disputed.contains(c.claim().competition()))));
+            }
+            return lines;
+        }
+    }
+
+    /** A date's cells: the date as precise as known, its precision, its time of day. */
+    private static void partialDate(List<String> cells, @Nullable PartialDate date) {
+        cells.add(date == null ? "" : ExportText.date(date.date(), date.precision().name()));
+        cells.add(date == null ? "" : date.precision().name().toLowerCase(Locale.ROOT));
+        cells.add(date == null || date.time() == null ? "" : date.time().toString());
     }
 
     void entities(List<DatasetRows.EntityRow> rows) {
         for (DatasetRows.EntityRow e : rows) {
             csv.writeRecord(e.id().toString(), e.kind().toLowerCase(Locale.ROOT), text(e.name()),
-                    text(String.join("; ", e.aliases())), text(e.wikidataId()), number(e.latitude()), number(e.longitude()),
-                    text(e.partOf()), text(e.description()),
-                    e.redirects().stream().map(UUID::toString).collect(Collectors.joining("; ")));
+                    text(e.aliases().stream().map(a -> ExportText.qualified(a.name(), a.language()))
+                            .collect(Collectors.joining(ExportText.LIST_SEPARATOR))),
+                    text(e.wikidataId()), number(e.latitude()), number(e.longitude()), text(e.partOf()),
+                    text(e.description()), e.redirects().stream().map(UUID::toString)
+                            .collect(Collectors.joining(ExportText.LIST_SEPARATOR)),
+                    e.partOfId() == null ? "" : e.partOfId().toString());
         }
     }
 
@@ -126,6 +229,7 @@ final class CsvExport {
             cells.add(a.linkId() == null ? "" : a.linkId().toString());
             cells.add(text(a.linkName()));
             approval(cells, a.approval());
+            cells.add(a.claims().stream().map(c -> c.claimId().toString()).collect(Collectors.joining(ExportText.LIST_SEPARATOR)));
             csv.writeRecord(cells);
         }
     }
@@ -141,7 +245,7 @@ final class CsvExport {
     }
 
     private static String actors(List<Actor> actors, String role) {
-        return actors.stream().filter(a -> a.role().equals(role)).map(Actor::name).collect(Collectors.joining("; "));
+        return ExportText.list(actors.stream().filter(a -> a.role().equals(role)).map(Actor::name).toList());
     }
 
     private static String number(@Nullable Double value) {

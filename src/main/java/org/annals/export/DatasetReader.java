@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,14 +14,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.annals.event.ActorRole;
+import org.annals.event.Casualties;
+import org.annals.event.CasualtyCategory;
+import org.annals.event.CasualtyParty;
+import org.annals.event.ClaimField;
+import org.annals.event.CountQualifier;
+import org.annals.event.DatePrecision;
+import org.annals.event.EventActor;
+import org.annals.event.EventClaim;
+import org.annals.event.EventClaims;
+import org.annals.event.PartialDate;
 import org.annals.export.DatasetRows.Actor;
+import org.annals.export.DatasetRows.AliasRow;
 import org.annals.export.DatasetRows.AnnotationRow;
 import org.annals.export.DatasetRows.Approval;
 import org.annals.export.DatasetRows.Claim;
+import org.annals.export.DatasetRows.ClaimLink;
 import org.annals.export.DatasetRows.EntityRow;
 import org.annals.export.DatasetRows.EventRow;
 import org.annals.export.DatasetRows.Evidence;
 import org.annals.export.DatasetRows.SourceRef;
+import org.annals.export.DatasetRows.SourceRow;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -119,13 +134,19 @@ class DatasetReader {
                     actors.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                             .add(new Actor(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4)));
                 }, ids.toArray());
-        Map<UUID, List<Claim>> claims = new HashMap<>();
-        // the figures of the killed (of everyone): the ACLED-style fatalities
-        jdbc.query("select event_id, minimum, maximum, source_id, note from event_claim where field = 'CASUALTIES'"
-                + " and category = 'KILLED' and party = 'ALL' and event_id in ("
-                + marks(ids) + ") order by event_id, ordinal", rs -> {
-                    claims.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(new Claim(rs.getInt(2), rs.getInt(3), rs.getObject(4, UUID.class), rs.getString(5)));
+        Map<UUID, List<EventClaim>> claimsOf = new HashMap<>();
+        Map<UUID, String> quotes = new HashMap<>();
+        // Every claim of every field, in the event's order; the quote is the exact text of the claim's annotation.
+        jdbc.query("select c.event_id, c.claim_id, c.field, c.preferred, c.source_id, c.annotation_id, c.reason, c.note,"
+                + " c.start_date, c.start_precision, c.start_time, c.end_date, c.end_precision, c.end_time, c.type_id,"
+                + " c.sub_type_id, c.place_id, c.actors, c.category, c.party, c.minimum, c.maximum, c.qualifier,"
+                + " n.exact_quote from event_claim c left join annotation n on n.id = c.annotation_id"
+                + " where c.event_id in (" + marks(ids) + ") order by c.event_id, c.ordinal", rs -> {
+                    EventClaim claim = claim(rs);
+                    claimsOf.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(claim);
+                    if (rs.getString(24) != null) {
+                        quotes.put(claim.id(), rs.getString(24));
+                    }
                 }, ids.toArray());
         Map<UUID, List<String>> tags = new HashMap<>();
         jdbc.query("select event_id, tag from event_tag where event_id in (" + marks(ids) + ") order by event_id, ordinal",
@@ -157,13 +178,28 @@ class DatasetReader {
                     }, placeIds.toArray());
         }
         var sourceIds = new LinkedHashSet<UUID>();
-        claims.values().forEach(list -> list.forEach(c -> {
+        var claimed = new LinkedHashSet<UUID>();
+        claimsOf.values().forEach(list -> list.forEach(c -> {
             if (c.sourceId() != null) {
                 sourceIds.add(c.sourceId());
             }
+            if (c.placeId() != null) {
+                claimed.add(c.placeId());
+            }
+            c.actors().forEach(a -> claimed.add(a.entityId()));
         }));
         evidence.values().forEach(list -> list.forEach(ev -> sourceIds.add(ev.sourceId())));
         Map<UUID, SourceRef> sources = sources(sourceIds);
+        Map<UUID, String> names = names(claimed);
+        Map<UUID, List<Claim>> claims = new HashMap<>();
+        claimsOf.forEach((event, list) -> claims.put(event, list.stream().map(c -> new Claim(c,
+                EventClaims.valueText(c, id -> names.getOrDefault(id, id.toString()), id -> types.getOrDefault(id, "?")),
+                c.typeId() == null ? null : types.getOrDefault(c.typeId(), "?"),
+                c.subTypeId() == null ? null : types.getOrDefault(c.subTypeId(), "?"),
+                c.placeId() == null ? null : names.getOrDefault(c.placeId(), c.placeId().toString()),
+                c.actors().stream().map(a -> new Actor(a.entityId(), names.getOrDefault(a.entityId(),
+                        a.entityId().toString()), a.role().name())).toList(),
+                c.sourceId() == null ? null : sources.get(c.sourceId()), quotes.get(c.id()))).toList()));
 
         var result = new ArrayList<EventRow>(rows.size());
         for (Object[] r : rows) {
@@ -171,8 +207,8 @@ class DatasetReader {
             Object[] place = r[8] == null ? null : places.get((UUID) r[8]);
             var cited = new LinkedHashSet<UUID>();
             claims.getOrDefault(id, List.of()).forEach(c -> {
-                if (c.sourceId() != null) {
-                    cited.add(c.sourceId());
+                if (c.source() != null) {
+                    cited.add(c.source().id());
                 }
             });
             evidence.getOrDefault(id, List.of()).forEach(ev -> cited.add(ev.sourceId()));
@@ -187,6 +223,49 @@ class DatasetReader {
                     approvals.getOrDefault(id, Approval.NONE)));
         }
         return result;
+    }
+
+    /** A row of {@code event_claim} as the claim it stores (the value in the columns of its field). */
+    private static EventClaim claim(ResultSet rs) throws SQLException {
+        LocalDate startDate = rs.getObject(9, LocalDate.class);
+        LocalDate endDate = rs.getObject(12, LocalDate.class);
+        PartialDate start = startDate == null ? null : new PartialDate(startDate,
+                DatePrecision.valueOf(rs.getString(10)), rs.getObject(11, LocalTime.class));
+        PartialDate end = endDate == null ? null : new PartialDate(endDate, DatePrecision.valueOf(rs.getString(13)),
+                rs.getObject(14, LocalTime.class));
+        String category = rs.getString(19);
+        Casualties figure = category == null ? null : new Casualties(CasualtyCategory.valueOf(category),
+                CasualtyParty.valueOf(rs.getString(20)), rs.getInt(21), rs.getInt(22),
+                CountQualifier.valueOf(rs.getString(23)));
+        String actors = rs.getString(18);
+        return new EventClaim(rs.getObject(2, UUID.class), ClaimField.valueOf(rs.getString(3)), rs.getBoolean(4),
+                start, end, rs.getObject(15, UUID.class), rs.getObject(16, UUID.class), rs.getObject(17, UUID.class),
+                actors == null ? List.of() : actors(actors), figure, rs.getObject(5, UUID.class),
+                rs.getObject(6, UUID.class), rs.getString(7), rs.getString(8));
+    }
+
+    /**
+     * A claim's actors as {@code event_claim.actors} holds them (written by the event feature's {@code ClaimRow}):
+     * {@code entityId:ROLE} pairs joined by ';'.
+     */
+    private static List<EventActor> actors(String stored) {
+        var actors = new ArrayList<EventActor>();
+        for (String pair : stored.split(";")) {
+            int colon = pair.indexOf(':');
+            actors.add(new EventActor(UUID.fromString(pair.substring(0, colon)), ActorRole.valueOf(pair.substring(colon + 1))));
+        }
+        return actors;
+    }
+
+    /** The names of entities by id. */
+    private Map<UUID, String> names(Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.query("select id, name from entity_record where id in (" + marks(ids) + ")", rs -> {
+                names.put(rs.getObject(1, UUID.class), rs.getString(2));
+            }, ids.toArray());
+        }
+        return names;
     }
 
     // --------------------------------------------------------------------------------------- entities
@@ -211,12 +290,11 @@ class DatasetReader {
 
     private List<EntityRow> entityBatch(List<Object[]> rows) {
         List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
-        Map<UUID, List<String>> aliases = new HashMap<>();
+        Map<UUID, List<AliasRow>> aliases = new HashMap<>();
         jdbc.query("select entity_id, name, language from entity_alias where entity_id in (" + marks(ids)
                 + ") order by entity_id, ordinal", rs -> {
-                    String language = rs.getString(3);
                     aliases.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(language == null ? rs.getString(2) : rs.getString(2) + " (" + language + ")");
+                            .add(new AliasRow(rs.getString(2), rs.getString(3)));
                 }, ids.toArray());
         Map<UUID, List<UUID>> redirects = new HashMap<>();
         jdbc.query("select merged_into_id, id from entity_record where merged_into_id in (" + marks(ids)
@@ -248,7 +326,7 @@ class DatasetReader {
         String sql = "select n.id, n.source_id, n.start_offset, n.end_offset, n.exact_quote, n.prefix, n.suffix,"
                 + " n.annotation_type, n.linked_kind, n.linked_id from annotation n where " + where + " order by n.id";
         var batch = new ArrayList<Object[]>();
-        Map<UUID, SourceRef> sources = new HashMap<>();
+        Map<UUID, AnnotatedSource> sources = new HashMap<>();
         stream(sql, args, rs -> {
             batch.add(new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3), rs.getInt(4),
                     rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
@@ -282,7 +360,11 @@ class DatasetReader {
         }
     }
 
-    private List<AnnotationRow> annotationBatch(List<Object[]> rows, Map<UUID, SourceRef> sources) {
+    /** A source as its annotations need it: its reference, and where its text has characters beyond UTF-16's one unit. */
+    private record AnnotatedSource(SourceRef ref, CodePoints points) {
+    }
+
+    private List<AnnotationRow> annotationBatch(List<Object[]> rows, Map<UUID, AnnotatedSource> sources) {
         var newSources = new LinkedHashSet<UUID>();
         var entityIds = new LinkedHashSet<UUID>();
         var eventIds = new LinkedHashSet<UUID>();
@@ -299,7 +381,8 @@ class DatasetReader {
         if (sources.size() > 10_000) {
             sources.clear();
         }
-        sources.putAll(sources(newSources));
+        // Each source's text is read once per export, one at a time, and only the places of its surrogate pairs kept.
+        sources(newSources).forEach((id, ref) -> sources.put(id, new AnnotatedSource(ref, CodePoints.of(text(id)))));
         Map<UUID, String> names = new HashMap<>();
         if (!entityIds.isEmpty()) {
             jdbc.query("select id, name from entity_record where id in (" + marks(entityIds) + ")",
@@ -313,23 +396,56 @@ class DatasetReader {
                         names.put(rs.getObject(1, UUID.class), rs.getString(2));
                     }, eventIds.toArray());
         }
-        Map<UUID, Approval> approvals = approvals("ANNOTATION", rows.stream().map(r -> (UUID) r[0]).toList());
+        List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
+        Map<UUID, Approval> approvals = approvals("ANNOTATION", ids);
+        // The claims each quote backs, of events still shown (a merged event's claims went to the survivor).
+        Map<UUID, List<ClaimLink>> claims = new HashMap<>();
+        jdbc.query("select c.annotation_id, c.claim_id, c.event_id, e.title, c.field from event_claim c"
+                + " join event_record e on e.id = c.event_id where e.merged_into_id is null and c.annotation_id in ("
+                + marks(ids) + ") order by c.annotation_id, c.event_id, c.ordinal", rs -> {
+                    claims.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new ClaimLink(rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getString(4),
+                                    ClaimField.valueOf(rs.getString(5)).inSentence()));
+                }, ids.toArray());
         var result = new ArrayList<AnnotationRow>(rows.size());
         for (Object[] r : rows) {
             UUID id = (UUID) r[0];
             UUID link = (UUID) r[9];
-            result.add(new AnnotationRow(id, sources.get((UUID) r[1]), (int) r[2], (int) r[3], (String) r[4],
-                    (String) r[5], (String) r[6], (String) r[7], (String) r[8], link, link == null ? null : names.get(link),
+            AnnotatedSource source = sources.get((UUID) r[1]);
+            int start = (int) r[2];
+            int end = (int) r[3];
+            result.add(new AnnotationRow(id, source.ref(), start, end, source.points().of(start), source.points().of(end),
+                    (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], link,
+                    link == null ? null : names.get(link), claims.getOrDefault(id, List.of()),
                     approvals.getOrDefault(id, Approval.NONE)));
         }
         return result;
     }
 
-    /** Every source of the project, by title: the attribution a release lists. */
-    List<SourceRef> sources(UUID projectId) {
-        return jdbc.query("select id, title, url, licence, publisher from source where project_id = ? order by title, id",
-                (rs, i) -> new SourceRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)), projectId);
+    /**
+     * Every source of the project by title, with its frozen text: the attribution a release lists and the text
+     * the offsets count in. Texts are read one source at a time and handed on, so only one is held at once.
+     */
+    void sources(UUID projectId, Consumer<SourceRow> sink) {
+        List<Object[]> rows = jdbc.query("select id, title, url, licence, publisher, author, published_on, retrieved_on,"
+                + " language from source where project_id = ? order by title, id", (rs, i) -> new Object[] {
+                        new SourceRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6)), rs.getObject(7, LocalDate.class),
+                        rs.getObject(8, LocalDate.class), rs.getString(9)}, projectId);
+        for (Object[] row : rows) {
+            SourceRef ref = (SourceRef) row[0];
+            jdbc.query("select t.sha256, t.content from source s join text_version t on t.id = s.text_version_id"
+                    + " where s.id = ?", rs -> {
+                        sink.accept(new SourceRow(ref, (LocalDate) row[1], (LocalDate) row[2], (String) row[3],
+                                rs.getString(1), rs.getString(2)));
+                    }, ref.id());
+        }
+    }
+
+    /** The frozen text of a source. */
+    private String text(UUID sourceId) {
+        return jdbc.queryForObject("select t.content from source s join text_version t on t.id = s.text_version_id"
+                + " where s.id = ?", String.class, sourceId);
     }
 
     // ---------------------------------------------------------------------------------------- shared
@@ -337,9 +453,10 @@ class DatasetReader {
     private Map<UUID, SourceRef> sources(Collection<UUID> ids) {
         Map<UUID, SourceRef> sources = new HashMap<>();
         if (!ids.isEmpty()) {
-            jdbc.query("select id, title, url, licence, publisher from source where id in (" + marks(ids) + ")", rs -> {
+            jdbc.query("select id, title, url, licence, publisher, author from source where id in (" + marks(ids) + ")",
+                    rs -> {
                 sources.put(rs.getObject(1, UUID.class), new SourceRef(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5)));
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
             }, ids.toArray());
         }
         return sources;

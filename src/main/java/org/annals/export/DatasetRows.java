@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.annals.event.EventClaim;
+import org.annals.event.EventClaims;
 import org.jspecify.annotations.Nullable;
 
 /** The rows exports are written from: plain values, read in batches, never entities of the session. */
@@ -12,13 +14,34 @@ final class DatasetRows {
     private DatasetRows() {
     }
 
-    record SourceRef(UUID id, String title, @Nullable String url, @Nullable String licence, @Nullable String publisher) {
+    record SourceRef(UUID id, String title, @Nullable String url, @Nullable String licence, @Nullable String publisher,
+            @Nullable String author) {
+    }
+
+    /**
+     * A source with everything a dataset carries about it: its metadata and the frozen text that every offset of
+     * its annotations counts in.
+     */
+    record SourceRow(SourceRef ref, @Nullable LocalDate publishedOn, @Nullable LocalDate retrievedOn,
+            @Nullable String language, String textSha256, String text) {
     }
 
     record Actor(UUID entityId, String name, String role) {
     }
 
-    record Claim(int minimum, int maximum, @Nullable UUID sourceId, @Nullable String note) {
+    /**
+     * One claim of an event with the names it refers to resolved: its type's and sub-type's names, its place's,
+     * its actors', its source, and the exact quote of its annotation.
+     *
+     * @param value the value as people read it ({@link EventClaims#valueText})
+     */
+    record Claim(EventClaim claim, String value, @Nullable String type, @Nullable String subType,
+            @Nullable String place, List<Actor> actors, @Nullable SourceRef source, @Nullable String quote) {
+
+        /** What the claim is about, as the exports write it: "date", "casualties". */
+        String field() {
+            return claim.field().inSentence();
+        }
     }
 
     record Evidence(UUID annotationId, UUID sourceId, int start, int end, String exact, String type) {
@@ -29,19 +52,43 @@ final class DatasetRows {
         static final Approval NONE = new Approval(null, null, 0);
     }
 
+    /**
+     * An event with its preferred values in its own fields and every claim, of every field, in {@code claims}
+     * (in the event's order: by field, then as entered).
+     */
     record EventRow(UUID id, String title, LocalDate start, String startPrecision, @Nullable LocalDate end,
             @Nullable String endPrecision, String type, @Nullable String subType, @Nullable UUID placeId,
             @Nullable String place, @Nullable String adminArea, @Nullable Double latitude, @Nullable Double longitude,
             List<Actor> actors, List<Claim> claims, List<SourceRef> sources, List<Evidence> evidence,
             @Nullable String notes, List<String> tags, @Nullable UUID parentId, Approval approval) {
+
+        /** Where the sources disagree, field by field (kind of count by kind of count, for casualties). */
+        List<EventClaims.Dispute> disputes() {
+            return EventClaims.disputes(claims.stream().map(Claim::claim).toList());
+        }
     }
 
-    record EntityRow(UUID id, String kind, String name, List<String> aliases, @Nullable String wikidataId,
+    /** Another name of an entity, with its language when it has one. */
+    record AliasRow(String name, @Nullable String language) {
+    }
+
+    record EntityRow(UUID id, String kind, String name, List<AliasRow> aliases, @Nullable String wikidataId,
             @Nullable Double latitude, @Nullable Double longitude, @Nullable UUID partOfId, @Nullable String partOf,
             @Nullable String description, List<UUID> redirects, Approval approval) {
     }
 
-    record AnnotationRow(UUID id, SourceRef source, int start, int end, String exact, String prefix, String suffix,
-            String type, @Nullable String linkKind, @Nullable UUID linkId, @Nullable String linkName, Approval approval) {
+    /**
+     * A claim that an annotation's quote backs (decision 0030): the W3C export names it in the annotation's body.
+     */
+    record ClaimLink(UUID claimId, UUID eventId, String eventTitle, String field) {
+    }
+
+    /**
+     * An annotation; {@code start} and {@code end} count UTF-16 code units of the source's frozen text (as stored),
+     * {@code pointStart} and {@code pointEnd} the same span in Unicode code points (as the W3C model counts).
+     */
+    record AnnotationRow(UUID id, SourceRef source, int start, int end, int pointStart, int pointEnd, String exact,
+            String prefix, String suffix, String type, @Nullable String linkKind, @Nullable UUID linkId,
+            @Nullable String linkName, List<ClaimLink> claims, Approval approval) {
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 /** The files a project's dataset can be exported as. */
 public enum ExportFormat {
     EVENTS_CSV("events.csv", "text/csv; charset=utf-8", "Events (CSV, ACLED-like columns)"),
+    CLAIMS_CSV("claims.csv", "text/csv; charset=utf-8", "Claims: what each source says about each event (CSV)"),
     ENTITIES_CSV("entities.csv", "text/csv; charset=utf-8", "Entities (CSV)"),
     ANNOTATIONS_CSV("annotations.csv", "text/csv; charset=utf-8", "Annotations with provenance (CSV)"),
     DATASET_JSON("dataset.json", "application/json", "Whole dataset (JSON)"),

@@ -164,16 +164,22 @@ public class ExportService {
     }
 
     private long countRecords(UUID projectId, ExportFormat format, ExportFilter filter) {
+        return switch (format) {
+            case EVENTS_CSV, TIMELINE_JSON -> eventCount(projectId, filter, "event_record e");
+            case CLAIMS_CSV -> eventCount(projectId, filter, "event_claim c join event_record e on e.id = c.event_id");
+            case ENTITIES_CSV -> entityCount(projectId);
+            case ANNOTATIONS_CSV, ANNOTATIONS_JSONLD -> annotationCount(projectId, filter);
+            case DATASET_JSON, DATASET_JSONL -> eventCount(projectId, filter, "event_record e") + entityCount(projectId)
+                    + annotationCount(projectId, filter);
+        };
+    }
+
+    /** Rows of {@code from} (which has the events as {@code e}) of the events the filter selects. */
+    private long eventCount(UUID projectId, ExportFilter filter, String from) {
         var where = new StringBuilder();
         var args = new java.util.ArrayList<Object>();
         DatasetReader.eventClauses(projectId, filter, "e", where, args);
-        long events = jdbc.queryForObject("select count(*) from event_record e where " + where, Long.class, args.toArray());
-        return switch (format) {
-            case EVENTS_CSV, TIMELINE_JSON -> events;
-            case ENTITIES_CSV -> entityCount(projectId);
-            case ANNOTATIONS_CSV, ANNOTATIONS_JSONLD -> annotationCount(projectId, filter);
-            case DATASET_JSON, DATASET_JSONL -> events + entityCount(projectId) + annotationCount(projectId, filter);
-        };
+        return jdbc.queryForObject("select count(*) from " + from + " where " + where, Long.class, args.toArray());
     }
 
     private long entityCount(UUID projectId) {
@@ -195,6 +201,14 @@ public class ExportService {
                 var csv = new CsvExport(out, bom);
                 csv.header(CsvExport.EVENT_COLUMNS);
                 reader.events(projectId, filter, counter.then(csv::events));
+                csv.flush();
+            }
+            case CLAIMS_CSV -> {
+                var csv = new CsvExport(out, bom);
+                csv.header(CsvExport.CLAIM_COLUMNS);
+                // Read as events (each with its claims), written and counted as claims.
+                Consumer<List<CsvExport.ClaimLine>> lines = counter.then(csv::claims);
+                reader.events(projectId, filter, events -> lines.accept(CsvExport.ClaimLine.of(events)));
                 csv.flush();
             }
             case ENTITIES_CSV -> {
@@ -225,11 +239,11 @@ public class ExportService {
             project(json, projectId);
             json.writeEndObject();
             json.writeArrayPropertyStart("sources");
-            for (DatasetRows.SourceRef source : reader.sources(projectId)) {
+            reader.sources(projectId, source -> {
                 json.writeStartObject();
                 export.source(source);
                 json.writeEndObject();
-            }
+            });
             json.writeEndArray();
             json.writeArrayPropertyStart("entities");
             reader.entities(projectId, counter.then(rows -> rows.forEach(e -> {
@@ -258,11 +272,11 @@ public class ExportService {
             export.startLine("project");
             project(json, projectId);
             export.endLine();
-            for (DatasetRows.SourceRef source : reader.sources(projectId)) {
+            reader.sources(projectId, source -> {
                 export.startLine("source");
                 export.source(source);
                 export.endLine();
-            }
+            });
             reader.entities(projectId, counter.then(rows -> rows.forEach(e -> {
                 export.startLine("entity");
                 export.entity(e);
@@ -289,12 +303,12 @@ public class ExportService {
             JsonGenerator json = export.generator();
             json.writeStartObject();
             json.writeStringProperty("@context", "http://www.w3.org/ns/anno.jsonld");
-            json.writeStringProperty("id", "urn:uuid:" + projectId + ":annotations");
+            json.writeStringProperty("id", "urn:uuid:" + collectionId(projectId, filter, "collection"));
             json.writeStringProperty("type", "AnnotationCollection");
             json.writeStringProperty("label", projectName(projectId) + ": vetted annotations");
             json.writeNumberProperty("total", total);
             json.writeObjectPropertyStart("first");
-            json.writeStringProperty("id", "urn:uuid:" + projectId + ":annotations:page-0");
+            json.writeStringProperty("id", "urn:uuid:" + collectionId(projectId, filter, "page 0"));
             json.writeStringProperty("type", "AnnotationPage");
             json.writeNumberProperty("startIndex", 0);
             json.writeArrayPropertyStart("items");
@@ -303,6 +317,16 @@ public class ExportService {
             json.writeEndObject();
             json.writeEndObject();
         }
+    }
+
+    /**
+     * The id of the annotation collection (or of its page) of a project under a filter: a name-based UUID (RFC 9562,
+     * version 3) of the project, the filter and the part, so that a urn:uuid URN names it, and the same export
+     * always has the same id while a differently filtered one has another.
+     */
+    static UUID collectionId(UUID projectId, ExportFilter filter, String part) {
+        return UUID.nameUUIDFromBytes(("annals:annotations:" + projectId + ":" + filter + ":" + part)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private void timeline(UUID projectId, ExportFilter filter, OutputStream out, Counter counter) {

@@ -1,16 +1,26 @@
 package org.annals.export;
 
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
+import org.annals.event.Casualties;
+import org.annals.event.ClaimField;
+import org.annals.event.EventClaim;
+import org.annals.event.EventClaims;
+import org.annals.event.PartialDate;
 import org.annals.export.DatasetRows.Actor;
+import org.annals.export.DatasetRows.AliasRow;
 import org.annals.export.DatasetRows.AnnotationRow;
 import org.annals.export.DatasetRows.Approval;
 import org.annals.export.DatasetRows.Claim;
+import org.annals.export.DatasetRows.ClaimLink;
 import org.annals.export.DatasetRows.EntityRow;
 import org.annals.export.DatasetRows.EventRow;
 import org.annals.export.DatasetRows.Evidence;
 import org.annals.export.DatasetRows.SourceRef;
+import org.annals.export.DatasetRows.SourceRow;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,12 +61,24 @@ final class JsonExport implements AutoCloseable {
         json.writeEndObject();
     }
 
-    void source(SourceRef s) {
+    /**
+     * A source with its frozen text: the offsets of its annotations count in {@code text} (UTF-16 code units, as
+     * JavaScript and Java index strings; the W3C selectors count code points of the same text).
+     */
+    void source(SourceRow row) {
+        SourceRef s = row.ref();
         json.writeStringProperty("id", s.id().toString());
         json.writeStringProperty("title", s.title());
         nullable("url", s.url());
+        nullable("author", s.author());
         nullable("publisher", s.publisher());
+        nullable("publishedOn", row.publishedOn());
+        nullable("retrievedOn", row.retrievedOn());
+        nullable("language", row.language());
         nullable("licence", s.licence());
+        json.writeStringProperty("textSha256", row.textSha256());
+        json.writeNumberProperty("textLength", row.text().length());
+        json.writeStringProperty("text", row.text());
     }
 
     void entity(EntityRow e) {
@@ -64,7 +86,12 @@ final class JsonExport implements AutoCloseable {
         json.writeStringProperty("kind", e.kind().toLowerCase(Locale.ROOT));
         json.writeStringProperty("name", e.name());
         json.writeArrayPropertyStart("aliases");
-        e.aliases().forEach(json::writeString);
+        for (AliasRow alias : e.aliases()) {
+            json.writeStartObject();
+            json.writeStringProperty("name", alias.name());
+            nullable("language", alias.language());
+            json.writeEndObject();
+        }
         json.writeEndArray();
         nullable("wikidataId", e.wikidataId());
         if (e.latitude() != null && e.longitude() != null) {
@@ -72,6 +99,7 @@ final class JsonExport implements AutoCloseable {
             json.writeNumberProperty("longitude", e.longitude());
         }
         nullable("partOf", e.partOfId());
+        nullable("partOfName", e.partOf());
         nullable("description", e.description());
         json.writeArrayPropertyStart("redirects");
         e.redirects().forEach(id -> json.writeString(id.toString()));
@@ -105,31 +133,39 @@ final class JsonExport implements AutoCloseable {
             }
             json.writeEndObject();
         }
-        json.writeArrayPropertyStart("actors");
-        for (Actor a : e.actors()) {
-            json.writeStartObject();
-            json.writeStringProperty("entityId", a.entityId().toString());
-            json.writeStringProperty("name", a.name());
-            json.writeStringProperty("role", a.role().toLowerCase(Locale.ROOT));
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        actors(e.actors());
         json.writeObjectPropertyStart("fatalities");
-        Integer best = ExportText.bestEstimate(e.claims());
-        if (best != null) {
-            json.writeNumberProperty("best", best);
+        ExportText.Fatalities fatalities = ExportText.fatalities(e.claims());
+        if (fatalities != null) {
+            json.writeNumberProperty("best", fatalities.best());
+            json.writeNumberProperty("minimum", fatalities.minimum());
+            json.writeNumberProperty("maximum", fatalities.maximum());
         }
+        json.writeEndObject();
+        List<EventClaims.Dispute> disputes = e.disputes();
+        json.writeArrayPropertyStart("contestedFields");
+        disputes.stream().map(d -> d.field().inSentence()).distinct().forEach(json::writeString);
+        json.writeEndArray();
         json.writeArrayPropertyStart("claims");
-        for (Claim c : e.claims()) {
+        e.claims().forEach(this::claim);
+        json.writeEndArray();
+        json.writeArrayPropertyStart("disputes");
+        for (EventClaims.Dispute d : disputes) {
             json.writeStartObject();
-            json.writeNumberProperty("minimum", c.minimum());
-            json.writeNumberProperty("maximum", c.maximum());
-            nullable("sourceId", c.sourceId());
-            nullable("note", c.note());
+            json.writeStringProperty("field", d.field().inSentence());
+            if (d.group() != null) {
+                json.writeStringProperty("category", d.group().category().name().toLowerCase(Locale.ROOT));
+                json.writeStringProperty("party", d.group().party().name().toLowerCase(Locale.ROOT));
+            }
+            json.writeStringProperty("text", d.display(disputedValue(e)));
+            json.writeArrayPropertyStart("claimIds");
+            e.claims().stream().map(Claim::claim).filter(c -> c.competition().equals(d.values().getFirst().competition()))
+                    .sorted(java.util.Comparator.comparing((EventClaim c) -> !c.preferred()))
+                    .forEach(c -> json.writeString(String.valueOf(c.id())));
+            json.writeEndArray();
             json.writeEndObject();
         }
         json.writeEndArray();
-        json.writeEndObject();
         json.writeArrayPropertyStart("evidence");
         for (Evidence ev : e.evidence()) {
             json.writeStartObject();
@@ -150,10 +186,97 @@ final class JsonExport implements AutoCloseable {
         approval(e.approval());
     }
 
+    /** One claim with all its parts; only the value of its own field is written. */
+    private void claim(Claim c) {
+        EventClaim claim = c.claim();
+        json.writeStartObject();
+        json.writeStringProperty("id", String.valueOf(claim.id()));
+        json.writeStringProperty("field", c.field());
+        json.writeBooleanProperty("preferred", claim.preferred());
+        json.writeStringProperty("value", c.value());
+        if (claim.start() != null) {
+            partialDate("start", claim.start());
+        }
+        if (claim.end() != null) {
+            partialDate("end", claim.end());
+        }
+        if (claim.placeId() != null) {
+            json.writeObjectPropertyStart("place");
+            json.writeStringProperty("id", claim.placeId().toString());
+            nullable("name", c.place());
+            json.writeEndObject();
+        }
+        nullable("type", c.type());
+        nullable("subType", c.subType());
+        if (claim.field() == ClaimField.ACTORS) {
+            actors(c.actors());
+        }
+        Casualties figure = claim.casualties();
+        if (figure != null) {
+            json.writeObjectPropertyStart("casualties");
+            json.writeStringProperty("category", figure.category().name().toLowerCase(Locale.ROOT));
+            json.writeStringProperty("party", figure.party().name().toLowerCase(Locale.ROOT));
+            json.writeNumberProperty("minimum", figure.minimum());
+            json.writeNumberProperty("maximum", figure.maximum());
+            json.writeStringProperty("qualifier", figure.qualifier().name().toLowerCase(Locale.ROOT));
+            json.writeEndObject();
+        }
+        nullable("reason", claim.reason());
+        nullable("note", claim.note());
+        if (c.source() != null) {
+            json.writeObjectPropertyStart("source");
+            json.writeStringProperty("id", c.source().id().toString());
+            json.writeStringProperty("title", c.source().title());
+            nullable("url", c.source().url());
+            json.writeEndObject();
+        }
+        nullable("annotationId", claim.annotationId());
+        nullable("quote", c.quote());
+        json.writeEndObject();
+    }
+
+    private void partialDate(String name, PartialDate date) {
+        json.writeObjectPropertyStart(name);
+        json.writeStringProperty("date", ExportText.date(date.date(), date.precision().name()));
+        json.writeStringProperty("precision", date.precision().name().toLowerCase(Locale.ROOT));
+        if (date.time() != null) {
+            json.writeStringProperty("time", date.time().toString());
+        }
+        json.writeEndObject();
+    }
+
+    private void actors(List<Actor> actors) {
+        json.writeArrayPropertyStart("actors");
+        for (Actor a : actors) {
+            json.writeStartObject();
+            json.writeStringProperty("entityId", a.entityId().toString());
+            json.writeStringProperty("name", a.name());
+            json.writeStringProperty("role", a.role().toLowerCase(Locale.ROOT));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    /**
+     * How a disputed value is written: its value and every source giving it, "1 December 2024 (Second report)";
+     * "(no source)" for a value entered without one.
+     */
+    static Function<EventClaim, String> disputedValue(EventRow e) {
+        return value -> {
+            List<String> sources = e.claims().stream()
+                    .filter(c -> c.claim().competition().equals(value.competition()) && c.claim().sameValue(value))
+                    .map(c -> c.source() == null ? "no source" : c.source().title()).distinct().toList();
+            String text = e.claims().stream().filter(c -> c.claim() == value).map(Claim::value).findFirst().orElse("");
+            return text + " (" + String.join(", ", sources) + ")";
+        };
+    }
+
     /**
      * One W3C Web Annotation: the target is the source's frozen text, selected by quote and by
-     * position (both select the same span: the position counts UTF-16 code units of that text); the
-     * body is the linked record, identifying what the span mentions, and the annotation type as a tag.
+     * position (both select the same span; the position counts Unicode code points of that text, as the
+     * Recommendation defines characters, where Annals stores UTF-16 code units); the bodies are the
+     * annotation type as a tag, the linked record (identifying what the span mentions) and the claims
+     * the quote backs (describing).
      */
     void webAnnotation(AnnotationRow a) {
         json.writeStartObject();
@@ -179,6 +302,17 @@ final class JsonExport implements AutoCloseable {
             }
             json.writeEndObject();
         }
+        // A quote that backs claims describes them: each claim is a body naming the claim (source) and the event it
+        // is about (scope, the model's "context in which the resource is used").
+        for (ClaimLink claim : a.claims()) {
+            json.writeStartObject();
+            json.writeStringProperty("type", "SpecificResource");
+            json.writeStringProperty("purpose", "describing");
+            json.writeStringProperty("source", "urn:uuid:" + claim.claimId());
+            json.writeStringProperty("scope", "urn:uuid:" + claim.eventId());
+            json.writeStringProperty("label", claim.field() + " claim of " + claim.eventTitle());
+            json.writeEndObject();
+        }
         json.writeEndArray();
         json.writeObjectPropertyStart("target");
         json.writeStringProperty("type", "SpecificResource");
@@ -192,8 +326,8 @@ final class JsonExport implements AutoCloseable {
         json.writeEndObject();
         json.writeStartObject();
         json.writeStringProperty("type", "TextPositionSelector");
-        json.writeNumberProperty("start", a.start());
-        json.writeNumberProperty("end", a.end());
+        json.writeNumberProperty("start", a.pointStart());
+        json.writeNumberProperty("end", a.pointEnd());
         json.writeEndObject();
         json.writeEndArray();
         json.writeEndObject();
@@ -213,6 +347,10 @@ final class JsonExport implements AutoCloseable {
         var text = new StringBuilder();
         if (e.place() != null) {
             text.append("<p>").append(html(e.place())).append("</p>");
+        }
+        // Where sources disagree: "date disputed: 30 November 2024 (Report) or 1 December 2024 (Second report)".
+        for (EventClaims.Dispute dispute : e.disputes()) {
+            text.append("<p>").append(html(dispute.display(disputedValue(e)))).append("</p>");
         }
         if (e.notes() != null) {
             text.append("<p>").append(html(e.notes())).append("</p>");

@@ -266,6 +266,7 @@ public class ReleaseService {
         manifest.put("appVersion", appVersion());
         manifest.putObject("filters").put("description", "none: the whole vetted dataset");
         manifest.putObject("counts").put("events", records.get(ExportFormat.EVENTS_CSV))
+                .put("claims", records.get(ExportFormat.CLAIMS_CSV))
                 .put("entities", records.get(ExportFormat.ENTITIES_CSV))
                 .put("annotations", records.get(ExportFormat.ANNOTATIONS_CSV));
         ArrayNode list = manifest.putArray("files");

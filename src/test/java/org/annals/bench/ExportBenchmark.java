@@ -95,10 +95,12 @@ class ExportBenchmark {
                   (select string_agg(x.name, '; ') from event_actor a join entity_record x on x.id = a.entity_id
                    where a.event_id = e.id and a.role = 'OPPOSING'),
                   p.name, pp.name, p.latitude, p.longitude,
-                  (select min(c.minimum) from event_claim c where c.event_id = e.id and c.field = 'CASUALTIES'),
-                  (select max(c.maximum) from event_claim c where c.event_id = e.id and c.field = 'CASUALTIES'),
+                  (select min(c.minimum) from event_claim c where c.event_id = e.id and c.category = 'KILLED'
+                   and c.party = 'ALL'),
+                  (select max(c.maximum) from event_claim c where c.event_id = e.id and c.category = 'KILLED'
+                   and c.party = 'ALL'),
                   (select count(*) from annotation n where n.linked_kind = 'EVENT' and n.linked_id = e.id),
-                  e.notes
+                  e.notes, e.contested_fields
                 from event_record e join event_type t on t.id = e.type_id left join event_type st on st.id = e.sub_type_id
                 left join entity_record p on p.id = e.place_id left join entity_record pp on pp.id = p.part_of_id
                 where e.project_id = '%s' and e.merged_into_id is null order by e.start_date, e.id""".formatted(project));

@@ -117,11 +117,13 @@ abstract class ReleaseContract {
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))))
                 .isEqualTo(release.sha256());
         Map<String, byte[]> entries = unzip(file);
-        assertThat(entries.keySet()).containsExactly("events.csv", "entities.csv", "annotations.csv", "dataset.json",
+        assertThat(entries.keySet()).containsExactly("events.csv", "claims.csv", "entities.csv", "annotations.csv", "dataset.json",
                 "dataset.jsonl", "annotations.jsonld", "timeline.json", "manifest.json");
         JsonNode manifest = JsonMapper.builder().build().readTree(entries.get("manifest.json"));
         assertThat(manifest.path("release").path("number").asInt()).isEqualTo(1);
         assertThat(manifest.path("counts").path("events").asInt()).isEqualTo(1);
+        // Its date and its type, each a plain claim.
+        assertThat(manifest.path("counts").path("claims").asInt()).isEqualTo(2);
         assertThat(manifest.path("sources").get(0).path("title").asString()).isEqualTo("Report");
         assertThat(manifest.path("appVersion").asString()).isNotBlank();
         for (JsonNode described : manifest.path("files")) {

@@ -77,7 +77,8 @@ public class Fixtures {
                 new org.annals.source.SourceMetadata(title, null, null, null, publishedOn, null, "en", null), paragraphs);
     }
 
-    private UUID newSource(UUID projectId, AnnalsPrincipal user, org.annals.source.SourceMetadata metadata,
+    /** A source of plain paragraphs with all its metadata (address, author, licence and so on). */
+    public UUID newSource(UUID projectId, AnnalsPrincipal user, org.annals.source.SourceMetadata metadata,
             String... paragraphs) {
         var blocks = java.util.Arrays.stream(paragraphs)
                 .map(p -> org.annals.source.parse.DraftBlock.of(org.annals.source.parse.BlockKind.PARAGRAPH, p)).toList();
