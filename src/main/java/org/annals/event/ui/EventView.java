@@ -141,40 +141,47 @@ public class EventView extends ProjectPage {
         if (project.myRole().includes(ProjectRole.EDITOR)) {
             record.add(actions(project, event));
         }
-        record.add(new H3("What the sources say about fatalities"));
-        if (event.casualties().isEmpty()) {
-            record.add(new Paragraph("No claims yet."));
-        } else {
-            var claims = new Div();
-            claims.addClassName("claims");
-            event.casualties().forEach(c -> claims.add(claim(project, event, c)));
-            if (event.sourcesDisagree()) {
-                var note = new Span("The claims do not agree.");
-                note.addClassName("disagree-badge");
-                claims.add(note);
-            }
-            record.add(claims);
-        }
+        var evidence = annotations.evidence(project.id(), EventRecordType.KIND, event.id());
+        record.add(new H3("What the sources say"));
+        record.add(new ClaimsList(project.id(), event, evidence,
+                project.myRole().includes(ProjectRole.EDITOR) ? claim -> preferDialog(project, event, claim) : null));
         record.add(new H3("Evidence"));
-        record.add(new EvidenceList(project.id(), annotations.evidence(project.id(), EventRecordType.KIND, event.id())));
+        record.add(new EvidenceList(project.id(), evidence));
         record.add(new H3("History"));
         record.add(new RecordHistory(history, project, EventRecordType.KIND, event.id()));
     }
 
-    /** "40–60 · per SOHR daily report (link) · note": a claim is never shown without its source. */
-    private static Component claim(ProjectSummary project, TimelineEntry event, EventClaim claim) {
-        var line = new Div(new Span(claim.casualties() == null ? "" : claim.casualties().display()), new Span(" · "));
-        line.addClassName("claim");
-        if (claim.sourceId() == null) {
-            line.add(new Span("no source given"));
-        } else {
-            line.add(new Span("per "), CitedSources.link(project.id(), claim.sourceId(),
-                    event.claimSources().getOrDefault(claim.sourceId(), "a source no longer here")));
-        }
-        if (claim.note() != null && !claim.note().isBlank()) {
-            line.add(new Span(" · " + claim.note()));
-        }
-        return line;
+    /**
+     * Asks for the reason and proposes that {@code claim} be the preferred one of its field: an update of the
+     * event that goes through review (the service checks the person may propose it).
+     */
+    private void preferDialog(ProjectSummary project, TimelineEntry event, EventClaim claim) {
+        var dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setHeaderTitle("Prefer this claim");
+        var reason = new com.vaadin.flow.component.textfield.TextArea("Reason (optional)");
+        reason.setMaxLength(EventClaim.REASON_MAX_LENGTH);
+        reason.setHelperText("Why this source is the better one here, e.g. \"the later, corrected count\"");
+        reason.setWidthFull();
+        var error = new Div();
+        error.addClassName("form-error");
+        error.getElement().setAttribute("role", "alert");
+        var propose = new Button("Propose for review", ok -> {
+            try {
+                events.proposePreferred(project.id(), event.id(), event.version(), claim.id(), reason.getValue());
+            } catch (org.annals.base.InvalidInputException refused) {
+                error.setText(refused.getMessage());
+                return;
+            }
+            dialog.close();
+            com.vaadin.flow.component.notification.Notification.show("Proposed: it is the preferred claim once a"
+                    + " reviewer approves it.");
+        });
+        propose.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new Paragraph(claim.field().displayName() + ": " + event.valueText(claim)
+                + (claim.sourceId() == null ? " (no source given)" : " per “" + event.claimSources()
+                        .getOrDefault(claim.sourceId(), "a source no longer here") + "”")), reason, error);
+        dialog.getFooter().add(new Button("Cancel", c -> dialog.close()), propose);
+        dialog.open();
     }
 
     private Component actions(ProjectSummary project, TimelineEntry event) {
