@@ -186,13 +186,13 @@ public class EventView extends ProjectPage {
 
     private Component actions(ProjectSummary project, TimelineEntry event) {
         var edit = new Button("Propose changes", e -> {
-            var form = new EventForm(events, entities, taxonomy, sources, project.id(), event, proposal -> { });
+            var form = new EventForm(events, entities, taxonomy, sources, annotations, project.id(), event, proposal -> { });
             form.followChanges(collab, changesets);
             form.open();
         });
         // Changes being typed when the page was left (reload, expired session) come back.
         TypedWork.offer(UI.getCurrent(), EventForm.changeForm(project.id(), event.id()), kept -> {
-            var form = new EventForm(events, entities, taxonomy, sources, project.id(), event, proposal -> { });
+            var form = new EventForm(events, entities, taxonomy, sources, annotations, project.id(), event, proposal -> { });
             form.restore(kept.fields());
             form.followChanges(collab, changesets);
             form.open();

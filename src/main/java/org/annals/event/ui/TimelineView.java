@@ -64,6 +64,7 @@ public class TimelineView extends ProjectPage {
     private final TaxonomyService taxonomy;
     private final ChangesetService changesets;
     private final org.annals.source.SourceService sources;
+    private final org.annals.annotation.AnnotationService annotations;
     /** A month or a year filters from its first day to (for "To") its last: "From 2024-11 To 2024-11" is November. */
     private final PartialDateField from = new PartialDateField("From", "A day, a month or a year");
     private final PartialDateField to = new PartialDateField("To", "A day, a month or a year");
@@ -88,8 +89,10 @@ public class TimelineView extends ProjectPage {
     }
 
     TimelineView(ProjectService projects, EventService events, EntityService entities, TaxonomyService taxonomy,
-            ChangesetService changesets, org.annals.source.SourceService sources, CollabService collab) {
+            ChangesetService changesets, org.annals.source.SourceService sources, CollabService collab,
+            org.annals.annotation.AnnotationService annotations) {
         this.sources = sources;
+        this.annotations = annotations;
         super(projects, ProjectRole.VIEWER, "Timeline");
         this.live = LiveRefresh.of(this, collab);
         this.events = events;
@@ -136,12 +139,12 @@ public class TimelineView extends ProjectPage {
         add(filters);
         if (project.myRole().includes(ProjectRole.EDITOR)) {
             var propose = new Button("Propose an event", VaadinIcon.PLUS.create(), e -> new EventForm(events, entities,
-                    taxonomy, sources, project.id(), null, proposal -> refresh()).open());
+                    taxonomy, sources, annotations, project.id(), null, proposal -> refresh()).open());
             propose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(propose);
             // A new event being typed when the page was left (reload, expired session) comes back.
             TypedWork.offer(UI.getCurrent(), EventForm.newEventForm(project.id()), kept -> {
-                var form = new EventForm(events, entities, taxonomy, sources, project.id(), null, proposal -> refresh());
+                var form = new EventForm(events, entities, taxonomy, sources, annotations, project.id(), null, proposal -> refresh());
                 form.restore(kept.fields());
                 form.open();
                 TypedWork.announceRestored("event");
