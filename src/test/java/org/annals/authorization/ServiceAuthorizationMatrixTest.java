@@ -312,6 +312,8 @@ class ServiceAuthorizationMatrixTest {
                 new EntryPoint("EventService.proposePreferred", Actor.EDITOR, t -> t.events.proposePreferred(t.project,
                         t.event, 1, org.annals.event.EventClaims.plainId(t.event, org.annals.event.ClaimField.DATE),
                         "matrix")),
+                new EntryPoint("AnnotationService.quotes", Actor.VIEWER,
+                        t -> t.annotations.quotes(t.project, List.of(t.annotation))),
                 new EntryPoint("EventService.recent", Actor.VIEWER, t -> t.events.recent(t.project, "", 10)),
                 new EntryPoint("EventService.describe", Actor.EDITOR,
                         t -> t.events.describe(t.project, t.event, 1,

@@ -101,7 +101,7 @@ class SourcesDisagreeJourneyTest extends BrowserTest {
         UUID blog = fixtures.newSource(project, editor, "Syrian Opposition Offensive of 2024", BLOG);
         UUID aleppo = fixtures.newSource(project, editor, "Battle of Aleppo (2024)", ALEPPO);
         vettedQuote(blog, BLOG, "On the evening of 30 November 2024");
-        UUID aleppoQuote = vettedQuote(aleppo, ALEPPO, "Also on 1 December");
+        vettedQuote(aleppo, ALEPPO, "Also on 1 December");
         UUID battles = as(editor, () -> taxonomy.taxonomy(project)).getFirst().id();
         var created = as(editor, () -> events.proposeCreate(project, EventPayload.of("Airstrike on Aleppo University"
                 + " Hospital", PartialDate.parse("2024-11-30"), battles), "Add the strike", true));
@@ -161,10 +161,17 @@ class SourcesDisagreeJourneyTest extends BrowserTest {
         assertThat(claims.nth(0)).containsText("1 December 2024 · per Battle of Aleppo (2024)");
         assertThat(claims.nth(0).locator(".preferred-badge"))
                 .hasText("preferred: the article dates it; the summary only lists it");
+        // each source opens at the words of its quote, which the page shows
+        int quoted = ALEPPO.indexOf("Also on 1 December");
+        assertThat(claims.nth(0)).containsText("“Also on 1 December”");
         assertThat(claims.nth(0).getByRole(AriaRole.LINK)).hasAttribute("href",
-                Pattern.compile(".*/sources/" + aleppo + "\\?annotation=" + aleppoQuote + "$"));
-        assertThat(claims.nth(1)).containsText("30 November 2024 · per Syrian Opposition Offensive of 2024");
+                Pattern.compile(".*/sources/" + aleppo + "\\?at=" + quoted + "-" + (quoted + 18) + "$"));
+        assertThat(claims.nth(1)).containsText("30 November 2024 · per Syrian Opposition Offensive of 2024"
+                + " “On the evening of 30 November 2024”");
         assertThat(claims.nth(1).getByRole(AriaRole.LINK)).hasAttribute("href",
-                Pattern.compile(".*/sources/" + blog + "\\?annotation=.*"));
+                Pattern.compile(".*/sources/" + blog + "\\?at=0-34$"));
+        claims.nth(0).getByRole(AriaRole.LINK).click();
+        assertThat(editorPage).hasURL(Pattern.compile(".*/sources/" + aleppo + ".*"));
+        assertThat(editorPage.locator("annals-text")).containsText("Also on 1 December");
     }
 }

@@ -33,8 +33,9 @@ class ClaimsList extends Div {
     static final String ANNOTATION_PARAMETER = "annotation";
 
     /**
-     * @param evidence the event's vetted evidence: where a claim's quote is among it, its words are shown and the
-     *     link opens the source at them
+     * @param evidence the vetted annotations that may be the claims' quotes (the event's evidence and the quotes
+     *     of its claims): where a claim's quote is among them, its words are shown and the link opens the source
+     *     at them
      * @param prefer what "Prefer this claim" does; null for people who may not propose changes
      */
     ClaimsList(UUID projectId, TimelineEntry event, List<Evidence> evidence, @Nullable Consumer<EventClaim> prefer) {

@@ -143,7 +143,12 @@ public class EventView extends ProjectPage {
         }
         var evidence = annotations.evidence(project.id(), EventRecordType.KIND, event.id());
         record.add(new H3("What the sources say"));
-        record.add(new ClaimsList(project.id(), event, evidence,
+        // the quotes behind the claims: among the evidence, or marked in a source without a link to the event
+        var quoteIds = event.values().claims().stream().map(EventClaim::annotationId).filter(java.util.Objects::nonNull)
+                .filter(a -> evidence.stream().noneMatch(e -> e.annotationId().equals(a))).toList();
+        var quotes = new java.util.ArrayList<>(evidence);
+        quotes.addAll(annotations.quotes(project.id(), quoteIds));
+        record.add(new ClaimsList(project.id(), event, quotes,
                 project.myRole().includes(ProjectRole.EDITOR) ? claim -> preferDialog(project, event, claim) : null));
         record.add(new H3("Evidence"));
         record.add(new EvidenceList(project.id(), evidence));

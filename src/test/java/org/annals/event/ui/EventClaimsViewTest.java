@@ -128,12 +128,13 @@ class EventClaimsViewTest extends SpringBrowserlessTest {
         assertThat(claims).hasSize(2);
         assertThat(claims.get(0)).startsWith("30 November 2024 · per Syrian Opposition Offensive of 2024")
                 .contains("preferred");
-        assertThat(claims.get(1)).startsWith("1 December 2024 · per Battle of Aleppo (2024)").doesNotContain("preferred");
-        // The quoted claim's source opens at its quote; the other at the source.
+        assertThat(claims.get(1)).startsWith("1 December 2024 · per Battle of Aleppo (2024) “Also on 1 December”")
+                .doesNotContain("preferred");
+        // The quoted claim's source opens at its quote (marked there); the other at the source.
         var links = find(Anchor.class).withClassName("claim-source").all();
         assertThat(links).extracting(Anchor::getHref).containsExactly(
                 "projects/" + project + "/sources/" + blog,
-                "projects/" + project + "/sources/" + aleppo + "?annotation=" + quoteOfAleppo);
+                "projects/" + project + "/sources/" + aleppo + "?at=0-18");
 
         test(find(Button.class).withText("Prefer this claim").single()).click();
         test(find(TextArea.class).withCaption("Reason (optional)").single()).setValue("dated by the later report");
