@@ -182,4 +182,44 @@ class EventClaimsViewTest extends SpringBrowserlessTest {
         assertThat(find(com.vaadin.flow.component.checkbox.Checkbox.class).withCaption("Contested only").single()
                 .getValue()).isTrue();
     }
+
+    @Test
+    void editing_the_event_keeps_each_claims_id_quote_and_preference_and_bad_input_is_said_next_to_its_claim() {
+        var before = as(editor, () -> events.get(project, strike));
+        signInAs(editor);
+        navigate("projects/" + project + "/events/" + strike, Component.class);
+        test(find(Button.class).withText("Propose changes").single()).click();
+
+        // The two sourced dates are rows, with their sources and the quote chosen; the date field is the preferred one.
+        var notes = find(com.vaadin.flow.component.textfield.TextField.class).withCaption("Note").all();
+        assertThat(notes).hasSize(2);
+        @SuppressWarnings("unchecked")
+        var quotes = find(com.vaadin.flow.component.combobox.ComboBox.class).withCaption("Quote (optional)").all();
+        assertThat(quotes).extracting(q -> q.getValue() == null ? null
+                : ((org.annals.annotation.EditorAnnotation) q.getValue()).id()).containsExactly(null, quoteOfAleppo);
+
+        // A figure that is no range: said next to it and under the form; nothing is proposed, nothing is lost.
+        int proposals = as(editor, () -> changesets.mine(project, 100)).size();
+        test(find(Button.class).withText("Add a casualty figure").single()).click();
+        test(find(com.vaadin.flow.component.textfield.TextField.class).withCaption("Figure").single()).setValue("60-40");
+        test(find(Button.class).withText("Submit for review").single()).click();
+        assertThat(texts(Div.class, "form-error")).filteredOn(t -> !t.isBlank()).hasSize(2)
+                .allSatisfy(t -> assertThat(t).contains("60–40 is inverted"));
+        assertThat(as(editor, () -> changesets.mine(project, 100))).hasSize(proposals);
+
+        test(find(com.vaadin.flow.component.textfield.TextField.class).withCaption("Figure").single()).setValue("8");
+        test(find(com.vaadin.flow.component.select.Select.class).withCaption("Among").single())
+                .selectItem("civilians");
+        test(notes.get(1)).setValue("the article's date");
+        test(find(Button.class).withText("Submit for review").single()).click();
+        var proposed = as(editor, () -> changesets.mine(project, 10)).getFirst();
+        as(reviewer, () -> review.approve(proposed.id(), null));
+
+        var after = as(editor, () -> events.get(project, strike));
+        assertThat(after.values().claims()).filteredOn(c -> c.field() == org.annals.event.ClaimField.DATE)
+                .containsExactly(before.values().claims().get(0), before.values().claims().get(1)
+                        .noted("the article's date"));
+        assertThat(after.values().casualties()).singleElement().satisfies(c -> assertThat(c.casualties().display())
+                .isEqualTo("8 civilians killed"));
+    }
 }
