@@ -51,7 +51,10 @@ import org.springframework.data.domain.Sort;
  */
 class ClaimsEditor extends Div {
 
-    /** The claims the editor shows, and the names of the places, actors and types they give (for the pickers). */
+    /**
+     * The claims the editor shows, and the names of the places, actors, types and sources they give (for the
+     * pickers), by id.
+     */
     record Shown(List<EventClaim> claims, Map<UUID, String> names) {
     }
 
@@ -376,8 +379,14 @@ class ClaimsEditor extends Div {
             }
             note.setValue(c.note() == null ? "" : c.note());
             if (c.sourceId() != null) {
-                sources.library(projectId, "", Sort.by("title"), 0, 500).stream()
-                        .filter(s -> s.id().equals(c.sourceId())).findFirst().ifPresent(source::setValue);
+                // by the title the event page knows, so that a claim of a large library keeps its source
+                String title = names.get(c.sourceId());
+                if (title != null) {
+                    source.setValue(new SourceSummary(c.sourceId(), title, null, null, 0, java.time.Instant.EPOCH));
+                } else {
+                    sources.library(projectId, "", Sort.by("title"), 0, 500).stream()
+                            .filter(s -> s.id().equals(c.sourceId())).findFirst().ifPresent(source::setValue);
+                }
                 quotesOf(c.sourceId(), c.annotationId());
             }
         }

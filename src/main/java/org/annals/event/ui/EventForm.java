@@ -450,7 +450,7 @@ class EventForm extends Dialog {
         }
         // The claims beyond a field's single plain value (which the plain fields above edit), names resolved.
         list.add(new FormField<TimelineEntry, ClaimsEditor.Shown>("Claims",
-                e -> new ClaimsEditor.Shown(ClaimsEditor.shown(e.values().claims()), e.claimNames()),
+                e -> new ClaimsEditor.Shown(ClaimsEditor.shown(e.values().claims()), names(e)),
                 () -> new ClaimsEditor.Shown(claims.claims(), Map.of()),
                 v -> claims.setClaims(v == null ? new ClaimsEditor.Shown(List.of(), Map.of()) : v),
                 v -> v.claims().stream().map(c -> c.field().displayName() + ": " + org.annals.event.EventClaims
@@ -461,6 +461,13 @@ class EventForm extends Dialog {
         list.add(new FormField<TimelineEntry, String>("Tags", e -> String.join(", ", e.values().tags()),
                 tags::getValue, v -> tags.setValue(orEmpty(v)), v -> v, v -> tagList(v)));
         return List.copyOf(list);
+    }
+
+    /** The names a record's claims give, sources' titles among them, by id. */
+    private static Map<UUID, String> names(TimelineEntry e) {
+        var names = new java.util.HashMap<UUID, String>(e.claimNames());
+        names.putAll(e.claimSources());
+        return names;
     }
 
     private static String orEmpty(@Nullable String text) {
