@@ -234,18 +234,31 @@ public class EventView extends ProjectPage {
         return new com.vaadin.flow.component.orderedlayout.HorizontalLayout(edit, merge, delete);
     }
 
+    /** One of the event's values; marked when its sources disagree (their claims are listed further down). */
+    private static Div fact(TimelineEntry e, org.annals.event.ClaimField field, String text) {
+        var line = new Div(new Span(text));
+        if (e.disputes().stream().anyMatch(d -> d.field() == field)) {
+            var marker = new Span(" (preferred; sources disagree)");
+            marker.addClassName("fact-disputed");
+            line.add(marker);
+        }
+        return line;
+    }
+
     private Component facts(ProjectSummary project, TimelineEntry e) {
         var facts = new Div();
         facts.addClassName("entity-facts");
-        facts.add(new Div(new Span("When: " + e.start().display() + (e.end() == null ? "" : " – " + e.end().display()))));
-        facts.add(new Div(new Span("Type: " + e.typeName() + (e.subTypeName() == null ? "" : " / " + e.subTypeName()))));
+        facts.add(fact(e, org.annals.event.ClaimField.DATE, "When: " + e.start().display()
+                + (e.end() == null ? "" : " – " + e.end().display())));
+        facts.add(fact(e, org.annals.event.ClaimField.TYPE, "Type: " + e.typeName()
+                + (e.subTypeName() == null ? "" : " / " + e.subTypeName())));
         if (e.placeName() != null) {
-            facts.add(new Div(new Span("Place: " + e.placeName())));
+            facts.add(fact(e, org.annals.event.ClaimField.PLACE, "Place: " + e.placeName()));
         }
         if (!e.actors().isEmpty()) {
-            facts.add(new Div(new Span("Actors: " + e.actors().stream()
+            facts.add(fact(e, org.annals.event.ClaimField.ACTORS, "Actors: " + e.actors().stream()
                     .map(a -> a.name() + " (" + a.role().displayName().toLowerCase(java.util.Locale.ROOT) + ")")
-                    .collect(Collectors.joining("; ")))));
+                    .collect(Collectors.joining("; "))));
         }
         if (e.values().notes() != null) {
             facts.add(new Div(new Span("Notes: " + e.values().notes())));

@@ -124,6 +124,7 @@ class EventClaimsViewTest extends SpringBrowserlessTest {
 
         assertThat(texts(Span.class, "disagree-badge")).containsExactly("date disputed: 30 November 2024 or 1 December"
                 + " 2024");
+        assertThat(texts(Span.class, "fact-disputed")).containsExactly(" (preferred; sources disagree)");
         List<String> claims = texts(Div.class, "claim");
         assertThat(claims).hasSize(2);
         assertThat(claims.get(0)).startsWith("30 November 2024 · per Syrian Opposition Offensive of 2024")
