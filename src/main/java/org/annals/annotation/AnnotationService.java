@@ -395,6 +395,27 @@ public class AnnotationService {
                 .toList();
     }
 
+    /**
+     * The vetted annotations of the project among {@code annotationIds}, with where they are and what they say:
+     * the quotes that back an event's claims (decision 0030), which need not be linked to the event. Ids of
+     * annotations gone or of another project are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<Evidence> quotes(UUID projectId, java.util.Collection<UUID> annotationIds) {
+        access.require(projectId, ProjectRole.VIEWER);
+        if (annotationIds.isEmpty()) {
+            return List.of();
+        }
+        List<Annotation> found = annotations.findAllById(Set.copyOf(annotationIds)).stream()
+                .filter(a -> a.getProjectId().equals(projectId)).toList();
+        Map<UUID, String> titles = anchors.titles(projectId, found.stream().map(Annotation::getSourceId)
+                .collect(java.util.stream.Collectors.toSet()));
+        return found.stream()
+                .map(a -> new Evidence(a.getId(), a.getSourceId(), titles.getOrDefault(a.getSourceId(), "?"), a.getType(),
+                        a.getStart(), a.getEnd(), a.getPrefix(), a.getExact(), a.getSuffix()))
+                .sorted(Comparator.comparing(Evidence::annotationId)).toList();
+    }
+
     /** What a change in the editor produced: the draft it went into, the annotation, the linked record. */
     public record Marked(UUID changesetId, UUID annotationId, @Nullable UUID linkId) {
     }

@@ -48,10 +48,13 @@ class EventController {
             @Parameter(description = "Entity id of an actor") @RequestParam(required = false) @Nullable UUID actor,
             @Parameter(description = "Entity id of the place") @RequestParam(required = false) @Nullable UUID place,
             @Parameter(description = "Text in the title or notes") @RequestParam(defaultValue = "") String text,
+            @Parameter(description = "Only events whose sources disagree on some field (date, place, type, actors or"
+                    + " casualties)") @RequestParam(defaultValue = "false") boolean contested,
             @Parameter(description = "Page, from 0") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Items per page, 1–500") @RequestParam(defaultValue = ApiPage.DEFAULT_SIZE) int size) {
         ApiPage.check(page, size);
-        TimelineFilter filter = new TimelineFilter(day("from", from), day("to", to), type, actor, place, text);
+        TimelineFilter filter = new TimelineFilter(day("from", from), day("to", to), type, actor, place, text,
+                contested);
         if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
             throw new InvalidInputException("'from' (" + filter.from() + ") is after 'to' (" + filter.to() + ").");
         }

@@ -21,6 +21,7 @@ interface EventRecordRepository extends JpaRepository<EventRecord, UUID> {
                                                where x = e and a.entityId = :actorId))
               and (:pattern = '%' or lower(e.title) like lower(:pattern) escape '!'
                    or lower(coalesce(e.notes, '')) like lower(:pattern) escape '!')
+              and (:contestedOnly = false or e.contestedFields <> '')
             """;
 
     Optional<EventRecord> findByIdAndProjectId(UUID id, UUID projectId);
@@ -40,17 +41,17 @@ interface EventRecordRepository extends JpaRepository<EventRecord, UUID> {
     /** Vetted events that a timeline filter selects, in date order. */
     @Query("select e from EventRecord e " + TIMELINE_FILTER)
     List<EventRecord> timeline(UUID projectId, LocalDate from, LocalDate to, @Nullable UUID typeId,
-            @Nullable UUID placeId, @Nullable UUID actorId, String pattern, Pageable page);
+            @Nullable UUID placeId, @Nullable UUID actorId, String pattern, boolean contestedOnly, Pageable page);
 
     @Query("select count(e) from EventRecord e " + TIMELINE_FILTER)
     long countTimeline(UUID projectId, LocalDate from, LocalDate to, @Nullable UUID typeId,
-            @Nullable UUID placeId, @Nullable UUID actorId, String pattern);
+            @Nullable UUID placeId, @Nullable UUID actorId, String pattern, boolean contestedOnly);
 
     /** Day, type and count of the events a filter selects, for the per-day chart. */
     @Query("select e.startDate, e.typeId, count(e) from EventRecord e " + TIMELINE_FILTER
             + " group by e.startDate, e.typeId order by e.startDate")
     List<Object[]> countPerDay(UUID projectId, LocalDate from, LocalDate to, @Nullable UUID typeId,
-            @Nullable UUID placeId, @Nullable UUID actorId, String pattern);
+            @Nullable UUID placeId, @Nullable UUID actorId, String pattern, boolean contestedOnly);
 
     /** Events on the same day and at the same place: likely duplicates of a new proposal. */
     @Query("""

@@ -60,7 +60,8 @@ public class EventService {
     public List<TimelineEntry> timeline(UUID projectId, TimelineFilter filter, int page, int pageSize) {
         access.require(projectId, ProjectRole.VIEWER);
         var rows = events.timeline(projectId, from(filter), to(filter), filter.typeId(), filter.placeId(),
-                filter.actorId(), LikePattern.containing(filter.text()), PageRequest.of(Math.max(0, page), Math.clamp(pageSize, 1, 500),
+                filter.actorId(), LikePattern.containing(filter.text()), filter.contestedOnly(),
+                PageRequest.of(Math.max(0, page), Math.clamp(pageSize, 1, 500),
                         Sort.by("startDate", "id")));
         return entries(projectId, rows);
     }
@@ -69,8 +70,8 @@ public class EventService {
     public List<TimelineEntry> recent(UUID projectId, String text, int limit) {
         access.require(projectId, ProjectRole.VIEWER);
         TimelineFilter filter = new TimelineFilter(null, null, null, null, null, text);
-        var rows = events.timeline(projectId, from(filter), to(filter), null, null, null, LikePattern.containing(filter.text()),
-                PageRequest.of(0, Math.clamp(limit, 1, 100), Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.asc("id"))));
+        var rows = events.timeline(projectId, from(filter), to(filter), null, null, null,
+                LikePattern.containing(filter.text()), false, PageRequest.of(0, Math.clamp(limit, 1, 100), Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.asc("id"))));
         return entries(projectId, rows);
     }
 
@@ -81,10 +82,11 @@ public class EventService {
         List<String> order = types.findByProjectIdOrderByPosition(projectId).stream()
                 .filter(t -> t.getParentId() == null).map(EventType::getName).toList();
         var points = timeline(projectId, filter, 0, Math.clamp(maxPoints, 1, 5000)).stream()
-                .map(e -> new TimelineOverview.Point(e.id().toString(), e.title(), e.start().date().toString(), e.typeName()))
+                .map(e -> new TimelineOverview.Point(e.id().toString(), e.bandTitle(), e.start().date().toString(),
+                        e.typeName()))
                 .toList();
         var perDay = events.countPerDay(projectId, from(filter), to(filter), filter.typeId(), filter.placeId(),
-                        filter.actorId(), LikePattern.containing(filter.text())).stream()
+                        filter.actorId(), LikePattern.containing(filter.text()), filter.contestedOnly()).stream()
                 .map(row -> new TimelineOverview.DayCount(row[0].toString(), typeName(typeNames, (UUID) row[1]),
                         ((Number) row[2]).longValue()))
                 .toList();
@@ -94,7 +96,7 @@ public class EventService {
     public long count(UUID projectId, TimelineFilter filter) {
         access.require(projectId, ProjectRole.VIEWER);
         return events.countTimeline(projectId, from(filter), to(filter), filter.typeId(), filter.placeId(),
-                filter.actorId(), LikePattern.containing(filter.text()));
+                filter.actorId(), LikePattern.containing(filter.text()), filter.contestedOnly());
     }
 
     /** An event, following redirects left by merges, so an old id still resolves. */
@@ -132,6 +134,46 @@ public class EventService {
             boolean submit) {
         return new Proposal(changesets.propose(projectId, message,
                 List.of(ProposedOperation.update(EventRecordType.KIND, eventId, baseVersion, values)), submit), eventId);
+    }
+
+    /**
+     * Proposes that {@code claimId} is the preferred claim of its field (of its kind of count, for casualties),
+     * for the reason given: an update of the event, submitted for review like any other change (decision 0030),
+     * based on the version the person saw. The event's field takes the claim's value once it is approved.
+     */
+    @Transactional
+    public Proposal proposePreferred(UUID projectId, UUID eventId, long baseVersion, UUID claimId,
+            @org.jspecify.annotations.Nullable String reason) {
+        access.require(projectId, ProjectRole.EDITOR);
+        EventRecord record = events.findByIdAndProjectId(eventId, projectId).orElseThrow(() -> new NotFoundException("Event"));
+        EventPayload current = record.values();
+        EventClaim chosen = current.claims().stream().filter(c -> claimId.equals(c.id())).findFirst()
+                .orElseThrow(() -> new InvalidInputException("This claim is no longer part of the event: reload the"
+                        + " page to see its claims as they are now."));
+        if (reason != null && reason.strip().length() > EventClaim.REASON_MAX_LENGTH) {
+            throw new InvalidInputException("Give the reason for preferring a claim in at most "
+                    + EventClaim.REASON_MAX_LENGTH + " characters.");
+        }
+        List<EventClaim> competing = current.claims().stream()
+                .filter(c -> c.competition().equals(chosen.competition())).toList();
+        if (competing.size() < 2) {
+            throw new InvalidInputException("This is the only claim about the " + chosen.field().inSentence()
+                    + ": there is nothing to choose between.");
+        }
+        if (chosen.preferred() && java.util.Objects.equals(chosen.reason(), reason == null || reason.isBlank() ? null
+                : reason.strip())) {
+            throw new InvalidInputException("This claim is already the preferred one.");
+        }
+        List<EventClaim> claims = current.claims().stream().map(c -> c.id() != null && c.id().equals(claimId)
+                ? c.preferred(true, reason)
+                : c.competition().equals(chosen.competition()) ? c.preferred(false, null) : c).toList();
+        EventPayload values = EventClaims.normalise(eventId, current.withClaims(claims));
+        String what = chosen.field() == ClaimField.CASUALTIES && chosen.casualties() != null
+                ? chosen.casualties().group().display() : chosen.field().inSentence();
+        String message = "Prefer " + (chosen.sourceId() == null ? "the claim without a source" : "the claim of “"
+                + sources.titles(projectId, Set.of(chosen.sourceId())).getOrDefault(chosen.sourceId(), "a source")
+                + "”") + " for the " + what + " of " + record.getTitle();
+        return proposeUpdate(projectId, eventId, baseVersion, values, message, true);
     }
 
     /**
@@ -212,6 +254,13 @@ public class EventService {
                 entityIds.add(v.placeId());
             }
             v.actors().forEach(a -> entityIds.add(a.entityId()));
+            // the places and actors that claims name, for the event page and the dispute texts
+            for (EventClaim claim : v.claims()) {
+                if (claim.placeId() != null) {
+                    entityIds.add(claim.placeId());
+                }
+                claim.actors().forEach(a -> entityIds.add(a.entityId()));
+            }
         }
         Map<UUID, String> names = entityIds.isEmpty() ? Map.of() : entities.names(projectId, entityIds);
         Map<UUID, String> typeNames = new HashMap<>();
@@ -229,7 +278,18 @@ public class EventService {
                     .toList();
             var supporting = new HashSet<>(evidenceSources.getOrDefault(e.id(), Set.of()));
             var cited = new LinkedHashMap<UUID, String>();
+            var claimNames = new HashMap<UUID, String>();
             for (EventClaim claim : v.claims()) {
+                if (claim.placeId() != null) {
+                    claimNames.put(claim.placeId(), names.getOrDefault(claim.placeId(), "?"));
+                }
+                claim.actors().forEach(a -> claimNames.put(a.entityId(), names.getOrDefault(a.entityId(), "?")));
+                if (claim.typeId() != null) {
+                    claimNames.put(claim.typeId(), typeName(typeNames, claim.typeId()));
+                }
+                if (claim.subTypeId() != null) {
+                    claimNames.put(claim.subTypeId(), typeName(typeNames, claim.subTypeId()));
+                }
                 if (claim.sourceId() != null) {
                     supporting.add(claim.sourceId());
                     cited.put(claim.sourceId(), sourceTitles.getOrDefault(claim.sourceId(), "(a source no longer here)"));
@@ -238,7 +298,7 @@ public class EventService {
             result.add(new TimelineEntry(e.id(), e.version(), v.title(), v.start(), v.end(),
                     typeName(typeNames, v.typeId()), v.subTypeId() == null ? null : typeName(typeNames, v.subTypeId()),
                     v.placeId(), v.placeId() == null ? null : names.get(v.placeId()), actors, v.casualties(),
-                    supporting.size(), EventClaims.disputes(v.claims()), v.parentId(), v, cited));
+                    supporting.size(), EventClaims.disputes(v.claims()), v.parentId(), v, cited, claimNames));
         }
         return result;
     }

@@ -11,16 +11,34 @@ import org.jspecify.annotations.Nullable;
  * @param sourceCount how many distinct sources support the event: those its vetted evidence quotes and
  *     those its claims cite
  * @param claimSources the titles of the sources the claims cite, by source id
+ * @param claimNames the names of the places, actors and types that the claims give, by id
  */
 public record TimelineEntry(UUID id, long version, String title, PartialDate start, @Nullable PartialDate end,
         String typeName, @Nullable String subTypeName, @Nullable UUID placeId, @Nullable String placeName,
         List<Actor> actors, List<EventClaim> casualties, int sourceCount, List<EventClaims.Dispute> disputes,
-        @Nullable UUID parentId, EventPayload values, Map<UUID, String> claimSources) {
+        @Nullable UUID parentId, EventPayload values, Map<UUID, String> claimSources,
+        Map<UUID, String> claimNames) {
 
     public TimelineEntry {
         casualties = List.copyOf(casualties);
         disputes = List.copyOf(disputes);
         claimSources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(claimSources));
+        claimNames = Map.copyOf(claimNames);
+    }
+
+    /** What a claim of this event says, names resolved: "30 November 2024", "Aleppo", "at least 12 killed". */
+    public String valueText(EventClaim claim) {
+        return EventClaims.valueText(claim, id -> claimNames.getOrDefault(id, "?"), id -> claimNames.getOrDefault(id, "?"));
+    }
+
+    /** On what the sources disagree: "date disputed: 30 November 2024 or 1 December 2024"; empty when they agree. */
+    public String disputeText() {
+        return disputes.stream().map(d -> d.display(this::valueText)).collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    /** The title as the band's tooltip gives it, with what the sources disagree on. */
+    public String bandTitle() {
+        return disputes.isEmpty() ? title : title + " (contested: " + disputeText() + ")";
     }
 
     public record Actor(UUID entityId, String name, ActorRole role) {

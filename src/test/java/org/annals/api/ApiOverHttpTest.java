@@ -459,6 +459,12 @@ class ApiOverHttpTest {
         assertThat(aleppo.path("values").path("name").asString()).isEqualTo("Aleppo");
         JsonNode timeline = api.get(base + "/events?place=" + place + "&from=2024-11-01&to=2024-11-30", editorToken).json();
         assertThat(timeline.path("items")).extracting(e -> e.path("title").asString()).containsExactly("Rebels enter Aleppo");
+        // "contested only", as the timeline page filters: the sources of this event do not disagree
+        assertThat(api.get(base + "/events?place=" + place + "&contested=true", editorToken).json().path("items"))
+                .isEmpty();
+        assertThat(api.get(base + "/events?place=" + place + "&contested=false", editorToken).json().path("items"))
+                .hasSize(1);
+        assertThat(api.get(base + "/events?contested=maybe", editorToken).status()).isEqualTo(400);
         assertThat(api.get(base + "/sources/" + sourceId + "/annotations", editorToken).json().path("items"))
                 .singleElement().satisfies(a -> assertThat(a.path("exact").asString()).isEqualTo("Aleppo"));
         assertThat(api.get(base + "/entities/" + place + "/evidence", editorToken).json().path("items"))

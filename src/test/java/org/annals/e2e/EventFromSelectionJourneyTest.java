@@ -62,7 +62,7 @@ class EventFromSelectionJourneyTest extends BrowserTest {
         Locator form = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New event from the selection"));
         assertThat(form.getByLabel("Start", new Locator.GetByLabelOptions().setExact(true))).hasValue("2024-11-30");
         assertThat(form.getByText("From the text: “30 November 2024”")).isVisible();
-        assertThat(form.getByLabel("Fatalities", new Locator.GetByLabelOptions().setExact(true))).hasValue("15");
+        assertThat(form.getByLabel("Figure", new Locator.GetByLabelOptions().setExact(true))).hasValue("15");
         assertThat(form.getByText("From the text: “killed fifteen”")).isVisible();
 
         Locator place = form.getByLabel("Place", new Locator.GetByLabelOptions().setExact(true));

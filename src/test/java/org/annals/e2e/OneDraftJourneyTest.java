@@ -98,7 +98,7 @@ class OneDraftJourneyTest extends BrowserTest {
         // and the death toll, each shown with the words it came from.
         Locator form = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New event from the selection"));
         assertThat(form.getByLabel("Start", new Locator.GetByLabelOptions().setExact(true))).hasValue("2024-12-02");
-        assertThat(form.getByLabel("Fatalities", new Locator.GetByLabelOptions().setExact(true))).hasValue("11");
+        assertThat(form.getByLabel("Figure", new Locator.GetByLabelOptions().setExact(true))).hasValue("11");
         curator.type(form.getByLabel("Title", new Locator.GetByLabelOptions().setExact(true)),
                 "Russian airstrike on Idlib city");
         curator.click(form.getByLabel("Type", new Locator.GetByLabelOptions().setExact(true)));

@@ -113,7 +113,7 @@ class ReviewAndTimelineTest extends BrowserTest {
         Page page = signedIn(reviewer, "review");
         Locator diff = page.locator(".changeset-panel .operation");
         diff.first().waitFor();
-        assertThat(diff.locator(".diff")).containsText("40–60 per “SOHR daily report”");
+        assertThat(diff.locator(".diff")).containsText("40–60 killed per “SOHR daily report”");
         Locator link = diff.locator(".cited-sources").getByRole(AriaRole.LINK,
                 new Locator.GetByRoleOptions().setName("SOHR daily report"));
         assertThat(link).hasAttribute("href", java.util.regex.Pattern.compile(".*/sources/" + sohr + "$"));

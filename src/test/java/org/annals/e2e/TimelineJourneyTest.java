@@ -61,12 +61,12 @@ class TimelineJourneyTest extends BrowserTest {
         form.getByLabel("Primary actors").fill("Tahrir");
         editorPage.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Hay'at Tahrir al-Sham")).click();
         editorPage.keyboard().press("Escape");
-        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add a fatality claim")).click();
-        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add a fatality claim")).click();
-        form.getByLabel("Fatalities").nth(0).fill("12");
-        form.getByLabel("Note on the claim").nth(0).fill("SOHR");
-        form.getByLabel("Fatalities").nth(1).fill("40-60");
-        form.getByLabel("Note on the claim").nth(1).fill("local activists");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add a casualty figure")).click();
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add a casualty figure")).click();
+        form.getByLabel("Figure", new Locator.GetByLabelOptions().setExact(true)).nth(0).fill("12");
+        form.getByLabel("Note", new Locator.GetByLabelOptions().setExact(true)).nth(0).fill("SOHR");
+        form.getByLabel("Figure", new Locator.GetByLabelOptions().setExact(true)).nth(1).fill("40-60");
+        form.getByLabel("Note", new Locator.GetByLabelOptions().setExact(true)).nth(1).fill("local activists");
         form.getByLabel("Message for the reviewers").fill("Hama falls");
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Submit for review")).click();
         assertThat(editorPage.locator(".pending-overlay")).containsText("Rebels capture Hama");

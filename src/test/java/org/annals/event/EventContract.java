@@ -244,4 +244,57 @@ abstract class EventContract {
         as(reviewer, () -> review.approve(proposal.changesetId(), null));
         assertThat(as(editor, () -> events.get(project, proposal.eventId())).placeName()).isEqualTo("Salamiyah");
     }
+
+    @Test
+    void contested_only_selects_events_whose_sources_disagree_and_a_preferred_claim_goes_through_review() {
+        UUID reuters = fixtures.newSource(project, editor, "Reuters report", "Rebels entered Hama.");
+        UUID sohr = fixtures.newSource(project, editor, "SOHR report", "Fighting in Homs.");
+        UUID quiet = approved(battle("Hama airport", "2024-12-03", hama));
+        // "12" and "at least 10" fit one number: no disagreement
+        UUID agreeing = approved(battle("Homs outskirts", "2024-12-07", homs).withCasualties(List.of(
+                EventClaim.killed(12, 12, reuters), EventClaim.casualties(null, new Casualties(CasualtyCategory.KILLED,
+                        CasualtyParty.ALL, 10, 10, CountQualifier.AT_LEAST), sohr, null))));
+        UUID disputed = approved(battle("Fall of Hama", "2024-12-05", hama).withClaims(List.of(
+                EventClaim.place(null, hama, reuters, null), EventClaim.place(null, homs, sohr, null))));
+
+        assertThat(ids(TimelineFilter.ALL)).containsExactly(quiet, disputed, agreeing);
+        assertThat(ids(TimelineFilter.ALL.contested(true))).containsExactly(disputed);
+        assertThat(ids(new TimelineFilter(null, null, null, null, homs, "", true))).isEmpty();
+        assertThat(as(editor, () -> events.count(project, TimelineFilter.ALL.contested(true)))).isEqualTo(1);
+        var overview = as(editor, () -> events.overview(project, TimelineFilter.ALL.contested(true), 100));
+        assertThat(overview.perDay()).extracting(TimelineOverview.DayCount::count).containsExactly(1L);
+        assertThat(overview.points()).extracting(TimelineOverview.Point::title)
+                .containsExactly("Fall of Hama (contested: place disputed: Hama or Homs)");
+
+        var entry = as(editor, () -> events.get(project, disputed));
+        assertThat(entry.disputeText()).isEqualTo("place disputed: Hama or Homs");
+        UUID homsClaim = entry.values().claims().stream().filter(c -> homs.equals(c.placeId())).findFirst()
+                .orElseThrow().id();
+        assertThatThrownBy(() -> as(editor, () -> events.proposePreferred(project, disputed, entry.version(),
+                UUID.randomUUID(), null))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no longer part of the event");
+        assertThatThrownBy(() -> as(editor, () -> events.proposePreferred(project, disputed, entry.version(), homsClaim,
+                "x".repeat(EventClaim.REASON_MAX_LENGTH + 1)))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("at most " + EventClaim.REASON_MAX_LENGTH);
+        UUID hamaClaim = entry.values().claims().stream().filter(c -> hama.equals(c.placeId())).findFirst()
+                .orElseThrow().id();
+        assertThatThrownBy(() -> as(editor, () -> events.proposePreferred(project, disputed, entry.version(), hamaClaim,
+                null))).isInstanceOf(InvalidInputException.class).hasMessageContaining("already the preferred");
+        assertThat(as(editor, () -> changesets.mine(project, 100))).noneMatch(c -> c.message().startsWith("Prefer"));
+
+        var proposal = as(editor, () -> events.proposePreferred(project, disputed, entry.version(), homsClaim,
+                "the closer source"));
+        assertThat(as(editor, () -> events.get(project, disputed)).placeName()).as("not before review").isEqualTo("Hama");
+        as(reviewer, () -> review.approve(proposal.changesetId(), null));
+
+        var now = as(editor, () -> events.get(project, disputed));
+        assertThat(now.placeName()).isEqualTo("Homs");
+        assertThat(now.disputeText()).isEqualTo("place disputed: Homs or Hama");
+        assertThat(now.values().claims()).filteredOn(EventClaim::preferred).filteredOn(c -> c.field() == ClaimField.PLACE)
+                .singleElement().satisfies(c -> {
+                    assertThat(c.id()).isEqualTo(homsClaim);
+                    assertThat(c.reason()).isEqualTo("the closer source");
+                });
+        assertThat(ids(new TimelineFilter(null, null, null, null, homs, "", true))).containsExactly(disputed);
+    }
 }

@@ -29,6 +29,9 @@ import org.annals.base.NotFoundException;
 import org.annals.base.ui.TypedWork;
 import org.annals.collab.CollabService;
 import org.annals.event.EventRecordType;
+import org.annals.annotation.AnnotationService;
+import org.annals.event.ClaimField;
+import org.annals.event.EventClaim;
 import org.annals.review.ChangesetService;
 import org.annals.review.RecordRef;
 import org.annals.review.ui.CompareDialog;
@@ -68,7 +71,9 @@ class EventForm extends Dialog {
     private final Select<TaxonomyService.SubType> subType = new Select<>();
     private final ComboBox<EntitySummary> place = new ComboBox<>("Place");
     private final Map<ActorRole, MultiSelectComboBox<EntitySummary>> actors = new java.util.EnumMap<>(ActorRole.class);
-    private final ClaimsEditor fatalities;
+    private final ClaimsEditor claims;
+    /** Why the last save was refused, shown in the form (nothing typed is lost). */
+    private final Div saveError = new Div();
     private final TextArea notes = new TextArea("Notes");
     private final TextField tags = new TextField("Tags");
     private final TextField message = new TextField("Message for the reviewers");
@@ -102,8 +107,9 @@ class EventForm extends Dialog {
 
     /** A new event ({@code existing} null) or changes to the vetted {@code existing}, proposed as a new changeset. */
     EventForm(EventService events, EntityService entities, TaxonomyService taxonomy, SourceService sources,
-            UUID projectId, @Nullable TimelineEntry existing, Consumer<EventService.Proposal> saved) {
-        this(events, entities, taxonomy, sources, projectId, existing,
+            AnnotationService annotations, UUID projectId, @Nullable TimelineEntry existing,
+            Consumer<EventService.Proposal> saved) {
+        this(events, entities, taxonomy, sources, annotations, projectId, existing,
                 existing == null ? "" : "Update " + existing.title(),
                 existing == null ? newEventForm(projectId) : changeForm(projectId, existing.id()),
                 newProposal(events, projectId), saved);
@@ -119,9 +125,9 @@ class EventForm extends Dialog {
      * entities to {@code saver}, which answers with the reason it refused them, or null.
      */
     static EventForm forSelection(EventService events, EntityService entities, TaxonomyService taxonomy,
-            SourceService sources, UUID projectId, String quote, Suggestions suggestions,
+            SourceService sources, AnnotationService annotations, UUID projectId, String quote, Suggestions suggestions,
             EventFromSelection.Saver saver, EventFromSelection.@Nullable Submitter submitter) {
-        var form = new EventForm(events, entities, taxonomy, sources, projectId, null, "", null,
+        var form = new EventForm(events, entities, taxonomy, sources, annotations, projectId, null, "", null,
                 (basedOn, values, message, submit) -> {
                     throw new IllegalStateException("An event from a selection is saved to the working draft.");
                 }, proposal -> {
@@ -227,7 +233,7 @@ class EventForm extends Dialog {
         if (!notes.isEmpty()) {
             primary.setHelperText(String.join(". ", notes) + ".");
         }
-        suggestions.fatalities().forEach(f -> fatalities.addSuggested(f.value().asClaim(), fromText(f.span().text())));
+        suggestions.fatalities().forEach(f -> claims.addSuggested(f.value().asClaim(), fromText(f.span().text())));
     }
 
     private static void setDate(PartialDateField field, Suggestions.@Nullable Found<PartialDate> date) {
@@ -278,21 +284,21 @@ class EventForm extends Dialog {
      * (null: only guarded against Esc).
      */
     EventForm(EventService events, EntityService entities, TaxonomyService taxonomy, SourceService sources,
-            UUID projectId, @Nullable TimelineEntry existing, String initialMessage, @Nullable String formName, Saver saver,
-            Consumer<EventService.Proposal> saved) {
+            AnnotationService annotations, UUID projectId, @Nullable TimelineEntry existing, String initialMessage,
+            @Nullable String formName, Saver saver, Consumer<EventService.Proposal> saved) {
         this.events = events;
         this.entities = entities;
         this.work = new TypedWork(this, formName);
         this.projectId = projectId;
         this.existing = existing;
         this.saver = saver;
-        fatalities = new ClaimsEditor(sources, projectId);
         setHeaderTitle(existing == null ? "Propose an event" : "Edit your proposal for " + existing.title());
         setWidth("min(95vw, 56rem)");
         title.setRequired(true);
         title.setMaxLength(300);
         start.setRequired(true);
         var types = taxonomy.taxonomy(projectId);
+        claims = new ClaimsEditor(sources, annotations, entities, types, projectId);
         type.setLabel("Type");
         type.setItems(types);
         type.setItemLabelGenerator(TaxonomyService.TypeNode::name);
@@ -343,15 +349,17 @@ class EventForm extends Dialog {
 
         var form = new FormLayout(title, start, startTime, end, type, subType, place);
         actors.values().forEach(form::add);
-        form.add(fatalities, notes, tags, message);
+        form.add(claims, notes, tags, message);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("36em", 2));
         form.setColspan(title, 2);
         form.setColspan(notes, 2);
-        form.setColspan(fatalities, 2);
+        form.setColspan(claims, 2);
         form.setColspan(message, 2);
         duplicates.addClassName("duplicate-warning");
         duplicates.setVisible(false);
-        add(conflict, duplicates, form);
+        saveError.addClassName("form-error");
+        saveError.getElement().setAttribute("role", "alert");
+        add(conflict, duplicates, form, saveError);
 
         var submit = new Button("Submit for review", e -> save(true, saved));
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -440,15 +448,26 @@ class EventForm extends Dialog {
                     v -> v.stream().map(EntitySummary::name).collect(Collectors.joining("; ")),
                     v -> v.stream().map(EntitySummary::id).collect(Collectors.toSet())));
         }
-        list.add(new FormField<TimelineEntry, List<org.annals.event.EventClaim>>("Fatalities",
-                e -> e.values().casualties(), fatalities::claims, v -> fatalities.setClaims(v == null ? List.of() : v),
-                v -> v.stream().map(c -> c.casualties() == null ? "" : c.casualties().display())
-                        .collect(Collectors.joining("; ")), v -> v));
+        // The claims beyond a field's single plain value (which the plain fields above edit), names resolved.
+        list.add(new FormField<TimelineEntry, ClaimsEditor.Shown>("Claims",
+                e -> new ClaimsEditor.Shown(ClaimsEditor.shown(e.values().claims()), names(e)),
+                () -> new ClaimsEditor.Shown(claims.claims(), Map.of()),
+                v -> claims.setClaims(v == null ? new ClaimsEditor.Shown(List.of(), Map.of()) : v),
+                v -> v.claims().stream().map(c -> c.field().displayName() + ": " + org.annals.event.EventClaims
+                        .valueText(c, id -> v.names().getOrDefault(id, "?"), id -> v.names().getOrDefault(id, "?")))
+                        .collect(Collectors.joining("; ")), ClaimsEditor.Shown::claims));
         list.add(FormField.of("Notes", e -> orEmpty(e.values().notes()), notes::getValue,
                 v -> notes.setValue(orEmpty(v)), v -> v));
         list.add(new FormField<TimelineEntry, String>("Tags", e -> String.join(", ", e.values().tags()),
                 tags::getValue, v -> tags.setValue(orEmpty(v)), v -> v, v -> tagList(v)));
         return List.copyOf(list);
+    }
+
+    /** The names a record's claims give, sources' titles among them, by id. */
+    private static Map<UUID, String> names(TimelineEntry e) {
+        var names = new java.util.HashMap<UUID, String>(e.claimNames());
+        names.putAll(e.claimSources());
+        return names;
     }
 
     private static String orEmpty(@Nullable String text) {
@@ -552,8 +571,16 @@ class EventForm extends Dialog {
             return;
         }
         TimelineEntry existing = this.existing;
-        EventPayload values = values(existing);
-        EventService.Proposal proposal = saver.save(existing, values, message.getValue(), submit);
+        EventService.Proposal proposal;
+        try {
+            saveError.setText("");
+            EventPayload values = values(existing);
+            proposal = saver.save(existing, values, message.getValue(), submit);
+        } catch (InvalidInputException refused) {
+            // said in the form, next to the claim it is about when it is one; the form stays open as typed
+            saveError.setText(refused.getMessage());
+            return;
+        }
         work.finished();
         close();
         Notification.show(submit ? "Submitted for review. It appears on the timeline once a reviewer approves it."
@@ -569,14 +596,36 @@ class EventForm extends Dialog {
         var actorList = new ArrayList<EventActor>();
         actors.forEach((role, picker) -> picker.getValue().forEach(e -> actorList.add(new EventActor(e.id(), role))));
         start.requiredDate(); // says what is wrong when nothing, or no date, is typed
-        return new EventPayload(title.getValue(), PartialDate.parse(start.getValue(), startTime.getValue()),
+        EventPayload typed = new EventPayload(title.getValue(), PartialDate.parse(start.getValue(), startTime.getValue()),
                 end.partialDate().orElse(null), type.getValue().id(),
                 subType.getValue() == null ? null : subType.getValue().id(),
                 place.getValue() == null ? null : place.getValue().id(), actorList, List.of(),
-                notes.getValue(), tagList(tags.getValue()), existing == null ? null : existing.parentId(), null)
-                // the event's other claims stay as they are; the plain fields above update its plain claims
-                .withClaims(existing == null ? List.of() : existing.values().claims())
-                .withCasualties(fatalities.claims());
+                notes.getValue(), tagList(tags.getValue()), existing == null ? null : existing.parentId(), null);
+        List<EventClaim> rows = claims.claims();
+        List<EventClaim> before = existing == null ? List.of() : existing.values().claims();
+        var all = new ArrayList<EventClaim>();
+        for (ClaimField field : ClaimField.values()) {
+            List<EventClaim> ofField = rows.stream().filter(c -> c.field() == field).toList();
+            if (field == ClaimField.CASUALTIES) {
+                all.addAll(ofField);
+                continue;
+            }
+            all.addAll(ClaimsEditor.combine(ofField, ClaimsEditor.hiddenPlain(before, field), plainClaim(typed, field),
+                    existing == null ? null : plainClaim(existing.values(), field)));
+        }
+        return typed.withClaims(all);
+    }
+
+    /** A field's value in {@code values} as a claim without a source; null when the field is empty. */
+    static @Nullable EventClaim plainClaim(EventPayload values, ClaimField field) {
+        return switch (field) {
+            case DATE -> values.start() == null ? null : EventClaim.date(null, values.start(), values.end(), null, null);
+            case TYPE -> values.typeId() == null ? null : EventClaim.type(null, values.typeId(), values.subTypeId(),
+                    null, null);
+            case PLACE -> values.placeId() == null ? null : EventClaim.place(null, values.placeId(), null, null);
+            case ACTORS -> values.actors().isEmpty() ? null : EventClaim.actors(null, values.actors(), null, null);
+            case CASUALTIES -> null;
+        };
     }
 
     /** A choice as a picker shows it: the offer to create one, an entity created in this form, or a record. */

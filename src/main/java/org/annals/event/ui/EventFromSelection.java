@@ -42,9 +42,11 @@ public class EventFromSelection {
     private final TaxonomyService taxonomy;
     private final SourceService sources;
     private final EventPrefillService prefill;
+    private final org.annals.annotation.AnnotationService annotations;
 
     EventFromSelection(EventService events, EntityService entities, TaxonomyService taxonomy, SourceService sources,
-            EventPrefillService prefill) {
+            EventPrefillService prefill, org.annals.annotation.AnnotationService annotations) {
+        this.annotations = annotations;
         this.events = events;
         this.entities = entities;
         this.taxonomy = taxonomy;
@@ -59,7 +61,7 @@ public class EventFromSelection {
 
     /** The form with "Save to draft" and, with a submitter, "Save and submit for review". */
     public Dialog open(UUID projectId, SourceContext source, String quote, Saver saver, @Nullable Submitter submitter) {
-        var form = EventForm.forSelection(events, entities, taxonomy, sources, projectId, quote,
+        var form = EventForm.forSelection(events, entities, taxonomy, sources, annotations, projectId, quote,
                 prefill.suggest(projectId, quote, source), saver, submitter);
         form.open();
         return form;

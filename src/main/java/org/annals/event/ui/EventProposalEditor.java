@@ -27,9 +27,11 @@ class EventProposalEditor implements RecordEditor {
     private final TaxonomyService taxonomy;
     private final SourceService sources;
     private final ChangesetService changesets;
+    private final org.annals.annotation.AnnotationService annotations;
 
     EventProposalEditor(EventService events, EntityService entities, TaxonomyService taxonomy, SourceService sources,
-            ChangesetService changesets) {
+            ChangesetService changesets, org.annals.annotation.AnnotationService annotations) {
+        this.annotations = annotations;
         this.events = events;
         this.entities = entities;
         this.taxonomy = taxonomy;
@@ -53,7 +55,7 @@ class EventProposalEditor implements RecordEditor {
         long version = operation.baseVersion() == null ? 0 : operation.baseVersion();
         TimelineEntry proposed = events.describe(projectId, operation.recordId(), version,
                 (EventPayload) operation.payload());
-        var form = new EventForm(events, entities, taxonomy, sources, projectId, proposed, message,
+        var form = new EventForm(events, entities, taxonomy, sources, annotations, projectId, proposed, message,
                 RecordEditor.proposalForm(changesetId), (basedOn, values, newMessage, submit) -> {
                     changesets.revise(changesetId, newMessage, List.of(new ProposedOperation(operation.kind(),
                             operation.recordId(), operation.action(), operation.baseVersion(), values)));
@@ -82,7 +84,7 @@ class EventProposalEditor implements RecordEditor {
         TimelineEntry started = conflict.startedFrom() == null ? now
                 : events.describe(projectId, id, conflict.proposed().baseVersion(), (EventPayload) conflict.startedFrom());
         // Not kept in the browser: the comparison it opens with cannot be rebuilt from a copy.
-        var form = new EventForm(events, entities, taxonomy, sources, projectId, mine, message, null, (basedOn, values, newMessage, submit) -> {
+        var form = new EventForm(events, entities, taxonomy, sources, annotations, projectId, mine, message, null, (basedOn, values, newMessage, submit) -> {
                     // basedOn is the version the person carried their values over to (the form refuses to
                     // save before they have compared).
                     changesets.rebase(changesetId, ProposedOperation.update(EventRecordType.KIND, id,

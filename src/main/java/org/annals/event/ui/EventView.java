@@ -141,51 +141,63 @@ public class EventView extends ProjectPage {
         if (project.myRole().includes(ProjectRole.EDITOR)) {
             record.add(actions(project, event));
         }
-        record.add(new H3("What the sources say about fatalities"));
-        if (event.casualties().isEmpty()) {
-            record.add(new Paragraph("No claims yet."));
-        } else {
-            var claims = new Div();
-            claims.addClassName("claims");
-            event.casualties().forEach(c -> claims.add(claim(project, event, c)));
-            if (event.sourcesDisagree()) {
-                var note = new Span("The claims do not agree.");
-                note.addClassName("disagree-badge");
-                claims.add(note);
-            }
-            record.add(claims);
-        }
+        var evidence = annotations.evidence(project.id(), EventRecordType.KIND, event.id());
+        record.add(new H3("What the sources say"));
+        // the quotes behind the claims: among the evidence, or marked in a source without a link to the event
+        var quoteIds = event.values().claims().stream().map(EventClaim::annotationId).filter(java.util.Objects::nonNull)
+                .filter(a -> evidence.stream().noneMatch(e -> e.annotationId().equals(a))).toList();
+        var quotes = new java.util.ArrayList<>(evidence);
+        quotes.addAll(annotations.quotes(project.id(), quoteIds));
+        record.add(new ClaimsList(project.id(), event, quotes,
+                project.myRole().includes(ProjectRole.EDITOR) ? claim -> preferDialog(project, event, claim) : null));
         record.add(new H3("Evidence"));
-        record.add(new EvidenceList(project.id(), annotations.evidence(project.id(), EventRecordType.KIND, event.id())));
+        record.add(new EvidenceList(project.id(), evidence));
         record.add(new H3("History"));
         record.add(new RecordHistory(history, project, EventRecordType.KIND, event.id()));
     }
 
-    /** "40–60 · per SOHR daily report (link) · note": a claim is never shown without its source. */
-    private static Component claim(ProjectSummary project, TimelineEntry event, EventClaim claim) {
-        var line = new Div(new Span(claim.casualties() == null ? "" : claim.casualties().display()), new Span(" · "));
-        line.addClassName("claim");
-        if (claim.sourceId() == null) {
-            line.add(new Span("no source given"));
-        } else {
-            line.add(new Span("per "), CitedSources.link(project.id(), claim.sourceId(),
-                    event.claimSources().getOrDefault(claim.sourceId(), "a source no longer here")));
-        }
-        if (claim.note() != null && !claim.note().isBlank()) {
-            line.add(new Span(" · " + claim.note()));
-        }
-        return line;
+    /**
+     * Asks for the reason and proposes that {@code claim} be the preferred one of its field: an update of the
+     * event that goes through review (the service checks the person may propose it).
+     */
+    private void preferDialog(ProjectSummary project, TimelineEntry event, EventClaim claim) {
+        var dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setHeaderTitle("Prefer this claim");
+        var reason = new com.vaadin.flow.component.textfield.TextArea("Reason (optional)");
+        reason.setMaxLength(EventClaim.REASON_MAX_LENGTH);
+        reason.setHelperText("Why this source is the better one here, e.g. \"the later, corrected count\"");
+        reason.setWidthFull();
+        var error = new Div();
+        error.addClassName("form-error");
+        error.getElement().setAttribute("role", "alert");
+        var propose = new Button("Propose for review", ok -> {
+            try {
+                events.proposePreferred(project.id(), event.id(), event.version(), claim.id(), reason.getValue());
+            } catch (org.annals.base.InvalidInputException refused) {
+                error.setText(refused.getMessage());
+                return;
+            }
+            dialog.close();
+            com.vaadin.flow.component.notification.Notification.show("Proposed: it is the preferred claim once a"
+                    + " reviewer approves it.");
+        });
+        propose.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new Paragraph(claim.field().displayName() + ": " + event.valueText(claim)
+                + (claim.sourceId() == null ? " (no source given)" : " per “" + event.claimSources()
+                        .getOrDefault(claim.sourceId(), "a source no longer here") + "”")), reason, error);
+        dialog.getFooter().add(new Button("Cancel", c -> dialog.close()), propose);
+        dialog.open();
     }
 
     private Component actions(ProjectSummary project, TimelineEntry event) {
         var edit = new Button("Propose changes", e -> {
-            var form = new EventForm(events, entities, taxonomy, sources, project.id(), event, proposal -> { });
+            var form = new EventForm(events, entities, taxonomy, sources, annotations, project.id(), event, proposal -> { });
             form.followChanges(collab, changesets);
             form.open();
         });
         // Changes being typed when the page was left (reload, expired session) come back.
         TypedWork.offer(UI.getCurrent(), EventForm.changeForm(project.id(), event.id()), kept -> {
-            var form = new EventForm(events, entities, taxonomy, sources, project.id(), event, proposal -> { });
+            var form = new EventForm(events, entities, taxonomy, sources, annotations, project.id(), event, proposal -> { });
             form.restore(kept.fields());
             form.followChanges(collab, changesets);
             form.open();
@@ -222,18 +234,31 @@ public class EventView extends ProjectPage {
         return new com.vaadin.flow.component.orderedlayout.HorizontalLayout(edit, merge, delete);
     }
 
+    /** One of the event's values; marked when its sources disagree (their claims are listed further down). */
+    private static Div fact(TimelineEntry e, org.annals.event.ClaimField field, String text) {
+        var line = new Div(new Span(text));
+        if (e.disputes().stream().anyMatch(d -> d.field() == field)) {
+            var marker = new Span(" (preferred; sources disagree)");
+            marker.addClassName("fact-disputed");
+            line.add(marker);
+        }
+        return line;
+    }
+
     private Component facts(ProjectSummary project, TimelineEntry e) {
         var facts = new Div();
         facts.addClassName("entity-facts");
-        facts.add(new Div(new Span("When: " + e.start().display() + (e.end() == null ? "" : " – " + e.end().display()))));
-        facts.add(new Div(new Span("Type: " + e.typeName() + (e.subTypeName() == null ? "" : " / " + e.subTypeName()))));
+        facts.add(fact(e, org.annals.event.ClaimField.DATE, "When: " + e.start().display()
+                + (e.end() == null ? "" : " – " + e.end().display())));
+        facts.add(fact(e, org.annals.event.ClaimField.TYPE, "Type: " + e.typeName()
+                + (e.subTypeName() == null ? "" : " / " + e.subTypeName())));
         if (e.placeName() != null) {
-            facts.add(new Div(new Span("Place: " + e.placeName())));
+            facts.add(fact(e, org.annals.event.ClaimField.PLACE, "Place: " + e.placeName()));
         }
         if (!e.actors().isEmpty()) {
-            facts.add(new Div(new Span("Actors: " + e.actors().stream()
+            facts.add(fact(e, org.annals.event.ClaimField.ACTORS, "Actors: " + e.actors().stream()
                     .map(a -> a.name() + " (" + a.role().displayName().toLowerCase(java.util.Locale.ROOT) + ")")
-                    .collect(Collectors.joining("; ")))));
+                    .collect(Collectors.joining("; "))));
         }
         if (e.values().notes() != null) {
             facts.add(new Div(new Span("Notes: " + e.values().notes())));

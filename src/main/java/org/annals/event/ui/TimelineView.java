@@ -50,7 +50,8 @@ import org.annals.review.ChangesetService;
 
 /**
  * The timeline of vetted events, grouped by day. The filters live in the address (from, to, type,
- * actor, place, q), so a filtered timeline can be shared as a link.
+ * actor, place, q, contested), so a filtered timeline can be shared as a link. Events whose sources disagree
+ * say on what.
  */
 @Route(ProjectRoutes.PREFIX + "/timeline")
 @PermitAll
@@ -63,6 +64,7 @@ public class TimelineView extends ProjectPage {
     private final TaxonomyService taxonomy;
     private final ChangesetService changesets;
     private final org.annals.source.SourceService sources;
+    private final org.annals.annotation.AnnotationService annotations;
     /** A month or a year filters from its first day to (for "To") its last: "From 2024-11 To 2024-11" is November. */
     private final PartialDateField from = new PartialDateField("From", "A day, a month or a year");
     private final PartialDateField to = new PartialDateField("To", "A day, a month or a year");
@@ -70,6 +72,10 @@ public class TimelineView extends ProjectPage {
     private final ComboBox<EntitySummary> actor = new ComboBox<>("Actor");
     private final ComboBox<EntitySummary> place = new ComboBox<>("Place");
     private final TextField text = new TextField("Text");
+    /** Only events whose sources disagree on some field: {@code contested=yes} in the address. */
+    private final com.vaadin.flow.component.checkbox.Checkbox contested =
+            new com.vaadin.flow.component.checkbox.Checkbox("Contested only");
+    static final String CONTESTED_PARAMETER = "contested";
     private final Div list = new Div();
     private final TimelineCharts charts = new TimelineCharts();
     private ProjectSummary project;
@@ -83,8 +89,10 @@ public class TimelineView extends ProjectPage {
     }
 
     TimelineView(ProjectService projects, EventService events, EntityService entities, TaxonomyService taxonomy,
-            ChangesetService changesets, org.annals.source.SourceService sources, CollabService collab) {
+            ChangesetService changesets, org.annals.source.SourceService sources, CollabService collab,
+            org.annals.annotation.AnnotationService annotations) {
         this.sources = sources;
+        this.annotations = annotations;
         super(projects, ProjectRole.VIEWER, "Timeline");
         this.live = LiveRefresh.of(this, collab);
         this.events = events;
@@ -123,18 +131,20 @@ public class TimelineView extends ProjectPage {
         actor.addValueChangeListener(e -> changed());
         place.addValueChangeListener(e -> changed());
         text.addValueChangeListener(e -> changed());
-        var filters = new HorizontalLayout(from, to, type, actor, place, text);
+        contested.setTooltipText("Only events whose sources disagree on the date, place, type, actors or casualties");
+        contested.addValueChangeListener(e -> changed());
+        var filters = new HorizontalLayout(from, to, type, actor, place, text, contested);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         add(filters);
         if (project.myRole().includes(ProjectRole.EDITOR)) {
             var propose = new Button("Propose an event", VaadinIcon.PLUS.create(), e -> new EventForm(events, entities,
-                    taxonomy, sources, project.id(), null, proposal -> refresh()).open());
+                    taxonomy, sources, annotations, project.id(), null, proposal -> refresh()).open());
             propose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(propose);
             // A new event being typed when the page was left (reload, expired session) comes back.
             TypedWork.offer(UI.getCurrent(), EventForm.newEventForm(project.id()), kept -> {
-                var form = new EventForm(events, entities, taxonomy, sources, project.id(), null, proposal -> refresh());
+                var form = new EventForm(events, entities, taxonomy, sources, annotations, project.id(), null, proposal -> refresh());
                 form.restore(kept.fields());
                 form.open();
                 TypedWork.announceRestored("event");
@@ -168,6 +178,7 @@ public class TimelineView extends ProjectPage {
         first(query, "actor").flatMap(ProjectRoutes::parseId).flatMap(this::entity).ifPresent(actor::setValue);
         first(query, "place").flatMap(ProjectRoutes::parseId).flatMap(this::entity).ifPresent(place::setValue);
         first(query, "q").ifPresent(text::setValue);
+        contested.setValue(first(query, CONTESTED_PARAMETER).filter(TimelineView::yes).isPresent());
         restoring = false;
     }
 
@@ -179,6 +190,11 @@ public class TimelineView extends ProjectPage {
         } catch (org.annals.base.NotFoundException e) {
             return Optional.empty();
         }
+    }
+
+    /** "contested=yes" (and "true", "1", as people and other tools write it). */
+    static boolean yes(String value) {
+        return List.of("yes", "true", "1").contains(value.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static Optional<String> first(Map<String, List<String>> query, String key) {
@@ -213,6 +229,9 @@ public class TimelineView extends ProjectPage {
         if (!text.getValue().isBlank()) {
             params.put("q", text.getValue().strip());
         }
+        if (contested.getValue()) {
+            params.put(CONTESTED_PARAMETER, "yes");
+        }
         String location = ProjectRoutes.path(project.id()) + "/timeline"
                 + (params.isEmpty() ? "" : "?" + QueryParameters.simple(params).getQueryString());
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, location));
@@ -222,7 +241,7 @@ public class TimelineView extends ProjectPage {
     private TimelineFilter filter() {
         return new TimelineFilter(from.firstDay(), to.lastDay(), type.getValue() == null ? null : type.getValue().id(),
                 actor.getValue() == null ? null : actor.getValue().id(), place.getValue() == null ? null : place.getValue().id(),
-                text.getValue());
+                text.getValue(), contested.getValue());
     }
 
     private void refresh() {
@@ -314,6 +333,11 @@ public class TimelineView extends ProjectPage {
             var badge = new Span("sources disagree");
             badge.addClassName("disagree-badge");
             line.add(badge);
+            // on what, so that a reader need not open the event: "date disputed: 30 November 2024 or 1 December 2024"
+            var what = new Div(new Span(e.disputeText()));
+            what.addClassName("dispute-text");
+            item.add(line, what);
+            return item;
         }
         item.add(line);
         return item;

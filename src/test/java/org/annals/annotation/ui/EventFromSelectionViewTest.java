@@ -133,7 +133,7 @@ class EventFromSelectionViewTest extends SpringBrowserlessTest {
         TextField start = inForm(TextField.class, "Start");
         assertThat(start.getValue()).isEqualTo("2024-11-30");
         assertThat(start.getHelperText()).contains("From the text: “30 November 2024”");
-        TextField figure = find(TextField.class).withAriaLabel("Fatalities").single();
+        TextField figure = find(TextField.class).withCaption("Figure").single();
         assertThat(figure.getValue()).isEqualTo("15");
         assertThat(figure.getHelperText()).isEqualTo("From the text: “killed fifteen”");
         @SuppressWarnings("unchecked")
@@ -215,7 +215,7 @@ class EventFromSelectionViewTest extends SpringBrowserlessTest {
         assertThat(inForm(TextField.class, "Start").getValue()).isEmpty();
         assertThat(inForm(ComboBox.class, "Place").getValue()).isNull();
         assertThat(inForm(MultiSelectComboBox.class, "Primary actors").getValue()).isEmpty();
-        assertThat(find(TextField.class).withAriaLabel("Fatalities").all()).isEmpty();
+        assertThat(find(TextField.class).withCaption("Figure").all()).isEmpty();
         assertThat(saved).isEmpty();
     }
 }
