@@ -300,6 +300,46 @@ public final class EventClaims {
         };
     }
 
+    /**
+     * The event's values with one more claim, as a quote proposes it (decision 0030): where a plain claim (no
+     * source, no quote) already says the same value, that claim becomes this one, keeping its id and its
+     * preference (the uncited value gains its source and quote); otherwise the claim is added. When the new claim
+     * comes marked preferred, the claims it competes with give up their preference. The values are normalised
+     * first, so that their plain fields are claims to compare with.
+     */
+    public static EventPayload withQuotedClaim(UUID eventId, EventPayload values, EventClaim quoted) {
+        if (quoted.id() == null) {
+            throw new IllegalArgumentException("A quoted claim is given its id by the one who proposes it.");
+        }
+        EventPayload whole = normalise(eventId, values);
+        var claims = new ArrayList<EventClaim>(whole.claims());
+        if (claims.stream().anyMatch(c -> quoted.id().equals(c.id()))) {
+            throw new InvalidInputException("The event already has this claim.");
+        }
+        EventClaim added = quoted;
+        int plain = -1;
+        for (int i = 0; i < claims.size(); i++) {
+            if (claims.get(i).plain() && claims.get(i).sameValue(quoted)) {
+                plain = i;
+                break;
+            }
+        }
+        if (plain >= 0) {
+            EventClaim replaced = claims.get(plain);
+            added = withId(quoted, replaced.id()).preferred(replaced.preferred() || quoted.preferred(),
+                    replaced.preferred() ? replaced.reason() : quoted.reason());
+            claims.set(plain, added);
+        } else {
+            claims.add(added);
+        }
+        if (added.preferred()) {
+            EventClaim chosen = added;
+            claims.replaceAll(c -> c != chosen && c.preferred() && c.competition().equals(chosen.competition())
+                    ? c.preferred(false, null) : c);
+        }
+        return whole.withClaims(claims);
+    }
+
     private static EventClaim withId(EventClaim c, UUID id) {
         return new EventClaim(id, c.field(), c.preferred(), c.start(), c.end(), c.typeId(), c.subTypeId(),
                 c.placeId(), c.actors(), c.casualties(), c.sourceId(), c.annotationId(), c.reason(), c.note());
