@@ -210,7 +210,9 @@ abstract class EventClaimsContract {
                     assertThat(f.after()).contains("1 December 2024 per “Ministry” (preferred: The ministry names the"
                             + " day of the strike)");
                 });
-        as(editor, () -> review.approve(proposal.changesetId(), null));
+        AnnalsPrincipal secondReviewer = fixtures.newUser("reviewer");
+        fixtures.addMember(project, secondReviewer, ProjectRole.REVIEWER);
+        as(secondReviewer, () -> review.approve(proposal.changesetId(), null));
 
         TimelineEntry after = event(id);
         assertThat(after.start()).isEqualTo(PartialDate.parse("2024-12-01"));
@@ -505,7 +507,7 @@ abstract class EventClaimsContract {
                 .formatted(explosions, reuters);
         refusedWithNothingStored(() -> events.proposeCreate(project,
                 (EventPayload) types.readProposed(EventRecordType.KIND, negative), "Negative", true), "cannot be negative");
-        String inverted = negative.replace("-3", "12").replace("\"maximum\": 4", "\"maximum\": 8");
+        String inverted = negative.replace("\"minimum\": -3, \"maximum\": 4", "\"minimum\": 12, \"maximum\": 8");
         refusedWithNothingStored(() -> events.proposeCreate(project,
                 (EventPayload) types.readProposed(EventRecordType.KIND, inverted), "Inverted", true), "12–8 is inverted");
 
