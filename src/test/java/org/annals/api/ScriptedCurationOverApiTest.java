@@ -121,10 +121,18 @@ class ScriptedCurationOverApiTest {
         assertThat(read.path("subTypeName").asString()).isEqualTo("Armed clash");
         assertThat(read.path("placeName").asString()).isEqualTo("Hama");
         assertThat(read.path("actors")).extracting(a -> a.path("name").asString()).containsExactly("Rebel coalition");
-        assertThat(read.path("fatalities")).singleElement().satisfies(claim -> {
-            assertThat(claim.path("minimum").asInt()).isEqualTo(12);
+        // sent as "fatalities" (a client written before claims), read back as a casualty claim of the killed
+        assertThat(read.path("casualties")).singleElement().satisfies(claim -> {
+            assertThat(claim.path("field").asString()).isEqualTo("CASUALTIES");
+            assertThat(claim.path("casualties").path("category").asString()).isEqualTo("KILLED");
+            assertThat(claim.path("casualties").path("minimum").asInt()).isEqualTo(12);
             assertThat(claim.path("sourceId").asString()).isEqualTo(source);
+            assertThat(claim.path("note").asString()).isEqualTo("soldiers");
+            assertThat(claim.path("preferred").asBoolean()).isTrue();
         });
+        assertThat(read.path("values").path("claims")).extracting(c -> c.path("field").asString())
+                .containsExactly("DATE", "PLACE", "TYPE", "ACTORS", "CASUALTIES");
+        assertThat(read.path("values").has("fatalities")).isFalse();
         assertThat(api.get(base + "/events/" + event + "/evidence", viewer).json().path("items"))
                 .singleElement().satisfies(e -> assertThat(e.path("annotationId").asString()).isEqualTo(mark.toString()));
         assertThat(api.get(base + "/entities/" + hama, viewer).json().path("values").path("aliases"))

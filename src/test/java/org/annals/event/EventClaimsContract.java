@@ -193,6 +193,22 @@ abstract class EventClaimsContract {
     }
 
     @Test
+    void clients_send_claims_in_their_shortest_form_and_old_clients_fatalities() {
+        String json = """
+                {"title": "Strike", "start": {"date": "2024-11-30", "precision": "DAY"}, "typeId": "%s",
+                 "claims": [{"field": "CASUALTIES", "casualties": {"category": "INJURED", "minimum": 30},
+                             "sourceId": "%s"}],
+                 "fatalities": [{"minimum": 8, "maximum": 8, "sourceId": "%s", "note": "the ministry's count"}]}"""
+                .formatted(explosions, ministry, ministry);
+        UUID id = approved((EventPayload) types.readProposed(EventRecordType.KIND, json));
+
+        assertThat(event(id).casualties()).extracting(c -> c.casualties().display(), EventClaim::sourceId,
+                EventClaim::note, EventClaim::preferred).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("30 injured", ministry, null, true),
+                        org.assertj.core.groups.Tuple.tuple("8 killed", ministry, "the ministry's count", true));
+    }
+
+    @Test
     void a_reviewer_changes_the_preferred_claim_with_a_reason_through_review() {
         UUID id = approved(disputedStrike());
         TimelineEntry before = event(id);
