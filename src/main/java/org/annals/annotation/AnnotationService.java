@@ -228,7 +228,14 @@ public class AnnotationService {
         UUID draft = quoted != null && link instanceof LinkChoice.Existing existing
                 ? withClaimOnEvent(projectId, text, existing.id(), quoted, operations)
                 : intoWorkingDraft(projectId, text, operations);
-        return new Marked(draft, id, chosen.id(), quoted == null ? null : quoted.id());
+        return new Marked(draft, id, chosen.id(), quoted == null ? null : claimQuoting(operations, id));
+    }
+
+    /** The id of the claim the annotation is the quote of, as proposed (it may have taken an agreeing claim's id). */
+    private static @Nullable UUID claimQuoting(List<ProposedOperation> operations, UUID annotationId) {
+        return operations.stream().filter(op -> op.payload() instanceof EventPayload)
+                .flatMap(op -> ((EventPayload) op.payload()).claims().stream())
+                .filter(c -> annotationId.equals(c.annotationId())).map(EventClaim::id).findFirst().orElse(null);
     }
 
     /** The claim as the annotation makes it: its own id, the annotation as its quote, the annotation's source. */
@@ -255,13 +262,12 @@ public class AnnotationService {
     }
 
     /**
-     * Adds the operations and the event's claim to the changeset where the event's next change belongs: the
-     * caller's own open proposal of the event when there is one (it must still be editable), else a change of the
-     * vetted event in the working draft.
+     * Adds the operations and the event's claim (an operation added to {@code operations}) to the changeset where
+     * the event's next change belongs: the caller's own open proposal of the event when there is one (it must
+     * still be editable), else a change of the vetted event in the working draft.
      */
     private UUID withClaimOnEvent(UUID projectId, AnchorText text, UUID eventId, EventClaim quoted,
             List<ProposedOperation> operations) {
-        var all = new ArrayList<>(operations);
         for (ChangesetService.PendingChange pending : changesets.myPending(projectId, EventRecordType.KIND)) {
             if (!pending.recordId().equals(eventId)) {
                 continue;
@@ -277,13 +283,13 @@ public class AnnotationService {
             ProposedOperation own = changesets.proposedOperations(pending.changesetId()).stream()
                     .filter(op -> op.recordId().equals(eventId)).findFirst().orElseThrow();
             EventPayload values = EventClaims.withQuotedClaim(eventId, (EventPayload) own.payload(), quoted);
-            all.add(new ProposedOperation(own.kind(), eventId, own.action(), own.baseVersion(), values));
+            operations.add(new ProposedOperation(own.kind(), eventId, own.action(), own.baseVersion(), values));
             boolean inWorkingDraft = workingDraft.overview(projectId)
                     .filter(d -> d.changesetId().equals(pending.changesetId())).isPresent();
             if (inWorkingDraft) {
-                return intoWorkingDraft(projectId, text, all);
+                return intoWorkingDraft(projectId, text, operations);
             }
-            changesets.amend(pending.changesetId(), all, Set.of());
+            changesets.amend(pending.changesetId(), operations, Set.of());
             return pending.changesetId();
         }
         org.annals.event.TimelineEntry vetted;
@@ -297,9 +303,9 @@ public class AnnotationService {
             throw new InvalidInputException("The event was merged into \"" + vetted.title() + "\": link the quote to"
                     + " that event.");
         }
-        all.add(ProposedOperation.update(EventRecordType.KIND, eventId, vetted.version(),
+        operations.add(ProposedOperation.update(EventRecordType.KIND, eventId, vetted.version(),
                 EventClaims.withQuotedClaim(eventId, vetted.values(), quoted)));
-        return intoWorkingDraft(projectId, text, all);
+        return intoWorkingDraft(projectId, text, operations);
     }
 
     /**

@@ -301,9 +301,9 @@ public final class EventClaims {
     }
 
     /**
-     * The event's values with one more claim, as a quote proposes it (decision 0030): where a plain claim (no
-     * source, no quote) already says the same value, that claim becomes this one, keeping its id and its
-     * preference (the uncited value gains its source and quote); otherwise the claim is added. When the new claim
+     * The event's values with one more claim, as a quote proposes it (decision 0030): where a claim without a quote
+     * already says the same value, uncited or citing the same source, that claim becomes this one, keeping its id
+     * and its preference (the value gains its quote, and its source); otherwise the claim is added. When the new claim
      * comes marked preferred, the claims it competes with give up their preference. The values are normalised
      * first, so that their plain fields are claims to compare with.
      */
@@ -317,18 +317,21 @@ public final class EventClaims {
             throw new InvalidInputException("The event already has this claim.");
         }
         EventClaim added = quoted;
-        int plain = -1;
+        int same = -1;
         for (int i = 0; i < claims.size(); i++) {
-            if (claims.get(i).plain() && claims.get(i).sameValue(quoted)) {
-                plain = i;
+            EventClaim c = claims.get(i);
+            if (c.annotationId() == null && c.sameValue(quoted)
+                    && (c.sourceId() == null || c.sourceId().equals(quoted.sourceId()))) {
+                same = i;
                 break;
             }
         }
-        if (plain >= 0) {
-            EventClaim replaced = claims.get(plain);
+        if (same >= 0) {
+            EventClaim replaced = claims.get(same);
             added = withId(quoted, replaced.id()).preferred(replaced.preferred() || quoted.preferred(),
-                    replaced.preferred() ? replaced.reason() : quoted.reason());
-            claims.set(plain, added);
+                    replaced.preferred() ? replaced.reason() : quoted.reason()).noted(quoted.note() != null
+                            ? quoted.note() : replaced.note());
+            claims.set(same, added);
         } else {
             claims.add(added);
         }

@@ -409,6 +409,7 @@ abstract class EventClaimsContract {
         var dated = as(editor, () -> annotations.annotate(project, reuters, dateStart,
                 dateStart + "30 November 2024".length(), "30 November 2024", AnnotationType.DATE,
                 new LinkChoice.Existing(EventRecordType.KIND, marked.linkId()), List.of(), date));
+        assertThat(dated.claimId()).isEqualTo(EventClaims.plainId(marked.linkId(), ClaimField.DATE));
         as(editor, () -> annotations.submitDraft(project, dated.changesetId(), "Its date"));
         as(reviewer, () -> review.approve(dated.changesetId(), null));
         assertThat(EventClaims.of(event(marked.linkId()).values().claims(), ClaimField.DATE)).singleElement()

@@ -192,5 +192,18 @@ class EventClaimsTest {
         assertThat(preferred.start()).isEqualTo(DEC_1);
         assertThat(EventClaims.preferred(preferred.claims(), ClaimField.DATE)).extracting(EventClaim::id)
                 .containsExactly(claimId);
+
+        // a figure read from the same source without a quote (the event form's suggestion) gains the quote
+        EventPayload withFigure = EventClaims.normalise(EVENT, plain().withCasualties(List.of(
+                EventClaim.killed(12, 12, REUTERS))));
+        var quotedFigure = EventClaim.casualties(UUID.randomUUID(), Casualties.killed(12), REUTERS, annotation);
+        assertThat(EventClaims.withQuotedClaim(EVENT, withFigure, quotedFigure).casualties()).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.id()).isEqualTo(EventClaims.givenId(EVENT, ClaimField.CASUALTIES, 0));
+                    assertThat(c.annotationId()).isEqualTo(annotation);
+                });
+        // the same figure from another source is another claim
+        assertThat(EventClaims.withQuotedClaim(EVENT, withFigure, EventClaim.casualties(UUID.randomUUID(),
+                Casualties.killed(12), MINISTRY, annotation)).casualties()).hasSize(2);
     }
 }
