@@ -367,6 +367,7 @@ public class AnnotationService {
         boolean inWorkingDraft = target.ownChangeset() != null && workingDraft.overview(projectId)
                 .filter(d -> d.changesetId().equals(target.ownChangeset())).isPresent();
         if (inWorkingDraft && target.action() == ChangeAction.CREATE) {
+            takeBackClaims(projectId, java.util.Objects.requireNonNull(target.ownChangeset()), annotationId);
             // Through the draft's own rule: refused, with the reason, if another item of the draft uses it.
             workingDraft.remove(projectId, Set.of(annotationId), false);
         } else if (target.ownChangeset() != null && target.action() == ChangeAction.CREATE) {
@@ -377,6 +378,40 @@ public class AnnotationService {
         } else {
             intoWorkingDraft(projectId, text, List.of(ProposedOperation.delete(AnnotationRecordType.KIND, annotationId,
                     target.baseVersion())));
+        }
+    }
+
+    /**
+     * A quote taken back from the draft takes back the claims it proposed there (decision 0030): each returns to
+     * what the vetted event has under its id, or goes; a change of a vetted event left with nothing else to
+     * change leaves the draft.
+     */
+    private void takeBackClaims(UUID projectId, UUID draftId, UUID annotationId) {
+        var upserts = new ArrayList<ProposedOperation>();
+        var dropped = new HashSet<UUID>();
+        for (ProposedOperation op : changesets.proposedOperations(draftId)) {
+            if (!(op.payload() instanceof EventPayload values)
+                    || values.claims().stream().noneMatch(c -> annotationId.equals(c.annotationId()))) {
+                continue;
+            }
+            EventPayload vetted = op.action() == ChangeAction.CREATE ? null
+                    : eventService.get(projectId, op.recordId()).values();
+            Map<UUID, EventClaim> before = new java.util.HashMap<>();
+            if (vetted != null) {
+                vetted.claims().forEach(c -> before.put(c.id(), c));
+            }
+            EventPayload without = values.withClaims(values.claims().stream()
+                    .flatMap(c -> !annotationId.equals(c.annotationId()) ? java.util.stream.Stream.of(c)
+                            : java.util.stream.Stream.ofNullable(c.id() == null ? null : before.get(c.id())))
+                    .toList());
+            if (vetted != null && EventClaims.normalise(op.recordId(), without).equals(vetted)) {
+                dropped.add(op.recordId());
+            } else {
+                upserts.add(new ProposedOperation(op.kind(), op.recordId(), op.action(), op.baseVersion(), without));
+            }
+        }
+        if (!upserts.isEmpty() || !dropped.isEmpty()) {
+            changesets.amend(draftId, upserts, dropped);
         }
     }
 

@@ -422,6 +422,38 @@ abstract class EventClaimsContract {
     }
 
     @Test
+    void a_quote_taken_back_from_the_draft_takes_back_its_claim() {
+        UUID id = approved(strike());
+        String text = as(editor, () -> sources.read(project, ministry)).text();
+        int start = at(text, "1 December");
+        int end = start + "1 December".length();
+        EventClaim date = as(editor, () -> annotations.claimFromQuote(project, ministry, start, end, AnnotationType.DATE))
+                .orElseThrow();
+        var marked = as(editor, () -> annotations.annotate(project, ministry, start, end, "1 December",
+                AnnotationType.DATE, new LinkChoice.Existing(EventRecordType.KIND, id), List.of(), date));
+        // an unrelated change of the same event in the draft stays
+        String figure = "killed 8 people";
+        int figureStart = at(text, figure);
+        EventClaim eight = as(editor, () -> annotations.claimFromQuote(project, ministry, figureStart,
+                figureStart + figure.length(), AnnotationType.CASUALTY_FIGURE)).orElseThrow();
+        var counted = as(editor, () -> annotations.annotate(project, ministry, figureStart,
+                figureStart + figure.length(), figure, AnnotationType.CASUALTY_FIGURE,
+                new LinkChoice.Existing(EventRecordType.KIND, id), List.of(), eight));
+        assertThat(counted.changesetId()).isEqualTo(marked.changesetId());
+
+        as(editor, () -> annotations.delete(project, ministry, marked.annotationId()));
+        EventPayload proposed = (EventPayload) as(editor, () -> changesets.proposedOperations(marked.changesetId()))
+                .stream().filter(op -> op.recordId().equals(id)).findFirst().orElseThrow().payload();
+        assertThat(EventClaims.of(proposed.claims(), ClaimField.DATE)).extracting(EventClaim::sourceId)
+                .containsOnlyNulls();
+        assertThat(proposed.casualties()).extracting(EventClaim::annotationId).containsExactly(counted.annotationId());
+
+        // the last quote goes: the event's change had nothing else, so it leaves the draft with it
+        as(editor, () -> annotations.delete(project, ministry, counted.annotationId()));
+        assertThat(as(editor, () -> annotations.editor(project, ministry)).draftId()).isNull();
+    }
+
+    @Test
     void a_quote_of_the_wrong_kind_or_not_linked_to_an_event_makes_no_claim() {
         UUID id = approved(strike());
         String text = as(editor, () -> sources.read(project, ministry)).text();
