@@ -142,6 +142,16 @@ abstract class EventClaimsContract {
         return index;
     }
 
+    /** Marks a phrase of a source as a quote of the event, with the claim read from it (as the dialog offers it). */
+    private AnnotationService.Marked quoted(UUID source, String phrase, AnnotationType type, UUID eventId) {
+        String text = as(editor, () -> sources.read(project, source)).text();
+        int start = at(text, phrase);
+        EventClaim claim = as(editor, () -> annotations.claimFromQuote(project, source, start, start + phrase.length(),
+                type)).orElseThrow();
+        return as(editor, () -> annotations.annotate(project, source, start, start + phrase.length(), phrase, type,
+                new LinkChoice.Existing(EventRecordType.KIND, eventId), List.of(), claim));
+    }
+
     private long claimRows() {
         Long count = jdbc.queryForObject("select count(*) from event_claim c join event_record e on e.id = c.event_id"
                 + " where e.project_id = ?", Long.class, project);
@@ -424,21 +434,9 @@ abstract class EventClaimsContract {
     @Test
     void a_quote_taken_back_from_the_draft_takes_back_its_claim() {
         UUID id = approved(strike());
-        String text = as(editor, () -> sources.read(project, ministry)).text();
-        int start = at(text, "1 December");
-        int end = start + "1 December".length();
-        EventClaim date = as(editor, () -> annotations.claimFromQuote(project, ministry, start, end, AnnotationType.DATE))
-                .orElseThrow();
-        var marked = as(editor, () -> annotations.annotate(project, ministry, start, end, "1 December",
-                AnnotationType.DATE, new LinkChoice.Existing(EventRecordType.KIND, id), List.of(), date));
+        var marked = quoted(ministry, "1 December", AnnotationType.DATE, id);
         // an unrelated change of the same event in the draft stays
-        String figure = "killed 8 people";
-        int figureStart = at(text, figure);
-        EventClaim eight = as(editor, () -> annotations.claimFromQuote(project, ministry, figureStart,
-                figureStart + figure.length(), AnnotationType.CASUALTY_FIGURE)).orElseThrow();
-        var counted = as(editor, () -> annotations.annotate(project, ministry, figureStart,
-                figureStart + figure.length(), figure, AnnotationType.CASUALTY_FIGURE,
-                new LinkChoice.Existing(EventRecordType.KIND, id), List.of(), eight));
+        var counted = quoted(ministry, "killed 8 people", AnnotationType.CASUALTY_FIGURE, id);
         assertThat(counted.changesetId()).isEqualTo(marked.changesetId());
 
         as(editor, () -> annotations.delete(project, ministry, marked.annotationId()));
@@ -476,13 +474,7 @@ abstract class EventClaimsContract {
     @Test
     void deleting_an_annotation_that_backs_a_claim_keeps_the_claim_without_its_quote_with_a_revision() {
         UUID id = approved(strike());
-        String text = as(editor, () -> sources.read(project, ministry)).text();
-        String phrase = "killed 8 people";
-        int start = at(text, phrase);
-        EventClaim figure = as(editor, () -> annotations.claimFromQuote(project, ministry, start,
-                start + phrase.length(), AnnotationType.CASUALTY_FIGURE)).orElseThrow();
-        var marked = as(editor, () -> annotations.annotate(project, ministry, start, start + phrase.length(), phrase,
-                AnnotationType.CASUALTY_FIGURE, new LinkChoice.Existing(EventRecordType.KIND, id), List.of(), figure));
+        var marked = quoted(ministry, "killed 8 people", AnnotationType.CASUALTY_FIGURE, id);
         as(editor, () -> annotations.submitDraft(project, marked.changesetId(), "The ministry's toll"));
         as(reviewer, () -> review.approve(marked.changesetId(), null));
         long version = event(id).version();
