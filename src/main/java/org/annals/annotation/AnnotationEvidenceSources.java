@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.annals.event.EventRecordType;
@@ -13,7 +14,7 @@ import org.annals.event.EvidenceSources;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The sources of events' vetted evidence, for the timeline's source counts. */
+/** The sources of events' vetted evidence, for the timeline's source counts and the check of a claim's quote. */
 @Component
 @Transactional(readOnly = true)
 class AnnotationEvidenceSources implements EvidenceSources {
@@ -38,5 +39,10 @@ class AnnotationEvidenceSources implements EvidenceSources {
             }
         }
         return result;
+    }
+
+    @Override
+    public Optional<UUID> sourceOfQuote(UUID projectId, UUID annotationId) {
+        return annotations.findByIdAndProjectId(annotationId, projectId).map(Annotation::getSourceId);
     }
 }

@@ -15,6 +15,7 @@ import org.annals.event.EventDeleting;
 import org.annals.event.EventDirectory;
 import org.annals.event.EventRecordType;
 import org.annals.event.EventsMerged;
+import org.annals.event.QuoteDeleting;
 import org.annals.review.ChangeAction;
 import org.annals.review.KnockOnChanges;
 import org.annals.review.RecordRef;
@@ -23,6 +24,7 @@ import org.annals.source.AnchorText;
 import org.annals.source.SourceAnchors;
 import org.annals.source.SourceReferences;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -44,9 +46,11 @@ public class AnnotationRecordType implements RecordType<AnnotationPayload> {
     private final SourceAnchors anchors;
     private final EntityDirectory entities;
     private final EventDirectory events;
+    private final ApplicationEventPublisher publisher;
 
     AnnotationRecordType(AnnotationRepository annotations, SourceAnchors anchors, EntityDirectory entities,
-            EventDirectory events) {
+            EventDirectory events, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.annotations = annotations;
         this.anchors = anchors;
         this.entities = entities;
@@ -182,7 +186,14 @@ public class AnnotationRecordType implements RecordType<AnnotationPayload> {
                 annotations.save(new Annotation(recordId, projectId, text.textVersionId(), p, now));
             }
             case UPDATE -> existing(projectId, recordId).set(p, now);
-            case DELETE -> annotations.delete(existing(projectId, recordId));
+            case DELETE -> {
+                Annotation annotation = existing(projectId, recordId);
+                // Claims it backs lose their quote (and keep value and source), each with a revision.
+                var unquoted = new KnockOnChanges();
+                publisher.publishEvent(new QuoteDeleting(projectId, recordId, unquoted));
+                annotations.delete(annotation);
+                return unquoted.records();
+            }
         }
         return Set.of();
     }

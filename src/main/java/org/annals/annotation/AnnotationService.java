@@ -16,10 +16,17 @@ import org.annals.entity.EntityDirectory;
 import org.annals.entity.EntityKind;
 import org.annals.entity.EntityRecordType;
 import org.annals.entity.EntityService;
+import org.annals.event.ClaimField;
+import org.annals.event.EventClaim;
+import org.annals.event.EventClaims;
 import org.annals.event.EventDirectory;
+import org.annals.event.EventPayload;
 import org.annals.event.EventRecordType;
 import org.annals.event.EventSearch;
 import org.annals.event.EventService;
+import org.annals.event.QuotedClaim;
+import org.annals.event.prefill.EventPrefill;
+import org.annals.event.prefill.SourceContext;
 import org.annals.project.ProjectAccess;
 import org.annals.project.ProjectRole;
 import org.annals.review.ChangeAction;
@@ -151,16 +158,154 @@ public class AnnotationService {
      */
     public Marked annotate(UUID projectId, UUID sourceId, int start, int end, String quote, AnnotationType type,
             LinkChoice link) {
+        return mark(projectId, sourceId, start, end, quote, type, link, null);
+    }
+
+    /**
+     * The claim a date or casualty-figure quote makes, read from the words of {@code [start, end)} of the source
+     * (decision 0030): a date with its precision (or a range), or a casualty figure (killed, injured or both; of
+     * civilians or combatants when the words say; a number or range; "at least" or "about"), citing the source.
+     * For the person to confirm or correct before {@link #annotate(UUID, UUID, int, int, String, AnnotationType,
+     * LinkChoice, List, EventClaim)} adds it; empty when the words give none or the type makes no claim.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<EventClaim> claimFromQuote(UUID projectId, UUID sourceId, int start, int end,
+            AnnotationType type) {
+        access.require(projectId, ProjectRole.EDITOR);
+        AnchorText text = anchor(projectId, sourceId);
+        AnnotationRecordType.checkSpan(text, start, end);
+        ClaimField field = type.claimField();
+        if (field == null) {
+            return java.util.Optional.empty();
+        }
+        var source = new SourceContext(sourceId, sameWords.publishedOn(projectId, sourceId).orElse(null), null);
+        return EventPrefill.readClaim(text.slice(start, end), source, field);
+    }
+
+    /**
+     * The vetted claims an annotation is the quote of, each with its event: the way back from a quote to what it
+     * says (decision 0030). Any role in the project.
+     */
+    @Transactional(readOnly = true)
+    public List<QuotedClaim> claimsBackedBy(UUID projectId, UUID annotationId) {
+        access.require(projectId, ProjectRole.VIEWER);
+        return events.claimsQuoting(projectId, List.of(annotationId));
+    }
+
+    /**
+     * Marks a span as {@link #annotate(UUID, UUID, int, int, String, AnnotationType, LinkChoice, List)} does, and
+     * adds the claim the quote makes to the event it is linked to, in the same changeset, so that a reviewer
+     * sees both together (decision 0030). The claim's quote is the new annotation and its source the annotation's
+     * source, whatever {@code claim} says; its value is what the person confirmed (see {@link #claimFromQuote}).
+     * A vetted event gets the claim through a change in the working draft; an event the caller's own open
+     * proposal creates or changes gets it in that proposal; a new event is created with it.
+     *
+     * @param claim null for none; else a claim about the field the type quotes (a date, or casualties)
+     */
+    public Marked annotate(UUID projectId, UUID sourceId, int start, int end, String quote, AnnotationType type,
+            LinkChoice link, List<TextMatch> sameWordsElsewhere, @Nullable EventClaim claim) {
+        if (claim == null) {
+            return annotate(projectId, sourceId, start, end, quote, type, link, sameWordsElsewhere);
+        }
+        if (!sameWordsElsewhere.isEmpty()) {
+            throw new InvalidInputException("A quote that makes a claim is marked on its own: mark the same words"
+                    + " elsewhere afterwards, each with its own claim.");
+        }
+        return mark(projectId, sourceId, start, end, quote, type, link, claim);
+    }
+
+    private Marked mark(UUID projectId, UUID sourceId, int start, int end, String quote, AnnotationType type,
+            LinkChoice link, @Nullable EventClaim claim) {
         access.require(projectId, ProjectRole.EDITOR);
         AnchorText text = anchor(projectId, sourceId);
         var operations = new ArrayList<ProposedOperation>();
-        Link chosen = link(link, operations);
         UUID id = Uuids.timeOrdered();
+        EventClaim quoted = claim == null ? null : quoted(type, link, claim, sourceId, id);
+        Link chosen = link(link, operations, quoted);
         AnnotationPayload payload = new AnnotationPayload(sourceId, start, end, quote, contextBefore(text, start),
                 contextAfter(text, end), type, chosen.kind(), chosen.id());
         operations.add(ProposedOperation.create(AnnotationRecordType.KIND, id, payload));
-        UUID draft = intoWorkingDraft(projectId, text, operations);
-        return new Marked(draft, id, chosen.id());
+        UUID draft = quoted != null && link instanceof LinkChoice.Existing existing
+                ? withClaimOnEvent(projectId, text, existing.id(), quoted, operations)
+                : intoWorkingDraft(projectId, text, operations);
+        return new Marked(draft, id, chosen.id(), quoted == null ? null : claimQuoting(operations, id));
+    }
+
+    /** The id of the claim the annotation is the quote of, as proposed (it may have taken an agreeing claim's id). */
+    private static @Nullable UUID claimQuoting(List<ProposedOperation> operations, UUID annotationId) {
+        return operations.stream().filter(op -> op.payload() instanceof EventPayload)
+                .flatMap(op -> ((EventPayload) op.payload()).claims().stream())
+                .filter(c -> annotationId.equals(c.annotationId())).map(EventClaim::id).findFirst().orElse(null);
+    }
+
+    /** The claim as the annotation makes it: its own id, the annotation as its quote, the annotation's source. */
+    private static EventClaim quoted(AnnotationType type, LinkChoice link, EventClaim claim, UUID sourceId,
+            UUID annotationId) {
+        ClaimField field = type.claimField();
+        if (field == null) {
+            throw new InvalidInputException("Only a date or a casualty figure makes a claim about an event; mark the"
+                    + " quote as one of those.");
+        }
+        if (claim.field() != field) {
+            throw new InvalidInputException("A " + type.displayName().toLowerCase(java.util.Locale.ROOT)
+                    + " makes a claim about the " + field.inSentence() + ", not the " + (claim.field() == null ? "?"
+                            : claim.field().inSentence()) + ".");
+        }
+        boolean toEvent = link instanceof LinkChoice.NewEvent
+                || link instanceof LinkChoice.Existing existing && existing.kind().equals(EventRecordType.KIND);
+        if (!toEvent) {
+            throw new InvalidInputException("Link the quote to an event: its claim is about that event.");
+        }
+        return new EventClaim(Uuids.timeOrdered(), claim.field(), claim.preferred(), claim.start(), claim.end(),
+                claim.typeId(), claim.subTypeId(), claim.placeId(), claim.actors(), claim.casualties(), sourceId,
+                annotationId, claim.reason(), claim.note());
+    }
+
+    /**
+     * Adds the operations and the event's claim (an operation added to {@code operations}) to the changeset where
+     * the event's next change belongs: the caller's own open proposal of the event when there is one (it must
+     * still be editable), else a change of the vetted event in the working draft.
+     */
+    private UUID withClaimOnEvent(UUID projectId, AnchorText text, UUID eventId, EventClaim quoted,
+            List<ProposedOperation> operations) {
+        for (ChangesetService.PendingChange pending : changesets.myPending(projectId, EventRecordType.KIND)) {
+            if (!pending.recordId().equals(eventId)) {
+                continue;
+            }
+            if (pending.action() == ChangeAction.DELETE) {
+                throw new InvalidInputException("You have proposed deleting this event: withdraw that proposal to add"
+                        + " a claim to it.");
+            }
+            if (!changesets.details(pending.changesetId()).summary().state().editable()) {
+                throw new InvalidInputException("Your change of this event is waiting for review: add the claim once"
+                        + " it is decided, or withdraw it in My changes and propose both together.");
+            }
+            ProposedOperation own = changesets.proposedOperations(pending.changesetId()).stream()
+                    .filter(op -> op.recordId().equals(eventId)).findFirst().orElseThrow();
+            EventPayload values = EventClaims.withQuotedClaim(eventId, (EventPayload) own.payload(), quoted);
+            operations.add(new ProposedOperation(own.kind(), eventId, own.action(), own.baseVersion(), values));
+            boolean inWorkingDraft = workingDraft.overview(projectId)
+                    .filter(d -> d.changesetId().equals(pending.changesetId())).isPresent();
+            if (inWorkingDraft) {
+                return intoWorkingDraft(projectId, text, operations);
+            }
+            changesets.amend(pending.changesetId(), operations, Set.of());
+            return pending.changesetId();
+        }
+        org.annals.event.TimelineEntry vetted;
+        try {
+            vetted = eventService.get(projectId, eventId);
+        } catch (NotFoundException notVetted) {
+            throw new InvalidInputException("The event is proposed by someone else and not approved yet: add its claim"
+                    + " once it is approved.");
+        }
+        if (!vetted.id().equals(eventId)) {
+            throw new InvalidInputException("The event was merged into \"" + vetted.title() + "\": link the quote to"
+                    + " that event.");
+        }
+        operations.add(ProposedOperation.update(EventRecordType.KIND, eventId, vetted.version(),
+                EventClaims.withQuotedClaim(eventId, vetted.values(), quoted)));
+        return intoWorkingDraft(projectId, text, operations);
     }
 
     /**
@@ -210,7 +355,7 @@ public class AnnotationService {
         AnchorText text = anchor(projectId, sourceId);
         Target target = target(projectId, sourceId, annotationId);
         var created = new ArrayList<ProposedOperation>();
-        Link chosen = link(link, created);
+        Link chosen = link(link, created, null);
         return target.replaceWith(target.payload().withLink(type, chosen.kind(), chosen.id()), created, text);
     }
 
@@ -222,6 +367,7 @@ public class AnnotationService {
         boolean inWorkingDraft = target.ownChangeset() != null && workingDraft.overview(projectId)
                 .filter(d -> d.changesetId().equals(target.ownChangeset())).isPresent();
         if (inWorkingDraft && target.action() == ChangeAction.CREATE) {
+            takeBackClaims(projectId, java.util.Objects.requireNonNull(target.ownChangeset()), annotationId);
             // Through the draft's own rule: refused, with the reason, if another item of the draft uses it.
             workingDraft.remove(projectId, Set.of(annotationId), false);
         } else if (target.ownChangeset() != null && target.action() == ChangeAction.CREATE) {
@@ -232,6 +378,40 @@ public class AnnotationService {
         } else {
             intoWorkingDraft(projectId, text, List.of(ProposedOperation.delete(AnnotationRecordType.KIND, annotationId,
                     target.baseVersion())));
+        }
+    }
+
+    /**
+     * A quote taken back from the draft takes back the claims it proposed there (decision 0030): each returns to
+     * what the vetted event has under its id, or goes; a change of a vetted event left with nothing else to
+     * change leaves the draft.
+     */
+    private void takeBackClaims(UUID projectId, UUID draftId, UUID annotationId) {
+        var upserts = new ArrayList<ProposedOperation>();
+        var dropped = new HashSet<UUID>();
+        for (ProposedOperation op : changesets.proposedOperations(draftId)) {
+            if (!(op.payload() instanceof EventPayload values)
+                    || values.claims().stream().noneMatch(c -> annotationId.equals(c.annotationId()))) {
+                continue;
+            }
+            EventPayload vetted = op.action() == ChangeAction.CREATE ? null
+                    : eventService.get(projectId, op.recordId()).values();
+            Map<UUID, EventClaim> before = new java.util.HashMap<>();
+            if (vetted != null) {
+                vetted.claims().forEach(c -> before.put(c.id(), c));
+            }
+            EventPayload without = values.withClaims(values.claims().stream()
+                    .flatMap(c -> !annotationId.equals(c.annotationId()) ? java.util.stream.Stream.of(c)
+                            : java.util.stream.Stream.ofNullable(c.id() == null ? null : before.get(c.id())))
+                    .toList());
+            if (vetted != null && EventClaims.normalise(op.recordId(), without).equals(vetted)) {
+                dropped.add(op.recordId());
+            } else {
+                upserts.add(new ProposedOperation(op.kind(), op.recordId(), op.action(), op.baseVersion(), without));
+            }
+        }
+        if (!upserts.isEmpty() || !dropped.isEmpty()) {
+            changesets.amend(draftId, upserts, dropped);
         }
     }
 
@@ -416,15 +596,25 @@ public class AnnotationService {
                 .sorted(Comparator.comparing(Evidence::annotationId)).toList();
     }
 
-    /** What a change in the editor produced: the draft it went into, the annotation, the linked record. */
-    public record Marked(UUID changesetId, UUID annotationId, @Nullable UUID linkId) {
+    /**
+     * What a change in the editor produced: the draft it went into, the annotation, the linked record, and the
+     * claim the quote makes about it when it makes one.
+     */
+    public record Marked(UUID changesetId, UUID annotationId, @Nullable UUID linkId, @Nullable UUID claimId) {
+
+        public Marked(UUID changesetId, UUID annotationId, @Nullable UUID linkId) {
+            this(changesetId, annotationId, linkId, null);
+        }
     }
 
     private record Link(@Nullable String kind, @Nullable UUID id) {
     }
 
-    /** Turns the editor's choice into a link, proposing the new record first when there is one. */
-    private static Link link(LinkChoice choice, List<ProposedOperation> operations) {
+    /**
+     * Turns the editor's choice into a link, proposing the new record first when there is one; a new event is
+     * proposed with the claim its quote makes, if any.
+     */
+    private static Link link(LinkChoice choice, List<ProposedOperation> operations, @Nullable EventClaim quoted) {
         return switch (choice) {
             case LinkChoice.None none -> new Link(null, null);
             case LinkChoice.Existing existing -> new Link(existing.kind(), existing.id());
@@ -438,7 +628,9 @@ public class AnnotationService {
                 event.newEntities().forEach((entityId, values) -> operations.add(
                         ProposedOperation.create(EntityRecordType.KIND, entityId, values)));
                 UUID id = Uuids.timeOrdered();
-                operations.add(ProposedOperation.create(EventRecordType.KIND, id, event.values()));
+                EventPayload values = quoted == null ? event.values()
+                        : EventClaims.withQuotedClaim(id, event.values(), quoted);
+                operations.add(ProposedOperation.create(EventRecordType.KIND, id, values));
                 yield new Link(EventRecordType.KIND, id);
             }
         };

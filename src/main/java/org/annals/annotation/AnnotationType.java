@@ -2,6 +2,7 @@ package org.annals.annotation;
 
 import java.util.Locale;
 import org.annals.entity.EntityRecordType;
+import org.annals.event.ClaimField;
 import org.annals.event.EventRecordType;
 import org.jspecify.annotations.Nullable;
 
@@ -44,6 +45,18 @@ public enum AnnotationType {
     /** The kind of record this type must link to, or null when any link (or none) will do. */
     public @Nullable String requiredLinkKind() {
         return requiredLinkKind;
+    }
+
+    /**
+     * The field of an event whose claim a quote of this type makes when linked to the event (decision 0030): a
+     * date quote the date, a casualty figure the casualties; null for the others.
+     */
+    public @Nullable ClaimField claimField() {
+        return switch (this) {
+            case DATE -> ClaimField.DATE;
+            case CASUALTY_FIGURE -> ClaimField.CASUALTIES;
+            case EVENT_MENTION, ENTITY_MENTION, CLAIM -> null;
+        };
     }
 
     public String cssName() {

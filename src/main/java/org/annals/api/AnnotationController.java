@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.annals.source.TextMatch;
 import org.annals.annotation.AnnotationService;
+import org.annals.event.QuotedClaim;
 import org.annals.annotation.AnnotationType;
 import org.annals.annotation.EditorAnnotation;
 import org.annals.annotation.QuoteLocator;
@@ -70,6 +71,38 @@ class AnnotationController {
                 .map(VettedAnnotation::of)
                 .toList();
         return ApiPage.slice(vetted, page, size);
+    }
+
+    @GetMapping(path = "/api/v1/projects/{projectId}/annotations/{annotationId}/claims",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The event claims an annotation is the quote of",
+            description = "The way back from a quote to what it says: each vetted claim whose 'annotationId' is this"
+                    + " annotation, with its event ('eventId', 'eventLabel'), the claim as in the event's"
+                    + " 'values.claims', and its value as text. Empty for an annotation that backs no claim."
+                    + " Needs any role in the project.")
+    ApiPage<QuotedClaim> claims(@PathVariable UUID projectId, @PathVariable UUID annotationId,
+            @Parameter(description = "Page, from 0") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "Items per page, 1–500") @RequestParam(defaultValue = ApiPage.DEFAULT_SIZE) int size) {
+        ApiPage.check(page, size);
+        return ApiPage.slice(annotations.claimsBackedBy(projectId, annotationId), page, size);
+    }
+
+    @GetMapping(path = "/api/v1/projects/{projectId}/sources/{sourceId}/claim-from-quote",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The claim a date or casualty-figure quote makes, read from its words",
+            description = "For a span [start, end) of the source and an annotation type DATE or CASUALTY_FIGURE: the"
+                    + " claim its words make (a date with its precision, or a casualty figure with its category,"
+                    + " party, range and qualifier), citing the source, to check and then send in an event's 'claims'"
+                    + " with the annotation's id as 'annotationId'. 204 when the words give none."
+                    + " Needs the Editor role.")
+    org.springframework.http.ResponseEntity<org.annals.event.EventClaim> claimFromQuote(@PathVariable UUID projectId,
+            @PathVariable UUID sourceId,
+            @Parameter(description = "Start of the span, in UTF-16 code units") @RequestParam int start,
+            @Parameter(description = "End of the span (exclusive)") @RequestParam int end,
+            @Parameter(description = "DATE or CASUALTY_FIGURE") @RequestParam AnnotationType type) {
+        return annotations.claimFromQuote(projectId, sourceId, start, end, type)
+                .map(org.springframework.http.ResponseEntity::ok)
+                .orElseGet(() -> org.springframework.http.ResponseEntity.noContent().build());
     }
 
     @GetMapping(path = "/api/v1/projects/{projectId}/sources/{sourceId}/same-words",

@@ -77,7 +77,10 @@ class ChangesetController {
             @Schema(description = "For UPDATE and DELETE: the 'version' of the record that the change is based on")
             @Nullable Long baseVersion,
             @Schema(type = "object", description = "For CREATE and UPDATE: the record's complete new values, as in 'values' of the"
-                    + " record's GET (an entity's or an event's) or an annotation's fields") @Nullable JsonNode payload) {
+                    + " record's GET (an entity's or an event's) or an annotation's fields. An event's 'claims' say which"
+                    + " source (and which annotation, the quote) gives its date, place, type, actors and casualty figures,"
+                    + " one per field 'preferred' (see the API guide); the 'fatalities' of clients written before claims"
+                    + " are still read, as casualty claims of the killed") @Nullable JsonNode payload) {
     }
 
     @Schema(description = "A decision's comment")

@@ -87,6 +87,9 @@ class EventController {
     @GetMapping("/{eventId}")
     @Operation(summary = "One vetted event with its current version",
             description = "The id of a duplicate merged into another event answers with the surviving event."
+                    + " 'values.claims' lists what each source says about its date, place, type, actors and"
+                    + " casualties (each with its source, its quote's annotation id and whether it is preferred);"
+                    + " 'casualties' the casualty figures, 'disputes' the fields the sources disagree on."
                     + " Needs any role in the project.")
     TimelineEntry get(@PathVariable UUID projectId, @PathVariable UUID eventId) {
         return events.get(projectId, eventId);

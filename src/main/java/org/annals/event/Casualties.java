@@ -1,7 +1,10 @@
 package org.annals.event;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Locale;
 import org.annals.base.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A casualty figure as people count them: killed, injured, or both together; of everyone, or of civilians or
@@ -30,6 +33,21 @@ public record Casualties(CasualtyCategory category, CasualtyParty party, int min
             throw new InvalidInputException("A casualty figure above " + String.format(Locale.ROOT, "%,d", MAX)
                     + " is not accepted: check the number.");
         }
+    }
+
+    /**
+     * Reads a figure as clients send it: a single number may give {@code minimum} alone; party and qualifier may be
+     * left out (everyone, exactly).
+     */
+    @JsonCreator
+    static Casualties fromJson(@JsonProperty("category") CasualtyCategory category,
+            @JsonProperty("party") @Nullable CasualtyParty party, @JsonProperty("minimum") @Nullable Integer minimum,
+            @JsonProperty("maximum") @Nullable Integer maximum,
+            @JsonProperty("qualifier") @Nullable CountQualifier qualifier) {
+        if (minimum == null) {
+            throw new InvalidInputException("A casualty figure needs its number (the minimum of a range).");
+        }
+        return new Casualties(category, party, minimum, maximum == null ? minimum : maximum, qualifier);
     }
 
     public static Casualties killed(int count) {

@@ -1,5 +1,7 @@
 package org.annals.event;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -32,6 +34,23 @@ public record EventClaim(@Nullable UUID id, ClaimField field, boolean preferred,
         actors = actors == null ? List.of() : List.copyOf(actors);
         reason = reason == null || reason.isBlank() ? null : reason.strip();
         note = note == null || note.isBlank() ? null : note.strip();
+    }
+
+    /**
+     * Reads a claim as clients send it and as changesets store it: {@code preferred} may be left out (not
+     * preferred, and then {@link EventClaims#normalise} chooses), as may every slot the field does not use.
+     */
+    @JsonCreator
+    static EventClaim fromJson(@JsonProperty("id") @Nullable UUID id, @JsonProperty("field") ClaimField field,
+            @JsonProperty("preferred") @Nullable Boolean preferred, @JsonProperty("start") @Nullable PartialDate start,
+            @JsonProperty("end") @Nullable PartialDate end, @JsonProperty("typeId") @Nullable UUID typeId,
+            @JsonProperty("subTypeId") @Nullable UUID subTypeId, @JsonProperty("placeId") @Nullable UUID placeId,
+            @JsonProperty("actors") @Nullable List<EventActor> actors,
+            @JsonProperty("casualties") @Nullable Casualties casualties,
+            @JsonProperty("sourceId") @Nullable UUID sourceId, @JsonProperty("annotationId") @Nullable UUID annotationId,
+            @JsonProperty("reason") @Nullable String reason, @JsonProperty("note") @Nullable String note) {
+        return new EventClaim(id, field, Boolean.TRUE.equals(preferred), start, end, typeId, subTypeId, placeId, actors,
+                casualties, sourceId, annotationId, reason, note);
     }
 
     public static EventClaim date(@Nullable UUID id, PartialDate start, @Nullable PartialDate end, @Nullable UUID sourceId,

@@ -300,6 +300,49 @@ public final class EventClaims {
         };
     }
 
+    /**
+     * The event's values with one more claim, as a quote proposes it (decision 0030): where a claim without a quote
+     * already says the same value, uncited or citing the same source, that claim becomes this one, keeping its id
+     * and its preference (the value gains its quote, and its source); otherwise the claim is added. When the new claim
+     * comes marked preferred, the claims it competes with give up their preference. The values are normalised
+     * first, so that their plain fields are claims to compare with.
+     */
+    public static EventPayload withQuotedClaim(UUID eventId, EventPayload values, EventClaim quoted) {
+        if (quoted.id() == null) {
+            throw new IllegalArgumentException("A quoted claim is given its id by the one who proposes it.");
+        }
+        EventPayload whole = normalise(eventId, values);
+        var claims = new ArrayList<EventClaim>(whole.claims());
+        if (claims.stream().anyMatch(c -> quoted.id().equals(c.id()))) {
+            throw new InvalidInputException("The event already has this claim.");
+        }
+        EventClaim added = quoted;
+        int same = -1;
+        for (int i = 0; i < claims.size(); i++) {
+            EventClaim c = claims.get(i);
+            if (c.annotationId() == null && c.sameValue(quoted)
+                    && (c.sourceId() == null || c.sourceId().equals(quoted.sourceId()))) {
+                same = i;
+                break;
+            }
+        }
+        if (same >= 0) {
+            EventClaim replaced = claims.get(same);
+            added = withId(quoted, replaced.id()).preferred(replaced.preferred() || quoted.preferred(),
+                    replaced.preferred() ? replaced.reason() : quoted.reason()).noted(quoted.note() != null
+                            ? quoted.note() : replaced.note());
+            claims.set(same, added);
+        } else {
+            claims.add(added);
+        }
+        if (added.preferred()) {
+            EventClaim chosen = added;
+            claims.replaceAll(c -> c != chosen && c.preferred() && c.competition().equals(chosen.competition())
+                    ? c.preferred(false, null) : c);
+        }
+        return whole.withClaims(claims);
+    }
+
     private static EventClaim withId(EventClaim c, UUID id) {
         return new EventClaim(id, c.field(), c.preferred(), c.start(), c.end(), c.typeId(), c.subTypeId(),
                 c.placeId(), c.actors(), c.casualties(), c.sourceId(), c.annotationId(), c.reason(), c.note());

@@ -16,9 +16,33 @@ import org.springframework.transaction.annotation.Transactional;
 public class EventDirectory {
 
     private final EventRecordRepository events;
+    private final org.annals.entity.EntityDirectory entities;
+    private final EventTypeRepository types;
 
-    EventDirectory(EventRecordRepository events) {
+    EventDirectory(EventRecordRepository events, org.annals.entity.EntityDirectory entities, EventTypeRepository types) {
         this.events = events;
+        this.entities = entities;
+        this.types = types;
+    }
+
+    /**
+     * The project's vetted claims that these annotations quote, each with its event: the other direction of a
+     * claim's quote, found by the index on {@code event_claim.annotation_id}. In event and claim order.
+     */
+    public java.util.List<QuotedClaim> claimsQuoting(UUID projectId, Collection<UUID> annotationIds) {
+        if (annotationIds.isEmpty()) {
+            return java.util.List.of();
+        }
+        var result = new java.util.ArrayList<QuotedClaim>();
+        for (EventRecord event : events.findQuoting(projectId, annotationIds)) {
+            EventPayload values = event.values();
+            String label = event.getTitle() + " (" + values.start().display() + ")";
+            values.claims().stream().filter(c -> c.annotationId() != null && annotationIds.contains(c.annotationId()))
+                    .forEach(c -> result.add(new QuotedClaim(event.getId(), label, c, EventClaims.valueText(c,
+                            entities::displayName, id -> types.findById(id).map(EventType::getName).orElse("?")))));
+        }
+        result.sort(java.util.Comparator.comparing(QuotedClaim::eventLabel).thenComparing(q -> q.eventId()));
+        return result;
     }
 
     /** The label of an event for diffs and history; "(proposed event)" when it does not exist yet. */

@@ -33,10 +33,25 @@ interface EventRecordRepository extends JpaRepository<EventRecord, UUID> {
     @Query("select count(e) from EventRecord e where e.typeId = :typeId or e.subTypeId = :typeId")
     long countUsingType(UUID typeId);
 
+    /**
+     * Events that name an entity: as their place or an actor, or in a claim (a claimed place, or among a claim's
+     * actors, stored as {@code entityId:ROLE} pairs; {@code actorPattern} is {@code %entityId%}).
+     */
     @Query("""
-            select distinct e from EventRecord e left join e.actors a
-            where e.projectId = :projectId and (e.placeId = :entityId or a.entityId = :entityId)""")
-    List<EventRecord> findReferencing(UUID projectId, UUID entityId);
+            select distinct e from EventRecord e left join e.actors a left join e.claims c
+            where e.projectId = :projectId and (e.placeId = :entityId or a.entityId = :entityId
+                or c.placeId = :entityId or c.actors like :actorPattern)""")
+    List<EventRecord> findReferencing(UUID projectId, UUID entityId, String actorPattern);
+
+    default List<EventRecord> findReferencing(UUID projectId, UUID entityId) {
+        return findReferencing(projectId, entityId, "%" + entityId + "%");
+    }
+
+    /** Events with a claim that one of these annotations quotes (by the index on event_claim.annotation_id). */
+    @Query("""
+            select distinct e from EventRecord e join e.claims c
+            where e.projectId = :projectId and c.annotationId in :annotationIds""")
+    List<EventRecord> findQuoting(UUID projectId, java.util.Collection<UUID> annotationIds);
 
     /** Vetted events that a timeline filter selects, in date order. */
     @Query("select e from EventRecord e " + TIMELINE_FILTER)

@@ -44,9 +44,11 @@ public class EventRecordType implements RecordType<EventPayload> {
     private final EntityDirectory entities;
     private final ApplicationEventPublisher publisher;
     private final SourceAnchors sources;
+    private final EvidenceSources quotes;
 
     EventRecordType(EventRecordRepository events, EventTypeRepository types, EntityDirectory entities,
-            ApplicationEventPublisher publisher, SourceAnchors sources) {
+            ApplicationEventPublisher publisher, SourceAnchors sources, EvidenceSources quotes) {
+        this.quotes = quotes;
         this.publisher = publisher;
         this.sources = sources;
         this.events = events;
@@ -142,8 +144,25 @@ public class EventRecordType implements RecordType<EventPayload> {
         }
     }
 
-    /** A claimed value obeys the rules of the field it is about (the claim's own shape is checked by EventClaims). */
+    /**
+     * A claimed value obeys the rules of the field it is about (the claim's own shape is checked by EventClaims),
+     * and a quoted claim cites the source its quote is in. A quote proposed in the same changeset is not vetted
+     * yet, so only its being in the project is checked then (a reference); the annotate flow gives such a claim
+     * the annotation's own source.
+     */
     private void validateClaimValue(UUID projectId, EventClaim claim) {
+        if (claim.annotationId() != null) {
+            if (claim.sourceId() == null) {
+                throw new InvalidInputException("A claim that quotes an annotation names the source of the quote:"
+                        + " give its sourceId.");
+            }
+            quotes.sourceOfQuote(projectId, claim.annotationId()).filter(s -> !s.equals(claim.sourceId()))
+                    .ifPresent(s -> {
+                        throw new InvalidInputException("A claim's quote is in “" + sourceTitle(s)
+                                + "”, but the claim names “" + sourceTitle(claim.sourceId()) + "” as its source:"
+                                + " a quoted claim cites the source its quote is in.");
+                    });
+        }
         switch (claim.field()) {
             case TYPE -> {
                 EventType type = types.findByIdAndProjectId(claim.typeId(), projectId)
@@ -217,6 +236,7 @@ public class EventRecordType implements RecordType<EventPayload> {
                 record.set(tidy(recordId, p), now);
                 if (merging) {
                     var moved = new KnockOnChanges();
+                    uniteClaims(projectId, record.values().claims(), p.mergedInto(), now, moved);
                     for (EventRecord child : events.findByParentId(recordId)) {
                         child.moveParent(p.mergedInto(), now);
                         moved.changed(KIND, child.getId());
@@ -241,6 +261,56 @@ public class EventRecordType implements RecordType<EventPayload> {
             }
         }
         return Set.of();
+    }
+
+    /**
+     * The survivor of a merge takes the duplicate's claims that it does not hold already (the same claim, or the
+     * same value from the same source and quote), none of them preferred: both events' sources stay cited, and
+     * where they disagree a reviewer chooses again. Normalising then keeps the rules: a field of the survivor
+     * that had no value takes the one claim it now has as preferred, and a plain value of the duplicate for a
+     * field the survivor leaves empty stays with the duplicate only (a plain value is the field itself).
+     */
+    private void uniteClaims(UUID projectId, List<EventClaim> duplicateClaims, UUID survivorId, Instant now,
+            KnockOnChanges changes) {
+        EventRecord survivor = events.findByIdAndProjectId(survivorId, projectId).orElse(null);
+        if (survivor == null) {
+            return; // the references check refuses a merge into nothing before it gets here
+        }
+        EventPayload kept = survivor.values();
+        var united = new java.util.ArrayList<>(kept.claims());
+        for (EventClaim claim : duplicateClaims) {
+            boolean held = united.stream().anyMatch(c -> c.id().equals(claim.id()) || c.sameValue(claim)
+                    && java.util.Objects.equals(c.sourceId(), claim.sourceId())
+                    && java.util.Objects.equals(c.annotationId(), claim.annotationId()));
+            if (!held) {
+                united.add(claim.preferred(false, null));
+            }
+        }
+        if (united.size() == kept.claims().size()) {
+            return;
+        }
+        if (united.size() > EventClaims.MAX_CLAIMS) {
+            throw new InvalidInputException("The merged event would have " + united.size() + " claims; an event can"
+                    + " have at most " + EventClaims.MAX_CLAIMS + ". Remove claims from one of the two first.");
+        }
+        survivor.set(tidy(survivorId, kept.withClaims(united)), now);
+        changes.changed(KIND, survivorId);
+    }
+
+    /**
+     * An annotation quoted by claims is being deleted: the claims keep their value and source and lose the quote
+     * (decision 0030), each event changed so gets a revision in the deletion's changeset.
+     */
+    @EventListener
+    void quoteDeleting(QuoteDeleting deleting) {
+        Instant now = Instant.now();
+        for (EventRecord event : events.findQuoting(deleting.projectId(), List.of(deleting.annotationId()))) {
+            EventPayload values = event.values();
+            List<EventClaim> claims = values.claims().stream()
+                    .map(c -> deleting.annotationId().equals(c.annotationId()) ? c.withoutQuote() : c).toList();
+            event.set(tidy(event.getId(), values.withClaims(claims)), now);
+            deleting.changes().changed(KIND, event.getId());
+        }
     }
 
     /** A merged entity's events now point at the survivor. */

@@ -5,14 +5,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A fatality figure as events stored it before claims (decision 0030): read from changesets and revisions of
- * that time, and turned into a casualty claim of the killed. Nothing stores it any more; the reader of figures in
- * a passage ({@code event.prefill.CasualtyReader}) still gives its findings in this form.
+ * that time (and from API clients written then), and turned into a casualty claim of the killed. Nothing stores
+ * or produces it any more.
  */
 public record FatalityClaim(int minimum, int maximum, @Nullable UUID sourceId, @Nullable String note) {
-
-    public static FatalityClaim exactly(int count, @Nullable UUID sourceId) {
-        return new FatalityClaim(count, count, sourceId, null);
-    }
 
     /** The casualty claim it stands for: killed, of everyone, exactly this number or range. */
     public EventClaim asClaim() {

@@ -45,7 +45,7 @@ class ChangesetLookup {
     /**
      * Why a reference is not available to a changeset, or empty when it is: the one check of every
      * reference a payload makes, at proposal and again at approval. It must exist in the changeset's
-     * project (never another's), or, for a record, be created earlier in the same changeset; one created
+     * project (never another's), or, for a record, be created in the same changeset (before or after); one created
      * by another open changeset of the project is named.
      */
     Optional<Missing> missing(Changeset changeset, RecordRef ref, Set<UUID> createdHere) {

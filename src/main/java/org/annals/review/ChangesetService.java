@@ -148,9 +148,10 @@ public class ChangesetService {
         if (existing.size() + byRecord.size() > MAX_OPERATIONS) {
             throw new InvalidInputException("A changeset holds at most " + MAX_OPERATIONS + " changes; split it.");
         }
-        Set<UUID> createdHere = new HashSet<>();
-        existing.values().stream().filter(op -> op.getAction() == ChangeAction.CREATE)
-                .forEach(op -> createdHere.add(op.getRecordId()));
+        // Records of one changeset may refer to each other in any order (see store).
+        Set<UUID> createdHere = ReviewService.createdBy(existing.values());
+        byRecord.values().stream().filter(op -> op.action() == ChangeAction.CREATE)
+                .forEach(op -> createdHere.add(op.recordId()));
         int next = 1 + Math.max(existing.values().stream().mapToInt(ChangeOperation::getOrdinal).max().orElse(-1),
                 replaced.stream().mapToInt(ChangeOperation::getOrdinal).max().orElse(-1));
         var fresh = new ArrayList<ChangeOperation>();
@@ -159,9 +160,6 @@ public class ChangesetService {
             Integer ordinal = ordinals.get(op.recordId());
             fresh.add(operation(changeset, ordinal != null ? ordinal : next++, types.get(op.kind()), op, createdHere,
                     available));
-            if (op.action() == ChangeAction.CREATE) {
-                createdHere.add(op.recordId());
-            }
         }
         operations.deleteAll(replaced);
         operations.flush();
@@ -485,7 +483,10 @@ public class ChangesetService {
         if (proposed.size() > MAX_OPERATIONS) {
             throw new InvalidInputException("A changeset holds at most " + MAX_OPERATIONS + " changes; split it.");
         }
+        // Records of one changeset may refer to each other in any order: nothing in the database ties them, and
+        // some refer to each other both ways (a new event's claim quotes the annotation that links to the event).
         Set<UUID> createdHere = new HashSet<>();
+        proposed.stream().filter(op -> op.action() == ChangeAction.CREATE).forEach(op -> createdHere.add(op.recordId()));
         Set<UUID> touched = new HashSet<>();
         var stored = new ArrayList<ChangeOperation>();
         int ordinal = 0;
@@ -494,9 +495,6 @@ public class ChangesetService {
                 throw new InvalidInputException("A changeset may change each record only once.");
             }
             stored.add(operations.save(operation(changeset, ordinal++, types.get(op.kind()), op, createdHere, references)));
-            if (op.action() == ChangeAction.CREATE) {
-                createdHere.add(op.recordId());
-            }
         }
         return stored;
     }
@@ -549,7 +547,7 @@ public class ChangesetService {
     }
 
     /**
-     * References must exist, be created earlier in this changeset, or be created by another open one
+     * References must exist, be created in this changeset (anywhere in it), or be created by another open one
      * (which approval will then wait for). {@code available} collects, while one batch of operations is
      * stored, the references already found there: a thousand streets of one pending city cost one
      * look-up, not a thousand, and what the batch waits for is then worked out from them.

@@ -39,7 +39,7 @@ public interface RecordType<P> extends ReferenceTarget {
 
     /**
      * Everything this payload points to, records and other {@link ReferenceTarget}s (sources): each must
-     * exist in the changeset's project (records may also be created earlier in the same changeset, or
+     * exist in the changeset's project (records may also be created elsewhere in the same changeset, before or after, or
      * by another open one that approval then waits for).
      */
     Set<RecordRef> references(P payload);

@@ -260,7 +260,9 @@ public class ReviewService {
     /** Every reason the changeset cannot be applied as it stands, in operation order. */
     private List<String> verify(Changeset changeset, List<ChangeOperation> ops) {
         var problems = new ArrayList<String>();
-        Set<UUID> createdHere = new HashSet<>();
+        // Records of one changeset may refer to each other in any order: a new event's claim quotes the
+        // annotation that links to the event (decision 0030).
+        Set<UUID> createdHere = createdBy(ops);
         for (ChangeOperation op : ops) {
             RecordType<?> type = types.get(op.getRecordKind());
             var current = type.current(changeset.getProjectId(), op.getRecordId());
@@ -273,7 +275,6 @@ public class ReviewService {
                         problems.add(what + ": " + ChangesetService.ID_TAKEN.formatted(type.displayName().toLowerCase(
                                 java.util.Locale.ROOT), op.getRecordId()));
                     }
-                    createdHere.add(op.getRecordId());
                 }
                 case UPDATE, DELETE -> {
                     if (current.isEmpty()) {
@@ -293,6 +294,13 @@ public class ReviewService {
             }
         }
         return problems;
+    }
+
+    /** The records a changeset creates, wherever in it. */
+    static Set<UUID> createdBy(java.util.Collection<ChangeOperation> ops) {
+        Set<UUID> created = new HashSet<>();
+        ops.stream().filter(op -> op.getAction() == ChangeAction.CREATE).forEach(op -> created.add(op.getRecordId()));
+        return created;
     }
 
     private <P> Set<RecordRef> references(RecordType<P> type, String payload) {

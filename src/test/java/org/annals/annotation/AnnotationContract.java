@@ -347,7 +347,7 @@ abstract class AnnotationContract {
             assertThat(p.candidates()).extracting(c -> c.id()).containsExactly(hama);
             assertThat(p.span().text()).isEqualTo("Hama");
         });
-        assertThat(found.fatalities()).singleElement().satisfies(f -> assertThat(f.value().sourceId()).isEqualTo(source));
+        assertThat(found.casualties()).singleElement().satisfies(f -> assertThat(f.value().sourceId()).isEqualTo(source));
         assertThat(as(editor, () -> prefill.suggest(project, "The army withdrew.", new SourceContext(source, null, "en")))
                 .isEmpty()).isTrue();
         assertThatThrownBy(() -> as(viewer, () -> prefill.suggest(project, THIRD, new SourceContext(source, null, "en"))))

@@ -81,6 +81,7 @@ class ApiAuthorizationMatrixTest {
     private UUID entity;
     private UUID event;
     private UUID pending;
+    private UUID annotation;
     /** Who the current case calls as: endpoints on the caller's own draft prepare it for them. */
     private Actor currentActor = Actor.ANONYMOUS;
     private UUID lastDraftItem = UUID.randomUUID();
@@ -144,6 +145,11 @@ class ApiAuthorizationMatrixTest {
                         t -> Map.of("title", "Imported over the API", "format", "markdown",
                                 "content", "# Report\n\nA paragraph " + UUID.randomUUID() + ".")),
                 get("/projects/{p}/sources/{s}/annotations", Actor.VIEWER, t -> t.base() + "/sources/" + t.source + "/annotations"),
+                // Issue 17: from a quote to its claims, and the claim a quote makes
+                get("/projects/{p}/annotations/{a}/claims", Actor.VIEWER,
+                        t -> t.base() + "/annotations/" + t.annotation + "/claims"),
+                get("/projects/{p}/sources/{s}/claim-from-quote", Actor.EDITOR,
+                        t -> t.base() + "/sources/" + t.source + "/claim-from-quote?start=13&end=28&type=DATE"),
                 // Issue 15, item 6: what a script needs to curate a timeline end to end.
                 get("/projects/{p}/event-types", Actor.VIEWER, t -> t.base() + "/event-types"),
                 get("/projects/{p}/sources/{s}/quotes", Actor.VIEWER, t -> t.base() + "/sources/" + t.source + "/quotes?text=Hama"),
@@ -256,6 +262,7 @@ class ApiAuthorizationMatrixTest {
                 AnnotationType.ENTITY_MENTION, new LinkChoice.Existing(EntityRecordType.KIND, entity)));
         Fixtures.as(editor, () -> annotations.submitDraft(project, marked.changesetId(), "Mark Hama"));
         Fixtures.as(reviewer, () -> review.approve(marked.changesetId(), null));
+        annotation = marked.annotationId();
         pending = fresh(true);
         // The admin created the project but should act through the ADMIN role alone.
         Fixtures.as(admin, () -> projects.removeMember(project, admin.userId()));

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.annals.account.AccountService;
+import org.annals.annotation.AnnotationService;
+import org.annals.annotation.AnnotationType;
+import org.annals.annotation.LinkChoice;
 import org.annals.entity.EntityKind;
 import org.annals.entity.EntityPayload;
 import org.annals.entity.EntityService;
@@ -50,6 +53,8 @@ class RightsAndReferencesOverApiTest {
     TaxonomyService taxonomy;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AnnotationService annotations;
 
     private ApiClient api;
     private AnnalsPrincipal editor;
@@ -105,14 +110,30 @@ class RightsAndReferencesOverApiTest {
         assertThat(api.post(base, editorToken, entityCreation(elsewhere.entityId(), "Hama")).problem(400))
                 .contains("already used by another record");
         String type = Fixtures.as(editor, () -> taxonomy.taxonomy(project)).getFirst().id().toString();
-        var citing = api.post(base, editorToken, Map.of("message", "Cites", "submit", true, "operations", List.of(
-                Map.of("kind", "EVENT", "recordId", UUID.randomUUID().toString(), "action", "CREATE",
-                        "payload", Map.of("title", "Clashes", "start", Map.of("date", "2024-12-06", "precision", "DAY"),
-                                "typeId", type, "fatalities", List.of(Map.of("minimum", 12, "maximum", 12,
-                                        "sourceId", otherSource.toString())))))));
+        var citing = api.post(base, editorToken, eventWithClaim(type, Map.of("field", "CASUALTIES",
+                "casualties", Map.of("category", "KILLED", "minimum", 12, "maximum", 12),
+                "sourceId", otherSource.toString())));
         assertThat(citing.problem(400)).contains("refers to a source that does not exist in this project");
+        // a claim's quote is an annotation of the same project too
+        int start = "Twelve people were killed.".indexOf("Twelve people");
+        var quote = Fixtures.as(editor, () -> annotations.annotate(other, otherSource, start, start + 13,
+                "Twelve people", AnnotationType.CASUALTY_FIGURE, new LinkChoice.None()));
+        Fixtures.as(editor, () -> annotations.submitDraft(other, quote.changesetId(), "A figure"));
+        Fixtures.as(reviewer, () -> review.approve(quote.changesetId(), null));
+        UUID ownSource = fixtures.newSource(project, editor, "Report", "Twelve people were killed.");
+        var quoting = api.post(base, editorToken, eventWithClaim(type, Map.of("field", "CASUALTIES",
+                "casualties", Map.of("category", "KILLED", "minimum", 12, "maximum", 12),
+                "sourceId", ownSource.toString(), "annotationId", quote.annotationId().toString())));
+        assertThat(quoting.problem(400)).contains("refers to an annotation that does not exist in this project");
         assertThat(jdbc.queryForObject("select count(*) from changeset where project_id = ?", Long.class, project))
                 .isZero();
+    }
+
+    private static Map<String, Object> eventWithClaim(String type, Map<String, Object> claim) {
+        return Map.of("message", "Cites", "submit", true, "operations", List.of(
+                Map.of("kind", "EVENT", "recordId", UUID.randomUUID().toString(), "action", "CREATE",
+                        "payload", Map.of("title", "Clashes", "start", Map.of("date", "2024-12-06", "precision", "DAY"),
+                                "typeId", type, "claims", List.of(claim)))));
     }
 
     private UUID proposal(String name) {

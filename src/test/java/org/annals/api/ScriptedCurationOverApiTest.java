@@ -121,10 +121,18 @@ class ScriptedCurationOverApiTest {
         assertThat(read.path("subTypeName").asString()).isEqualTo("Armed clash");
         assertThat(read.path("placeName").asString()).isEqualTo("Hama");
         assertThat(read.path("actors")).extracting(a -> a.path("name").asString()).containsExactly("Rebel coalition");
-        assertThat(read.path("fatalities")).singleElement().satisfies(claim -> {
-            assertThat(claim.path("minimum").asInt()).isEqualTo(12);
+        // sent as "fatalities" (a client written before claims), read back as a casualty claim of the killed
+        assertThat(read.path("casualties")).singleElement().satisfies(claim -> {
+            assertThat(claim.path("field").asString()).isEqualTo("CASUALTIES");
+            assertThat(claim.path("casualties").path("category").asString()).isEqualTo("KILLED");
+            assertThat(claim.path("casualties").path("minimum").asInt()).isEqualTo(12);
             assertThat(claim.path("sourceId").asString()).isEqualTo(source);
+            assertThat(claim.path("note").asString()).isEqualTo("soldiers");
+            assertThat(claim.path("preferred").asBoolean()).isTrue();
         });
+        assertThat(read.path("values").path("claims")).extracting(c -> c.path("field").asString())
+                .containsExactly("DATE", "PLACE", "TYPE", "ACTORS", "CASUALTIES");
+        assertThat(read.path("values").has("fatalities")).isFalse();
         assertThat(api.get(base + "/events/" + event + "/evidence", viewer).json().path("items"))
                 .singleElement().satisfies(e -> assertThat(e.path("annotationId").asString()).isEqualTo(mark.toString()));
         assertThat(api.get(base + "/entities/" + hama, viewer).json().path("values").path("aliases"))
@@ -132,6 +140,42 @@ class ScriptedCurationOverApiTest {
         var export = api.get(base + "/exports/events.csv", viewer);
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.body()).contains("Rebels take Hama", "Hama", "Rebel coalition");
+
+        // The toll's quote becomes the claim's evidence: the script reads the claim from the words, then proposes
+        // the annotation and the event with that claim (quoting it) in one changeset
+        String toll = "At least 12 soldiers were killed";
+        int from = text.indexOf(toll);
+        JsonNode figure = api.get(base + "/sources/" + source + "/claim-from-quote?start=" + from + "&end="
+                + (from + toll.length()) + "&type=CASUALTY_FIGURE", editor).json();
+        assertThat(figure.path("field").asString()).isEqualTo("CASUALTIES");
+        assertThat(figure.path("casualties").path("party").asString()).isEqualTo("COMBATANTS");
+        assertThat(figure.path("casualties").path("qualifier").asString()).isEqualTo("AT_LEAST");
+        assertThat(figure.path("sourceId").asString()).isEqualTo(source);
+        UUID quoteId = UUID.randomUUID();
+        var values = (tools.jackson.databind.node.ObjectNode) read.path("values").deepCopy();
+        var claim = ((tools.jackson.databind.node.ObjectNode) figure.deepCopy()).put("annotationId", quoteId.toString());
+        ((tools.jackson.databind.node.ArrayNode) values.path("claims")).add(claim);
+        var quoted = api.post(base + "/changesets", editor, Map.of("message", "The toll's quote", "submit", true,
+                "operations", List.of(
+                        Map.of("kind", "ANNOTATION", "recordId", quoteId.toString(), "action", "CREATE", "payload", Map.of(
+                                "sourceId", source, "start", from, "end", from + toll.length(), "exact", toll,
+                                "prefix", text.substring(Math.max(0, from - 32), from),
+                                "suffix", text.substring(from + toll.length(),
+                                        Math.min(text.length(), from + toll.length() + 32)),
+                                "type", "CASUALTY_FIGURE", "linkKind", "EVENT", "linkId", event.toString())),
+                        Map.of("kind", "EVENT", "recordId", event.toString(), "action", "UPDATE",
+                                "baseVersion", read.path("version").asLong(), "payload", values))));
+        assertThat(quoted.status()).as("%s", quoted).isEqualTo(201);
+        var approvedQuote = api.post("/api/v1/changesets/" + quoted.json().path("summary").path("id").asString()
+                + "/approve", reviewer, Map.of());
+        assertThat(approvedQuote.status()).as("%s", approvedQuote).isEqualTo(200);
+        assertThat(api.get(base + "/annotations/" + quoteId + "/claims", viewer).json().path("items")).singleElement()
+                .satisfies(q -> {
+                    assertThat(q.path("eventId").asString()).isEqualTo(event.toString());
+                    assertThat(q.path("value").asString()).isEqualTo("at least 12 combatants killed");
+                    assertThat(q.path("claim").path("annotationId").asString()).isEqualTo(quoteId.toString());
+                });
+        assertThat(api.get(base + "/events/" + event, viewer).json().path("disputes")).isEmpty();
     }
 
     @Test

@@ -489,8 +489,8 @@ public final class SearchCorpusGenerator {
         var claims = new ArrayList<org.annals.event.EventClaim>();
         if (random.nextInt(4) == 0) {
             int minimum = random.nextInt(50);
-            claims.add(new org.annals.event.FatalityClaim(minimum, minimum + random.nextInt(20),
-                    id(SOURCE, random.nextInt(plan.sources())), null).asClaim());
+            claims.add(org.annals.event.EventClaim.killed(minimum, minimum + random.nextInt(20),
+                    id(SOURCE, random.nextInt(plan.sources()))));
         }
         String notes = null;
         if (random.nextInt(10) < 7) {

@@ -3,6 +3,7 @@ package org.annals.annotation.ui;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
@@ -14,6 +15,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.annals.annotation.AnnotationService;
@@ -24,6 +26,8 @@ import org.annals.entity.EntityKind;
 import org.annals.entity.EntityPayload;
 import org.annals.entity.EntityRecordType;
 import org.annals.entity.ui.DuplicateWarning;
+import org.annals.event.EventClaim;
+import org.annals.event.EventClaims;
 import org.annals.event.EventPayload;
 import org.annals.event.EventRecordType;
 import org.annals.event.TaxonomyService;
@@ -50,10 +54,14 @@ class LinkDialog extends Dialog {
      * What the person chose; the view turns it into a service call and returns an error message or null.
      * {@code sameWords} are the places elsewhere to mark as evidence of the same record.
      */
-    record Choice(AnnotationType type, LinkChoice link, List<TextMatch> sameWords) {
+    record Choice(AnnotationType type, LinkChoice link, List<TextMatch> sameWords, @Nullable EventClaim claim) {
 
         Choice(AnnotationType type, LinkChoice link) {
-            this(type, link, List.of());
+            this(type, link, List.of(), null);
+        }
+
+        Choice(AnnotationType type, LinkChoice link, List<TextMatch> sameWords) {
+            this(type, link, sameWords, null);
         }
     }
 
@@ -67,6 +75,10 @@ class LinkDialog extends Dialog {
     private final Select<TaxonomyService.TypeNode> eventType = new Select<>();
     private final Div error = new Div();
     private final SameWordsList sameWords = new SameWordsList();
+    /** The claim a date or casualty-figure quote makes about the event it links to, for the person to confirm. */
+    private final Checkbox claim = new Checkbox();
+    private Function<AnnotationType, Optional<EventClaim>> claimReader = t -> Optional.empty();
+    private @Nullable EventClaim proposedClaim;
     private final String quote;
     private @Nullable UUID sourceId;
     private final VerticalLayout entityFields;
@@ -151,6 +163,10 @@ class LinkDialog extends Dialog {
         }
 
         type.addValueChangeListener(e -> optionsFor(e.getValue()));
+        existing.addValueChangeListener(e -> offerClaim());
+        claim.setValue(true);
+        claim.setVisible(false);
+        claim.addClassName("link-dialog-claim");
         linkTo.addValueChangeListener(e -> {
             showFields();
             if (e.isFromClient() && NEW_EVENT.equals(e.getValue()) && fullEventForm != null) {
@@ -161,7 +177,7 @@ class LinkDialog extends Dialog {
 
         error.addClassName("form-error");
         error.getElement().setAttribute("role", "alert");
-        var form = new VerticalLayout(quoted, type, linkTo, existing, entityFields, eventFields, sameWords, error);
+        var form = new VerticalLayout(quoted, type, linkTo, existing, entityFields, eventFields, claim, sameWords, error);
         form.setPadding(false);
         add(form);
 
@@ -172,7 +188,8 @@ class LinkDialog extends Dialog {
             }
             String problem = problem();
             if (problem == null) {
-                problem = save.apply(new Choice(type.getValue(), link(), sameWords.isVisible() ? sameWords.chosen() : List.of()));
+                problem = save.apply(new Choice(type.getValue(), link(), sameWords.isVisible() ? sameWords.chosen() : List.of(),
+                        confirmedClaim()));
             }
             if (problem == null) {
                 close();
@@ -210,7 +227,7 @@ class LinkDialog extends Dialog {
         }
         opener.open(newEvent -> {
             String problem = save.apply(new Choice(type.getValue(), newEvent,
-                    sameWords.isVisible() ? sameWords.chosen() : List.of()));
+                    sameWords.isVisible() ? sameWords.chosen() : List.of(), confirmedClaim()));
             if (problem == null) {
                 close();
             }
@@ -226,6 +243,34 @@ class LinkDialog extends Dialog {
         this.sourceId = sourceId;
         existing.getDataProvider().refreshAll();
         sameWords.show(sameWordsElsewhere);
+    }
+
+    /**
+     * Offers, for a date or casualty-figure quote linked to an event, the claim {@code reader} reads from the
+     * quote (decision 0030): shown with its value and ticked, so that saving confirms it and unticking leaves the
+     * annotation alone. Only for a new annotation: its claim is proposed with it.
+     */
+    void proposeClaims(Function<AnnotationType, Optional<EventClaim>> reader) {
+        claimReader = reader;
+        offerClaim();
+    }
+
+    private void offerClaim() {
+        AnnotationType chosen = type.getValue();
+        String choice = linkTo.getValue();
+        boolean toEvent = NEW_EVENT.equals(choice) || EXISTING.equals(choice) && existing.getValue() != null
+                && EventRecordType.KIND.equals(existing.getValue().kind());
+        proposedClaim = chosen == null || chosen.claimField() == null || !toEvent ? null
+                : claimReader.apply(chosen).orElse(null);
+        claim.setVisible(proposedClaim != null);
+        if (proposedClaim != null) {
+            claim.setLabel("Add to the event what this quote says: " + EventClaims.valueText(proposedClaim,
+                    id -> "", id -> "") + " (the " + proposedClaim.field().inSentence() + " per this source)");
+        }
+    }
+
+    private @Nullable EventClaim confirmedClaim() {
+        return claim.isVisible() && claim.getValue() ? proposedClaim : null;
     }
 
     /** Opens the dialog and keeps what is typed in it; {@code context} is kept with it for offering it back. */
@@ -292,6 +337,7 @@ class LinkDialog extends Dialog {
         existing.setVisible(EXISTING.equals(choice));
         entityFields.setVisible(NEW_ENTITY.equals(choice));
         eventFields.setVisible(NEW_EVENT.equals(choice));
+        offerClaim();
     }
 
     private @Nullable String requiredKind() {

@@ -237,7 +237,7 @@ public class ReaderView extends ProjectPage {
                 newAnnotationForm(project, source), choice -> {
             try {
                 annotations.annotate(project, source, start, end, quote, choice.type(), choice.link(),
-                        choice.sameWords());
+                        choice.sameWords(), choice.claim());
             } catch (InvalidInputException refused) {
                 return refused.getMessage();
             }
@@ -247,6 +247,7 @@ public class ReaderView extends ProjectPage {
         });
         dialog.useFullEventForm(eventForm(quote));
         dialog.forPassageIn(source, annotations.sameWords(project, source, start, end));
+        dialog.proposeClaims(t -> annotations.claimFromQuote(project, source, start, end, t));
         if (restored != null) {
             dialog.restore(restored);
         }

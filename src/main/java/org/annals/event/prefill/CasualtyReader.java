@@ -4,18 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.annals.event.FatalityClaim;
+import org.annals.event.Casualties;
+import org.annals.event.CasualtyCategory;
+import org.annals.event.CasualtyParty;
+import org.annals.event.CountQualifier;
 import org.annals.event.prefill.Suggestions.Found;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the death tolls a passage reports, in English and Arabic: "killed at least 40", "40 people were
- * killed", "between 40 and 60 dead", "مقتل ٤٠ شخصا", "40 قتيلا". A figure without a number ("dozens",
- * "hundreds") gives nothing. Each becomes a claim whose source is the passage's source; words such as
- * "at least" are kept as the claim's note, so the person sees what the number means.
+ * Reads the casualty figures a passage reports, in English and Arabic, as people count them: the killed
+ * ("killed at least 40", "40 people were killed", "between 40 and 60 dead", "مقتل ٤٠ شخصا", "40 قتيلا"), the
+ * injured ("injured 62 others", "٣٠ جريحا"), or both together ("16 killed and injured", "30 casualties"); of
+ * civilians or combatants when the words say so ("killed 11 civilians", "20 fighters dead"); a number or a
+ * range; exact, "at least" ("more than", "ما لا يقل عن") or "about" ("nearly", "نحو"). A figure without a
+ * number ("dozens", "hundreds") gives nothing, and so does "up to 40", which is neither.
  */
 final class CasualtyReader {
 
@@ -33,71 +37,126 @@ final class CasualtyReader {
     private static final String NUMBER = "(\\d{1,3}(?:,\\d{3})+|\\d+|" + WORD_NUMBER + ")(?![\\p{L}\\d])";
     private static final String QUALIFIER = "(at\\s+least|more\\s+than|over|some|about|around|nearly|almost|up\\s+to"
             + "|approximately|an\\s+estimated)";
-    private static final String DEATH = "(?:killed|dead|died|deaths|fatalities|lost\\s+their\\s+lives)(?![\\p{L}])";
+    /** What a figure counts; the forms of both together first, so that "killed and injured" is not read as killed. */
+    private static final String OUTCOME = "((?:killed|dead)\\s+(?:and|or)\\s+(?:injured|wounded)|casualties|killed|dead"
+            + "|died|deaths|fatalities|lost\\s+their\\s+lives|injured|wounded|injuries)(?![\\p{L}])";
+    private static final String VERB = "(kill(?:ed|ing|s)?(?:\\s+(?:and|or)\\s+(?:injur|wound)(?:ed|ing|s)?)?"
+            + "|injur(?:ed|ing|es|e)|wound(?:ed|ing|s)?)";
     private static final String RANGE = "\\s*(?:-|–|to)\\s*";
+    /** The word after a figure, which may say whose it is ("killed 11 civilians"); not part of the figure's words. */
+    private static final String WHOSE_AFTER = "(?:(?=\\s+(?:other\\s+|more\\s+)?([\\p{L}]+)))?";
+    private static final String WAS = "(?:(?:were|was|have\\s+been|had\\s+been|are|been|reportedly|reported)\\s+)*";
 
     private static final Pattern EN_BETWEEN = Pattern.compile("(?<![\\p{L}])(?:killing\\s+|killed\\s+)?between\\s+"
-            + NUMBER + "\\s+and\\s+" + NUMBER + "(?:\\s+[\\p{L}'’-]+){0,4}?\\s+(?:(?:were|have\\s+been|had\\s+been)\\s+)?"
-            + DEATH, Pattern.CASE_INSENSITIVE);
-    private static final Pattern EN_KILLED_N = Pattern.compile("(?<![\\p{L}])(?:killed|killing|kills|kill)\\s+(?:"
-            + QUALIFIER + "\\s+)?" + NUMBER + "(?:" + RANGE + NUMBER + ")?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern EN_N_KILLED = Pattern.compile("(?<![\\p{L}\\d,])(?:" + QUALIFIER + "\\s+)?" + NUMBER
-            + "(?:" + RANGE + NUMBER + ")?(?:\\s+[\\p{L}'’-]+){0,8}?\\s+(?:(?:were|was|have\\s+been|had\\s+been|are|been"
-            + "|reportedly|reported)\\s+)*" + DEATH, Pattern.CASE_INSENSITIVE);
+            + NUMBER + "\\s+and\\s+" + NUMBER + "((?:\\s+[\\p{L}'’-]+){0,4}?)\\s+" + WAS + OUTCOME,
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern EN_VERB_N = Pattern.compile("(?<![\\p{L}])" + VERB + "\\s+(?:" + QUALIFIER + "\\s+)?"
+            + NUMBER + "(?:" + RANGE + NUMBER + ")?" + WHOSE_AFTER, Pattern.CASE_INSENSITIVE);
+    private static final Pattern EN_N_OUTCOME = Pattern.compile("(?<![\\p{L}\\d,])(?:" + QUALIFIER + "\\s+)?" + NUMBER
+            + "(?:" + RANGE + NUMBER + ")?((?:\\s+[\\p{L}'’-]+){0,8}?)\\s+" + WAS + OUTCOME, Pattern.CASE_INSENSITIVE);
     private static final String AR_QUALIFIER = "(ما\\s+لا\\s+يقل\\s+عن|اكثر\\s+من|نحو|حوالي|قرابه)";
     private static final String AR_NUMBER = "(\\d{1,3}(?:[,٬]\\d{3})+|\\d+)(?![\\p{L}\\d])";
-    private static final String AR_DEAD = "(?:قتيلا|قتيل|قتلي)(?![\\p{L}])";
+    private static final String AR_OUTCOME = "(قتيلا|قتيل|قتلي|جريحا|جريح|جرحي|مصابا|مصابين)(?![\\p{L}])";
     private static final Pattern AR_BETWEEN = Pattern.compile("بين\\s+" + AR_NUMBER + "\\s+و\\s*" + AR_NUMBER + "\\s+"
-            + AR_DEAD);
-    private static final Pattern AR_KILLING_N = Pattern.compile("(?<![\\p{L}])(?:[وف]?ب?)(?:مقتل|قتل|وفاه|استشهاد)\\s+(?:"
-            + AR_QUALIFIER + "\\s+)?" + AR_NUMBER);
-    private static final Pattern AR_N_DEAD = Pattern.compile("(?:" + AR_QUALIFIER + "\\s+)?" + AR_NUMBER + "\\s+" + AR_DEAD);
+            + AR_OUTCOME);
+    private static final Pattern AR_VERB_N = Pattern.compile("(?<![\\p{L}])(?:[وف]?ب?)(مقتل|قتل|وفاه|استشهاد|اصابه|جرح)\\s+(?:"
+            + AR_QUALIFIER + "\\s+)?" + AR_NUMBER + WHOSE_AFTER);
+    private static final Pattern AR_N_OUTCOME = Pattern.compile("(?:" + AR_QUALIFIER + "\\s+)?" + AR_NUMBER + "\\s+"
+            + AR_OUTCOME);
 
     private CasualtyReader() {
     }
 
-    static List<Found<FatalityClaim>> read(String passage, UUID sourceId) {
+    static List<Found<Casualties>> read(String passage) {
         FoldedText folding = FoldedText.of(passage);
         String text = folding.folded();
         var spans = new Spans();
-        var found = new ArrayList<Found<FatalityClaim>>();
-        each(EN_BETWEEN, text, folding, spans, found, m -> claim(null, m.group(1), m.group(2), sourceId));
-        each(AR_BETWEEN, text, folding, spans, found, m -> claim(null, m.group(1), m.group(2), sourceId));
-        each(EN_KILLED_N, text, folding, spans, found, m -> claim(m.group(1), m.group(2), m.group(3), sourceId));
-        each(EN_N_KILLED, text, folding, spans, found, m -> claim(m.group(1), m.group(2), m.group(3), sourceId));
-        each(AR_KILLING_N, text, folding, spans, found, m -> claim(m.group(1), m.group(2), null, sourceId));
-        each(AR_N_DEAD, text, folding, spans, found, m -> claim(m.group(1), m.group(2), null, sourceId));
+        var found = new ArrayList<Found<Casualties>>();
+        each(EN_BETWEEN, text, folding, spans, found, m -> figure(category(m.group(4)), party(m.group(3)), null,
+                m.group(1), m.group(2)));
+        each(AR_BETWEEN, text, folding, spans, found, m -> figure(category(m.group(3)), CasualtyParty.ALL, null,
+                m.group(1), m.group(2)));
+        each(EN_VERB_N, text, folding, spans, found, m -> figure(category(m.group(1)), party(m.group(5)), m.group(2),
+                m.group(3), m.group(4)));
+        each(EN_N_OUTCOME, text, folding, spans, found, m -> figure(category(m.group(5)), party(m.group(4)), m.group(1),
+                m.group(2), m.group(3)));
+        each(AR_VERB_N, text, folding, spans, found, m -> figure(category(m.group(1)), party(m.group(4)), m.group(2),
+                m.group(3), null));
+        each(AR_N_OUTCOME, text, folding, spans, found, m -> figure(category(m.group(3)), CasualtyParty.ALL,
+                m.group(1), m.group(2), null));
         found.sort(java.util.Comparator.comparingInt(f -> f.span().start()));
         return found;
     }
 
     private interface Reading {
-        @Nullable FatalityClaim claim(Matcher m);
+        @Nullable Casualties figure(Matcher m);
     }
 
     private static void each(Pattern pattern, String text, FoldedText folding, Spans spans,
-            List<Found<FatalityClaim>> found, Reading reading) {
+            List<Found<Casualties>> found, Reading reading) {
         Matcher m = pattern.matcher(text);
         while (m.find()) {
             if (spans.overlaps(m.start(), m.end())) {
                 continue;
             }
-            FatalityClaim claim = reading.claim(m);
-            if (claim != null) {
+            Casualties figure = reading.figure(m);
+            if (figure != null) {
                 spans.take(m.start(), m.end());
-                found.add(new Found<>(claim, Spans.span(folding, m.start(), m.end())));
+                found.add(new Found<>(figure, Spans.span(folding, m.start(), m.end())));
             }
         }
     }
 
-    private static @Nullable FatalityClaim claim(@Nullable String qualifier, String first, @Nullable String second,
-            UUID sourceId) {
+    private static @Nullable Casualties figure(CasualtyCategory category, CasualtyParty party,
+            @Nullable String qualifier, String first, @Nullable String second) {
         Integer low = number(first);
         Integer high = second == null ? low : number(second);
-        if (low == null || high == null || high < low || looksLikeYear(first)) {
+        CountQualifier how = qualifier(qualifier);
+        if (low == null || high == null || high < low || high > Casualties.MAX || how == null || looksLikeYear(first)) {
             return null;
         }
-        return new FatalityClaim(low, high, sourceId, qualifier == null ? null : note(qualifier));
+        return new Casualties(category, party, low, high, how);
+    }
+
+    /** What the words count: "killed and injured" and "casualties" both, "injured" and "wounded" the injured. */
+    private static CasualtyCategory category(String words) {
+        String w = words.toLowerCase(Locale.ROOT);
+        if (w.matches("(?s).*(?:and|or)\\s+(?:injur|wound).*") || w.equals("casualties")) {
+            return CasualtyCategory.KILLED_AND_INJURED;
+        }
+        if (w.startsWith("injur") || w.startsWith("wound") || w.startsWith("اصاب") || w.startsWith("جر")
+                || w.startsWith("مصاب")) {
+            return CasualtyCategory.INJURED;
+        }
+        return CasualtyCategory.KILLED;
+    }
+
+    /** Whose figure the words say: civilians, combatants, or (nothing said) everyone. */
+    private static CasualtyParty party(@Nullable String words) {
+        if (words == null) {
+            return CasualtyParty.ALL;
+        }
+        String w = words.toLowerCase(Locale.ROOT);
+        if (w.matches("(?s).*(?<![\\p{L}])(?:civilians?|non-?combatants|مدني|مدنيا|مدنيين)(?![\\p{L}]).*")) {
+            return CasualtyParty.CIVILIANS;
+        }
+        if (w.matches("(?s).*(?<![\\p{L}])(?:fighters|soldiers|troops|combatants|militants|rebels|gunmen|militiamen"
+                + "|servicemen|personnel|عنصرا|عناصر|مقاتلا|مقاتلين|جنديا|جنود)(?![\\p{L}]).*")) {
+            return CasualtyParty.COMBATANTS;
+        }
+        return CasualtyParty.ALL;
+    }
+
+    /** "at least" and "more than" set a floor; "about", "nearly" and the like an estimate; "up to" is neither. */
+    private static @Nullable CountQualifier qualifier(@Nullable String words) {
+        if (words == null) {
+            return CountQualifier.EXACTLY;
+        }
+        return switch (words.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)) {
+            case "at least", "more than", "over", "ما لا يقل عن", "اكثر من" -> CountQualifier.AT_LEAST;
+            case "up to" -> null;
+            default -> CountQualifier.ABOUT;
+        };
     }
 
     /** "In 2024 ... were killed": a four-digit year is not a toll. */
@@ -125,12 +184,4 @@ final class CasualtyReader {
         return null;
     }
 
-    private static String note(String qualifier) {
-        return switch (qualifier.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)) {
-            case "ما لا يقل عن" -> "at least";
-            case "اكثر من" -> "more than";
-            case "نحو", "حوالي", "قرابه" -> "about";
-            case String other -> other;
-        };
-    }
 }

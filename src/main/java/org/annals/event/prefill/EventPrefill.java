@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.annals.entity.EntityKind;
+import java.util.Optional;
+import org.annals.event.ClaimField;
+import org.annals.event.EventClaim;
 import org.annals.event.PartialDate;
 import org.annals.event.prefill.Suggestions.Found;
 import org.annals.event.prefill.Suggestions.NameMatch;
@@ -11,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a selected passage for what an event form can take from it: the dates it gives, the registry's
- * places and actors it names, and the death tolls it reports, each with the words it came from. Pure:
+ * places and actors it names, and the casualty figures it reports, each with the words it came from. Pure:
  * the registry and the source come in as values, so every case is a plain unit test.
  */
 public final class EventPrefill {
@@ -37,7 +40,34 @@ public final class EventPrefill {
                 actors.add(new NameMatch(match.span(), actorCandidates));
             }
         }
-        return new Suggestions(dates, places, actors, CasualtyReader.read(passage, source.sourceId()));
+        List<Found<EventClaim>> casualties = CasualtyReader.read(passage).stream()
+                .map(f -> new Found<>(EventClaim.casualties(null, f.value(), source.sourceId(), null), f.span()))
+                .toList();
+        return new Suggestions(dates, places, actors, casualties);
+    }
+
+    /**
+     * The claim a quote makes about one field, read from its words, for the person to confirm (decision 0030): a
+     * date (the range when the quote gives one, else the first date it gives) or a casualty figure (the first it
+     * gives), citing the quote's source; empty when the words give none, or for a field that is not read from
+     * words. The claim has no id and no quote yet: the annotation that quotes it is made with it.
+     */
+    public static Optional<EventClaim> readClaim(String quote, SourceContext source, ClaimField field) {
+        return switch (field) {
+            case DATE -> {
+                List<Found<PartialDate>> dates = DateReader.read(quote, source.publishedOn());
+                var range = startAndEnd(quote, dates);
+                if (range != null && range.get(0) != null) {
+                    Found<PartialDate> end = range.get(1);
+                    yield Optional.of(EventClaim.date(null, range.get(0).value(), end == null ? null : end.value(),
+                            source.sourceId(), null));
+                }
+                yield dates.stream().findFirst().map(d -> EventClaim.date(null, d.value(), null, source.sourceId(), null));
+            }
+            case CASUALTIES -> CasualtyReader.read(quote).stream().findFirst()
+                    .map(f -> EventClaim.casualties(null, f.value(), source.sourceId(), null));
+            case PLACE, TYPE, ACTORS -> Optional.empty();
+        };
     }
 
     /**

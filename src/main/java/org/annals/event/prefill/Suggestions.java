@@ -3,27 +3,28 @@ package org.annals.event.prefill;
 import java.util.List;
 import java.util.UUID;
 import org.annals.entity.EntityKind;
-import org.annals.event.FatalityClaim;
+import org.annals.event.EventClaim;
 import org.annals.event.PartialDate;
 
 /**
- * What a passage says that an event form can take: every value with the words it came from. Empty
+ * What a passage says that an event form can take: every value with the words it came from (casualty figures
+ * as claims citing the passage's source, without a quote: the form's event is not linked to one). Empty
  * lists when the text does not say it; a name that fits several records lists them all.
  */
 public record Suggestions(List<Found<PartialDate>> dates, List<NameMatch> places, List<NameMatch> actors,
-        List<Found<FatalityClaim>> fatalities) {
+        List<Found<EventClaim>> casualties) {
 
     public Suggestions {
         dates = List.copyOf(dates);
         places = List.copyOf(places);
         actors = List.copyOf(actors);
-        fatalities = List.copyOf(fatalities);
+        casualties = List.copyOf(casualties);
     }
 
     public static final Suggestions NONE = new Suggestions(List.of(), List.of(), List.of(), List.of());
 
     public boolean isEmpty() {
-        return dates.isEmpty() && places.isEmpty() && actors.isEmpty() && fatalities.isEmpty();
+        return dates.isEmpty() && places.isEmpty() && actors.isEmpty() && casualties.isEmpty();
     }
 
     /** Where in the passage a value was read: offsets in the passage, and the words themselves. */

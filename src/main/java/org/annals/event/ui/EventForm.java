@@ -233,7 +233,7 @@ class EventForm extends Dialog {
         if (!notes.isEmpty()) {
             primary.setHelperText(String.join(". ", notes) + ".");
         }
-        suggestions.fatalities().forEach(f -> claims.addSuggested(f.value().asClaim(), fromText(f.span().text())));
+        suggestions.casualties().forEach(f -> claims.addSuggested(f.value(), fromText(f.span().text())));
     }
 
     private static void setDate(PartialDateField field, Suggestions.@Nullable Found<PartialDate> date) {

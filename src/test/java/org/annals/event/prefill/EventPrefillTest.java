@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.UUID;
 import org.annals.entity.EntityKind;
 import org.annals.event.DatePrecision;
-import org.annals.event.FatalityClaim;
+import org.annals.event.Casualties;
+import org.annals.event.CasualtyCategory;
+import org.annals.event.CasualtyParty;
+import org.annals.event.ClaimField;
+import org.annals.event.CountQualifier;
+import org.annals.event.EventClaim;
 import org.annals.event.PartialDate;
 import org.annals.event.prefill.Suggestions.Candidate;
 import org.annals.event.prefill.Suggestions.Found;
@@ -72,8 +77,10 @@ class EventPrefillTest {
             assertThat(p.span().text()).isEqualTo("Idlib");
         });
         assertThat(s.actors()).singleElement().satisfies(a -> assertThat(ids(a)).containsExactly(RUSSIA.id()));
-        assertThat(s.fatalities()).singleElement().satisfies(f -> {
-            assertThat(f.value()).isEqualTo(new FatalityClaim(11, 11, SOURCE, null));
+        assertThat(s.casualties()).singleElement().satisfies(f -> {
+            assertThat(f.value().casualties()).isEqualTo(figure(KILLED, CIVILIANS, 11, 11, EXACTLY));
+            assertThat(f.value().sourceId()).isEqualTo(SOURCE);
+            assertThat(f.value().annotationId()).isNull();
             assertThat(f.span().text()).isEqualTo("killed 11");
         });
         assertThat(EventPrefill.onlyPlace(s)).isNotNull();
@@ -96,7 +103,7 @@ class EventPrefillTest {
                 + " in the Hama Governorate, capturing dozens of towns and villages in the countryside by 7 in the evening"
                 + " (Local Syrian time, UTC+3:00).", CONTEXT, List.of(HTS, HAMA, HAMA_GOVERNORATE));
 
-        assertThat(s.fatalities()).isEmpty();
+        assertThat(s.casualties()).isEmpty();
         assertThat(s.dates()).extracting(Found::value).containsExactly(day(2024, 11, 30));
         assertThat(s.actors()).singleElement().satisfies(a -> assertThat(a.span().text()).isEqualTo("HTS"));
         // The longer name wins over the "Hama" inside it, and it is one record, not a choice.
@@ -149,8 +156,8 @@ class EventPrefillTest {
         assertThat(s.places()).extracting(p -> p.candidates().getFirst().id()).containsExactly(ALEPPO.id(), IDLIB.id());
         assertThat(EventPrefill.onlyPlace(s)).isNull();
         assertThat(s.actors()).singleElement().satisfies(a -> assertThat(ids(a)).containsExactly(HTS.id()));
-        assertThat(s.fatalities()).singleElement().satisfies(f -> {
-            assertThat(f.value().minimum()).isEqualTo(11);
+        assertThat(s.casualties()).singleElement().satisfies(f -> {
+            assertThat(f.value().casualties()).isEqualTo(figure(KILLED, CIVILIANS, 11, 11, EXACTLY));
             assertThat(f.value().sourceId()).isEqualTo(SOURCE);
             assertThat(f.span().text()).isEqualTo("مقتل ١١");
         });
@@ -162,8 +169,7 @@ class EventPrefillTest {
 
         assertThat(s.places()).extracting(p -> p.candidates().getFirst().id())
                 .containsExactly(IDLIB.id(), ALEPPO.id(), HAMA.id());
-        assertThat(s.fatalities()).extracting(Found::value).containsExactly(new FatalityClaim(40, 40, SOURCE, "at least"),
-                new FatalityClaim(40, 60, SOURCE, null));
+        assertThat(claims(s)).containsExactly(figure(KILLED, ALL, 40, 40, AT_LEAST), figure(KILLED, ALL, 40, 60, EXACTLY));
     }
 
     @Test
@@ -233,25 +239,86 @@ class EventPrefillTest {
 
     @Test
     void death_tolls_are_read_from_the_ways_reports_give_them() {
-        assertThat(claims("The strike killed at least 40 people.")).containsExactly(new FatalityClaim(40, 40, SOURCE,
-                "at least"));
-        assertThat(claims("40 people were killed in the strike.")).containsExactly(FatalityClaim.exactly(40, SOURCE));
-        assertThat(claims("Reports spoke of between 40 and 60 dead.")).containsExactly(new FatalityClaim(40, 60, SOURCE,
-                null));
+        assertThat(claims("The strike killed at least 40 people.")).containsExactly(figure(KILLED, ALL, 40, 40, AT_LEAST));
+        assertThat(claims("40 people were killed in the strike.")).containsExactly(killed(40));
+        assertThat(claims("Reports spoke of between 40 and 60 dead.")).containsExactly(figure(KILLED, ALL, 40, 60,
+                EXACTLY));
         assertThat(claims("A Russian airstrike killed fifteen civilians in Atarib in the western Aleppo countryside."))
-                .containsExactly(FatalityClaim.exactly(15, SOURCE));
+                .containsExactly(figure(KILLED, CIVILIANS, 15, 15, EXACTLY));
         assertThat(claims("[23] Two other airstrikes on rebel reinforcements on the outskirts of the city left 20"
-                + " fighters dead.")).containsExactly(FatalityClaim.exactly(20, SOURCE));
+                + " fighters dead.")).containsExactly(figure(KILLED, COMBATANTS, 20, 20, EXACTLY));
         assertThat(claims("The Syrian Observatory for Human Rights reported that 37 Syrian government soldiers and allied"
                 + " militias and 60 fighters from the opposition forces were killed in the clashes."))
-                .containsExactly(FatalityClaim.exactly(60, SOURCE));
+                .containsExactly(figure(KILLED, COMBATANTS, 60, 60, EXACTLY));
         assertThat(claims("Dozens were killed and hundreds injured.")).isEmpty();
-        assertThat(claims("This includes one targeting a refugee camp in Idlib city that killed nine civilians and"
-                + " injured 62 others.")).containsExactly(FatalityClaim.exactly(9, SOURCE));
         assertThat(claims("In 2024 many soldiers were killed.")).isEmpty();
     }
 
-    private static List<FatalityClaim> claims(String text) {
-        return EventPrefill.read(text, CONTEXT, List.of()).fatalities().stream().map(Found::value).toList();
+    @Test
+    void injured_and_killed_and_injured_are_told_apart_with_qualifiers_and_ranges() {
+        assertThat(claims("This includes one targeting a refugee camp in Idlib city that killed nine civilians and"
+                + " injured 62 others.")).containsExactly(figure(KILLED, CIVILIANS, 9, 9, EXACTLY),
+                        figure(INJURED, ALL, 62, 62, EXACTLY));
+        assertThat(claims("The shelling left 16 killed and injured.")).containsExactly(figure(KILLED_AND_INJURED, ALL,
+                16, 16, EXACTLY));
+        assertThat(claims("Medics counted about 30 casualties.")).containsExactly(figure(KILLED_AND_INJURED, ALL, 30,
+                30, ABOUT));
+        assertThat(claims("More than 100 civilians were wounded.")).containsExactly(figure(INJURED, CIVILIANS, 100, 100,
+                AT_LEAST));
+        assertThat(claims("The raid wounded 12–15 soldiers.")).containsExactly(figure(INJURED, COMBATANTS, 12, 15,
+                EXACTLY));
+        assertThat(claims("Nearly 40 people died.")).containsExactly(figure(KILLED, ALL, 40, 40, ABOUT));
+        // "up to 40" is neither a number nor a floor: nothing is read rather than a wrong figure
+        assertThat(claims("Up to 40 people were killed.")).isEmpty();
+        assertThat(claims("وأسفر القصف عن سقوط ٣٠ جريحاً.")).containsExactly(figure(INJURED, ALL, 30, 30, EXACTLY));
+    }
+
+    @Test
+    void a_quote_gives_the_claim_of_its_field_citing_its_source() {
+        EventClaim date = EventPrefill.readClaim("on 30 November", CONTEXT, ClaimField.DATE).orElseThrow();
+        assertThat(date.start()).isEqualTo(day(2024, 11, 30));
+        assertThat(date.end()).isNull();
+        assertThat(date.sourceId()).isEqualTo(SOURCE);
+        EventClaim range = EventPrefill.readClaim("27 November – 5 December 2024", CONTEXT, ClaimField.DATE)
+                .orElseThrow();
+        assertThat(range.start()).isEqualTo(day(2024, 11, 27));
+        assertThat(range.end()).isEqualTo(day(2024, 12, 5));
+        assertThat(EventPrefill.readClaim("in December 2024", CONTEXT, ClaimField.DATE).orElseThrow().start())
+                .isEqualTo(new PartialDate(LocalDate.of(2024, 12, 1), DatePrecision.MONTH, null));
+        EventClaim figure = EventPrefill.readClaim("killed at least 12 civilians", CONTEXT, ClaimField.CASUALTIES)
+                .orElseThrow();
+        assertThat(figure.field()).isEqualTo(ClaimField.CASUALTIES);
+        assertThat(figure.casualties()).isEqualTo(figure(KILLED, CIVILIANS, 12, 12, AT_LEAST));
+        assertThat(figure.sourceId()).isEqualTo(SOURCE);
+        assertThat(EventPrefill.readClaim("the army withdrew", CONTEXT, ClaimField.CASUALTIES)).isEmpty();
+        assertThat(EventPrefill.readClaim("on 30 November", CONTEXT, ClaimField.PLACE)).isEmpty();
+    }
+
+    private static final CasualtyCategory KILLED = CasualtyCategory.KILLED;
+    private static final CasualtyCategory INJURED = CasualtyCategory.INJURED;
+    private static final CasualtyCategory KILLED_AND_INJURED = CasualtyCategory.KILLED_AND_INJURED;
+    private static final CasualtyParty ALL = CasualtyParty.ALL;
+    private static final CasualtyParty CIVILIANS = CasualtyParty.CIVILIANS;
+    private static final CasualtyParty COMBATANTS = CasualtyParty.COMBATANTS;
+    private static final CountQualifier EXACTLY = CountQualifier.EXACTLY;
+    private static final CountQualifier AT_LEAST = CountQualifier.AT_LEAST;
+    private static final CountQualifier ABOUT = CountQualifier.ABOUT;
+
+    private static Casualties figure(CasualtyCategory category, CasualtyParty party, int minimum, int maximum,
+            CountQualifier qualifier) {
+        return new Casualties(category, party, minimum, maximum, qualifier);
+    }
+
+    private static Casualties killed(int count) {
+        return Casualties.killed(count);
+    }
+
+    private static List<Casualties> claims(Suggestions s) {
+        assertThat(s.casualties()).allSatisfy(f -> assertThat(f.value().sourceId()).isEqualTo(SOURCE));
+        return s.casualties().stream().map(f -> f.value().casualties()).toList();
+    }
+
+    private static List<Casualties> claims(String text) {
+        return claims(EventPrefill.read(text, CONTEXT, List.of()));
     }
 }
