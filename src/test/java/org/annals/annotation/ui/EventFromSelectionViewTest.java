@@ -186,7 +186,9 @@ class EventFromSelectionViewTest extends SpringBrowserlessTest {
         });
         assertThat(event.start()).isEqualTo(PartialDate.parse("2024-11-30"));
         assertThat(event.casualties()).singleElement().satisfies(c -> {
-            assertThat(c.casualties()).isEqualTo(Casualties.killed(15));
+            // "killed fifteen civilians": the reader says whom the figure counts, and the form keeps it
+            assertThat(c.casualties()).isEqualTo(new Casualties(org.annals.event.CasualtyCategory.KILLED,
+                    org.annals.event.CasualtyParty.CIVILIANS, 15, 15, org.annals.event.CountQualifier.EXACTLY));
             assertThat(c.sourceId()).isEqualTo(source);
         });
     }
