@@ -12,6 +12,9 @@ import org.annals.annotation.AnnotationService;
 import org.annals.annotation.AnnotationType;
 import org.annals.annotation.LinkChoice;
 import org.annals.event.EventPayload;
+import org.annals.export.ExportFilter;
+import org.annals.export.ExportFormat;
+import org.annals.export.ExportProgress;
 import org.annals.event.EventService;
 import org.annals.event.PartialDate;
 import org.annals.event.TaxonomyService;
@@ -54,6 +57,9 @@ class SourcesDisagreeJourneyTest extends BrowserTest {
     ReviewService review;
     @Autowired
     ChangesetService changesets;
+
+    @Autowired
+    org.annals.export.ExportService exports;
 
     UUID project;
     AnnalsPrincipal editor;
@@ -173,5 +179,36 @@ class SourcesDisagreeJourneyTest extends BrowserTest {
         claims.nth(0).getByRole(AriaRole.LINK).click();
         assertThat(editorPage).hasURL(Pattern.compile(".*/sources/" + aleppo + ".*"));
         assertThat(editorPage.locator("annals-text")).containsText("Also on 1 December");
+
+        // Every export of what the browser recorded holds both claims with their sources.
+        var dateClaims = as(editor, () -> events.get(project, strike)).values().claims().stream()
+                .filter(c -> c.field() == org.annals.event.ClaimField.DATE).toList();
+        org.assertj.core.api.Assertions.assertThat(dateClaims).hasSize(2);
+        for (ExportFormat format : ExportFormat.values()) {
+            if (format == ExportFormat.ENTITIES_CSV) {
+                continue; // entities hold no claims
+            }
+            var out = new java.io.ByteArrayOutputStream();
+            as(editor, () -> {
+                try {
+                    exports.export(project, format, ExportFilter.ALL, false, out, ExportProgress.NONE);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return null;
+            });
+            String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+            var exported = org.assertj.core.api.Assertions.assertThat(text).as(format.fileName());
+            switch (format) {
+                case EVENTS_CSV -> exported.contains("2024-12-01").contains("2024-11-30 (Syrian Opposition Offensive"
+                        + " of 2024)");
+                case CLAIMS_CSV, DATASET_JSON, DATASET_JSONL, ANNOTATIONS_CSV -> dateClaims.forEach(c -> exported
+                        .contains(c.id().toString()).contains(c.sourceId().toString()));
+                case ANNOTATIONS_JSONLD -> dateClaims.forEach(c -> exported.contains("urn:uuid:" + c.id()));
+                case TIMELINE_JSON -> exported.contains("date disputed: 1 December 2024").contains("30 November 2024")
+                        .contains("Syrian Opposition Offensive of 2024");
+                case ENTITIES_CSV -> throw new AssertionError("skipped above");
+            }
+        }
     }
 }
