@@ -49,15 +49,34 @@ public record TimelineEntry(UUID id, long version, String title, PartialDate sta
         return !disputes.isEmpty();
     }
 
-    /** The dead, as the figures of the killed (of everyone) say: "12", or "12–40" over all of them; empty without. */
+    /**
+     * The dead, as the figures of the killed say: "12", or "12–40" over all of them (of everyone, or else of
+     * civilians and combatants added up); empty without.
+     */
     public String fatalitiesDisplay() {
-        List<Casualties> killed = casualties.stream().map(EventClaim::casualties)
-                .filter(c -> c.category() == CasualtyCategory.KILLED && c.party() == CasualtyParty.ALL).toList();
-        if (killed.isEmpty()) {
-            return "";
+        // the figures of the killed of everyone; when no source counts everyone, civilians and combatants
+        // together (as the exports' fatalities column reads them)
+        int[] all = killedRange(CasualtyParty.ALL);
+        if (all == null) {
+            int[] civilians = killedRange(CasualtyParty.CIVILIANS);
+            int[] combatants = killedRange(CasualtyParty.COMBATANTS);
+            if (civilians == null && combatants == null) {
+                return "";
+            }
+            all = new int[] {(civilians == null ? 0 : civilians[0]) + (combatants == null ? 0 : combatants[0]),
+                    (civilians == null ? 0 : civilians[1]) + (combatants == null ? 0 : combatants[1])};
         }
-        int low = killed.stream().mapToInt(Casualties::minimum).min().orElse(0);
-        int high = killed.stream().mapToInt(Casualties::maximum).max().orElse(0);
-        return low == high ? Integer.toString(low) : low + "–" + high;
+        return all[0] == all[1] ? Integer.toString(all[0]) : all[0] + "–" + all[1];
+    }
+
+    /** The lowest and highest figure of the killed of this party over all claims; null without any. */
+    private int @org.jspecify.annotations.Nullable [] killedRange(CasualtyParty party) {
+        List<Casualties> killed = casualties.stream().map(EventClaim::casualties)
+                .filter(c -> c.category() == CasualtyCategory.KILLED && c.party() == party).toList();
+        if (killed.isEmpty()) {
+            return null;
+        }
+        return new int[] {killed.stream().mapToInt(Casualties::minimum).min().orElse(0),
+                killed.stream().mapToInt(Casualties::maximum).max().orElse(0)};
     }
 }
