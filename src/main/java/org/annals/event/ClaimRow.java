@@ -6,15 +6,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
  * How an {@link EventClaim} is stored: one row of {@code event_claim}, the value in the columns of its field.
- * The actors a claim names are written as {@code entityId:ROLE} pairs joined by ';' (UUIDs and role names hold
- * neither character): a claim's actors are read and written with the claim, never searched on their own.
+ * The actors a claim names are one column ({@link StoredActors}).
  */
 @Embeddable
 class ClaimRow {
@@ -95,7 +93,7 @@ class ClaimRow {
         row.typeId = c.typeId();
         row.subTypeId = c.subTypeId();
         row.placeId = c.placeId();
-        row.actors = c.actors().isEmpty() ? null : writeActors(c.actors());
+        row.actors = c.actors().isEmpty() ? null : StoredActors.write(c.actors());
         if (c.casualties() != null) {
             row.category = c.casualties().category();
             row.party = c.casualties().party();
@@ -113,27 +111,6 @@ class ClaimRow {
                 : new Casualties(category, party, minimum == null ? 0 : minimum, maximum == null ? 0 : maximum,
                         qualifier);
         return new EventClaim(claimId, field, preferred, start, end, typeId, subTypeId, placeId,
-                actors == null ? List.of() : readActors(actors), figure, sourceId, annotationId, reason, note);
-    }
-
-    static String writeActors(List<EventActor> actors) {
-        var text = new StringBuilder();
-        for (EventActor actor : actors) {
-            if (!text.isEmpty()) {
-                text.append(';');
-            }
-            text.append(actor.entityId()).append(':').append(actor.role().name());
-        }
-        return text.toString();
-    }
-
-    static List<EventActor> readActors(String text) {
-        var actors = new ArrayList<EventActor>();
-        for (String pair : text.split(";")) {
-            int colon = pair.indexOf(':');
-            actors.add(new EventActor(UUID.fromString(pair.substring(0, colon)),
-                    ActorRole.valueOf(pair.substring(colon + 1))));
-        }
-        return actors;
+                actors == null ? List.of() : StoredActors.read(actors), figure, sourceId, annotationId, reason, note);
     }
 }

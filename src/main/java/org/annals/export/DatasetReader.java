@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.annals.event.ActorRole;
 import org.annals.event.Casualties;
 import org.annals.event.CasualtyCategory;
 import org.annals.event.CasualtyParty;
@@ -23,6 +22,7 @@ import org.annals.event.CountQualifier;
 import org.annals.event.DatePrecision;
 import org.annals.event.EventActor;
 import org.annals.event.EventClaim;
+import org.annals.event.StoredActors;
 import org.annals.event.EventClaims;
 import org.annals.event.PartialDate;
 import org.annals.export.DatasetRows.Actor;
@@ -240,21 +240,8 @@ class DatasetReader {
         String actors = rs.getString(18);
         return new EventClaim(rs.getObject(2, UUID.class), ClaimField.valueOf(rs.getString(3)), rs.getBoolean(4),
                 start, end, rs.getObject(15, UUID.class), rs.getObject(16, UUID.class), rs.getObject(17, UUID.class),
-                actors == null ? List.of() : actors(actors), figure, rs.getObject(5, UUID.class),
+                actors == null ? List.of() : StoredActors.read(actors), figure, rs.getObject(5, UUID.class),
                 rs.getObject(6, UUID.class), rs.getString(7), rs.getString(8));
-    }
-
-    /**
-     * A claim's actors as {@code event_claim.actors} holds them (written by the event feature's {@code ClaimRow}):
-     * {@code entityId:ROLE} pairs joined by ';'.
-     */
-    private static List<EventActor> actors(String stored) {
-        var actors = new ArrayList<EventActor>();
-        for (String pair : stored.split(";")) {
-            int colon = pair.indexOf(':');
-            actors.add(new EventActor(UUID.fromString(pair.substring(0, colon)), ActorRole.valueOf(pair.substring(colon + 1))));
-        }
-        return actors;
     }
 
     /** The names of entities by id. */

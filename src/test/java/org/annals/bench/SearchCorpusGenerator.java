@@ -434,9 +434,8 @@ public final class SearchCorpusGenerator {
                         claim.start() == null ? null : claim.start().precision().name(),
                         claim.end() == null ? null : claim.end().date(),
                         claim.end() == null ? null : claim.end().precision().name(), claim.typeId(), claim.subTypeId(),
-                        claim.placeId(), claim.actors().isEmpty() ? null : claim.actors().stream()
-                                .map(a -> a.entityId() + ":" + a.role().name())
-                                .collect(java.util.stream.Collectors.joining(";")),
+                        claim.placeId(), claim.actors().isEmpty() ? null
+                                : org.annals.event.StoredActors.write(claim.actors()),
                         figure == null ? null : figure.category().name(), figure == null ? null : figure.party().name(),
                         figure == null ? null : figure.minimum(), figure == null ? null : figure.maximum(),
                         figure == null ? null : figure.qualifier().name());
