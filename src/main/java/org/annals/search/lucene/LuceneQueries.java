@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.annals.search.Audience;
 import org.annals.search.EngineQuery;
 import org.annals.search.SearchKind;
@@ -75,20 +76,23 @@ final class LuceneQueries {
      * The words only: what is ranked and what the highlighter marks. Parts that hold no word once analysed
      * (punctuation alone) are left out; with no word left, nothing matches.
      */
-    Query words(UserQuery query, boolean fuzzy) {
-        return words(query, fuzzy, false);
+    Query words(UserQuery query, Predicate<String> misspellable) {
+        return words(query, misspellable, false);
     }
 
+    /** No word is tried with spelling differences: the exact search. */
+    static final Predicate<String> EXACT = word -> false;
+
     /**
-     * As {@link #words(UserQuery, boolean)}; {@code marking}: the query the highlighter marks words with, in which
+     * As {@link #words(UserQuery, Predicate)}; {@code marking}: the query the highlighter marks words with, in which
      * phrases match the text word by word rather than by pairs of words (which hold no offsets to mark).
      */
-    Query words(UserQuery query, boolean fuzzy, boolean marking) {
-        var expansions = new Expansions(query, fuzzy);
+    Query words(UserQuery query, Predicate<String> misspellable, boolean marking) {
+        var expansions = new Expansions(query, misspellable != EXACT);
         var all = new BooleanQuery.Builder();
         boolean any = false;
         for (UserQuery.Part part : query.required()) {
-            Query matching = part(part, fuzzy, expansions, marking);
+            Query matching = part(part, misspellable, expansions, marking);
             if (matching != null) {
                 all.add(matching, Occur.MUST);
                 any = true;
@@ -98,7 +102,7 @@ final class LuceneQueries {
             return new MatchNoDocsQuery("no words to search for");
         }
         for (UserQuery.Part part : query.excluded()) {
-            Query matching = part(part, false, expansions, marking);
+            Query matching = part(part, EXACT, expansions, marking);
             if (matching != null) {
                 all.add(matching, Occur.MUST_NOT);
             }
@@ -106,16 +110,17 @@ final class LuceneQueries {
         return all.build();
     }
 
-    private @Nullable Query part(UserQuery.Part part, boolean fuzzy, Expansions expansions, boolean marking) {
+    private @Nullable Query part(UserQuery.Part part, Predicate<String> misspellable, Expansions expansions,
+            boolean marking) {
         return switch (part) {
             case UserQuery.Word word when word.prefix() -> prefix(word.text(), expansions);
-            case UserQuery.Word word -> word(word.text(), fuzzy, expansions);
+            case UserQuery.Word word -> word(word.text(), misspellable, expansions);
             case UserQuery.Phrase phrase -> phrase(phrase.text(), marking);
             case UserQuery.AnyOf any -> {
                 var either = new BooleanQuery.Builder();
                 boolean found = false;
                 for (UserQuery.Part each : any.parts()) {
-                    Query matching = part(each, fuzzy, expansions, marking);
+                    Query matching = part(each, misspellable, expansions, marking);
                     if (matching != null) {
                         either.add(matching, Occur.SHOULD);
                         found = true;
@@ -128,9 +133,9 @@ final class LuceneQueries {
 
     /**
      * Each word the analyser finds in what was typed as one word ("al-Jolani" is "al" and "jolani") must
-     * match, in any field.
+     * match, in any field; those {@code misspellable} says may be misspelled also with small spelling differences.
      */
-    private @Nullable Query word(String typed, boolean fuzzy, Expansions expansions) {
+    private @Nullable Query word(String typed, Predicate<String> misspellable, Expansions expansions) {
         List<String> folded = terms(folding, typed);
         List<String> stems = terms(stemming, typed);
         boolean aligned = stems.size() == folded.size();
@@ -147,7 +152,7 @@ final class LuceneQueries {
                         Occur.SHOULD);
             }
             int letters = term.codePointCount(0, term.length());
-            if (fuzzy && letters >= FUZZY_MIN_LETTERS) {
+            if (letters >= FUZZY_MIN_LETTERS && misspellable.test(term)) {
                 int edits = letters >= FUZZY_TWO_EDITS_LETTERS ? 2 : 1;
                 for (String field : List.of(LuceneFields.TITLE, LuceneFields.NAMES, LuceneFields.TEXT)) {
                     fields.add(boosted(new FuzzyQuery(new Term(field, term), edits, 1, expansions.fuzzy(), true),
@@ -167,7 +172,7 @@ final class LuceneQueries {
         }
         String last = folded.getLast();
         if (last.codePointCount(0, last.length()) < org.annals.search.QuerySyntax.MIN_PREFIX) {
-            return word(typed, false, expansions);
+            return word(typed, EXACT, expansions);
         }
         var all = new BooleanQuery.Builder();
         for (String term : folded.subList(0, folded.size() - 1)) {

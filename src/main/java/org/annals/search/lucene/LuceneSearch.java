@@ -18,7 +18,10 @@ import org.annals.search.SearchHit;
 import org.annals.search.SearchKind;
 import org.annals.search.Snippet;
 import org.annals.search.UserQuery;
+import java.util.function.Predicate;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectionTerminatedException;
@@ -53,6 +56,10 @@ import org.apache.lucene.search.TotalHits;
 final class LuceneSearch {
 
     static final Duration TIMEOUT = Duration.ofSeconds(2);
+    /** A word in at least this share of the documents (and {@link #KNOWN_WORD_DOCUMENTS}) is not tried with spelling differences. */
+    static final double KNOWN_WORD_SHARE = 0.01;
+    /** ... nor in fewer documents than this: in a small index, one percent is a handful, and a handful can be a misspelling. */
+    static final int KNOWN_WORD_DOCUMENTS = 100;
     static final Sort RELEVANCE_THEN_NEWER = new Sort(SortField.FIELD_SCORE,
             new SortField(LuceneFields.UPDATED, SortField.Type.LONG, true));
     private static final SearchKind[] KINDS = SearchKind.values();
@@ -97,10 +104,16 @@ final class LuceneSearch {
     }
 
     private EngineResults page(IndexSearcher searcher, IndexSearcher shared, EngineQuery query) throws IOException {
+        Predicate<String> misspellable = misspellable(query, searcher.getIndexReader());
+        Query built = queries.words(query.query(), misspellable);
+        if (query.fuzzy() && built.equals(queries.words(query.query(), LuceneQueries.EXACT))) {
+            // every word is too common to be a misspelling: near spellings would find what the exact search did
+            return new EngineResults(0, true, List.of(), false);
+        }
         // prefixes and fuzzy words expand to index words once, here, not in every segment
-        Query words = searcher.rewrite(queries.words(query.query(), query.fuzzy()));
+        Query words = searcher.rewrite(built);
         // phrases match pairs of words, which hold no offsets: the highlighter marks them word by word
-        Query marked = hasPhrase(query.query()) ? searcher.rewrite(queries.words(query.query(), query.fuzzy(), true))
+        Query marked = hasPhrase(query.query()) ? searcher.rewrite(queries.words(query.query(), misspellable, true))
                 : words;
         int numHits = Math.max(1, query.offset() + query.limit());
         // once the page is full, documents that cannot beat its last hit are skipped unscored; matches are
@@ -130,6 +143,32 @@ final class LuceneSearch {
         return new EngineResults(total, exact, hits, partial);
     }
 
+    /**
+     * The words a fuzzy search tries with small spelling differences: those in fewer than {@link #KNOWN_WORD_SHARE}
+     * of the documents (at least {@link #KNOWN_WORD_DOCUMENTS}), in the title, the names or the text. A word that common is no misspelling; when it
+     * finds little, the filters narrowed it, and expanding it to its many near spellings (each common too) is what
+     * made filtered searches of common words the slowest at scale. Lucene's spell checker draws the same line
+     * ({@code DirectSpellChecker}'s default maximum query frequency, 1%).
+     */
+    private static Predicate<String> misspellable(EngineQuery query, IndexReader reader) {
+        if (!query.fuzzy()) {
+            return LuceneQueries.EXACT;
+        }
+        long known = Math.max(KNOWN_WORD_DOCUMENTS, (long) Math.ceil(reader.maxDoc() * KNOWN_WORD_SHARE));
+        return word -> {
+            try {
+                for (String field : List.of(LuceneFields.TITLE, LuceneFields.NAMES, LuceneFields.TEXT)) {
+                    if (reader.docFreq(new Term(field, word)) >= known) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+    }
+
     private static boolean hasPhrase(UserQuery query) {
         return java.util.stream.Stream.concat(query.required().stream(), query.excluded().stream())
                 .anyMatch(LuceneSearch::hasPhrase);
@@ -144,7 +183,7 @@ final class LuceneSearch {
     }
 
     private KindCounts counts(IndexSearcher searcher, EngineQuery query) throws IOException {
-        Query words = searcher.rewrite(queries.words(query.query(), query.fuzzy()));
+        Query words = searcher.rewrite(queries.words(query.query(), misspellable(query, searcher.getIndexReader())));
         Query matching = queries.matching(query, words);
         Set<SearchKind> wanted = wanted(query);
         // each kind leads its own pass (cheap for the rare kinds) and stops at the limit

@@ -171,6 +171,25 @@ class LuceneSearchWordsTest {
     }
 
     @Test
+    void a_common_word_is_never_tried_with_spelling_differences() {
+        // "offensive" in enough passages to be a word of the archive; "offensives" a near spelling of it on an entity
+        var documents = new ArrayList<SearchDocument>();
+        for (int i = 0; i < LuceneSearch.KNOWN_WORD_DOCUMENTS; i++) {
+            documents.add(passage("p" + i, "The offensive went on."));
+        }
+        documents.add(entity("operation", "Operation Deterrence of Aggression", List.of("the offensives")));
+        documents.add(entity("julani", "Abu Mohammad al-Julani", List.of()));
+        index(documents.toArray(SearchDocument[]::new));
+        // among entities, "offensive" itself finds nothing: the filter narrowed it, its spelling is right
+        assertThat(keys(query("offensive").kinds(SearchKind.ENTITY))).isEmpty();
+        assertThat(keys(query("offensive").kinds(SearchKind.ENTITY).fuzzy())).isEmpty();
+        // a rare word is still tried with spelling differences, beside a common one
+        assertThat(keys(query("Jolani").kinds(SearchKind.ENTITY).fuzzy())).containsExactly("julani");
+        assertThat(keys(query("offensive Jolani").fuzzy())).isEmpty();
+        assertThat(keys(query("Offensivez").kinds(SearchKind.ENTITY).fuzzy())).containsExactly("operation");
+    }
+
+    @Test
     void hits_rank_by_relevance_then_newer_first() {
         index(passage("older", "Aleppo market", LONG_AGO), passage("newer", "Aleppo market", LONG_AGO.plusSeconds(60)),
                 entity("named", "Aleppo", List.of()), entity("homs", "Homs", List.of()), entity("hama", "Hama", List.of()));
