@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * range; exact, "at least" ("more than", "ما لا يقل عن") or "about" ("nearly", "نحو"). A figure without a
  * number ("dozens", "hundreds") gives nothing, and so does "up to 40", which is neither.
  */
-final class CasualtyReader {
+public final class CasualtyReader {
 
     private static final Map<String, Integer> WORDS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
             Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
@@ -67,7 +67,7 @@ final class CasualtyReader {
     private CasualtyReader() {
     }
 
-    static List<Found<Casualties>> read(String passage) {
+    public static List<Found<Casualties>> read(String passage) {
         FoldedText folding = FoldedText.of(passage);
         String text = folding.folded();
         var spans = new Spans();

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * published date. What cannot be resolved ("two days later", "last week", 05/12/2024, which could be
  * May or December) is not read at all: an empty field is better than a wrong date.
  */
-final class DateReader {
+public final class DateReader {
 
     private static final String EN_MONTH = "(january|february|march|april|may|june|july|august|september|october"
             + "|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?";
@@ -86,7 +86,7 @@ final class DateReader {
     private DateReader() {
     }
 
-    static List<Found<PartialDate>> read(String passage, @Nullable LocalDate published) {
+    public static List<Found<PartialDate>> read(String passage, @Nullable LocalDate published) {
         FoldedText folding = FoldedText.of(passage);
         String text = folding.folded();
         var spans = new Spans();
