@@ -3,7 +3,6 @@ package org.annals.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import org.annals.suggest.SuggestionService;
 import org.annals.suggest.UnmarkedMention;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -129,9 +127,13 @@ class SuggestionController {
     @Operation(summary = "Accept every suggestion of the source that names this entity alone",
             description = "Names that may mean several entities are left for the person to choose. Each becomes an"
                     + " ENTITY_MENTION in the caller's working draft. Needs the Editor role and a WRITE token.")
-    List<AnnotationService.Marked> acceptAll(@PathVariable UUID projectId, @RequestBody AcceptAll request) {
-        return suggestions.acceptAll(projectId, required(request.sourceId(), "sourceId"),
-                required(request.entityId(), "entityId"));
+    Marked acceptAll(@PathVariable UUID projectId, @RequestBody AcceptAll request) {
+        return new Marked(suggestions.acceptAll(projectId, required(request.sourceId(), "sourceId"),
+                required(request.entityId(), "entityId")));
+    }
+
+    @Schema(description = "What went into the working draft: for each annotation its changeset, id and link")
+    record Marked(List<AnnotationService.Marked> marked) {
     }
 
     @Schema(description = "A suggestion to reject")
@@ -146,11 +148,15 @@ class SuggestionController {
             description = "Remembered per person, source and suggestion while the words there stay the same; with"
                     + " neverHere=true a registry name or new name is refused for everyone in the project. Nothing goes"
                     + " into the draft. Needs the Editor role and a WRITE token.")
-    @ApiResponse(responseCode = "204", description = "Rejected")
-    ResponseEntity<Void> reject(@PathVariable UUID projectId, @RequestBody Rejection request) {
-        suggestions.reject(projectId, required(request.sourceId(), "sourceId"), required(request.key(), "key"),
-                Boolean.TRUE.equals(request.neverHere()));
-        return ResponseEntity.noContent().build();
+    Rejected reject(@PathVariable UUID projectId, @RequestBody Rejection request) {
+        String key = required(request.key(), "key");
+        boolean neverHere = Boolean.TRUE.equals(request.neverHere());
+        suggestions.reject(projectId, required(request.sourceId(), "sourceId"), key, neverHere);
+        return new Rejected(key, neverHere);
+    }
+
+    @Schema(description = "The suggestion rejected, and whether its name is now refused for the project")
+    record Rejected(String key, boolean neverHere) {
     }
 
     @Schema(description = "How many rejections were forgotten")
@@ -195,28 +201,34 @@ class SuggestionController {
             description = "Each becomes an ENTITY_MENTION linked to the entity; each is checked again against its"
                     + " source (the words must be there, and be a name of the entity), and nothing is marked when one"
                     + " fails. Needs the Editor role and a WRITE token.")
-    List<AnnotationService.Marked> proposeMentions(@PathVariable UUID projectId, @RequestBody Mentions request) {
-        return suggestions.proposeMentions(projectId, required(request.entityId(), "entityId"),
-                Objects.requireNonNullElse(request.mentions(), List.of()));
+    Marked proposeMentions(@PathVariable UUID projectId, @RequestBody Mentions request) {
+        return new Marked(suggestions.proposeMentions(projectId, required(request.entityId(), "entityId"),
+                Objects.requireNonNullElse(request.mentions(), List.of())));
+    }
+
+    @Schema(description = "A list")
+    record Items<T>(List<T> items) {
     }
 
     @GetMapping(path = "/api/v1/projects/{projectId}/suggestions/never-here", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The names refused for the whole project (\"never here\")",
             description = "Most recent first, with who refused them. Needs the Editor role; a manager allows one again"
-                    + " with DELETE on this path.")
-    List<NeverHere> neverHere(@PathVariable UUID projectId) {
-        return suggestions.neverHere(projectId);
+                    + " with DELETE on this path (?alias=).")
+    Items<NeverHere> neverHere(@PathVariable UUID projectId) {
+        return new Items<>(suggestions.neverHere(projectId));
     }
 
     @DeleteMapping(path = "/api/v1/projects/{projectId}/suggestions/never-here")
     @Operation(summary = "Suggest a refused name again in the project",
             description = "'alias' is the 'foldedAlias' of the never-here list. Needs the Manager role and a WRITE"
                     + " token.")
-    @ApiResponse(responseCode = "204", description = "Allowed again")
-    ResponseEntity<Void> allowAgain(@PathVariable UUID projectId,
+    Allowed allowAgain(@PathVariable UUID projectId,
             @Parameter(description = "The folded alias, as the never-here list gives it") @RequestParam String alias) {
-        suggestions.allowAgain(projectId, alias);
-        return ResponseEntity.noContent().build();
+        return new Allowed(alias, suggestions.allowAgain(projectId, alias));
+    }
+
+    @Schema(description = "The name allowed again; 'wasRefused' false when it was not refused (nothing changed)")
+    record Allowed(String alias, boolean wasRefused) {
     }
 
     @GetMapping(path = "/api/v1/projects/{projectId}/suggestions/refused-aliases",
@@ -224,8 +236,8 @@ class SuggestionController {
     @Operation(summary = "Names and aliases of vetted entities that the registry matcher does not look for, and why",
             description = "One letter, a common word: aliases that would flood every text. Change them on the"
                     + " entity. Needs the Manager role.")
-    List<RefusedAlias> refusedAliases(@PathVariable UUID projectId) {
-        return suggestions.refusedAliases(projectId);
+    Items<RefusedAlias> refusedAliases(@PathVariable UUID projectId) {
+        return new Items<>(suggestions.refusedAliases(projectId));
     }
 
     private static <T> T required(@Nullable T value, String name) {

@@ -205,14 +205,18 @@ public class SuggestionService {
                 s.rejectedBy() == null ? null : people.get(s.rejectedBy()), s.rejectedAt())).toList();
     }
 
-    /** Suggests a name refused "never here" again in the project. Managers only. */
+    /**
+     * Suggests a name refused "never here" again in the project (its {@link NeverHere#foldedAlias()}). Managers
+     * only. False when it was not refused (allowing twice is harmless).
+     */
     @Transactional
-    public void allowAgain(UUID projectId, String foldedAlias) {
+    public boolean allowAgain(UUID projectId, String foldedAlias) {
         access.require(projectId, ProjectRole.MANAGER);
         if (!rejections.allowAgain(projectId, foldedAlias)) {
-            throw new InvalidInputException("\"" + foldedAlias + "\" is not refused in this project: nothing to allow.");
+            return false;
         }
         events.publishEvent(new SuggestionsChanged(projectId, CurrentUser.require().userId()));
+        return true;
     }
 
     /**
