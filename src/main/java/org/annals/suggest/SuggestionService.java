@@ -348,8 +348,26 @@ public class SuggestionService {
         for (Recogniser recogniser : recognisers) {
             found.addAll(recogniser.recognise(reading));
         }
-        found.sort(IN_TEXT_ORDER);
-        return found;
+        return oneMentionPerSpan(found);
+    }
+
+    /**
+     * Registry names at the same span as one suggestion with every candidate (the matcher promises it; a plain
+     * matcher may give one match per entity), in text order: a key names one suggestion.
+     */
+    static List<Suggestion> oneMentionPerSpan(List<Suggestion> found) {
+        var bySpan = new java.util.LinkedHashMap<String, Suggestion>();
+        for (Suggestion s : found) {
+            bySpan.merge(s.key(), s, (a, b) -> a.value() instanceof Suggestion.Mention ma
+                    && b.value() instanceof Suggestion.Mention mb
+                            ? new Suggestion(a.kind(), a.start(), a.end(), a.text(), new Suggestion.Mention(
+                                    java.util.stream.Stream.concat(ma.candidates().stream(), mb.candidates().stream())
+                                            .distinct().toList(), ma.alias()), Math.max(a.rank(), b.rank()))
+                            : a.rank() >= b.rank() ? a : b);
+        }
+        var merged = new ArrayList<>(bySpan.values());
+        merged.sort(IN_TEXT_ORDER);
+        return merged;
     }
 
     private static final Comparator<Suggestion> IN_TEXT_ORDER = Comparator.comparingInt(Suggestion::start)
@@ -374,8 +392,8 @@ public class SuggestionService {
 
     private List<Suggestion> pendingMentions(UUID projectId, UUID sourceId, List<RegistryEntry> pending) {
         var reading = new Reading(sources.read(projectId, sourceId).text(), null, null, RegistryMatcher.of(pending));
-        return recognisers.stream().filter(r -> r.kind() == SuggestionKind.MENTION)
-                .flatMap(r -> r.recognise(reading).stream()).toList();
+        return oneMentionPerSpan(recognisers.stream().filter(r -> r.kind() == SuggestionKind.MENTION)
+                .flatMap(r -> r.recognise(reading).stream()).toList());
     }
 
     /**

@@ -87,7 +87,8 @@ abstract class SuggestionContract {
     @BeforeEach
     void projectWithARegistryAndTwoSources() {
         manager = fixtures.newUser("manager");
-        project = fixtures.newProject(manager);
+        project = fixtures.newProject(fixtures.admin());
+        fixtures.addMember(project, manager, ProjectRole.MANAGER);
         editor = fixtures.newUser("editor");
         otherEditor = fixtures.newUser("editor");
         reviewer = fixtures.newUser("reviewer");
