@@ -109,7 +109,7 @@ class RegistryCache {
         synchronized (compiled) {
             compiled.put(projectId, fresh);
             if (!subscriptions.containsKey(projectId)) {
-                subscriptions.put(projectId, bus.subscribe(projectId, this::onBus));
+                subscriptions.put(projectId, bus.observe(projectId, this::onBus));
             }
             var eldest = compiled.keySet().iterator();
             while (compiled.size() > MAX_PROJECTS && eldest.hasNext()) {
