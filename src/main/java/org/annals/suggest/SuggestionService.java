@@ -249,7 +249,7 @@ public class SuggestionService {
                 if (found.size() >= max) {
                     break;
                 }
-                String text = sources.read(projectId, summary.id()).text();
+                String text = sources.text(projectId, summary.id());
                 List<RegistryMatcher.Match> matches = names.find(text).stream()
                         .filter(m -> !refused.contains(m.alias())).toList();
                 if (matches.isEmpty()) {
@@ -391,7 +391,7 @@ public class SuggestionService {
     }
 
     private List<Suggestion> pendingMentions(UUID projectId, UUID sourceId, List<RegistryEntry> pending) {
-        var reading = new Reading(sources.read(projectId, sourceId).text(), null, null, RegistryMatcher.of(pending));
+        var reading = new Reading(sources.text(projectId, sourceId), null, null, RegistryMatcher.of(pending));
         return oneMentionPerSpan(recognisers.stream().filter(r -> r.kind() == SuggestionKind.MENTION)
                 .flatMap(r -> r.recognise(reading).stream()).toList());
     }

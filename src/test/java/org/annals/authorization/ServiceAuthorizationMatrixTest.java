@@ -427,6 +427,7 @@ class ServiceAuthorizationMatrixTest {
                     }
                 }),
                 new EntryPoint("PresenceService.selections", Actor.VIEWER, t -> t.presence.selections(t.project, t.source)),
+                new EntryPoint("SourceService.text", Actor.VIEWER, t -> t.sources.text(t.project, t.source)),
                 // Issue 18: suggestions are for editors; the project-wide refusals are undone by managers.
                 new EntryPoint("SuggestionService.forSource", Actor.EDITOR,
                         t -> t.suggestions.forSource(t.project, t.source)),
