@@ -49,14 +49,22 @@ public class EntityDirectory {
      */
     public java.util.List<Named> registry(UUID projectId) {
         access.require(projectId, ProjectRole.VIEWER);
-        return entities.findRegistry(projectId).stream()
+        List<EntityRecord> records = entities.findRegistry(projectId);
+        var namesById = new HashMap<UUID, String>();
+        records.forEach(e -> namesById.put(e.getId(), e.getName()));
+        return records.stream()
                 .map(e -> new Named(e.getId(), e.getKind(), e.getName(),
-                        e.values().aliases().stream().map(Alias::name).toList()))
+                        e.values().aliases().stream().map(Alias::name).toList(), e.values().description(),
+                        e.getPartOf() == null ? null : namesById.get(e.getPartOf())))
                 .toList();
     }
 
-    /** An entity by the names it goes by. */
-    public record Named(UUID id, EntityKind kind, String name, java.util.List<String> aliases) {
+    /**
+     * An entity by the names it goes by, with what tells it from others of the same name: its description and
+     * the name of what it is part of (null when it has none, or that one is not in the registry).
+     */
+    public record Named(UUID id, EntityKind kind, String name, java.util.List<String> aliases,
+            @Nullable String description, @Nullable String partOf) {
     }
 
     public Map<UUID, String> names(UUID projectId, Collection<UUID> ids) {

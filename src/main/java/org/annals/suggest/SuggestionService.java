@@ -51,7 +51,8 @@ public class SuggestionService {
         access.require(projectId, ProjectRole.EDITOR);
         SourceText source = sources.read(projectId, sourceId);
         var registry = RegistryMatcher.of(entities.registry(projectId).stream()
-                .map(e -> new RegistryEntry(e.id(), e.kind(), e.name(), e.aliases(), null, null, true)).toList());
+                .map(e -> new RegistryEntry(e.id(), e.kind(), e.name(), e.aliases(), e.description(), e.partOf(), true))
+                .toList());
         var reading = new Reading(source.text(), source.source().metadata().publishedOn(),
                 source.source().metadata().language(), registry);
         List<EditorAnnotation> marked = annotations.editor(projectId, sourceId).annotations();

@@ -1,10 +1,11 @@
 package org.annals.event.prefill;
 
-import java.util.List;
 import java.util.UUID;
 import org.annals.entity.EntityDirectory;
 import org.annals.project.ProjectAccess;
 import org.annals.project.ProjectRole;
+import org.annals.suggest.RegistryEntry;
+import org.annals.suggest.RegistryMatcher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +30,9 @@ public class EventPrefillService {
     public Suggestions suggest(UUID projectId, String passage, SourceContext source) {
         access.require(projectId, ProjectRole.EDITOR);
         String text = passage.length() > MAX_PASSAGE_LENGTH ? passage.substring(0, MAX_PASSAGE_LENGTH) : passage;
-        List<RegistryName> registry = entities.registry(projectId).stream()
-                .map(e -> new RegistryName(e.id(), e.kind(), e.name(), e.aliases())).toList();
+        var registry = RegistryMatcher.of(entities.registry(projectId).stream()
+                .map(e -> new RegistryEntry(e.id(), e.kind(), e.name(), e.aliases(), e.description(), e.partOf(), true))
+                .toList());
         return EventPrefill.read(text, source, registry);
     }
 }
