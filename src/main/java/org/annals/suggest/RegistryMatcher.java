@@ -66,7 +66,11 @@ public final class RegistryMatcher {
     /** Per node: whether the names ending there are acronyms written in capitals ("US", "SDF"), or words. */
     private final byte[] spelling;
     private final int aliasCount;
+    /** Per node, made when first matched: the alias and the entries as a match gives them. */
+    private final @Nullable String[] aliases;
+    private final @Nullable List<RegistryEntry>[] meaningLists;
 
+    @SuppressWarnings("unchecked")
     private RegistryMatcher(Builder built) {
         this.entries = built.entries.toArray(RegistryEntry[]::new);
         this.refused = List.copyOf(built.refused);
@@ -78,6 +82,8 @@ public final class RegistryMatcher {
         this.meanings = Arrays.copyOf(built.meanings, built.nodes);
         this.spelling = Arrays.copyOf(built.spelling, built.nodes);
         this.aliasCount = built.aliases;
+        this.aliases = new String[built.nodes];
+        this.meaningLists = new List[built.nodes];
     }
 
     public static RegistryMatcher of(Collection<RegistryEntry> registry) {
@@ -204,21 +210,32 @@ public final class RegistryMatcher {
         return Character.getType(c) == Character.NON_SPACING_MARK || c == '\u0640';
     }
 
+    /** The alias a node stands for, kept once made: a long source names the same few entities again and again. */
     private String alias(int node) {
-        var words = new ArrayList<String>();
-        for (int at = node; at != ROOT; at = parentOf[at]) {
-            words.add(keys[keyOf[at]]);
+        String alias = aliases[node];
+        if (alias == null) {
+            var words = new ArrayList<String>();
+            for (int at = node; at != ROOT; at = parentOf[at]) {
+                words.add(keys[keyOf[at]]);
+            }
+            alias = String.join(" ", words.reversed());
+            aliases[node] = alias; // readers racing here make equal strings: harmless
         }
-        return String.join(" ", words.reversed());
+        return alias;
     }
 
     private List<RegistryEntry> meaning(int node) {
-        int[] ids = meanings[node];
-        var list = new ArrayList<RegistryEntry>(ids.length);
-        for (int id : ids) {
-            list.add(entries[id]);
+        List<RegistryEntry> meaning = meaningLists[node];
+        if (meaning == null) {
+            int[] ids = meanings[node];
+            var list = new ArrayList<RegistryEntry>(ids.length);
+            for (int id : ids) {
+                list.add(entries[id]);
+            }
+            meaning = List.copyOf(list);
+            meaningLists[node] = meaning;
         }
-        return list;
+        return meaning;
     }
 
     public List<Refused> refused() {
@@ -239,6 +256,7 @@ public final class RegistryMatcher {
     private static final String APOSTROPHES = "'\u2019\u2018\u02BC\u02BE\u02BF`\u00B4";
     private static final String[] CONJUNCTIONS = {"", "و", "ف"};
     private static final String[] PREPOSITIONS = {"", "ب", "ل", "ك"};
+    private static final String PROCLITIC_LETTERS = "وفبلك";
 
     /**
      * A folded word as names are matched: without apostrophes, an Arabic word without its article, and أبو in
@@ -302,7 +320,8 @@ public final class RegistryMatcher {
             ids[count] = matcher.keyIds.getOrDefault(key(folded), -1);
             starts[count] = start;
             ends[count] = end;
-            proclitics[count] = isArabic(folded) ? withoutProclitics(matcher, folded) : null;
+            proclitics[count] = isArabic(folded) && PROCLITIC_LETTERS.indexOf(folded.charAt(0)) >= 0
+                    ? withoutProclitics(matcher, folded) : null;
             count++;
         }
 
