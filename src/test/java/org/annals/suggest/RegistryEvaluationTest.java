@@ -28,7 +28,7 @@ class RegistryEvaluationTest {
 
     private static final String FOLDER = "/suggest/registry-eval/";
     private static final List<String> TEXTS = List.of("prelude.en", "aleppo-forces.en", "hama-advance.en",
-            "beginning.ar");
+            "beginning.ar", "homs-approach.en");
 
     /** Expected: a span of the text and what it is (a registry key, or a proposed kind for a new name). */
     private record Expected(int start, int end, String what) {
