@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * "the town of", مدينة, قرية a place; nothing: other.
  */
 @Component
-class NewNameRecogniser implements Recogniser {
+public class NewNameRecogniser implements Recogniser {
 
     /** Below the registry ({@link RegistryRecogniser#RANK}) and dates and figures: a guess from the shape of words. */
     static final double RANK = 0.3;

@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.annals.entity.EntityKind;
 import org.annals.search.lucene.FoldedWords;
+import org.annals.suggest.NewNameRecogniser;
 import org.annals.suggest.Reading;
 import org.annals.suggest.RegistryEntry;
 import org.annals.suggest.RegistryMatcher;
@@ -97,10 +98,14 @@ class RegistryMatcherBenchmark {
         Arrays.sort(millis);
         Arrays.sort(wordsMillis);
         report("%s (%,d chars): %,d suggestions; median %,d ms, p95 %,d ms, max %,d ms over %d runs"
-                + " (of which the words alone, search's analyser: median %,d ms)", what, text.length(), found,
+                + " (search's analyser alone on the same text: median %,d ms)", what, text.length(), found,
                 millis[runs / 2], millis[Math.min(runs - 1, (int) Math.ceil(runs * 0.95) - 1)], millis[runs - 1], runs,
                 wordsMillis[runs / 2]);
         assertThat(found).isPositive();
+        long newNamesStarted = System.nanoTime();
+        int newNames = new NewNameRecogniser().recognise(reading).size();
+        report("  new names in the same text: %,d in %,d ms (one run, after the timed ones)", newNames,
+                (System.nanoTime() - newNamesStarted) / 1_000_000);
     }
 
     private static List<RegistryEntry> registry(Random random, List<String> latin, List<String> arabic, int aliases) {
