@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * keeping the longest name that ends there; the longest of all win, then the leftmost, and a name inside a longer
  * one ("Aleppo" in "New Aleppo") is not a second match. An Arabic word may carry a conjunction and a preposition
  * ("بحلب", "والجولاني", "للجولاني"): the first word of a name is also tried without them, and the match starts
- * after them. Words of a name may be apart by spaces, one line break, a hyphen, an apostrophe or a full stop
+ * after them. A transliterated article before a hyphen is optional too: "al-Rastan" is also found as "Rastan". Words of a name may be apart by spaces, one line break, a hyphen, an apostrophe or a full stop
  * ("Hay'at Tahrir\nal-Sham"), not by other punctuation or a blank line.
  */
 public final class RegistryMatcher {
@@ -375,6 +375,8 @@ public final class RegistryMatcher {
         int @Nullable [][] meanings = new int[1024][];
         byte[] spelling = new byte[1024];
         final Set<String> stopWords = FoldedWords.stopWords();
+        /** The Arabic article as transliterations write it before a hyphen: al-, el-, as-, ash-, ad-, an-, ar-, at-, az-. */
+        static final Set<String> LATIN_ARTICLES = Set.of("al", "el", "as", "ash", "ad", "an", "ar", "at", "az", "adh");
 
         void add(RegistryEntry entry) {
             int index = entries.size();
@@ -385,29 +387,50 @@ public final class RegistryMatcher {
             for (String name : names) {
                 var folded = new ArrayList<String>();
                 var written = new ArrayList<String>();
+                int[] firstGap = {-1, -1};
                 FoldedWords.forEach(name, (word, start, end) -> {
+                    if (folded.size() == 1) {
+                        firstGap[1] = start;
+                    } else if (folded.isEmpty()) {
+                        firstGap[0] = end;
+                    }
                     folded.add(word);
                     written.add(name.substring(start, end));
                 });
+                boolean hyphenatedArticle = folded.size() >= 2 && name.substring(firstGap[0], firstGap[1]).strip().equals("-");
                 String reason = refusal(folded);
                 if (reason != null) {
                     refused.add(new Refused(entry, name, reason));
                     continue;
                 }
-                int node = ROOT;
-                for (String word : folded) {
-                    node = child(node, keyId(key(word)));
-                }
-                if (meanings[node] == null) {
+                boolean acronym = isAcronym(written);
+                if (insert(folded, index, acronym)) {
                     aliases++;
-                    meanings[node] = new int[] {index};
-                } else if (meanings[node][meanings[node].length - 1] != index) {
-                    int[] more = Arrays.copyOf(meanings[node], meanings[node].length + 1);
-                    more[more.length - 1] = index;
-                    meanings[node] = more;
                 }
-                spelling[node] |= isAcronym(written) ? ACRONYM : WORD;
+                // "al-Julani" is also written "Julani": the transliterated article is optional, as the Arabic one is.
+                if (hyphenatedArticle && LATIN_ARTICLES.contains(folded.getFirst())
+                        && refusal(folded.subList(1, folded.size())) == null) {
+                    insert(folded.subList(1, folded.size()), index, acronym);
+                }
             }
+        }
+
+        /** The alias's path in the trie, meaning the entry; whether the path named nothing before. */
+        private boolean insert(List<String> folded, int index, boolean acronym) {
+            int node = ROOT;
+            for (String word : folded) {
+                node = child(node, keyId(key(word)));
+            }
+            boolean fresh = meanings[node] == null;
+            if (fresh) {
+                meanings[node] = new int[] {index};
+            } else if (meanings[node][meanings[node].length - 1] != index) {
+                int[] more = Arrays.copyOf(meanings[node], meanings[node].length + 1);
+                more[more.length - 1] = index;
+                meanings[node] = more;
+            }
+            spelling[node] |= acronym ? ACRONYM : WORD;
+            return fresh;
         }
 
         /** Why an alias would flood a text, or null when it is a name. */

@@ -86,6 +86,17 @@ class RegistryMatcherTest {
     }
 
     @Test
+    void a_transliterated_article_before_a_hyphen_is_optional() {
+        RegistryMatcher matcher = RegistryMatcher.of(List.of(entry(EntityKind.PLACE, "al-Rastan"),
+                entry(EntityKind.PLACE, "as-Safirah"), entry(EntityKind.ORGANIZATION, "Al Qaeda")));
+        String text = "From al-Rastan to Rastan, As-Safirah and Safirah; Al Qaeda, not Qaeda.";
+
+        assertThat(matcher.find(text)).extracting(m -> text.substring(m.start(), m.end()))
+                .containsExactly("al-Rastan", "Rastan", "As-Safirah", "Safirah", "Al Qaeda");
+        assertThat(matcher.aliasCount()).isEqualTo(3);
+    }
+
+    @Test
     void an_acronym_matches_where_the_text_writes_it_in_capitals() {
         assertThat(found("Tell us what the US and the USA did.")).containsExactly("US", "USA");
     }
