@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * keeping the longest name that ends there; the longest of all win, then the leftmost, and a name inside a longer
  * one ("Aleppo" in "New Aleppo") is not a second match. An Arabic word may carry a conjunction and a preposition
  * ("بحلب", "والجولاني", "للجولاني"): the first word of a name is also tried without them, and the match starts
- * after them. A transliterated article before a hyphen is optional too: "al-Rastan" is also found as "Rastan". Words of a name may be apart by spaces, one line break, a hyphen, an apostrophe or a full stop
- * ("Hay'at Tahrir\nal-Sham"), not by other punctuation or a blank line.
+ * after them. A transliterated article before a hyphen is optional too: "al-Rastan" is also found as "Rastan". Words of a name may be apart by spaces, one line break, a hyphen, an apostrophe or an abbreviation's full
+ * stop ("Hay'at Tahrir\nal-Sham", "St. Simeon"), not by other punctuation, a sentence's end or a blank line.
  */
 public final class RegistryMatcher {
 
@@ -156,7 +156,7 @@ public final class RegistryMatcher {
                 last = w;
                 lastNode = node;
             }
-            if (w + 1 >= words.count || words.ids[w + 1] < 0 || !joins(text, words.ends[w], words.starts[w + 1])) {
+            if (w + 1 >= words.count || words.ids[w + 1] < 0 || !joins(text, words.starts[w], words.ends[w], words.starts[w + 1])) {
                 break;
             }
             w++;
@@ -168,14 +168,23 @@ public final class RegistryMatcher {
         return new int[] {first, last, lastNode, skip};
     }
 
-    /** Whatever lies between two words of one name: spaces, one line break, a hyphen, an apostrophe, a full stop. */
-    private static boolean joins(String text, int from, int to) {
+    /**
+     * Whatever may lie between two words of one name: spaces, one line break, a hyphen, an apostrophe, and a full
+     * stop only after an abbreviation of one to three letters ("St. Petersburg", "Jr."), not at a sentence's end
+     * ("… held Hama. Governorate officials …").
+     */
+    private static boolean joins(String text, int wordStart, int from, int to) {
         int lineBreaks = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c == '\n') {
                 lineBreaks++;
-            } else if (!(Character.isWhitespace(c) || Character.isSpaceChar(c) || "-\u2010\u2011\u2012\u2013'\u2019.\u00AD\u200B\u200C\u200D\u200E\u200F\u0640".indexOf(c) >= 0)) {
+            } else if (c == '.') {
+                if (from - wordStart > 3) {
+                    return false;
+                }
+            } else if (!(Character.isWhitespace(c) || Character.isSpaceChar(c)
+                    || "-\u2010\u2011\u2012\u2013'\u2019\u00AD\u200B\u200C\u200D\u200E\u200F\u0640".indexOf(c) >= 0)) {
                 return false;
             }
         }

@@ -83,6 +83,9 @@ class RegistryMatcherTest {
         // Punctuation or a blank line between the words is two texts, not one name.
         assertThat(found("Hay'at Tahrir, al-Sham")).isEmpty();
         assertThat(found("New\n\nAleppo")).containsExactly("Aleppo");
+        assertThat(found("They held Hama. Governorate staff fled.")).containsExactly("Hama");
+        RegistryMatcher saint = RegistryMatcher.of(List.of(entry(EntityKind.PLACE, "St. Simeon", "St Simeon")));
+        assertThat(saint.find("near St. Simeon and St Simeon")).hasSize(2);
     }
 
     @Test
