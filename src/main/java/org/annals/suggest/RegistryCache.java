@@ -28,7 +28,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * going first; compiling a registry of 100,000 aliases takes a moment, matching with it does not.
  */
 @Component
-class RegistryCache {
+public class RegistryCache {
 
     /** Projects whose compiled registry is kept; a 100,000-alias registry weighs tens of megabytes. */
     static final int MAX_PROJECTS = 8;
@@ -62,6 +62,15 @@ class RegistryCache {
         @Nullable RegistryEntry entry(UUID entityId) {
             return entries.get(entityId);
         }
+    }
+
+    /**
+     * The project's vetted registry as compiled now: what the event form's pre-fill matches a passage against, so
+     * that the form and the editor's suggestions agree. The caller checked the person's project role (the
+     * directory checks it again).
+     */
+    public RegistryMatcher matcher(UUID projectId) {
+        return registry(projectId).matcher();
     }
 
     /** The project's current registry version: part of every cache key built on the registry. */

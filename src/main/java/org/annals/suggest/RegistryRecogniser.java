@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 /** Registry names and aliases in the text: every entity each may mean. */
 @Component
-class RegistryRecogniser implements Recogniser {
+public class RegistryRecogniser implements Recogniser {
 
     /** Surer than a date or a figure: the words are a name the team vetted. */
     static final double RANK = 0.9;

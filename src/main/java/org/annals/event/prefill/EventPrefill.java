@@ -1,15 +1,21 @@
 package org.annals.event.prefill;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.annals.entity.EntityKind;
-import java.util.Optional;
 import org.annals.event.ClaimField;
 import org.annals.event.EventClaim;
 import org.annals.event.PartialDate;
+import org.annals.event.prefill.Suggestions.Candidate;
 import org.annals.event.prefill.Suggestions.Found;
 import org.annals.event.prefill.Suggestions.NameMatch;
+import org.annals.event.prefill.Suggestions.Span;
+import org.annals.suggest.RegistryEntry;
+import org.annals.suggest.RegistryMatcher;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,10 +33,19 @@ public final class EventPrefill {
     }
 
     public static Suggestions read(String passage, SourceContext source, List<RegistryName> registry) {
+        return read(passage, source, RegistryMatcher.of(registry.stream()
+                .map(r -> new RegistryEntry(r.id(), r.kind(), r.name(), r.aliases(), null, null, true)).toList()));
+    }
+
+    /**
+     * The passage read against the registry as the editor's suggestions match it ({@link RegistryMatcher}), so
+     * the form and the text agree on every name (issue 18).
+     */
+    public static Suggestions read(String passage, SourceContext source, RegistryMatcher registry) {
         List<Found<PartialDate>> dates = DateReader.read(passage, source.publishedOn());
         var places = new ArrayList<NameMatch>();
         var actors = new ArrayList<NameMatch>();
-        for (NameMatch match : NameReader.read(passage, registry)) {
+        for (NameMatch match : names(passage, registry)) {
             var placeCandidates = match.candidates().stream().filter(c -> c.kind() == EntityKind.PLACE).toList();
             var actorCandidates = match.candidates().stream().filter(c -> c.kind() != EntityKind.PLACE).toList();
             if (!placeCandidates.isEmpty()) {
@@ -44,6 +59,22 @@ public final class EventPrefill {
                 .map(f -> new Found<>(EventClaim.casualties(null, f.value(), source.sourceId(), null), f.span()))
                 .toList();
         return new Suggestions(dates, places, actors, casualties);
+    }
+
+    /** The registry's names in the passage; one record named again later is the same suggestion, so it is listed once. */
+    private static List<NameMatch> names(String passage, RegistryMatcher registry) {
+        var names = new ArrayList<NameMatch>();
+        var seen = new HashSet<UUID>();
+        for (RegistryMatcher.Match match : registry.find(passage)) {
+            List<Candidate> candidates = match.entries().stream()
+                    .map(e -> new Candidate(e.id(), e.kind(), e.name())).toList();
+            if (candidates.size() == 1 && !seen.add(candidates.getFirst().id())) {
+                continue;
+            }
+            names.add(new NameMatch(new Span(match.start(), match.end(), passage.substring(match.start(), match.end())),
+                    candidates));
+        }
+        return names;
     }
 
     /**

@@ -1,10 +1,9 @@
 package org.annals.event.prefill;
 
-import java.util.List;
 import java.util.UUID;
-import org.annals.entity.EntityDirectory;
 import org.annals.project.ProjectAccess;
 import org.annals.project.ProjectRole;
+import org.annals.suggest.RegistryCache;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,18 +18,16 @@ public class EventPrefillService {
     static final int MAX_PASSAGE_LENGTH = 5000;
 
     private final ProjectAccess access;
-    private final EntityDirectory entities;
+    private final RegistryCache registries;
 
-    EventPrefillService(ProjectAccess access, EntityDirectory entities) {
+    EventPrefillService(ProjectAccess access, RegistryCache registries) {
         this.access = access;
-        this.entities = entities;
+        this.registries = registries;
     }
 
     public Suggestions suggest(UUID projectId, String passage, SourceContext source) {
         access.require(projectId, ProjectRole.EDITOR);
         String text = passage.length() > MAX_PASSAGE_LENGTH ? passage.substring(0, MAX_PASSAGE_LENGTH) : passage;
-        List<RegistryName> registry = entities.registry(projectId).stream()
-                .map(e -> new RegistryName(e.id(), e.kind(), e.name(), e.aliases())).toList();
-        return EventPrefill.read(text, source, registry);
+        return EventPrefill.read(text, source, registries.matcher(projectId));
     }
 }
