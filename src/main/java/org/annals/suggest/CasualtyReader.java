@@ -35,7 +35,13 @@ final class CasualtyReader {
             + "|approximately|an\\s+estimated|roughly|as\\s+many\\s+as)";
     /** What a figure counts; the forms of both together first, so that "killed and injured" is not read as killed. */
     private static final String OUTCOME = "((?:killed|dead)\\s+(?:and|or)\\s+(?:injured|wounded)|casualties|killed|dead"
-            + "|died|deaths|fatalities|lost\\s+their\\s+lives|injured|wounded|injuries)(?![\\p{L}])";
+            + "|died|dying|deaths|fatalities|lost\\s+their\\s+lives|injured|wounded|injuries)(?![\\p{L}\\d])";
+    /**
+     * A word between a number and what it counts: it starts with a letter (an infobox's "- " is no word), and it
+     * is not itself what befell them ("21 captured, 25 killed": the 21 were not killed) nor a verb of its own.
+     */
+    private static final String WORD = "(?!(?:killed|dead|died|dying|injured|wounded|captured|detained|arrested"
+            + "|displaced|missing|abducted|kidnapped|fled|freed|released|were|was)(?![\\p{L}]))\\p{L}[\\p{L}'’-]*";
     private static final String VERB = "(kill(?:ed|ing|s)?(?:\\s+(?:and|or)\\s+(?:injur|wound)(?:ed|ing|es|s)?)?"
             + "|injur(?:ed|ing|es|e)|wound(?:ed|ing|s)?)";
     private static final String RANGE = "\\s*(?:-|–|—|to)\\s*";
@@ -44,15 +50,27 @@ final class CasualtyReader {
     private static final String WAS = "(?:(?:were|was|have\\s+been|had\\s+been|are|been|reportedly|reported|also)\\s+)*";
 
     private static final Pattern EN_BETWEEN = Pattern.compile("(?<![\\p{L}])(?:killing\\s+|killed\\s+)?between\\s+"
-            + NUMBER + "\\s+and\\s+" + NUMBER + "((?:\\s+[\\p{L}'’-]+){0,4}?)\\s+" + WAS + OUTCOME);
+            + NUMBER + "\\s+and\\s+" + NUMBER + "((?:\\s+" + WORD + "){0,4}?)\\s+" + WAS + OUTCOME);
     private static final Pattern EN_TOLL = Pattern.compile("(?<![\\p{L}])death\\s+toll(?:\\s+[\\p{L}'’-]+){0,4}?\\s+"
             + "(?:rose\\s+to|rising\\s+to|reached|climbed\\s+to|stood\\s+at|of|at|to|was|is)\\s+(?:" + QUALIFIER + "\\s+)?"
             + NUMBER + "(?:" + RANGE + NUMBER + ")?");
-    private static final Pattern EN_VERB_N = Pattern.compile("(?<![\\p{L}])" + VERB + "\\s+(?:" + QUALIFIER + "\\s+)?"
+    /** Verb first, then the number on the same line: "killed[c]\n13+" in an infobox is two lines, not one figure. */
+    private static final Pattern EN_VERB_N = Pattern.compile("(?<![\\p{L}])" + VERB + "[^\\S\\n]+(?:" + QUALIFIER + "\\s+)?"
             + NUMBER + "(?:" + RANGE + NUMBER + ")?" + WHOSE_AFTER);
     private static final Pattern EN_N_OUTCOME = Pattern.compile("(?<![\\p{L}\\d,])(?:" + QUALIFIER + "\\s+)?" + NUMBER
             + "(?:" + RANGE + NUMBER + ")?((?:\\s+[\\p{L}'’-]+){0,8}?)\\s+" + WAS + OUTCOME);
 
+    private static final String NUMBER_NC = NUMBER.replaceFirst("^\\(", "(?:");
+    private static final String QUALIFIER_NC = QUALIFIER.replaceFirst("^\\(", "(?:");
+    private static final String ITEM = "(?:" + QUALIFIER_NC + "\\s+)?" + NUMBER_NC + "(?:\\s+" + WORD + "){1,6}?";
+    private static final String ITEM_SEPARATOR = "(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)";
+    /** "at least 48 HTS fighters, 5 SNA fighters and 34 SAA soldiers were killed": one figure per number. */
+    private static final Pattern EN_LIST = Pattern.compile("(?<![\\p{L}\\d,])" + ITEM + "(?:" + ITEM_SEPARATOR + ITEM
+            + "){1,5}\\s+" + WAS + OUTCOME);
+    /** One number of such a list and its words, up to the next number or the outcome. */
+    private static final Pattern EN_ITEM = Pattern.compile("(?<![\\p{L}\\d,])(?:" + QUALIFIER + "\\s+)?" + NUMBER
+            + "((?:\\s+" + WORD + "){1,6}?)(?=" + ITEM_SEPARATOR + "(?:" + QUALIFIER_NC + "\\s+)?" + NUMBER_NC + "|\\s+"
+            + WAS + OUTCOME + ")");
     private static final String AR_QUALIFIER = "(" + folded("ما لا يقل عن|أكثر من|نحو|حوالي|قرابة") + ")";
     private static final String AR_NUMBER = "(\\d{1,3}(?:[,٬]\\d{3})+|\\d+|" + folded("عشرات|مئات|آلاف") + ")(?![\\p{L}\\d])";
     private static final String AR_OUTCOME = "(?:ال)?(" + folded("قتيلاً|قتيل|قتلى|جريحاً|جريح|جرحى|مصاباً|مصابين")
@@ -61,6 +79,15 @@ final class CasualtyReader {
             + AR_OUTCOME);
     private static final Pattern AR_VERB_N = Pattern.compile("(?<![\\p{L}])(?:[وف]?ب?)(" + folded("مقتل|قتل|وفاة"
             + "|استشهاد|إصابة|جرح") + ")\\s+(?:" + AR_QUALIFIER + "\\s+)?" + AR_NUMBER + WHOSE_AFTER);
+    private static final String AR_NUMBER_NC = AR_NUMBER.replaceFirst("^\\(", "(?:");
+    private static final String AR_ITEM = "(?:" + AR_QUALIFIER.replaceFirst("^\\(", "(?:") + "\\s+)?" + AR_NUMBER_NC
+            + "(?:\\s+[\\p{L}]+){1,5}?";
+    /** The verb after the count: "37 عنصراً من قوات النظام و60 مقاتلاً من الفصائل قتلوا". */
+    private static final String AR_VERB_AFTER = "(?:قد\\s+)?(" + folded("قتلوا|قتلو|لقوا حتفهم|أصيبوا|جرحوا") + ")(?![\\p{L}])";
+    private static final Pattern AR_LIST = Pattern.compile("(?<![\\p{L}\\d])" + AR_ITEM + "(?:\\s+و?\\s*" + AR_ITEM
+            + "){0,4}\\s+" + AR_VERB_AFTER);
+    private static final Pattern AR_ITEM_ONE = Pattern.compile("(?:" + AR_QUALIFIER + "\\s+)?" + AR_NUMBER
+            + "((?:\\s+[\\p{L}]+){1,5}?)(?=\\s+و?\\s*" + AR_NUMBER_NC + "|\\s+" + AR_VERB_AFTER + ")");
     private static final Pattern AR_N_OUTCOME = Pattern.compile("(?:" + AR_QUALIFIER + "\\s+)?" + AR_NUMBER
             + "\\s+(?:من\\s+)?" + AR_OUTCOME);
 
@@ -78,9 +105,13 @@ final class CasualtyReader {
                 m.group(1), m.group(2)));
         each(AR_BETWEEN, plain, spans, found, rank, m -> figure(category(m.group(3)), CasualtyParty.ALL, null,
                 m.group(1), m.group(2)));
+        lists(EN_LIST, EN_ITEM, plain, spans, found, rank, (list, item) -> figure(category(list.group(list.groupCount())),
+                party(item.group(3)), item.group(1), item.group(2), null));
+        lists(AR_LIST, AR_ITEM_ONE, plain, spans, found, rank, (list, item) -> figure(category(list.group(
+                list.groupCount())), party(item.group(3)), item.group(1), item.group(2), null));
         each(EN_TOLL, plain, spans, found, rank, m -> figure(CasualtyCategory.KILLED, CasualtyParty.ALL, m.group(1),
                 m.group(2), m.group(3)));
-        each(EN_VERB_N, plain, spans, found, rank, m -> figure(category(m.group(1)), party(m.group(5)), m.group(2),
+        each(EN_VERB_N, plain, spans, found, rank, m -> plain.markerWithin(m.end(1), m.start(3)) ? null : figure(category(m.group(1)), party(m.group(5)), m.group(2),
                 m.group(3), m.group(4)));
         each(EN_N_OUTCOME, plain, spans, found, rank, m -> m.group(2).equals("one") ? null // "one of them was killed"
                 : figure(category(m.group(5)), party(m.group(4)), m.group(1), m.group(2), m.group(3)));
@@ -110,6 +141,37 @@ final class CasualtyReader {
                 int end = plain.originalEnd(m.end());
                 found.add(new Suggestion(SuggestionKind.FIGURE, start, end, plain.original().substring(start, end),
                         new Suggestion.Figure(figure), rank));
+            }
+        }
+    }
+
+    private interface ItemReading {
+        @Nullable Casualties figure(Matcher list, Matcher item);
+    }
+
+    /** A list of counts that share one outcome: each number is a figure with its own words. */
+    private static void lists(Pattern listPattern, Pattern itemPattern, PlainText plain, Spans spans,
+            List<Suggestion> found, double rank, ItemReading reading) {
+        Matcher list = listPattern.matcher(plain.text());
+        while (list.find()) {
+            if (spans.overlaps(list.start(), list.end())) {
+                continue;
+            }
+            Matcher item = itemPattern.matcher(plain.text()).region(list.start(), list.end());
+            item.useTransparentBounds(true);
+            var figures = new ArrayList<Suggestion>();
+            while (item.find()) {
+                Casualties figure = reading.figure(list, item);
+                if (figure != null) {
+                    int start = plain.originalStart(item.start());
+                    int end = plain.originalEnd(item.end());
+                    figures.add(new Suggestion(SuggestionKind.FIGURE, start, end, plain.original().substring(start, end),
+                            new Suggestion.Figure(figure), rank));
+                }
+            }
+            if (figures.size() > 1) {
+                spans.take(list.start(), list.end());
+                found.addAll(figures);
             }
         }
     }

@@ -71,13 +71,15 @@ final class DateReader {
             Pattern.compile("(?<![\\p{L}])between\\s+" + dayMonth("1") + "\\s+and\\s+" + dayMonth("2") + END),
             Pattern.compile(DAY_START + dayMonth("1") + SEP + dayMonth("2") + END),
             Pattern.compile("(?<![\\p{L}])between\\s+(?<d1>\\d{1,2})" + ORDINAL + "\\s+and\\s+" + dayMonth("2") + END),
-            Pattern.compile(DAY_START + "(?<d1>\\d{1,2})" + ORDINAL + SEP + dayMonth("2") + END),
+            Pattern.compile(DAY_START + "(?<d1>\\d{1,2})" + ORDINAL + "(?:" + SEP + "|/)" + dayMonth("2") + END),
             Pattern.compile("(?<![\\p{L}])" + monthDay("1") + SEP + monthDay("2") + END),
             Pattern.compile("(?<![\\p{L}])(?<m2>" + MONTH + ")\\s+(?<d1>\\d{1,2})" + ORDINAL + SEP + "(?<d2>\\d{1,2})"
                     + ORDINAL + "(?:,?\\s+(?<y2>\\d{4}))?" + END),
             Pattern.compile(DAY_START + "(?<d1>\\d{1,2})\\s+(?<m1>" + AR_MONTH + ")(?:\\s+(?:عام\\s+)?(?<y1>\\d{4}))?"
                     + "\\s*(?:-|–|—|حتي|الي|و)\\s*(?<d2>\\d{1,2})\\s+(?<m2>" + AR_MONTH + ")(?:\\s+(?:عام\\s+)?(?<y2>\\d{4}))?"
-                    + END));
+                    + END),
+            Pattern.compile(DAY_START + "(?<d1>\\d{1,2})\\s*(?:-|–|—|/|حتي|الي|و)\\s*(?<d2>\\d{1,2})\\s+(?:من\\s+)?(?<m2>"
+                    + AR_MONTH + ")(?:\\s+(?:عام\\s+)?(?<y2>\\d{4}))?" + END));
 
     private static final Pattern ISO = Pattern.compile("(?<![\\d\\p{L}])(\\d{4})-(\\d{2})-(\\d{2})" + END);
     private static final Pattern SLASHED = Pattern.compile("(?<![\\d\\p{L}/])(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})" + END);
@@ -98,6 +100,8 @@ final class DateReader {
             + "\\s+(?:(?:the\\s+)?month\\s+of\\s+)?(?<span>(?<m>" + MONTH + "))" + END);
     private static final Pattern YEAR = Pattern.compile("(?<![\\p{L}])(?:in|of|since|during|until|by|from|early|late"
             + "|mid-?|throughout)\\s+(?<y>\\d{4})" + END);
+    /** "(2023)", "(est. 2022)": the year of a figure or a work, as infoboxes and references give it. */
+    private static final Pattern PARENTHESISED_YEAR = Pattern.compile("\\((?:(?:est|c|ca)\\.\\s*)?(?<span>(?<y>\\d{4}))\\)");
     private static final Pattern AR_YEAR = Pattern.compile("(?<![\\p{L}])(?:عام|العام|سنه)\\s+(?<y>\\d{4})" + END);
 
     /** Days counted from the day the story is at: "the next day", "two days later". */
@@ -105,7 +109,7 @@ final class DateReader {
             + "(?:day|morning|evening|night)|a\\s+day\\s+later|the\\s+day\\s+after(?=[\\s,.;]*(?:$|[,.;]))"
             + "|(?:في\\s+)?(?:صباح\\s+|مساء\\s+)?اليوم\\s+التالي)"
             + "|(?<previous>the\\s+(?:previous|preceding)\\s+day|the\\s+day\\s+before(?=[\\s,.;]*(?:$|[,.;])))"
-            + "|(?<same>(?:on\\s+)?the\\s+same\\s+day|that\\s+same\\s+day)"
+            + "|(?<same>(?:on\\s+)?the\\s+same\\s+day|that\\s+(?:same\\s+)?day(?!['’]))"
             + "|(?<n>\\d{1,2}|" + NumberWords.SPELLED + ")\\s+days\\s+(?:(?<later>later|afterwards)|(?<earlier>earlier)))"
             + "(?![\\p{L}])");
     private static final Pattern EN_WEEKDAY = Pattern.compile("(?<![\\p{L}])(?:on\\s+|(?<last>last)\\s+)?"
@@ -175,6 +179,7 @@ final class DateReader {
         find(MONTH_PART, plain, spans, pending, DateReader::monthOfStory);
         find(MONTH_IN, plain, spans, pending, DateReader::monthOfStory);
         find(YEAR, plain, spans, pending, DateReader::year);
+        find(PARENTHESISED_YEAR, plain, spans, pending, DateReader::year);
         find(AR_YEAR, plain, spans, pending, DateReader::year);
         find(STORY_DAY, plain, spans, pending, DateReader::storyDay);
         find(EN_WEEKDAY, plain, spans, pending, m -> weekday(DayOfWeek.valueOf(m.group("w").toUpperCase(Locale.ROOT)),
@@ -234,11 +239,11 @@ final class DateReader {
     }
 
     private static int spanStart(Matcher m) {
-        return hasGroup(m, "span") && m.group("span") != null && m.group("about") == null ? m.start("span") : m.start();
+        return group(m, "span") != null && group(m, "about") == null ? m.start("span") : m.start();
     }
 
     private static int spanEnd(Matcher m) {
-        return hasGroup(m, "span") && m.group("span") != null ? m.end("span") : m.end();
+        return group(m, "span") != null ? m.end("span") : m.end();
     }
 
     /** "may" and "March" are months when written with a capital: "5 May", not "up to 5 may". */
@@ -289,7 +294,7 @@ final class DateReader {
         int day = i(m, "d");
         int month = monthOf(m.group("m"));
         String year = group(m, "y");
-        boolean about = hasGroup(m, "about") && m.group("about") != null;
+        boolean about = group(m, "about") != null;
         return story -> {
             LocalDate date = year != null ? LocalDate.of(Integer.parseInt(year), month, day) : inYear(month, day, story);
             if (date == null || !SupportedDates.supports(date)) {

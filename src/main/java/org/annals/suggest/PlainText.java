@@ -61,6 +61,16 @@ final class PlainText {
         return folding.original();
     }
 
+    /** Whether a citation marker was taken out between the plain chars {@code [start, end)}: a claim ends there. */
+    boolean markerWithin(int start, int end) {
+        for (int i = Math.max(start, 1); i < Math.min(end, folded.length); i++) {
+            if (folded[i] - folded[i - 1] > 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The original offset where the plain char at {@code index} comes from. */
     int originalStart(int index) {
         return index >= folded.length ? folding.original().length() : folding.originalStart(folded[index]);
