@@ -83,13 +83,18 @@ final class DateReader {
 
     private static final Pattern ISO = Pattern.compile("(?<![\\d\\p{L}])(\\d{4})-(\\d{2})-(\\d{2})" + END);
     private static final Pattern SLASHED = Pattern.compile("(?<![\\d\\p{L}/])(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})" + END);
-    private static final Pattern DAY_MONTH = Pattern.compile(ABOUT + "(?<span>" + PART_OF_DAY + DAY_START + dayMonth("")
-            + ")" + END);
-    private static final Pattern MONTH_DAY = Pattern.compile(ABOUT + "(?<span>" + PART_OF_DAY + "(?<![\\p{L}])"
-            + monthDay("") + ")" + END);
+    /**
+     * Where a date can start: at the start of a word (or after an infobox's "Date"). Checked first, it turns away
+     * most places in a text with one look at the char before, so the alternations after it run only at word starts.
+     */
+    private static final String WORD_START = "(?:(?<![\\p{L}\\d])|(?<=date))";
+    private static final Pattern DAY_MONTH = Pattern.compile(WORD_START + ABOUT + "(?<span>" + PART_OF_DAY + DAY_START
+            + dayMonth("") + ")" + END);
+    private static final Pattern MONTH_DAY = Pattern.compile("(?<![\\p{L}\\d])" + ABOUT + "(?<span>" + PART_OF_DAY
+            + "(?<![\\p{L}])" + monthDay("") + ")" + END);
     private static final Pattern AR_DAY_MONTH = Pattern.compile(DAY_START + "(?<d>\\d{1,2})\\s+(?:من\\s+)?(?:شهر\\s+)?"
             + "(?<m>" + AR_MONTH + ")(?:\\s+(?:من\\s+)?(?:عام\\s+|سنه\\s+)?(?<y>\\d{4}))?" + END);
-    private static final Pattern MONTH_YEAR = Pattern.compile("(?<![\\p{L}])(?:(?:early|late|mid|the\\s+end\\s+of"
+    private static final Pattern MONTH_YEAR = Pattern.compile("(?<![\\p{L}])(?=[jfmasondelt])(?:(?:early|late|mid|the\\s+end\\s+of"
             + "|the\\s+beginning\\s+of)[- ]?\\s*)?(?<m>" + MONTH + "),?\\s+(?:of\\s+)?(?<y>\\d{4})" + END);
     private static final Pattern AR_MONTH_YEAR = Pattern.compile("(?<![\\p{L}])(?:شهر\\s+)?(?<m>" + AR_MONTH
             + ")\\s+(?:من\\s+)?(?:عام\\s+|سنه\\s+)?(?<y>\\d{4})" + END);
@@ -105,7 +110,7 @@ final class DateReader {
     private static final Pattern AR_YEAR = Pattern.compile("(?<![\\p{L}])(?:عام|العام|سنه)\\s+(?<y>\\d{4})" + END);
 
     /** Days counted from the day the story is at: "the next day", "two days later". */
-    private static final Pattern STORY_DAY = Pattern.compile("(?<![\\p{L}])(?:(?<next>the\\s+(?:next|following)\\s+"
+    private static final Pattern STORY_DAY = Pattern.compile("(?<![\\p{L}])(?=[\\dtaofsenاصمف])(?:(?<next>the\\s+(?:next|following)\\s+"
             + "(?:day|morning|evening|night)|a\\s+day\\s+later|the\\s+day\\s+after(?=[\\s,.;]*(?:$|[,.;]))"
             + "|(?:في\\s+)?(?:صباح\\s+|مساء\\s+)?اليوم\\s+التالي)"
             + "|(?<previous>the\\s+(?:previous|preceding)\\s+day|the\\s+day\\s+before(?=[\\s,.;]*(?:$|[,.;])))"
@@ -120,7 +125,7 @@ final class DateReader {
     private static final Pattern AR_WEEKDAY = Pattern.compile("(?<![\\p{L}])[وف]?(?:يوم)\\s+(?<w>"
             + String.join("|", AR_WEEKDAYS.keySet()) + ")(?![\\p{L}])");
     /** Words that point at the day of writing. */
-    private static final Pattern WRITING_DAY = Pattern.compile("(?<![\\p{L}])(?:(?<yesterday>yesterday)|(?<today>today)"
+    private static final Pattern WRITING_DAY = Pattern.compile("(?<![\\p{L}])(?=[\\dytofsenوفبا])(?:(?<yesterday>yesterday)|(?<today>today)"
             + "|[وف]?(?:ب)?(?<aryesterday>امس|البارحه)"
             + "|(?<n>\\d{1,2}|" + NumberWords.SPELLED + ")\\s+days\\s+ago)(?![\\p{L}])");
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class DateAndFigureEvaluationTest {
 
     private static final List<String> TEXTS = List.of("offensive-summary", "hama-offensive", "arabic-report",
-            "northwestern-offensive");
+            "northwestern-offensive", "homs-offensive");
 
     private record Expected(int start, int end, String text, Object value, @Nullable CasualtyParty party) {
     }

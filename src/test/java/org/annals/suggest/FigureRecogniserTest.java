@@ -1,5 +1,14 @@
 package org.annals.suggest;
 
+import static org.annals.event.CasualtyCategory.INJURED;
+import static org.annals.event.CasualtyCategory.KILLED;
+import static org.annals.event.CasualtyCategory.KILLED_AND_INJURED;
+import static org.annals.event.CasualtyParty.ALL;
+import static org.annals.event.CasualtyParty.CIVILIANS;
+import static org.annals.event.CasualtyParty.COMBATANTS;
+import static org.annals.event.CountQualifier.ABOUT;
+import static org.annals.event.CountQualifier.AT_LEAST;
+import static org.annals.event.CountQualifier.EXACTLY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -118,15 +127,6 @@ class FigureRecogniserTest {
                 figure(KILLED, ALL, 25, 25, ABOUT), figure(INJURED, ALL, 40, 40, AT_LEAST));
     }
 
-    private static final CasualtyCategory KILLED = CasualtyCategory.KILLED;
-    private static final CasualtyCategory INJURED = CasualtyCategory.INJURED;
-    private static final CasualtyCategory KILLED_AND_INJURED = CasualtyCategory.KILLED_AND_INJURED;
-    private static final CasualtyParty ALL = CasualtyParty.ALL;
-    private static final CasualtyParty CIVILIANS = CasualtyParty.CIVILIANS;
-    private static final CasualtyParty COMBATANTS = CasualtyParty.COMBATANTS;
-    private static final CountQualifier EXACTLY = CountQualifier.EXACTLY;
-    private static final CountQualifier AT_LEAST = CountQualifier.AT_LEAST;
-    private static final CountQualifier ABOUT = CountQualifier.ABOUT;
 
     private static Casualties figure(CasualtyCategory category, CasualtyParty party, int minimum, int maximum,
             CountQualifier qualifier) {

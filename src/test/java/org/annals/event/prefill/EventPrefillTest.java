@@ -1,5 +1,11 @@
 package org.annals.event.prefill;
 
+import static org.annals.event.CasualtyCategory.INJURED;
+import static org.annals.event.CasualtyCategory.KILLED;
+import static org.annals.event.CasualtyParty.ALL;
+import static org.annals.event.CasualtyParty.CIVILIANS;
+import static org.annals.event.CountQualifier.AT_LEAST;
+import static org.annals.event.CountQualifier.EXACTLY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -218,23 +224,10 @@ class EventPrefillTest {
         assertThat(EventPrefill.readClaim("on 30 November", CONTEXT, ClaimField.PLACE)).isEmpty();
     }
 
-    private static final CasualtyCategory KILLED = CasualtyCategory.KILLED;
-    private static final CasualtyCategory INJURED = CasualtyCategory.INJURED;
-    private static final CasualtyCategory KILLED_AND_INJURED = CasualtyCategory.KILLED_AND_INJURED;
-    private static final CasualtyParty ALL = CasualtyParty.ALL;
-    private static final CasualtyParty CIVILIANS = CasualtyParty.CIVILIANS;
-    private static final CasualtyParty COMBATANTS = CasualtyParty.COMBATANTS;
-    private static final CountQualifier EXACTLY = CountQualifier.EXACTLY;
-    private static final CountQualifier AT_LEAST = CountQualifier.AT_LEAST;
-    private static final CountQualifier ABOUT = CountQualifier.ABOUT;
 
     private static Casualties figure(CasualtyCategory category, CasualtyParty party, int minimum, int maximum,
             CountQualifier qualifier) {
         return new Casualties(category, party, minimum, maximum, qualifier);
-    }
-
-    private static Casualties killed(int count) {
-        return Casualties.killed(count);
     }
 
     private static List<Casualties> claims(Suggestions s) {
