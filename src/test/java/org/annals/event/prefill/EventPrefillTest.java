@@ -7,6 +7,7 @@ import static org.annals.event.CasualtyParty.CIVILIANS;
 import static org.annals.event.CountQualifier.AT_LEAST;
 import static org.annals.event.CountQualifier.EXACTLY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -22,6 +23,9 @@ import org.annals.event.EventClaim;
 import org.annals.event.PartialDate;
 import org.annals.event.prefill.Suggestions.Candidate;
 import org.annals.event.prefill.Suggestions.NameMatch;
+import org.annals.suggest.DateRecogniser;
+import org.annals.suggest.FigureRecogniser;
+import org.annals.suggest.Suggestion.Figure;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -201,6 +205,23 @@ class EventPrefillTest {
         assertThat(claims("This includes one targeting a refugee camp in Idlib city that killed nine civilians and"
                 + " injured 62 others.")).containsExactly(figure(KILLED, CIVILIANS, 9, 9, EXACTLY),
                         figure(INJURED, ALL, 62, 62, EXACTLY));
+    }
+
+    @Test
+    void the_form_takes_exactly_what_the_editor_suggests_in_the_same_words() {
+        String text = "On the night of 7/8 December[3] the army withdrew; early 1 December, shelling killed twelve"
+                + " civilians and injured 40-60 others. The next day, dozens were killed.";
+        Suggestions form = EventPrefill.read(text, CONTEXT, List.of());
+        var editorDates = DateRecogniser.read(text, PUBLISHED);
+        var editorFigures = FigureRecogniser.read(text);
+
+        assertThat(form.dates()).extracting(d -> d.span().start(), d -> d.span().end(), d -> (Object) d.value())
+                .containsExactlyElementsOf(editorDates.stream().map(s -> tuple(s.start(), s.end(), s.value())).toList());
+        assertThat(form.casualties()).extracting(f -> f.span().start(), f -> f.span().end(), f -> f.value().casualties())
+                .containsExactlyElementsOf(editorFigures.stream()
+                        .map(s -> tuple(s.start(), s.end(), ((Figure) s.value()).casualties())).toList());
+        assertThat(form.dates()).hasSize(3);
+        assertThat(form.casualties()).hasSize(3);
     }
 
     @Test
