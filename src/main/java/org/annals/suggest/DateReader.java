@@ -145,6 +145,8 @@ final class DateReader {
         private final @Nullable LocalDate published;
         /** The last day the text has given so far (the end of a range), or null while it has given none. */
         private @Nullable LocalDate day;
+        /** A month the text gave after that day ("in early March 2013 ... on 5 March"), or null. */
+        private @Nullable LocalDate month;
 
         Story(@Nullable LocalDate published) {
             this.published = published;
@@ -208,6 +210,9 @@ final class DateReader {
             PartialDate last = value.endDate() == null ? value.date() : value.endDate();
             if (last.precision() == DatePrecision.DAY || last.precision() == DatePrecision.APPROXIMATE) {
                 story.day = last.date();
+                story.month = null;
+            } else if (last.precision() == DatePrecision.MONTH) {
+                story.month = last.date();
             }
             int start = plain.originalStart(p.start());
             int end = plain.originalEnd(p.end());
@@ -380,10 +385,15 @@ final class DateReader {
     }
 
     /**
-     * The year of a day given without one: the year of the story's last day (the next one when that puts it more
-     * than half a year back: "30 December ... 2 January"), else the last such day on or before publication.
+     * The year of a day given without one: the year of the month the text has just named when it is that month
+     * ("early March 2013 ... on 5 March"); else the year of the story's last day (the next one when that puts it
+     * more than half a year back: "30 December ... 2 January"); else the last such day on or before publication.
+     * A month or year named in passing ("since the March 2020 ceasefire") does not move a later "5 December".
      */
     private static @Nullable LocalDate inYear(int month, int day, Story story) {
+        if (story.month != null && story.month.getMonthValue() == month) {
+            return LocalDate.of(story.month.getYear(), month, day); // the month the text has just named
+        }
         if (story.day != null) {
             return nearest(LocalDate.of(story.day.getYear(), month, day), story.day);
         }

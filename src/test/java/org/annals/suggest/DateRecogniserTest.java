@@ -116,6 +116,11 @@ class DateRecogniserTest {
         // a day without its year takes the year of the story, across a new year
         assertThat(dates("On 30 December 2024 the talks began; on 2 January they failed.", null))
                 .containsExactly(day(2024, 12, 30), day(2025, 1, 2));
+        // a month just named gives its year to a day in it; a month or year named in passing does not
+        assertThat(dates("Rebels launched the offensive in early March 2013, and declared control on 5 March.", null))
+                .containsExactly(month(2013, 3), day(2013, 3, 5));
+        assertThat(dates("On 27 November 2024 HTS attacked, the first offensive since the March 2020 ceasefire. On 5"
+                + " December they took Hama.", null)).containsExactly(day(2024, 11, 27), month(2020, 3), day(2024, 12, 5));
         assertThat(dates("وفي 30 تشرين الثاني 2024 بدأ الهجوم، وفي اليوم التالي سيطرت الفصائل", null))
                 .containsExactly(day(2024, 11, 30), day(2024, 12, 1));
     }
