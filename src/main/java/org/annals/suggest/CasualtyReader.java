@@ -91,6 +91,12 @@ final class CasualtyReader {
     private static final Pattern AR_N_OUTCOME = Pattern.compile("(?:" + AR_QUALIFIER + "\\s+)?" + AR_NUMBER
             + "\\s+(?:من\\s+)?" + AR_OUTCOME);
 
+    /** A count without a number in the words of a figure: such a figure ranks below one with a number. */
+    private static final Pattern VAGUE_WORDS = Pattern.compile("(?<![\\p{L}])(?:" + NumberWords.VAGUE + "|(?:"
+            + folded("عشرات|مئات|آلاف") + ")(?![\\p{L}]))");
+    /** How much less sure a floor read from "dozens" is than a number the text gives. */
+    static final double VAGUE_RANK_FACTOR = 0.8;
+
     private static final java.util.Map<String, Integer> AR_FLOORS = java.util.Map.of(folded("عشرات"), 20,
             folded("مئات"), 200, folded("آلاف"), 2000);
 
@@ -139,8 +145,9 @@ final class CasualtyReader {
                 spans.take(m.start(), m.end());
                 int start = plain.originalStart(m.start());
                 int end = plain.originalEnd(m.end());
+                boolean vague = VAGUE_WORDS.matcher(plain.text().substring(m.start(), m.end())).find();
                 found.add(new Suggestion(SuggestionKind.FIGURE, start, end, plain.original().substring(start, end),
-                        new Suggestion.Figure(figure), rank));
+                        new Suggestion.Figure(figure), vague ? rank * VAGUE_RANK_FACTOR : rank));
             }
         }
     }

@@ -65,6 +65,9 @@ class FigureRecogniserTest {
                 },
                 hundreds -> assertThat(((Figure) hundreds.value()).casualties()).isEqualTo(
                         figure(INJURED, ALL, 200, 200, AT_LEAST)));
+        // a floor read from a word ranks below a number the text gives
+        assertThat(read("Dozens were killed and 12 injured.")).extracting(Suggestion::rank)
+                .containsExactly(FigureRecogniser.RANK * CasualtyReader.VAGUE_RANK_FACTOR, FigureRecogniser.RANK);
         assertThat(figures("وسقط عشرات القتلى في القصف")).containsExactly(figure(KILLED, ALL, 20, 20, AT_LEAST));
         // dozens of towns is no toll
         assertThat(figures("capturing dozens of towns and villages in the countryside by 7 in the evening")).isEmpty();
