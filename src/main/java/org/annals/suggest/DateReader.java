@@ -109,14 +109,15 @@ final class DateReader {
     private static final Pattern PARENTHESISED_YEAR = Pattern.compile("\\((?:(?:est|c|ca)\\.\\s*)?(?<span>(?<y>\\d{4}))\\)");
     private static final Pattern AR_YEAR = Pattern.compile("(?<![\\p{L}])(?:عام|العام|سنه)\\s+(?<y>\\d{4})" + END);
 
-    /** Days counted from the day the story is at: "the next day", "two days later". */
-    private static final Pattern STORY_DAY = Pattern.compile("(?<![\\p{L}])(?=[\\dtaofsenاصمف])(?:(?<next>the\\s+(?:next|following)\\s+"
-            + "(?:day|morning|evening|night)|a\\s+day\\s+later|the\\s+day\\s+after(?=[\\s,.;]*(?:$|[,.;]))"
+    /** Days counted from the day the story is at: "the next day", "the previous day", "the same day". */
+    private static final Pattern STORY_DAY = Pattern.compile("(?<![\\p{L}])(?=[taoاصمف])(?:(?<next>the\\s+(?:next"
+            + "|following)\\s+(?:day|morning|evening|night)|a\\s+day\\s+later|the\\s+day\\s+after(?=[\\s,.;]*(?:$|[,.;]))"
             + "|(?:في\\s+)?(?:صباح\\s+|مساء\\s+)?اليوم\\s+التالي)"
             + "|(?<previous>the\\s+(?:previous|preceding)\\s+day|the\\s+day\\s+before(?=[\\s,.;]*(?:$|[,.;])))"
-            + "|(?<same>(?:on\\s+)?the\\s+same\\s+day|that\\s+(?:same\\s+)?day(?!['’]))"
-            + "|(?<n>\\d{1,2}|" + NumberWords.SPELLED + ")\\s+days\\s+(?:(?<later>later|afterwards)|(?<earlier>earlier)))"
-            + "(?![\\p{L}])");
+            + "|(?<same>(?:on\\s+)?the\\s+same\\s+day|that\\s+(?:same\\s+)?day(?!['’])))(?![\\p{L}])");
+    /** "two days later", "3 days earlier": a pattern of its own, tried only where a number starts. */
+    private static final Pattern COUNTED_DAYS = Pattern.compile("(?<![\\p{L}\\d])(?=[\\dotfsena])(?<n>\\d{1,2}|"
+            + NumberWords.SPELLED + ")\\s+days\\s+(?:(?<later>later|afterwards)|(?<earlier>earlier))(?![\\p{L}])");
     private static final Pattern EN_WEEKDAY = Pattern.compile("(?<![\\p{L}])(?:on\\s+|(?<last>last)\\s+)?"
             + "(?<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\\p{L}])");
     private static final Map<String, DayOfWeek> AR_WEEKDAYS = Map.of("الاثنين", DayOfWeek.MONDAY, "الثلاثاء",
@@ -189,6 +190,7 @@ final class DateReader {
         find(PARENTHESISED_YEAR, plain, spans, pending, DateReader::year);
         find(AR_YEAR, plain, spans, pending, DateReader::year);
         find(STORY_DAY, plain, spans, pending, DateReader::storyDay);
+        find(COUNTED_DAYS, plain, spans, pending, DateReader::storyDay);
         find(EN_WEEKDAY, plain, spans, pending, m -> weekday(DayOfWeek.valueOf(m.group("w").toUpperCase(Locale.ROOT)),
                 m.group("last") != null));
         find(AR_WEEKDAY, plain, spans, pending, m -> weekday(AR_WEEKDAYS.get(m.group("w")), false));
@@ -341,11 +343,11 @@ final class DateReader {
 
     private static Resolver storyDay(Matcher m) {
         int days;
-        if (m.group("next") != null) {
+        if (group(m, "next") != null) {
             days = 1;
-        } else if (m.group("previous") != null) {
+        } else if (group(m, "previous") != null) {
             days = -1;
-        } else if (m.group("same") != null) {
+        } else if (group(m, "same") != null) {
             days = 0;
         } else {
             Integer n = NumberWords.value(m.group("n"));
