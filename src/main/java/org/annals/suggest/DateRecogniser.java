@@ -1,12 +1,17 @@
 package org.annals.suggest;
 
+import java.time.LocalDate;
 import java.util.List;
-import org.annals.event.prefill.DateReader;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** Dates with their precision, relative ones resolved against the source's published date. SKELETON: the prefill reader as it is. */
+/**
+ * Dates with their precision, ranges as one suggestion with their end, relative ones resolved against the nearest
+ * day before them in the text or the source's published date ({@link DateReader}). The event form and the link
+ * dialog read their pre-fills through {@link #read} too, so a date suggested in the text and in a form agree.
+ */
 @Component
-class DateRecogniser implements Recogniser {
+public final class DateRecogniser implements Recogniser {
 
     static final double RANK = 0.7;
 
@@ -17,9 +22,11 @@ class DateRecogniser implements Recogniser {
 
     @Override
     public List<Suggestion> recognise(Reading reading) {
-        return DateReader.read(reading.text(), reading.publishedOn()).stream()
-                .map(f -> new Suggestion(SuggestionKind.DATE, f.span().start(), f.span().end(), f.span().text(),
-                        new Suggestion.DateValue(f.value(), null), RANK))
-                .toList();
+        return read(reading.text(), reading.publishedOn());
+    }
+
+    /** The dates of a text (or a passage of it), in text order, each a {@link Suggestion.DateValue}. */
+    public static List<Suggestion> read(String text, @Nullable LocalDate publishedOn) {
+        return DateReader.read(text, publishedOn, RANK);
     }
 }

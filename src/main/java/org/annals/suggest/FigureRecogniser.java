@@ -1,12 +1,14 @@
 package org.annals.suggest;
 
 import java.util.List;
-import org.annals.event.prefill.CasualtyReader;
 import org.springframework.stereotype.Component;
 
-/** Casualty figures with their category. SKELETON: the prefill reader as it is. */
+/**
+ * Casualty figures with their category, party and qualifier ({@link CasualtyReader}). The event form and the link
+ * dialog read their pre-fills through {@link #read} too, so a figure suggested in the text and in a form agree.
+ */
 @Component
-class FigureRecogniser implements Recogniser {
+public final class FigureRecogniser implements Recogniser {
 
     static final double RANK = 0.7;
 
@@ -17,9 +19,11 @@ class FigureRecogniser implements Recogniser {
 
     @Override
     public List<Suggestion> recognise(Reading reading) {
-        return CasualtyReader.read(reading.text()).stream()
-                .map(f -> new Suggestion(SuggestionKind.FIGURE, f.span().start(), f.span().end(), f.span().text(),
-                        new Suggestion.Figure(f.value()), RANK))
-                .toList();
+        return read(reading.text());
+    }
+
+    /** The casualty figures of a text (or a passage of it), in text order, each a {@link Suggestion.Figure}. */
+    public static List<Suggestion> read(String text) {
+        return CasualtyReader.read(text, RANK);
     }
 }

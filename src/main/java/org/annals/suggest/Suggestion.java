@@ -39,8 +39,13 @@ public record Suggestion(SuggestionKind kind, int start, int end, String text, V
         }
     }
 
-    /** A date, or a range when {@code end} is set. */
+    /** A date, or a range when {@code endDate} is set; each with its precision. */
     public record DateValue(PartialDate date, @Nullable PartialDate endDate) implements Value {
+
+        /** As people read it: "5 December 2024", "27 November 2024 – 5 December 2024". */
+        public String display() {
+            return endDate == null ? date.display() : date.display() + " – " + endDate.display();
+        }
     }
 
     /** A casualty figure: killed, injured or both, how many, of whom, how sure. */

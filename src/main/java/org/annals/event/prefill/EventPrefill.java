@@ -5,29 +5,30 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.annals.entity.EntityKind;
 import org.annals.event.ClaimField;
 import org.annals.event.EventClaim;
-import org.annals.event.PartialDate;
 import org.annals.event.prefill.Suggestions.Candidate;
 import org.annals.event.prefill.Suggestions.Found;
 import org.annals.event.prefill.Suggestions.NameMatch;
 import org.annals.event.prefill.Suggestions.Span;
+import org.annals.suggest.DateRecogniser;
+import org.annals.suggest.FigureRecogniser;
 import org.annals.suggest.RegistryEntry;
 import org.annals.suggest.RegistryMatcher;
+import org.annals.suggest.Suggestion;
+import org.annals.suggest.Suggestion.DateValue;
+import org.annals.suggest.Suggestion.Figure;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a selected passage for what an event form can take from it: the dates it gives, the registry's
- * places and actors it names, and the casualty figures it reports, each with the words it came from. Pure:
- * the registry and the source come in as values, so every case is a plain unit test.
+ * places and actors it names, and the casualty figures it reports, each with the words it came from. Dates and
+ * figures are read by the same recognisers as the editor's suggestions ({@link DateRecogniser},
+ * {@link FigureRecogniser}), so a form and the text never disagree. Pure: the registry and the source come in as
+ * values, so every case is a plain unit test.
  */
 public final class EventPrefill {
-
-    /** Between two dates, words that make them a range: "27 November – 5 December", "from 5 to 8 December". */
-    private static final Pattern RANGE = Pattern.compile("\\s*(?:-|–|—|to|until|till|through|and|حتى|الى|إلى|و)\\s*",
-            Pattern.CASE_INSENSITIVE);
 
     private EventPrefill() {
     }
@@ -42,7 +43,7 @@ public final class EventPrefill {
      * the form and the text agree on every name (issue 18).
      */
     public static Suggestions read(String passage, SourceContext source, RegistryMatcher registry) {
-        List<Found<PartialDate>> dates = DateReader.read(passage, source.publishedOn());
+        List<Found<DateValue>> dates = dates(passage, source);
         var places = new ArrayList<NameMatch>();
         var actors = new ArrayList<NameMatch>();
         for (NameMatch match : names(passage, registry)) {
@@ -55,8 +56,9 @@ public final class EventPrefill {
                 actors.add(new NameMatch(match.span(), actorCandidates));
             }
         }
-        List<Found<EventClaim>> casualties = CasualtyReader.read(passage).stream()
-                .map(f -> new Found<>(EventClaim.casualties(null, f.value(), source.sourceId(), null), f.span()))
+        List<Found<EventClaim>> casualties = FigureRecogniser.read(passage).stream()
+                .map(s -> new Found<>(EventClaim.casualties(null, ((Figure) s.value()).casualties(), source.sourceId(),
+                        null), span(s)))
                 .toList();
         return new Suggestions(dates, places, actors, casualties);
     }
@@ -79,51 +81,40 @@ public final class EventPrefill {
 
     /**
      * The claim a quote makes about one field, read from its words, for the person to confirm (decision 0030): a
-     * date (the range when the quote gives one, else the first date it gives) or a casualty figure (the first it
-     * gives), citing the quote's source; empty when the words give none, or for a field that is not read from
-     * words. The claim has no id and no quote yet: the annotation that quotes it is made with it.
+     * date (the first date or range the quote gives) or a casualty figure (the first it gives), citing the quote's
+     * source; empty when the words give none, or for a field that is not read from words. The claim has no id and
+     * no quote yet: the annotation that quotes it is made with it.
      */
     public static Optional<EventClaim> readClaim(String quote, SourceContext source, ClaimField field) {
         return switch (field) {
-            case DATE -> {
-                List<Found<PartialDate>> dates = DateReader.read(quote, source.publishedOn());
-                var range = startAndEnd(quote, dates);
-                if (range != null && range.get(0) != null) {
-                    Found<PartialDate> end = range.get(1);
-                    yield Optional.of(EventClaim.date(null, range.get(0).value(), end == null ? null : end.value(),
-                            source.sourceId(), null));
-                }
-                yield dates.stream().findFirst().map(d -> EventClaim.date(null, d.value(), null, source.sourceId(), null));
-            }
-            case CASUALTIES -> CasualtyReader.read(quote).stream().findFirst()
-                    .map(f -> EventClaim.casualties(null, f.value(), source.sourceId(), null));
+            case DATE -> dates(quote, source).stream().findFirst()
+                    .map(d -> EventClaim.date(null, d.value().date(), d.value().endDate(), source.sourceId(), null));
+            case CASUALTIES -> FigureRecogniser.read(quote).stream().findFirst()
+                    .map(s -> EventClaim.casualties(null, ((Figure) s.value()).casualties(), source.sourceId(), null));
             case PLACE, TYPE, ACTORS -> Optional.empty();
         };
     }
 
     /**
-     * The start and end an event form may take from the dates found: one date is the start; two joined
-     * as a range ("27 November – 5 December 2024") are start and end. Anything else is for the person
-     * to choose, so nothing is taken. The end is null when there is none.
+     * The start (and end) an event form may take from the dates found: the passage's one date, or its one range
+     * ("27 November – 5 December 2024"). Several dates are for the person to choose, so nothing is taken.
      */
-    public static @Nullable List<@Nullable Found<PartialDate>> startAndEnd(String passage, List<Found<PartialDate>> dates) {
-        if (dates.size() == 1) {
-            return java.util.Arrays.asList(dates.getFirst(), null);
-        }
-        if (dates.size() == 2) {
-            Found<PartialDate> first = dates.get(0);
-            Found<PartialDate> second = dates.get(1);
-            String between = passage.substring(first.span().end(), second.span().start());
-            if (RANGE.matcher(between).matches() && !second.value().lastDay().isBefore(first.value().date())) {
-                return java.util.Arrays.asList(first, second);
-            }
-        }
-        return null;
+    public static @Nullable Found<DateValue> onlyDate(Suggestions suggestions) {
+        return suggestions.dates().size() == 1 ? suggestions.dates().getFirst() : null;
     }
 
     /** The place an event form may take: one place named, meaning one record. */
     public static @Nullable NameMatch onlyPlace(Suggestions suggestions) {
         return suggestions.places().size() == 1 && !suggestions.places().getFirst().ambiguous()
                 ? suggestions.places().getFirst() : null;
+    }
+
+    private static List<Found<DateValue>> dates(String passage, SourceContext source) {
+        return DateRecogniser.read(passage, source.publishedOn()).stream()
+                .map(s -> new Found<>((DateValue) s.value(), span(s))).toList();
+    }
+
+    private static Span span(Suggestion suggestion) {
+        return new Span(suggestion.start(), suggestion.end(), suggestion.text());
     }
 }

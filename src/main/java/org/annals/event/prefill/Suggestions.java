@@ -4,14 +4,15 @@ import java.util.List;
 import java.util.UUID;
 import org.annals.entity.EntityKind;
 import org.annals.event.EventClaim;
-import org.annals.event.PartialDate;
+import org.annals.suggest.Suggestion.DateValue;
 
 /**
- * What a passage says that an event form can take: every value with the words it came from (casualty figures
+ * What a passage says that an event form can take: every value with the words it came from (a date or a range of
+ * dates as the date recogniser reads it; casualty figures
  * as claims citing the passage's source, without a quote: the form's event is not linked to one). Empty
  * lists when the text does not say it; a name that fits several records lists them all.
  */
-public record Suggestions(List<Found<PartialDate>> dates, List<NameMatch> places, List<NameMatch> actors,
+public record Suggestions(List<Found<DateValue>> dates, List<NameMatch> places, List<NameMatch> actors,
         List<Found<EventClaim>> casualties) {
 
     public Suggestions {

@@ -197,10 +197,10 @@ class EventForm extends Dialog {
         String text = quote.strip().replaceAll("\\s+", " ");
         title.setValue(text.length() > 120 ? text.substring(0, 119).strip() + "…" : text);
         title.setHelperText("From the selected text: shorten it to a title");
-        var range = EventPrefill.startAndEnd(quote, suggestions.dates());
-        if (range != null) {
-            setDate(start, range.get(0));
-            setDate(end, range.get(1));
+        var onlyDate = EventPrefill.onlyDate(suggestions);
+        if (onlyDate != null) {
+            setDate(start, onlyDate.value().date(), onlyDate.span().text());
+            setDate(end, onlyDate.value().endDate(), onlyDate.span().text());
         } else if (!suggestions.dates().isEmpty()) {
             start.setHelperText("The text gives several dates: " + suggestions.dates().stream()
                     .map(d -> "“" + d.span().text() + "” (" + d.value().display() + ")")
@@ -236,12 +236,12 @@ class EventForm extends Dialog {
         suggestions.casualties().forEach(f -> claims.addSuggested(f.value(), fromText(f.span().text())));
     }
 
-    private static void setDate(PartialDateField field, Suggestions.@Nullable Found<PartialDate> date) {
+    private static void setDate(PartialDateField field, @Nullable PartialDate date, String words) {
         if (date == null) {
             return;
         }
-        field.setValue(date.value().input());
-        field.setHelperText(fromText(date.span().text()) + ", read as " + date.value().display());
+        field.setValue(date.input());
+        field.setHelperText(fromText(words) + ", read as " + date.display());
         field.addClassName("from-the-text");
     }
 
