@@ -191,11 +191,11 @@ final class EditorSuggestions {
     }
 
     private void reject(Suggestion suggestion, boolean neverHere) {
-        boolean alias = suggestion.value() instanceof Suggestion.Mention;
-        if (neverHere && !alias) {
-            notify("\"Never here\" is for names from the registry; this suggestion is rejected here only.");
+        boolean name = suggestion.value() instanceof Suggestion.Mention || suggestion.value() instanceof Suggestion.NewName;
+        if (neverHere && !name) {
+            notify("\"Never here\" is for names; this suggestion is rejected in this source only.");
         }
-        boolean never = neverHere && alias;
+        boolean never = neverHere && name;
         if (!attempt(() -> service.reject(projectId, sourceId, suggestion.key(), never))) {
             return;
         }
@@ -208,6 +208,10 @@ final class EditorSuggestions {
                     .forEach(s -> gone.add(s.key()));
         }
         remove(gone);
+        if (never) {
+            // What else the name covered here (written another way, or as a new name) the service knows.
+            load();
+        }
     }
 
     /** The accepted suggestion and every other one on its words (the annotation covers them now) go. */

@@ -100,8 +100,10 @@ final class SuggestionPanel extends Div {
         var accept = button("Accept", "a", "accept", s);
         accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var buttons = new Div(accept, button("Reject", "x", "reject", s));
-        if (s.value() instanceof Suggestion.Mention m) {
+        if (s.value() instanceof Suggestion.Mention || s.value() instanceof Suggestion.NewName) {
             buttons.add(button("Never here", "Shift+X", "never", s));
+        }
+        if (s.value() instanceof Suggestion.Mention m) {
             if (m.candidates().size() == 1) {
                 buttons.add(button("Accept all of " + m.candidates().getFirst().name(), "Shift+A", "accept-all", s));
             }
