@@ -117,7 +117,7 @@ class SuggestionsJourneyTest extends BrowserTest {
         // The rejected one stays gone after a reload; the accepted ones are annotations now.
         page.reload();
         page.waitForFunction("() => (CSS.highlights.get('annals-suggest-mention')?.size ?? 0) > 0");
-        assertThat(ghosts(page, "mention").stream().filter("Idlib"::equals)).hasSize(idlibs - 2);
+        assertThat(ghosts(page, "mention").stream().filter("Idlib"::equals)).hasSize((int) idlibs - 2);
         assertThat(page.locator(".draft-count")).containsText("4 annotations");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review…")).click();
