@@ -14,8 +14,8 @@
  * names) are drawn as a layer of their own: CSS custom highlights with a line above the words, one
  * line style per kind (dashed, double, wavy, dotted), never a fill and never below the words where
  * annotations draw theirs, so that a ghost cannot be taken for a vetted, pending or draft mark, with
- * or without colour vision. Like others' selections they change no DOM, so two thousand of them
- * cost a few Range objects and nothing per segment. The reader steps through them with . and , and
+ * or without colour vision. Like others' selections they change no DOM, and only the passages near
+ * the view get highlight ranges, so two thousand of them cost a sorted list and a few dozen Ranges. The reader steps through them with . and , and
  * accepts or rejects the current one with a / x (Shift for "all of this entity" and "never here");
  * the server does the work and sends back what disappears.
  *
@@ -33,7 +33,7 @@ import type {
 import {
   PEER_SLOTS, SelectionShare, assignLanes, changedLanes, compareDocumentOrder, countByKind, firstEndingAfter,
   mergeSpans, offsetAtBoundary, passagesTouching, peerRanges, peerSlot, peersAt, pointAtOffset, rangeOf,
-  renderPassage, scrollToCentre, snapRange, stepSuggestion, suggestionsAt, validFindMarks, validPeers,
+  renderPassage, scrollToCentre, snapRange, stepSuggestion, suggestionsAt, suggestionsStartingIn, validFindMarks, validPeers,
   validSuggestions, withPeers,
 } from './text-model';
 
@@ -223,6 +223,13 @@ export class AnnalsText extends LitElement {
   /** The suggestions in document order, and by id. */
   private suggestions: Suggestion[] = [];
   private suggestionById = new Map<string, Suggestion>();
+  /**
+   * The passages near the visible part of the text (a screen above and below), watched while there are
+   * suggestions; null when the browser cannot watch (then every passage counts as near).
+   */
+  private nearPassages: Set<HTMLElement> | null = null;
+  private nearObserver: IntersectionObserver | null = null;
+  private suggestionFrame = 0;
 
   constructor() {
     super();
@@ -265,6 +272,9 @@ export class AnnalsText extends LitElement {
     api?.registry.delete(FIND_CURRENT);
     api?.registry.delete(FIND_OTHERS);
     if (api) for (const [css] of SUGGESTION_STYLES) api.registry.delete(`annals-suggest-${css}`);
+    this.stopWatchingPassages();
+    cancelAnimationFrame(this.suggestionFrame);
+    this.suggestionFrame = 0;
     api?.registry.delete(SUGGEST_CURRENT);
   }
 
@@ -374,6 +384,7 @@ export class AnnalsText extends LitElement {
     this.suggestions = [];
     this.suggestionById.clear();
     this.currentSuggestion = null;
+    this.stopWatchingPassages();
     this.drawSuggestions();
   }
 
@@ -446,6 +457,8 @@ export class AnnalsText extends LitElement {
       const current = this.currentSuggestion && this.suggestionById.get(this.currentSuggestion.id);
       this.currentSuggestion = current ?? null;
       this.suggestionCounts = countByKind(this.suggestions);
+      this.dataset.suggestions = String(this.suggestions.length);
+      if (this.suggestions.length > 0) this.watchPassages();
       this.drawSuggestions();
     });
   }
@@ -463,6 +476,7 @@ export class AnnalsText extends LitElement {
       this.suggestions = this.suggestions.filter((s) => !gone.has(s.id));
       for (const id of gone) this.suggestionById.delete(id);
       this.suggestionCounts = countByKind(this.suggestions);
+      this.dataset.suggestions = String(this.suggestions.length);
       if (current && gone.has(current.id)) {
         const next = stepSuggestion(this.suggestions, current, 1, this.shown);
         this.currentSuggestion = null;
@@ -584,8 +598,15 @@ export class AnnalsText extends LitElement {
     const context = this.context();
     for (const i of indexes) {
       const el = renderPassage(document, this.passages[i], groups.get(i) ?? [], this.citationsIn(this.passages[i]), context);
-      this.passageEls[i].replaceWith(el);
+      const old = this.passageEls[i];
+      old.replaceWith(el);
       this.passageEls[i] = el;
+      if (this.nearObserver) {
+        this.nearObserver.unobserve(old);
+        this.nearObserver.observe(el);
+        // Near until the observer says otherwise, so that its ghost marks do not blink.
+        if (this.nearPassages?.delete(old)) this.nearPassages.add(el);
+      }
     }
     if (selected) {
       const from = pointAtOffset(this.body, selected.start, 'start');
@@ -608,16 +629,61 @@ export class AnnalsText extends LitElement {
   }
 
   /**
-   * Paints the shown suggestions, one custom highlight per style. Ranges are built afresh: they point
-   * into text nodes that an annotation's redraw replaces, and building two thousand takes a millisecond
-   * or two (a binary search each); painting is the browser's, for what is on screen only.
+   * Watches which passages are near the visible part of the text. Only their suggestions get highlight
+   * ranges: the browser keeps every range of a highlight up to date and looks them all up again when
+   * layout changes, which with two thousand ranges made scrolling (passages laid out as they come near)
+   * drop frames; a few dozen near the view cost nothing (see docs/performance.md, issue 18).
+   */
+  private watchPassages() {
+    if (this.nearObserver || typeof IntersectionObserver === 'undefined') return;
+    const near = new Set<HTMLElement>();
+    this.nearPassages = near;
+    this.nearObserver = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        const el = entry.target as HTMLElement;
+        if (entry.isIntersecting) near.add(el); else near.delete(el);
+      }
+      this.scheduleSuggestions();
+    }, { root: this, rootMargin: '100% 0px' });
+    for (const el of this.passageEls) this.nearObserver.observe(el);
+  }
+
+  private stopWatchingPassages() {
+    this.nearObserver?.disconnect();
+    this.nearObserver = null;
+    this.nearPassages = null;
+  }
+
+  /** Draws the suggestions in the next frame, once however many passages came near in this one. */
+  private scheduleSuggestions() {
+    if (this.suggestionFrame) return;
+    this.suggestionFrame = requestAnimationFrame(() => {
+      this.suggestionFrame = 0;
+      this.drawSuggestions();
+    });
+  }
+
+  /** The suggestions of the passages near the view, or all of them when that is not watched. */
+  private nearSuggestions(): readonly Suggestion[] {
+    const near = this.nearPassages;
+    if (!near) return this.suggestions;
+    const spans: Span[] = [];
+    for (const el of near) spans.push({ s: Number(el.dataset.start), e: Number(el.dataset.end) });
+    spans.sort((a, b) => a.s - b.s);
+    return suggestionsStartingIn(this.suggestions, spans);
+  }
+
+  /**
+   * Paints the shown suggestions near the view, one custom highlight per style. Ranges are built afresh:
+   * they point into text nodes that an annotation's redraw replaces, and building them takes a binary
+   * search each.
    */
   private drawSuggestions() {
     const api = highlightApi();
     if (!api) return;
     const byStyle = new Map<string, Range[]>();
     const styleOfKind = new Map(this.suggestionKinds.map((k) => [k.id, this.styleOf(k)]));
-    for (const s of this.suggestions) {
+    for (const s of this.nearSuggestions()) {
       if (!this.shown(s)) continue;
       const range = rangeOf(this.ownerDocument, this.body, s.s, s.e);
       if (!range) continue;

@@ -780,3 +780,21 @@ export function countByKind(suggestions: Iterable<Suggestion>): Map<string, numb
   for (const s of suggestions) counts.set(s.k, (counts.get(s.k) ?? 0) + 1);
   return counts;
 }
+
+/**
+ * The suggestions that start inside any of these spans (sorted by start, not overlapping), in document
+ * order: those of the passages near the view, the only ones worth a highlight range.
+ */
+export function suggestionsStartingIn(ordered: readonly Suggestion[], spans: readonly Span[]): Suggestion[] {
+  const found: Suggestion[] = [];
+  for (const span of spans) {
+    let lo = 0;
+    let hi = ordered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ordered[mid].s < span.s) lo = mid + 1; else hi = mid;
+    }
+    for (let i = lo; i < ordered.length && ordered[i].s < span.e; i++) found.push(ordered[i]);
+  }
+  return found;
+}

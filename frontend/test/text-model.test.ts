@@ -674,6 +674,13 @@ describe('suggestions', () => {
     assert.equal(model.stepSuggestion(ordered, 33, -1, all)?.id, 'one');
   });
 
+  test('only the suggestions starting in the passages near the view are drawn', () => {
+    assert.deepEqual(model.suggestionsStartingIn(ordered, [{ s: 13, e: 30 }, { s: 53, e: 79 }]).map((s) => s.id),
+      ['one', 'three']);
+    assert.deepEqual(model.suggestionsStartingIn(ordered, [{ s: 33, e: 51 }]).map((s) => s.id), ['two']);
+    assert.deepEqual(model.suggestionsStartingIn(ordered, []), []);
+  });
+
   test('a click finds the shown suggestion under it; counts are per kind', () => {
     assert.deepEqual(model.suggestionsAt(ordered, 35, all).map((s) => s.id), ['two']);
     assert.deepEqual(model.suggestionsAt(ordered, 37, all), []);

@@ -128,8 +128,9 @@ class SuggestionsEditorBenchmark {
                     page.navigate(url("projects/" + (withGhosts ? withProject : withoutProject) + "/sources/"
                             + (withGhosts ? with : without)));
                     page.waitForFunction("() => document.querySelectorAll('annals-text .passage').length > 100");
-                    page.waitForFunction("n => (CSS.highlights.get('annals-suggest-mention')?.size ?? 0) >= n",
-                            withGhosts ? ghosts : 0);
+                    // Every suggestion received, and those near the view painted (none without).
+                    page.waitForFunction("n => Number(document.querySelector('annals-text').dataset.suggestions) === n"
+                            + " && (n === 0 || CSS.highlights.get('annals-suggest-mention')?.size > 0)", withGhosts ? ghosts : 0);
                     double painted = ((Number) page.evaluate("() => new Promise(r => requestAnimationFrame(() =>"
                             + " r(performance.now())))")).doubleValue();
                     page.waitForTimeout(300);
