@@ -169,6 +169,8 @@ const SETTLE_FRAMES = 3;
 
 /** The CSS Custom Highlight API where the browser has it (Chromium 105+, Safari 17.2+, Firefox 140+). */
 interface HighlightRegistry { set(name: string, highlight: unknown): void; delete(name: string): boolean }
+/** A highlight as a set of ranges, changed one range at a time. */
+interface RangeSet { add(range: Range): unknown; delete(range: Range): boolean }
 function highlightApi(): { registry: HighlightRegistry; create: (ranges: Range[]) => unknown } | null {
   const registry = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS?.highlights;
   const ctor = (globalThis as { Highlight?: new (...ranges: Range[]) => unknown }).Highlight;
@@ -230,6 +232,10 @@ export class AnnalsText extends LitElement {
   private nearPassages: Set<HTMLElement> | null = null;
   private nearObserver: IntersectionObserver | null = null;
   private suggestionFrame = 0;
+  /** The ghost marks drawn now: each suggestion's range and the style whose highlight holds it. */
+  private ghostRanges = new Map<string, { range: Range; style: string }>();
+  /** One highlight per style, kept for the element's life and changed range by range. */
+  private ghostHighlights = new Map<string, RangeSet>();
 
   constructor() {
     super();
@@ -272,6 +278,8 @@ export class AnnalsText extends LitElement {
     api?.registry.delete(FIND_CURRENT);
     api?.registry.delete(FIND_OTHERS);
     if (api) for (const [css] of SUGGESTION_STYLES) api.registry.delete(`annals-suggest-${css}`);
+    this.ghostHighlights.clear();
+    this.ghostRanges.clear();
     this.stopWatchingPassages();
     cancelAnimationFrame(this.suggestionFrame);
     this.suggestionFrame = 0;
@@ -385,7 +393,7 @@ export class AnnalsText extends LitElement {
     this.suggestionById.clear();
     this.currentSuggestion = null;
     this.stopWatchingPassages();
-    this.drawSuggestions();
+    this.drawSuggestions(true);
   }
 
   /** Adds or replaces one annotation (JSON of one annotation). */
@@ -459,7 +467,7 @@ export class AnnalsText extends LitElement {
       this.suggestionCounts = countByKind(this.suggestions);
       this.dataset.suggestions = String(this.suggestions.length);
       if (this.suggestions.length > 0) this.watchPassages();
-      this.drawSuggestions();
+      this.drawSuggestions(true);
     });
   }
 
@@ -616,7 +624,12 @@ export class AnnalsText extends LitElement {
     // The ranges of others' selections and of find's hits pointed into the replaced text nodes.
     if (this.peers.length > 0) this.drawPeers();
     if (this.findMarks.current || this.findMarks.others.length > 0) this.drawFindMarks();
-    if (this.suggestions.length > 0) this.drawSuggestions();
+    if (this.suggestions.length > 0) {
+      // Their ranges pointed into the replaced text nodes: drawn again below.
+      const spans = [...indexes].sort((a, b) => a - b).map((i) => ({ s: this.passages[i][0], e: this.passages[i][1] }));
+      for (const s of suggestionsStartingIn(this.suggestions, spans)) this.undrawGhost(s.id);
+      this.drawSuggestions();
+    }
   }
 
   // ------------------------------------------------------------------------------------------
@@ -674,29 +687,44 @@ export class AnnalsText extends LitElement {
   }
 
   /**
-   * Paints the shown suggestions near the view, one custom highlight per style. Ranges are built afresh:
-   * they point into text nodes that an annotation's redraw replaces, and building them takes a binary
-   * search each.
+   * Paints the shown suggestions near the view, one custom highlight per style, changing only what
+   * changed: ranges of suggestions that went or left the view are taken out, those that came are added.
+   * Replacing whole highlights whenever a passage came near cost dropped frames while scrolling; so did
+   * ranges for every suggestion at once (see docs/performance.md, issue 18). With reset, everything is
+   * drawn afresh (a new list of suggestions).
    */
-  private drawSuggestions() {
+  private drawSuggestions(reset = false) {
     const api = highlightApi();
     if (!api) return;
-    const byStyle = new Map<string, Range[]>();
+    if (reset || this.ghostHighlights.size === 0) {
+      this.ghostRanges.clear();
+      this.ghostHighlights.clear();
+      for (const [css] of SUGGESTION_STYLES) {
+        const highlight = api.create([]) as RangeSet;
+        this.ghostHighlights.set(css, highlight);
+        api.registry.set(`annals-suggest-${css}`, highlight);
+      }
+    }
+    const wanted = this.nearSuggestions().filter(this.shown);
+    const ids = new Set(wanted.map((s) => s.id));
+    for (const id of [...this.ghostRanges.keys()]) if (!ids.has(id)) this.undrawGhost(id);
     const styleOfKind = new Map(this.suggestionKinds.map((k) => [k.id, this.styleOf(k)]));
-    for (const s of this.nearSuggestions()) {
-      if (!this.shown(s)) continue;
+    for (const s of wanted) {
+      if (this.ghostRanges.has(s.id)) continue;
       const range = rangeOf(this.ownerDocument, this.body, s.s, s.e);
       if (!range) continue;
       const style = styleOfKind.get(s.k) ?? 'other';
-      const list = byStyle.get(style);
-      if (list) list.push(range); else byStyle.set(style, [range]);
-    }
-    for (const [css] of SUGGESTION_STYLES) {
-      const ranges = byStyle.get(css);
-      if (ranges) api.registry.set(`annals-suggest-${css}`, api.create(ranges));
-      else api.registry.delete(`annals-suggest-${css}`);
+      this.ghostHighlights.get(style)?.add(range);
+      this.ghostRanges.set(s.id, { range, style });
     }
     this.drawCurrentSuggestion();
+  }
+
+  private undrawGhost(id: string) {
+    const drawn = this.ghostRanges.get(id);
+    if (!drawn) return;
+    this.ghostHighlights.get(drawn.style)?.delete(drawn.range);
+    this.ghostRanges.delete(id);
   }
 
   private drawCurrentSuggestion() {
