@@ -10,6 +10,15 @@
  * back through setPeers(), drawn as faint CSS custom highlights (no DOM change, so neither the
  * reader's selection nor a click is disturbed) in a tint per person, named in the legend and on hover.
  *
+ * Suggestions (what the server's recognisers found: registry names, dates, casualty figures, new
+ * names) are drawn as a layer of their own: CSS custom highlights with a line above the words, one
+ * line style per kind (dashed, double, wavy, dotted), never a fill and never below the words where
+ * annotations draw theirs, so that a ghost cannot be taken for a vetted, pending or draft mark, with
+ * or without colour vision. Like others' selections they change no DOM, and only the passages near
+ * the view get highlight ranges, so two thousand of them cost a sorted list and a few dozen Ranges. The reader steps through them with . and , and
+ * accepts or rejects the current one with a / x (Shift for "all of this entity" and "never here");
+ * the server does the work and sends back what disappears.
+ *
  * It renders into light DOM so that window.getSelection() and browser tests see the text directly.
  * Passages are built with createElement rather than a template (a 5 MB text would be too much for
  * a template diff), and an upsert redraws only the passages the old and new span touch. The logic
@@ -18,11 +27,14 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { Annotation, AnnotationType, FindMarks, Passage, Peer, RenderContext, Span } from './text-model';
+import type {
+  Annotation, AnnotationType, FindMarks, Passage, Peer, RenderContext, Span, Suggestion, SuggestionKind,
+} from './text-model';
 import {
-  PEER_SLOTS, SelectionShare, assignLanes, changedLanes, compareDocumentOrder, firstEndingAfter, mergeSpans,
-  offsetAtBoundary, passagesTouching, peerRanges, peerSlot, peersAt, pointAtOffset, rangeOf, renderPassage,
-  scrollToCentre, snapRange, validFindMarks, validPeers, withPeers,
+  PEER_SLOTS, SelectionShare, assignLanes, changedLanes, compareDocumentOrder, countByKind, firstEndingAfter,
+  mergeSpans, offsetAtBoundary, passagesTouching, peerRanges, peerSlot, peersAt, pointAtOffset, rangeOf,
+  renderPassage, scrollToCentre, snapRange, stepSuggestion, suggestionsAt, suggestionsStartingIn, validFindMarks, validPeers,
+  validSuggestions, withPeers,
 } from './text-model';
 
 interface LoadData {
@@ -46,6 +58,23 @@ const PEER_TINTS = [
   'rgb(242 194 0 / 0.30)', 'rgb(41 182 246 / 0.25)', 'rgb(156 204 101 / 0.32)',
   'rgb(255 138 101 / 0.28)', 'rgb(212 180 131 / 0.35)', 'rgb(77 182 172 / 0.28)',
 ];
+
+/**
+ * Ghost marks, by the CSS name of the suggestion's kind: always a line above the words (annotations draw
+ * below them), never a fill, and each kind in its own line style, so kinds differ without colour too.
+ * The colours follow the annotation type each kind becomes. Kinds without a style of their own get "other".
+ */
+const SUGGESTION_STYLES: [string, string][] = [
+  ['mention', 'text-decoration: overline dashed #1b6fc2; text-decoration-thickness: 2px;'],
+  ['date', 'text-decoration: overline double #1b9e77; text-decoration-thickness: 1.5px;'],
+  ['figure', 'text-decoration: overline wavy #c2185b; text-decoration-thickness: 1.5px;'],
+  ['new-name', 'text-decoration: overline dotted #555; text-decoration-thickness: 2px;'],
+  ['other', 'text-decoration: overline solid #777; text-decoration-thickness: 1px;'],
+];
+const STYLED_SUGGESTIONS = new Set(SUGGESTION_STYLES.map(([css]) => css));
+const SUGGEST_CURRENT = 'annals-suggest-current';
+/** Where the reader's choice of ghost marks is kept between pages: which kinds are hidden, or all. */
+const SUGGESTIONS_HIDDEN_KEY = 'annals-suggestions-hidden';
 
 // Light DOM cannot use static styles, so the rules go into the document once, scoped by tag name.
 const CSS = `
@@ -107,6 +136,15 @@ annals-text .peer-swatch { display: inline-block; width: 0.85em; height: 0.85em;
 annals-text .annals-peer { font-style: italic; }
 ::highlight(annals-find) { background-color: rgb(255 213 0 / 0.45); }
 ::highlight(annals-find-current) { background-color: rgb(255 140 0); color: #000; }
+${SUGGESTION_STYLES.map(([css, rule]) => `::highlight(annals-suggest-${css}) { ${rule} }
+annals-text .suggest-sample.suggest-${css} { ${rule} }`).join('\n')}
+::highlight(annals-suggest-current) { background-color: rgb(26 86 219 / 0.16); }
+annals-text .annals-suggestions { display: contents; }
+annals-text .annals-suggestions label { display: inline-flex; align-items: center; gap: 0.3em; cursor: pointer; }
+annals-text .suggest-sample { line-height: 1.6; padding-top: 2px; }
+annals-text .suggest-count { font-variant-numeric: tabular-nums; }
+annals-text .suggest-keys { flex-basis: 100%; }
+annals-text .suggest-current { flex-basis: 100%; font-style: italic; }
 ${PEER_TINTS.map((tint, i) => `::highlight(annals-peer-${i}) { background-color: ${tint}; }
 annals-text .peer-${i} { background: ${tint}; }`).join('\n')}
 `;
@@ -131,6 +169,8 @@ const SETTLE_FRAMES = 3;
 
 /** The CSS Custom Highlight API where the browser has it (Chromium 105+, Safari 17.2+, Firefox 140+). */
 interface HighlightRegistry { set(name: string, highlight: unknown): void; delete(name: string): boolean }
+/** A highlight as a set of ranges, changed one range at a time. */
+interface RangeSet { add(range: Range): unknown; delete(range: Range): boolean }
 function highlightApi(): { registry: HighlightRegistry; create: (ranges: Range[]) => unknown } | null {
   const registry = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS?.highlights;
   const ctor = (globalThis as { Highlight?: new (...ranges: Range[]) => unknown }).Highlight;
@@ -149,6 +189,13 @@ export class AnnalsText extends LitElement {
   @state() private toolbarOpen = false;
   /** Others' selections in this text (see setPeers). */
   @state() private peers: Peer[] = [];
+  /** The kinds of suggestion the server offers (none for viewers), with how many of each are left. */
+  @state() private suggestionKinds: SuggestionKind[] = [];
+  @state() private suggestionCounts = new Map<string, number>();
+  /** The reader's choice in the legend: ghost marks off altogether, or some kinds hidden. */
+  @state() private suggestionsOff = false;
+  @state() private hiddenKinds = new Set<string>();
+  @state() private currentSuggestion: Suggestion | null = null;
 
   /** The passages' container; created here, not by the template, so load() works before the first render. */
   private readonly body: HTMLDivElement = document.createElement('div');
@@ -175,10 +222,25 @@ export class AnnalsText extends LitElement {
   private findMarks: FindMarks = { current: null, others: [], scroll: false };
   /** Which covering annotation the last click on a segment opened, so the next click moves on. */
   private lastClick: { key: string; index: number } | null = null;
+  /** The suggestions in document order, and by id. */
+  private suggestions: Suggestion[] = [];
+  private suggestionById = new Map<string, Suggestion>();
+  /**
+   * The passages near the visible part of the text (a screen above and below), watched while there are
+   * suggestions; null when the browser cannot watch (then every passage counts as near).
+   */
+  private nearPassages: Set<HTMLElement> | null = null;
+  private nearObserver: IntersectionObserver | null = null;
+  private suggestionFrame = 0;
+  /** The ghost marks drawn now: each suggestion's range and the style whose highlight holds it. */
+  private ghostRanges = new Map<string, { range: Range; style: string }>();
+  /** One highlight per style, kept for the element's life and changed range by range. */
+  private ghostHighlights = new Map<string, RangeSet>();
 
   constructor() {
     super();
     this.body.className = 'annals-body';
+    this.readHiddenKinds();
   }
 
   createRenderRoot() {
@@ -215,6 +277,13 @@ export class AnnalsText extends LitElement {
     if (api) for (let i = 0; i < PEER_SLOTS; i++) api.registry.delete(`annals-peer-${i}`);
     api?.registry.delete(FIND_CURRENT);
     api?.registry.delete(FIND_OTHERS);
+    if (api) for (const [css] of SUGGESTION_STYLES) api.registry.delete(`annals-suggest-${css}`);
+    this.ghostHighlights.clear();
+    this.ghostRanges.clear();
+    this.stopWatchingPassages();
+    cancelAnimationFrame(this.suggestionFrame);
+    this.suggestionFrame = 0;
+    api?.registry.delete(SUGGEST_CURRENT);
   }
 
   render() {
@@ -230,6 +299,7 @@ export class AnnalsText extends LitElement {
         ${this.peers.map((p) => html`<span class="legend-item annals-peer" data-user=${p.id} data-start=${p.s}
             data-end=${p.e} title=${`${p.n} has this selected: “${this.quoteOf(p)}”`}
           ><span class="peer-swatch peer-${peerSlot(p.id)}"></span>${p.n}’s selection</span>`)}
+        ${this.renderSuggestionLegend()}
       </div>
       ${this.body}
       <div class="annals-toolbar" role="toolbar" aria-label="Annotate selection" ?hidden=${!this.toolbarOpen || this.readonly}
@@ -239,6 +309,26 @@ export class AnnalsText extends LitElement {
             ${swatch(t)}${t.name}${key(t)}
           </button>`)}
       </div>`;
+  }
+
+  /** The legend's part for suggestions: on/off, each kind with its ghost style and count, the keys. */
+  private renderSuggestionLegend() {
+    if (this.suggestionKinds.length === 0) return nothing;
+    const current = this.currentSuggestion;
+    return html`<span class="annals-suggestions" role="group" aria-label="Suggestions">
+      <label class="legend-item"><input type="checkbox" class="suggest-toggle-all" .checked=${!this.suggestionsOff}
+          @change=${(e: Event) => this.setSuggestionsOff(!(e.target as HTMLInputElement).checked)}>Suggestions</label>
+      ${this.suggestionKinds.map((k) => html`<label class="legend-item" data-kind=${k.id}>
+          <input type="checkbox" class="suggest-toggle" ?disabled=${this.suggestionsOff} .checked=${!this.hiddenKinds.has(k.id)}
+            @change=${(e: Event) => this.setKindHidden(k.id, !(e.target as HTMLInputElement).checked)}
+          ><span class="suggest-sample suggest-${this.styleOf(k)}">${k.name}</span
+          ><span class="suggest-count">${this.suggestionCounts.get(k.id) ?? 0}</span></label>`)}
+      ${this.readonly ? nothing : html`<span class="legend-item suggest-keys"><kbd>.</kbd>/<kbd>,</kbd> next/previous
+        suggestion · <kbd>a</kbd> accept · <kbd>Shift+A</kbd> accept all of this entity · <kbd>x</kbd> reject ·
+        <kbd>Shift+X</kbd> never here</span>`}
+      <span class="legend-item suggest-current" aria-live="polite">${current ? `Suggestion: “${
+        this.text.slice(current.s, current.e)}” — ${current.l}` : ''}</span>
+    </span>`;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -299,6 +389,11 @@ export class AnnalsText extends LitElement {
     this.drawPeers();
     this.findMarks = { current: null, others: [], scroll: false };
     this.drawFindMarks();
+    this.suggestions = [];
+    this.suggestionById.clear();
+    this.currentSuggestion = null;
+    this.stopWatchingPassages();
+    this.drawSuggestions(true);
   }
 
   /** Adds or replaces one annotation (JSON of one annotation). */
@@ -353,6 +448,62 @@ export class AnnalsText extends LitElement {
       this.findMarks = validFindMarks(data, this.text);
       this.drawFindMarks();
       if (this.findMarks.scroll && this.findMarks.current) this.scrollToSpan(this.findMarks.current);
+    });
+  }
+
+  /**
+   * The suggestions to draw, replacing those drawn: JSON of {kinds: [{id, name, css}], items: [{id, s,
+   * e, k, l}]}. The current one stays current if it is still there.
+   */
+  setSuggestions(json: string) {
+    const data = JSON.parse(json) as { kinds?: unknown; items?: unknown };
+    this.whenLoaded(() => {
+      this.suggestionKinds = (Array.isArray(data.kinds) ? data.kinds as SuggestionKind[] : [])
+        .map((k) => ({ id: String(k.id), name: String(k.name), css: String(k.css) }));
+      this.suggestions = validSuggestions(data.items, this.text, new Set(this.suggestionKinds.map((k) => k.id)));
+      this.suggestionById = new Map(this.suggestions.map((s) => [s.id, s]));
+      const current = this.currentSuggestion && this.suggestionById.get(this.currentSuggestion.id);
+      this.currentSuggestion = current ?? null;
+      this.suggestionCounts = countByKind(this.suggestions);
+      this.dataset.suggestions = String(this.suggestions.length);
+      if (this.suggestions.length > 0) this.watchPassages();
+      this.drawSuggestions(true);
+    });
+  }
+
+  /**
+   * Removes suggestions (JSON array of ids): accepted, rejected, or covered by an annotation now. When the
+   * current one goes, the next one shown after it becomes current (annals-suggestion "current").
+   */
+  removeSuggestions(idsJson: string) {
+    const ids = JSON.parse(idsJson) as string[];
+    this.whenLoaded(() => {
+      const gone = new Set(Array.isArray(ids) ? ids.map(String) : []);
+      if (gone.size === 0) return;
+      const current = this.currentSuggestion;
+      this.suggestions = this.suggestions.filter((s) => !gone.has(s.id));
+      for (const id of gone) this.suggestionById.delete(id);
+      this.suggestionCounts = countByKind(this.suggestions);
+      this.dataset.suggestions = String(this.suggestions.length);
+      if (current && gone.has(current.id)) {
+        const next = stepSuggestion(this.suggestions, current, 1, this.shown);
+        this.currentSuggestion = null;
+        if (next) this.makeCurrentSuggestion(next, true); else this.fire('annals-suggestion', { id: '', action: 'current' });
+      }
+      this.drawSuggestions();
+    });
+  }
+
+  /** Marks a suggestion current and brings it into view (the side panel's list). Fires no event. */
+  focusSuggestion(id: string) {
+    this.whenLoaded(() => {
+      const s = this.suggestionById.get(id);
+      if (!s) return;
+      this.currentSuggestion = s;
+      this.drawCurrentSuggestion();
+      this.scrollToSuggestion(s);
+      const active = this.ownerDocument.activeElement;
+      if (!active || active === this.ownerDocument.body || this.contains(active)) this.focus({ preventScroll: true });
     });
   }
 
@@ -455,8 +606,15 @@ export class AnnalsText extends LitElement {
     const context = this.context();
     for (const i of indexes) {
       const el = renderPassage(document, this.passages[i], groups.get(i) ?? [], this.citationsIn(this.passages[i]), context);
-      this.passageEls[i].replaceWith(el);
+      const old = this.passageEls[i];
+      old.replaceWith(el);
       this.passageEls[i] = el;
+      if (this.nearObserver) {
+        this.nearObserver.unobserve(old);
+        this.nearObserver.observe(el);
+        // Near until the observer says otherwise, so that its ghost marks do not blink.
+        if (this.nearPassages?.delete(old)) this.nearPassages.add(el);
+      }
     }
     if (selected) {
       const from = pointAtOffset(this.body, selected.start, 'start');
@@ -466,6 +624,185 @@ export class AnnalsText extends LitElement {
     // The ranges of others' selections and of find's hits pointed into the replaced text nodes.
     if (this.peers.length > 0) this.drawPeers();
     if (this.findMarks.current || this.findMarks.others.length > 0) this.drawFindMarks();
+    if (this.suggestions.length > 0) {
+      // Their ranges pointed into the replaced text nodes: drawn again below.
+      const spans = [...indexes].sort((a, b) => a - b).map((i) => ({ s: this.passages[i][0], e: this.passages[i][1] }));
+      for (const s of suggestionsStartingIn(this.suggestions, spans)) this.undrawGhost(s.id);
+      this.drawSuggestions();
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Suggestions
+
+  private shown = (s: Suggestion) => !this.suggestionsOff && !this.hiddenKinds.has(s.k);
+
+  private styleOf(kind: SuggestionKind): string {
+    return STYLED_SUGGESTIONS.has(kind.css) ? kind.css : 'other';
+  }
+
+  /**
+   * Watches which passages are near the visible part of the text. Only their suggestions get highlight
+   * ranges: the browser keeps every range of a highlight up to date and looks them all up again when
+   * layout changes, which with two thousand ranges made scrolling (passages laid out as they come near)
+   * drop frames; a few dozen near the view cost nothing (see docs/performance.md, issue 18).
+   */
+  private watchPassages() {
+    if (this.nearObserver || typeof IntersectionObserver === 'undefined') return;
+    const near = new Set<HTMLElement>();
+    this.nearPassages = near;
+    this.nearObserver = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        const el = entry.target as HTMLElement;
+        if (entry.isIntersecting) near.add(el); else near.delete(el);
+      }
+      this.scheduleSuggestions();
+    }, { root: this, rootMargin: '100% 0px' });
+    for (const el of this.passageEls) this.nearObserver.observe(el);
+  }
+
+  private stopWatchingPassages() {
+    this.nearObserver?.disconnect();
+    this.nearObserver = null;
+    this.nearPassages = null;
+  }
+
+  /** Draws the suggestions in the next frame, once however many passages came near in this one. */
+  private scheduleSuggestions() {
+    if (this.suggestionFrame) return;
+    this.suggestionFrame = requestAnimationFrame(() => {
+      this.suggestionFrame = 0;
+      this.drawSuggestions();
+    });
+  }
+
+  /** The suggestions of the passages near the view, or all of them when that is not watched. */
+  private nearSuggestions(): readonly Suggestion[] {
+    const near = this.nearPassages;
+    if (!near) return this.suggestions;
+    const spans: Span[] = [];
+    for (const el of near) spans.push({ s: Number(el.dataset.start), e: Number(el.dataset.end) });
+    spans.sort((a, b) => a.s - b.s);
+    return suggestionsStartingIn(this.suggestions, spans);
+  }
+
+  /**
+   * Paints the shown suggestions near the view, one custom highlight per style, changing only what
+   * changed: ranges of suggestions that went or left the view are taken out, those that came are added.
+   * Replacing whole highlights whenever a passage came near cost dropped frames while scrolling; so did
+   * ranges for every suggestion at once (see docs/performance.md, issue 18). With reset, everything is
+   * drawn afresh (a new list of suggestions).
+   */
+  private drawSuggestions(reset = false) {
+    const api = highlightApi();
+    if (!api) return;
+    if (reset || this.ghostHighlights.size === 0) {
+      this.ghostRanges.clear();
+      this.ghostHighlights.clear();
+      for (const [css] of SUGGESTION_STYLES) {
+        const highlight = api.create([]) as RangeSet;
+        this.ghostHighlights.set(css, highlight);
+        api.registry.set(`annals-suggest-${css}`, highlight);
+      }
+    }
+    const wanted = this.nearSuggestions().filter(this.shown);
+    const ids = new Set(wanted.map((s) => s.id));
+    for (const id of [...this.ghostRanges.keys()]) if (!ids.has(id)) this.undrawGhost(id);
+    const styleOfKind = new Map(this.suggestionKinds.map((k) => [k.id, this.styleOf(k)]));
+    for (const s of wanted) {
+      if (this.ghostRanges.has(s.id)) continue;
+      const range = rangeOf(this.ownerDocument, this.body, s.s, s.e);
+      if (!range) continue;
+      const style = styleOfKind.get(s.k) ?? 'other';
+      this.ghostHighlights.get(style)?.add(range);
+      this.ghostRanges.set(s.id, { range, style });
+    }
+    this.drawCurrentSuggestion();
+  }
+
+  private undrawGhost(id: string) {
+    const drawn = this.ghostRanges.get(id);
+    if (!drawn) return;
+    this.ghostHighlights.get(drawn.style)?.delete(drawn.range);
+    this.ghostRanges.delete(id);
+  }
+
+  private drawCurrentSuggestion() {
+    const api = highlightApi();
+    if (!api) return;
+    const s = this.currentSuggestion;
+    const range = s && this.shown(s) ? rangeOf(this.ownerDocument, this.body, s.s, s.e) : null;
+    if (range) api.registry.set(SUGGEST_CURRENT, api.create([range])); else api.registry.delete(SUGGEST_CURRENT);
+  }
+
+  private makeCurrentSuggestion(s: Suggestion, scroll: boolean) {
+    this.currentSuggestion = s;
+    this.drawCurrentSuggestion();
+    if (scroll) this.scrollToSuggestion(s);
+    this.fire('annals-suggestion', { id: s.id, action: 'current' });
+  }
+
+  /** Brings a suggestion into view if it is not: its segment first (that lays it out), then centred. */
+  private scrollToSuggestion(s: Suggestion) {
+    const range = rangeOf(this.ownerDocument, this.body, s.s, s.e);
+    if (!range) return;
+    const rect = range.getBoundingClientRect();
+    const box = this.getBoundingClientRect();
+    const visible = rect.height > 0 && rect.top >= Math.max(0, box.top) && rect.bottom <= Math.min(window.innerHeight, box.bottom);
+    if (visible) return;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    this.centreRange(range);
+  }
+
+  /** Next or previous suggestion shown, from the current one, else from where the reader is. */
+  private stepSuggestions(delta: number) {
+    const current = this.currentSuggestion;
+    let from: Suggestion | number | null = current;
+    if (!from) {
+      const annotation = this.currentId ? this.annotations.get(this.currentId) : undefined;
+      from = annotation ? annotation.s : this.firstVisiblePassageStart();
+    }
+    const next = stepSuggestion(this.suggestions, from, delta, this.shown);
+    if (next) this.makeCurrentSuggestion(next, true);
+  }
+
+  /** Asks the server to accept or reject the current suggestion; it sends back what disappears. */
+  private decideSuggestion(action: 'accept' | 'accept-all' | 'reject' | 'never') {
+    const s = this.currentSuggestion;
+    if (this.readonly || !s || !this.shown(s)) return;
+    this.fire('annals-suggestion', { id: s.id, action });
+  }
+
+  private setSuggestionsOff(off: boolean) {
+    this.suggestionsOff = off;
+    this.keepHiddenKinds();
+    this.drawSuggestions();
+  }
+
+  private setKindHidden(kind: string, hidden: boolean) {
+    const kinds = new Set(this.hiddenKinds);
+    if (hidden) kinds.add(kind); else kinds.delete(kind);
+    this.hiddenKinds = kinds;
+    this.keepHiddenKinds();
+    this.drawSuggestions();
+  }
+
+  private readHiddenKinds() {
+    try {
+      const kept = JSON.parse(localStorage.getItem(SUGGESTIONS_HIDDEN_KEY) ?? '{}') as { off?: unknown; kinds?: unknown };
+      this.suggestionsOff = kept.off === true;
+      this.hiddenKinds = new Set(Array.isArray(kept.kinds) ? kept.kinds.map(String) : []);
+    } catch {
+      // Nothing kept, or storage refused: every kind is shown.
+    }
+  }
+
+  private keepHiddenKinds() {
+    try {
+      localStorage.setItem(SUGGESTIONS_HIDDEN_KEY, JSON.stringify({ off: this.suggestionsOff, kinds: [...this.hiddenKinds] }));
+    } catch {
+      // Storage refused (private window): the choice lasts for this page.
+    }
   }
 
   private drawFindMarks() {
@@ -725,7 +1062,10 @@ export class AnnalsText extends LitElement {
 
   private onClick = (event: MouseEvent) => {
     const segment = (event.target as Element).closest?.<HTMLElement>('[data-ids]');
-    if (!segment || !this.body.contains(segment)) return;
+    if (!segment || !this.body.contains(segment)) {
+      this.clickSuggestion(event);
+      return;
+    }
     // The click that ends a drag selection is not a request to open.
     if (this.readSelection()) return;
     const ids = segment.dataset.ids!.split(' ');
@@ -735,6 +1075,17 @@ export class AnnalsText extends LitElement {
     this.setCurrent(ids[index], false);
     this.fire('annals-open', { id: ids[index] });
   };
+
+  /** A click on a ghost mark (suggestions never lie on annotated words) makes it the current suggestion. */
+  private clickSuggestion(event: MouseEvent) {
+    if (this.suggestions.length === 0 || this.readSelection()) return;
+    const target = event.target as Element;
+    if (!target.closest?.('[data-s]') || !this.body.contains(target)) return;
+    const offset = this.offsetAtPoint(event.clientX, event.clientY);
+    if (offset === null) return;
+    const found = suggestionsAt(this.suggestions, offset, this.shown);
+    if (found.length > 0) this.makeCurrentSuggestion(found[0], false);
+  }
 
   private onKeyDown = (event: KeyboardEvent) => {
     const target = event.target as Element;
@@ -757,6 +1108,23 @@ export class AnnalsText extends LitElement {
       event.preventDefault();
       this.annotate(type.id);
       return;
+    }
+    switch (key) {
+      case '.':
+      case ',':
+        event.preventDefault();
+        this.stepSuggestions(key === '.' ? 1 : -1);
+        return;
+      case 'a':
+      case 'A':
+      case 'x':
+      case 'X':
+        if (this.currentSuggestion) {
+          event.preventDefault();
+          this.decideSuggestion(key === 'a' ? 'accept' : key === 'A' ? 'accept-all' : key === 'x' ? 'reject' : 'never');
+        }
+        return;
+      default:
     }
     switch (key.toLowerCase()) {
       case 'j':

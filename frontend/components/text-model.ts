@@ -686,3 +686,115 @@ export class SelectionShare {
     this.send(a);
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Suggestions (ghost highlights)
+
+/**
+ * A suggestion as the server sends it: its key, [s, e), its kind's id (see SuggestionKind) and a short
+ * label of what it means. Drawn as a CSS custom highlight, never as part of the segments: suggestions
+ * leave the text's DOM and the annotations' drawing alone, however many there are.
+ */
+export interface Suggestion { id: string; s: number; e: number; k: string; l: string }
+
+/** A kind of suggestion as the legend shows it: id, name and the CSS name of its highlight. */
+export interface SuggestionKind { id: string; name: string; css: string }
+
+/** Suggestions drawn at most: a bound on a bad call, far above what a source gets. */
+export const MAX_SUGGESTIONS = 20000;
+
+/**
+ * Reads what the server sent: suggestions of a known kind whose range lies in the text (widened off
+ * split surrogate pairs), each id once, sorted in document order; anything else is dropped, and no
+ * more than MAX_SUGGESTIONS are kept.
+ */
+export function validSuggestions(data: unknown, text: string, kinds: ReadonlySet<string>): Suggestion[] {
+  const valid: Suggestion[] = [];
+  const seen = new Set<string>();
+  for (const value of Array.isArray(data) ? data : []) {
+    if (valid.length >= MAX_SUGGESTIONS) break;
+    const item = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+    const { s, e } = item;
+    if (!Number.isInteger(s) || !Number.isInteger(e)) continue;
+    const start = s as number;
+    const end = e as number;
+    const id = String(item.id ?? '');
+    const kind = String(item.k ?? '');
+    if (start < 0 || end > text.length || end <= start || id === '' || seen.has(id) || !kinds.has(kind)) continue;
+    seen.add(id);
+    const [from, to] = snapRange(text, start, end);
+    valid.push({ id, s: from, e: to, k: kind, l: String(item.l ?? '') });
+  }
+  return valid.sort(compareSuggestions);
+}
+
+/** Document order: by start, the longer first, then id. */
+export function compareSuggestions(a: Suggestion, b: Suggestion): number {
+  return a.s - b.s || b.e - a.e || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * The suggestion to move to from `from` (the current one, or where the reader is when null: an offset),
+ * `delta` steps on (1 next, -1 previous), among those shown. Suggestions are sorted in document order.
+ * From a suggestion that has just gone (accepted or rejected), the next is the first after where it
+ * was. Null when there is none in that direction.
+ */
+export function stepSuggestion(ordered: readonly Suggestion[], from: Suggestion | number | null, delta: number,
+    shown: (s: Suggestion) => boolean): Suggestion | null {
+  // Index of the first suggestion after `from` in document order.
+  let lo = 0;
+  let hi = ordered.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const after = from === null ? false
+      : typeof from === 'number' ? ordered[mid].s >= from : compareSuggestions(ordered[mid], from) > 0;
+    if (after) hi = mid; else lo = mid + 1;
+  }
+  if (from === null) lo = delta > 0 ? 0 : ordered.length;
+  if (delta > 0) {
+    for (let i = lo; i < ordered.length; i++) if (shown(ordered[i])) return ordered[i];
+    return null;
+  }
+  // Before: skip `from` itself (it sorts just before lo when it is still there).
+  for (let i = lo - 1; i >= 0; i--) {
+    const s = ordered[i];
+    if (typeof from === 'object' && from !== null && s.id === from.id) continue;
+    if (shown(s)) return s;
+  }
+  return null;
+}
+
+/** The shown suggestions that cover the character at offset, innermost (shortest) first. */
+export function suggestionsAt(ordered: readonly Suggestion[], offset: number, shown: (s: Suggestion) => boolean): Suggestion[] {
+  const found: Suggestion[] = [];
+  for (const s of ordered) {
+    if (s.s > offset) break;
+    if (offset < s.e && shown(s)) found.push(s);
+  }
+  return found.sort((a, b) => (a.e - a.s) - (b.e - b.s));
+}
+
+/** How many suggestions there are of each kind. */
+export function countByKind(suggestions: Iterable<Suggestion>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const s of suggestions) counts.set(s.k, (counts.get(s.k) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The suggestions that start inside any of these spans (sorted by start, not overlapping), in document
+ * order: those of the passages near the view, the only ones worth a highlight range.
+ */
+export function suggestionsStartingIn(ordered: readonly Suggestion[], spans: readonly Span[]): Suggestion[] {
+  const found: Suggestion[] = [];
+  for (const span of spans) {
+    let lo = 0;
+    let hi = ordered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ordered[mid].s < span.s) lo = mid + 1; else hi = mid;
+    }
+    for (let i = lo; i < ordered.length && ordered[i].s < span.e; i++) found.push(ordered[i]);
+  }
+  return found;
+}

@@ -624,3 +624,67 @@ describe('DOM mapping in Chromium', () => {
     assert.deepEqual(r.roundTripMismatches, ['51/start->53', '53/end->51', '79/start->80', '80/end->79']);
   });
 });
+
+describe('suggestions', () => {
+  const kinds = new Set(['MENTION', 'DATE']);
+  const all = () => true;
+
+  test('only suggestions of a known kind inside the text are kept, each once, in document order', () => {
+    const valid = model.validSuggestions([
+      { id: 'b', s: 33, e: 37, k: 'MENTION', l: 'Kyiv' },
+      { id: 'a', s: 20, e: 24, k: 'MENTION', l: 'army' },
+      { id: 'a', s: 43, e: 50, k: 'DATE', l: 'again' },
+      { id: 'c', s: 43, e: 50, k: 'FIGURE', l: 'unknown kind' },
+      { id: 'd', s: 90, e: 200, k: 'DATE', l: 'past the end' },
+      { id: 'e', s: 9, e: 9, k: 'DATE', l: 'empty' },
+      { id: 'f', s: '1', e: 2, k: 'DATE', l: 'not a number' },
+      { id: 'g', s: 18, e: 24, k: 'DATE', l: 'splits the emoji' },
+      null,
+    ], TEXT, kinds);
+    assert.deepEqual(valid.map((s) => [s.id, s.s, s.e]), [['g', 17, 24], ['a', 20, 24], ['b', 33, 37]]);
+    assert.deepEqual(model.validSuggestions('not a list', TEXT, kinds), []);
+  });
+
+  const ordered = model.validSuggestions([
+    { id: 'one', s: 20, e: 24, k: 'MENTION', l: '' },
+    { id: 'two', s: 33, e: 37, k: 'DATE', l: '' },
+    { id: 'three', s: 57, e: 62, k: 'MENTION', l: '' },
+  ], TEXT, kinds);
+  const byKey = (id: string) => ordered.find((s) => s.id === id)!;
+
+  test('next and previous step among the shown suggestions and stop at either end', () => {
+    assert.equal(model.stepSuggestion(ordered, null, 1, all)?.id, 'one');
+    assert.equal(model.stepSuggestion(ordered, null, -1, all)?.id, 'three');
+    assert.equal(model.stepSuggestion(ordered, byKey('one'), 1, all)?.id, 'two');
+    assert.equal(model.stepSuggestion(ordered, byKey('two'), -1, all)?.id, 'one');
+    assert.equal(model.stepSuggestion(ordered, byKey('three'), 1, all), null);
+    assert.equal(model.stepSuggestion(ordered, byKey('one'), -1, all), null);
+    const mentionsOnly = (s: Model.Suggestion) => s.k === 'MENTION';
+    assert.equal(model.stepSuggestion(ordered, byKey('one'), 1, mentionsOnly)?.id, 'three');
+  });
+
+  test('from one just accepted or rejected, next is the first after where it was', () => {
+    const left = ordered.filter((s) => s.id !== 'two');
+    assert.equal(model.stepSuggestion(left, byKey('two'), 1, all)?.id, 'three');
+    assert.equal(model.stepSuggestion(left, byKey('two'), -1, all)?.id, 'one');
+  });
+
+  test('from an offset, next starts there and previous before it', () => {
+    assert.equal(model.stepSuggestion(ordered, 33, 1, all)?.id, 'two');
+    assert.equal(model.stepSuggestion(ordered, 33, -1, all)?.id, 'one');
+  });
+
+  test('only the suggestions starting in the passages near the view are drawn', () => {
+    assert.deepEqual(model.suggestionsStartingIn(ordered, [{ s: 13, e: 30 }, { s: 53, e: 79 }]).map((s) => s.id),
+      ['one', 'three']);
+    assert.deepEqual(model.suggestionsStartingIn(ordered, [{ s: 33, e: 51 }]).map((s) => s.id), ['two']);
+    assert.deepEqual(model.suggestionsStartingIn(ordered, []), []);
+  });
+
+  test('a click finds the shown suggestion under it; counts are per kind', () => {
+    assert.deepEqual(model.suggestionsAt(ordered, 35, all).map((s) => s.id), ['two']);
+    assert.deepEqual(model.suggestionsAt(ordered, 37, all), []);
+    assert.deepEqual(model.suggestionsAt(ordered, 35, (s) => s.k === 'MENTION'), []);
+    assert.deepEqual([...model.countByKind(ordered)], [['MENTION', 2], ['DATE', 1]]);
+  });
+});

@@ -138,6 +138,41 @@ public class AnnotatedText extends com.vaadin.flow.component.Component {
         getElement().callJsFunction("setFindMarks", "{\"others\":[]}");
     }
 
+    /**
+     * Draws ghost marks (suggestions), replacing those drawn: each kind in its own style (by its CSS name),
+     * on/off per kind in the legend. The browser keeps them apart from the annotations (custom highlights),
+     * so thousands cost it no more than the text's drawing already does.
+     */
+    public void showGhosts(List<GhostKind> kinds, Collection<Ghost> ghosts) {
+        ObjectNode data = JSON.createObjectNode();
+        ArrayNode kindNodes = data.putArray("kinds");
+        kinds.forEach(k -> kindNodes.addObject().put("id", k.id()).put("name", k.name()).put("css", k.css()));
+        ArrayNode items = data.putArray("items");
+        ghosts.forEach(g -> items.addObject().put("id", g.key()).put("s", g.start()).put("e", g.end()).put("k", g.kind())
+                .put("l", g.label()));
+        getElement().callJsFunction("setSuggestions", JSON.writeValueAsString(data));
+    }
+
+    /** Removes these ghost marks; when the current one goes, the browser moves on to the next. */
+    public void removeGhosts(Collection<String> keys) {
+        if (!keys.isEmpty()) {
+            getElement().callJsFunction("removeSuggestions", JSON.writeValueAsString(keys));
+        }
+    }
+
+    /** Marks a ghost current and scrolls to it. */
+    public void focusGhost(String key) {
+        getElement().callJsFunction("focusSuggestion", key);
+    }
+
+    /** A kind of ghost mark: its id, its name in the legend and the CSS name of its style. */
+    public record GhostKind(String id, String name, String css) {
+    }
+
+    /** A ghost mark: its key, its span, its kind's id and a short label of what it means (plain text). */
+    public record Ghost(String key, int start, int end, String kind, String label) {
+    }
+
     /** A span of the text: UTF-16 offsets {@code [start, end)}. */
     public record Span(int start, int end) {
     }
@@ -168,6 +203,36 @@ public class AnnotatedText extends com.vaadin.flow.component.Component {
 
     public Registration addOpenListener(ComponentEventListener<OpenEvent> listener) {
         return addListener(OpenEvent.class, listener);
+    }
+
+    /** The person made a ghost mark current, or asked to accept or reject it (keys or a click). */
+    public Registration addGhostListener(ComponentEventListener<GhostEvent> listener) {
+        return addListener(GhostEvent.class, listener);
+    }
+
+    /**
+     * A ghost mark was made current ({@code current}; an empty key: none is), or its acceptance
+     * ({@code accept}, {@code accept-all}) or rejection ({@code reject}, {@code never}) asked for.
+     */
+    @DomEvent("annals-suggestion")
+    public static class GhostEvent extends ComponentEvent<AnnotatedText> {
+        private final String key;
+        private final String action;
+
+        public GhostEvent(AnnotatedText source, boolean fromClient, @EventData("event.detail.id") String key,
+                @EventData("event.detail.action") String action) {
+            super(source, fromClient);
+            this.key = key;
+            this.action = action;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public String action() {
+            return action;
+        }
     }
 
     /** The person chose a type for the selected span (toolbar button or shortcut key). */

@@ -53,6 +53,9 @@ import org.annals.event.prefill.SourceContext;
 import org.annals.event.ui.EventFromSelection;
 import org.annals.source.SourceText;
 import org.annals.source.ui.SourceLinks;
+import org.annals.entity.EntityRecordType;
+import org.annals.event.EventRecordType;
+import org.annals.suggest.SuggestionService;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,7 +66,8 @@ import org.jspecify.annotations.Nullable;
  * people's proposals, decisions and withdrawals on this source are drawn as they happen (live updates,
  * {@link LiveRefresh}), by the same reload that follows the editor's own changes; the heading shows who
  * else has the source open ({@link PresenceBar}), and the text lightly marks what they have selected
- * while the reader's own selection is shared with them.
+ * while the reader's own selection is shared with them. Editors also see the recognisers' suggestions as
+ * ghost marks ({@link EditorSuggestions}), read again when the registry changes.
  */
 @Route(ProjectRoutes.PREFIX + "/sources/:sourceId")
 @PermitAll
@@ -97,12 +101,17 @@ public class ReaderView extends ProjectPage {
     private final PresenceBar presenceBar;
     private final org.annals.discussion.ui.CommentThreads threads;
     private final PresenceService presence;
+    private final SuggestionService suggestionService;
+    private @Nullable EditorSuggestions suggestions;
+    /** The event the editor last linked a passage to on this page: accepted dates and figures go to it. */
+    private @Nullable UUID lastLinkedEvent;
     private int textLength;
 
     ReaderView(ProjectService projects, SourceService sources, AnnotationService annotations, TaxonomyService taxonomy,
             CollabService collab, PresenceService presence, org.annals.discussion.ui.CommentThreads threads,
-            EventFromSelection eventFromSelection) {
+            EventFromSelection eventFromSelection, SuggestionService suggestionService) {
         super(projects, ProjectRole.VIEWER, "Source");
+        this.suggestionService = suggestionService;
         this.threads = threads;
         this.sources = sources;
         this.annotations = annotations;
@@ -162,6 +171,14 @@ public class ReaderView extends ProjectPage {
 
         var side = new AnnotationPanel(project.id(), content.canEdit(), this::choose, new PanelActions());
         panel = side;
+        suggestions = null;
+        lastLinkedEvent = null;
+        if (content.canEdit()) {
+            var suggestionPanel = new SuggestionPanel();
+            side.addComponentAsFirst(suggestionPanel);
+            suggestions = new EditorSuggestions(suggestionService, project.id(), id, annotated, suggestionPanel,
+                    () -> lastLinkedEvent, this::reload);
+        }
         side.setThreads(annotationId -> threads.forRecord(projectOfPage,
                 new org.annals.review.RecordRef(org.annals.annotation.AnnotationRecordType.KIND, annotationId)));
         var body = new Div(tableOfContents(source, annotated), annotated, side);
@@ -174,18 +191,26 @@ public class ReaderView extends ProjectPage {
         }
         add(body);
         show(content);
+        if (suggestions != null) {
+            suggestions.load();
+        }
         showOthersSelections();
         // Someone else proposed, decided or withdrew annotations here: redraw what changed, nothing else.
         // The selection, the chosen annotation and an open dialog with what is typed in it stay as they are.
         // Someone else came, went or selected something: mark the others' selections again (the reader's
         // own selection changes are not shown to them, so they need nothing read).
         UUID me = CurrentUser.require().userId();
+        // The registry changed (an entity or alias proposed, approved, withdrawn): suggestions are read again.
         live.follow(project.id(),
                 event -> event.changesRecords() && event.concernsContext(id)
-                        || event.changesPresenceIn(id) && !me.equals(event.actorId()),
+                        || event.changesPresenceIn(id) && !me.equals(event.actorId())
+                        || changesRegistry(event),
                 events -> {
                     if (events.stream().anyMatch(e -> e.changesRecords() && e.concernsContext(id))) {
                         reload();
+                    }
+                    if (suggestions != null && events.stream().anyMatch(ReaderView::changesRegistry)) {
+                        suggestions.load();
                     }
                     if (events.stream().anyMatch(e -> e.changesPresenceIn(id) && !me.equals(e.actorId()))) {
                         showOthersSelections();
@@ -197,6 +222,16 @@ public class ReaderView extends ProjectPage {
                 choose(key);
             }
         });
+    }
+
+    /**
+     * Whether the registry the suggestions come from may have changed: entities (with their names and
+     * aliases) proposed, approved, rejected or withdrawn, or events lost. The bus names the records a
+     * changeset touches, so an approved alias arrives as an approval naming its entity.
+     */
+    static boolean changesRegistry(org.annals.collab.CollabEvent event) {
+        return event.changesRecords() && (event.partial()
+                || event.records().stream().anyMatch(r -> EntityRecordType.KIND.equals(r.kind())));
     }
 
     /**
@@ -236,8 +271,9 @@ public class ReaderView extends ProjectPage {
         var dialog = new LinkDialog(project, annotations, taxonomy.taxonomy(project), quote, type,
                 newAnnotationForm(project, source), choice -> {
             try {
-                annotations.annotate(project, source, start, end, quote, choice.type(), choice.link(),
+                var marked = annotations.annotate(project, source, start, end, quote, choice.type(), choice.link(),
                         choice.sameWords(), choice.claim());
+                rememberEvent(choice.link(), marked);
             } catch (InvalidInputException refused) {
                 return refused.getMessage();
             }
@@ -253,6 +289,15 @@ public class ReaderView extends ProjectPage {
         }
         dialog.open(Map.of("start", Integer.toString(start), "end", Integer.toString(end), "quote", quote,
                 "type", type.name()));
+    }
+
+    /** Remembers the event a passage was just linked to (an existing one or one proposed with it). */
+    private void rememberEvent(LinkChoice link, AnnotationService.Marked marked) {
+        boolean toEvent = link instanceof LinkChoice.Existing existing && EventRecordType.KIND.equals(existing.kind())
+                || link instanceof LinkChoice.NewEvent;
+        if (toEvent && marked.linkId() != null) {
+            lastLinkedEvent = marked.linkId();
+        }
     }
 
     /** The full event form for a passage, pre-filled from it; the dialog's save takes what it saves. */
@@ -340,6 +385,14 @@ public class ReaderView extends ProjectPage {
         }
         textHoldsAnnotations = true;
         require(panel).setAnnotations(shown.values());
+        if (suggestions != null) {
+            if (removed.isEmpty()) {
+                suggestions.annotationsShown(changed);
+            } else {
+                // Annotations went (rejected, withdrawn, removed from the draft): their words may be suggested again.
+                suggestions.load();
+            }
+        }
         showDraft(content);
     }
 
@@ -420,7 +473,8 @@ public class ReaderView extends ProjectPage {
             var dialog = new LinkDialog(project, annotations, taxonomy.taxonomy(project), a.exact(), a.type(),
                     null, choice -> { // guarded against Esc; not kept: nothing here would offer it back
                 try {
-                    annotations.changeLink(project, require(sourceId), a.id(), choice.type(), choice.link());
+                    rememberEvent(choice.link(),
+                            annotations.changeLink(project, require(sourceId), a.id(), choice.type(), choice.link()));
                 } catch (InvalidInputException refused) {
                     return refused.getMessage();
                 }

@@ -64,13 +64,15 @@ public class EntityView extends ProjectPage {
     private final PresenceService presence;
     private final LiveRefresh live;
     private final org.annals.discussion.ui.CommentThreads threads;
+    private final org.annals.suggest.SuggestionService suggestions;
     /** The entity's facts, evidence and history: redrawn in place when an approval changes them. */
     private final Div record = new Div();
 
     EntityView(ProjectService projects, EntityService entities, HistoryService history, AnnotationService annotations,
             CollabService collab, ChangesetService changesets, PresenceService presence,
-            org.annals.discussion.ui.CommentThreads threads) {
+            org.annals.discussion.ui.CommentThreads threads, org.annals.suggest.SuggestionService suggestions) {
         this.threads = threads;
+        this.suggestions = suggestions;
         this.annotations = annotations;
         this.collab = collab;
         this.changesets = changesets;
@@ -102,7 +104,10 @@ public class EntityView extends ProjectPage {
         record.addClassName("record-live");
         add(record);
         showRecord(project, id, entity);
-        // Outside the redrawn record part: a live redraw keeps what someone is typing in the thread.
+        // Outside the redrawn record part: a live redraw keeps the chosen passages and what is typed in the thread.
+        if (project.myRole().includes(ProjectRole.EDITOR)) {
+            add(new UnmarkedMentions(suggestions, project.id(), entity.id()));
+        }
         add(threads.forRecord(project.id(), new RecordRef(EntityRecordType.KIND, entity.id())));
         RecordRef shown = new RecordRef(EntityRecordType.KIND, entity.id());
         live.follow(project.id(), e -> concerns(e, shown), e -> showRecord(project, id, null));
