@@ -84,7 +84,9 @@ class UnmarkedMentionsViewTest extends SpringBrowserlessTest {
     }
 
     private Button button(String text) {
-        return find(Button.class).all().stream().filter(b -> b.getText().startsWith(text)).findFirst().orElseThrow();
+        // the section's own buttons: the entity page has a "Propose changes" of its own
+        return find(Button.class).all().stream().filter(b -> b.findAncestor(UnmarkedMentions.class) != null)
+                .filter(b -> b.getText().startsWith(text)).findFirst().orElseThrow();
     }
 
     @SuppressWarnings("unchecked")
