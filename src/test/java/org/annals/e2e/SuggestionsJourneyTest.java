@@ -63,8 +63,8 @@ class SuggestionsJourneyTest extends BrowserTest {
 
     @Test
     void ghost_marks_accepted_with_the_keyboard_become_vetted_annotations_with_their_links_and_values() {
-        var editor = fixtures.newUser("suggest-journey-editor");
-        var reviewer = fixtures.newUser("suggest-journey-reviewer");
+        var editor = fixtures.newUser("sg-editor");
+        var reviewer = fixtures.newUser("sg-reviewer");
         UUID project = fixtures.newProject(fixtures.admin());
         fixtures.addMember(project, editor, ProjectRole.EDITOR);
         fixtures.addMember(project, reviewer, ProjectRole.REVIEWER);
@@ -109,7 +109,7 @@ class SuggestionsJourneyTest extends BrowserTest {
         stepTo(page, "Idlib");
         page.locator("annals-text").press("x");
         page.waitForFunction("n => [...(CSS.highlights.get('annals-suggest-mention') ?? [])]"
-                + ".filter(r => r.toString() === 'Idlib').length === n", idlibs - 2);
+                + ".filter(r => r.toString() === 'Idlib').length === n", (int) (idlibs - 2));
         stepTo(page, "Aleppo");
         page.locator("annals-text").press("a");
         assertThat(page.locator(".draft-count")).containsText("4 annotations");
