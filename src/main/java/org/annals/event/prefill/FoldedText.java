@@ -33,6 +33,16 @@ public final class FoldedText {
         int[] origin = new int[text.length() * 2 + 8];
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
+            if (cp < 0x80) {
+                // ASCII folds to itself in lower case: most of an English text, without a normaliser call per char
+                if (out.length() == origin.length) {
+                    origin = java.util.Arrays.copyOf(origin, origin.length * 2);
+                }
+                origin[out.length()] = i;
+                out.append((char) (cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp));
+                i++;
+                continue;
+            }
             String piece = foldCodePoint(cp);
             for (int k = 0; k < piece.length(); k++) {
                 if (out.length() == origin.length) {
