@@ -16,6 +16,12 @@ public interface CollabBus {
     /** Delivers the project's events to the listener until the subscription is closed. */
     Subscription subscribe(UUID projectId, CollabListener listener);
 
-    /** Subscriptions to the project open on this node (to check that pages leave none behind). */
+    /**
+     * Delivers the project's events to something of this node that keeps in step with the project (a cache),
+     * as {@link #subscribe} does, without counting among the project's open pages in {@link #subscriptionCount}.
+     */
+    Subscription observe(UUID projectId, CollabListener listener);
+
+    /** Subscriptions of pages to the project open on this node (to check that pages leave none behind). */
     int subscriptionCount(UUID projectId);
 }

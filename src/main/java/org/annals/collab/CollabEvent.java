@@ -55,6 +55,13 @@ public record CollabEvent(UUID projectId, Kind kind, @Nullable UUID changesetId,
          */
         PROJECT_DELETED,
         /**
+         * What the suggestions of the project's sources are made of changed outside a changeset: an alias was
+         * refused for the whole project ("never here") or allowed again ({@code actorId} did it). Editors' open
+         * sources read their suggestions again. (Registry changes travel as {@link #APPROVED} and the other
+         * changeset kinds, with the entities in {@code records}: see org.annals.suggest.SuggestionEvents.)
+         */
+        SUGGESTIONS_CHANGED,
+        /**
          * Events may have been missed (a lost bus connection, a flood that was coalesced): reload
          * everything that is shown.
          */
@@ -101,7 +108,7 @@ public record CollabEvent(UUID projectId, Kind kind, @Nullable UUID changesetId,
     public boolean changesRecords() {
         return switch (kind) {
             case DRAFT_CHANGED, SUBMITTED, APPROVED, REJECTED, CHANGES_REQUESTED, WITHDRAWN, RESYNC -> true;
-            case PRESENCE, COMMENTED, NOTIFIED, IMPORTED, PROJECT_DELETED -> false;
+            case PRESENCE, COMMENTED, NOTIFIED, IMPORTED, PROJECT_DELETED, SUGGESTIONS_CHANGED -> false;
         };
     }
 
@@ -119,7 +126,7 @@ public record CollabEvent(UUID projectId, Kind kind, @Nullable UUID changesetId,
     public boolean concernsReviewQueue() {
         return switch (kind) {
             case SUBMITTED, APPROVED, REJECTED, CHANGES_REQUESTED, WITHDRAWN, RESYNC -> true;
-            case DRAFT_CHANGED, PRESENCE, COMMENTED, NOTIFIED, IMPORTED, PROJECT_DELETED -> false;
+            case DRAFT_CHANGED, PRESENCE, COMMENTED, NOTIFIED, IMPORTED, PROJECT_DELETED, SUGGESTIONS_CHANGED -> false;
         };
     }
 }

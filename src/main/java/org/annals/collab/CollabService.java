@@ -84,7 +84,8 @@ public class CollabService {
         return switch (event.kind()) {
             case APPROVED, PRESENCE, RESYNC, IMPORTED, PROJECT_DELETED -> true;
             case DRAFT_CHANGED, NOTIFIED -> person.userId().equals(event.actorId());
-            case SUBMITTED, REJECTED, CHANGES_REQUESTED, WITHDRAWN -> role.includes(ProjectRole.EDITOR);
+            // Suggestions are for editors only.
+            case SUBMITTED, REJECTED, CHANGES_REQUESTED, WITHDRAWN, SUGGESTIONS_CHANGED -> role.includes(ProjectRole.EDITOR);
             // Every member reads records' threads; a changeset's thread is for those who see changesets.
             case COMMENTED -> event.changesetId() == null || role.includes(ProjectRole.EDITOR);
         };

@@ -22,6 +22,11 @@ final class InProcessCollabBus implements CollabBus, AutoCloseable {
     }
 
     @Override
+    public Subscription observe(UUID projectId, CollabListener listener) {
+        return subscribers.subscribe(projectId, listener, false);
+    }
+
+    @Override
     public int subscriptionCount(UUID projectId) {
         return subscribers.count(projectId);
     }

@@ -41,7 +41,12 @@ final class LocalSubscribers implements AutoCloseable {
     }
 
     Subscription subscribe(UUID projectId, CollabListener listener) {
-        var subscriber = new Subscriber(projectId, listener);
+        return subscribe(projectId, listener, true);
+    }
+
+    /** {@code page} false: a node's own observer (a cache), not counted among the project's open pages. */
+    Subscription subscribe(UUID projectId, CollabListener listener, boolean page) {
+        var subscriber = new Subscriber(projectId, listener, page);
         byProject.computeIfAbsent(projectId, id -> ConcurrentHashMap.newKeySet()).add(subscriber);
         return subscriber::close;
     }
@@ -63,7 +68,7 @@ final class LocalSubscribers implements AutoCloseable {
 
     int count(UUID projectId) {
         Set<Subscriber> subscribers = byProject.get(projectId);
-        return subscribers == null ? 0 : subscribers.size();
+        return subscribers == null ? 0 : (int) subscribers.stream().filter(s -> s.page).count();
     }
 
     @Override
@@ -83,11 +88,13 @@ final class LocalSubscribers implements AutoCloseable {
         private final AtomicInteger size = new AtomicInteger();
         private final AtomicBoolean scheduled = new AtomicBoolean();
         private final AtomicBoolean overflowed = new AtomicBoolean();
+        private final boolean page;
         private volatile boolean closed;
 
-        Subscriber(UUID projectId, CollabListener listener) {
+        Subscriber(UUID projectId, CollabListener listener, boolean page) {
             this.projectId = projectId;
             this.listener = listener;
+            this.page = page;
         }
 
         void offer(CollabEvent event) {

@@ -55,6 +55,35 @@ public class EntityDirectory {
                 .toList();
     }
 
+    /**
+     * As {@link #registry}, with what tells entities of the same name apart: each one's description and the
+     * name of what it is part of (a town's district, a brigade's army). Read in one query; what the
+     * suggestions' registry matcher is compiled from.
+     */
+    public List<Described> describedRegistry(UUID projectId) {
+        access.require(projectId, ProjectRole.VIEWER);
+        List<EntityRecord> records = entities.findRegistry(projectId);
+        var namesById = new HashMap<UUID, String>();
+        records.forEach(e -> namesById.put(e.getId(), e.getName()));
+        var missingParents = new HashSet<UUID>();
+        records.stream().map(EntityRecord::getPartOf).filter(java.util.Objects::nonNull)
+                .filter(parent -> !namesById.containsKey(parent)).forEach(missingParents::add);
+        if (!missingParents.isEmpty()) {
+            // A parent merged away since: its name still says where the place is.
+            entities.findAllById(missingParents).forEach(e -> namesById.put(e.getId(), e.getName()));
+        }
+        return records.stream().map(e -> {
+            EntityPayload values = e.values();
+            return new Described(e.getId(), e.getKind(), e.getName(), values.aliases().stream().map(Alias::name).toList(),
+                    values.description(), e.getPartOf() == null ? null : namesById.get(e.getPartOf()));
+        }).toList();
+    }
+
+    /** An entity by its names, with its description and the name of what it is part of. */
+    public record Described(UUID id, EntityKind kind, String name, List<String> aliases, @Nullable String description,
+            @Nullable String partOf) {
+    }
+
     /** An entity by the names it goes by. */
     public record Named(UUID id, EntityKind kind, String name, java.util.List<String> aliases) {
     }

@@ -62,6 +62,16 @@ public class SourceService {
         return titles;
     }
 
+    /**
+     * The source's frozen text alone, without its sections, passages and citations: for reading the words of
+     * many sources in turn (the unmarked mentions of an entity), where those would only cost time.
+     */
+    public String text(UUID projectId, UUID sourceId) {
+        access.require(projectId, ProjectRole.VIEWER);
+        Source source = sources.findByIdAndProjectId(sourceId, projectId).orElseThrow(() -> new NotFoundException("Source"));
+        return texts.findContent(source.getTextVersionId());
+    }
+
     public SourceText read(UUID projectId, UUID sourceId) {
         access.require(projectId, ProjectRole.VIEWER);
         Source source = sources.findByIdAndProjectId(sourceId, projectId).orElseThrow(() -> new NotFoundException("Source"));

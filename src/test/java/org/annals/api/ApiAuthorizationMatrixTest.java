@@ -79,6 +79,13 @@ class ApiAuthorizationMatrixTest {
     private UUID project;
     private UUID source;
     private UUID entity;
+    /** A source with registry names to accept and reject (issue 18), and their keys. */
+    private UUID suggestionSource;
+    private UUID idlib;
+    private String idlibKey = "";
+    private String latakiaKey = "";
+    @Autowired
+    org.annals.suggest.SuggestionService suggestions;
     private UUID event;
     private UUID pending;
     private UUID annotation;
@@ -220,7 +227,31 @@ class ApiAuthorizationMatrixTest {
                 post("/changesets/{c}/approve?withDependencies=true", Actor.REVIEWER, 200,
                         t -> "/api/v1/changesets/" + t.fresh(true) + "/approve?withDependencies=true", t -> Map.of()),
                 post("/changesets/{c}/reject", Actor.REVIEWER, 200, t -> "/api/v1/changesets/" + t.fresh(true) + "/reject",
-                        t -> Map.of("comment", "Not in the sources")));
+                        t -> Map.of("comment", "Not in the sources")),
+                // Issue 18: suggestions. Each caller accepts and rejects in their own draft, so the same key serves all.
+                get("/projects/{p}/sources/{s}/suggestions", Actor.EDITOR,
+                        t -> t.base() + "/sources/" + t.suggestionSource + "/suggestions"),
+                post("/projects/{p}/draft/suggestions/accept", Actor.EDITOR, 200,
+                        t -> t.base() + "/draft/suggestions/accept",
+                        t -> Map.of("sourceId", t.suggestionSource.toString(), "key", t.idlibKey)),
+                post("/projects/{p}/draft/suggestions/accept-all", Actor.EDITOR, 200,
+                        t -> t.base() + "/draft/suggestions/accept-all",
+                        t -> Map.of("sourceId", t.suggestionSource.toString(), "entityId", t.idlib.toString())),
+                post("/projects/{p}/draft/suggestions/reject", Actor.EDITOR, 200,
+                        t -> t.base() + "/draft/suggestions/reject",
+                        t -> Map.of("sourceId", t.suggestionSource.toString(), "key", t.latakiaKey)),
+                new Endpoint("DELETE", "/projects/{p}/sources/{s}/suggestions/rejections", Actor.EDITOR, 200, Auth.TOKEN,
+                        t -> t.base() + "/sources/" + t.suggestionSource + "/suggestions/rejections", null),
+                get("/projects/{p}/entities/{e}/unmarked-mentions", Actor.EDITOR,
+                        t -> t.base() + "/entities/" + t.idlib + "/unmarked-mentions?limit=10"),
+                post("/projects/{p}/draft/suggestions/mentions", Actor.EDITOR, 200,
+                        t -> t.base() + "/draft/suggestions/mentions",
+                        t -> Map.of("entityId", t.idlib.toString(), "mentions", List.of())),
+                get("/projects/{p}/suggestions/never-here", Actor.EDITOR, t -> t.base() + "/suggestions/never-here"),
+                new Endpoint("DELETE", "/projects/{p}/suggestions/never-here", Actor.MANAGER, 200, Auth.TOKEN,
+                        t -> t.base() + "/suggestions/never-here?alias=matrix", null),
+                get("/projects/{p}/suggestions/refused-aliases", Actor.MANAGER,
+                        t -> t.base() + "/suggestions/refused-aliases"));
     }
 
     /** The changesets only their author may act on (others who may read them get 403). */
@@ -264,6 +295,23 @@ class ApiAuthorizationMatrixTest {
         Fixtures.as(reviewer, () -> review.approve(marked.changesetId(), null));
         annotation = marked.annotationId();
         pending = fresh(true);
+        suggestionSource = fixtures.newSource(project, editor, "Suggestions", "Idlib and Latakia, then Idlib again.");
+        for (String name : List.of("Idlib", "Latakia")) {
+            var named = Fixtures.as(editor, () -> entities.proposeCreate(project, EntityPayload.of(EntityKind.PLACE, name),
+                    "Add " + name, true));
+            Fixtures.as(reviewer, () -> review.approve(named.changesetId(), null));
+            if (name.equals("Idlib")) {
+                idlib = named.entityId();
+            }
+        }
+        for (var s : Fixtures.as(editor, () -> suggestions.forSource(project, suggestionSource)).suggestions()) {
+            if (s.start() == 0 && s.text().equals("Idlib")) {
+                idlibKey = s.key();
+            } else if (s.text().equals("Latakia")) {
+                latakiaKey = s.key();
+            }
+        }
+        assertThat(List.of(idlibKey, latakiaKey)).as("suggestion keys").doesNotContain("");
         // The admin created the project but should act through the ADMIN role alone.
         Fixtures.as(admin, () -> projects.removeMember(project, admin.userId()));
         for (Actor actor : Actor.values()) {

@@ -132,6 +132,8 @@ class ServiceAuthorizationMatrixTest {
     ActivityService activity;
     @Autowired
     org.annals.annotation.QuoteLocator quotes;
+    @Autowired
+    org.annals.suggest.SuggestionService suggestions;
 
     private final Map<Actor, AnnalsPrincipal> principals = new EnumMap<>(Actor.class);
     private UUID project;
@@ -424,7 +426,28 @@ class ServiceAuthorizationMatrixTest {
                         t.presence.clearSelection(page);
                     }
                 }),
-                new EntryPoint("PresenceService.selections", Actor.VIEWER, t -> t.presence.selections(t.project, t.source)));
+                new EntryPoint("PresenceService.selections", Actor.VIEWER, t -> t.presence.selections(t.project, t.source)),
+                new EntryPoint("SourceService.text", Actor.VIEWER, t -> t.sources.text(t.project, t.source)),
+                // Issue 18: suggestions are for editors; the project-wide refusals are undone by managers.
+                new EntryPoint("SuggestionService.forSource", Actor.EDITOR,
+                        t -> t.suggestions.forSource(t.project, t.source)),
+                new EntryPoint("SuggestionService.accept", Actor.EDITOR,
+                        t -> t.suggestions.accept(t.project, t.source, "MENTION:0:1", null)),
+                new EntryPoint("SuggestionService.acceptAll", Actor.EDITOR,
+                        t -> t.suggestions.acceptAll(t.project, t.source, t.entity)),
+                new EntryPoint("SuggestionService.reject", Actor.EDITOR,
+                        t -> t.suggestions.reject(t.project, t.source, "MENTION:0:1", true)),
+                new EntryPoint("SuggestionService.forgetRejections", Actor.EDITOR,
+                        t -> t.suggestions.forgetRejections(t.project, t.source)),
+                new EntryPoint("SuggestionService.neverHere", Actor.EDITOR, t -> t.suggestions.neverHere(t.project)),
+                new EntryPoint("SuggestionService.allowAgain", Actor.MANAGER,
+                        t -> t.suggestions.allowAgain(t.project, "matrix")),
+                new EntryPoint("SuggestionService.refusedAliases", Actor.MANAGER,
+                        t -> t.suggestions.refusedAliases(t.project)),
+                new EntryPoint("SuggestionService.unmarkedMentions", Actor.EDITOR,
+                        t -> t.suggestions.unmarkedMentions(t.project, t.entity, 5)),
+                new EntryPoint("SuggestionService.proposeMentions", Actor.EDITOR,
+                        t -> t.suggestions.proposeMentions(t.project, t.entity, List.of())));
     }
 
     static Stream<Arguments> cases() {

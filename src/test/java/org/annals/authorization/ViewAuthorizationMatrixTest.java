@@ -96,7 +96,8 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
                 new Page("projects/{p}/export", "ExportView", Actor.VIEWER),
                 new Page("projects/{p}/releases", "ReleasesView", Actor.VIEWER),
                 new Page("projects/{p}/members", "MembersView", Actor.MANAGER),
-                new Page("projects/{p}/taxonomy", "TaxonomyView", Actor.MANAGER));
+                new Page("projects/{p}/taxonomy", "TaxonomyView", Actor.MANAGER),
+                new Page("projects/{p}/suggestions", "SuggestionSettingsView", Actor.MANAGER));
     }
 
     static Stream<Arguments> cases() {

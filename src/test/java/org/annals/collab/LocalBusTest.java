@@ -53,6 +53,20 @@ class LocalBusTest {
     }
 
     @Test
+    void an_observer_of_the_node_gets_the_events_without_counting_as_an_open_page() {
+        var cache = new Recorder();
+        Subscription observer = bus.observe(project, cache);
+        assertThat(bus.subscriptionCount(project)).isZero();
+        var approved = event(CollabEvent.Kind.APPROVED);
+        bus.publish(approved);
+        assertThat(cache.until(approved)).containsExactly(approved);
+        bus.subscribe(project, new Recorder());
+        assertThat(bus.subscriptionCount(project)).isEqualTo(1);
+        observer.close();
+        assertThat(bus.subscriptionCount(project)).isEqualTo(1);
+    }
+
+    @Test
     void a_flood_while_the_subscriber_is_busy_arrives_as_one_batch_or_one_resync() throws InterruptedException {
         var busy = new CountDownLatch(1);
         var release = new CountDownLatch(1);

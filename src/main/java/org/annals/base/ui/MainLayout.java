@@ -194,6 +194,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         if (project.myRole().includes(ProjectRole.MANAGER)) {
             nav.addItem(new SideNavItem("Members", base + "/members", VaadinIcon.GROUP.create()));
             nav.addItem(new SideNavItem("Event types", base + "/taxonomy", VaadinIcon.TAGS.create()));
+            nav.addItem(new SideNavItem("Suggestions", base + "/suggestions", VaadinIcon.MAGIC.create()));
         }
         return nav;
     }

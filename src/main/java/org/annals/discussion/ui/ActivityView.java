@@ -59,7 +59,7 @@ public class ActivityView extends ProjectPage {
         // Someone proposed, decided, commented or imported: new lines at the top.
         live.follow(projectId, event -> switch (event.kind()) {
             case SUBMITTED, APPROVED, REJECTED, CHANGES_REQUESTED, WITHDRAWN, COMMENTED, IMPORTED, RESYNC -> true;
-            case PRESENCE, DRAFT_CHANGED, NOTIFIED, PROJECT_DELETED -> false;
+            case PRESENCE, DRAFT_CHANGED, NOTIFIED, PROJECT_DELETED, SUGGESTIONS_CHANGED -> false;
         }, events -> grid.getDataProvider().refreshAll());
     }
 

@@ -1,0 +1,7 @@
+package org.annals.suggest;
+
+import org.annals.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class SuggestionPostgresTest extends SuggestionContract {
+}
