@@ -53,8 +53,8 @@ import org.annals.event.prefill.SourceContext;
 import org.annals.event.ui.EventFromSelection;
 import org.annals.source.SourceText;
 import org.annals.source.ui.SourceLinks;
-import org.annals.entity.EntityRecordType;
 import org.annals.event.EventRecordType;
+import org.annals.suggest.SuggestionEvents;
 import org.annals.suggest.SuggestionService;
 import org.jspecify.annotations.Nullable;
 
@@ -200,7 +200,8 @@ public class ReaderView extends ProjectPage {
         // Someone else came, went or selected something: mark the others' selections again (the reader's
         // own selection changes are not shown to them, so they need nothing read).
         UUID me = CurrentUser.require().userId();
-        // The registry changed (an entity or alias proposed, approved, withdrawn): suggestions are read again.
+        // The registry changed (an entity or alias proposed, approved, withdrawn; a name refused): suggestions are
+        // read again.
         live.follow(project.id(),
                 event -> event.changesRecords() && event.concernsContext(id)
                         || event.changesPresenceIn(id) && !me.equals(event.actorId())
@@ -225,13 +226,12 @@ public class ReaderView extends ProjectPage {
     }
 
     /**
-     * Whether the registry the suggestions come from may have changed: entities (with their names and
-     * aliases) proposed, approved, rejected or withdrawn, or events lost. The bus names the records a
-     * changeset touches, so an approved alias arrives as an approval naming its entity.
+     * Whether the suggestions may have changed for reasons other than this source's annotations: the registry
+     * (an entity or alias proposed, approved, withdrawn; an approval names its entities), a name refused or
+     * allowed again for the project, or events lost. The suggestion service says which events those are.
      */
     static boolean changesRegistry(org.annals.collab.CollabEvent event) {
-        return event.changesRecords() && (event.partial()
-                || event.records().stream().anyMatch(r -> EntityRecordType.KIND.equals(r.kind())));
+        return SuggestionEvents.concernsSuggestions(event);
     }
 
     /**

@@ -195,6 +195,9 @@ class SuggestionsInEditorViewTest extends SpringBrowserlessTest {
         var presence = new CollabEvent(project, CollabEvent.Kind.PRESENCE, null, Set.of(), Set.of(source), reviewer.userId(), false);
         assertThat(ReaderView.changesRegistry(approval)).isTrue();
         assertThat(ReaderView.changesRegistry(lost)).isTrue();
+        var refused = new CollabEvent(project, CollabEvent.Kind.SUGGESTIONS_CHANGED, null, Set.of(), Set.of(),
+                editor.userId(), false);
+        assertThat(ReaderView.changesRegistry(refused)).isTrue();
         assertThat(ReaderView.changesRegistry(annotationsOnly)).isFalse();
         assertThat(ReaderView.changesRegistry(presence)).isFalse();
 
