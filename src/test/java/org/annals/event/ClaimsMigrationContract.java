@@ -112,7 +112,8 @@ abstract class ClaimsMigrationContract {
         }
         String history = flyway.getConfiguration().getTable();
         jdbc.update("delete from \"" + history + "\" where \"version\" in ('23', '24')");
-        Flyway upgrade = Flyway.configure().configuration(flyway.getConfiguration()).load();
+        // later migrations are applied already: the two run out of order, as on a database upgraded past them
+        Flyway upgrade = Flyway.configure().configuration(flyway.getConfiguration()).outOfOrder(true).load();
         assertThat(upgrade.info().pending()).as("the claims migrations wait").hasSize(2);
 
         upgrade.migrate();
