@@ -63,8 +63,8 @@ class SuggestionsJourneyTest extends BrowserTest {
 
     @Test
     void ghost_marks_accepted_with_the_keyboard_become_vetted_annotations_with_their_links_and_values() {
-        var editor = fixtures.newUser("suggest-journey-editor");
-        var reviewer = fixtures.newUser("suggest-journey-reviewer");
+        var editor = fixtures.newUser("sj-editor");
+        var reviewer = fixtures.newUser("sj-reviewer");
         UUID project = fixtures.newProject(fixtures.admin());
         fixtures.addMember(project, editor, ProjectRole.EDITOR);
         fixtures.addMember(project, reviewer, ProjectRole.REVIEWER);
