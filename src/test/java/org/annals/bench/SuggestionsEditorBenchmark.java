@@ -128,9 +128,10 @@ class SuggestionsEditorBenchmark {
                     page.navigate(url("projects/" + (withGhosts ? withProject : withoutProject) + "/sources/"
                             + (withGhosts ? with : without)));
                     page.waitForFunction("() => document.querySelectorAll('annals-text .passage').length > 100");
-                    // Every suggestion received, and those near the view painted (none without).
+                    // Every suggestion received, and those near the view painted (without the registry: new names and dates only).
                     page.waitForFunction("n => Number(document.querySelector('annals-text').dataset.suggestions) === n"
-                            + " && (n === 0 || CSS.highlights.get('annals-suggest-mention')?.size > 0)", withGhosts ? ghosts : 0);
+                            + " && (n === 0 || [...CSS.highlights.keys()].some(k => k.startsWith('annals-suggest-')"
+                            + " && CSS.highlights.get(k).size > 0))", withGhosts ? ghosts : none);
                     double painted = ((Number) page.evaluate("() => new Promise(r => requestAnimationFrame(() =>"
                             + " r(performance.now())))")).doubleValue();
                     page.waitForTimeout(300);
