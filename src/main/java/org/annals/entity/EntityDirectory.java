@@ -44,19 +44,7 @@ public class EntityDirectory {
     }
 
     /**
-     * Every vetted entity of the project (merged ones left out) with its name and aliases: what a
-     * passage's names are matched against.
-     */
-    public java.util.List<Named> registry(UUID projectId) {
-        access.require(projectId, ProjectRole.VIEWER);
-        return entities.findRegistry(projectId).stream()
-                .map(e -> new Named(e.getId(), e.getKind(), e.getName(),
-                        e.values().aliases().stream().map(Alias::name).toList()))
-                .toList();
-    }
-
-    /**
-     * As {@link #registry}, with what tells entities of the same name apart: each one's description and the
+     * Every vetted entity of the project (merged ones left out) with its name and aliases, and what tells entities of the same name apart: each one's description and the
      * name of what it is part of (a town's district, a brigade's army). Read in one query; what the
      * suggestions' registry matcher is compiled from.
      */
@@ -82,10 +70,6 @@ public class EntityDirectory {
     /** An entity by its names, with its description and the name of what it is part of. */
     public record Described(UUID id, EntityKind kind, String name, List<String> aliases, @Nullable String description,
             @Nullable String partOf) {
-    }
-
-    /** An entity by the names it goes by. */
-    public record Named(UUID id, EntityKind kind, String name, java.util.List<String> aliases) {
     }
 
     public Map<UUID, String> names(UUID projectId, Collection<UUID> ids) {

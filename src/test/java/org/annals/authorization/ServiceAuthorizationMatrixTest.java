@@ -288,7 +288,7 @@ class ServiceAuthorizationMatrixTest {
                         t -> t.directoryOfEntities.names(t.project, List.of(t.entity))),
                 new EntryPoint("EntityDirectory.displayName", Actor.NON_MEMBER,
                         t -> t.directoryOfEntities.displayName(t.entity)),
-                new EntryPoint("EntityDirectory.registry", Actor.VIEWER, t -> t.directoryOfEntities.registry(t.project)),
+                new EntryPoint("EntityDirectory.describedRegistry", Actor.VIEWER, t -> t.directoryOfEntities.describedRegistry(t.project)),
                 new EntryPoint("EventPrefillService.suggest", Actor.EDITOR, t -> t.prefill.suggest(t.project,
                         "On 2 December an airstrike killed 11 civilians.",
                         new org.annals.event.prefill.SourceContext(t.source, null, "en"))),

@@ -14,7 +14,6 @@ import org.annals.event.prefill.Suggestions.NameMatch;
 import org.annals.event.prefill.Suggestions.Span;
 import org.annals.suggest.DateRecogniser;
 import org.annals.suggest.FigureRecogniser;
-import org.annals.suggest.RegistryEntry;
 import org.annals.suggest.RegistryMatcher;
 import org.annals.suggest.Suggestion;
 import org.annals.suggest.Suggestion.DateValue;
@@ -31,11 +30,6 @@ import org.jspecify.annotations.Nullable;
 public final class EventPrefill {
 
     private EventPrefill() {
-    }
-
-    public static Suggestions read(String passage, SourceContext source, List<RegistryName> registry) {
-        return read(passage, source, RegistryMatcher.of(registry.stream()
-                .map(r -> new RegistryEntry(r.id(), r.kind(), r.name(), r.aliases(), null, null, true)).toList()));
     }
 
     /**

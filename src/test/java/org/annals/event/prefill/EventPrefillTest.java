@@ -1,6 +1,8 @@
 package org.annals.event.prefill;
 
 import static org.annals.event.CasualtyCategory.INJURED;
+import org.annals.suggest.RegistryEntry;
+import org.annals.suggest.RegistryMatcher;
 import static org.annals.event.CasualtyCategory.KILLED;
 import static org.annals.event.CasualtyParty.ALL;
 import static org.annals.event.CasualtyParty.CIVILIANS;
@@ -41,18 +43,18 @@ class EventPrefillTest {
     private static final SourceContext CONTEXT = new SourceContext(SOURCE, PUBLISHED, "en");
     private static final SourceContext UNDATED = new SourceContext(SOURCE, null, "en");
 
-    private static final RegistryName ALEPPO = entity(EntityKind.PLACE, "Aleppo", "حلب", "Alep", "Ḥalab");
-    private static final RegistryName IDLIB = entity(EntityKind.PLACE, "Idlib", "إدلب");
-    private static final RegistryName HAMA = entity(EntityKind.PLACE, "Hama", "حماة");
-    private static final RegistryName HAMA_GOVERNORATE = entity(EntityKind.PLACE, "Hama Governorate", "Hama",
+    private static final RegistryEntry ALEPPO = entity(EntityKind.PLACE, "Aleppo", "حلب", "Alep", "Ḥalab");
+    private static final RegistryEntry IDLIB = entity(EntityKind.PLACE, "Idlib", "إدلب");
+    private static final RegistryEntry HAMA = entity(EntityKind.PLACE, "Hama", "حماة");
+    private static final RegistryEntry HAMA_GOVERNORATE = entity(EntityKind.PLACE, "Hama Governorate", "Hama",
             "محافظة حماة");
-    private static final RegistryName HTS = entity(EntityKind.ORGANIZATION, "Hay'at Tahrir al-Sham", "HTS",
+    private static final RegistryEntry HTS = entity(EntityKind.ORGANIZATION, "Hay'at Tahrir al-Sham", "HTS",
             "هيئة تحرير الشام");
-    private static final RegistryName RUSSIA = entity(EntityKind.ORGANIZATION, "Russia", "روسيا");
-    private static final List<RegistryName> REGISTRY = List.of(ALEPPO, IDLIB, HAMA, HTS, RUSSIA);
+    private static final RegistryEntry RUSSIA = entity(EntityKind.ORGANIZATION, "Russia", "روسيا");
+    private static final RegistryMatcher REGISTRY = RegistryMatcher.of(List.of(ALEPPO, IDLIB, HAMA, HTS, RUSSIA));
 
-    private static RegistryName entity(EntityKind kind, String name, String... aliases) {
-        return new RegistryName(UUID.randomUUID(), kind, name, List.of(aliases));
+    private static RegistryEntry entity(EntityKind kind, String name, String... aliases) {
+        return new RegistryEntry(UUID.randomUUID(), kind, name, List.of(aliases), null, null, true);
     }
 
     private static Suggestions read(String text) {
@@ -107,7 +109,7 @@ class EventPrefillTest {
     void dozens_of_towns_is_no_toll_and_the_dated_hts_sentence_gives_only_what_it_says() {
         Suggestions s = EventPrefill.read("On the evening of 30 November 2024, HTS-led opposition forces rapidly advanced"
                 + " in the Hama Governorate, capturing dozens of towns and villages in the countryside by 7 in the evening"
-                + " (Local Syrian time, UTC+3:00).", CONTEXT, List.of(HTS, HAMA, HAMA_GOVERNORATE));
+                + " (Local Syrian time, UTC+3:00).", CONTEXT, RegistryMatcher.of(List.of(HTS, HAMA, HAMA_GOVERNORATE)));
 
         assertThat(s.casualties()).isEmpty();
         assertThat(s.dates()).extracting(d -> d.value().date()).containsExactly(day(2024, 11, 30));
@@ -123,7 +125,7 @@ class EventPrefillTest {
     void a_name_two_records_share_lists_both_and_picks_neither() {
         Suggestions s = EventPrefill.read("The next day, opposition forces made rapid advances, capturing dozens of towns"
                 + " and villages as government forces disintegrated, and advanced toward Hama and subsequently capturing"
-                + " it on 5 December.", CONTEXT, List.of(HAMA, HAMA_GOVERNORATE));
+                + " it on 5 December.", CONTEXT, RegistryMatcher.of(List.of(HAMA, HAMA_GOVERNORATE)));
 
         assertThat(s.places()).singleElement().satisfies(p -> {
             assertThat(p.ambiguous()).isTrue();
@@ -145,7 +147,7 @@ class EventPrefillTest {
         Suggestions s = read("ALEPPO fell; reports from Halab and from Alep agree, as does حَلَـب.");
 
         assertThat(s.places()).singleElement().satisfies(p -> assertThat(ids(p)).containsExactly(ALEPPO.id()));
-        assertThat(EventPrefill.read("Ḥalab", CONTEXT, List.of(entity(EntityKind.PLACE, "Halab"))).places()).hasSize(1);
+        assertThat(EventPrefill.read("Ḥalab", CONTEXT, RegistryMatcher.of(List.of(entity(EntityKind.PLACE, "Halab")))).places()).hasSize(1);
     }
 
     @Test
@@ -181,7 +183,7 @@ class EventPrefillTest {
     @Test
     void a_range_gives_start_and_end_and_two_separate_dates_give_neither() {
         String range = "Date: 27 November – 5 December 2024";
-        var only = EventPrefill.onlyDate(EventPrefill.read(range, UNDATED, List.of()));
+        var only = EventPrefill.onlyDate(EventPrefill.read(range, UNDATED, RegistryMatcher.EMPTY));
         assertThat(only).isNotNull();
         assertThat(only.value().date()).isEqualTo(day(2024, 11, 27));
         assertThat(only.value().endDate()).isEqualTo(day(2024, 12, 5));
@@ -211,7 +213,7 @@ class EventPrefillTest {
     void the_form_takes_exactly_what_the_editor_suggests_in_the_same_words() {
         String text = "On the night of 7/8 December[3] the army withdrew; early 1 December, shelling killed twelve"
                 + " civilians and injured 40-60 others. The next day, dozens were killed.";
-        Suggestions form = EventPrefill.read(text, CONTEXT, List.of());
+        Suggestions form = EventPrefill.read(text, CONTEXT, RegistryMatcher.EMPTY);
         var editorDates = DateRecogniser.read(text, PUBLISHED);
         var editorFigures = FigureRecogniser.read(text);
 
@@ -257,6 +259,6 @@ class EventPrefillTest {
     }
 
     private static List<Casualties> claims(String text) {
-        return claims(EventPrefill.read(text, CONTEXT, List.of()));
+        return claims(EventPrefill.read(text, CONTEXT, RegistryMatcher.EMPTY));
     }
 }
