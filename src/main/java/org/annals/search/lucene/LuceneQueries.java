@@ -15,12 +15,14 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongRange;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -318,14 +320,31 @@ final class LuceneQueries {
         }
         // The kinds are a required clause scoring nothing, not a filter: a filter beside one disjunction of words
         // is checked on every document the words match (millions for a common word, most of them passages),
-        // where a second required clause makes a conjunction that the rarer side leads. Sources, events and
-        // entities are a few percent of the documents: "area" among sources went from p95 68 ms to a few at a
-        // fifth of the size.
-        Query ofKind = new ConstantScoreQuery(anyOf(LuceneFields.KIND, kinds.stream().map(Enum::name).toList()));
+        // where a second required clause makes a conjunction that the rarer side leads. The index is sorted by
+        // kind, so each kind is one stretch of document numbers found by a binary search, and the conjunction
+        // reads only that stretch of the words' postings: "killed" among 100,000 sources no longer steps through
+        // the 4.7 million passages between them.
         return new BooleanQuery.Builder()
                 .add(matching, Occur.MUST)
-                .add(new BoostQuery(ofKind, 0f), Occur.MUST)
+                .add(new BoostQuery(new ConstantScoreQuery(kindStretches(kinds)), 0f), Occur.MUST)
                 .build();
+    }
+
+    /** The kinds as stretches of neighbouring kind positions, one range query each. */
+    private static Query kindStretches(Set<SearchKind> kinds) {
+        var stretches = new BooleanQuery.Builder();
+        int[] ordinals = kinds.stream().mapToInt(Enum::ordinal).sorted().toArray();
+        int first = 0;
+        for (int i = 1; i <= ordinals.length; i++) {
+            if (i == ordinals.length || ordinals[i] != ordinals[i - 1] + 1) {
+                long from = ordinals[first];
+                long to = ordinals[i - 1];
+                stretches.add(new IndexSortSortedNumericDocValuesRangeQuery(LuceneFields.KIND_ORDER, from, to,
+                        NumericDocValuesField.newSlowRangeQuery(LuceneFields.KIND_ORDER, from, to)), Occur.SHOULD);
+                first = i;
+            }
+        }
+        return stretches.build();
     }
 
     /** Vetted data for every member, proposals for editors and up, a draft for its author alone. */

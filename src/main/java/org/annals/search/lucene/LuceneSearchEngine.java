@@ -13,8 +13,10 @@ import org.annals.search.KindCounts;
 import org.annals.search.SearchDocument;
 import org.annals.search.SearchEngine;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
@@ -37,10 +39,10 @@ public final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     /**
      * Commit data: how the documents are indexed. An index of another format is treated as empty (position
      * -1), so the indexer rebuilds it: raise this when fields or analysis change. 2: pairs of words for
-     * phrases, one range field for dates.
+     * phrases, one range field for dates. 3: segments sorted by kind.
      */
     static final String FORMAT = "annals.index.format";
-    static final String CURRENT_FORMAT = "2";
+    static final String CURRENT_FORMAT = "3";
 
     private final Path folder;
     private final boolean temporary;
@@ -100,7 +102,9 @@ public final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         Directory directory = FSDirectory.open(folder);
         try {
             var config = new IndexWriterConfig(SearchAnalyzers.perField())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+                    .setOpenMode(ofCurrentFormat(directory) ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
+                            : IndexWriterConfig.OpenMode.CREATE)
+                    .setIndexSort(LuceneFields.INDEX_SORT);
             IndexWriter writer = new IndexWriter(directory, config);
             try {
                 // Reading every segment's metadata now finds most damage here rather than in a search.
@@ -114,6 +118,18 @@ public final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
             directory.close();
             throw e;
         }
+    }
+
+    /**
+     * Whether the folder holds no index or one of the current format. An index of an older format is started
+     * afresh rather than opened: its segments may be sorted otherwise (Lucene refuses to change a sort), and
+     * the indexer rebuilds it from the database anyway.
+     */
+    private static boolean ofCurrentFormat(Directory directory) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return true;
+        }
+        return CURRENT_FORMAT.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT));
     }
 
     /** Whether the index found on opening was damaged and replaced by an empty one. */
@@ -137,8 +153,13 @@ public final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
                 // (updateDocuments with no documents upsets the writer's memory accounting: Lucene 10.6 asserts)
                 writer.deleteDocuments(key);
             } else {
-                // One atomic update: a search (or a crash) sees the group's old documents or its new ones.
-                writer.updateDocuments(key, documents.stream().map(LuceneFields::toLucene).toList());
+                // Searches see the writer's changes only as of a commit, so the group's old documents and its
+                // new ones are never seen together, nor neither. (Not updateDocuments: it adds a block that
+                // stays together in the index's sort, which would put a source's passages among the sources.)
+                writer.deleteDocuments(key);
+                for (SearchDocument document : documents) {
+                    writer.addDocument(LuceneFields.toLucene(document));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -121,11 +121,16 @@ class LuceneSearchWordsTest {
         try (var directory = org.apache.lucene.store.FSDirectory.open(old);
                 var writer = new org.apache.lucene.index.IndexWriter(directory,
                         new org.apache.lucene.index.IndexWriterConfig())) {
-            writer.setLiveCommitData(java.util.Map.of(LuceneSearchEngine.POSITION, "7").entrySet());
+            // an unsorted index with a document, as format 2 wrote them: Lucene refuses to open it with a sort
+            writer.addDocument(LuceneFields.toLucene(passage("old", "from before the sort")));
+            writer.setLiveCommitData(java.util.Map.of(LuceneSearchEngine.POSITION, "7",
+                    LuceneSearchEngine.FORMAT, "2").entrySet());
             writer.commit();
         }
         try (var reopened = new LuceneSearchEngine(old)) {
+            assertThat(reopened.recovered()).as("started afresh, not taken for damaged").isFalse();
             assertThat(reopened.position()).isEqualTo(-1);
+            assertThat(reopened.documentCount()).isZero();
             reopened.commit(8, "db");
             assertThat(reopened.position()).isEqualTo(8);
         }
@@ -217,6 +222,31 @@ class LuceneSearchWordsTest {
         assertThat(keys(query("battle").dates(LocalDate.of(2016, 1, 1), LocalDate.of(2017, 1, 1)))).containsExactly("event-2012");
         assertThat(keys(query("battle").dates(LocalDate.of(2020, 3, 5), null))).containsExactly("event-2020");
         assertThat(keys(query("battle").dates(null, LocalDate.of(2011, 12, 31)))).isEmpty();
+    }
+
+    @Test
+    void any_set_of_kinds_filters_exactly_in_the_index_sorted_by_kind() {
+        UUID sourceId = UUID.randomUUID();
+        var group = new Doc("source", SearchKind.SOURCE).text("harbour").build().group();
+        // a source's group mixes kinds: its passages must still sit among the passages of the sorted index
+        engine.replace(group, List.of(new Doc("source", SearchKind.SOURCE).text("harbour").group(group).build(),
+                new Doc("passage-1", SearchKind.PASSAGE).text("harbour").source(sourceId).group(group).build(),
+                new Doc("passage-2", SearchKind.PASSAGE).text("harbour").source(sourceId).group(group).build()));
+        index(new Doc("event", SearchKind.EVENT).text("harbour").build(),
+                new Doc("entity", SearchKind.ENTITY).text("harbour").build(),
+                new Doc("quote", SearchKind.ANNOTATION).text("harbour").build(),
+                new Doc("comment", SearchKind.COMMENT).text("harbour").build());
+        assertThat(keys(query("harbour").kinds(SearchKind.SOURCE))).containsExactly("source");
+        assertThat(keys(query("harbour").kinds(SearchKind.PASSAGE, SearchKind.EVENT)))
+                .containsExactlyInAnyOrder("passage-1", "passage-2", "event");
+        assertThat(keys(query("harbour").kinds(SearchKind.SOURCE, SearchKind.EVENT, SearchKind.ENTITY)))
+                .containsExactlyInAnyOrder("source", "event", "entity");
+        assertThat(keys(query("harbour").kinds(SearchKind.PASSAGE, SearchKind.ANNOTATION, SearchKind.COMMENT)))
+                .containsExactlyInAnyOrder("passage-1", "passage-2", "quote", "comment");
+        // replacing the group replaces its documents, whatever stretch of the index they sit in
+        engine.replace(group, List.of(new Doc("source", SearchKind.SOURCE).text("harbour").group(group).build()));
+        engine.commit(2);
+        assertThat(keys("harbour")).containsExactlyInAnyOrder("source", "event", "entity", "quote", "comment");
     }
 
     @Test
@@ -439,6 +469,7 @@ class LuceneSearchWordsTest {
         private LocalDate from;
         private LocalDate to;
         private Instant updated = LONG_AGO;
+        private DocumentGroup group;
 
         Doc(String key, SearchKind kind) {
             this.key = key;
@@ -454,10 +485,12 @@ class LuceneSearchWordsTest {
         Doc subtype(String value) { subtype = value; return this; }
         Doc dates(LocalDate start, LocalDate end) { from = start; to = end; return this; }
         Doc updated(Instant value) { updated = value; return this; }
+        /** In a group of several documents, as a source with its passages (one group per document otherwise). */
+        Doc group(DocumentGroup value) { group = value; return this; }
 
         SearchDocument build() {
             UUID id = UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            var group = new DocumentGroup(DocumentGroup.Type.EVENT, id);
+            var group = this.group != null ? this.group : new DocumentGroup(DocumentGroup.Type.EVENT, id);
             return new SearchDocument(key, group, kind, new RecordRef(kind.name().toLowerCase(java.util.Locale.ROOT), id),
                     project, audience, owner, null, title, text, names, source, subtype, from, to, -1, -1, null, updated);
         }
