@@ -29,16 +29,43 @@ final class Cues {
     private final int[] ends;
     private final long[] bits;
     private final int count;
+    /** The cue words themselves (and four-digit numbers), in text order: where, which bits, in which paragraph. */
+    private final Words words;
 
-    private Cues(int[] starts, int[] ends, long[] bits, int count) {
+    private Cues(int[] starts, int[] ends, long[] bits, int count, Words words) {
         this.starts = starts;
         this.ends = ends;
         this.bits = bits;
         this.count = count;
+        this.words = words;
+    }
+
+    /** Growable columns of the cue words found. */
+    private static final class Words {
+        int count;
+        int[] starts = new int[256];
+        int[] ends = new int[256];
+        int[] paragraphs = new int[256];
+        long[] bits = new long[256];
+
+        void add(int start, int end, int paragraph, long cue) {
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
+                paragraphs = Arrays.copyOf(paragraphs, count * 2);
+                bits = Arrays.copyOf(bits, count * 2);
+            }
+            starts[count] = start;
+            ends[count] = end;
+            paragraphs[count] = paragraph;
+            bits[count] = cue;
+            count++;
+        }
     }
 
     /** Reads the paragraphs of a folded text and the cues of their words ({@code words}: folded word to its bits). */
     static Cues of(String text, Map<String, Long> words) {
+        var cueWords = new Words();
         int capacity = 64;
         int[] starts = new int[capacity];
         int[] ends = new int[capacity];
@@ -73,7 +100,12 @@ final class Cues {
                 while (end < n && Character.isDigit(text.charAt(end))) {
                     end++;
                 }
-                paragraphBits |= end - i == 4 ? DIGIT | YEAR : DIGIT;
+                if (end - i == 4) {
+                    paragraphBits |= DIGIT | YEAR;
+                    cueWords.add(i, end, count, YEAR);
+                } else {
+                    paragraphBits |= DIGIT;
+                }
                 i = end;
             } else if (Character.isLetter(c)) {
                 int end = i;
@@ -88,6 +120,7 @@ final class Cues {
                     Long cue = words.get(text.substring(i, end));
                     if (cue != null) {
                         paragraphBits |= cue;
+                        cueWords.add(i, end, count, cue);
                     }
                 }
                 i = end;
@@ -95,7 +128,7 @@ final class Cues {
                 i++;
             }
         }
-        return new Cues(starts, ends, bits, count);
+        return new Cues(starts, ends, bits, count, cueWords);
     }
 
     /** The Arabic blocks (letters, supplement, extended-A, presentation forms): a range check, not a table lookup. */
@@ -159,11 +192,68 @@ final class Cues {
         }
     }
 
-    /** Bits for a word cue. */
+    /**
+     * Runs the matcher only near the words with the {@code anchor} cue (from {@code before} chars before such a
+     * word to {@code after} chars after it, within its paragraph), in paragraphs whose cues the pattern needs;
+     * overlapping stretches are one. For patterns every match of which holds such a word within those distances:
+     * a date that names a month is found around the month's name, at a fraction of the cost of reading every
+     * word of the paragraph.
+     */
+    void findNear(Matcher m, long anchor, int before, int after, LongPredicate needs, Found found) {
+        m.useTransparentBounds(true);
+        m.useAnchoringBounds(false);
+        int from = -1;
+        int to = -1;
+        for (int w = 0; w < words.count; w++) {
+            int paragraph = words.paragraphs[w];
+            if ((words.bits[w] & anchor) == 0 || !needs.test(bits[paragraph])) {
+                continue;
+            }
+            int start = Math.max(starts[paragraph], words.starts[w] - before);
+            int end = Math.min(ends[paragraph], words.ends[w] + after);
+            if (from >= 0 && start <= to) {
+                to = Math.max(to, end);
+                continue;
+            }
+            if (from >= 0) {
+                run(m, from, to, found);
+            }
+            from = start;
+            to = end;
+        }
+        if (from >= 0) {
+            run(m, from, to, found);
+        }
+    }
+
+    private static void run(Matcher m, int from, int to, Found found) {
+        m.region(from, to);
+        while (m.find()) {
+            found.at(m);
+        }
+    }
+
+    /** Where in a text a pattern is run: {@link #in} some paragraphs, or {@link #near} some words of them. */
+    interface Where {
+        void find(Cues cues, Matcher m, Found found);
+    }
+
+    /** In the paragraphs whose cues the pattern needs. */
+    static Where in(LongPredicate needs) {
+        return (cues, m, found) -> cues.find(m, needs, found);
+    }
+
+    /** Near the words with the {@code anchor} cue, in the paragraphs whose cues the pattern needs. */
+    static Where near(long anchor, int before, int after, LongPredicate needs) {
+        return (cues, m, found) -> cues.findNear(m, anchor, before, after, needs, found);
+    }
+
+    /** Paragraphs with every one of these cues. */
     static LongPredicate all(long wanted) {
         return bits -> (bits & wanted) == wanted;
     }
 
+    /** Paragraphs with any of these cues. */
     static LongPredicate any(long wanted) {
         return bits -> (bits & wanted) != 0;
     }

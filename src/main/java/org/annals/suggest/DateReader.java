@@ -161,10 +161,25 @@ final class DateReader {
         return Map.copyOf(cues);
     }
 
-    private static final java.util.function.LongPredicate DAY_AND_MONTH = Cues.all(Cues.DIGIT | MONTH_NAME);
-    private static final java.util.function.LongPredicate ARABIC_DAY = Cues.all(Cues.DIGIT | Cues.ARABIC);
-    private static final java.util.function.LongPredicate ARABIC_YEAR = Cues.all(Cues.YEAR | Cues.ARABIC);
-    private static final java.util.function.LongPredicate A_YEAR = Cues.any(Cues.YEAR);
+    /**
+     * How far a date's words reach from the month's name in them: "on or about Wednesday, the early on 5th of
+     * December" reaches 47 chars before it, ", 2024" and a range's second day after it. Generous: a wider stretch
+     * costs a little time, a narrower one a date.
+     */
+    private static final int BEFORE_MONTH = 64;
+    private static final int AFTER_MONTH = 24;
+    /** From a year's four digits: "throughout 2024", "12/05/2024", "(est. 2022)", "2024-12-05". */
+    private static final int BEFORE_YEAR = 24;
+    private static final int AFTER_YEAR = 8;
+    /** From "day", "morning" and the like: "on the following morning", "the day after". */
+    private static final int AROUND_STORY_WORD = 24;
+
+    /** Near a month's name, in a paragraph with a number. */
+    private static final Cues.Where DAY_AND_MONTH = Cues.near(MONTH_NAME, BEFORE_MONTH, AFTER_MONTH,
+            Cues.all(Cues.DIGIT | MONTH_NAME));
+    private static final Cues.Where ARABIC_DAY = Cues.in(Cues.all(Cues.DIGIT | Cues.ARABIC));
+    private static final Cues.Where ARABIC_YEAR = Cues.in(Cues.all(Cues.YEAR | Cues.ARABIC));
+    private static final Cues.Where A_YEAR = Cues.near(Cues.YEAR, BEFORE_YEAR, AFTER_YEAR, Cues.any(Cues.YEAR));
 
     private DateReader() {
     }
@@ -220,7 +235,7 @@ final class DateReader {
         find(DAY_MONTH, DAY_AND_MONTH, text, spans, pending, DateReader::dayOfMonth);
         find(MONTH_DAY, DAY_AND_MONTH, text, spans, pending, DateReader::dayOfMonth);
         find(AR_DAY_MONTH, ARABIC_DAY, text, spans, pending, DateReader::dayOfMonth);
-        find(MONTH_YEAR, Cues.all(Cues.YEAR | MONTH_NAME), text, spans, pending, m -> {
+        find(MONTH_YEAR, Cues.near(MONTH_NAME, BEFORE_MONTH, AFTER_MONTH, Cues.all(Cues.YEAR | MONTH_NAME)), text, spans, pending, m -> {
             PartialDate month = month(i(m, "y"), monthOf(m.group("m")));
             return story -> single(month);
         });
@@ -228,17 +243,19 @@ final class DateReader {
             PartialDate month = month(i(m, "y"), monthOf(m.group("m")));
             return story -> single(month);
         });
-        find(MONTH_PART, Cues.any(MONTH_NAME), text, spans, pending, DateReader::monthOfStory);
-        find(MONTH_IN, Cues.any(MONTH_NAME), text, spans, pending, DateReader::monthOfStory);
+        find(MONTH_PART, Cues.near(MONTH_NAME, BEFORE_MONTH, AFTER_MONTH, Cues.any(MONTH_NAME)), text, spans, pending, DateReader::monthOfStory);
+        find(MONTH_IN, Cues.near(MONTH_NAME, BEFORE_MONTH, AFTER_MONTH, Cues.any(MONTH_NAME)), text, spans, pending, DateReader::monthOfStory);
         find(YEAR, A_YEAR, text, spans, pending, DateReader::year);
         find(PARENTHESISED_YEAR, A_YEAR, text, spans, pending, DateReader::year);
         find(AR_YEAR, ARABIC_YEAR, text, spans, pending, DateReader::year);
-        find(STORY_DAY, Cues.any(STORY | Cues.ARABIC), text, spans, pending, DateReader::storyDay);
-        find(COUNTED_DAYS, Cues.any(DAYS), text, spans, pending, DateReader::storyDay);
-        find(EN_WEEKDAY, Cues.any(WEEKDAY), text, spans, pending, m -> weekday(DayOfWeek.valueOf(
+        find(STORY_DAY, Cues.near(STORY, AROUND_STORY_WORD, AROUND_STORY_WORD, Cues.any(STORY)), text, spans, pending,
+                DateReader::storyDay);
+        find(STORY_DAY, Cues.in(Cues.any(Cues.ARABIC)), text, spans, pending, DateReader::storyDay);
+        find(COUNTED_DAYS, Cues.in(Cues.any(DAYS)), text, spans, pending, DateReader::storyDay);
+        find(EN_WEEKDAY, Cues.in(Cues.any(WEEKDAY)), text, spans, pending, m -> weekday(DayOfWeek.valueOf(
                 m.group("w").toUpperCase(Locale.ROOT)), m.group("last") != null));
-        find(AR_WEEKDAY, Cues.any(Cues.ARABIC), text, spans, pending, m -> weekday(AR_WEEKDAYS.get(m.group("w")), false));
-        find(WRITING_DAY, Cues.any(WRITING | DAYS | Cues.ARABIC), text, spans, pending, DateReader::writingDay);
+        find(AR_WEEKDAY, Cues.in(Cues.any(Cues.ARABIC)), text, spans, pending, m -> weekday(AR_WEEKDAYS.get(m.group("w")), false));
+        find(WRITING_DAY, Cues.in(Cues.any(WRITING | DAYS | Cues.ARABIC)), text, spans, pending, DateReader::writingDay);
 
         pending.sort(Comparator.comparingInt(Pending::start));
         var story = new Story(published);
@@ -276,10 +293,10 @@ final class DateReader {
     private record Cued(PlainText plain, Cues cues) {
     }
 
-    private static void find(Pattern pattern, java.util.function.LongPredicate needs, Cued text, Spans spans,
-            List<Pending> pending, Reading reading) {
+    private static void find(Pattern pattern, Cues.Where where, Cued text, Spans spans, List<Pending> pending,
+            Reading reading) {
         PlainText plain = text.plain();
-        text.cues().find(pattern.matcher(plain.text()), needs, m -> {
+        where.find(text.cues(), pattern.matcher(plain.text()), m -> {
             int start = spanStart(m);
             int end = spanEnd(m);
             if (spans.overlaps(m.start(), m.end()) || !monthsWrittenAsMonths(m, plain)) {

@@ -52,6 +52,20 @@ class CuesTest {
     }
 
     @Test
+    void a_pattern_may_run_only_near_its_cue_words_within_their_paragraph() {
+        String text = "5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 december\n\n31 december";
+        var found = new ArrayList<String>();
+        Cues.of(text, WORDS).findNear(Pattern.compile("\\d+").matcher(text), MONTH, 9, 4, Cues.any(MONTH),
+                m -> found.add(m.group()));
+        // nine chars before "december": "28 29 30 " (its paragraph); the next paragraph's own stretch
+        assertThat(found).containsExactly("28", "29", "30", "31");
+        var none = new ArrayList<String>();
+        Cues.of(text, WORDS).findNear(Pattern.compile("\\d+").matcher(text), MONTH, 9, 4, Cues.any(Cues.ARABIC),
+                m -> none.add(m.group()));
+        assertThat(none).as("paragraphs without the cues the pattern needs").isEmpty();
+    }
+
+    @Test
     void neighbouring_cued_paragraphs_are_one_stretch_and_an_empty_text_has_nothing() {
         assertThat(found("4 december\n\n5 december", Cues.all(Cues.DIGIT | MONTH), Pattern.compile("(?s)4.*5")))
                 .containsExactly("4 december\n\n5");
