@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -57,7 +58,9 @@ final class CasualtyReader {
     /** Verb first, then the number on the same line: "killed[c]\n13+" in an infobox is two lines, not one figure. */
     private static final Pattern EN_VERB_N = Pattern.compile("(?<![\\p{L}])" + VERB + "[^\\S\\n]+(?:" + QUALIFIER + "\\s+)?"
             + NUMBER + "(?:" + RANGE + NUMBER + ")?" + WHOSE_AFTER);
-    private static final Pattern EN_N_OUTCOME = Pattern.compile("(?<![\\p{L}\\d,])(?:" + QUALIFIER + "\\s+)?" + NUMBER
+    /** Starts with a qualifier or a number: a digit or one of the letters such words start with, checked first. */
+    private static final Pattern EN_N_OUTCOME = Pattern.compile("(?=[\\datofsenmdhur])(?<![\\p{L}\\d,])(?:" + QUALIFIER
+            + "\\s+)?" + NUMBER
             + "(?:" + RANGE + NUMBER + ")?((?:\\s+[\\p{L}'’-]+){0,8}?)\\s+" + WAS + OUTCOME);
 
     private static final String NUMBER_NC = NUMBER.replaceFirst("^\\(", "(?:");
@@ -103,27 +106,52 @@ final class CasualtyReader {
     private CasualtyReader() {
     }
 
+    /** Words without which no English figure is read ({@link Cues}): what befell people. */
+    private static final long CASUALTY_WORD = Cues.FIRST_WORD_BIT;
+    private static final Map<String, Long> CUE_WORDS = Stream.of("kill", "killed", "killing", "kills", "dead", "died",
+            "dying", "death", "deaths", "fatalities", "lives", "injure", "injured", "injuring", "injures", "injuries",
+            "wound", "wounded", "wounding", "wounds", "casualties").collect(Collectors.toUnmodifiableMap(w -> w,
+            w -> CASUALTY_WORD));
+    /*
+     * English figures are read near a word for what befell people, each pattern as far as its words reach from
+     * it: "between 1,000 and 2,000 residents of the old city have reportedly been killed" about 130 chars before
+     * the outcome, "at least twenty-three (eight words) were reportedly also killed" up to 200, "killed and injured
+     * at least 1,200 people" and "the death toll (four words) climbed to approximately 1,200" after the word.
+     * Generous: a wider stretch costs a little time, a narrower one a figure.
+     */
+    private static final Cues.Where BEFORE_OUTCOME = Cues.near(CASUALTY_WORD, 200, 24, Cues.any(CASUALTY_WORD));
+    private static final Cues.Where AFTER_VERB = Cues.near(CASUALTY_WORD, 4, 110, Cues.any(CASUALTY_WORD));
+    private static final Cues.Where AFTER_TOLL = Cues.near(CASUALTY_WORD, 4, 180, Cues.any(CASUALTY_WORD));
+    /** A list ("48 HTS fighters, 5 SNA fighters and 34 SAA soldiers were killed") may be long: its paragraph. */
+    private static final Cues.Where ENGLISH_LIST = Cues.in(Cues.any(CASUALTY_WORD));
+    private static final Cues.Where ARABIC = Cues.in(Cues.any(Cues.ARABIC));
+
     static List<Suggestion> read(String original, double rank) {
-        PlainText plain = PlainText.of(original);
+        return read(PlainText.of(original), rank);
+    }
+
+    /** The figures of a text already made plain (a {@link org.annals.suggest.Reading} shares it with the dates). */
+    static List<Suggestion> read(PlainText plain, double rank) {
+        var text = new Cued(plain, Cues.of(plain.text(), CUE_WORDS));
         var spans = new Spans();
         var found = new ArrayList<Suggestion>();
-        each(EN_BETWEEN, plain, spans, found, rank, m -> figure(category(m.group(4)), party(m.group(3)), null,
+        each(EN_BETWEEN, BEFORE_OUTCOME, text, spans, found, rank, m -> figure(category(m.group(4)), party(m.group(3)), null,
                 m.group(1), m.group(2)));
-        each(AR_BETWEEN, plain, spans, found, rank, m -> figure(category(m.group(3)), CasualtyParty.ALL, null,
+        each(AR_BETWEEN, ARABIC, text, spans, found, rank, m -> figure(category(m.group(3)), CasualtyParty.ALL, null,
                 m.group(1), m.group(2)));
-        lists(EN_LIST, EN_ITEM, plain, spans, found, rank, (list, item) -> figure(category(list.group(list.groupCount())),
+        lists(EN_LIST, EN_ITEM, ENGLISH_LIST, text, spans, found, rank, (list, item) -> figure(category(list.group(list.groupCount())),
                 party(item.group(3)), item.group(1), item.group(2), null));
-        lists(AR_LIST, AR_ITEM_ONE, plain, spans, found, rank, (list, item) -> figure(category(list.group(
+        lists(AR_LIST, AR_ITEM_ONE, ARABIC, text, spans, found, rank, (list, item) -> figure(category(list.group(
                 list.groupCount())), party(item.group(3)), item.group(1), item.group(2), null));
-        each(EN_TOLL, plain, spans, found, rank, m -> figure(CasualtyCategory.KILLED, CasualtyParty.ALL, m.group(1),
+        each(EN_TOLL, AFTER_TOLL, text, spans, found, rank, m -> figure(CasualtyCategory.KILLED, CasualtyParty.ALL, m.group(1),
                 m.group(2), m.group(3)));
-        each(EN_VERB_N, plain, spans, found, rank, m -> plain.markerWithin(m.end(1), m.start(3)) ? null : figure(category(m.group(1)), party(m.group(5)), m.group(2),
+        each(EN_VERB_N, AFTER_VERB, text, spans, found, rank, m -> plain.markerWithin(m.end(1), m.start(3)) ? null : figure(category(m.group(1)), party(m.group(5)), m.group(2),
                 m.group(3), m.group(4)));
-        each(EN_N_OUTCOME, plain, spans, found, rank, m -> m.group(2).equals("one") ? null // "one of them was killed"
+        each(EN_N_OUTCOME, BEFORE_OUTCOME, text, spans, found, rank, m -> m.group(2).equals("one") ? null // "one of them was killed"
                 : figure(category(m.group(5)), party(m.group(4)), m.group(1), m.group(2), m.group(3)));
-        each(AR_VERB_N, plain, spans, found, rank, m -> figure(category(m.group(1)), party(m.group(4)), m.group(2),
+        each(AR_VERB_N, ARABIC, text, spans, found, rank, m -> figure(category(m.group(1)), party(m.group(4)), m.group(2),
                 m.group(3), null));
-        each(AR_N_OUTCOME, plain, spans, found, rank, m -> figure(category(m.group(3)), CasualtyParty.ALL,
+        each(AR_N_OUTCOME, ARABIC, text, spans, found, rank, m -> figure(category(m.group(3)), CasualtyParty.ALL,
                 m.group(1), m.group(2), null));
         found.sort(Comparator.comparingInt(Suggestion::start));
         return found;
@@ -133,12 +161,16 @@ final class CasualtyReader {
         @Nullable Casualties figure(Matcher m);
     }
 
-    private static void each(Pattern pattern, PlainText plain, Spans spans, List<Suggestion> found, double rank,
-            Reading reading) {
-        Matcher m = pattern.matcher(plain.text());
-        while (m.find()) {
+    /** A plain text and its cues. */
+    private record Cued(PlainText plain, Cues cues) {
+    }
+
+    private static void each(Pattern pattern, Cues.Where where, Cued text, Spans spans, List<Suggestion> found,
+            double rank, Reading reading) {
+        PlainText plain = text.plain();
+        where.find(text.cues(), pattern.matcher(plain.text()), m -> {
             if (spans.overlaps(m.start(), m.end())) {
-                continue;
+                return;
             }
             Casualties figure = reading.figure(m);
             if (figure != null) {
@@ -149,7 +181,7 @@ final class CasualtyReader {
                 found.add(new Suggestion(SuggestionKind.FIGURE, start, end, plain.original().substring(start, end),
                         new Suggestion.Figure(figure), vague ? rank * VAGUE_RANK_FACTOR : rank));
             }
-        }
+        });
     }
 
     private interface ItemReading {
@@ -157,12 +189,12 @@ final class CasualtyReader {
     }
 
     /** A list of counts that share one outcome: each number is a figure with its own words. */
-    private static void lists(Pattern listPattern, Pattern itemPattern, PlainText plain, Spans spans,
+    private static void lists(Pattern listPattern, Pattern itemPattern, Cues.Where where, Cued text, Spans spans,
             List<Suggestion> found, double rank, ItemReading reading) {
-        Matcher list = listPattern.matcher(plain.text());
-        while (list.find()) {
+        PlainText plain = text.plain();
+        where.find(text.cues(), listPattern.matcher(plain.text()), list -> {
             if (spans.overlaps(list.start(), list.end())) {
-                continue;
+                return;
             }
             Matcher item = itemPattern.matcher(plain.text()).region(list.start(), list.end());
             item.useTransparentBounds(true);
@@ -180,7 +212,7 @@ final class CasualtyReader {
                 spans.take(list.start(), list.end());
                 found.addAll(figures);
             }
-        }
+        });
     }
 
     private static @Nullable Casualties figure(CasualtyCategory category, CasualtyParty party,

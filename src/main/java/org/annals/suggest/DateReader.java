@@ -74,7 +74,9 @@ final class DateReader {
             Pattern.compile(DAY_START + "(?<d1>\\d{1,2})" + ORDINAL + "(?:" + SEP + "|/)" + dayMonth("2") + END),
             Pattern.compile("(?<![\\p{L}])" + monthDay("1") + SEP + monthDay("2") + END),
             Pattern.compile("(?<![\\p{L}])(?<m2>" + MONTH + ")\\s+(?<d1>\\d{1,2})" + ORDINAL + SEP + "(?<d2>\\d{1,2})"
-                    + ORDINAL + "(?:,?\\s+(?<y2>\\d{4}))?" + END),
+                    + ORDINAL + "(?:,?\\s+(?<y2>\\d{4}))?" + END));
+    /** The Arabic ranges, read where the words are Arabic. */
+    private static final List<Pattern> AR_RANGES = List.of(
             Pattern.compile(DAY_START + "(?<d1>\\d{1,2})\\s+(?<m1>" + AR_MONTH + ")(?:\\s+(?:عام\\s+)?(?<y1>\\d{4}))?"
                     + "\\s*(?:-|–|—|حتي|الي|و)\\s*(?<d2>\\d{1,2})\\s+(?<m2>" + AR_MONTH + ")(?:\\s+(?:عام\\s+)?(?<y2>\\d{4}))?"
                     + END),
@@ -130,6 +132,55 @@ final class DateReader {
             + "|[وف]?(?:ب)?(?<aryesterday>امس|البارحه)"
             + "|(?<n>\\d{1,2}|" + NumberWords.SPELLED + ")\\s+days\\s+ago)(?![\\p{L}])");
 
+    /** Cue words ({@link Cues}): a paragraph without any of a pattern's cues holds none of its dates. */
+    private static final long MONTH_NAME = Cues.FIRST_WORD_BIT;
+    private static final long WEEKDAY = Cues.FIRST_WORD_BIT << 1;
+    /** "the next day", "that morning", "a day later". */
+    private static final long STORY = Cues.FIRST_WORD_BIT << 2;
+    /** "two days later", "three days ago". */
+    private static final long DAYS = Cues.FIRST_WORD_BIT << 3;
+    private static final long WRITING = Cues.FIRST_WORD_BIT << 4;
+    private static final Map<String, Long> CUE_WORDS = cueWords();
+
+    private static Map<String, Long> cueWords() {
+        var cues = new java.util.HashMap<String, Long>();
+        for (String month : List.of("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                "sept", "sep", "oct", "nov", "dec")) {
+            cues.put(month, MONTH_NAME);
+        }
+        for (String day : List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")) {
+            cues.put(day, WEEKDAY);
+        }
+        for (String word : List.of("day", "morning", "evening", "night")) {
+            cues.put(word, STORY);
+        }
+        cues.put("days", DAYS);
+        cues.put("yesterday", WRITING);
+        cues.put("today", WRITING);
+        return Map.copyOf(cues);
+    }
+
+    /**
+     * How far a date's words reach from the month's name in them: "on or about Wednesday, the early on 5th of
+     * December" reaches 47 chars before it, ", 2024" and a range's second day after it. Generous: a wider stretch
+     * costs a little time, a narrower one a date.
+     */
+    private static final int BEFORE_MONTH = 64;
+    private static final int AFTER_MONTH = 24;
+    /** From a year's four digits: "throughout 2024", "12/05/2024", "(est. 2022)", "2024-12-05". */
+    private static final int BEFORE_YEAR = 24;
+    private static final int AFTER_YEAR = 8;
+    /** From "day", "morning" and the like: "on the following morning", "the day after". */
+    private static final int AROUND_STORY_WORD = 24;
+
+    /** Near a month's name, in a paragraph with a number. */
+    private static final Cues.Where DAY_AND_MONTH = Cues.near(MONTH_NAME, BEFORE_MONTH, AFTER_MONTH,
+            Cues.all(Cues.DIGIT | MONTH_NAME));
+    private static final Cues.Where ARABIC_DAY = Cues.in(Cues.all(Cues.DIGIT | Cues.ARABIC));
+    private static final Cues.Where ARABIC_YEAR = Cues.in(Cues.all(Cues.YEAR | Cues.ARABIC));
+    private static final Cues.Where A_YEAR = Cues.near(Cues.YEAR, BEFORE_YEAR, AFTER_YEAR, Cues.any(Cues.YEAR));
+
     private DateReader() {
     }
 
@@ -155,46 +206,56 @@ final class DateReader {
     }
 
     static List<Suggestion> read(String original, @Nullable LocalDate published, double rank) {
-        PlainText plain = PlainText.of(original);
-        String text = plain.text();
+        return read(PlainText.of(original), published, rank);
+    }
+
+    /** The dates of a text already made plain (a {@link org.annals.suggest.Reading} shares it with the figures). */
+    static List<Suggestion> read(PlainText plain, @Nullable LocalDate published, double rank) {
+        String original = plain.original();
+        var text = new Cued(plain, Cues.of(plain.text(), CUE_WORDS));
         var spans = new Spans();
         var pending = new ArrayList<Pending>();
         for (Pattern range : RANGES) {
-            find(range, plain, spans, pending, DateReader::range);
+            find(range, DAY_AND_MONTH, text, spans, pending, DateReader::range);
         }
-        find(ISO, plain, spans, pending, m -> {
+        for (Pattern range : AR_RANGES) {
+            find(range, ARABIC_DAY, text, spans, pending, DateReader::range);
+        }
+        find(ISO, A_YEAR, text, spans, pending, m -> {
             PartialDate day = day(i(m, 1), i(m, 2), i(m, 3));
             return story -> single(day);
         });
-        find(SLASHED, plain, spans, pending, m -> {
+        find(SLASHED, A_YEAR, text, spans, pending, m -> {
             int first = i(m, 1);
             int second = i(m, 2);
             PartialDate day = first <= 12 && second <= 12 && first != second ? null // May or December?
                     : first > 12 ? day(i(m, 3), second, first) : day(i(m, 3), first, second);
             return story -> single(day);
         });
-        find(DAY_MONTH, plain, spans, pending, DateReader::dayOfMonth);
-        find(MONTH_DAY, plain, spans, pending, DateReader::dayOfMonth);
-        find(AR_DAY_MONTH, plain, spans, pending, DateReader::dayOfMonth);
-        find(MONTH_YEAR, plain, spans, pending, m -> {
+        find(DAY_MONTH, DAY_AND_MONTH, text, spans, pending, DateReader::dayOfMonth);
+        find(MONTH_DAY, DAY_AND_MONTH, text, spans, pending, DateReader::dayOfMonth);
+        find(AR_DAY_MONTH, ARABIC_DAY, text, spans, pending, DateReader::dayOfMonth);
+        find(MONTH_YEAR, Cues.near(MONTH_NAME, BEFORE_MONTH, AFTER_MONTH, Cues.all(Cues.YEAR | MONTH_NAME)), text, spans, pending, m -> {
             PartialDate month = month(i(m, "y"), monthOf(m.group("m")));
             return story -> single(month);
         });
-        find(AR_MONTH_YEAR, plain, spans, pending, m -> {
+        find(AR_MONTH_YEAR, ARABIC_YEAR, text, spans, pending, m -> {
             PartialDate month = month(i(m, "y"), monthOf(m.group("m")));
             return story -> single(month);
         });
-        find(MONTH_PART, plain, spans, pending, DateReader::monthOfStory);
-        find(MONTH_IN, plain, spans, pending, DateReader::monthOfStory);
-        find(YEAR, plain, spans, pending, DateReader::year);
-        find(PARENTHESISED_YEAR, plain, spans, pending, DateReader::year);
-        find(AR_YEAR, plain, spans, pending, DateReader::year);
-        find(STORY_DAY, plain, spans, pending, DateReader::storyDay);
-        find(COUNTED_DAYS, plain, spans, pending, DateReader::storyDay);
-        find(EN_WEEKDAY, plain, spans, pending, m -> weekday(DayOfWeek.valueOf(m.group("w").toUpperCase(Locale.ROOT)),
-                m.group("last") != null));
-        find(AR_WEEKDAY, plain, spans, pending, m -> weekday(AR_WEEKDAYS.get(m.group("w")), false));
-        find(WRITING_DAY, plain, spans, pending, DateReader::writingDay);
+        find(MONTH_PART, Cues.near(MONTH_NAME, BEFORE_MONTH, AFTER_MONTH, Cues.any(MONTH_NAME)), text, spans, pending, DateReader::monthOfStory);
+        find(MONTH_IN, Cues.near(MONTH_NAME, BEFORE_MONTH, AFTER_MONTH, Cues.any(MONTH_NAME)), text, spans, pending, DateReader::monthOfStory);
+        find(YEAR, A_YEAR, text, spans, pending, DateReader::year);
+        find(PARENTHESISED_YEAR, A_YEAR, text, spans, pending, DateReader::year);
+        find(AR_YEAR, ARABIC_YEAR, text, spans, pending, DateReader::year);
+        find(STORY_DAY, Cues.near(STORY, AROUND_STORY_WORD, AROUND_STORY_WORD, Cues.any(STORY)), text, spans, pending,
+                DateReader::storyDay);
+        find(STORY_DAY, Cues.in(Cues.any(Cues.ARABIC)), text, spans, pending, DateReader::storyDay);
+        find(COUNTED_DAYS, Cues.in(Cues.any(DAYS)), text, spans, pending, DateReader::storyDay);
+        find(EN_WEEKDAY, Cues.in(Cues.any(WEEKDAY)), text, spans, pending, m -> weekday(DayOfWeek.valueOf(
+                m.group("w").toUpperCase(Locale.ROOT)), m.group("last") != null));
+        find(AR_WEEKDAY, Cues.in(Cues.any(Cues.ARABIC)), text, spans, pending, m -> weekday(AR_WEEKDAYS.get(m.group("w")), false));
+        find(WRITING_DAY, Cues.in(Cues.any(WRITING | DAYS | Cues.ARABIC)), text, spans, pending, DateReader::writingDay);
 
         pending.sort(Comparator.comparingInt(Pending::start));
         var story = new Story(published);
@@ -228,13 +289,18 @@ final class DateReader {
         @Nullable Resolver read(Matcher m);
     }
 
-    private static void find(Pattern pattern, PlainText plain, Spans spans, List<Pending> pending, Reading reading) {
-        Matcher m = pattern.matcher(plain.text());
-        while (m.find()) {
+    /** A plain text and its cues. */
+    private record Cued(PlainText plain, Cues cues) {
+    }
+
+    private static void find(Pattern pattern, Cues.Where where, Cued text, Spans spans, List<Pending> pending,
+            Reading reading) {
+        PlainText plain = text.plain();
+        where.find(text.cues(), pattern.matcher(plain.text()), m -> {
             int start = spanStart(m);
             int end = spanEnd(m);
             if (spans.overlaps(m.start(), m.end()) || !monthsWrittenAsMonths(m, plain)) {
-                continue;
+                return;
             }
             Resolver resolver;
             try {
@@ -247,7 +313,7 @@ final class DateReader {
                 spans.take(m.start(), m.end());
                 pending.add(new Pending(start, end, resolver));
             }
-        }
+        });
     }
 
     private static int spanStart(Matcher m) {

@@ -22,7 +22,7 @@ public final class DateRecogniser implements Recogniser {
 
     @Override
     public List<Suggestion> recognise(Reading reading) {
-        return read(reading.text(), reading.publishedOn());
+        return DateReader.read(reading.plain(), reading.publishedOn(), RANK);
     }
 
     /** The dates of a text (or a passage of it), in text order, each a {@link Suggestion.DateValue}. */

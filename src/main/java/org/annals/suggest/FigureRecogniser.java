@@ -19,7 +19,7 @@ public final class FigureRecogniser implements Recogniser {
 
     @Override
     public List<Suggestion> recognise(Reading reading) {
-        return read(reading.text());
+        return CasualtyReader.read(reading.plain(), RANK);
     }
 
     /** The casualty figures of a text (or a passage of it), in text order, each a {@link Suggestion.Figure}. */

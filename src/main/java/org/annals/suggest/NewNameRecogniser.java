@@ -87,11 +87,11 @@ public class NewNameRecogniser implements Recogniser {
         if (text.isEmpty()) {
             return List.of();
         }
-        List<FoldedWords.Word> words = FoldedWords.of(text);
+        List<FoldedWords.Word> words = reading.words();
         var found = new ArrayList<Suggestion>();
         english(text, words, lowerCaseWords(text, words), found);
         arabic(text, words, found);
-        List<RegistryMatcher.Match> registered = reading.registry().find(text);
+        List<RegistryMatcher.Match> registered = reading.registryMatches();
         found.sort(Comparator.comparingInt(Suggestion::start).thenComparingInt(s -> s.start() - s.end()));
         var kept = new ArrayList<Suggestion>();
         int registryAt = 0;

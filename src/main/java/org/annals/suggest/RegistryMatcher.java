@@ -108,7 +108,22 @@ public final class RegistryMatcher {
         if (aliasCount == 0 || text.isEmpty()) {
             return List.of();
         }
-        Words words = Words.read(text, this);
+        return find(text, Words.read(text, this));
+    }
+
+    /** The same, from the text's words already read ({@link FoldedWords#of}): readers of one text share them. */
+    public List<Match> find(String text, List<FoldedWords.Word> folded) {
+        if (aliasCount == 0 || text.isEmpty()) {
+            return List.of();
+        }
+        var words = new Words();
+        for (FoldedWords.Word word : folded) {
+            words.add(this, word.folded(), word.start(), word.end());
+        }
+        return find(text, words);
+    }
+
+    private List<Match> find(String text, Words words) {
         int n = words.count;
         // For each word: the longest name starting there (its last word, node and proclitic letters skipped).
         var found = new ArrayList<int[]>();

@@ -17,7 +17,7 @@ public class RegistryRecogniser implements Recogniser {
 
     @Override
     public List<Suggestion> recognise(Reading reading) {
-        return reading.registry().find(reading.text()).stream()
+        return reading.registryMatches().stream()
                 .map(m -> new Suggestion(SuggestionKind.MENTION, m.start(), m.end(),
                         reading.text().substring(m.start(), m.end()),
                         new Suggestion.Mention(m.entries().stream().map(RegistryEntry::candidate).toList(), m.alias()),

@@ -215,7 +215,7 @@ class DateAndFigureEvaluationTest {
                 .map(l -> LocalDate.parse(l.substring("# published: ".length()).strip())).orElse(null);
     }
 
-    private static String resource(String path) throws IOException {
+    static String resource(String path) throws IOException {
         try (InputStream in = Objects.requireNonNull(DateAndFigureEvaluationTest.class.getResourceAsStream(
                 "/suggest/" + path), path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

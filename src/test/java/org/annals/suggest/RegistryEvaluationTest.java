@@ -131,7 +131,7 @@ class RegistryEvaluationTest {
         assertThat(newNames.precision()).as(report.toString()).isGreaterThanOrEqualTo(0.3);
     }
 
-    private static Map<String, RegistryEntry> registry() {
+    static Map<String, RegistryEntry> registry() {
         var rows = new ArrayList<String[]>();
         for (String line : read("registry.tsv").split("\n")) {
             if (!line.isBlank() && !line.startsWith("#")) {
@@ -181,7 +181,7 @@ class RegistryEvaluationTest {
         return expected;
     }
 
-    private static String read(String file) {
+    static String read(String file) {
         try (InputStream in = RegistryEvaluationTest.class.getResourceAsStream(FOLDER + file)) {
             if (in == null) {
                 throw new IllegalStateException("missing " + FOLDER + file);
