@@ -59,6 +59,20 @@ public class SourceImportService {
     @Transactional(readOnly = true)
     public ImportPreview preview(UUID projectId, String filename, byte[] content) {
         access.require(projectId, ProjectRole.EDITOR);
+        if (content.length > limits.maxFileSize().toBytes()) {
+            throw new InvalidInputException(ByteSizes.tooLarge("The file", content.length,
+                    limits.maxFileSize().toBytes()));
+        }
+        SourceFormat document = SourceParser.detectDocument(filename, content);
+        if (document != null) {
+            SourceDraft draft;
+            try {
+                draft = parser.parseDocument(content, document, limits.parseLimits());
+            } catch (SourceTooComplexException e) {
+                throw new InvalidInputException(e.getMessage());
+            }
+            return preview(projectId, filename, draft, null, document.displayName());
+        }
         DecodedText decoded = TextDecoder.decode(content, limits.maxFileSize().toBytes());
         SourceFormat format = SourceParser.detect(filename, decoded.text());
         return preview(projectId, filename, decoded.text(), format, decoded.charset().name(), decoded.charsetNote());
@@ -96,6 +110,11 @@ public class SourceImportService {
         } catch (SourceTooComplexException e) {
             throw new InvalidInputException(e.getMessage());
         }
+        return preview(projectId, filename, draft, charset, charsetNote);
+    }
+
+    private ImportPreview preview(UUID projectId, @Nullable String filename, SourceDraft draft,
+            @Nullable String charset, String charsetNote) {
         List<DraftBlock> proposed = draft.blocks().stream().filter(b -> !b.looksLikeChrome()).toList();
         List<ExistingSource> duplicates = proposed.isEmpty() ? List.of()
                 : sources.findBySha256(projectId, freeze(proposed).sha256());
