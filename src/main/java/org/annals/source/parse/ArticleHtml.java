@@ -43,11 +43,18 @@ public final class ArticleHtml {
             + "canvas, form, button, input, select, textarea, nav, aside, dialog, [hidden], [aria-hidden=true], "
             + "[role=navigation], [role=complementary], [role=search], [role=dialog], [role=alert]";
 
-    /** Class or id words of page furniture (matched as whole words: "ad-slot" is an ad, "shadow" is not). */
-    private static final Pattern FURNITURE = Pattern.compile("(?i)(?:^|[\\s_-])(?:ads?|advert\\w*|adslot|adunit"
-            + "|sponsor\\w*|promo\\w*|banner|comments?|comment-\\w+|disqus|respond|share|sharing|social|sidebar"
-            + "|related|recommended|newsletter|subscribe|subscription|cookie\\w*|consent|popup|modal|breadcrumbs?"
-            + "|menu|navbar|nav|masthead|widget|outbrain|taboola|paywall|signup)(?:$|[\\s_-])");
+    /**
+     * Class or id words of what is never the article: advertisements, comment threads, share buttons, related
+     * links, cookie notices (matched as whole words: "ad-slot" is an ad, "shadow" and "lead" are not).
+     */
+    private static final Pattern NEVER_ARTICLE = Pattern.compile("(?i)(?:^|[\\s_-])(?:ads?|advert\\w*|adslot|adunit"
+            + "|sponsor\\w*|promo\\w*|comments?|comment-\\w+|disqus|share|sharing|social|related|newsletter"
+            + "|cookie\\w*|consent|outbrain|taboola)(?:$|[\\s_-])");
+
+    /** Class or id words of page furniture that may also wrap the content ("sidebar" rarely, "main-menu" never). */
+    private static final Pattern FURNITURE = Pattern.compile("(?i)(?:^|[\\s_-])(?:banner|sidebar|recommended"
+            + "|subscribe|subscription|popup|modal|breadcrumbs?|menu|navbar|nav|masthead|widget|paywall|signup)"
+            + "(?:$|[\\s_-])");
 
     /** Class or id words that say "this is the content": they keep an element that also looks like furniture. */
     private static final Pattern CONTENT = Pattern.compile("(?i)(?:^|[\\s_-])(?:article|body|content|entry|main"
@@ -97,9 +104,13 @@ public final class ArticleHtml {
             }
             String names = e.className() + " " + e.id();
             String tag = e.normalName();
-            if (FURNITURE.matcher(names).find() && !CONTENT.matcher(names).find() && !tag.equals("article")
-                    && !tag.equals("main")) {
-                e.remove();
+            if (tag.equals("article") || tag.equals("main")) {
+                continue;
+            }
+            if ((NEVER_ARTICLE.matcher(names).find()
+                    || (FURNITURE.matcher(names).find() && !CONTENT.matcher(names).find()))
+                    && e.selectFirst("article, main, h1, [itemprop=articleBody]") == null) {
+                e.remove(); // (a wrapper named oddly that holds the article stays)
             }
         }
     }
