@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import org.annals.base.InvalidInputException;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -205,7 +204,7 @@ class SourceController {
         OriginalFile file = captures.original(projectId, sourceId);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+                        ContentDisposition.attachment().filename(file.fileName()).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .contentLength(file.bytes().length)

@@ -1,7 +1,5 @@
 package org.annals.source;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,27 +18,20 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("isAuthenticated()")
 public class CaptureService {
 
-    private static final String COLUMNS = "kind, file_name, requested_url, final_url, http_status, content_type,"
-            + " retrieved_at, sha256, size_bytes, content is not null";
-
     private final ProjectAccess access;
     private final JdbcTemplate jdbc;
+    private final CaptureQueries queries;
 
-    CaptureService(ProjectAccess access, JdbcTemplate jdbc) {
+    CaptureService(ProjectAccess access, JdbcTemplate jdbc, CaptureQueries queries) {
         this.access = access;
         this.jdbc = jdbc;
+        this.queries = queries;
     }
 
     /** The capture of a source, if it has one (pasted text and sources from before captures have none). */
     public Optional<CaptureDetails> details(UUID projectId, UUID sourceId) {
         access.require(projectId, ProjectRole.VIEWER);
-        return find(projectId, sourceId);
-    }
-
-    /** Without a permission check: for services that have checked already. */
-    Optional<CaptureDetails> find(UUID projectId, UUID sourceId) {
-        return jdbc.query("select " + COLUMNS + " from source_capture where source_id = ? and project_id = ?",
-                (rs, i) -> details(rs), sourceId, projectId).stream().findFirst();
+        return queries.find(projectId, sourceId);
     }
 
     /**
@@ -58,14 +49,6 @@ public class CaptureService {
             throw new NotFoundException("Original");
         }
         return found.getFirst();
-    }
-
-    static CaptureDetails details(ResultSet rs) throws SQLException {
-        Number status = (Number) rs.getObject(5);
-        return new CaptureDetails(Original.Kind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
-                rs.getString(4), status == null ? null : status.intValue(), rs.getString(6),
-                rs.getObject(7, java.time.OffsetDateTime.class).toInstant(), rs.getString(8), rs.getLong(9),
-                rs.getBoolean(10));
     }
 
     /**

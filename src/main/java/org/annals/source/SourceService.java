@@ -25,10 +25,10 @@ public class SourceService {
     private final SourceRepository sources;
     private final TextVersionRepository texts;
     private final TextSegmentRepository segments;
-    private final CaptureService captures;
+    private final CaptureQueries captures;
 
     SourceService(ProjectAccess access, SourceRepository sources, TextVersionRepository texts,
-            TextSegmentRepository segments, CaptureService captures) {
+            TextSegmentRepository segments, CaptureQueries captures) {
         this.captures = captures;
         this.access = access;
         this.sources = sources;

@@ -26,6 +26,7 @@ import org.annals.base.ByteSizes;
 import org.annals.source.ImportProperties;
 import org.annals.source.fetch.FetchFailedException.Reason;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,6 +48,7 @@ public class WebFetcher implements AutoCloseable {
     private final long maxBytes;
     private final HttpClient client;
 
+    @Autowired
     WebFetcher(FetchProperties settings, ImportProperties imports) {
         this(settings, new AddressPolicy(settings), Math.min(settings.maxBodySize().toBytes(),
                 imports.maxFileSize().toBytes()));
