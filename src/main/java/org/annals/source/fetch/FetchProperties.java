@@ -52,10 +52,4 @@ public record FetchProperties(@DefaultValue("true") boolean enabled, @DefaultVal
     private static List<String> lower(List<String> hosts) {
         return hosts.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).toList();
     }
-
-    /** The defaults, with these private {@code host:port} pairs allowed: for tests against a local server. */
-    public static FetchProperties allowing(String... privateHosts) {
-        return new FetchProperties(true, Duration.ofSeconds(5), Duration.ofSeconds(20), DataSize.ofMegabytes(10), 5,
-                "Annals test", List.of(), List.of(), false, List.of(privateHosts), 4, 20);
-    }
 }

@@ -162,7 +162,9 @@ public class WebFetcher implements AutoCloseable {
     private BodySubscriber<byte[]> handle(HttpResponse.ResponseInfo info, AtomicReference<@Nullable CappedBody> body) {
         int status = info.statusCode();
         if (status < 200 || status >= 300) {
-            return new CappedBody(0, null); // redirects and errors: their bodies are not read
+            // Redirects and errors: their bodies are read past and dropped (within the deadline), which lets the
+            // connection serve the next hop.
+            return HttpResponse.BodySubscribers.replacing(new byte[0]);
         }
         String type = info.headers().firstValue("Content-Type").orElse("");
         if (!readable(type)) {
@@ -246,8 +248,7 @@ public class WebFetcher implements AutoCloseable {
 
     /**
      * A body read into memory up to a cap: the moment more arrives than the cap allows, the download is cancelled
-     * and the fetch fails; nothing past the cap is ever held. With a cap of 0 and a failure it refuses at once; with
-     * a cap of 0 and none it discards the body (of a redirect or an error).
+     * and the fetch fails; nothing past the cap is ever held. Given a refusal, it refuses at once without reading.
      */
     private final class CappedBody implements BodySubscriber<byte[]> {
 
@@ -261,8 +262,6 @@ public class WebFetcher implements AutoCloseable {
             this.cap = cap;
             if (refusal != null) {
                 result.completeExceptionally(refusal);
-            } else if (cap == 0) {
-                result.complete(new byte[0]);
             }
         }
 
