@@ -18,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("isAuthenticated()")
 public class CaptureService {
 
+    private static final java.util.regex.Pattern KNOWN_EXTENSION = java.util.regex.Pattern.compile(
+            "(?i)\\.(?:html?|xhtml|pdf|txt|md)$");
+
     private final ProjectAccess access;
     private final JdbcTemplate jdbc;
     private final CaptureQueries queries;
@@ -65,8 +68,8 @@ public class CaptureService {
         if (safe.isEmpty() || safe.equals("_")) {
             safe = "original-" + sha256.substring(0, 12);
         }
-        if (kind == Original.Kind.URL && !safe.contains(".")) {
-            safe += extension(contentType);
+        if (kind == Original.Kind.URL && !KNOWN_EXTENSION.matcher(safe).find()) {
+            safe += extension(contentType); // "story-123.html", "example.org.pdf", "get.php.html"
         }
         return safe;
     }
