@@ -7,10 +7,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
-import org.jsoup.nodes.Node;
 import org.jsoup.select.Elements;
-import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
 
 /**
  * The main content of a web page, found the way reader modes find it, before {@link HtmlParser} and
@@ -74,7 +71,7 @@ public final class ArticleHtml {
         }
         limits.checkCount(Texts.countTagStarts(html), "HTML elements");
         Document document = Jsoup.parse(html);
-        limits.checkDepth(depth(document, limits.maxDepth()), "The HTML nests elements");
+        limits.checkDepth(HtmlParser.depth(document, limits.maxDepth()), "The HTML nests elements");
         Element body = document.body();
         int wholeText = textLength(body);
         String title = document.title();
@@ -205,20 +202,5 @@ public final class ArticleHtml {
 
     private static int textLength(Element e) {
         return e.text().length();
-    }
-
-    /** The depth of the deepest element, counted up to one past {@code max}, without recursion. */
-    private static int depth(Document document, int max) {
-        int[] deepest = {0};
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof Element) {
-                    deepest[0] = Math.max(deepest[0], depth);
-                }
-                return deepest[0] > max ? FilterResult.STOP : FilterResult.CONTINUE;
-            }
-        }, document);
-        return deepest[0];
     }
 }
