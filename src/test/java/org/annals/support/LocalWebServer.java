@@ -195,9 +195,12 @@ public final class LocalWebServer {
             case "/declared-huge" -> {
                 exchange.getResponseHeaders().set("Content-Type", "text/html");
                 exchange.sendResponseHeaders(200, 1L << 30);
+                // The headers and a first bit go out; the rest would follow slowly. The client must not wait for it.
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write("<html>".getBytes(StandardCharsets.UTF_8));
-                } catch (IOException cutOff) {
+                    out.flush();
+                    Thread.sleep(30_000);
+                } catch (IOException | InterruptedException cutOff) {
                     // the client refused it on its header
                 }
             }

@@ -143,9 +143,13 @@ public class WebFetcher implements AutoCloseable {
                     + AddressPolicy.shown(uri.toString()) + ".");
         }
         var body = new AtomicReference<@Nullable CappedBody>();
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> handle(info, body));
+        // A refusal on the headers (type, declared length) ends the wait at once: the client itself would wait for
+        // the body it was told not to read until the server sent more or the deadline passed.
+        var refused = new CompletableFuture<Void>();
+        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> handle(info, body, refused));
         try {
-            return future.get(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS);
+            CompletableFuture.anyOf(future, refused).get(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS);
+            return future.get();
         } catch (TimeoutException e) {
             cancel(future, body);
             throw timedOut();
@@ -154,12 +158,14 @@ public class WebFetcher implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new FetchFailedException(Reason.UNREACHABLE, "The fetch was interrupted.");
         } catch (ExecutionException e) {
+            cancel(future, body);
             throw failure(e.getCause(), uri);
         }
     }
 
     /** Decides from the status and headers whether the body is read at all, and how much of it. */
-    private BodySubscriber<byte[]> handle(HttpResponse.ResponseInfo info, AtomicReference<@Nullable CappedBody> body) {
+    private BodySubscriber<byte[]> handle(HttpResponse.ResponseInfo info, AtomicReference<@Nullable CappedBody> body,
+            CompletableFuture<Void> refused) {
         int status = info.statusCode();
         if (status < 200 || status >= 300) {
             // Redirects and errors: their bodies are read past and dropped (within the deadline), which lets the
@@ -167,13 +173,16 @@ public class WebFetcher implements AutoCloseable {
             return HttpResponse.BodySubscribers.replacing(new byte[0]);
         }
         String type = info.headers().firstValue("Content-Type").orElse("");
+        FetchFailedException refusal = null;
         if (!readable(type)) {
-            return new CappedBody(0, new FetchFailedException(Reason.UNSUPPORTED_TYPE, "This address gives "
-                    + AddressPolicy.shown(type.strip()) + ", not a web page, plain text or PDF."));
+            refusal = new FetchFailedException(Reason.UNSUPPORTED_TYPE, "This address gives "
+                    + AddressPolicy.shown(type.strip()) + ", not a web page, plain text or PDF.");
+        } else if (info.headers().firstValueAsLong("Content-Length").orElse(-1) > maxBytes) {
+            refusal = tooLarge(info.headers().firstValueAsLong("Content-Length").getAsLong());
         }
-        long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-        if (declared > maxBytes) {
-            return new CappedBody(0, tooLarge(declared));
+        if (refusal != null) {
+            refused.completeExceptionally(refusal);
+            return new CappedBody(0, refusal);
         }
         var capped = new CappedBody(maxBytes, null);
         body.set(capped);
