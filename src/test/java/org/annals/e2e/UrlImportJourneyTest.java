@@ -31,6 +31,18 @@ class UrlImportJourneyTest extends BrowserTest {
     @Autowired
     Fixtures fixtures;
 
+    @org.junit.jupiter.api.BeforeEach
+    void longerWaits() {
+        // The list arrives by push after the server fetched; the reader page is heavy: this machine's load makes
+        // both take longer than Playwright's 5 seconds.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void usualWaits() {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(5_000);
+    }
+
     @Test
     void an_editor_pastes_two_addresses_imports_both_and_finds_where_and_when_each_was_captured() throws IOException {
         var editor = fixtures.newUser("url-importer");
@@ -53,6 +65,8 @@ class UrlImportJourneyTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Aid convoy reaches Hama")))
                 .isVisible();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Shelling of Idlib villages")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Shelling of Idlib villages")
+                .setLevel(2))).isVisible();
 
         var capture = page.locator(".capture-summary");
         assertThat(capture).containsText(Pattern.compile("Captured .* · HTTP 200 · text/html; charset=utf-8"));
