@@ -11,7 +11,17 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import org.annals.base.InvalidInputException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.annals.source.CaptureService;
 import org.annals.source.ImportPreview;
+import org.annals.source.OriginalFile;
+import org.annals.source.fetch.UrlImportService;
+import org.annals.source.fetch.UrlPreview;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.annals.source.ImportRequest;
 import org.annals.source.ImportedSource;
 import org.annals.source.SourceImportService;
@@ -39,10 +49,15 @@ class SourceController {
 
     private final SourceService sources;
     private final SourceImportService imports;
+    private final UrlImportService urlImports;
+    private final CaptureService captures;
 
-    SourceController(SourceService sources, SourceImportService imports) {
+    SourceController(SourceService sources, SourceImportService imports, UrlImportService urlImports,
+            CaptureService captures) {
         this.sources = sources;
         this.imports = imports;
+        this.urlImports = urlImports;
+        this.captures = captures;
     }
 
     @GetMapping
@@ -97,6 +112,103 @@ class SourceController {
                 kept, null, null, Boolean.TRUE.equals(request.allowDuplicate())));
         return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/sources/" + imported.sourceId()))
                 .body(imported);
+    }
+
+    @Schema(description = "Web addresses to import, each as its own source")
+    record NewSourcesFromUrls(
+            @Schema(description = "The addresses (http or https), at most annals.fetch.max-urls-per-batch") @Nullable List<String> urls,
+            @Schema(description = "One address, instead of urls") @Nullable String url,
+            @Schema(description = "Import even when the project already has a source with exactly this text")
+            @Nullable Boolean allowDuplicate) {
+    }
+
+    @Schema(description = "What became of one address: the source imported from it, or why not")
+    record UrlImportResult(String url, @Nullable UUID sourceId, @Nullable String title, @Nullable String finalUrl,
+            @Nullable Integer httpStatus, @Nullable String contentType, @Nullable String sha256,
+            @Nullable Integer textLength,
+            @Schema(description = "Why the address was not imported: DISABLED, INVALID_ADDRESS, REFUSED_ADDRESS,"
+                    + " UNREACHABLE, TIMEOUT, HTTP_STATUS, TOO_LARGE, UNSUPPORTED_TYPE, TOO_MANY_REDIRECTS, UNREADABLE,"
+                    + " DUPLICATE") @Nullable String reason,
+            @Nullable String error) {
+    }
+
+    record UrlImportResults(int imported, int failed, List<UrlImportResult> results) {
+    }
+
+    @PostMapping(path = "/from-url", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Import sources from web addresses",
+            description = "Fetches each address (redirects followed and checked; private addresses refused unless the"
+                    + " operator allows them), keeps the article's main content with the web app's chrome rules, and"
+                    + " stores each as its own source with its capture (original bytes, final address, status,"
+                    + " content type, time, SHA-256). Each address succeeds or fails on its own; 201 when at least one"
+                    + " was imported (the failures are listed), 400 problem JSON when none was. Needs the Editor role"
+                    + " and a WRITE token.")
+    @ApiResponse(responseCode = "201", description = "At least one address imported")
+    @ApiResponse(responseCode = "400", description = "No address could be imported (the detail says why)")
+    ResponseEntity<UrlImportResults> importFromUrls(@PathVariable UUID projectId,
+            @RequestBody NewSourcesFromUrls request) {
+        var urls = new ArrayList<String>();
+        if (request.urls() != null) {
+            request.urls().stream().filter(Objects::nonNull).forEach(urls::add);
+        }
+        if (request.url() != null) {
+            urls.add(request.url());
+        }
+        List<UrlPreview> previews = urlImports.previewAll(projectId, urls);
+        var results = new ArrayList<UrlImportResult>();
+        int imported = 0;
+        for (UrlPreview p : previews) {
+            if (p.preview() == null) {
+                results.add(new UrlImportResult(p.url(), null, null, null, null, null, null, null,
+                        p.reason() == null ? null : p.reason().name(), p.error()));
+                continue;
+            }
+            ImportPreview preview = p.preview();
+            var original = Objects.requireNonNull(preview.original());
+            var kept = preview.draft().blocks().stream().filter(block -> !block.looksLikeChrome()).toList();
+            String title = preview.draft().title() != null ? preview.draft().title() : preview.filename();
+            var metadata = new SourceMetadata(Objects.requireNonNullElse(title, p.url()), original.finalUrl(), null,
+                    null, null, LocalDate.ofInstant(original.retrievedAt(), ZoneOffset.UTC), null, null);
+            try {
+                ImportedSource source = imports.importSource(projectId, new ImportRequest(metadata,
+                        preview.draft().format(), kept, preview.filename(), preview.charset(),
+                        Boolean.TRUE.equals(request.allowDuplicate()), original));
+                results.add(new UrlImportResult(p.url(), source.sourceId(), metadata.title(), original.finalUrl(),
+                        original.httpStatus(), original.contentType(), original.sha256(), source.textLength(), null,
+                        null));
+                imported++;
+            } catch (org.annals.source.DuplicateSourceException e) {
+                results.add(new UrlImportResult(p.url(), null, null, original.finalUrl(), original.httpStatus(),
+                        original.contentType(), original.sha256(), null, "DUPLICATE", e.getMessage()));
+            } catch (InvalidInputException e) {
+                results.add(new UrlImportResult(p.url(), null, null, original.finalUrl(), original.httpStatus(),
+                        original.contentType(), original.sha256(), null, "UNREADABLE", e.getMessage()));
+            }
+        }
+        if (imported == 0) {
+            throw new InvalidInputException(results.size() == 1 ? results.getFirst().error()
+                    : "None of the " + results.size() + " addresses could be imported: " + String.join(" ",
+                            results.stream().map(r -> r.url() + ": " + r.error()).toList()));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new UrlImportResults(imported, results.size() - imported, results));
+    }
+
+    @GetMapping(path = "/{sourceId}/original", produces = MediaType.ALL_VALUE)
+    @Operation(summary = "The original a source was imported from, byte for byte",
+            description = "The uploaded file or the fetched page exactly as it arrived; its SHA-256 is the capture's"
+                    + " (GET /sources/{sourceId} gives it). Always an attachment of type application/octet-stream."
+                    + " 404 when the source has no original (pasted text) or it was larger than the server keeps."
+                    + " Needs any role in the project.")
+    ResponseEntity<byte[]> original(@PathVariable UUID projectId, @PathVariable UUID sourceId) {
+        OriginalFile file = captures.original(projectId, sourceId);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(file.fileName()).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .contentLength(file.bytes().length)
+                .body(file.bytes());
     }
 
     private static SourceFormat format(String name) {

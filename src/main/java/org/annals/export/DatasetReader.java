@@ -421,10 +421,17 @@ class DatasetReader {
                         rs.getObject(8, LocalDate.class), rs.getString(9)}, projectId);
         for (Object[] row : rows) {
             SourceRef ref = (SourceRef) row[0];
-            jdbc.query("select t.sha256, t.content from source s join text_version t on t.id = s.text_version_id"
+            jdbc.query("select t.sha256, t.content, c.kind, c.file_name, c.requested_url, c.final_url, c.http_status,"
+                    + " c.content_type, c.retrieved_at, c.sha256, c.size_bytes from source s"
+                    + " join text_version t on t.id = s.text_version_id left join source_capture c on c.source_id = s.id"
                     + " where s.id = ?", rs -> {
+                        var capture = rs.getString(3) == null ? null : new DatasetRows.CaptureRow(rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6),
+                                rs.getObject(7) == null ? null : ((Number) rs.getObject(7)).intValue(), rs.getString(8),
+                                rs.getObject(9, java.time.OffsetDateTime.class).toInstant(), rs.getString(10),
+                                rs.getLong(11));
                         sink.accept(new SourceRow(ref, (LocalDate) row[1], (LocalDate) row[2], (String) row[3],
-                                rs.getString(1), rs.getString(2)));
+                                rs.getString(1), rs.getString(2), capture));
                     }, ref.id());
         }
     }

@@ -23,7 +23,13 @@ final class DatasetRows {
      * its annotations counts in.
      */
     record SourceRow(SourceRef ref, @Nullable LocalDate publishedOn, @Nullable LocalDate retrievedOn,
-            @Nullable String language, String textSha256, String text) {
+            @Nullable String language, String textSha256, String text, @Nullable CaptureRow capture) {
+    }
+
+    /** Where a source's original came from and its fingerprint (issue 19; the bytes stay in Annals). */
+    record CaptureRow(String kind, @Nullable String fileName, @Nullable String requestedUrl, @Nullable String finalUrl,
+            @Nullable Integer httpStatus, @Nullable String contentType, java.time.Instant retrievedAt, String sha256,
+            long size) {
     }
 
     record Actor(UUID entityId, String name, String role) {

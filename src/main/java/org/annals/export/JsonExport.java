@@ -79,6 +79,22 @@ final class JsonExport implements AutoCloseable {
         json.writeStringProperty("textSha256", row.textSha256());
         json.writeNumberProperty("textLength", row.text().length());
         json.writeStringProperty("text", row.text());
+        var capture = row.capture();
+        if (capture != null) {
+            json.writeObjectPropertyStart("capture");
+            json.writeStringProperty("kind", capture.kind().toLowerCase(Locale.ROOT));
+            nullable("fileName", capture.fileName());
+            nullable("requestedUrl", capture.requestedUrl());
+            nullable("finalUrl", capture.finalUrl());
+            if (capture.httpStatus() != null) {
+                json.writeNumberProperty("httpStatus", capture.httpStatus());
+            }
+            nullable("contentType", capture.contentType());
+            json.writeStringProperty("retrievedAt", ExportText.instant(capture.retrievedAt()));
+            json.writeStringProperty("sha256", capture.sha256());
+            json.writeNumberProperty("size", capture.size());
+            json.writeEndObject();
+        }
     }
 
     void entity(EntityRow e) {

@@ -274,7 +274,11 @@ public class ReleaseService {
         manifest.put("licence", "Events, entities and annotations are the project's own records. Each quote is"
                 + " from a source that keeps its own licence: attribute it as listed under \"sources\".");
         ArrayNode sources = manifest.putArray("sources");
-        jdbc.query("select id, title, url, publisher, author, licence from source where project_id = ? order by title, id",
+        // With each source, the fingerprint of the original its text was made from (issue 19): a reader of the
+        // release can check a copy of the page or file against it.
+        jdbc.query("select s.id, s.title, s.url, s.publisher, s.author, s.licence, c.sha256, c.final_url, c.retrieved_at"
+                + " from source s left join source_capture c on c.source_id = s.id where s.project_id = ?"
+                + " order by s.title, s.id",
                 rs -> {
                     ObjectNode source = sources.addObject().put("id", rs.getObject(1, UUID.class).toString())
                             .put("title", rs.getString(2));
@@ -282,6 +286,12 @@ public class ReleaseService {
                     putIfPresent(source, "publisher", rs.getString(4));
                     putIfPresent(source, "author", rs.getString(5));
                     putIfPresent(source, "licence", rs.getString(6));
+                    if (rs.getString(7) != null) {
+                        ObjectNode capture = source.putObject("capture").put("sha256", rs.getString(7));
+                        putIfPresent(capture, "finalUrl", rs.getString(8));
+                        capture.put("retrievedAt", rs.getObject(9, java.time.OffsetDateTime.class).toInstant()
+                                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+                    }
                 }, projectId);
         return manifest;
     }

@@ -112,7 +112,7 @@ class SampleProjectSeeder implements ApplicationListener<ApplicationReadyEvent> 
                 var metadata = new SourceMetadata(title, null, "Wikipedia", "Wikipedia contributors", null,
                         LocalDate.of(2024, 12, 15), "en", LICENCE);
                 imports.importSource(project, new ImportRequest(metadata, preview.draft().format(), kept, name,
-                        preview.charset(), false));
+                        preview.charset(), false, preview.original()));
                 imported++;
             } catch (InvalidInputException e) {
                 log.warn("Sample file {} not imported: {}", file.getFilename(), e.getMessage());

@@ -39,10 +39,15 @@ public class SourceImportService {
     private final ImportProperties limits;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final SourceParser parser = new SourceParser();
+    private final CaptureRepository captures;
+    private final OriginalProperties originals;
 
     SourceImportService(ProjectAccess access, SourceRepository sources, TextVersionRepository texts,
             TextSegmentRepository segments, ImportProperties limits,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, CaptureRepository captures,
+            OriginalProperties originals) {
+        this.captures = captures;
+        this.originals = originals;
         this.events = events;
         this.access = access;
         this.sources = sources;
@@ -59,9 +64,42 @@ public class SourceImportService {
     @Transactional(readOnly = true)
     public ImportPreview preview(UUID projectId, String filename, byte[] content) {
         access.require(projectId, ProjectRole.EDITOR);
+        if (content.length > limits.maxFileSize().toBytes()) {
+            throw new InvalidInputException(ByteSizes.tooLarge("The file", content.length,
+                    limits.maxFileSize().toBytes()));
+        }
+        SourceFormat document = SourceParser.detectDocument(filename, content);
+        if (document != null) {
+            SourceDraft draft;
+            try {
+                draft = parser.parseDocument(content, document, limits.parseLimits());
+            } catch (SourceTooComplexException e) {
+                throw new InvalidInputException(e.getMessage());
+            }
+            return withOriginal(preview(projectId, filename, draft, null, document.displayName()),
+                    Original.file(filename, content));
+        }
         DecodedText decoded = TextDecoder.decode(content, limits.maxFileSize().toBytes());
         SourceFormat format = SourceParser.detect(filename, decoded.text());
-        return preview(projectId, filename, decoded.text(), format, decoded.charset().name(), decoded.charsetNote());
+        return withOriginal(preview(projectId, filename, decoded.text(), format, decoded.charset().name(),
+                decoded.charsetNote()), Original.file(filename, content));
+    }
+
+    /** The bytes of an uploaded file go with its preview, to be kept with the source (decision 0034). */
+    private static ImportPreview withOriginal(ImportPreview preview, Original original) {
+        return new ImportPreview(preview.filename(), preview.draft(), preview.charset(), preview.charsetNote(),
+                preview.duplicates(), original);
+    }
+
+    /**
+     * The preview of something read elsewhere (a page fetched by address, org.annals.source.fetch): its draft,
+     * how it was read, and its original, checked for duplicates like an upload. Stores nothing.
+     */
+    @Transactional(readOnly = true)
+    public ImportPreview previewCaptured(UUID projectId, String name, SourceDraft draft, @Nullable String charset,
+            String note, Original original) {
+        access.require(projectId, ProjectRole.EDITOR);
+        return withOriginal(preview(projectId, name, draft, charset, note), original);
     }
 
     /** Parses pasted text. Stores nothing. */
@@ -96,6 +134,11 @@ public class SourceImportService {
         } catch (SourceTooComplexException e) {
             throw new InvalidInputException(e.getMessage());
         }
+        return preview(projectId, filename, draft, charset, charsetNote);
+    }
+
+    private ImportPreview preview(UUID projectId, @Nullable String filename, SourceDraft draft,
+            @Nullable String charset, String charsetNote) {
         List<DraftBlock> proposed = draft.blocks().stream().filter(b -> !b.looksLikeChrome()).toList();
         List<ExistingSource> duplicates = proposed.isEmpty() ? List.of()
                 : sources.findBySha256(projectId, freeze(proposed).sha256());
@@ -148,6 +191,12 @@ public class SourceImportService {
         UUID author = CurrentUser.require().userId();
         Source source = sources.save(new Source(projectId, text, metadata, request.format(),
                 label(request.filename(), 255), label(request.charset(), 40), author, now));
+        Original original = request.original();
+        if (original != null) {
+            // In this transaction: the source never exists without the capture it was made from, nor the reverse.
+            captures.save(new Capture(projectId, source.getId(), text.getId(), original,
+                    label(original.fileName(), 255), originals.keeps(original.size())));
+        }
         log.info("Source '{}' ({} characters) imported into project {} by '{}'", metadata.title(),
                 frozen.text().length(), projectId, CurrentUser.require().getUsername());
         events.publishEvent(new SourceImported(projectId, source.getId(), metadata.title(), author, now));

@@ -25,9 +25,11 @@ public class SourceService {
     private final SourceRepository sources;
     private final TextVersionRepository texts;
     private final TextSegmentRepository segments;
+    private final CaptureQueries captures;
 
     SourceService(ProjectAccess access, SourceRepository sources, TextVersionRepository texts,
-            TextSegmentRepository segments) {
+            TextSegmentRepository segments, CaptureQueries captures) {
+        this.captures = captures;
         this.access = access;
         this.sources = sources;
         this.texts = texts;
@@ -78,7 +80,8 @@ public class SourceService {
         UUID versionId = source.getTextVersionId();
         var details = new SourceText.SourceDetails(source.getId(), projectId, source.metadata(),
                 source.getFormat().displayName(), source.getOriginalFilename(), source.getCharset(),
-                source.getTextLength(), texts.findSha256(versionId), source.getCreatedAt());
+                source.getTextLength(), texts.findSha256(versionId), source.getCreatedAt(),
+                captures.find(projectId, sourceId).orElse(null));
         return new SourceText(details, texts.findContent(versionId),
                 segments.findSections(versionId, TextSegment.Kind.SECTION),
                 segments.findPassages(versionId, TextSegment.Kind.PASSAGE),

@@ -18,9 +18,9 @@ public record SourceText(SourceDetails source, String text, List<Section> sectio
     public record Range(int start, int end) {
     }
 
-    /** The metadata of a source and where its text came from. */
+    /** The metadata of a source and where its text came from (its capture, when it has one). */
     public record SourceDetails(UUID id, UUID projectId, SourceMetadata metadata, String format,
             @Nullable String originalFilename, @Nullable String charset, int textLength, String sha256,
-            java.time.Instant createdAt) {
+            java.time.Instant createdAt, @Nullable CaptureDetails capture) {
     }
 }

@@ -78,6 +78,10 @@ class ApiAuthorizationMatrixTest {
     private final Map<Actor, String> tokens = new EnumMap<>(Actor.class);
     private UUID project;
     private UUID source;
+    /** A source imported from a file, so with an original to download. */
+    private UUID uploadedSource;
+    @Autowired
+    org.annals.source.SourceImportService imports;
     private UUID entity;
     /** A source with registry names to accept and reject (issue 18), and their keys. */
     private UUID suggestionSource;
@@ -152,6 +156,13 @@ class ApiAuthorizationMatrixTest {
                         t -> Map.of("title", "Imported over the API", "format", "markdown",
                                 "content", "# Report\n\nA paragraph " + UUID.randomUUID() + ".")),
                 get("/projects/{p}/sources/{s}/annotations", Actor.VIEWER, t -> t.base() + "/sources/" + t.source + "/annotations"),
+                // Issue 19: import by address and the original of a source. The matrix's server may fetch from no
+                // private address, so those who get past the permission check are told the address is refused
+                // (a real fetch: UrlImportOverApiTest).
+                post("/projects/{p}/sources/from-url", Actor.EDITOR, 400, t -> t.base() + "/sources/from-url",
+                        t -> Map.of("url", "http://10.0.0.1/report.html")),
+                get("/projects/{p}/sources/{s}/original", Actor.VIEWER,
+                        t -> t.base() + "/sources/" + t.uploadedSource + "/original"),
                 // Issue 17: from a quote to its claims, and the claim a quote makes
                 get("/projects/{p}/annotations/{a}/claims", Actor.VIEWER,
                         t -> t.base() + "/annotations/" + t.annotation + "/claims"),
@@ -280,6 +291,11 @@ class ApiAuthorizationMatrixTest {
         AnnalsPrincipal editor = principals.get(Actor.EDITOR);
         AnnalsPrincipal reviewer = principals.get(Actor.REVIEWER);
         source = fixtures.newSource(project, editor, "Matrix source", "Hama fell on 5 December 2024.");
+        var uploaded = Fixtures.as(editor, () -> imports.preview(project, "matrix.txt",
+                "An uploaded file.".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        uploadedSource = Fixtures.as(editor, () -> imports.importSource(project, new org.annals.source.ImportRequest(
+                org.annals.source.SourceMetadata.titled("Uploaded"), uploaded.draft().format(), uploaded.draft().blocks(),
+                "matrix.txt", uploaded.charset(), true, uploaded.original()))).sourceId();
         var place = Fixtures.as(editor, () -> entities.proposeCreate(project, EntityPayload.of(EntityKind.PLACE,
                 "Hama matrix"), "Add Hama", true));
         Fixtures.as(reviewer, () -> review.approve(place.changesetId(), null));
@@ -334,7 +350,10 @@ class ApiAuthorizationMatrixTest {
         int expected = expected(endpoint, actor);
         if (expected < 400) {
             assertThat(response.status()).as("%s by %s: %s", endpoint, actor, response).isEqualTo(expected);
-            if (endpoint.name().contains("/exports/")) {
+            if (endpoint.name().endsWith("/original")) {
+                assertThat(response.contentType()).isEqualTo("application/octet-stream");
+                assertThat(response.header("Content-Disposition")).startsWith("attachment;");
+            } else if (endpoint.name().contains("/exports/")) {
                 assertThat(response.contentType()).startsWith("text/csv");
                 assertThat(response.body()).contains("Fall of Hama");
             } else {

@@ -91,6 +91,10 @@ class ServiceAuthorizationMatrixTest {
     @Autowired
     SourceService sources;
     @Autowired
+    org.annals.source.CaptureService captures;
+    @Autowired
+    org.annals.source.fetch.UrlImportService urlImports;
+    @Autowired
     ChangesetService changesets;
     @Autowired
     ReviewService review;
@@ -138,6 +142,8 @@ class ServiceAuthorizationMatrixTest {
     private final Map<Actor, AnnalsPrincipal> principals = new EnumMap<>(Actor.class);
     private UUID project;
     private UUID source;
+    /** A source imported from a file: it has an original. */
+    private UUID uploaded;
     private UUID entity;
     private UUID revision;
     private UUID pending;
@@ -207,6 +213,20 @@ class ServiceAuthorizationMatrixTest {
                 new EntryPoint("SourceImportService.importSource", Actor.EDITOR,
                         t -> t.imports.importSource(t.project, new ImportRequest(SourceMetadata.titled("Matrix"),
                                 t.preview.draft().format(), t.preview.draft().blocks(), null, null, true))),
+                // Issue 19: captures and import by address. The matrix's server fetches from no private address:
+                // those who get past the permission check are told the address is refused.
+                new EntryPoint("SourceImportService.previewCaptured", Actor.EDITOR,
+                        t -> t.imports.previewCaptured(t.project, "page.html", t.preview.draft(), "UTF-8", "fetched",
+                                org.annals.source.Original.fetched("https://example.org/", "https://example.org/", 200,
+                                        "text/html", java.time.Instant.now(), new byte[] {'x'}))),
+                new EntryPoint("CaptureService.details", Actor.VIEWER, t -> t.captures.details(t.project, t.uploaded)),
+                new EntryPoint("CaptureService.original", Actor.VIEWER, t -> t.captures.original(t.project, t.uploaded)),
+                new EntryPoint("UrlImportService.enabled", Actor.NON_MEMBER, t -> t.urlImports.enabled()),
+                new EntryPoint("UrlImportService.maxUrlsPerBatch", Actor.NON_MEMBER, t -> t.urlImports.maxUrlsPerBatch()),
+                new EntryPoint("UrlImportService.preview", Actor.EDITOR,
+                        t -> t.urlImports.preview(t.project, "http://10.0.0.1/report.html")),
+                new EntryPoint("UrlImportService.previewAll", Actor.EDITOR,
+                        t -> t.urlImports.previewAll(t.project, List.of("http://169.254.169.254/latest/meta-data/"))),
                 new EntryPoint("SourceService.library", Actor.VIEWER,
                         t -> t.sources.library(t.project, "", Sort.unsorted(), 0, 10)),
                 new EntryPoint("SourceService.count", Actor.VIEWER, t -> t.sources.count(t.project, "")),
@@ -475,6 +495,11 @@ class ServiceAuthorizationMatrixTest {
         source = Fixtures.as(creator, () -> imports.importSource(project, new ImportRequest(
                 SourceMetadata.titled("Matrix source"), preview.draft().format(), preview.draft().blocks(), null, null,
                 false)).sourceId());
+        var file = Fixtures.as(creator, () -> imports.preview(project, "matrix.txt",
+                "An uploaded source for the matrix.".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        uploaded = Fixtures.as(creator, () -> imports.importSource(project, new ImportRequest(
+                SourceMetadata.titled("Uploaded matrix source"), file.draft().format(), file.draft().blocks(),
+                "matrix.txt", file.charset(), false, file.original())).sourceId());
         var proposal = Fixtures.as(principals.get(Actor.EDITOR), () -> entities.proposeCreate(project,
                 EntityPayload.of(EntityKind.PERSON, "Matrix person"), "matrix", true));
         Fixtures.as(principals.get(Actor.REVIEWER), () -> review.approve(proposal.changesetId(), null));

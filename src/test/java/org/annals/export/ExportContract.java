@@ -473,6 +473,35 @@ abstract class ExportContract {
         assertThat(schema.lineErrors(line)).isNotEmpty();
     }
 
+    @Autowired
+    org.annals.source.SourceImportService imports;
+
+    @Test
+    void a_source_imported_from_a_file_carries_its_capture_in_the_dataset_and_it_validates() {
+        byte[] file = "A third report, uploaded as a file.".getBytes(StandardCharsets.UTF_8);
+        var preview = as(editor, () -> imports.preview(project, "third.txt", file));
+        as(editor, () -> imports.importSource(project, new org.annals.source.ImportRequest(
+                SourceMetadata.titled("Third report"), preview.draft().format(), preview.draft().blocks(), "third.txt",
+                preview.charset(), true, preview.original())));
+
+        JsonNode dataset = JSON.readTree(export(ExportFormat.DATASET_JSON, ExportFilter.ALL, false));
+        JsonNode third = java.util.stream.StreamSupport.stream(dataset.path("sources").spliterator(), false)
+                .filter(s -> s.path("title").asString().equals("Third report")).findFirst().orElseThrow();
+        JsonNode capture = third.path("capture");
+        assertThat(capture.path("kind").asString()).isEqualTo("file");
+        assertThat(capture.path("fileName").asString()).isEqualTo("third.txt");
+        assertThat(capture.path("sha256").asString()).isEqualTo(org.annals.source.Original.sha256(file));
+        assertThat(capture.path("size").asLong()).isEqualTo(file.length);
+        assertThat(capture.path("retrievedAt").asString()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+        assertThat(dataset.path("sources").get(0).has("capture")).as("pasted text has none").isFalse();
+        var schema = new DatasetSchema();
+        assertThat(schema.errors(dataset)).isEmpty();
+        String lines = new String(export(ExportFormat.DATASET_JSONL, ExportFilter.ALL, false), StandardCharsets.UTF_8);
+        lines.lines().forEach(line -> assertThat(schema.lineErrors(JSON.readTree(line))).as(line).isEmpty());
+        ((tools.jackson.databind.node.ObjectNode) capture).put("sha256", "not a hash");
+        assertThat(schema.errors(dataset)).isNotEmpty();
+    }
+
     @Test
     void the_timeline_is_in_timelinejs_format_with_user_text_escaped_and_the_disagreement_told() {
         JsonNode timeline = JSON.readTree(export(ExportFormat.TIMELINE_JSON, ExportFilter.ALL, false));

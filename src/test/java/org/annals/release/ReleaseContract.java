@@ -135,6 +135,30 @@ abstract class ReleaseContract {
         assertThat(new String(entries.get("events.csv"), java.nio.charset.StandardCharsets.UTF_8)).contains("Fall of Hama");
     }
 
+    @Autowired
+    org.annals.source.SourceImportService imports;
+
+    @Test
+    void the_manifest_lists_the_capture_hash_of_each_source_imported_from_a_file() throws Exception {
+        byte[] file = "An uploaded report on Homs.".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var preview = as(editor, () -> imports.preview(project, "homs.txt", file));
+        as(editor, () -> imports.importSource(project, new org.annals.source.ImportRequest(
+                org.annals.source.SourceMetadata.titled("Homs upload"), preview.draft().format(),
+                preview.draft().blocks(), "homs.txt", preview.charset(), true, preview.original())));
+        approvedEvent("Fall of Homs");
+        ReleaseSummary release = as(manager, () -> releases.publish(project, "With a capture"));
+
+        JsonNode manifest = JsonMapper.builder().build().readTree(unzip(as(viewer, () -> releases.file(project,
+                release.id()))).get("manifest.json"));
+        JsonNode homs = java.util.stream.StreamSupport.stream(manifest.path("sources").spliterator(), false)
+                .filter(s -> s.path("title").asString().equals("Homs upload")).findFirst().orElseThrow();
+        assertThat(homs.path("capture").path("sha256").asString()).isEqualTo(org.annals.source.Original.sha256(file));
+        assertThat(homs.path("capture").path("retrievedAt").asString()).isNotBlank();
+        JsonNode report = java.util.stream.StreamSupport.stream(manifest.path("sources").spliterator(), false)
+                .filter(s -> s.path("title").asString().equals("Report")).findFirst().orElseThrow();
+        assertThat(report.has("capture")).as("a source without an original has no capture").isFalse();
+    }
+
     @Test
     void the_next_release_says_which_events_were_added_changed_and_removed() {
         UUID kept = approvedEvent("Kept");

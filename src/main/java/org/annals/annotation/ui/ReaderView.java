@@ -52,6 +52,7 @@ import org.annals.annotation.LinkChoice;
 import org.annals.event.prefill.SourceContext;
 import org.annals.event.ui.EventFromSelection;
 import org.annals.source.SourceText;
+import org.annals.source.ui.CaptureSummary;
 import org.annals.source.ui.SourceLinks;
 import org.annals.event.EventRecordType;
 import org.annals.suggest.SuggestionEvents;
@@ -80,6 +81,7 @@ public class ReaderView extends ProjectPage {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
 
     private final SourceService sources;
+    private final org.annals.source.CaptureService captures;
     private final AnnotationService annotations;
     private final TaxonomyService taxonomy;
     private final EventFromSelection eventFromSelection;
@@ -109,8 +111,10 @@ public class ReaderView extends ProjectPage {
 
     ReaderView(ProjectService projects, SourceService sources, AnnotationService annotations, TaxonomyService taxonomy,
             CollabService collab, PresenceService presence, org.annals.discussion.ui.CommentThreads threads,
-            EventFromSelection eventFromSelection, SuggestionService suggestionService) {
+            EventFromSelection eventFromSelection, SuggestionService suggestionService,
+            org.annals.source.CaptureService captures) {
         super(projects, ProjectRole.VIEWER, "Source");
+        this.captures = captures;
         this.suggestionService = suggestionService;
         this.threads = threads;
         this.sources = sources;
@@ -185,7 +189,11 @@ public class ReaderView extends ProjectPage {
         body.addClassName("reader-body");
         var heading = new Div(new H2(metadata.title()), presenceBar);
         heading.addClassName("reader-heading");
-        add(heading, details(source), options);
+        Div detailsLine = details(source);
+        if (source.source().capture() != null) {
+            detailsLine.add(new CaptureSummary(captures, project.id(), id, source.source().capture()));
+        }
+        add(heading, detailsLine, options);
         if (content.canEdit()) {
             add(draftBar);
         }
@@ -537,7 +545,7 @@ public class ReaderView extends ProjectPage {
         }
     }
 
-    private static Component details(SourceText source) {
+    private static Div details(SourceText source) {
         SourceMetadata m = source.source().metadata();
         var facts = new ArrayList<String>();
         if (m.publisher() != null) {

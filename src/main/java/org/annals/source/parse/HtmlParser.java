@@ -66,7 +66,7 @@ final class HtmlParser {
     }
 
     /** The depth of the deepest element, counted up to one past {@code max} (no need to look further). */
-    private static int depth(Document document, int max) {
+    static int depth(Document document, int max) {
         int[] deepest = {0};
         NodeTraversor.filter(new NodeFilter() {
             @Override

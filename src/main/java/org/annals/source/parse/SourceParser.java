@@ -66,6 +66,32 @@ public final class SourceParser {
         return SourceFormat.PLAIN_TEXT;
     }
 
+    /**
+     * The document format of a file's bytes (PDF, Word, OpenDocument), judged by its content, or null for a file
+     * to be decoded as text. A file whose name claims a document format its content does not have is refused
+     * with a message that says what it is.
+     */
+    public static @Nullable SourceFormat detectDocument(@Nullable String filename, byte[] bytes) {
+        return DocumentFiles.detect(filename, bytes);
+    }
+
+    /**
+     * Reads a document file (PDF, DOCX, ODT) into a draft: the same blocks, chrome flags and title as text
+     * formats.
+     *
+     * @throws SourceTooComplexException when the document holds more than the limits allow
+     * @throws org.annals.base.InvalidInputException when the file cannot be read (damaged, encrypted, no text)
+     */
+    public SourceDraft parseDocument(byte[] bytes, SourceFormat format, ParseLimits limits) {
+        ParsedDocument parsed = switch (format) {
+            case PDF -> PdfReader.read(bytes, limits);
+            case DOCX -> DocxReader.read(bytes, limits);
+            case ODT -> OdtReader.read(bytes, limits);
+            default -> throw new IllegalArgumentException(format + " is not a document format");
+        };
+        return draft(format, parsed, limits);
+    }
+
     /** Parses already decoded text (any line endings) in the given format, within the default limits. */
     public SourceDraft parse(String text, SourceFormat format) {
         return parse(text, format, ParseLimits.DEFAULT);
@@ -88,7 +114,12 @@ public final class SourceParser {
             case MARKDOWN -> new ParsedDocument(null, MarkdownParser.parse(text, limits));
             case MEDIAWIKI -> new ParsedDocument(null, MediaWikiParser.parse(text, limits));
             case PLAIN_TEXT -> new ParsedDocument(null, PlainTextParser.parse(text));
+            case PDF, DOCX, ODT -> throw new IllegalArgumentException(format + " is read from bytes: parseDocument");
         };
+        return draft(format, parsed, limits);
+    }
+
+    private static SourceDraft draft(SourceFormat format, ParsedDocument parsed, ParseLimits limits) {
         limits.checkCount(parsed.blocks().size(), "blocks (paragraphs, headings, lists, tables)");
         // Every parser already leaves out empty blocks; this keeps that promise whatever odd input comes in.
         List<DraftBlock> nonEmpty = parsed.blocks().stream().filter(b -> !Texts.isBlank(b.text())).toList();

@@ -35,6 +35,7 @@ import org.annals.project.ui.ProjectPage;
 import org.annals.project.ui.ProjectRoutes;
 import org.annals.source.ImportedSource;
 import org.annals.source.SourceImportService;
+import org.annals.source.fetch.UrlImportService;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +49,7 @@ import org.jspecify.annotations.Nullable;
 public class ImportView extends ProjectPage {
 
     private final SourceImportService imports;
+    private final UrlImportService urlImports;
     private final List<PendingImport> pending = new ArrayList<>();
     private final Grid<PendingImport> grid = new Grid<>();
     /** Files arrive on the upload request's thread and are parsed on the UI thread, in order. */
@@ -58,9 +60,10 @@ public class ImportView extends ProjectPage {
     private record UploadedFile(String name, byte @Nullable [] content, @Nullable String refusal) {
     }
 
-    ImportView(ProjectService projects, SourceImportService imports) {
+    ImportView(ProjectService projects, SourceImportService imports, UrlImportService urlImports) {
         super(projects, ProjectRole.EDITOR, "Import sources");
         this.imports = imports;
+        this.urlImports = urlImports;
         addClassName("import-view");
     }
 
@@ -75,7 +78,7 @@ public class ImportView extends ProjectPage {
                 + ByteSizes.format(imports.limits().maxFileSize().toBytes()) + " per file and "
                 + imports.limits().maxFilesPerBatch() + " files at a time. Nothing is stored until you import:"
                 + " first check what Annals found, and drop navigation, comments and other page chrome."));
-        add(upload(), pasteArea(), toolbar());
+        add(upload(), pasteArea(), new UrlImportPanel(urlImports, project.id(), this::list), toolbar());
         configureGrid();
         add(grid);
     }
@@ -148,6 +151,12 @@ public class ImportView extends ProjectPage {
         var details = new Details("Paste text instead", text, preview);
         details.setWidthFull();
         return details;
+    }
+
+    /** Items prepared elsewhere on the page (pages fetched by address) join the list. */
+    private void list(List<PendingImport> items) {
+        pending.addAll(items);
+        grid.setItems(pending);
     }
 
     private Component toolbar() {

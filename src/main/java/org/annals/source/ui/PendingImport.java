@@ -45,6 +45,19 @@ final class PendingImport {
         return new PendingImport(name, preview, State.READY, summary);
     }
 
+    /** A page fetched by address: its metadata starts with the address that answered and the day it was fetched. */
+    static PendingImport fetched(String url, ImportPreview preview) {
+        PendingImport item = ready(url, preview);
+        var original = preview.original();
+        if (original != null && original.finalUrl() != null) {
+            SourceMetadata m = item.metadata;
+            item.metadata = new SourceMetadata(m.title(), original.finalUrl(), m.publisher(), m.author(),
+                    m.publishedOn(), LocalDate.ofInstant(original.retrievedAt(), java.time.ZoneOffset.UTC),
+                    m.language(), m.licence());
+        }
+        return item;
+    }
+
     static PendingImport failed(String name, String reason) {
         return new PendingImport(name, null, State.FAILED, reason);
     }
@@ -65,7 +78,7 @@ final class PendingImport {
             }
         }
         return new ImportRequest(metadata, preview.draft().format(), kept, preview.filename(), preview.charset(),
-                allowDuplicate);
+                allowDuplicate, preview.original());
     }
 
     void imported(UUID sourceId, String message) {
