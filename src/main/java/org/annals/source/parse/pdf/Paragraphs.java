@@ -94,15 +94,17 @@ final class Paragraphs {
             return false;
         }
         boolean endsSentence = SENTENCE_END.indexOf(previous.text().charAt(previous.text().length() - 1)) >= 0;
+        // "recon-" then "struction": a word broken at the line end, whatever the line's length.
+        boolean brokenWord = Hyphenation.endsWithHyphen(previous.text()) && Character.isLowerCase(line.text().charAt(0));
         if (line.columnStart() || line.page() != previous.page()) {
             // Across a column or a page: only a paragraph cut off mid-sentence at the column's edge goes on.
-            return previous.fill() > 0.85f && !endsSentence && line.indent() < line.size();
+            return (previous.fill() > 0.85f || brokenWord) && !endsSentence && line.indent() < line.size();
         }
         float gap = line.y() - previous.y();
         if (gap <= 0 || gap > Math.max(lineStep, previous.size()) * 1.35f) {
             return false;
         }
-        if (previous.fill() < 0.7f || (previous.fill() < 0.85f && endsSentence)) {
+        if (!brokenWord && (previous.fill() < 0.7f || (previous.fill() < 0.85f && endsSentence))) {
             return false;
         }
         // An indented first line opens a paragraph (the line before was not indented as much).

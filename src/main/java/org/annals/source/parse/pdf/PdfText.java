@@ -13,6 +13,8 @@ import java.util.Set;
 import org.annals.base.InvalidInputException;
 import org.annals.source.parse.DraftBlock;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -50,6 +52,9 @@ public final class PdfText {
     /** Below this many letters in the whole file, a PDF has no text layer worth the name. */
     private static final int MIN_TEXT = 20;
     private static final int MAX_OUTLINE_ENTRIES = 10_000;
+    /** Most operators one page's content may run, and most graphics states it may save inside each other. */
+    static final long MAX_OPERATORS_PER_PAGE = 2_000_000;
+    static final int MAX_SAVED_STATES = 1_000;
     private static final int MAX_OUTLINE_DEPTH = 12;
 
     /** What a PDF holds: its title when its metadata gives a real one, and its blocks in reading order. */
@@ -241,6 +246,7 @@ public final class PdfText {
         private final List<Glyph> page = new ArrayList<>();
         private final long maxGlyphs;
         private long glyphs;
+        private long operators;
         private float pageHeight;
 
         Collector(long maxGlyphs) {
@@ -250,6 +256,7 @@ public final class PdfText {
         @Override
         protected void startPage(PDPage pdPage) {
             page.clear();
+            operators = 0;
             pageHeight = pdPage.getCropBox() == null ? 792 : pdPage.getCropBox().getHeight();
             if ((pdPage.getRotation() / 90) % 2 != 0) {
                 pageHeight = pdPage.getCropBox() == null ? 612 : pdPage.getCropBox().getWidth();
@@ -283,6 +290,24 @@ public final class PdfText {
             }
             page.add(new Glyph(unicode, x, x + Math.max(0, text.getWidthDirAdj()), y, size, isBold(text.getFont()),
                     text.getWidthOfSpace()));
+        }
+
+        /**
+         * Counts what a page's content does: a page of a real document runs some ten thousand operators and saves
+         * the graphics state a few levels deep; a million saves (each a copy of the state) would fill the heap.
+         */
+        @Override
+        protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+            if (++operators > MAX_OPERATORS_PER_PAGE) {
+                throw new InvalidInputException("Page " + getCurrentPageNo() + " of this PDF draws more than "
+                        + number(MAX_OPERATORS_PER_PAGE) + " times; Annals does not read a page that complex.");
+            }
+            if ("q".equals(operator.getName()) && getGraphicsStackSize() > MAX_SAVED_STATES) {
+                throw new InvalidInputException("Page " + getCurrentPageNo() + " of this PDF nests its graphics more"
+                        + " than " + number(MAX_SAVED_STATES) + " levels deep; it is damaged or made to attack"
+                        + " readers, and Annals does not read it.");
+            }
+            super.processOperator(operator, operands);
         }
 
         @Override
