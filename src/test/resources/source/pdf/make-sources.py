@@ -112,7 +112,7 @@ body = h(1, "Two-column bulletin")
 for i in range(14):
     body += p(("Column paragraph %d. " % (i + 1)) + paragraph(i))
 document("two-column.fodt", "Two-column bulletin", "en", "GB", body,
-         columns='<style:columns fo:column-count="2" fo:column-gap="0.8cm"/>', align="start")
+         columns='<style:columns fo:column-count="2" fo:column-gap="0.8cm"/>')
 
 # 3. Arabic, right to left, with digits and an English name inside.
 arabic = [

@@ -264,7 +264,6 @@ final class PageLayout {
     static Line line(List<Glyph> row, int page, float columnLeft, float columnRight, boolean columnStart,
             Line.Margin margin) {
         var tokens = new ArrayList<StringBuilder>();
-        var boxes = new ArrayList<Glyph>();
         Glyph previous = null;
         Map<Float, Integer> sizes = new HashMap<>();
         int letters = 0;
@@ -275,7 +274,6 @@ final class PageLayout {
             if (g.isSpace()) {
                 if (!tokens.isEmpty() && !isSpaceToken(tokens.getLast())) {
                     tokens.add(new StringBuilder(" "));
-                    boxes.add(g);
                 }
                 continue;
             }
@@ -295,10 +293,8 @@ final class PageLayout {
             if (previous != null && !tokens.isEmpty() && !isSpaceToken(tokens.getLast())
                     && g.x() - previous.end() > spaceGap(previous, g)) {
                 tokens.add(new StringBuilder(" "));
-                boxes.add(g);
             }
             tokens.add(new StringBuilder(text));
-            boxes.add(g);
             previous = g;
         }
         while (!tokens.isEmpty() && isSpaceToken(tokens.getLast())) {
@@ -315,8 +311,9 @@ final class PageLayout {
             tokens.forEach(sb::append);
             text = sb.toString();
         }
-        float size = sizes.entrySet().stream().max(Map.Entry.<Float, Integer>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(0f);
+        Comparator<Map.Entry<Float, Integer>> byCount = Map.Entry.comparingByValue();
+        Comparator<Map.Entry<Float, Integer>> bySize = Map.Entry.comparingByKey();
+        float size = sizes.entrySet().stream().max(byCount.thenComparing(bySize)).map(Map.Entry::getKey).orElse(0f);
         return new Line(text.strip(), page, row.getFirst().y(), left == Float.MAX_VALUE ? columnLeft : left,
                 right == -Float.MAX_VALUE ? columnRight : right, columnLeft, columnRight, columnStart, margin, size,
                 letters > 0 && boldLetters >= letters * 0.9, rtl);
