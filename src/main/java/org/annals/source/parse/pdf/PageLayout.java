@@ -263,6 +263,35 @@ final class PageLayout {
     /** One line from glyphs of one row (left to right): words spaced by their gaps, in logical order. */
     static Line line(List<Glyph> row, int page, float columnLeft, float columnRight, boolean columnStart,
             Line.Margin margin) {
+        // Combining marks (Arabic vowel signs, a shadda) first go to the letter they are drawn over, whichever side
+        // of it their box starts: in visual order the neighbour on the left is the next letter of a right-to-left word.
+        var bases = new ArrayList<Glyph>(row.size());
+        var marks = new ArrayList<Glyph>();
+        for (Glyph g : row) {
+            (g.isMark() ? marks : bases).add(g);
+        }
+        var marksOn = new HashMap<Integer, StringBuilder>();
+        for (Glyph mark : marks) {
+            int best = -1;
+            float distance = Float.MAX_VALUE;
+            // Bases are in x order: only the few around the mark's centre can hold it.
+            int at = firstEndingAfter(bases, mark.centre());
+            for (int b = Math.max(0, at - 2); b < Math.min(bases.size(), at + 3); b++) {
+                Glyph base = bases.get(b);
+                if (base.isSpace()) {
+                    continue;
+                }
+                float d = mark.centre() < base.x() ? base.x() - mark.centre()
+                        : mark.centre() > base.end() ? mark.centre() - base.end() : 0;
+                if (d < distance) {
+                    distance = d;
+                    best = b;
+                }
+            }
+            if (best >= 0) {
+                marksOn.computeIfAbsent(best, b -> new StringBuilder()).append(normalise(mark.text()));
+            }
+        }
         var tokens = new ArrayList<StringBuilder>();
         Glyph previous = null;
         Map<Float, Integer> sizes = new HashMap<>();
@@ -270,7 +299,8 @@ final class PageLayout {
         int boldLetters = 0;
         float left = Float.MAX_VALUE;
         float right = -Float.MAX_VALUE;
-        for (Glyph g : row) {
+        for (int b = 0; b < bases.size(); b++) {
+            Glyph g = bases.get(b);
             if (g.isSpace()) {
                 if (!tokens.isEmpty() && !isSpaceToken(tokens.getLast())) {
                     tokens.add(new StringBuilder(" "));
@@ -286,15 +316,15 @@ final class PageLayout {
             if (g.bold()) {
                 boldLetters += count;
             }
-            if (g.isMark() && previous != null && !tokens.isEmpty() && !isSpaceToken(tokens.getLast())) {
-                tokens.getLast().append(text); // the mark sits on the letter before it (or after, once reordered)
-                continue;
-            }
             if (previous != null && !tokens.isEmpty() && !isSpaceToken(tokens.getLast())
                     && g.x() - previous.end() > spaceGap(previous, g)) {
                 tokens.add(new StringBuilder(" "));
             }
-            tokens.add(new StringBuilder(text));
+            var token = new StringBuilder(text);
+            if (marksOn.containsKey(b)) {
+                token.append(marksOn.get(b));
+            }
+            tokens.add(token);
             previous = g;
         }
         while (!tokens.isEmpty() && isSpaceToken(tokens.getLast())) {
@@ -317,6 +347,21 @@ final class PageLayout {
         return new Line(text.strip(), page, row.getFirst().y(), left == Float.MAX_VALUE ? columnLeft : left,
                 right == -Float.MAX_VALUE ? columnRight : right, columnLeft, columnRight, columnStart, margin, size,
                 letters > 0 && boldLetters >= letters * 0.9, rtl);
+    }
+
+    /** The index of the first glyph (in x order) that ends after {@code x}, or the size when none does. */
+    private static int firstEndingAfter(List<Glyph> glyphs, float x) {
+        int low = 0;
+        int high = glyphs.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (glyphs.get(mid).x() + glyphs.get(mid).width() <= x) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     /**
