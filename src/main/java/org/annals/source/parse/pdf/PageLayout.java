@@ -28,6 +28,8 @@ final class PageLayout {
     /** Each side of a gutter is covered by at least this share of the rows: two columns of text, not a ragged edge. */
     private static final float COLUMN_COVER_SHARE = 0.3f;
     private static final int MIN_ROWS_FOR_COLUMNS = 6;
+    /** A real page has a few hundred rows at most; a page of thousands is read as one column (and cheaply). */
+    private static final int MAX_ROWS_FOR_COLUMNS = 2_000;
 
     private PageLayout() {
     }
@@ -153,7 +155,7 @@ final class PageLayout {
      * beyond it, so neither is taken for a gutter.
      */
     static List<float[]> gutters(List<List<Glyph>> rows) {
-        if (rows.size() < MIN_ROWS_FOR_COLUMNS) {
+        if (rows.size() < MIN_ROWS_FOR_COLUMNS || rows.size() > MAX_ROWS_FOR_COLUMNS) {
             return List.of();
         }
         float left = Float.MAX_VALUE;
@@ -171,10 +173,12 @@ final class PageLayout {
             return List.of();
         }
         int[] cover = new int[bins];
-        for (List<Glyph> row : rows) {
+        int[] countedFor = new int[bins];
+        java.util.Arrays.fill(countedFor, -1);
+        for (int r = 0; r < rows.size(); r++) {
+            List<Glyph> row = rows.get(r);
             // One count per row and bin, however many glyphs of the row cover it; gaps between words are covered
             // too when they are narrow, so that only wide, aligned gaps remain.
-            boolean[] covered = new boolean[bins];
             Glyph previous = null;
             for (Glyph g : row) {
                 if (g.isSpace()) {
@@ -185,14 +189,12 @@ final class PageLayout {
                     from = previous.end();
                 }
                 for (int b = Math.max(0, (int) (from - left)); b <= Math.min(bins - 1, (int) (g.end() - left)); b++) {
-                    covered[b] = true;
+                    if (countedFor[b] != r) {
+                        countedFor[b] = r;
+                        cover[b]++;
+                    }
                 }
                 previous = g;
-            }
-            for (int b = 0; b < bins; b++) {
-                if (covered[b]) {
-                    cover[b]++;
-                }
             }
         }
         int crossing = Math.max(1, (int) (rows.size() * GUTTER_CROSSING_SHARE));

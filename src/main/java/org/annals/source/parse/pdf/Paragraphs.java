@@ -112,12 +112,14 @@ final class Paragraphs {
     }
 
     private void append(Line line) {
-        String before = text.toString();
+        // Only the end of the paragraph so far is looked at: a paragraph may run to megabytes over many pages.
+        int tailStart = Math.max(0, text.length() - 100);
+        String tail = text.substring(tailStart);
         String after = line.text();
-        if (Hyphenation.endsWithHyphen(before) && headingLevel == 0) {
-            text.setLength(0);
-            text.append(hyphenation.join(before, after));
-        } else if (before.endsWith("-") && before.length() >= 2 && Character.isDigit(before.charAt(before.length() - 2))) {
+        if (Hyphenation.endsWithHyphen(tail) && headingLevel == 0) {
+            text.setLength(tailStart);
+            text.append(hyphenation.join(tail, after));
+        } else if (tail.endsWith("-") && tail.length() >= 2 && Character.isDigit(tail.charAt(tail.length() - 2))) {
             text.append(after); // "2011-" + "2012"
         } else {
             text.append(' ').append(after);
