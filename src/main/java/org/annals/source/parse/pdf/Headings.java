@@ -71,7 +71,8 @@ final class Headings {
                 continue;
             }
             List<Integer> candidates = linesOfPage.getOrDefault(entry.page(), List.of());
-            for (int k = 0; k < candidates.size(); k++) {
+            // A real page has far fewer lines; the bound keeps a hostile outline over a hostile page cheap.
+            for (int k = 0; k < Math.min(candidates.size(), 1_000); k++) {
                 int i = candidates.get(k);
                 if (levels.containsKey(i)) {
                     continue;
