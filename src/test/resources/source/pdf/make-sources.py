@@ -23,7 +23,7 @@ HEAD = """<?xml version="1.0" encoding="UTF-8"?>
   </style:default-style>
   <style:style style:name="Standard" style:family="paragraph" style:class="text"/>
   <style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph" style:parent-style-name="Standard" style:class="text">
-   <style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.25cm" fo:line-height="115%" fo:text-align="{align}"/>
+   <style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.25cm" fo:line-height="115%" fo:text-align="{align}" style:writing-mode="{writing}"/>
   </style:style>
   <style:style style:name="Title" style:family="paragraph" style:parent-style-name="Standard" style:class="chapter">
    <style:paragraph-properties fo:text-align="center" fo:margin-bottom="0.4cm"/>

@@ -93,7 +93,8 @@ class PdfRefusalTest {
         byte[] bomb = HostilePdfs.inflatingContent(400);
         assertThat(bomb.length).isLessThan(3_000_000);
 
-        assertThatThrownBy(() -> read(bomb)).isInstanceOf(InvalidInputException.class).hasMessageStartingWith("This PDF");
+        // Stopped by the cap on decoded stream memory or, streamed, by the count of what the page draws.
+        assertThatThrownBy(() -> read(bomb)).isInstanceOf(InvalidInputException.class).hasMessageContaining("this PDF");
     }
 
     @Test

@@ -21,13 +21,22 @@ record Line(String text, int page, float y, float left, float right, float colum
 
     enum Margin { NONE, TOP, BOTTOM }
 
-    /** How far the line reaches across its column, 0 to 1: a paragraph's last line is usually short. */
+    /**
+     * How much of its column's width the line takes, 0 to 1: a paragraph's last line is usually short. Measured on
+     * the line itself, so that it holds whichever side the line is aligned to (Arabic set flush left, too).
+     */
     float fill() {
         float width = columnRight - columnLeft;
         if (width <= 0) {
             return 1;
         }
-        return Math.clamp((rtl ? columnRight - left : right - columnLeft) / width, 0, 1);
+        return Math.clamp((right - left) / width, 0, 1);
+    }
+
+    /** Whether the line runs to the far edge of its column (the left edge for right-to-left lines). */
+    boolean reachesFarEdge() {
+        float width = columnRight - columnLeft;
+        return width <= 0 || (rtl ? left - columnLeft : columnRight - right) < width * 0.15f;
     }
 
     /** How far the line starts inside its column's edge (the right edge for right-to-left lines), in points. */

@@ -20,8 +20,8 @@ import java.util.Map;
  */
 final class PageLayout {
 
-    /** The top and bottom 9% of a page are its margins, where running headers, footers and page numbers stand. */
-    private static final float MARGIN_SHARE = 0.09f;
+    /** Running headers, footers and page numbers stand in the top and bottom 12% of a page. */
+    private static final float MARGIN_SHARE = 0.12f;
     /** A gutter is at least this wide (points), and crossed by at most this share of the body's rows. */
     private static final float MIN_GUTTER = 7f;
     private static final float GUTTER_CROSSING_SHARE = 0.12f;
@@ -37,24 +37,40 @@ final class PageLayout {
     /** The lines of a page in reading order; {@code pageHeight} in points, {@code page} from 1. */
     static List<Line> lines(List<Glyph> glyphs, int page, float pageHeight) {
         List<List<Glyph>> rows = rows(glyphs);
-        var body = new ArrayList<List<Glyph>>();
-        var top = new ArrayList<List<Glyph>>();
-        var bottom = new ArrayList<List<Glyph>>();
-        for (List<Glyph> row : rows) {
-            float y = row.getFirst().y();
-            if (y < pageHeight * MARGIN_SHARE) {
-                top.add(row);
-            } else if (y > pageHeight * (1 - MARGIN_SHARE)) {
-                bottom.add(row);
-            } else {
-                body.add(row);
+        // Margin rows: at most two rows at the top (and at the bottom) edge of the page, set apart from the body by
+        // a wider gap than a line's, where running headers, footers and page numbers stand. Text near the edge
+        // that runs on like the body (a page set with small margins) is body, laid out in columns with the rest.
+        int top = 0;
+        for (int k = 1; k <= Math.min(2, rows.size() - 1); k++) {
+            if (rows.get(k - 1).getFirst().y() < pageHeight * MARGIN_SHARE
+                    && rows.get(k).getFirst().y() - rows.get(k - 1).getFirst().y() > 1.8f * size(rows.get(k - 1))) {
+                top = k;
+                break;
+            }
+        }
+        int bottom = rows.size();
+        for (int k = 1; k <= Math.min(2, rows.size() - 1 - top); k++) {
+            int first = rows.size() - k;
+            if (rows.get(first).getFirst().y() > pageHeight * (1 - MARGIN_SHARE)
+                    && rows.get(first).getFirst().y() - rows.get(first - 1).getFirst().y() > 1.8f * size(rows.get(first))) {
+                bottom = first;
+                break;
             }
         }
         var out = new ArrayList<Line>();
-        top.forEach(row -> out.add(single(row, page, Line.Margin.TOP)));
-        out.addAll(bodyLines(body, page));
-        bottom.forEach(row -> out.add(single(row, page, Line.Margin.BOTTOM)));
+        rows.subList(0, top).forEach(row -> out.add(single(row, page, Line.Margin.TOP)));
+        out.addAll(bodyLines(rows.subList(top, bottom), page));
+        rows.subList(bottom, rows.size()).forEach(row -> out.add(single(row, page, Line.Margin.BOTTOM)));
         return out;
+    }
+
+    /** The largest font size of a row. */
+    private static float size(List<Glyph> row) {
+        float size = 0;
+        for (Glyph g : row) {
+            size = Math.max(size, g.size());
+        }
+        return size;
     }
 
     /** Glyphs grouped by baseline, top to bottom, each row left to right; a raised footnote mark stays in its row. */

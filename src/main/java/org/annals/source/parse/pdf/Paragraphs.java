@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 final class Paragraphs {
 
     private static final Pattern LIST_MARKER = Pattern.compile("(?:[•·▪◦●■–—*]|\\(?\\p{Nd}{1,3}[.)]|\\(?[a-z][.)])\\s.*");
-    private static final String SENTENCE_END = ".!?:;\"”’»)]…。؟";
+    /** What may end a paragraph at a column's foot; a semicolon or comma there runs on. */
+    private static final String SENTENCE_END = ".!?:\"”’»)]…。؟";
 
     private final List<DraftBlock> out = new ArrayList<>();
     private final List<DraftBlock> pendingChrome = new ArrayList<>();
@@ -107,8 +108,10 @@ final class Paragraphs {
         if (!brokenWord && (previous.fill() < 0.7f || (previous.fill() < 0.85f && endsSentence))) {
             return false;
         }
-        // An indented first line opens a paragraph (the line before was not indented as much).
-        return !(line.indent() > line.size() * 1.2f && line.indent() > previous.indent() + line.size());
+        // An indented first line opens a paragraph (the line before was not indented as much). A short line is not
+        // taken for one: it is a last line, whichever side it is set to.
+        return !(line.indent() > line.size() * 1.2f && line.indent() > previous.indent() + line.size()
+                && line.reachesFarEdge() && line.fill() > 0.6f);
     }
 
     private void append(Line line) {
