@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
+import org.annals.source.SourceService;
+import org.annals.source.SourceText;
 import org.annals.source.TextMatch;
 import org.annals.annotation.AnnotationService;
 import org.annals.event.QuotedClaim;
@@ -26,9 +28,12 @@ class AnnotationController {
     private final AnnotationService annotations;
     private final QuoteLocator quotes;
 
-    AnnotationController(AnnotationService annotations, QuoteLocator quotes) {
+    private final SourceService sources;
+
+    AnnotationController(AnnotationService annotations, QuoteLocator quotes, SourceService sources) {
         this.annotations = annotations;
         this.quotes = quotes;
+        this.sources = sources;
     }
 
     @GetMapping(path = "/api/v1/projects/{projectId}/sources/{sourceId}/quotes",
@@ -49,11 +54,16 @@ class AnnotationController {
     @Schema(description = "A vetted annotation: [start, end) in UTF-16 code units of the source's text, with the exact"
             + " quote and some context on each side (as a W3C TextQuoteSelector), and the record it is evidence for")
     record VettedAnnotation(UUID id, int start, int end, String exact, String prefix, String suffix, AnnotationType type,
-            @Schema(description = "EVENT or ENTITY") @Nullable String linkKind, @Nullable UUID linkId, String linkLabel) {
+            @Schema(description = "EVENT or ENTITY") @Nullable String linkKind, @Nullable UUID linkId, String linkLabel,
+            @Schema(description = "For a PDF source: the page the quote starts on (from 1, as the file counts pages);"
+                    + " absent for other sources") @Nullable Integer page,
+            @Schema(description = "For a PDF source: the page the quote ends on") @Nullable Integer lastPage) {
 
-        static VettedAnnotation of(EditorAnnotation a) {
+        static VettedAnnotation of(EditorAnnotation a, List<SourceText.Passage> passages) {
+            int[] pages = SourceText.pagesOf(passages, a.start(), a.end());
             return new VettedAnnotation(a.id(), a.start(), a.end(), a.exact(), a.prefix(), a.suffix(), a.type(),
-                    a.linkKind(), a.linkId(), a.linkLabel());
+                    a.linkKind(), a.linkId(), a.linkLabel(), pages == null ? null : pages[0],
+                    pages == null ? null : pages[1]);
         }
     }
 
@@ -66,9 +76,10 @@ class AnnotationController {
             @Parameter(description = "Page, from 0") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Items per page, 1–500") @RequestParam(defaultValue = ApiPage.DEFAULT_SIZE) int size) {
         ApiPage.check(page, size);
+        List<SourceText.Passage> passages = sources.passages(projectId, sourceId);
         var vetted = annotations.editor(projectId, sourceId).annotations().stream()
                 .filter(a -> a.state() == EditorAnnotation.State.VETTED)
-                .map(VettedAnnotation::of)
+                .map(a -> VettedAnnotation.of(a, passages))
                 .toList();
         return ApiPage.slice(vetted, page, size);
     }

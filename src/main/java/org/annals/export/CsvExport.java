@@ -50,7 +50,7 @@ final class CsvExport {
             "latitude", "longitude", "part_of", "description", "redirects", "part_of_id");
     static final List<String> ANNOTATION_COLUMNS = List.of("annotation_id", "source_id", "source_title", "source_url",
             "start", "end", "exact", "prefix", "suffix", "type", "linked_kind", "linked_id", "linked_name", "approved_by",
-            "approved_at", "claim_ids");
+            "approved_at", "claim_ids", "page");
 
     private final CsvWriter csv;
 
@@ -230,6 +230,8 @@ final class CsvExport {
             cells.add(text(a.linkName()));
             approval(cells, a.approval());
             cells.add(a.claims().stream().map(c -> c.claimId().toString()).collect(Collectors.joining(ExportText.LIST_SEPARATOR)));
+            // The page of a PDF source the quote stands on, for citing it; empty for sources without pages.
+            cells.add(a.pages() == null ? "" : a.pages().cell());
             csv.writeRecord(cells);
         }
     }

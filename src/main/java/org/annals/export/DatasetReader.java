@@ -159,8 +159,11 @@ class DatasetReader {
                 + " order by linked_id, source_id, start_offset, id", rs -> {
                     evidence.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                             .add(new Evidence(rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getInt(4),
-                                    rs.getInt(5), rs.getString(6), rs.getString(7)));
+                                    rs.getInt(5), rs.getString(6), rs.getString(7), null));
                 }, ids.toArray());
+        var pages = new SourcePages(jdbc);
+        evidence.replaceAll((event, list) -> list.stream().map(ev -> new Evidence(ev.annotationId(), ev.sourceId(),
+                ev.start(), ev.end(), ev.exact(), ev.type(), pages.of(ev.sourceId(), ev.start(), ev.end()))).toList());
         Map<UUID, Approval> approvals = approvals("EVENT", ids);
 
         var placeIds = new LinkedHashSet<UUID>();
@@ -314,17 +317,18 @@ class DatasetReader {
                 + " n.annotation_type, n.linked_kind, n.linked_id from annotation n where " + where + " order by n.id";
         var batch = new ArrayList<Object[]>();
         Map<UUID, AnnotatedSource> sources = new HashMap<>();
+        var pages = new SourcePages(jdbc);
         stream(sql, args, rs -> {
             batch.add(new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3), rs.getInt(4),
                     rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                     rs.getObject(10, UUID.class)});
             if (batch.size() == ANNOTATION_BATCH) {
-                sink.accept(annotationBatch(batch, sources));
+                sink.accept(annotationBatch(batch, sources, pages));
                 batch.clear();
             }
         });
         if (!batch.isEmpty()) {
-            sink.accept(annotationBatch(batch, sources));
+            sink.accept(annotationBatch(batch, sources, pages));
         }
     }
 
@@ -351,7 +355,8 @@ class DatasetReader {
     private record AnnotatedSource(SourceRef ref, CodePoints points) {
     }
 
-    private List<AnnotationRow> annotationBatch(List<Object[]> rows, Map<UUID, AnnotatedSource> sources) {
+    private List<AnnotationRow> annotationBatch(List<Object[]> rows, Map<UUID, AnnotatedSource> sources,
+            SourcePages pages) {
         var newSources = new LinkedHashSet<UUID>();
         var entityIds = new LinkedHashSet<UUID>();
         var eventIds = new LinkedHashSet<UUID>();
@@ -404,7 +409,7 @@ class DatasetReader {
             result.add(new AnnotationRow(id, source.ref(), start, end, source.points().of(start), source.points().of(end),
                     (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], link,
                     link == null ? null : names.get(link), claims.getOrDefault(id, List.of()),
-                    approvals.getOrDefault(id, Approval.NONE)));
+                    approvals.getOrDefault(id, Approval.NONE), pages.of((UUID) r[1], start, end)));
         }
         return result;
     }

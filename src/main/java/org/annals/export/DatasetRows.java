@@ -50,7 +50,18 @@ final class DatasetRows {
         }
     }
 
-    record Evidence(UUID annotationId, UUID sourceId, int start, int end, String exact, String type) {
+    /** @param pages the pages of a paged source (a PDF) the quote stands on; null for other sources */
+    record Evidence(UUID annotationId, UUID sourceId, int start, int end, String exact, String type,
+            @Nullable PageSpan pages) {
+    }
+
+    /** The pages of a paged source (a PDF) a quote stands on, from 1 as the file counts them. */
+    record PageSpan(int first, int last) {
+
+        /** "12", or "12–13" for a quote over a page break (an en dash: spreadsheets take "12-13" for a date). */
+        String cell() {
+            return first == last ? Integer.toString(first) : first + "–" + last;
+        }
     }
 
     /** Who approved the record's last change, when, and how many approved changes it has had. */
@@ -91,10 +102,11 @@ final class DatasetRows {
 
     /**
      * An annotation; {@code start} and {@code end} count UTF-16 code units of the source's frozen text (as stored),
-     * {@code pointStart} and {@code pointEnd} the same span in Unicode code points (as the W3C model counts).
+     * {@code pointStart} and {@code pointEnd} the same span in Unicode code points (as the W3C model counts);
+     * {@code pages} the pages of a paged source (a PDF) the quote stands on, null for other sources.
      */
     record AnnotationRow(UUID id, SourceRef source, int start, int end, int pointStart, int pointEnd, String exact,
             String prefix, String suffix, String type, @Nullable String linkKind, @Nullable UUID linkId,
-            @Nullable String linkName, List<ClaimLink> claims, Approval approval) {
+            @Nullable String linkName, List<ClaimLink> claims, Approval approval, @Nullable PageSpan pages) {
     }
 }

@@ -191,6 +191,7 @@ final class JsonExport implements AutoCloseable {
             json.writeNumberProperty("end", ev.end());
             json.writeStringProperty("exact", ev.exact());
             json.writeStringProperty("type", ev.type().toLowerCase(Locale.ROOT));
+            pages(ev.pages());
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -299,6 +300,9 @@ final class JsonExport implements AutoCloseable {
         json.writeStringProperty("id", "urn:uuid:" + a.id());
         json.writeStringProperty("type", "Annotation");
         json.writeStringProperty("motivation", a.linkId() == null ? "tagging" : "identifying");
+        // Annals' own term, only for quotes of paged sources (PDFs): the page to cite. The model lets annotations
+        // carry more properties than it defines, so consumers that do not know it pass it by.
+        pages(a.pages());
         if (a.approval().approvedAt() != null) {
             json.writeStringProperty("modified", ExportText.instant(a.approval().approvedAt()));
         }
@@ -406,6 +410,16 @@ final class JsonExport implements AutoCloseable {
             }
         }
         return out.toString();
+    }
+
+    /** "page": the page a quote of a PDF starts on, and "lastPage" when it runs onto later pages; nothing otherwise. */
+    private void pages(DatasetRows.@Nullable PageSpan pages) {
+        if (pages != null) {
+            json.writeNumberProperty("page", pages.first());
+            if (pages.last() != pages.first()) {
+                json.writeNumberProperty("lastPage", pages.last());
+            }
+        }
     }
 
     private void approval(Approval approval) {

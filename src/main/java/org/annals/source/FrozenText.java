@@ -2,6 +2,7 @@ package org.annals.source;
 
 import java.util.List;
 import org.annals.source.parse.BlockKind;
+import org.annals.source.parse.DraftBlock.Pages;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +23,12 @@ public record FrozenText(String text, String sha256, List<Section> sections, Lis
     public record Section(int level, String title, int start, int end, @Nullable Integer parent) {
     }
 
-    public record Passage(BlockKind kind, int start, int end, @Nullable Integer section) {
+    /** A block of the text; {@code pages} where it stood in a paged original (a PDF), else null. */
+    public record Passage(BlockKind kind, int start, int end, @Nullable Integer section, @Nullable Pages pages) {
+
+        public Passage(BlockKind kind, int start, int end, @Nullable Integer section) {
+            this(kind, start, end, section, null);
+        }
     }
 
     public record Range(int start, int end) {

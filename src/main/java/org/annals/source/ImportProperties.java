@@ -14,12 +14,14 @@ import org.springframework.util.unit.DataSize;
  * @param maxElements most HTML elements (start tags) and most blocks one file may hold
  * @param maxTextLength most characters of frozen text one source may store
  * @param maxSegments most sections, passages and citation markers one source may store
+ * @param maxPdfPages most pages a PDF may have; a longer one is refused before its pages are read (decision 0035)
  */
 @ConfigurationProperties("annals.import")
 public record ImportProperties(@DefaultValue("10MB") DataSize maxFileSize, @DefaultValue("200") int maxFilesPerBatch,
         @DefaultValue("" + ParseLimits.DEFAULT_MAX_DEPTH) int maxNestingDepth,
         @DefaultValue("" + ParseLimits.DEFAULT_MAX_ELEMENTS) int maxElements,
-        @DefaultValue("10000000") int maxTextLength, @DefaultValue("200000") int maxSegments) {
+        @DefaultValue("10000000") int maxTextLength, @DefaultValue("200000") int maxSegments,
+        @DefaultValue("" + ParseLimits.DEFAULT_MAX_PDF_PAGES) int maxPdfPages) {
 
     public ImportProperties {
         if (maxFileSize.toBytes() < 1 || maxFileSize.toBytes() > Integer.MAX_VALUE - 16) {
@@ -31,6 +33,6 @@ public record ImportProperties(@DefaultValue("10MB") DataSize maxFileSize, @Defa
     }
 
     public ParseLimits parseLimits() {
-        return new ParseLimits(maxNestingDepth, maxElements);
+        return new ParseLimits(maxNestingDepth, maxElements, maxPdfPages);
     }
 }

@@ -217,7 +217,7 @@ public class SourceImportService {
         for (int i = 0; i < frozen.passages().size(); i++) {
             var p = frozen.passages().get(i);
             rows.add(new TextSegment(id, TextSegment.Kind.PASSAGE, i, p.start(), p.end(), 0, p.kind(), null,
-                    p.section()));
+                    p.section(), p.pages()));
         }
         for (int i = 0; i < frozen.citations().size(); i++) {
             var c = frozen.citations().get(i);

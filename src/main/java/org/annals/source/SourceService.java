@@ -74,6 +74,16 @@ public class SourceService {
         return texts.findContent(source.getTextVersionId());
     }
 
+    /**
+     * The passages of a source without its text: their ranges and, for a PDF, their pages. For giving the page of
+     * quotes (the REST API's annotations) without reading megabytes of text.
+     */
+    public List<SourceText.Passage> passages(UUID projectId, UUID sourceId) {
+        access.require(projectId, ProjectRole.VIEWER);
+        Source source = sources.findByIdAndProjectId(sourceId, projectId).orElseThrow(() -> new NotFoundException("Source"));
+        return segments.findPassages(source.getTextVersionId(), TextSegment.Kind.PASSAGE);
+    }
+
     public SourceText read(UUID projectId, UUID sourceId) {
         access.require(projectId, ProjectRole.VIEWER);
         Source source = sources.findByIdAndProjectId(sourceId, projectId).orElseThrow(() -> new NotFoundException("Source"));

@@ -70,7 +70,7 @@ public final class TextFreezer {
                 sectionEnds.add(-1);
                 openSections.push(sections.size() - 1);
             }
-            passages.add(new FrozenText.Passage(block.kind(), start, end, openSections.peek()));
+            passages.add(new FrozenText.Passage(block.kind(), start, end, openSections.peek(), block.pages()));
         }
         if (text.isEmpty()) {
             throw new InvalidInputException("Nothing to import: keep at least one block with text.");

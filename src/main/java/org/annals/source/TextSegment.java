@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import java.util.UUID;
 import org.annals.base.AbstractEntity;
 import org.annals.source.parse.BlockKind;
+import org.annals.source.parse.DraftBlock.Pages;
 import org.hibernate.annotations.Immutable;
 import org.jspecify.annotations.Nullable;
 
@@ -51,6 +52,13 @@ public class TextSegment extends AbstractEntity {
     @Column(name = "parent_ordinal", updatable = false)
     private @Nullable Integer parentOrdinal;
 
+    /** For passages of a paged original (a PDF): the first and last page the passage stood on, from 1. */
+    @Column(name = "first_page", updatable = false)
+    private @Nullable Integer firstPage;
+
+    @Column(name = "last_page", updatable = false)
+    private @Nullable Integer lastPage;
+
     protected TextSegment() {
     }
 
@@ -65,5 +73,13 @@ public class TextSegment extends AbstractEntity {
         this.blockKind = blockKind;
         this.label = label;
         this.parentOrdinal = parentOrdinal;
+    }
+
+    TextSegment(UUID textVersionId, Kind kind, int ordinal, int start, int end, int depth,
+            @Nullable BlockKind blockKind, @Nullable String label, @Nullable Integer parentOrdinal,
+            @Nullable Pages pages) {
+        this(textVersionId, kind, ordinal, start, end, depth, blockKind, label, parentOrdinal);
+        this.firstPage = pages == null ? null : pages.first();
+        this.lastPage = pages == null ? null : pages.last();
     }
 }

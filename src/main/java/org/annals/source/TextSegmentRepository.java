@@ -15,7 +15,8 @@ interface TextSegmentRepository extends JpaRepository<TextSegment, UUID> {
     List<SourceText.Section> findSections(UUID textVersionId, TextSegment.Kind kind);
 
     @Query("""
-            select new org.annals.source.SourceText$Passage(s.ordinal, s.blockKind, s.start, s.end, s.parentOrdinal)
+            select new org.annals.source.SourceText$Passage(s.ordinal, s.blockKind, s.start, s.end, s.parentOrdinal,
+                s.firstPage, s.lastPage)
             from TextSegment s
             where s.textVersionId = :textVersionId and s.kind = :kind
             order by s.ordinal""")

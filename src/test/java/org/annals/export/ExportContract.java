@@ -311,6 +311,8 @@ abstract class ExportContract {
             assertThat(row.get("approved_by")).isEqualTo(reviewer.getUsername());
         }
         assertThat(annotationRows).extracting(r -> r.get("exact")).doesNotContain("12 were killed");
+        // Text sources have no pages: the page column (for PDFs) stays empty.
+        assertThat(annotationRows).allSatisfy(r -> assertThat(r.get("page")).isEmpty());
         // The quotes that claims rest on name those claims, as claims.csv names the quotes.
         var claimRows = csv(export(ExportFormat.CLAIMS_CSV, ExportFilter.ALL, false));
         for (var row : annotationRows) {

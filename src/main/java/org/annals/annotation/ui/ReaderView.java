@@ -198,6 +198,10 @@ public class ReaderView extends ProjectPage {
             add(draftBar);
         }
         add(body);
+        var pages = PageMarks.style(source);
+        if (pages != null) {
+            body.getElement().appendChild(pages);
+        }
         show(content);
         if (suggestions != null) {
             suggestions.load();
@@ -587,8 +591,13 @@ public class ReaderView extends ProjectPage {
             toc.add(new Span("No sections"));
             return toc;
         }
+        var headingPages = new java.util.HashMap<Integer, String>();
+        source.passages().stream().filter(p -> p.pagesCited() != null)
+                .forEach(p -> headingPages.putIfAbsent(p.start(), p.pagesCited()));
         for (SourceText.Section section : source.sections()) {
-            var entry = new Button(section.title(), e -> text.scrollToOffset(section.start()));
+            String page = headingPages.get(section.start());
+            var entry = new Button(page == null ? section.title() : section.title() + " · " + page,
+                    e -> text.scrollToOffset(section.start()));
             entry.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             entry.addClassName("toc-level-" + section.level());
             toc.add(entry);

@@ -7,16 +7,26 @@ package org.annals.source.parse;
  * generated or hostile, and it is refused with {@link SourceTooComplexException} before it costs seconds and
  * gigabytes. See docs/decisions/0021-input-limits.md for the numbers.
  */
-public record ParseLimits(int maxDepth, int maxElements) {
+public record ParseLimits(int maxDepth, int maxElements, int maxPdfPages) {
 
     public static final int DEFAULT_MAX_DEPTH = 256;
     public static final int DEFAULT_MAX_ELEMENTS = 200_000;
+    /** Long UN and NGO reports run to a few hundred pages; thousands are a generated file or a bomb. */
+    public static final int DEFAULT_MAX_PDF_PAGES = 2_000;
     public static final ParseLimits DEFAULT = new ParseLimits(DEFAULT_MAX_DEPTH, DEFAULT_MAX_ELEMENTS);
 
     public ParseLimits {
         if (maxDepth < 8 || maxElements < 1) {
             throw new IllegalArgumentException("A nesting depth of at least 8 and at least one element are needed");
         }
+        if (maxPdfPages < 1) {
+            throw new IllegalArgumentException("At least one page of a PDF must be allowed");
+        }
+    }
+
+    /** Limits for the text formats, with the default page limit for PDFs. */
+    public ParseLimits(int maxDepth, int maxElements) {
+        this(maxDepth, maxElements, DEFAULT_MAX_PDF_PAGES);
     }
 
     /**

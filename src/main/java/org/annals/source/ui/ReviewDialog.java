@@ -119,7 +119,10 @@ class ReviewDialog extends Dialog {
             keep.addValueChangeListener(e -> item.keep(row.index(), e.getValue()));
             return keep;
         }).setHeader("Keep").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(row -> kind(row.block())).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
+        // A PDF's blocks say which page they stand on ("p. 3"), so page chrome and content can be told apart.
+        grid.addColumn(row -> row.block().pages() == null ? kind(row.block())
+                : kind(row.block()) + " · " + row.block().pages().cited()).setHeader("Kind").setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addComponentColumn(row -> {
             var text = new Span(shortened(row.block().text()));
             text.addClassName("block-text");
