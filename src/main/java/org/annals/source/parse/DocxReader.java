@@ -206,7 +206,7 @@ final class DocxReader {
             }
             String name = n.getLocalName();
             switch (name) {
-                case "t" -> text.append(n.getTextContent());
+                case "t" -> text.append(OfficeXml.text(n));
                 case "tab", "ptab", "br", "cr" -> text.append(' ');
                 case "noBreakHyphen" -> text.append('-');
                 case "footnoteReference", "endnoteReference" ->

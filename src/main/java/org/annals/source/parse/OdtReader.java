@@ -74,7 +74,7 @@ final class OdtReader {
         if (metaEntry != null) {
             Document meta = xml.parse(zip.open(metaEntry), metaEntry.name());
             Node titleElement = meta.getElementsByTagNameNS(DC, "title").item(0);
-            title = titleElement == null ? null : titleElement.getTextContent();
+            title = titleElement == null ? null : OfficeXml.text(titleElement);
         }
         Element body = OfficeXml.child(OfficeXml.child(content.getDocumentElement(), OFFICE, "body"), OFFICE, "text");
         if (body == null) {

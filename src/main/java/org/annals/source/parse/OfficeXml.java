@@ -45,6 +45,9 @@ final class OfficeXml {
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        // The JDK's own depth limit (100 since JDK 24) would refuse with a parser message; ours (ParseLimits, 256 by
+        // default) refuses first and says why, so the JDK's is lifted.
+        factory.setProperty("jdk.xml.maxElementDepth", 0);
         return factory;
     }
 
@@ -111,6 +114,15 @@ final class OfficeXml {
                 }
             }
         } catch (XMLStreamException e) {
+            // A refusal of ours from the entry stream (a size that lies) reaches us wrapped by the parser.
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof InvalidInputException refusal) {
+                    throw refusal;
+                }
+            }
+            if (e.getNestedException() instanceof InvalidInputException refusal) {
+                throw refusal;
+            }
             throw SafeZip.damaged(what, "its part \"" + part + "\" is not well-formed XML");
         } catch (IOException e) {
             throw SafeZip.damaged(what, "its part \"" + part + "\" cannot be unpacked");
@@ -169,6 +181,26 @@ final class OfficeXml {
     static boolean is(Node node, String ns, String localName) {
         return node.getNodeType() == Node.ELEMENT_NODE && localName.equals(node.getLocalName())
                 && ns.equals(node.getNamespaceURI());
+    }
+
+    /**
+     * The text inside an element (its text children, and theirs): XMLBeans' DOM, which POI's objects expose, has no
+     * {@code getTextContent}.
+     */
+    static String text(Node node) {
+        StringBuilder text = new StringBuilder();
+        appendText(node, text);
+        return text.toString();
+    }
+
+    private static void appendText(Node node, StringBuilder text) {
+        for (Node n = node.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
+                text.append(n.getNodeValue());
+            } else if (n.getNodeType() == Node.ELEMENT_NODE) {
+                appendText(n, text);
+            }
+        }
     }
 
     /** An attribute's value, or null when it is absent. */

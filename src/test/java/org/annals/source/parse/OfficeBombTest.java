@@ -82,9 +82,16 @@ class OfficeBombTest {
 
     @Test
     void an_entry_that_lies_about_its_size_is_stopped_at_the_first_byte_past_it() {
-        assertThat(refusal("lying.docx", () -> OfficeFiles.docx(RawEntry.zeros("word/document.xml", 200 * MB,
-                1_000)))).contains("lies about its content", "\"word/document.xml\"", "more than the");
-        assertThat(refusal("lying.odt", () -> OfficeFiles.odt(RawEntry.zeros("content.xml", 200 * MB, 1_000))))
+        // Well-formed XML (a million empty paragraphs, 6 MB) that claims to be 1,000 bytes long.
+        byte[] word = OfficeFiles.documentXml("<w:p/>".repeat(1_000_000)).getBytes(StandardCharsets.UTF_8);
+        assertThat(refusal("lying.docx", () -> OfficeFiles.docx(RawEntry.deflated("word/document.xml", word)
+                .claiming(1_000)))).contains("lies about its content", "\"word/document.xml\"", "more than the");
+        byte[] odt = ("<?xml version=\"1.0\"?><o:document-content"
+                + " xmlns:o=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+                + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><o:body><o:text>"
+                + "<text:p/>".repeat(1_000_000) + "</o:text></o:body></o:document-content>")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(refusal("lying.odt", () -> OfficeFiles.odt(RawEntry.deflated("content.xml", odt).claiming(1_000))))
                 .contains("lies about its content", "\"content.xml\"");
     }
 

@@ -39,11 +39,11 @@ final class OfficeFiles {
     record RawEntry(String name, int method, byte[] data, long declaredSize, long crc) {
 
         static RawEntry stored(String name, byte[] content) {
-            return new RawEntry(name, 0, content, content.length, crc(content));
+            return new RawEntry(name, 0, content, content.length, OfficeFiles.crc(content));
         }
 
         static RawEntry deflated(String name, byte[] content) {
-            return new RawEntry(name, 8, deflate(content), content.length, crc(content));
+            return new RawEntry(name, 8, deflate(content), content.length, OfficeFiles.crc(content));
         }
 
         /** Deflated data of {@code size} zero bytes, made without holding them all. */
