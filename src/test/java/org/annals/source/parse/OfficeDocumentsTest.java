@@ -3,9 +3,10 @@ package org.annals.source.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Word and OpenDocument files read into blocks: the fixtures LibreOffice made from one hand-written document
@@ -119,5 +120,46 @@ class OfficeDocumentsTest {
                 "HEADING1: Background",
                 "PARAGRAPH: One two three.",
                 "PARAGRAPH: In a section.");
+    }
+
+    /**
+     * A long report (1,000 sections of 20 paragraphs, about 300 pages) reads in one pass; what it cost is printed as
+     * an "[office-long]" line for docs/performance.md (never asserted: times depend on the machine).
+     */
+    @Test
+    void a_long_word_document_and_opendocument_text_read_whole() {
+        StringBuilder word = new StringBuilder();
+        StringBuilder odt = new StringBuilder();
+        // Varied prose (words drawn at random, seeded): a real text compresses a few times, not a thousand.
+        String[] words = ("on the third day front line moved north of town and monitors counted displaced families"
+                + " again shelling hospital road convoy reported civilians killed wounded village council militia"
+                + " checkpoint river bridge school market aid").split(" ");
+        java.util.Random random = new java.util.Random(19);
+        for (int section = 1; section <= 1_000; section++) {
+            word.append("<w:p><w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr><w:r><w:t>Section ").append(section)
+                    .append("</w:t></w:r></w:p>");
+            odt.append("<text:h text:outline-level=\"1\">Section ").append(section).append("</text:h>");
+            for (int p = 0; p < 20; p++) {
+                StringBuilder sentence = new StringBuilder("Paragraph " + section + "." + p + ":");
+                for (int w = 0; w < 60; w++) {
+                    sentence.append(' ').append(words[random.nextInt(words.length)]);
+                }
+                word.append("<w:p><w:r><w:t>").append(sentence).append(".</w:t></w:r></w:p>");
+                odt.append("<text:p>").append(sentence).append(".</text:p>");
+            }
+        }
+        for (var file : List.of(new Object[] {"long.docx", SourceFormat.DOCX, OfficeFiles.docx(word.toString())},
+                new Object[] {"long.odt", SourceFormat.ODT, OfficeFiles.odt(odt.toString())})) {
+            byte[] bytes = (byte[]) file[2];
+            System.gc();
+            long before = OfficeBombTest.rss();
+            long start = System.nanoTime();
+            SourceDraft draft = parser.parseDocument(bytes, (SourceFormat) file[1], ParseLimits.DEFAULT);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            long after = OfficeBombTest.rss();
+            assertThat(draft.blocks()).hasSize(21_000);
+            System.out.println(String.format(Locale.ROOT, "[office-long] %s | %,d bytes | %,d blocks | %d ms | RSS %d"
+                    + " → %d MB", file[0], bytes.length, draft.blocks().size(), millis, before >> 20, after >> 20));
+        }
     }
 }
