@@ -74,7 +74,8 @@ public class ImportView extends ProjectPage {
     @Override
     protected void render(ProjectSummary project) {
         this.project = project;
-        add(new Paragraph("Plain text, Markdown, HTML and MediaWiki markup in UTF-8, up to "
+        add(new Paragraph("Plain text, Markdown, HTML and MediaWiki markup in UTF-8, PDF, Word (.docx) and"
+                + " OpenDocument text (.odt), up to "
                 + ByteSizes.format(imports.limits().maxFileSize().toBytes()) + " per file and "
                 + imports.limits().maxFilesPerBatch() + " files at a time. Nothing is stored until you import:"
                 + " first check what Annals found, and drop navigation, comments and other page chrome."));
@@ -101,7 +102,9 @@ public class ImportView extends ProjectPage {
         upload.setMaxFiles(imports.limits().maxFilesPerBatch());
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, imports.limits().maxFileSize().toBytes()));
         upload.setAcceptedFileTypes(".txt", ".text", ".md", ".markdown", ".html", ".htm", ".wiki", ".mediawiki",
-                "text/plain", "text/markdown", "text/html");
+                "text/plain", "text/markdown", "text/html", ".pdf", ".docx", ".odt", "application/pdf",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "application/vnd.oasis.opendocument.text");
         upload.addFileRejectedListener(e -> {
             pending.add(PendingImport.failed(e.getFileName(), e.getErrorMessage()));
             grid.setItems(pending);

@@ -39,7 +39,10 @@ final class PendingImport {
 
     static PendingImport ready(String name, ImportPreview preview) {
         long flagged = preview.draft().blocks().stream().filter(DraftBlock::looksLikeChrome).count();
-        String summary = preview.draft().format().displayName() + ", " + preview.charsetNote() + ", "
+        String format = preview.draft().format().displayName();
+        // Documents (PDF, Word, OpenDocument) are recognised by their content and have no character set to show.
+        String how = preview.charsetNote().equals(format) ? "recognised by its content" : preview.charsetNote();
+        String summary = format + ", " + how + ", "
                 + preview.draft().blocks().size() + " blocks" + (flagged > 0 ? ", " + flagged + " look like page chrome" : "")
                 + (preview.duplicates().isEmpty() ? "" : ". Already in this project!");
         return new PendingImport(name, preview, State.READY, summary);
