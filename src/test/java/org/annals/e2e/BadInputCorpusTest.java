@@ -420,9 +420,9 @@ class BadInputCorpusTest extends BrowserTest {
      */
     private static String webExpectation(Case input) {
         return switch (input.fileName()) {
-            case "utf16le-without-bom.txt" -> "Plain text, read as UTF-16 (little-endian), detected";
-            case "windows-1252.txt" -> "Plain text, read as Windows-1252 (Western), detected";
-            case "windows-1256-arabic.txt" -> "Plain text, read as Windows-1256 (Arabic), detected";
+            case "utf16le-without-bom.txt" -> "Plain text, UTF-16 (little-endian), detected";
+            case "windows-1252.txt" -> "Plain text, Windows-1252 (Western), detected";
+            case "windows-1256-arabic.txt" -> "Plain text, Windows-1256 (Arabic), detected";
             default -> input.expected();
         };
     }

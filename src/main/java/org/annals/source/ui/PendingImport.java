@@ -53,8 +53,7 @@ final class PendingImport {
                 : ImportPreview.keepsAllByDefault(preview.draft().format())
                         ? ", " + flagged + " look like page chrome (kept: plain text keeps everything unless you drop it)"
                         : ", " + flagged + " look like page chrome";
-        String readAs = preview.charset() != null ? "read as " + preview.charsetNote() : preview.charsetNote();
-        String summary = preview.draft().format().displayName() + ", " + readAs + ", "
+        String summary = preview.draft().format().displayName() + ", " + preview.charsetNote() + ", "
                 + preview.draft().blocks().size() + " blocks" + chrome
                 + (preview.duplicates().isEmpty() ? "" : ". Already in this project!");
         return new PendingImport(name, preview, content, State.READY, summary);

@@ -60,7 +60,7 @@ class ImportViewCharsetTest extends SpringBrowserlessTest {
 
         view.addFile("hama.txt", bytes);
         PendingImport detected = view.pending().getFirst();
-        assertThat(detected.message()).startsWith("Plain text, read as Windows-1251 (Cyrillic), detected with");
+        assertThat(detected.message()).startsWith("Plain text, Windows-1251 (Cyrillic), detected with");
         view.review(detected);
         assertThat(readAs().getValue()).isEqualTo(TextEncoding.of("windows-1251"));
         assertThat(readAs().getHelperText()).contains("Windows-1251 (Cyrillic), detected with");
@@ -69,7 +69,7 @@ class ImportViewCharsetTest extends SpringBrowserlessTest {
 
         PendingImport koi8 = view.pending().getFirst();
         assertThat(koi8).isNotSameAs(detected);
-        assertThat(koi8.message()).startsWith("Plain text, read as KOI8-R (Russian), chosen by you");
+        assertThat(koi8.message()).startsWith("Plain text, KOI8-R (Russian), chosen by you");
         assertThat(Objects.requireNonNull(koi8.preview()).draft().blocks().getFirst().text())
                 .isEqualTo(new String(bytes, Charset.forName("KOI8-R")).lines().findFirst().orElseThrow());
         assertThat(readAs().getValue()).as("the review opened afresh on the new reading")
