@@ -11,7 +11,9 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -39,6 +41,10 @@ public final class TextDecoder {
     private static final double PLAUSIBLE = 0.2;
     /** A decoding with more garbled words than this share is not taken at all. */
     private static final double UNREADABLE = 0.5;
+
+    /** Which of two sets the detector is equally sure of is tried first: the more widely used. */
+    private static final List<String> TIE_ORDER = List.of("windows-1252", "windows-1256", "windows-1251",
+            "windows-1250", "ISO-8859-1", "ISO-8859-6", "KOI8-R", "ISO-8859-5", "ISO-8859-2");
 
     private TextDecoder() {
     }
@@ -139,19 +145,25 @@ public final class TextDecoder {
                     + "). It may be damaged or put together from files in different encodings. Open it in a text"
                     + " editor, correct the damaged characters, save it as UTF-8 and import it again.");
         }
-        Map<TextEncoding, Integer> candidates = new LinkedHashMap<>();
+        Map<TextEncoding, Integer> proposed = new LinkedHashMap<>();
         CharsetDetector detector = new CharsetDetector();
         detector.setText(bytes.length <= DETECTOR_SAMPLE ? bytes : Arrays.copyOf(bytes, DETECTOR_SAMPLE));
         CharsetMatch[] matches = detector.detectAll();
         for (CharsetMatch match : matches) {
             TextEncoding encoding = TextEncoding.of(match.getName());
             if (encoding != null && encoding.eightBit()) {
-                candidates.putIfAbsent(encoding, match.getConfidence());
+                proposed.putIfAbsent(encoding, match.getConfidence());
             }
         }
+        // On a few words the detector often gives several sets the same confidence (Windows-1254, -1250 and -1252
+        // all 11 for "Café résumé: “quoted” – naïve."): then the more widely used set goes first.
+        List<Map.Entry<TextEncoding, Integer>> candidates = proposed.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<TextEncoding, Integer> e) -> -e.getValue())
+                        .thenComparing(e -> TIE_ORDER.indexOf(e.getKey().charsetName())))
+                .toList();
         DecodedText best = null;
         double bestGarbled = 1;
-        for (Map.Entry<TextEncoding, Integer> candidate : candidates.entrySet()) {
+        for (Map.Entry<TextEncoding, Integer> candidate : candidates) {
             String text = strictOrNull(bytes, candidate.getKey().charset());
             if (text == null || hasC1Control(text)) {
                 continue; // a byte this set does not have, or one that would be a control character: not this set

@@ -95,6 +95,14 @@ class TextDecoderTest {
     }
 
     @Test
+    void a_few_western_words_the_detector_is_equally_unsure_about_are_read_as_the_more_common_windows_1252() {
+        String text = "Caf\u00e9 r\u00e9sum\u00e9: \u201cquoted\u201d \u2013 na\u00efve.\n";
+        DecodedText decoded = TextDecoder.decode(encoded(text, "windows-1252"), LIMIT);
+        assertThat(decoded.text()).as("not Windows-1250's \"na\u010fve\"").isEqualTo(text);
+        assertThat(decoded.charset()).isEqualTo(Charset.forName("windows-1252"));
+    }
+
+    @Test
     void arabic_windows_1256_is_not_taken_for_western_letters_even_when_the_detector_ranks_those_first() {
         byte[] bytes = encoded(ARABIC, "windows-1256");
         String asWestern = new String(bytes, Charset.forName("windows-1252"));
