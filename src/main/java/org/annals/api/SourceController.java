@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -29,6 +30,7 @@ import org.annals.source.SourceMetadata;
 import org.annals.source.SourceService;
 import org.annals.source.SourceSummary;
 import org.annals.source.SourceText;
+import org.annals.source.parse.DraftBlock;
 import org.annals.source.parse.SourceFormat;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
@@ -46,6 +48,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/projects/{projectId}/sources", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Sources")
 class SourceController {
+
+    /** How much of a dropped block the answer repeats. */
+    private static final int FIRST_WORDS = 80;
 
     private final SourceService sources;
     private final SourceImportService imports;
@@ -90,28 +95,82 @@ class SourceController {
             @Schema(description = "Language code, e.g. en, ar, pt-BR") @Nullable String language,
             @Nullable String licence,
             @Schema(description = "Import even when the project already has a source with exactly this text")
-            @Nullable Boolean allowDuplicate) {
+            @Nullable Boolean allowDuplicate,
+            @Schema(description = "Keep every block, also those that look like page chrome (navigation, footers,"
+                    + " comment forms). Default: true for plain text, whose chrome is guessed from the words alone;"
+                    + " false for Markdown, HTML and MediaWiki markup, whose chrome is dropped and listed in the"
+                    + " answer's 'dropped'.")
+            @Nullable Boolean keepAll) {
+    }
+
+    @Schema(description = "A block left out of the stored text because it looks like page chrome")
+    record DroppedBlock(
+            @Schema(description = "Why it looks like chrome, e.g. 'navigation link', 'blog comment form'") String reason,
+            @Schema(description = "heading, paragraph, table, list or quote") String kind,
+            @Schema(description = "Its first words (at most 80 characters, '…' when cut)") String firstWords,
+            @Schema(description = "Its length in characters (UTF-16 code units)") int characters) {
+    }
+
+    @Schema(description = "The imported source, and what was left out of it")
+    record ImportAnswer(UUID sourceId, String title,
+            @Schema(description = "Characters of the stored text") int textLength, int sections, int passages,
+            int citations,
+            @Schema(description = "Whether every block was kept (the request's keepAll, or its default)")
+            boolean keptAll,
+            @Schema(description = "Blocks of the parsed text that were kept") int keptBlocks,
+            @Schema(description = "Blocks left out as page chrome, in reading order") List<DroppedBlock> dropped,
+            @Schema(description = "How many blocks were left out") int droppedBlocks,
+            @Schema(description = "Their characters together") long droppedCharacters) {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Import a source",
-            description = "Parses the content as the web app's import does, drops the blocks that look like page"
-                    + " chrome (navigation, footers) and freezes the rest. Needs the Editor role and a WRITE token."
-                    + " 409 when the project already holds exactly this text (unless allowDuplicate).")
+            description = "Parses the content as the web app's import does and freezes it. Plain text is kept whole"
+                    + " unless keepAll is false; in the other formats the blocks that look like page chrome"
+                    + " (navigation, footers, comment forms) are left out unless keepAll is true. The answer lists"
+                    + " every block left out (reason, kind, first words, length) with totals. Needs the Editor role"
+                    + " and a WRITE token. 409 when the project already holds exactly this text (unless"
+                    + " allowDuplicate).")
     @ApiResponse(responseCode = "201", description = "Imported")
     @ApiResponse(responseCode = "409", description = "The project already has a source with exactly this text")
-    ResponseEntity<ImportedSource> importSource(@PathVariable UUID projectId, @RequestBody NewSource request) {
+    ResponseEntity<ImportAnswer> importSource(@PathVariable UUID projectId, @RequestBody NewSource request) {
         String content = Objects.requireNonNullElse(request.content(), "");
         ImportPreview preview = imports.previewPasted(projectId, content,
                 request.format() == null ? null : format(request.format()));
-        var kept = preview.draft().blocks().stream().filter(block -> !block.looksLikeChrome()).toList();
+        boolean keepAll = request.keepAll() != null ? request.keepAll()
+                : ImportPreview.keepsAllByDefault(preview.draft().format());
+        List<DraftBlock> blocks = preview.draft().blocks();
+        List<DraftBlock> kept = keepAll ? blocks : blocks.stream().filter(block -> !block.looksLikeChrome()).toList();
+        List<DroppedBlock> dropped = keepAll ? List.of()
+                : blocks.stream().filter(DraftBlock::looksLikeChrome).map(SourceController::dropped).toList();
         String title = request.title() != null && !request.title().isBlank() ? request.title() : preview.draft().title();
         var metadata = new SourceMetadata(Objects.requireNonNullElse(title, ""), request.url(), request.publisher(),
                 request.author(), request.publishedOn(), request.retrievedOn(), request.language(), request.licence());
         ImportedSource imported = imports.importSource(projectId, new ImportRequest(metadata, preview.draft().format(),
                 kept, null, null, Boolean.TRUE.equals(request.allowDuplicate())));
+        var answer = new ImportAnswer(imported.sourceId(), imported.title(), imported.textLength(), imported.sections(),
+                imported.passages(), imported.citations(), keepAll, kept.size(), dropped, dropped.size(),
+                dropped.stream().mapToLong(DroppedBlock::characters).sum());
         return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/sources/" + imported.sourceId()))
-                .body(imported);
+                .body(answer);
+    }
+
+    private static DroppedBlock dropped(DraftBlock block) {
+        return new DroppedBlock(Objects.requireNonNullElse(block.chromeReason(), ""),
+                block.kind().name().toLowerCase(Locale.ROOT), firstWords(block.text()), block.text().length());
+    }
+
+    /** The start of a block, cut at a word boundary: enough to recognise it, not the whole text again. */
+    private static String firstWords(String text) {
+        String oneLine = text.replace('\n', ' ');
+        if (oneLine.length() <= FIRST_WORDS) {
+            return oneLine;
+        }
+        int cut = oneLine.lastIndexOf(' ', FIRST_WORDS - 1);
+        if (cut <= FIRST_WORDS / 2) {
+            cut = Character.isHighSurrogate(oneLine.charAt(FIRST_WORDS - 2)) ? FIRST_WORDS - 2 : FIRST_WORDS - 1;
+        }
+        return oneLine.substring(0, cut) + "…";
     }
 
     @Schema(description = "Web addresses to import, each as its own source")

@@ -60,9 +60,19 @@ public class SourceImportService {
         return limits;
     }
 
-    /** Decodes and parses an uploaded file. Stores nothing. */
+    /** Decodes (detecting the charset) and parses an uploaded file. Stores nothing. */
     @Transactional(readOnly = true)
     public ImportPreview preview(UUID projectId, String filename, byte[] content) {
+        return preview(projectId, filename, content, null);
+    }
+
+    /**
+     * Decodes and parses an uploaded file, in the charset the person chose (one of {@link TextEncoding#SUPPORTED}) or
+     * the detected one when null. Document files (PDF, Word, OpenDocument) have no charset; one given is ignored.
+     * Stores nothing.
+     */
+    @Transactional(readOnly = true)
+    public ImportPreview preview(UUID projectId, String filename, byte[] content, @Nullable String charset) {
         access.require(projectId, ProjectRole.EDITOR);
         if (content.length > limits.maxFileSize().toBytes()) {
             throw new InvalidInputException(ByteSizes.tooLarge("The file", content.length,
@@ -79,7 +89,7 @@ public class SourceImportService {
             return withOriginal(preview(projectId, filename, draft, null, document.displayName()),
                     Original.file(filename, content));
         }
-        DecodedText decoded = TextDecoder.decode(content, limits.maxFileSize().toBytes());
+        DecodedText decoded = TextDecoder.decode(content, limits.maxFileSize().toBytes(), charset);
         SourceFormat format = SourceParser.detect(filename, decoded.text());
         return withOriginal(preview(projectId, filename, decoded.text(), format, decoded.charset().name(),
                 decoded.charsetNote()), Original.file(filename, content));
@@ -139,7 +149,7 @@ public class SourceImportService {
 
     private ImportPreview preview(UUID projectId, @Nullable String filename, SourceDraft draft,
             @Nullable String charset, String charsetNote) {
-        List<DraftBlock> proposed = draft.blocks().stream().filter(b -> !b.looksLikeChrome()).toList();
+        List<DraftBlock> proposed = ImportPreview.proposedBlocks(draft);
         List<ExistingSource> duplicates = proposed.isEmpty() ? List.of()
                 : sources.findBySha256(projectId, freeze(proposed).sha256());
         return new ImportPreview(filename, draft, charset, charsetNote, duplicates);

@@ -81,6 +81,7 @@ public final class TextSniffer {
             return null; // UTF-16 with a byte-order mark: text, decoded as such
         }
         if (looksLikeUtf16WithoutMark(length, unit)) {
+            // Files are read as UTF-16 before this (TextDecoder); text that arrives decoded cannot be.
             return "UTF-16 text without a byte-order mark (save it as UTF-8)";
         }
         int sample = Math.min(length, SAMPLE);
@@ -97,9 +98,31 @@ public final class TextSniffer {
         return control > sample / 10 ? "binary data (many control characters)" : null;
     }
 
-    /** Every other byte zero, in the first 512: ASCII-range text in UTF-16 (either byte order) without a mark. */
-    static boolean looksLikeUtf16WithoutMark(byte[] bytes) {
-        return looksLikeUtf16WithoutMark(bytes.length, i -> bytes[i] & 0xFF);
+    /**
+     * The byte order of UTF-16 without a mark, told by where its zero bytes are, or null. Every space, digit and
+     * Latin letter has a zero high byte, so UTF-16 has zero bytes on one side of its pairs only, also in Arabic or
+     * Cyrillic text, where only the spaces and digits have them: at least one pair in twenty with a zero on one side
+     * and almost none on the other. Binary data has zero bytes on both sides. The caller still decodes and checks.
+     */
+    static java.nio.charset.@Nullable Charset utf16ByZeroBytes(byte[] bytes) {
+        int sample = Math.min(bytes.length, 64 * 1024) & ~1;
+        if (sample < 8) {
+            return null;
+        }
+        int zeroEven = 0;
+        int zeroOdd = 0;
+        for (int i = 0; i < sample; i += 2) {
+            zeroEven += bytes[i] == 0 ? 1 : 0;
+            zeroOdd += bytes[i + 1] == 0 ? 1 : 0;
+        }
+        int pairs = sample / 2;
+        if (zeroOdd >= Math.max(2, pairs / 20) && zeroEven * 20 <= zeroOdd) {
+            return java.nio.charset.StandardCharsets.UTF_16LE;
+        }
+        if (zeroEven >= Math.max(2, pairs / 20) && zeroOdd * 20 <= zeroEven) {
+            return java.nio.charset.StandardCharsets.UTF_16BE;
+        }
+        return null;
     }
 
     private static boolean looksLikeUtf16WithoutMark(int length, IntUnaryOperator unit) {

@@ -164,7 +164,7 @@ class BadInputCorpusTest extends BrowserTest {
             report.add(input.fileName() + " | web upload | " + measured.outcome() + " | " + measured);
 
             Locator message = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
-                    .setHasText(input.expected()));
+                    .setHasText(webExpectation(input)));
             softly.check(() -> PlaywrightAssertions.assertThat(message.first())
                     .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000)));
             softly.assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
@@ -195,7 +195,7 @@ class BadInputCorpusTest extends BrowserTest {
         PlaywrightAssertions.assertThat(cells.filter(new Locator.FilterOptions()
                 .setHasText("but it is a PDF document")).first()).isVisible();
         PlaywrightAssertions.assertThat(cells.filter(new Locator.FilterOptions()
-                .setHasText("The file is not UTF-8")).first()).isVisible();
+                .setHasText(webExpectation(resource("windows-1252.txt", "")))).first()).isVisible();
         PlaywrightAssertions.assertThat(cells.filter(new Locator.FilterOptions()
                 .setHasText("Plain text, UTF-8, 2 blocks")).first()).isVisible();
         assertThat(rows()).containsExactly(rows);
@@ -413,6 +413,20 @@ class BadInputCorpusTest extends BrowserTest {
     }
 
     /** What the API says where the web upload's wording is about a file. */
+    /**
+     * What the import page says. Files in an older 8-bit encoding or in UTF-16 without a mark are read since
+     * decision 0037 (the charset is detected and shown, nothing is stored until the person imports); they stay in
+     * the corpus for the API, whose JSON must be UTF-8.
+     */
+    private static String webExpectation(Case input) {
+        return switch (input.fileName()) {
+            case "utf16le-without-bom.txt" -> "Plain text, UTF-16 (little-endian), detected";
+            case "windows-1252.txt" -> "Plain text, Windows-1252 (Western), detected";
+            case "windows-1256-arabic.txt" -> "Plain text, Windows-1256 (Arabic), detected";
+            default -> input.expected();
+        };
+    }
+
     private static String apiExpectation(Case input) {
         return switch (input.fileName()) {
             case "image.png" -> "The text is not text: it looks like a PNG image.";

@@ -74,8 +74,8 @@ public class ImportView extends ProjectPage {
     @Override
     protected void render(ProjectSummary project) {
         this.project = project;
-        add(new Paragraph("Plain text, Markdown, HTML and MediaWiki markup in UTF-8, PDF, Word (.docx) and"
-                + " OpenDocument text (.odt), up to "
+        add(new Paragraph("Plain text, Markdown, HTML and MediaWiki markup (UTF-8, or an older encoding detected),"
+                + " PDF, Word (.docx) and OpenDocument text (.odt), up to "
                 + ByteSizes.format(imports.limits().maxFileSize().toBytes()) + " per file and "
                 + imports.limits().maxFilesPerBatch() + " files at a time. Nothing is stored until you import:"
                 + " first check what Annals found, and drop navigation, comments and other page chrome."));
@@ -129,13 +129,51 @@ public class ImportView extends ProjectPage {
                 pending.add(PendingImport.failed(file.name(), Objects.requireNonNull(file.refusal())));
                 continue;
             }
-            try {
-                pending.add(PendingImport.ready(file.name(), imports.preview(project.id(), file.name(), file.content())));
-            } catch (InvalidInputException e) {
-                pending.add(PendingImport.failed(file.name(), e.getMessage()));
-            }
+            addFile(file.name(), file.content());
         }
         grid.setItems(pending);
+    }
+
+    /** Decodes and parses one file into the list; its bytes stay with it, to be read again in another charset. */
+    void addFile(String name, byte[] content) {
+        try {
+            pending.add(PendingImport.ready(name, imports.preview(project.id(), name, content), content));
+        } catch (InvalidInputException e) {
+            pending.add(PendingImport.failed(name, e.getMessage()));
+        }
+        grid.setItems(pending);
+    }
+
+    List<PendingImport> pending() {
+        return List.copyOf(pending);
+    }
+
+    /** Opens the review of one file. */
+    void review(PendingImport item) {
+        new ReviewDialog(item, project.id(), () -> importOne(item), charset -> readAgain(item, charset)).open();
+    }
+
+    /**
+     * Reads a file again in the charset the person chose, re-parses it and opens its review afresh; false (and
+     * a note saying why, the file left as it was) when the bytes are not text in that charset.
+     */
+    private boolean readAgain(PendingImport item, String charset) {
+        byte[] content = Objects.requireNonNull(item.content());
+        PendingImport again;
+        try {
+            again = item.reread(imports.preview(project.id(), item.name(), content, charset));
+        } catch (InvalidInputException problem) {
+            Notification.show(problem.getMessage()).addThemeVariants(NotificationVariant.LUMO_WARNING);
+            return false;
+        }
+        int index = pending.indexOf(item);
+        if (index < 0) {
+            return false; // removed from the list meanwhile
+        }
+        pending.set(index, again);
+        grid.setItems(pending);
+        review(again);
+        return true;
     }
 
     private Details pasteArea() {
@@ -193,7 +231,7 @@ public class ImportView extends ProjectPage {
     private Component actions(PendingImport item) {
         var actions = new HorizontalLayout();
         if (item.state() == PendingImport.State.READY) {
-            var review = new Button("Review", e -> new ReviewDialog(item, project.id(), () -> importOne(item)).open());
+            var review = new Button("Review", e -> review(item));
             review.setAriaLabel("Review " + item.name());
             actions.add(review);
         }

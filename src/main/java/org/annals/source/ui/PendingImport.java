@@ -17,6 +17,8 @@ final class PendingImport {
 
     private final String name;
     private final @Nullable ImportPreview preview;
+    /** The file as uploaded, so it can be read again in another charset; null for pasted text. */
+    private final byte @Nullable [] content;
     private final boolean[] keep;
     private State state;
     private String message;
@@ -24,28 +26,39 @@ final class PendingImport {
     private SourceMetadata metadata;
     private boolean allowDuplicate;
 
-    private PendingImport(String name, @Nullable ImportPreview preview, State state, String message) {
+    private PendingImport(String name, @Nullable ImportPreview preview, byte @Nullable [] content, State state,
+            String message) {
         this.name = name;
         this.preview = preview;
+        this.content = content;
         this.state = state;
         this.message = message;
         this.keep = new boolean[preview == null ? 0 : preview.draft().blocks().size()];
+        boolean keepAll = preview != null && ImportPreview.keepsAllByDefault(preview.draft().format());
         for (int i = 0; i < keep.length; i++) {
-            keep[i] = !preview.draft().blocks().get(i).looksLikeChrome();
+            keep[i] = keepAll || !preview.draft().blocks().get(i).looksLikeChrome();
         }
         String title = preview != null && preview.draft().title() != null ? preview.draft().title() : titleFrom(name);
         this.metadata = new SourceMetadata(title, null, null, null, null, LocalDate.now(), null, null);
     }
 
     static PendingImport ready(String name, ImportPreview preview) {
+        return ready(name, preview, null);
+    }
+
+    /** A parsed file; its bytes are kept so that it can be read again in another charset. */
+    static PendingImport ready(String name, ImportPreview preview, byte @Nullable [] content) {
         long flagged = preview.draft().blocks().stream().filter(DraftBlock::looksLikeChrome).count();
+        String chrome = flagged == 0 ? ""
+                : ImportPreview.keepsAllByDefault(preview.draft().format())
+                        ? ", " + flagged + " look like page chrome (kept: plain text keeps everything unless you drop it)"
+                        : ", " + flagged + " look like page chrome";
         String format = preview.draft().format().displayName();
         // Documents (PDF, Word, OpenDocument) are recognised by their content and have no character set to show.
         String how = preview.charsetNote().equals(format) ? "recognised by its content" : preview.charsetNote();
-        String summary = format + ", " + how + ", "
-                + preview.draft().blocks().size() + " blocks" + (flagged > 0 ? ", " + flagged + " look like page chrome" : "")
+        String summary = format + ", " + how + ", " + preview.draft().blocks().size() + " blocks" + chrome
                 + (preview.duplicates().isEmpty() ? "" : ". Already in this project!");
-        return new PendingImport(name, preview, State.READY, summary);
+        return new PendingImport(name, preview, content, State.READY, summary);
     }
 
     /** A page fetched by address: its metadata starts with the address that answered and the day it was fetched. */
@@ -62,7 +75,7 @@ final class PendingImport {
     }
 
     static PendingImport failed(String name, String reason) {
-        return new PendingImport(name, null, State.FAILED, reason);
+        return new PendingImport(name, null, null, State.FAILED, reason);
     }
 
     private static String titleFrom(String fileName) {
@@ -84,6 +97,21 @@ final class PendingImport {
                 allowDuplicate, preview.original());
     }
 
+    /**
+     * The same file read again (in another charset): the new blocks with their proposals, the metadata typed so far,
+     * and a title from the new text unless the person changed the one proposed.
+     */
+    PendingImport reread(ImportPreview again) {
+        PendingImport next = ready(name, again, content);
+        String proposedTitle = preview != null ? preview.draft().title() : null;
+        boolean titleUntouched = metadata.title().equals(proposedTitle != null ? proposedTitle : titleFrom(name));
+        SourceMetadata m = metadata;
+        next.metadata = titleUntouched ? new SourceMetadata(next.metadata.title(), m.url(), m.publisher(), m.author(),
+                m.publishedOn(), m.retrievedOn(), m.language(), m.licence()) : m;
+        next.allowDuplicate = allowDuplicate;
+        return next;
+    }
+
     void imported(UUID sourceId, String message) {
         this.state = State.IMPORTED;
         this.sourceId = sourceId;
@@ -100,6 +128,15 @@ final class PendingImport {
 
     @Nullable ImportPreview preview() {
         return preview;
+    }
+
+    /** Whether the file can be read again in another charset: an uploaded text file (not a document, not pasted). */
+    boolean canChangeCharset() {
+        return content != null && preview != null && preview.charset() != null && state != State.IMPORTED;
+    }
+
+    byte @Nullable [] content() {
+        return content;
     }
 
     State state() {

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import org.annals.source.ExistingSource;
 import org.annals.source.ImportPreview;
 import org.annals.source.Source;
 import org.annals.source.SourceMetadata;
+import org.annals.source.TextEncoding;
 import org.annals.source.parse.BlockKind;
 import org.annals.source.parse.DraftBlock;
 
@@ -50,7 +52,13 @@ class ReviewDialog extends Dialog {
     private record BlockRow(int index, DraftBlock block) {
     }
 
-    ReviewDialog(PendingImport item, UUID projectId, BooleanSupplier onImport) {
+    /** Reads the file again in another charset; false when it cannot be (the person was told why). */
+    @FunctionalInterface
+    interface CharsetChoice {
+        boolean readAs(String charsetName);
+    }
+
+    ReviewDialog(PendingImport item, UUID projectId, BooleanSupplier onImport, CharsetChoice onCharset) {
         this.item = item;
         ImportPreview preview = item.preview();
         setHeaderTitle("Review " + item.name());
@@ -72,6 +80,9 @@ class ReviewDialog extends Dialog {
         form.setColspan(url, 2);
         add(form);
 
+        if (preview != null && item.canChangeCharset()) {
+            add(charsetChoice(preview, onCharset));
+        }
         if (preview != null && !preview.duplicates().isEmpty()) {
             add(duplicateWarning(preview.duplicates().getFirst(), projectId));
         }
@@ -98,6 +109,34 @@ class ReviewDialog extends Dialog {
             close();
         });
         getFooter().add(cancel, importButton);
+    }
+
+    /**
+     * "Read as": the charset the file was read in, as detected, with the others Annals reads. Choosing one reads
+     * the file again at once; the blocks below then come from the new reading.
+     */
+    private Component charsetChoice(ImportPreview preview, CharsetChoice onCharset) {
+        var readAs = new Select<TextEncoding>();
+        readAs.setLabel("Read as");
+        readAs.setItems(TextEncoding.SUPPORTED);
+        readAs.setItemLabelGenerator(TextEncoding::label);
+        TextEncoding current = TextEncoding.of(preview.charset());
+        readAs.setValue(current);
+        readAs.setHelperText(preview.charsetNote() + ". If letters look wrong, choose the file's encoding.");
+        readAs.addClassName("charset-choice");
+        readAs.addValueChangeListener(e -> {
+            if (e.getValue() == null || e.getValue().equals(current)) {
+                return;
+            }
+            item.metadata(safeMetadataFromForm());
+            if (onCharset.readAs(e.getValue().charsetName())) {
+                close();
+            } else {
+                readAs.setValue(current);
+            }
+        });
+        readAs.setWidth("min(100%, 24rem)");
+        return readAs;
     }
 
     private Component duplicateWarning(ExistingSource existing, UUID projectId) {

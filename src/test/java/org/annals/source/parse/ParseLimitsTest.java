@@ -97,6 +97,35 @@ class ParseLimitsTest {
     }
 
     @Test
+    void markdown_lists_nested_on_one_line_or_by_indentation_are_refused_before_commonmark_builds_them() {
+        assertThatThrownBy(() -> parser.parse("- ".repeat(100_000) + "deep\n", SourceFormat.MARKDOWN))
+                .isInstanceOf(SourceTooComplexException.class)
+                .hasMessageStartingWith("List items and block quotes are nested more than 256 levels deep.");
+        StringBuilder stairs = new StringBuilder();
+        for (int level = 0; level < 300; level++) {
+            stairs.append("  ".repeat(level)).append("- level ").append(level).append('\n');
+        }
+        assertThatThrownBy(() -> parser.parse(stairs.toString(), SourceFormat.MARKDOWN))
+                .hasMessageStartingWith("List items and block quotes are nested more than 256 levels deep.");
+        assertThat(parser.parse("- ".repeat(5) + "five deep\n", SourceFormat.MARKDOWN).blocks())
+                .extracting(DraftBlock::text).containsExactly("five deep");
+        assertThat(parser.parse("* * * * * * *\n\nA rule above.\n", SourceFormat.MARKDOWN).blocks())
+                .extracting(DraftBlock::text).as("a thematic break is no nesting").containsExactly("A rule above.");
+    }
+
+    @Test
+    void a_markdown_table_that_would_make_more_cells_than_the_limit_is_refused_before_it_is_built() {
+        // 1,000 columns announced by the separator, and rows of one pipe each: every row makes 1,000 cells.
+        String table = "|a".repeat(1_000) + "|\n" + "|-".repeat(1_000) + "|\n" + "x|\n".repeat(300);
+        assertThatThrownBy(() -> parser.parse(table, SourceFormat.MARKDOWN))
+                .isInstanceOf(SourceTooComplexException.class)
+                .hasMessage("The file has 301,000 table cells. Annals imports at most 200,000 per file;"
+                        + " split it into smaller files.");
+        assertThat(parser.parse("| a | b |\n|---|---|\n| 1 | 2 |\n", SourceFormat.MARKDOWN, small).blocks())
+                .extracting(DraftBlock::text).containsExactly("a | b\n1 | 2");
+    }
+
+    @Test
     void markdown_html_blocks_are_held_to_the_same_depth() {
         String markdown = "<div>\n" + "<div>".repeat(300) + "x" + "</div>".repeat(300) + "\n</div>\n";
         assertThatThrownBy(() -> parser.parse(markdown, SourceFormat.MARKDOWN))

@@ -355,6 +355,35 @@ class SourceParserTest {
         }
 
         @Test
+        void inline_html_keeps_its_words_and_loses_script_content() {
+            String text = "Rebels <span class=\"x\">entered</span> Hama<script>alert(1)</script> at dawn &amp; noon.";
+            assertThat(shape(parse(text, SourceFormat.MARKDOWN)))
+                    .containsExactly("PARAGRAPH: Rebels entered Hama at dawn & noon.");
+        }
+
+        @Test
+        void code_lists_in_quotes_and_items_with_several_paragraphs_keep_their_words() {
+            String text = """
+                    > - first point
+                    > - second point
+
+                    - An item
+
+                      with a second paragraph
+                    - `code` item
+
+                    Text.
+
+                        indented code *stays as written*
+                    """;
+            assertThat(shape(parse(text, SourceFormat.MARKDOWN))).containsExactly(
+                    "QUOTE: first point\nsecond point",
+                    "LIST: An item with a second paragraph\ncode item",
+                    "PARAGRAPH: Text.",
+                    "PARAGRAPH: indented code *stays as written*");
+        }
+
+        @Test
         void a_year_ending_a_line_does_not_start_a_list_inside_a_paragraph() {
             String text = "The ceasefire held until\n2024. It then collapsed.";
             assertThat(shape(parse(text, SourceFormat.MARKDOWN)))
