@@ -21,6 +21,8 @@ import org.annals.source.SourceImportService;
 import org.annals.source.SourceMetadata;
 import org.annals.source.parse.DraftBlock;
 import org.annals.source.parse.HostilePdfs;
+import org.annals.source.parse.ParseLimits;
+import org.annals.source.parse.SourceParser;
 import org.annals.source.parse.SourceFormat;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
@@ -73,6 +75,15 @@ class PdfImportBenchmark {
                 + " %d sections, %d passages; heap after import minus before, at most %.0f MB; RSS now %.0f MB%n",
                 times, median(times), last.textLength(), last.sections(), last.passages(), peakHeap / 1e6,
                 rss() / 1e6);
+
+        var parseTimes = new ArrayList<Double>();
+        for (int run = 0; run < 3; run++) {
+            long start = System.nanoTime();
+            new SourceParser().parseDocument(report, SourceFormat.PDF, ParseLimits.DEFAULT);
+            parseTimes.add((System.nanoTime() - start) / 1e6);
+        }
+        System.out.printf(Locale.ROOT, "PDF bench: 300 pages, reading the PDF alone (PDFBox + layout), ms: %s%n",
+                parseTimes);
 
         UUID project = fixtures.newProject(admin);
         byte[] textPdf;

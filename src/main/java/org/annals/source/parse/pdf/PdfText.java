@@ -53,7 +53,7 @@ public final class PdfText {
     private static final int MIN_TEXT = 20;
     private static final int MAX_OUTLINE_ENTRIES = 10_000;
     /** Most operators one page's content may run, and most graphics states it may save inside each other. */
-    static final long MAX_OPERATORS_PER_PAGE = 2_000_000;
+    static final long MAX_OPERATORS_PER_PAGE = 1_000_000;
     static final int MAX_SAVED_STATES = 1_000;
     private static final int MAX_OUTLINE_DEPTH = 12;
 
