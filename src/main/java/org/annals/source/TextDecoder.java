@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.annals.base.ByteSizes;
+import org.annals.base.Bytes;
 import org.annals.base.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
@@ -72,13 +73,13 @@ public final class TextDecoder {
     }
 
     private static DecodedText detect(byte[] bytes) {
-        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+        if (Bytes.startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
             return withMark(bytes, 3, StandardCharsets.UTF_8);
         }
-        if (startsWith(bytes, 0xFF, 0xFE)) {
+        if (Bytes.startsWith(bytes, 0xFF, 0xFE)) {
             return withMark(bytes, 2, StandardCharsets.UTF_16LE);
         }
-        if (startsWith(bytes, 0xFE, 0xFF)) {
+        if (Bytes.startsWith(bytes, 0xFE, 0xFF)) {
             return withMark(bytes, 2, StandardCharsets.UTF_16BE);
         }
         DecodedText utf16 = utf16WithoutMark(bytes);
@@ -201,9 +202,9 @@ public final class TextDecoder {
                 throw new InvalidInputException("This is not a text file: it looks like " + binaryKind + ".");
             }
         }
-        int skip = charset.equals(StandardCharsets.UTF_8) && startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3
-                : charset.equals(StandardCharsets.UTF_16LE) && startsWith(bytes, 0xFF, 0xFE) ? 2
-                : charset.equals(StandardCharsets.UTF_16BE) && startsWith(bytes, 0xFE, 0xFF) ? 2 : 0;
+        int skip = charset.equals(StandardCharsets.UTF_8) && Bytes.startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3
+                : charset.equals(StandardCharsets.UTF_16LE) && Bytes.startsWith(bytes, 0xFF, 0xFE) ? 2
+                : charset.equals(StandardCharsets.UTF_16BE) && Bytes.startsWith(bytes, 0xFE, 0xFF) ? 2 : 0;
         CharsetDecoder decoder = strictDecoder(charset);
         ByteBuffer in = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
         CharBuffer out = CharBuffer.allocate((int) Math.ceil(bytes.length * (double) decoder.maxCharsPerByte()) + 1);
@@ -337,17 +338,5 @@ public final class TextDecoder {
         return charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-    }
-
-    private static boolean startsWith(byte[] bytes, int... prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((bytes[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -3,6 +3,7 @@ package org.annals.source.parse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import org.annals.base.Bytes;
 import org.annals.base.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
@@ -88,13 +89,13 @@ final class DocumentFiles {
         if (isPdf(bytes)) {
             return Kind.document(SourceFormat.PDF, "a PDF document");
         }
-        if (startsWith(bytes, 'P', 'K', 3, 4) || startsWith(bytes, 'P', 'K', 5, 6)) {
+        if (Bytes.startsWith(bytes, 'P', 'K', 3, 4) || Bytes.startsWith(bytes, 'P', 'K', 5, 6)) {
             return zip(bytes, name);
         }
-        if (startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
+        if (Bytes.startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
             return legacyOffice(extension);
         }
-        if (startsWith(bytes, '{', '\\', 'r', 't', 'f')) {
+        if (Bytes.startsWith(bytes, '{', '\\', 'r', 't', 'f')) {
             return Kind.refused("a Rich Text Format document (.rtf)", "Open it in Word or LibreOffice, save it as a"
                     + " Word document (.docx) or OpenDocument text (.odt), and import that.");
         }
@@ -189,19 +190,19 @@ final class DocumentFiles {
     }
 
     private static @Nullable String picture(byte[] bytes) {
-        if (startsWith(bytes, 0x89, 'P', 'N', 'G')) {
+        if (Bytes.startsWith(bytes, 0x89, 'P', 'N', 'G')) {
             return "a PNG image";
         }
-        if (startsWith(bytes, 0xFF, 0xD8, 0xFF)) {
+        if (Bytes.startsWith(bytes, 0xFF, 0xD8, 0xFF)) {
             return "a JPEG image";
         }
-        if (startsWith(bytes, 'G', 'I', 'F', '8')) {
+        if (Bytes.startsWith(bytes, 'G', 'I', 'F', '8')) {
             return "a GIF image";
         }
-        if (startsWith(bytes, 'I', 'I', '*', 0) || startsWith(bytes, 'M', 'M', 0, '*')) {
+        if (Bytes.startsWith(bytes, 'I', 'I', '*', 0) || Bytes.startsWith(bytes, 'M', 'M', 0, '*')) {
             return "a TIFF image";
         }
-        if (startsWith(bytes, 'R', 'I', 'F', 'F') && bytes.length >= 12 && bytes[8] == 'W' && bytes[9] == 'E'
+        if (Bytes.startsWith(bytes, 'R', 'I', 'F', 'F') && bytes.length >= 12 && bytes[8] == 'W' && bytes[9] == 'E'
                 && bytes[10] == 'B' && bytes[11] == 'P') {
             return "a WebP image";
         }
@@ -213,13 +214,13 @@ final class DocumentFiles {
     }
 
     private static @Nullable String archive(byte[] bytes) {
-        if (startsWith(bytes, 0x1F, 0x8B)) {
+        if (Bytes.startsWith(bytes, 0x1F, 0x8B)) {
             return "a gzip archive";
         }
-        if (startsWith(bytes, '7', 'z', 0xBC, 0xAF, 0x27, 0x1C)) {
+        if (Bytes.startsWith(bytes, '7', 'z', 0xBC, 0xAF, 0x27, 0x1C)) {
             return "a 7-Zip archive";
         }
-        if (startsWith(bytes, 'R', 'a', 'r', '!', 0x1A, 0x07)) {
+        if (Bytes.startsWith(bytes, 'R', 'a', 'r', '!', 0x1A, 0x07)) {
             return "a RAR archive";
         }
         return null;
@@ -283,18 +284,6 @@ final class DocumentFiles {
         }
         return filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1)
                 .replaceAll("\\p{Cntrl}", "").strip();
-    }
-
-    private static boolean startsWith(byte[] bytes, int... prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((bytes[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int indexOf(byte[] bytes, String ascii, int from, int to) {
