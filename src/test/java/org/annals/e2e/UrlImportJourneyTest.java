@@ -81,5 +81,21 @@ class UrlImportJourneyTest extends BrowserTest {
                 new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Download the original")).click());
         org.assertj.core.api.Assertions.assertThat(Files.readAllBytes(download.path())).isEqualTo(served);
         org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("article.html");
+
+        // A PDF by address: the reader gives its page in the margin, drawn beside the text, not in it.
+        page.navigate(url("projects/" + project + "/import"));
+        page.getByText("From web addresses").click();
+        page.getByLabel("Web addresses, one per line").fill(WEB.url("/report.pdf"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Fetch addresses")).click();
+        assertThat(page.getByText("1 of 1 fetched: see the list below.")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import all ready files")).click();
+        assertThat(page.getByText("1 imported.")).isVisible();
+        page.navigate(url("projects/" + project + "/sources"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Monitoring report on Aleppo")).click();
+        var firstPassage = page.locator("annals-text .passage").first();
+        assertThat(firstPassage).isVisible();
+        org.assertj.core.api.Assertions.assertThat(firstPassage.evaluate(
+                "el => getComputedStyle(el, '::before').content")).isEqualTo("\"p. 1\"");
+        assertThat(page.locator(".reader-text")).not().containsText("p. 1");
     }
 }

@@ -134,7 +134,7 @@ abstract class UrlImportContract {
                 .contains("The front line moved south of Hama overnight.");
     }
 
-    /** Passes once the PDF reader of issue 19 (helper `pdf`) is merged: the skeleton's stub refuses every PDF. */
+    /** A PDF by address goes through the same reader as an uploaded one. */
     @Test
     void a_pdf_by_address_is_read_by_the_pdf_reader() {
         ImportPreview preview = as(editor, () -> urls.preview(project, web.url("/report.pdf")));
