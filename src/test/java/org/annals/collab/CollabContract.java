@@ -258,12 +258,16 @@ abstract class CollabContract {
         page.close();
         page.close();
         secondTab.close();
-        assertThat(events.next().kind()).isEqualTo(CollabEvent.Kind.PRESENCE);
+        // Each of the two pages' closing is announced. Through PostgreSQL the two announcements may arrive as one:
+        // they are the same words, and when the bus sends them in one transaction (a busy node batches what
+        // waits), PostgreSQL delivers identical notifications of a transaction once. One is all a page needs to
+        // load who is there again.
         assertThat(events.next().kind()).isEqualTo(CollabEvent.Kind.PRESENCE);
         assertThat(as(viewer, () -> presence.present(project, source))).isEmpty();
-        // Closing twice announced nothing more.
+        // Closing twice announced nothing more: at most the second page's announcement before the fence.
         CollabEvent fence = fence();
-        assertThat(events.until(fence)).containsExactly(fence);
+        assertThat(events.until(fence)).endsWith(fence).hasSizeLessThanOrEqualTo(2)
+                .allMatch(e -> e.equals(fence) || e.kind() == CollabEvent.Kind.PRESENCE);
     }
 
     @Test
