@@ -70,6 +70,7 @@ class UrlImportJourneyTest extends BrowserTest {
 
         var capture = page.locator(".capture-summary");
         assertThat(capture).containsText(Pattern.compile("Captured .* · HTTP 200 · text/html; charset=utf-8"));
+        capture.getByText(Pattern.compile("^Captured ")).click();
         assertThat(capture.locator(".capture-final-url")).containsText(WEB.url("/article.html"));
         assertThat(capture.locator(".capture-final-url")).containsText("asked for " + WEB.url("/r/1"));
         byte[] served = LocalWebServer.bytesOf("/article.html");

@@ -1,5 +1,7 @@
 package org.annals.source.ui;
 
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.details.DetailsVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
@@ -23,10 +25,15 @@ import org.annals.source.OriginalFile;
  * download is always an attachment of type application/octet-stream: a captured page is never shown as HTML in
  * Annals, where its scripts would run as the reader. The service checks that the reader is a member.
  */
-public final class CaptureSummary extends Div {
+public final class CaptureSummary extends Details {
 
+    /**
+     * One line (how and when, status, type, size) that opens onto the address, the SHA-256 and the download: closed,
+     * it leaves the reader's column its height on a laptop screen.
+     */
     public CaptureSummary(CaptureService captures, UUID projectId, UUID sourceId, CaptureDetails capture) {
         addClassName("capture-summary");
+        addThemeVariants(DetailsVariant.SMALL);
         var facts = new ArrayList<String>();
         if (capture.kind() == Original.Kind.URL) {
             facts.add("Captured " + Moments.format(capture.retrievedAt()));
@@ -41,7 +48,7 @@ public final class CaptureSummary extends Div {
             facts.add(capture.contentType());
         }
         facts.add(ByteSizes.format(capture.size()));
-        add(new Span(String.join(" · ", facts)));
+        setSummary(new Span(String.join(" · ", facts)));
         if (capture.finalUrl() != null) {
             var from = new Div(new Span("From "), link(capture.finalUrl()));
             from.addClassName("capture-final-url");
