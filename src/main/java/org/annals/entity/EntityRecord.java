@@ -47,6 +47,10 @@ public class EntityRecord extends AbstractEntity {
 
     private @Nullable Double longitude;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "geo_precision", length = 12)
+    private @Nullable GeoPrecision precision;
+
     @Column(name = "part_of_id")
     private @Nullable UUID partOf;
 
@@ -78,6 +82,7 @@ public class EntityRecord extends AbstractEntity {
         this.wikidataId = values.wikidataId();
         this.latitude = values.latitude();
         this.longitude = values.longitude();
+        this.precision = values.precision();
         this.partOf = values.partOf();
         this.mergedInto = values.mergedInto();
         this.updatedAt = now;
@@ -89,7 +94,7 @@ public class EntityRecord extends AbstractEntity {
     }
 
     EntityPayload values() {
-        return new EntityPayload(kind, name, List.copyOf(aliases), description, wikidataId, latitude, longitude, partOf,
+        return new EntityPayload(kind, name, List.copyOf(aliases), description, wikidataId, latitude, longitude, precision, partOf,
                 mergedInto);
     }
 

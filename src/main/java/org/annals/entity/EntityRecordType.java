@@ -215,7 +215,7 @@ public class EntityRecordType implements RecordType<EntityPayload> {
     private static EntityPayload tidy(EntityPayload p) {
         return new EntityPayload(p.kind(), p.name().strip(),
                 p.aliases().stream().map(a -> new Alias(a.name().strip(), blankToNull(a.language()))).toList(),
-                blankToNull(p.description()), blankToNull(p.wikidataId()), p.latitude(), p.longitude(), p.partOf(),
+                blankToNull(p.description()), blankToNull(p.wikidataId()), p.latitude(), p.longitude(), p.precision(), p.partOf(),
                 p.mergedInto());
     }
 

@@ -58,6 +58,12 @@ interface EventRecordRepository extends JpaRepository<EventRecord, UUID> {
     List<EventRecord> timeline(UUID projectId, LocalDate from, LocalDate to, @Nullable UUID typeId,
             @Nullable UUID placeId, @Nullable UUID actorId, String pattern, boolean contestedOnly, Pageable page);
 
+    /** The vetted events a timeline filter selects that have a place, in date order: for maps. */
+    @Query("select new org.annals.event.EventSite(e.id, e.startDate, e.endDate, e.title, e.typeId, e.placeId)"
+            + " from EventRecord e " + TIMELINE_FILTER + " and e.placeId is not null")
+    List<EventSite> sites(UUID projectId, LocalDate from, LocalDate to, @Nullable UUID typeId,
+            @Nullable UUID placeId, @Nullable UUID actorId, String pattern, boolean contestedOnly, Pageable page);
+
     @Query("select count(e) from EventRecord e " + TIMELINE_FILTER)
     long countTimeline(UUID projectId, LocalDate from, LocalDate to, @Nullable UUID typeId,
             @Nullable UUID placeId, @Nullable UUID actorId, String pattern, boolean contestedOnly);

@@ -66,6 +66,14 @@ public class EventService {
         return entries(projectId, rows);
     }
 
+    /** The vetted events the filter selects that have a place, oldest first, at most {@code limit}: for maps. */
+    public List<EventSite> sites(UUID projectId, TimelineFilter filter, int limit) {
+        access.require(projectId, ProjectRole.VIEWER);
+        return events.sites(projectId, from(filter), to(filter), filter.typeId(), filter.placeId(), filter.actorId(),
+                LikePattern.containing(filter.text()), filter.contestedOnly(),
+                PageRequest.of(0, Math.max(1, limit), Sort.by("startDate", "id")));
+    }
+
     /** Vetted events whose title or notes contain the text, most recently changed first: for linking. */
     public List<TimelineEntry> recent(UUID projectId, String text, int limit) {
         access.require(projectId, ProjectRole.VIEWER);

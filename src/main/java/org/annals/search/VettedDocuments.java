@@ -75,7 +75,7 @@ class VettedDocuments {
             Map<UUID, List<String>> merged = names.mergedEntityNames(found);
             for (Row row : rows) {
                 var values = new EntityPayload(row.kind(), row.name(), aliases.getOrDefault(row.id(), List.of()),
-                        row.description(), null, null, null, null, null);
+                        row.description(), null, null, null, null, null, null);
                 result.put(row.id(), RecordDocuments.entity(origin("entity:", DocumentGroup.Type.ENTITY,
                         EntityRecordType.KIND, row.id(), row.projectId(), row.updated()), values,
                         merged.getOrDefault(row.id(), List.of())));

@@ -108,7 +108,7 @@ abstract class LinkSearchContract {
 
     private static ProposedOperation entity(UUID id, EntityKind kind, String name, String... aliases) {
         var payload = new EntityPayload(kind, name, java.util.Arrays.stream(aliases).map(a -> new Alias(a, null)).toList(),
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
         return ProposedOperation.create(EntityRecordType.KIND, id, payload);
     }
 

@@ -322,7 +322,7 @@ public final class SearchCorpusGenerator {
             Double latitude = name.kind() == EntityKind.PLACE ? 32.3 + random.nextDouble() * 5 : null;
             Double longitude = name.kind() == EntityKind.PLACE ? 35.7 + random.nextDouble() * 6.3 : null;
             var payload = new EntityPayload(name.kind(), name.name(), aliasList, description, wikidata, latitude,
-                    longitude, null, null);
+                    longitude, null, null, null);
             entityPayloads.add(payload);
             Instant at = CREATED.minusSeconds(plan.entities() - i);
             entities.add(name.entityId(), 0, projectId, name.kind().name(), name.name(), description, wikidata,

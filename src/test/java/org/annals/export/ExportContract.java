@@ -109,7 +109,7 @@ abstract class ExportContract {
         secondText = as(editor, () -> sources.read(project, secondSource)).text();
         governorate = approvedEntity(EntityPayload.of(EntityKind.PLACE, "Aleppo Governorate"));
         aleppo = approvedEntity(new EntityPayload(EntityKind.PLACE, "Aleppo", List.of(new Alias("حلب", "ar")), null,
-                "Q41183", 36.2, 37.15, governorate, null));
+                "Q41183", 36.2, 37.15, null, governorate, null));
         hts = approvedEntity(EntityPayload.of(EntityKind.ORGANIZATION, "@HTS").withAliases(List.of(new Alias("HTS", null),
                 new Alias("Hay'at; Tahrir (al-Sham)", "en"))));
 

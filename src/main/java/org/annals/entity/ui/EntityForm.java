@@ -193,7 +193,7 @@ class EntityForm extends Dialog {
                 values = values(null);
                 values = new EntityPayload(values.kind(), values.name().strip(), values.aliases(),
                         values.description() == null || values.description().isBlank() ? null
-                                : values.description().strip(), null, null, null, null, null);
+                                : values.description().strip(), null, null, null, null, null, null);
             } catch (InvalidInputException refused) {
                 error.setText(refused.getMessage());
                 return;
@@ -375,6 +375,7 @@ class EntityForm extends Dialog {
         return new EntityPayload(kind.getValue(), name.getValue(), parseAliases(aliases.getValue()),
                 description.getValue(), wikidata.getValue().strip().isEmpty() ? null : wikidata.getValue().strip(),
                 place ? latitude.getValue() : null, place ? longitude.getValue() : null,
+                existing == null || !place ? null : existing.precision(),
                 partOf.getValue() == null ? null : partOf.getValue().id(), existing == null ? null : existing.mergedInto());
     }
 

@@ -89,9 +89,9 @@ class SuggestionDecisionsViewTest extends SpringBrowserlessTest {
         fixtures.addMember(project, reviewer, ProjectRole.REVIEWER);
         aleppo = vetted(EntityPayload.of(EntityKind.PLACE, "Aleppo"));
         hamaProvince = vetted(new EntityPayload(EntityKind.PLACE, "Hama", List.of(), "Governorate of western Syria",
-                null, null, null, null, null));
+                null, null, null, null, null, null));
         hamaCity = vetted(new EntityPayload(EntityKind.PLACE, "Hama", List.of(), "City on the Orontes", null, null, null,
-                hamaProvince, null));
+                null, hamaProvince, null));
         source = fixtures.newSource(project, editor, "Aleppo and Hama", java.time.LocalDate.of(2024, 12, 1), TEXT, SECOND);
         cleanVaadinEnvironment();
         SecurityContextHolder.getContext().setAuthentication(

@@ -65,7 +65,7 @@ class UnmarkedMentionsViewTest extends SpringBrowserlessTest {
         fixtures.addMember(project, editor, ProjectRole.EDITOR);
         fixtures.addMember(project, reviewer, ProjectRole.REVIEWER);
         var place = as(editor, () -> entities.proposeCreate(project, new EntityPayload(EntityKind.PLACE, "Aleppo",
-                List.of(new org.annals.entity.Alias("حلب", "ar")), null, null, null, null, null, null), "Add", true));
+                List.of(new org.annals.entity.Alias("حلب", "ar")), null, null, null, null, null, null, null), "Add", true));
         as(reviewer, () -> review.approve(place.changesetId(), null));
         aleppo = place.entityId();
         first = fixtures.newSource(project, editor, "First", "Rebels entered Aleppo at dawn.",
