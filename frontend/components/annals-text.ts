@@ -28,7 +28,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type {
-  Annotation, AnnotationType, FindMarks, Passage, Peer, RenderContext, Span, Suggestion, SuggestionKind,
+  Annotation, AnnotationState, AnnotationType, FindMarks, Passage, Peer, RenderContext, Span, Suggestion, SuggestionKind,
 } from './text-model';
 import {
   PEER_SLOTS, SelectionShare, assignLanes, changedLanes, compareDocumentOrder, countByKind, firstEndingAfter,
@@ -37,13 +37,40 @@ import {
   validSuggestions, withPeers,
 } from './text-model';
 
-interface LoadData {
-  /** The text itself, or absent when the element's text-src attribute names where to fetch it. */
-  text?: string;
+/** What draw() needs besides the text. */
+interface DrawData {
   passages: Passage[];
   citations: [number, number][];
   types: AnnotationType[];
   annotations: Annotation[];
+}
+
+/**
+ * What load() receives: the types, and either everything (the text too: tests) or nothing more, the text
+ * coming from the text-src download and the rest from doc-src, both fetched at once.
+ */
+interface LoadData extends Partial<DrawData> {
+  /** The text itself, or absent when the element's text-src attribute names where to fetch it. */
+  text?: string;
+  types: AnnotationType[];
+}
+
+/** An annotation as doc-src sends it: [id, start, end, type, state, label, 1 when deletion is proposed]. */
+type CompactAnnotation = [string, number, number, string, AnnotationState, string, number?];
+
+/** The doc-src download: passages, citation markers and annotations, compact. */
+interface FetchedDoc { passages: Passage[]; citations: [number, number][]; annotations: CompactAnnotation[] }
+
+function expand(a: CompactAnnotation): Annotation {
+  const annotation: Annotation = { id: a[0], s: a[1], e: a[2], t: a[3], st: a[4], l: a[5] };
+  if (a[6] === 1) annotation.x = true;
+  return annotation;
+}
+
+async function fetched(url: string | null, what: string): Promise<Response> {
+  const response = await fetch(url ?? '', { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`The ${what} could not be loaded (HTTP ${response.status}).`);
+  return response;
 }
 
 interface Selected { start: number; end: number }
@@ -99,8 +126,9 @@ annals-text .state-draft { background: repeating-linear-gradient(90deg, var(--c)
   repeating-linear-gradient(135deg, var(--lumo-contrast-20pct, #0003) 0 3px, transparent 3px 6px) 0 0 / 100% calc(100% - 3px) no-repeat; }
 annals-text .state-deleted { text-decoration: line-through; opacity: 0.7; }
 annals-text .annals-body { line-height: 1.9; overflow-wrap: break-word; }
+annals-text .passage-chunk { content-visibility: auto; contain-intrinsic-size: auto 60lh; }
 annals-text .passage {
-  margin: 0 0 0.9em; content-visibility: auto; contain-intrinsic-size: auto 3lh;
+  margin: 0 0 0.9em;
   line-height: calc(1.9em + max(0, var(--lanes, 0) - 3) * 6px);
 }
 annals-text .passage-heading { font-weight: 600; font-size: 1.2em; margin-top: 1.2em; }
@@ -166,6 +194,8 @@ const FIND_CURRENT = 'annals-find-current';
 const FIND_OTHERS = 'annals-find';
 /** Frames in which a scrolled-to hit is centred again, as passages near it get their real heights. */
 const SETTLE_FRAMES = 3;
+/** About how many characters of passages go into one chunk (see chunked()). */
+const CHUNK_CHARACTERS = 6000;
 
 /** The CSS Custom Highlight API where the browser has it (Chromium 105+, Safari 17.2+, Firefox 140+). */
 interface HighlightRegistry { set(name: string, highlight: unknown): void; delete(name: string): boolean }
@@ -226,8 +256,8 @@ export class AnnalsText extends LitElement {
   private suggestions: Suggestion[] = [];
   private suggestionById = new Map<string, Suggestion>();
   /**
-   * The passages near the visible part of the text (a screen above and below), watched while there are
-   * suggestions; null when the browser cannot watch (then every passage counts as near).
+   * The chunks of passages near the visible part of the text (a screen above and below), watched while
+   * there are suggestions; null when the browser cannot watch (then every passage counts as near).
    */
   private nearPassages: Set<HTMLElement> | null = null;
   private nearObserver: IntersectionObserver | null = null;
@@ -337,21 +367,26 @@ export class AnnalsText extends LitElement {
   /**
    * Draws a text: JSON of {text, passages, citations, types, annotations}. Without "text" the text
    * is fetched from the URL in the text-src attribute: the server then keeps no copy of a long text
-   * in the last response it holds for each page. Calls that arrive meanwhile wait for it.
+   * in the last response it holds for each page; without "passages", they, the citation markers and
+   * the annotations come from doc-src, fetched at the same time. Calls that arrive meanwhile wait.
    */
   load(json: string) {
     const data = JSON.parse(json) as LoadData;
+    const complete = (doc: Partial<DrawData>): DrawData => ({ passages: doc.passages ?? [], citations: doc.citations ?? [],
+      types: data.types ?? [], annotations: doc.annotations ?? [] });
     if (data.text !== undefined) {
-      this.draw(data, data.text);
+      this.draw(complete(data), data.text);
       return;
     }
-    const source = this.getAttribute('text-src');
-    this.loading = fetch(source ?? '', { credentials: 'same-origin' })
-      .then((response) => {
-        if (!response.ok) throw new Error(`The text could not be loaded (HTTP ${response.status}).`);
-        return response.text();
-      })
-      .then((text) => this.draw(data, text))
+    // The text and (unless sent here) the passages and annotations, fetched side by side: the page's own
+    // message stays small however long the source, and neither download waits for the other.
+    const docSrc = data.passages === undefined ? this.getAttribute('doc-src') : null;
+    const text = fetched(this.getAttribute('text-src'), 'text').then((r) => r.text());
+    const doc = docSrc === null ? Promise.resolve(complete(data))
+      : fetched(docSrc, 'annotations').then((r) => r.json() as Promise<FetchedDoc>)
+        .then((d) => complete({ passages: d.passages, citations: d.citations, annotations: d.annotations.map(expand) }));
+    this.loading = Promise.all([text, doc])
+      .then(([t, d]) => this.draw(d, t))
       .catch((error: unknown) => {
         this.body.textContent = error instanceof Error ? error.message : String(error);
       })
@@ -363,7 +398,7 @@ export class AnnalsText extends LitElement {
     if (this.loading) void this.loading.then(call); else call();
   }
 
-  private draw(data: LoadData, text: string) {
+  private draw(data: DrawData, text: string) {
     this.text = text;
     this.passages = [...data.passages].sort((a, b) => a[0] - b[0]);
     this.citations = mergeSpans(data.citations ?? []);
@@ -378,13 +413,12 @@ export class AnnalsText extends LitElement {
     this.toolbarOpen = false;
     const perPassage = this.groupByPassage(this.annotations.values(), null);
     const context = this.context();
-    const fragment = document.createDocumentFragment();
-    this.passageEls = this.passages.map((p, i) => {
+    this.passageEls = [];
+    this.body.replaceChildren(this.chunked((i, p) => {
       const el = renderPassage(document, p, perPassage.get(i) ?? [], this.citationsIn(p), context);
-      fragment.appendChild(el);
+      this.passageEls.push(el);
       return el;
-    });
-    this.body.replaceChildren(fragment);
+    }));
     this.peerTitled.clear();
     this.drawPeers();
     this.findMarks = { current: null, others: [], scroll: false };
@@ -394,6 +428,44 @@ export class AnnalsText extends LitElement {
     this.currentSuggestion = null;
     this.stopWatchingPassages();
     this.drawSuggestions(true);
+    // The server sends what can wait until the text is on screen (the suggestions) once it hears this.
+    this.fire('annals-drawn', {});
+  }
+
+  /**
+   * The passages grouped in chunks of about CHUNK_CHARACTERS each. The browser skips the layout and
+   * painting of chunks far from the view (content-visibility: auto on the chunk) and keeps track of
+   * a few hundred chunks while scrolling, not of every passage: over 11,774 passages that bookkeeping
+   * took half the main thread while scrolling a 5 MB source (docs/performance.md, issue 21). A chunk's
+   * height before it is first laid out is estimated from its characters and the column's width, so
+   * the scroll bar is about right from the start; afterwards the browser remembers the real one.
+   */
+  private chunked(render: (index: number, passage: Passage) => HTMLElement): DocumentFragment {
+    const fragment = document.createDocumentFragment();
+    const perLine = Math.max(20, Math.floor((this.body.clientWidth || 640) / 8));
+    let chunk: HTMLDivElement | null = null;
+    let characters = 0;
+    let lines = 0;
+    const close = () => {
+      if (chunk) chunk.style.setProperty('contain-intrinsic-size', `auto ${Math.ceil(lines)}lh`);
+    };
+    this.passages.forEach((p, i) => {
+      if (!chunk || characters >= CHUNK_CHARACTERS) {
+        close();
+        chunk = document.createElement('div');
+        chunk.className = 'passage-chunk';
+        chunk.dataset.from = String(p[0]);
+        fragment.appendChild(chunk);
+        characters = 0;
+        lines = 0;
+      }
+      chunk.appendChild(render(i, p));
+      chunk.dataset.to = String(p[1]);
+      characters += p[1] - p[0];
+      lines += Math.ceil((p[1] - p[0]) / perLine) + 0.5;
+    });
+    close();
+    return fragment;
   }
 
   /** Adds or replaces one annotation (JSON of one annotation). */
@@ -529,8 +601,8 @@ export class AnnalsText extends LitElement {
     const selection = this.ownerDocument.getSelection();
     if (!selection) return;
     const [s, e] = snapRange(this.text, start, end);
-    const from = e > s ? pointAtOffset(this.body, s, 'start') : null;
-    const to = e > s ? pointAtOffset(this.body, e, 'end') : null;
+    const from = e > s ? pointAtOffset(this.passageEls, s, 'start') : null;
+    const to = e > s ? pointAtOffset(this.passageEls, e, 'end') : null;
     if (from && to) {
       selection.setBaseAndExtent(from.textNode, from.offsetInNode, to.textNode, to.offsetInNode);
     } else {
@@ -609,16 +681,11 @@ export class AnnalsText extends LitElement {
       const old = this.passageEls[i];
       old.replaceWith(el);
       this.passageEls[i] = el;
-      if (this.nearObserver) {
-        this.nearObserver.unobserve(old);
-        this.nearObserver.observe(el);
-        // Near until the observer says otherwise, so that its ghost marks do not blink.
-        if (this.nearPassages?.delete(old)) this.nearPassages.add(el);
-      }
+      // The observer watches the chunk around it, which stays: what is near stays near.
     }
     if (selected) {
-      const from = pointAtOffset(this.body, selected.start, 'start');
-      const to = pointAtOffset(this.body, selected.end, 'end');
+      const from = pointAtOffset(this.passageEls, selected.start, 'start');
+      const to = pointAtOffset(this.passageEls, selected.end, 'end');
       if (from && to) this.ownerDocument.getSelection()?.setBaseAndExtent(from.textNode, from.offsetInNode, to.textNode, to.offsetInNode);
     }
     // The ranges of others' selections and of find's hits pointed into the replaced text nodes.
@@ -642,7 +709,7 @@ export class AnnalsText extends LitElement {
   }
 
   /**
-   * Watches which passages are near the visible part of the text. Only their suggestions get highlight
+   * Watches which chunks of passages are near the visible part of the text. Only their suggestions get highlight
    * ranges: the browser keeps every range of a highlight up to date and looks them all up again when
    * layout changes, which with two thousand ranges made scrolling (passages laid out as they come near)
    * drop frames; a few dozen near the view cost nothing (see docs/performance.md, issue 18).
@@ -658,7 +725,7 @@ export class AnnalsText extends LitElement {
       }
       this.scheduleSuggestions();
     }, { root: this, rootMargin: '100% 0px' });
-    for (const el of this.passageEls) this.nearObserver.observe(el);
+    for (const el of this.body.children) this.nearObserver.observe(el);
   }
 
   private stopWatchingPassages() {
@@ -681,7 +748,7 @@ export class AnnalsText extends LitElement {
     const near = this.nearPassages;
     if (!near) return this.suggestions;
     const spans: Span[] = [];
-    for (const el of near) spans.push({ s: Number(el.dataset.start), e: Number(el.dataset.end) });
+    for (const el of near) spans.push({ s: Number(el.dataset.from), e: Number(el.dataset.to) });
     spans.sort((a, b) => a.s - b.s);
     return suggestionsStartingIn(this.suggestions, spans);
   }
@@ -711,7 +778,7 @@ export class AnnalsText extends LitElement {
     const styleOfKind = new Map(this.suggestionKinds.map((k) => [k.id, this.styleOf(k)]));
     for (const s of wanted) {
       if (this.ghostRanges.has(s.id)) continue;
-      const range = rangeOf(this.ownerDocument, this.body, s.s, s.e);
+      const range = rangeOf(this.ownerDocument, this.passageEls, s.s, s.e);
       if (!range) continue;
       const style = styleOfKind.get(s.k) ?? 'other';
       this.ghostHighlights.get(style)?.add(range);
@@ -731,7 +798,7 @@ export class AnnalsText extends LitElement {
     const api = highlightApi();
     if (!api) return;
     const s = this.currentSuggestion;
-    const range = s && this.shown(s) ? rangeOf(this.ownerDocument, this.body, s.s, s.e) : null;
+    const range = s && this.shown(s) ? rangeOf(this.ownerDocument, this.passageEls, s.s, s.e) : null;
     if (range) api.registry.set(SUGGEST_CURRENT, api.create([range])); else api.registry.delete(SUGGEST_CURRENT);
   }
 
@@ -744,7 +811,7 @@ export class AnnalsText extends LitElement {
 
   /** Brings a suggestion into view if it is not: its segment first (that lays it out), then centred. */
   private scrollToSuggestion(s: Suggestion) {
-    const range = rangeOf(this.ownerDocument, this.body, s.s, s.e);
+    const range = rangeOf(this.ownerDocument, this.passageEls, s.s, s.e);
     if (!range) return;
     const rect = range.getBoundingClientRect();
     const box = this.getBoundingClientRect();
@@ -810,9 +877,9 @@ export class AnnalsText extends LitElement {
     if (!api) return;
     const doc = this.ownerDocument;
     const { current, others } = this.findMarks;
-    const currentRange = current ? rangeOf(doc, this.body, current.s, current.e) : null;
+    const currentRange = current ? rangeOf(doc, this.passageEls, current.s, current.e) : null;
     if (currentRange) api.registry.set(FIND_CURRENT, api.create([currentRange])); else api.registry.delete(FIND_CURRENT);
-    const otherRanges = others.map((o) => rangeOf(doc, this.body, o.s, o.e)).filter((r): r is Range => r !== null);
+    const otherRanges = others.map((o) => rangeOf(doc, this.passageEls, o.s, o.e)).filter((r): r is Range => r !== null);
     if (otherRanges.length > 0) api.registry.set(FIND_OTHERS, api.create(otherRanges)); else api.registry.delete(FIND_OTHERS);
   }
 
@@ -823,7 +890,7 @@ export class AnnalsText extends LitElement {
    * with estimated heights until then, so the hit is centred again over the next few frames.
    */
   private scrollToSpan(span: Span) {
-    const range = rangeOf(this.ownerDocument, this.body, span.s, span.e);
+    const range = rangeOf(this.ownerDocument, this.passageEls, span.s, span.e);
     if (!range) return;
     range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
     this.centreRange(range);
@@ -851,7 +918,7 @@ export class AnnalsText extends LitElement {
   private drawPeers() {
     const api = highlightApi();
     if (!api) return;
-    const groups = peerRanges(this.ownerDocument, this.body, this.peers);
+    const groups = peerRanges(this.ownerDocument, this.passageEls, this.peers);
     for (let slot = 0; slot < PEER_SLOTS; slot++) {
       const ranges = groups.get(slot);
       if (ranges) api.registry.set(`annals-peer-${slot}`, api.create(ranges));
@@ -970,7 +1037,7 @@ export class AnnalsText extends LitElement {
   private startSelection(selection: Selection) {
     const current = this.currentId ? this.annotations.get(this.currentId) : undefined;
     const offset = current ? current.s : this.firstVisiblePassageStart();
-    const point = offset === null ? null : pointAtOffset(this.body, offset, 'start');
+    const point = offset === null ? null : pointAtOffset(this.passageEls, offset, 'start');
     if (point) selection.collapse(point.textNode, point.offsetInNode);
   }
 

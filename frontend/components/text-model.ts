@@ -454,14 +454,13 @@ function passageBounds(el: Element): [number, number] {
 }
 
 /**
- * The DOM point for a text offset, for building a Range or Selection. container holds the passage
- * elements in order. At a boundary between two segments (or passages) a start bias picks the
+ * The DOM point for a text offset, for building a Range or Selection. passages are the passage
+ * elements in text order (wherever they sit: the editor groups them in chunks). At a boundary between two segments (or passages) a start bias picks the
  * beginning of the later one and an end bias the end of the earlier one; an offset in text that is
  * not drawn (between passages) moves forward for a start and back for an end. Null when nothing
  * is drawn.
  */
-export function pointAtOffset(container: Element, offset: number, bias: Bias): TextPoint | null {
-  const passages = container.children;
+export function pointAtOffset(passages: ArrayLike<Element>, offset: number, bias: Bias): TextPoint | null {
   const n = passages.length;
   const drawn = (i: number) => passages[i].firstElementChild !== null;
   if (bias === 'start') {
@@ -559,10 +558,10 @@ export function withPeers(title: string, names: readonly string[]): string {
  * without touching the DOM, so the reader's own selection, clicks and the text itself are left alone.
  * A range that maps to nothing drawn is left out.
  */
-export function peerRanges(doc: Document, container: Element, peers: readonly Peer[]): Map<number, Range[]> {
+export function peerRanges(doc: Document, passages: ArrayLike<Element>, peers: readonly Peer[]): Map<number, Range[]> {
   const groups = new Map<number, Range[]>();
   for (const p of peers) {
-    const range = rangeOf(doc, container, p.s, p.e);
+    const range = rangeOf(doc, passages, p.s, p.e);
     if (!range) continue;
     const slot = peerSlot(p.id);
     const list = groups.get(slot);
@@ -609,9 +608,9 @@ export function validFindMarks(data: unknown, text: string): FindMarks {
 }
 
 /** A DOM Range over the drawn text for [s, e), or null when it maps to nothing drawn. */
-export function rangeOf(doc: Document, container: Element, s: number, e: number): Range | null {
-  const from = pointAtOffset(container, s, 'start');
-  const to = pointAtOffset(container, e, 'end');
+export function rangeOf(doc: Document, passages: ArrayLike<Element>, s: number, e: number): Range | null {
+  const from = pointAtOffset(passages, s, 'start');
+  const to = pointAtOffset(passages, e, 'end');
   if (!from || !to) return null;
   const range = doc.createRange();
   range.setStart(from.textNode, from.offsetInNode);

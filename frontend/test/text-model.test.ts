@@ -315,8 +315,8 @@ async function browserChecks(m: typeof Model, f: Fixture): Promise<Record<string
   const passage = (i: number) => root.children[i] as HTMLElement;
   const at = (node: Node, offset: number, bias: 'start' | 'end') => m.offsetAtBoundary(root, node, offset, bias);
   const rangeText = (s: number, e: number) => {
-    const from = m.pointAtOffset(root, s, 'start')!;
-    const to = m.pointAtOffset(root, e, 'end')!;
+    const from = m.pointAtOffset(root.children, s, 'start')!;
+    const to = m.pointAtOffset(root.children, e, 'end')!;
     const range = doc.createRange();
     range.setStart(from.textNode, from.offsetInNode);
     range.setEnd(to.textNode, to.offsetInNode);
@@ -342,12 +342,12 @@ async function browserChecks(m: typeof Model, f: Fixture): Promise<Record<string
   r.outside = [at(before.firstChild!, 3, 'end'), at(after.firstChild!, 1, 'start'), at(doc.body, 0, 'start'),
     at(doc.body, doc.body.childNodes.length, 'end')];
 
-  const army = m.pointAtOffset(root, 20, 'start')!;
+  const army = m.pointAtOffset(root.children, 20, 'start')!;
   r.emojiBeforeSpan = [army.textNode === textOf(20), army.offsetInNode, at(textOf(20), 0, 'start'), rangeText(20, 32)];
-  const boundary = [m.pointAtOffset(root, 25, 'start')!, m.pointAtOffset(root, 25, 'end')!];
+  const boundary = [m.pointAtOffset(root.children, 25, 'start')!, m.pointAtOffset(root.children, 25, 'end')!];
   r.sharedBoundary = boundary.map((p) => [Number(p.textNode.parentElement!.getAttribute('data-s')), p.offsetInNode]);
-  const gap = [m.pointAtOffset(root, 52, 'start')!, m.pointAtOffset(root, 52, 'end')!, m.pointAtOffset(root, 0, 'start')!,
-    m.pointAtOffset(root, 999, 'end')!];
+  const gap = [m.pointAtOffset(root.children, 52, 'start')!, m.pointAtOffset(root.children, 52, 'end')!, m.pointAtOffset(root.children, 0, 'start')!,
+    m.pointAtOffset(root.children, 999, 'end')!];
   r.undrawnOffsets = gap.map((p) => at(p.textNode, p.offsetInNode, 'start'));
 
   const p2 = passage(1);
@@ -376,7 +376,7 @@ async function browserChecks(m: typeof Model, f: Fixture): Promise<Record<string
   for (const p of f.passages) {
     for (let o = p[0]; o <= p[1]; o++) {
       for (const bias of ['start', 'end'] as const) {
-        const point = m.pointAtOffset(root, o, bias)!;
+        const point = m.pointAtOffset(root.children, o, bias)!;
         const back = at(point.textNode, point.offsetInNode, bias);
         if (back !== o) mismatches.push(`${o}/${bias}->${back}`);
       }
@@ -390,12 +390,12 @@ async function browserChecks(m: typeof Model, f: Fixture): Promise<Record<string
     { id: 'bob', n: 'Bob', s: 43, e: 62 },
     { id: 'carol', n: 'Carol', s: 51, e: 53 },
   ];
-  r.peerRanges = peers.map((p) => [...m.peerRanges(doc, root, [p]).entries()]
+  r.peerRanges = peers.map((p) => [...m.peerRanges(doc, root.children, [p]).entries()]
     .map(([slot, ranges]) => [slot === m.peerSlot(p.id), ranges.map((range) => range.toString())]));
-  const groups = m.peerRanges(doc, root, peers);
+  const groups = m.peerRanges(doc, root.children, peers);
   r.peerGroups = [...groups.values()].map((ranges) => ranges.length).sort();
   // Find's hits: a range for [s, e) over the drawn text, nothing for text that is not drawn.
-  r.findRanges = [[20, 24], [57, 62], [17, 19], [51, 53], [0, 5]].map(([s, e]) => m.rangeOf(doc, root, s, e)?.toString() ?? null);
+  r.findRanges = [[20, 24], [57, 62], [17, 19], [51, 53], [0, 5]].map(([s, e]) => m.rangeOf(doc, root.children, s, e)?.toString() ?? null);
   const markupBefore = root.innerHTML;
   selection.setBaseAndExtent(textOf(33), 0, textOf(33), 4);
   const highlights = (globalThis as any).CSS?.highlights;

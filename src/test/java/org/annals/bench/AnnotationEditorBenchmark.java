@@ -8,16 +8,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.lang.management.ManagementFactory;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.annals.annotation.AnnotationService;
-import org.annals.annotation.AnnotationType;
 import org.annals.annotation.EditorContent;
 import org.annals.e2e.Browsers;
 import org.annals.security.AnnalsPrincipal;
@@ -44,11 +40,6 @@ import org.springframework.test.context.TestPropertySource;
 @Tag("benchmark")
 class AnnotationEditorBenchmark {
 
-    private static final String[] WORDS = ("the rebels army city offensive Aleppo Hama Idlib fighters entered withdrew "
-            + "reported killed civilians airstrike positions front line convoy checkpoint command operations brigade "
-            + "faction council statement according to sources on Saturday Sunday morning evening were at least near "
-            + "village district province road bridge airport base commander announced control advanced retreated")
-            .split(" ");
 
     @LocalServerPort
     int port;
@@ -66,9 +57,9 @@ class AnnotationEditorBenchmark {
         AnnalsPrincipal editor = fixtures.newUser("bencher");
         UUID project = fixtures.newProject(fixtures.admin());
         fixtures.addMember(project, editor, org.annals.project.ProjectRole.EDITOR);
-        UUID source = fixtures.newSource(project, editor, "Hundred kilobytes", paragraphs(100_000));
+        UUID source = fixtures.newSource(project, editor, "Hundred kilobytes", EditorCorpus.paragraphs(100_000));
         SourceText text = Fixtures.as(editor, () -> sources.read(project, source));
-        int inserted = insertAnnotations(project, source, text, 500);
+        int inserted = EditorCorpus.insertAnnotations(jdbc, project, source, text, 500);
         System.out.printf(Locale.ROOT, "source: %,d characters, %d passages, %d annotations%n", text.text().length(),
                 text.passages().size(), inserted);
 
@@ -85,7 +76,7 @@ class AnnotationEditorBenchmark {
         try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.chromium(playwright)) {
             BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
             Page page = context.newPage();
-            signIn(page, editor.getUsername());
+            EditorCorpus.signIn(page, port, editor.getUsername());
             String sourceUrl = url("projects/" + project + "/sources/" + source);
             String listUrl = url("projects/" + project + "/sources");
 
@@ -180,7 +171,7 @@ class AnnotationEditorBenchmark {
             var open = new ArrayList<Page>();
             for (int i = 0; i < editors; i++) {
                 Page p = browser.newContext().newPage();
-                signIn(p, editor.getUsername());
+                EditorCorpus.signIn(p, port, editor.getUsername());
                 p.navigate(listUrl);
                 p.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Hundred kilobytes")).waitFor();
                 open.add(p);
@@ -214,80 +205,12 @@ class AnnotationEditorBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private void signIn(Page page, String username) {
-        page.navigate(url("login"));
-        page.getByLabel("Username").fill(username);
-        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Password")).fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        page.waitForURL(u -> !u.contains("login"));
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + "/" + path;
     }
 
-    /** Paragraphs of news-like text (with an emoji and Arabic now and then) up to about this many characters. */
-    private static String[] paragraphs(int characters) {
-        var random = new Random(7);
-        var result = new ArrayList<String>();
-        int total = 0;
-        while (total < characters) {
-            var p = new StringBuilder();
-            int words = 40 + random.nextInt(80);
-            for (int w = 0; w < words; w++) {
-                p.append(w == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
-                if (random.nextInt(60) == 0) {
-                    p.append(random.nextBoolean() ? " 🚀" : " دخلت قوات المعارضة مدينة حلب");
-                }
-            }
-            p.append('.');
-            result.add(p.toString());
-            total += p.length() + 2;
-        }
-        return result.toArray(String[]::new);
-    }
 
-    /** Vetted annotations straight into the table: spans of 1–6 words, many overlapping. */
-    private int insertAnnotations(UUID project, UUID source, SourceText text, int count) {
-        UUID version = jdbc.queryForObject("select text_version_id from source where id = ?", UUID.class, source);
-        var random = new Random(11);
-        String t = text.text();
-        var rows = new ArrayList<Object[]>();
-        Timestamp now = Timestamp.from(Instant.now());
-        for (int i = 0; i < count; i++) {
-            SourceText.Passage p = text.passages().get(random.nextInt(text.passages().size()));
-            int start = p.start();
-            int skip = random.nextInt(30);
-            for (int k = 0; k < skip; k++) {
-                int next = t.indexOf(' ', start + 1);
-                if (next < 0 || next + 1 >= p.end()) {
-                    break;
-                }
-                start = next + 1;
-            }
-            int end = start;
-            int words = 1 + random.nextInt(6);
-            for (int k = 0; k < words; k++) {
-                int next = t.indexOf(' ', end + 1);
-                end = next < 0 || next > p.end() ? p.end() : next;
-            }
-            if (end <= start || Character.isLowSurrogate(t.charAt(start)) || end < t.length()
-                    && Character.isLowSurrogate(t.charAt(end))) {
-                continue;
-            }
-            AnnotationType type = AnnotationType.values()[random.nextInt(AnnotationType.values().length)];
-            if (type.requiredLinkKind() != null) {
-                type = AnnotationType.CLAIM;
-            }
-            rows.add(new Object[] {UUID.randomUUID(), 0L, project, source, version, start, end, t.substring(start, end),
-                    t.substring(Math.max(0, start - 32), start), t.substring(end, Math.min(t.length(), end + 32)),
-                    type.name(), null, null, now, now});
-        }
-        jdbc.batchUpdate("insert into annotation (id, version, project_id, source_id, text_version_id, start_offset,"
-                + " end_offset, exact_quote, prefix, suffix, annotation_type, linked_kind, linked_id, created_at,"
-                + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-        return rows.size();
-    }
 
     private static double millis(Supplier<EditorContent> work) {
         long start = System.nanoTime();

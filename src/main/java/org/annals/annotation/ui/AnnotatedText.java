@@ -43,10 +43,13 @@ public class AnnotatedText extends com.vaadin.flow.component.Component {
     }
 
     /**
-     * Sends the passages and citation markers, the types and the annotations; the browser fetches the
-     * text itself from {@code text}, a download of this element. Vaadin keeps each page's last response
-     * to repeat it after a lost connection: with the text out of it, an open editor holds kilobytes,
-     * not a copy of the source.
+     * Draws a source: the browser fetches the text from {@code text-src} and, at the same time, the passages,
+     * citation markers and annotations from {@code doc-src} (compact JSON), both downloads of this element. The
+     * page's own message then carries only the types, so it stays small however long the source (at 5 MB with
+     * 20,000 annotations it was 4.8 MB, and the text's download only began once the browser had read it). Vaadin
+     * keeps each page's last response to repeat it after a lost connection: with the text out of it, an open
+     * editor holds kilobytes, not a copy of the source. The annotations are sent as they are now; changes after
+     * this call go through {@link #update}, which the browser applies once both downloads are drawn.
      */
     public void load(SourceText source, Collection<EditorAnnotation> annotations, Supplier<String> text) {
         getElement().setAttribute("text-src", DownloadHandler.fromInputStream(event -> {
@@ -54,23 +57,54 @@ public class AnnotatedText extends com.vaadin.flow.component.Component {
             return new DownloadResponse(new ByteArrayInputStream(bytes), "text.txt", "text/plain; charset=utf-8",
                     bytes.length);
         }).inline());
+        // Only the small lists are kept for the download, not the source (which holds the text).
+        List<SourceText.Passage> passages = source.passages();
+        List<SourceText.Section> sections = source.sections();
+        var citations = source.citations();
+        List<EditorAnnotation> shown = List.copyOf(annotations);
+        getElement().setAttribute("doc-src", DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = JSON.writeValueAsBytes(document(passages, sections, citations, shown));
+            return new DownloadResponse(new ByteArrayInputStream(bytes), "annotations.json",
+                    "application/json", bytes.length);
+        }).inline());
+        getElement().callJsFunction("load", JSON.writeValueAsString(types()));
+    }
+
+    private static ObjectNode types() {
         ObjectNode doc = JSON.createObjectNode();
-        ArrayNode passages = doc.putArray("passages");
-        for (SourceText.Passage p : source.passages()) {
-            int level = source.sections().stream().filter(s -> s.start() == p.start()).findFirst()
-                    .map(SourceText.Section::level).orElse(0);
-            passages.addArray().add(p.start()).add(p.end()).add(p.kind().name()).add(level);
-        }
-        ArrayNode citations = doc.putArray("citations");
-        source.citations().forEach(c -> citations.addArray().add(c.start()).add(c.end()));
         ArrayNode types = doc.putArray("types");
         for (AnnotationType type : AnnotationType.values()) {
             types.addObject().put("id", type.name()).put("name", type.displayName()).put("color", type.colour())
                     .put("key", type.key());
         }
-        ArrayNode items = doc.putArray("annotations");
-        annotations.forEach(a -> items.add(node(a)));
-        getElement().callJsFunction("load", JSON.writeValueAsString(doc));
+        return doc;
+    }
+
+    /**
+     * The doc-src download: passages as [start, end, kind, heading level], citation markers as [start, end],
+     * annotations as [id, start, end, type, state, label] with a 1 after them when deletion is proposed.
+     */
+    static ObjectNode document(List<SourceText.Passage> passages, List<SourceText.Section> sections,
+            List<SourceText.Range> citations, Collection<EditorAnnotation> annotations) {
+        ObjectNode doc = JSON.createObjectNode();
+        var levels = new java.util.HashMap<Integer, Integer>();
+        sections.forEach(s -> levels.putIfAbsent(s.start(), s.level()));
+        ArrayNode passageRows = doc.putArray("passages");
+        for (SourceText.Passage p : passages) {
+            passageRows.addArray().add(p.start()).add(p.end()).add(p.kind().name())
+                    .add(levels.getOrDefault(p.start(), 0));
+        }
+        ArrayNode citationRows = doc.putArray("citations");
+        citations.forEach(c -> citationRows.addArray().add(c.start()).add(c.end()));
+        ArrayNode rows = doc.putArray("annotations");
+        for (EditorAnnotation a : annotations) {
+            ArrayNode row = rows.addArray().add(a.key()).add(a.start()).add(a.end()).add(a.type().name())
+                    .add(a.state().name().toLowerCase(java.util.Locale.ROOT)).add(a.linkLabel());
+            if (a.deletionProposed()) {
+                row.add(1);
+            }
+        }
+        return doc;
     }
 
     /** Adds or redraws these annotations, and removes those keys; the rest of the text stays as drawn. */
@@ -208,6 +242,19 @@ public class AnnotatedText extends com.vaadin.flow.component.Component {
     /** The person made a ghost mark current, or asked to accept or reject it (keys or a click). */
     public Registration addGhostListener(ComponentEventListener<GhostEvent> listener) {
         return addListener(GhostEvent.class, listener);
+    }
+
+    /** The text and its annotations are drawn in the browser (after each {@link #load}). */
+    public Registration addDrawnListener(ComponentEventListener<DrawnEvent> listener) {
+        return addListener(DrawnEvent.class, listener);
+    }
+
+    /** The browser drew the text that {@link #load} sent: what can wait until then (suggestions) comes now. */
+    @DomEvent("annals-drawn")
+    public static class DrawnEvent extends ComponentEvent<AnnotatedText> {
+        public DrawnEvent(AnnotatedText source, boolean fromClient) {
+            super(source, fromClient);
+        }
     }
 
     /**

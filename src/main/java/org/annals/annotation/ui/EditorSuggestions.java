@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.annals.annotation.EditorAnnotation;
@@ -19,6 +20,8 @@ import org.annals.suggest.Suggestion;
 import org.annals.suggest.SuggestionKind;
 import org.annals.suggest.SuggestionService;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The suggestions of one source in the editor: what the server's recognisers found, drawn as ghost marks
@@ -49,6 +52,8 @@ final class EditorSuggestions {
     /** The suggestions drawn now, by key, in text order. */
     private final Map<String, Suggestion> shown = new LinkedHashMap<>();
     private @Nullable String currentKey;
+    /** The suggestions being read for the page that opens (see {@link #prefetch}), or null. */
+    private @Nullable CompletableFuture<List<Suggestion>> reading;
 
     EditorSuggestions(SuggestionService service, UUID projectId, UUID sourceId, AnnotatedText text,
             SuggestionPanel panel, Supplier<@Nullable UUID> lastEvent, Runnable drafted) {
@@ -64,9 +69,48 @@ final class EditorSuggestions {
         panel.onAction(this::handle);
     }
 
-    /** Reads the suggestions and draws them all (the page opens, the registry changed, annotations went). */
+    /**
+     * Starts reading the suggestions on a thread of their own, as the person (their security context), so that the
+     * page's first response does not wait for them (1.5 s of recognisers on a 5 MB source): they are read while
+     * the browser fetches and draws the text, and {@link #showRead} draws them once it has.
+     */
+    void prefetch() {
+        SecurityContext person = SecurityContextHolder.getContext();
+        reading = CompletableFuture.supplyAsync(() -> {
+            SecurityContextHolder.setContext(person);
+            try {
+                return service.forSource(projectId, sourceId).suggestions();
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }, task -> Thread.ofVirtual().name("suggestions-" + sourceId).start(task));
+    }
+
+    /** Draws what {@link #prefetch} read; reads them now if it did not start or failed (a failure then shows). */
+    void showRead() {
+        var pending = reading;
+        reading = null;
+        List<Suggestion> found = null;
+        if (pending != null) {
+            try {
+                found = pending.join();
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+                found = null;
+            }
+        }
+        show(found != null ? found : service.forSource(projectId, sourceId).suggestions());
+    }
+
+    /** Reads the suggestions and draws them all (the registry changed, annotations went). */
     void load() {
-        List<Suggestion> found = service.forSource(projectId, sourceId).suggestions();
+        if (reading != null) {
+            reading.cancel(false); // what it reads is older than what is read now
+            reading = null;
+        }
+        show(service.forSource(projectId, sourceId).suggestions());
+    }
+
+    private void show(List<Suggestion> found) {
         Map<String, Suggestion> next = new LinkedHashMap<>();
         found.forEach(s -> next.putIfAbsent(s.key(), s));
         if (next.equals(shown) && !shown.isEmpty()) {

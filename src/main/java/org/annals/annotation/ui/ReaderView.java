@@ -204,7 +204,13 @@ public class ReaderView extends ProjectPage {
         }
         show(content);
         if (suggestions != null) {
-            suggestions.load();
+            // Read while the browser fetches the text; drawn once it has drawn the text.
+            suggestions.prefetch();
+            annotated.addDrawnListener(e -> {
+                if (suggestions != null) {
+                    suggestions.showRead();
+                }
+            });
         }
         showOthersSelections();
         // Someone else proposed, decided or withdrew annotations here: redraw what changed, nothing else.

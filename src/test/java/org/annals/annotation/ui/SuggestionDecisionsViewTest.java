@@ -97,7 +97,7 @@ class SuggestionDecisionsViewTest extends SpringBrowserlessTest {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(editor, null, editor.getAuthorities()));
         initVaadinEnvironment();
-        navigate(ProjectRoutes.sourcePath(project, source), Component.class);
+        openEditor();
     }
 
     private UUID vetted(EntityPayload values) {
@@ -221,7 +221,7 @@ class SuggestionDecisionsViewTest extends SpringBrowserlessTest {
         Suggestion firstAleppo = first(SuggestionKind.MENTION, "Aleppo");
         press(firstAleppo, "reject");
         assertThat(count(SuggestionKind.MENTION)).isEqualTo("Registry name 3");
-        navigate(ProjectRoutes.sourcePath(project, source), Component.class);
+        openEditor();
         assertThat(count(SuggestionKind.MENTION)).isEqualTo("Registry name 3");
         assertThat(offered()).noneMatch(s -> s.key().equals(firstAleppo.key()));
         assertThat(drafted()).isEmpty();
@@ -237,5 +237,12 @@ class SuggestionDecisionsViewTest extends SpringBrowserlessTest {
         assertThat(drafted()).hasSize(2).allMatch(a -> aleppo.equals(a.linkId()));
         assertThat(offered()).noneMatch(s -> s.text().equals("Aleppo"));
         assertThat(count(SuggestionKind.MENTION)).isEqualTo("Registry name 2");
+    }
+
+    /** Opens the source's editor as the browser would: the page, then the text drawn (which brings the suggestions). */
+    private void openEditor() {
+        navigate(ProjectRoutes.sourcePath(project, source), Component.class);
+        AnnotatedText text = find(AnnotatedText.class).single();
+        com.vaadin.flow.component.ComponentUtil.fireEvent(text, new AnnotatedText.DrawnEvent(text, true));
     }
 }

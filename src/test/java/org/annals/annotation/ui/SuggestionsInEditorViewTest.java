@@ -133,7 +133,7 @@ class SuggestionsInEditorViewTest extends SpringBrowserlessTest {
 
     @Test
     void an_editor_sees_every_suggestion_as_a_ghost_mark_of_its_kind_with_counts_per_kind() {
-        navigate(ProjectRoutes.sourcePath(project, source), Component.class);
+        openEditor();
         JsonNode ghosts = lastGhosts(calls());
 
         assertThat(ghosts.get("kinds")).extracting(k -> k.get("id").asString() + "/" + k.get("css").asString())
@@ -155,14 +155,14 @@ class SuggestionsInEditorViewTest extends SpringBrowserlessTest {
         var viewer = fixtures.newUser("suggest-viewer");
         fixtures.addMember(project, viewer, ProjectRole.VIEWER);
         signIn(viewer);
-        navigate(ProjectRoutes.sourcePath(project, source), Component.class);
+        openEditor();
         assertThat(lastGhosts(calls())).isNull();
         assertThat(find(SuggestionPanel.class).all()).isEmpty();
     }
 
     @Test
     void suggestions_on_words_that_get_annotated_go_at_once_and_the_counts_follow() {
-        navigate(ProjectRoutes.sourcePath(project, source), Component.class);
+        openEditor();
         calls();
         var editorSuggestions = new EditorSuggestions(suggestions, project, source, find(AnnotatedText.class).single(),
                 find(SuggestionPanel.class).single(), () -> null, () -> { });
@@ -182,7 +182,7 @@ class SuggestionsInEditorViewTest extends SpringBrowserlessTest {
 
     @Test
     void an_approved_entity_is_news_for_open_editors_and_reading_again_brings_its_names() {
-        navigate(ProjectRoutes.sourcePath(project, source), Component.class);
+        openEditor();
         calls();
         UUID idlib = vettedPlace("Idlib");
 
@@ -209,5 +209,12 @@ class SuggestionsInEditorViewTest extends SpringBrowserlessTest {
         // Nothing changed since: reading again sends nothing.
         editorSuggestions.load();
         assertThat(lastGhosts(calls())).isNull();
+    }
+
+    /** Opens the source's editor as the browser would: the page, then the text drawn (which brings the suggestions). */
+    private void openEditor() {
+        navigate(ProjectRoutes.sourcePath(project, source), Component.class);
+        AnnotatedText text = find(AnnotatedText.class).single();
+        com.vaadin.flow.component.ComponentUtil.fireEvent(text, new AnnotatedText.DrawnEvent(text, true));
     }
 }

@@ -1,0 +1,107 @@
+package org.annals.bench;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+import org.annals.annotation.AnnotationType;
+import org.annals.source.SourceText;
+import org.annals.support.Fixtures;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** What the editor harnesses share: news-like text, vetted annotations straight into the table, signing in. */
+final class EditorCorpus {
+
+    private static final String[] WORDS = ("the rebels army city offensive Aleppo Hama Idlib fighters entered withdrew "
+            + "reported killed civilians airstrike positions front line convoy checkpoint command operations brigade "
+            + "faction council statement according to sources on Saturday Sunday morning evening were at least near "
+            + "village district province road bridge airport base commander announced control advanced retreated")
+            .split(" ");
+
+    private EditorCorpus() {
+    }
+
+    /** Paragraphs of news-like text (with an emoji and Arabic now and then) up to about this many characters. */
+    static String[] paragraphs(int characters) {
+        var random = new Random(7);
+        var result = new ArrayList<String>();
+        int total = 0;
+        while (total < characters) {
+            var p = new StringBuilder();
+            int words = 40 + random.nextInt(80);
+            for (int w = 0; w < words; w++) {
+                p.append(w == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
+                if (random.nextInt(60) == 0) {
+                    p.append(random.nextBoolean() ? " 🚀" : " دخلت قوات المعارضة مدينة حلب");
+                }
+            }
+            p.append('.');
+            result.add(p.toString());
+            total += p.length() + 2;
+        }
+        return result.toArray(String[]::new);
+    }
+
+    /** Vetted annotations straight into the table: spans of 1–6 words, many overlapping. Returns how many. */
+    static int insertAnnotations(JdbcTemplate jdbc, UUID project, UUID source, SourceText text, int count) {
+        UUID version = jdbc.queryForObject("select text_version_id from source where id = ?", UUID.class, source);
+        var random = new Random(11);
+        String t = text.text();
+        var rows = new ArrayList<Object[]>();
+        Timestamp now = Timestamp.from(Instant.now());
+        for (int i = 0; i < count; i++) {
+            SourceText.Passage p = text.passages().get(random.nextInt(text.passages().size()));
+            int start = p.start();
+            int skip = random.nextInt(30);
+            for (int k = 0; k < skip; k++) {
+                int next = t.indexOf(' ', start + 1);
+                if (next < 0 || next + 1 >= p.end()) {
+                    break;
+                }
+                start = next + 1;
+            }
+            int end = start;
+            int words = 1 + random.nextInt(6);
+            for (int k = 0; k < words; k++) {
+                int next = t.indexOf(' ', end + 1);
+                end = next < 0 || next > p.end() ? p.end() : next;
+            }
+            if (end <= start || Character.isLowSurrogate(t.charAt(start)) || end < t.length()
+                    && Character.isLowSurrogate(t.charAt(end))) {
+                continue;
+            }
+            AnnotationType type = AnnotationType.values()[random.nextInt(AnnotationType.values().length)];
+            if (type.requiredLinkKind() != null) {
+                type = AnnotationType.CLAIM;
+            }
+            rows.add(new Object[] {UUID.randomUUID(), 0L, project, source, version, start, end, t.substring(start, end),
+                    t.substring(Math.max(0, start - 32), start), t.substring(end, Math.min(t.length(), end + 32)),
+                    type.name(), null, null, now, now});
+        }
+        jdbc.batchUpdate("insert into annotation (id, version, project_id, source_id, text_version_id, start_offset,"
+                + " end_offset, exact_quote, prefix, suffix, annotation_type, linked_kind, linked_id, created_at,"
+                + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        return rows.size();
+    }
+
+    static void signIn(Page page, int port, String username) {
+        page.navigate("http://localhost:" + port + "/login");
+        page.getByLabel("Username").fill(username);
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Password")).fill(Fixtures.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.waitForURL(u -> !u.contains("login"));
+    }
+
+    /** Median, p95 and extremes of a sample, in one line. */
+    static String summary(List<Double> samples) {
+        var sorted = samples.stream().sorted().toList();
+        return String.format(Locale.ROOT, "median %.1f, p95 %.1f, min %.1f, max %.1f (n=%d)", sorted.get(sorted.size() / 2),
+                sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.95) - 1)), sorted.getFirst(),
+                sorted.getLast(), sorted.size());
+    }
+}

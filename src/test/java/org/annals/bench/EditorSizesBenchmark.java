@@ -1,0 +1,266 @@
+package org.annals.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.CDPSession;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Request;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.annals.e2e.Browsers;
+import org.annals.project.ProjectRole;
+import org.annals.security.AnnalsPrincipal;
+import org.annals.source.SourceService;
+import org.annals.source.SourceText;
+import org.annals.support.Fixtures;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Issue 21's editor harness (not part of the normal test run): sources of 100 KB, 1 MB and 5 MB with 500, 5,000 and
+ * 20,000 vetted annotations, opened in Chromium against the application in production mode (the committed production
+ * bundle, as the packaged jar serves it). The budgets' definitions: open = navigation start (or the click in the
+ * library) to the first frame after every highlight is drawn; create = the Save click to the new highlight painted;
+ * scrolling = the time between frames while the text scrolls at reading pace and through the whole text. Also the
+ * bytes of the responses that open the editor (the page's message, the text, the annotations), a throttled network,
+ * and the server process's resident memory.
+ * <pre>./mvnw test -Pbenchmark -Dtest=EditorSizesBenchmark [-Dannals.bench.sizes=100k,1m,5m]</pre>
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(locations = "classpath:annals-test.properties",
+        properties = {"annals.security.login-throttle.max-failures-per-address=1000", "vaadin.productionMode=true"})
+@Tag("benchmark")
+@Tag("production-mode")
+class EditorSizesBenchmark {
+
+    /** One measured size: characters of text and vetted annotations on it. */
+    private record Size(String name, int characters, int annotations) {
+    }
+
+    private static final Map<String, Size> SIZES = Map.of(
+            "100k", new Size("100 KB", 100_000, 500),
+            "1m", new Size("1 MB", 1_000_000, 5_000),
+            "5m", new Size("5 MB", 5_000_000, 20_000));
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    SourceService sources;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void editor_at_every_size() throws Exception {
+        AnnalsPrincipal editor = fixtures.newUser("sizes");
+        UUID project = fixtures.newProject(fixtures.admin());
+        fixtures.addMember(project, editor, ProjectRole.EDITOR);
+        System.out.printf(Locale.ROOT, "load average at start: %s%n", loadAverage());
+        try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.chromium(playwright)) {
+            for (String key : System.getProperty("annals.bench.sizes", "100k,1m,5m").split(",")) {
+                Size size = SIZES.get(key.strip());
+                measure(browser, editor, project, size);
+            }
+        }
+        System.out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
+    }
+
+    private void measure(Browser browser, AnnalsPrincipal editor, UUID project, Size size) throws Exception {
+        String title = "Editor size " + size.name();
+        UUID source = fixtures.newSource(project, editor, title, EditorCorpus.paragraphs(size.characters()));
+        SourceText text = Fixtures.as(editor, () -> sources.read(project, source));
+        int annotations = EditorCorpus.insertAnnotations(jdbc, project, source, text, size.annotations());
+        System.out.printf(Locale.ROOT, "%n== %s: %,d characters, %,d passages, %,d annotations%n", size.name(),
+                text.text().length(), text.passages().size(), annotations);
+        String drawn = "() => { const t = document.querySelector('annals-text');"
+                + " return !!t && !!t.passageEls && t.passageEls.length === " + text.passages().size()
+                + " && !!t.annotations && t.annotations.size >= " + annotations + "; }";
+        String frameSinceStart = "() => new Promise(r => requestAnimationFrame(() => r(performance.now())))";
+        String frameSinceClick = "() => new Promise(r => requestAnimationFrame(() => r(performance.now() - window.__clicked)))";
+
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        context.setDefaultTimeout(120_000);
+        Page page = context.newPage();
+        EditorCorpus.signIn(page, port, editor.getUsername());
+        String sourceUrl = url("projects/" + project + "/sources/" + source);
+        String listUrl = url("projects/" + project + "/sources");
+        var responses = new CopyOnWriteArrayList<Request>();
+        page.onRequestFinished(responses::add);
+
+        var fullLoad = new ArrayList<Double>();
+        var inApp = new ArrayList<Double>();
+        long firstMessage = 0;
+        long textBytes = 0;
+        long otherBytes = 0;
+        int runs = size.characters() > 2_000_000 ? 5 : 7;
+        for (int i = 0; i < runs + 1; i++) {
+            page.navigate(sourceUrl);
+            page.waitForFunction(drawn);
+            double full = ((Number) page.evaluate(frameSinceStart)).doubleValue();
+
+            page.navigate(listUrl);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).waitFor();
+            responses.clear();
+            page.evaluate("() => { window.__clicked = performance.now(); }");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
+            page.waitForFunction(drawn);
+            double app = ((Number) page.evaluate(frameSinceClick)).doubleValue();
+            if (i > 0) { // the first run of each warms the server's and the browser's caches
+                fullLoad.add(full);
+                inApp.add(app);
+            }
+            long message = 0;
+            long texts = 0;
+            long others = 0;
+            for (Request r : List.copyOf(responses)) {
+                long bytes = r.sizes().responseBodySize;
+                if (r.url().contains("v-r=uidl") && message == 0) {
+                    message = bytes;
+                } else if ("fetch".equals(r.resourceType())) {
+                    texts += bytes;
+                } else if (!r.url().contains("v-r=uidl")) {
+                    others += bytes;
+                }
+            }
+            firstMessage = message;
+            textBytes = texts;
+            otherBytes = others;
+        }
+        System.out.printf(Locale.ROOT, "open, full page load to every highlight drawn (ms): %s%n",
+                EditorCorpus.summary(fullLoad));
+        System.out.printf(Locale.ROOT, "open, in the app (click in the library) to every highlight drawn (ms): %s%n",
+                EditorCorpus.summary(inApp));
+        System.out.printf(Locale.ROOT, "bytes on the wire opening it in the app: first message %,d; fetched by the component %,d;"
+                + " other downloads %,d%n", firstMessage, textBytes, otherBytes);
+
+        // One annotation through the UI: select, key "5" (claim), "No link yet", Save; until it is drawn.
+        page.navigate(sourceUrl);
+        page.waitForFunction(drawn);
+        var create = new ArrayList<Double>();
+        var passages = text.passages();
+        for (int i = 0; i < 8; i++) {
+            SourceText.Passage p = passages.get(passages.size() / 2 + i * 3);
+            int start = p.start();
+            int end = Math.min(p.end(), start + 12);
+            while (end < p.end() && !Character.isWhitespace(text.text().charAt(end))) {
+                end++;
+            }
+            page.evaluate("([s, e]) => { const t = document.querySelector('annals-text');"
+                    + " t.selectRange(s, e); }", List.of(start, end));
+            page.waitForTimeout(200);
+            page.locator("annals-text").press("5");
+            page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("No link yet")).check();
+            page.evaluate("""
+                    () => {
+                      const count = () => document.querySelectorAll('annals-text [data-states~="draft"]').length;
+                      const before = count();
+                      window.__drawn = 0;
+                      document.addEventListener('click', e => {
+                        if (e.composedPath().some(n => n.textContent === 'Save to draft')) window.__saved = performance.now();
+                      }, {capture: true, once: true});
+                      const observer = new MutationObserver(() => {
+                        if (count() > before) {
+                          observer.disconnect();
+                          requestAnimationFrame(() => { window.__drawn = performance.now(); });
+                        }
+                      });
+                      observer.observe(document.querySelector('annals-text'), {subtree: true, childList: true});
+                    }""");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save to draft")).click();
+            page.waitForFunction("() => window.__drawn > 0");
+            create.add(((Number) page.evaluate("() => window.__drawn - window.__saved")).doubleValue());
+            page.waitForTimeout(300);
+        }
+        System.out.printf(Locale.ROOT, "create one annotation, Save click to highlight painted (ms): %s%n",
+                EditorCorpus.summary(create.subList(2, create.size())));
+
+        // Scrolling: frame times while the page scrolls 60 px a frame (reading), then through the whole text.
+        page.navigate(sourceUrl);
+        page.waitForFunction(drawn);
+        page.waitForTimeout(500);
+        @SuppressWarnings("unchecked")
+        var reading = ((List<Number>) page.evaluate(scroll(false))).stream().map(Number::doubleValue).toList();
+        @SuppressWarnings("unchecked")
+        var whole = ((List<Number>) page.evaluate(scroll(true))).stream().map(Number::doubleValue).toList();
+        System.out.printf(Locale.ROOT, "scrolling at reading pace, frame time (ms): %s; frames over 20 ms: %d%n",
+                EditorCorpus.summary(reading), reading.stream().filter(f -> f > 20).count());
+        System.out.printf(Locale.ROOT, "scrolling through the whole text, frame time (ms): %s; frames over 20 ms: %d%n",
+                EditorCorpus.summary(whole), whole.stream().filter(f -> f > 20).count());
+
+        // A slow network (Chromium's "Fast 3G": 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trips).
+        CDPSession cdp = context.newCDPSession(page);
+        cdp.send("Network.enable");
+        var throttle = new com.google.gson.JsonObject();
+        throttle.addProperty("offline", false);
+        throttle.addProperty("latency", 150);
+        throttle.addProperty("downloadThroughput", 1_600_000 / 8);
+        throttle.addProperty("uploadThroughput", 750_000 / 8);
+        cdp.send("Network.emulateNetworkConditions", throttle);
+        var slow = new ArrayList<Double>();
+        for (int i = 0; i < 3; i++) {
+            page.navigate(listUrl);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).waitFor();
+            page.evaluate("() => { window.__clicked = performance.now(); }");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
+            page.waitForFunction(drawn);
+            slow.add(((Number) page.evaluate(frameSinceClick)).doubleValue());
+        }
+        System.out.printf(Locale.ROOT, "open in the app over Fast 3G (ms): %s%n", EditorCorpus.summary(slow));
+        context.close();
+        System.out.printf(Locale.ROOT, "server resident memory after this size: %s; load average %s%n",
+                residentMemory(), loadAverage());
+        assertThat(fullLoad).hasSize(runs);
+    }
+
+    /** Scrolls the text (its own scrolling box) frame by frame and returns the times between frames. */
+    private static String scroll(boolean wholeText) {
+        return """
+                () => new Promise(resolve => {
+                  const whole = %s;
+                  const el = document.querySelector('annals-text');
+                  const max = el.scrollHeight - el.clientHeight;
+                  const frames = whole ? 600 : 300;
+                  const step = whole ? Math.max(60, max / frames) : 60;
+                  el.scrollTop = whole ? 0 : max / 3;
+                  const deltas = [];
+                  let last = performance.now();
+                  let n = 0;
+                  const tick = (now) => {
+                    deltas.push(now - last);
+                    last = now;
+                    el.scrollTop += step;
+                    if (++n < frames) requestAnimationFrame(tick); else resolve(deltas.slice(1));
+                  };
+                  requestAnimationFrame((now) => { last = now; requestAnimationFrame(tick); });
+                })""".formatted(wholeText);
+    }
+
+    private static String residentMemory() throws Exception {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
+                .findFirst().orElse("VmRSS unknown").replaceAll("\\s+", " ");
+    }
+
+    private static String loadAverage() throws Exception {
+        return Files.readString(Path.of("/proc/loadavg")).strip();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+}
