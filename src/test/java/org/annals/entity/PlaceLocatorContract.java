@@ -13,8 +13,9 @@ import org.annals.review.ReviewService;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.support.Fixtures;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,6 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * exact), a nearest located ancestor's coarsened to at least "near", none up the chain, the administrative levels
  * from part-of, merged places and part-of cycles; and the rules a precision must follow to be proposed.
  */
+// One set of places (and events) for every test: the tests only read them or add places of their own.
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PlaceLocatorContract {
 
     @Autowired
@@ -47,7 +50,7 @@ abstract class PlaceLocatorContract {
     UUID citadel;
     UUID tower;
 
-    @BeforeEach
+    @BeforeAll
     void aChainOfPlaces() {
         project = fixtures.newProject(fixtures.admin());
         editor = fixtures.newUser("geo-editor");

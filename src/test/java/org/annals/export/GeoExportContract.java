@@ -31,8 +31,9 @@ import org.annals.review.ReviewService;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.support.Fixtures;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * event's place or its nearest located ancestor, with ACLED's geo-precision and the administrative areas; the
  * dataset says the same; events.geojson is RFC 7946 GeoJSON, the same bytes twice, with invisible characters escaped.
  */
+// One set of places (and events) for every test: the tests only read them or add places of their own.
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class GeoExportContract {
 
     /** A title with a right-to-left override (reverses what follows on screen), a bell and a C1 control. */
@@ -76,7 +79,7 @@ abstract class GeoExportContract {
     UUID atUnmapped;
     UUID nowhere;
 
-    @BeforeEach
+    @BeforeAll
     void placesAndEvents() {
         project = fixtures.newProject(fixtures.admin());
         editor = fixtures.newUser("geo-export-editor");
