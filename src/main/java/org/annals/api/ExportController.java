@@ -44,7 +44,8 @@ class ExportController {
     @Operation(summary = "Download an export of the vetted dataset",
             description = "file: events.csv, claims.csv (one row per claim: who says what about each event),"
                     + " entities.csv, annotations.csv, dataset.json, dataset.jsonl,"
-                    + " annotations.jsonld (W3C Web Annotations) or timeline.json (TimelineJS). Only approved records;"
+                    + " annotations.jsonld (W3C Web Annotations), timeline.json (TimelineJS) or events.geojson"
+                    + " (the events as RFC 7946 GeoJSON). Only approved records;"
                     + " the same data gives the same bytes. Dates, type, actor and place select events and the"
                     + " annotations that are their evidence; source selects one source's annotations and the events"
                     + " they support; entities are always exported whole. Needs any role in the project.")
@@ -55,7 +56,7 @@ class ExportController {
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<StreamingResponseBody> export(@PathVariable UUID projectId,
             @Parameter(description = "events.csv, claims.csv, entities.csv, annotations.csv, dataset.json, dataset.jsonl,"
-                    + " annotations.jsonld or timeline.json") @PathVariable String file,
+                    + " annotations.jsonld, timeline.json or events.geojson") @PathVariable String file,
             @Parameter(description = "Events on or after this day (YYYY-MM-DD)") @RequestParam(required = false) @Nullable String from,
             @Parameter(description = "Events on or before this day (YYYY-MM-DD)") @RequestParam(required = false) @Nullable String to,
             @Parameter(description = "Event type or sub-type id") @RequestParam(required = false) @Nullable UUID type,

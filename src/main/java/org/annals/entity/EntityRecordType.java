@@ -107,7 +107,15 @@ public class EntityRecordType implements RecordType<EntityPayload> {
     }
 
     private static void validateCoordinates(EntityPayload p) {
+        if (p.precision() != null && p.kind() != EntityKind.PLACE) {
+            throw new InvalidInputException("Only places have a precision: it says what a place's coordinates stand for.");
+        }
         if (p.latitude() == null && p.longitude() == null) {
+            if (p.precision() != null) {
+                // A precision qualifies coordinates; without them it would claim a location the place does not have.
+                throw new InvalidInputException("A precision needs coordinates: give the place's latitude and longitude,"
+                        + " or leave the precision unset (the place then takes its location from what it is part of).");
+            }
             return;
         }
         if (p.kind() != EntityKind.PLACE) {
@@ -239,6 +247,9 @@ public class EntityRecordType implements RecordType<EntityPayload> {
         fields.put("Description", p.description() == null ? "" : p.description());
         fields.put("Wikidata", p.wikidataId() == null ? "" : p.wikidataId());
         fields.put("Coordinates", p.latitude() == null ? "" : p.latitude() + ", " + p.longitude());
+        // Unset on a place with coordinates reads as an exact point (decision 0038); shown as set, so a diff shows
+        // a change from unset to "Exact point" for what it is.
+        fields.put("Precision", p.precision() == null ? "" : p.precision().label());
         fields.put("Part of", p.partOf() == null ? "" : nameOf(p.partOf()));
         fields.put("Merged into", p.mergedInto() == null ? "" : nameOf(p.mergedInto()));
         return fields;

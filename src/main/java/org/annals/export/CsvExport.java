@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.annals.entity.PlaceLocation;
 import org.annals.event.Casualties;
 import org.annals.event.ClaimField;
 import org.annals.event.EventClaim;
@@ -35,19 +36,26 @@ final class CsvExport {
     static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?(E-?\\d+)?");
 
+    /**
+     * ACLED-like columns first; the location's columns (issue 20) come last so that readers that count columns keep
+     * working: latitude and longitude are the place's or its nearest located ancestor's, {@code geo_precision}
+     * ACLED's code (1-3), {@code location_precision} Annals' word for it, {@code located_by} the ancestor whose
+     * coordinates stand in, {@code country}, {@code admin1} and {@code admin2} the administrative areas above.
+     */
     static final List<String> EVENT_COLUMNS = List.of("event_id", "title", "event_date", "date_precision", "end_date",
             "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location",
             "admin_area", "latitude", "longitude", "fatalities", "fatalities_min", "fatalities_max", "sources",
             "supporting_annotations", "notes", "tags", "last_approved_by", "approved_at", "revision",
             "contested_fields", "date_alternatives", "place_alternatives", "type_alternatives", "actors_alternatives",
-            "casualties_alternatives");
+            "casualties_alternatives", "geo_precision", "location_precision", "located_by", "country", "admin1",
+            "admin2");
     /** One row per claim: who says what about which field of which event. */
     static final List<String> CLAIM_COLUMNS = List.of("claim_id", "event_id", "event_title", "field", "preferred",
             "disputed", "value", "date", "date_precision", "time", "end_date", "end_precision", "end_time", "place_id",
             "place", "event_type", "sub_event_type", "actors", "actor_ids", "category", "party", "minimum", "maximum",
             "qualifier", "reason", "note", "source_id", "source_title", "source_url", "quote", "annotation_id");
     static final List<String> ENTITY_COLUMNS = List.of("entity_id", "kind", "name", "aliases", "wikidata_id",
-            "latitude", "longitude", "part_of", "description", "redirects", "part_of_id");
+            "latitude", "longitude", "part_of", "description", "redirects", "part_of_id", "precision");
     static final List<String> ANNOTATION_COLUMNS = List.of("annotation_id", "source_id", "source_title", "source_url",
             "start", "end", "exact", "prefix", "suffix", "type", "linked_kind", "linked_id", "linked_name", "approved_by",
             "approved_at", "claim_ids", "page");
@@ -112,6 +120,13 @@ final class CsvExport {
             for (ClaimField field : ClaimField.values()) {
                 cells.add(text(alternatives(e.claims(), field)));
             }
+            PlaceLocation where = e.location();
+            cells.add(where == null ? "" : Integer.toString(where.precision().acledCode()));
+            cells.add(where == null ? "" : ExportText.precision(where.precision()));
+            cells.add(where == null ? "" : text(where.locatedByName()));
+            cells.add(where == null ? "" : text(where.country()));
+            cells.add(where == null ? "" : text(where.admin1()));
+            cells.add(where == null ? "" : text(where.admin2()));
             csv.writeRecord(cells);
         }
     }
@@ -208,7 +223,8 @@ final class CsvExport {
                     text(e.wikidataId()), number(e.latitude()), number(e.longitude()), text(e.partOf()),
                     text(e.description()), e.redirects().stream().map(UUID::toString)
                             .collect(Collectors.joining(ExportText.LIST_SEPARATOR)),
-                    e.partOfId() == null ? "" : e.partOfId().toString());
+                    e.partOfId() == null ? "" : e.partOfId().toString(),
+                    e.precision() == null ? "" : ExportText.precision(e.precision()));
         }
     }
 

@@ -25,6 +25,8 @@ import org.annals.event.EventClaim;
 import org.annals.event.StoredActors;
 import org.annals.event.EventClaims;
 import org.annals.event.PartialDate;
+import org.annals.entity.PlaceLocation;
+import org.annals.entity.PlaceLocator;
 import org.annals.export.DatasetRows.Actor;
 import org.annals.export.DatasetRows.AliasRow;
 import org.annals.export.DatasetRows.AnnotationRow;
@@ -57,9 +59,11 @@ class DatasetReader {
     private static final int FETCH_SIZE = 2000;
 
     private final JdbcTemplate jdbc;
+    private final PlaceLocator locator;
 
-    DatasetReader(JdbcTemplate jdbc) {
+    DatasetReader(JdbcTemplate jdbc, PlaceLocator locator) {
         this.jdbc = jdbc;
+        this.locator = locator;
     }
 
     // ----------------------------------------------------------------------------------------- events
@@ -77,17 +81,19 @@ class DatasetReader {
                 + " e.sub_type_id, e.place_id, e.notes, e.parent_id from event_record e where " + where
                 + " order by e.start_date, e.id";
         var batch = new ArrayList<Object[]>();
+        // Where the events' places lie (their own coordinates or an ancestor's): resolved once per place per export.
+        PlaceLocator.Lookup located = locator.lookupUnchecked(projectId);
         stream(sql, args, rs -> {
             batch.add(new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class),
                     rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getObject(7, UUID.class),
                     rs.getObject(8, UUID.class), rs.getObject(9, UUID.class), rs.getString(10), rs.getObject(11, UUID.class)});
             if (batch.size() == BATCH) {
-                sink.accept(eventBatch(batch, types));
+                sink.accept(eventBatch(batch, types, located));
                 batch.clear();
             }
         });
         if (!batch.isEmpty()) {
-            sink.accept(eventBatch(batch, types));
+            sink.accept(eventBatch(batch, types, located));
         }
     }
 
@@ -126,7 +132,7 @@ class DatasetReader {
         }
     }
 
-    private List<EventRow> eventBatch(List<Object[]> rows, Map<UUID, String> types) {
+    private List<EventRow> eventBatch(List<Object[]> rows, Map<UUID, String> types, PlaceLocator.Lookup located) {
         List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
         Map<UUID, List<Actor>> actors = new HashMap<>();
         jdbc.query("select a.event_id, a.entity_id, x.name, a.role from event_actor a join entity_record x on x.id = a.entity_id"
@@ -174,12 +180,12 @@ class DatasetReader {
         });
         Map<UUID, Object[]> places = new HashMap<>();
         if (!placeIds.isEmpty()) {
-            jdbc.query("select p.id, p.name, p.latitude, p.longitude, a.name from entity_record p"
+            jdbc.query("select p.id, p.name, a.name from entity_record p"
                     + " left join entity_record a on a.id = p.part_of_id where p.id in (" + marks(placeIds) + ")", rs -> {
-                        places.put(rs.getObject(1, UUID.class), new Object[] {rs.getString(2), doubleOrNull(rs, 3),
-                                doubleOrNull(rs, 4), rs.getString(5)});
+                        places.put(rs.getObject(1, UUID.class), new Object[] {rs.getString(2), rs.getString(3)});
                     }, placeIds.toArray());
         }
+        Map<UUID, PlaceLocation> locations = located.locate(placeIds);
         var sourceIds = new LinkedHashSet<UUID>();
         var claimed = new LinkedHashSet<UUID>();
         claimsOf.values().forEach(list -> list.forEach(c -> {
@@ -219,8 +225,8 @@ class DatasetReader {
                     .sorted(java.util.Comparator.comparing(SourceRef::title).thenComparing(SourceRef::id)).toList();
             result.add(new EventRow(id, (String) r[1], (LocalDate) r[2], (String) r[3], (LocalDate) r[4], (String) r[5],
                     types.getOrDefault((UUID) r[6], "?"), r[7] == null ? null : types.get((UUID) r[7]), (UUID) r[8],
-                    place == null ? null : (String) place[0], place == null ? null : (String) place[3],
-                    place == null ? null : (Double) place[1], place == null ? null : (Double) place[2],
+                    place == null ? null : (String) place[0], place == null ? null : (String) place[1],
+                    r[8] == null ? null : locations.get((UUID) r[8]),
                     actors.getOrDefault(id, List.of()), claims.getOrDefault(id, List.of()), refs,
                     evidence.getOrDefault(id, List.of()), (String) r[9], tags.getOrDefault(id, List.of()), (UUID) r[10],
                     approvals.getOrDefault(id, Approval.NONE)));
@@ -262,12 +268,13 @@ class DatasetReader {
 
     void entities(UUID projectId, Consumer<List<EntityRow>> sink) {
         String sql = "select e.id, e.kind, e.name, e.wikidata_id, e.latitude, e.longitude, e.part_of_id, p.name,"
-                + " e.description from entity_record e left join entity_record p on p.id = e.part_of_id"
+                + " e.description, e.geo_precision from entity_record e left join entity_record p on p.id = e.part_of_id"
                 + " where e.project_id = ? and e.merged_into_id is null order by e.name, e.id";
         var batch = new ArrayList<Object[]>();
         stream(sql, List.of(projectId), rs -> {
             batch.add(new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                    doubleOrNull(rs, 5), doubleOrNull(rs, 6), rs.getObject(7, UUID.class), rs.getString(8), rs.getString(9)});
+                    doubleOrNull(rs, 5), doubleOrNull(rs, 6), rs.getObject(7, UUID.class), rs.getString(8), rs.getString(9),
+                    rs.getString(10)});
             if (batch.size() == BATCH) {
                 sink.accept(entityBatch(batch));
                 batch.clear();
@@ -297,7 +304,8 @@ class DatasetReader {
         for (Object[] r : rows) {
             UUID id = (UUID) r[0];
             result.add(new EntityRow(id, (String) r[1], (String) r[2], aliases.getOrDefault(id, List.of()), (String) r[3],
-                    (Double) r[4], (Double) r[5], (UUID) r[6], (String) r[7], (String) r[8],
+                    (Double) r[4], (Double) r[5], ownPrecision((Double) r[4], (String) r[9]), (UUID) r[6], (String) r[7],
+                    (String) r[8],
                     redirects.getOrDefault(id, List.of()), approvals.getOrDefault(id, Approval.NONE)));
         }
         return result;
@@ -498,6 +506,15 @@ class DatasetReader {
 
     private static String marks(Collection<?> values) {
         return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
+    }
+
+    /** What a place's own coordinates stand for: unset reads as exact (decision 0038); none without coordinates. */
+    private static org.annals.entity.@Nullable GeoPrecision ownPrecision(@Nullable Double latitude,
+            @Nullable String stored) {
+        if (latitude == null) {
+            return null;
+        }
+        return stored == null ? org.annals.entity.GeoPrecision.EXACT : org.annals.entity.GeoPrecision.valueOf(stored);
     }
 
     private static @Nullable Double doubleOrNull(ResultSet rs, int column) throws SQLException {

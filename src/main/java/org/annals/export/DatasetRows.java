@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.annals.event.EventClaim;
+import org.annals.entity.GeoPrecision;
+import org.annals.entity.PlaceLocation;
 import org.annals.event.EventClaims;
 import org.jspecify.annotations.Nullable;
 
@@ -70,14 +72,24 @@ final class DatasetRows {
     }
 
     /**
-     * An event with its preferred values in its own fields and every claim, of every field, in {@code claims}
+     * An event with its preferred values (its place located by {@link org.annals.entity.PlaceLocator}'s rules: its
+     * own coordinates or an ancestor's, with the precision and administrative areas that go with them) in its own fields and every claim, of every field, in {@code claims}
      * (in the event's order: by field, then as entered).
      */
     record EventRow(UUID id, String title, LocalDate start, String startPrecision, @Nullable LocalDate end,
             @Nullable String endPrecision, String type, @Nullable String subType, @Nullable UUID placeId,
-            @Nullable String place, @Nullable String adminArea, @Nullable Double latitude, @Nullable Double longitude,
+            @Nullable String place, @Nullable String adminArea, @Nullable PlaceLocation location,
             List<Actor> actors, List<Claim> claims, List<SourceRef> sources, List<Evidence> evidence,
             @Nullable String notes, List<String> tags, @Nullable UUID parentId, Approval approval) {
+
+        /** The latitude of the event's place, or of the nearest ancestor of it that has coordinates. */
+        @Nullable Double latitude() {
+            return location == null ? null : location.latitude();
+        }
+
+        @Nullable Double longitude() {
+            return location == null ? null : location.longitude();
+        }
 
         /** Where the sources disagree, field by field (kind of count by kind of count, for casualties). */
         List<EventClaims.Dispute> disputes() {
@@ -89,8 +101,10 @@ final class DatasetRows {
     record AliasRow(String name, @Nullable String language) {
     }
 
+    /** @param precision what the coordinates stand for; null when the place has none (or is no place) */
     record EntityRow(UUID id, String kind, String name, List<AliasRow> aliases, @Nullable String wikidataId,
-            @Nullable Double latitude, @Nullable Double longitude, @Nullable UUID partOfId, @Nullable String partOf,
+            @Nullable Double latitude, @Nullable Double longitude, @Nullable GeoPrecision precision,
+            @Nullable UUID partOfId, @Nullable String partOf,
             @Nullable String description, List<UUID> redirects, Approval approval) {
     }
 

@@ -12,7 +12,8 @@ public enum ExportFormat {
     DATASET_JSON("dataset.json", "application/json", "Whole dataset (JSON)"),
     DATASET_JSONL("dataset.jsonl", "application/x-ndjson", "Whole dataset (JSON Lines)"),
     ANNOTATIONS_JSONLD("annotations.jsonld", "application/ld+json", "Annotations (W3C Web Annotation JSON-LD)"),
-    TIMELINE_JSON("timeline.json", "application/json", "Timeline (TimelineJS JSON)");
+    TIMELINE_JSON("timeline.json", "application/json", "Timeline (TimelineJS JSON)"),
+    EVENTS_GEOJSON("events.geojson", "application/geo+json", "Events on a map (GeoJSON)");
 
     private final String fileName;
     private final String contentType;

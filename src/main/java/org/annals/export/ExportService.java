@@ -165,7 +165,7 @@ public class ExportService {
 
     private long countRecords(UUID projectId, ExportFormat format, ExportFilter filter) {
         return switch (format) {
-            case EVENTS_CSV, TIMELINE_JSON -> eventCount(projectId, filter, "event_record e");
+            case EVENTS_CSV, TIMELINE_JSON, EVENTS_GEOJSON -> eventCount(projectId, filter, "event_record e");
             case CLAIMS_CSV -> eventCount(projectId, filter, "event_claim c join event_record e on e.id = c.event_id");
             case ENTITIES_CSV -> entityCount(projectId);
             case ANNOTATIONS_CSV, ANNOTATIONS_JSONLD -> annotationCount(projectId, filter);
@@ -227,6 +227,11 @@ public class ExportService {
             case DATASET_JSONL -> datasetLines(projectId, filter, out, counter);
             case ANNOTATIONS_JSONLD -> webAnnotations(projectId, filter, out, counter);
             case TIMELINE_JSON -> timeline(projectId, filter, out, counter);
+            case EVENTS_GEOJSON -> {
+                try (var geo = new GeoJsonExport(out)) {
+                    reader.events(projectId, filter, counter.then(rows -> rows.forEach(geo::event)));
+                }
+            }
         }
         out.flush();
     }

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.annals.entity.GeoPrecision;
 import org.annals.event.CasualtyCategory;
 import org.annals.event.CasualtyParty;
 import org.annals.event.PartialDate;
@@ -41,6 +42,11 @@ final class ExportText {
     /** UTC to the second: the same instant always gives the same text. */
     static String instant(Instant instant) {
         return INSTANT.format(instant);
+    }
+
+    /** A location's precision as every format writes it: exact, near, town, region, country. */
+    static String precision(GeoPrecision precision) {
+        return precision.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     // ------------------------------------------------------------------------------------- list cells

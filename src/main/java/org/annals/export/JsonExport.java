@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
+import org.annals.entity.PlaceLocation;
 import org.annals.event.Casualties;
 import org.annals.event.ClaimField;
 import org.annals.event.EventClaim;
@@ -114,6 +115,9 @@ final class JsonExport implements AutoCloseable {
             json.writeNumberProperty("latitude", e.latitude());
             json.writeNumberProperty("longitude", e.longitude());
         }
+        if (e.precision() != null) {
+            json.writeStringProperty("precision", ExportText.precision(e.precision()));
+        }
         nullable("partOf", e.partOfId());
         nullable("partOfName", e.partOf());
         nullable("description", e.description());
@@ -143,11 +147,15 @@ final class JsonExport implements AutoCloseable {
             json.writeStringProperty("id", e.placeId().toString());
             nullable("name", e.place());
             nullable("adminArea", e.adminArea());
-            if (e.latitude() != null && e.longitude() != null) {
-                json.writeNumberProperty("latitude", e.latitude());
-                json.writeNumberProperty("longitude", e.longitude());
+            PlaceLocation where = e.location();
+            if (where != null && !where.inherited()) {
+                json.writeNumberProperty("latitude", where.latitude());
+                json.writeNumberProperty("longitude", where.longitude());
             }
             json.writeEndObject();
+        }
+        if (e.location() != null) {
+            location(e.location());
         }
         actors(e.actors());
         json.writeObjectPropertyStart("fatalities");
@@ -201,6 +209,25 @@ final class JsonExport implements AutoCloseable {
         json.writeEndArray();
         nullable("parentId", e.parentId());
         approval(e.approval());
+    }
+
+    /** Where the event's place lies, by the locator's rules: its own coordinates or its nearest located ancestor's. */
+    private void location(PlaceLocation where) {
+        json.writeObjectPropertyStart("location");
+        json.writeNumberProperty("latitude", where.latitude());
+        json.writeNumberProperty("longitude", where.longitude());
+        json.writeStringProperty("precision", ExportText.precision(where.precision()));
+        json.writeNumberProperty("geoPrecision", where.precision().acledCode());
+        if (where.locatedBy() != null) {
+            json.writeObjectPropertyStart("locatedBy");
+            json.writeStringProperty("id", where.locatedBy().toString());
+            json.writeStringProperty("name", String.valueOf(where.locatedByName()));
+            json.writeEndObject();
+        }
+        nullable("country", where.country());
+        nullable("admin1", where.admin1());
+        nullable("admin2", where.admin2());
+        json.writeEndObject();
     }
 
     /** One claim with all its parts; only the value of its own field is written. */

@@ -117,6 +117,8 @@ class ServiceAuthorizationMatrixTest {
     @Autowired
     ExportService exports;
     @Autowired
+    org.annals.entity.PlaceLocator placeLocator;
+    @Autowired
     ReleaseService releases;
     @Autowired
     TaxonomyService taxonomy;
@@ -418,6 +420,11 @@ class ServiceAuthorizationMatrixTest {
                         throw new java.io.UncheckedIOException(e);
                     }
                 }),
+                // Issue 20: where places lie is as readable as the places themselves.
+                new EntryPoint("PlaceLocator.locate", Actor.VIEWER,
+                        t -> t.placeLocator.locate(t.project, List.of(t.entity))),
+                new EntryPoint("PlaceLocator.locate (one place)", Actor.VIEWER,
+                        t -> t.placeLocator.locate(t.project, t.entity)),
                 new EntryPoint("TokenService.create", Actor.NON_MEMBER,
                         t -> t.tokens.create("matrix", null, TokenScope.READ, java.time.LocalDate.now().plusDays(1))),
                 new EntryPoint("TokenService.create (for one project)", Actor.VIEWER,

@@ -207,6 +207,7 @@ class SourcesDisagreeJourneyTest extends BrowserTest {
                 case ANNOTATIONS_JSONLD -> dateClaims.forEach(c -> exported.contains("urn:uuid:" + c.id()));
                 case TIMELINE_JSON -> exported.contains("date disputed: 1 December 2024").contains("30 November 2024")
                         .contains("Syrian Opposition Offensive of 2024");
+                case EVENTS_GEOJSON -> exported.contains("\"start\":\"2024-12-01\"");
                 case ENTITIES_CSV -> throw new AssertionError("skipped above");
             }
         }

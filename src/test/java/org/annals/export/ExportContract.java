@@ -221,6 +221,13 @@ abstract class ExportContract {
             assertThat(row.get("admin_area")).isEqualTo("Aleppo Governorate");
             assertThat(row.get("latitude")).isEqualTo("36.2");
             assertThat(row.get("longitude")).isEqualTo("37.15");
+            // Its own coordinates, unset precision: an exact point (ACLED 1); no country or region places above it.
+            assertThat(row.get("geo_precision")).isEqualTo("1");
+            assertThat(row.get("location_precision")).isEqualTo("exact");
+            assertThat(row.get("located_by")).isEmpty();
+            assertThat(row.get("country")).isEmpty();
+            assertThat(row.get("admin1")).isEmpty();
+            assertThat(row.get("admin2")).isEmpty();
             // The preferred figure of the killed; the lowest and highest any source gives.
             assertThat(row.get("fatalities")).isEqualTo("12");
             assertThat(row.get("fatalities_min")).isEqualTo("8");
@@ -292,7 +299,9 @@ abstract class ExportContract {
         var entityRows = csv(entities);
         assertThat(entityRows).extracting(r -> r.get("name")).containsExactly("'@HTS", "Aleppo", "Aleppo Governorate");
         assertThat(entityRows.get(1)).containsEntry("aliases", "حلب (ar)").containsEntry("wikidata_id", "Q41183")
-                .containsEntry("part_of", "Aleppo Governorate").containsEntry("part_of_id", governorate.toString());
+                .containsEntry("part_of", "Aleppo Governorate").containsEntry("part_of_id", governorate.toString())
+                .containsEntry("precision", "exact");
+        assertThat(entityRows.get(2)).containsEntry("precision", "");
         // An alias holding the separator and parentheses stays one alias, its language apart.
         assertThat(entityRows.get(0).get("aliases")).isEqualTo("HTS; Hay'at\\; Tahrir \\(al-Sham\\) (en)");
         assertThat(ExportTextTest.split(entityRows.get(0).get("aliases"))).containsExactly("HTS", "Hay'at; Tahrir (al-Sham) (en)");

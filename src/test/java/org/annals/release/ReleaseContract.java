@@ -118,7 +118,7 @@ abstract class ReleaseContract {
                 .isEqualTo(release.sha256());
         Map<String, byte[]> entries = unzip(file);
         assertThat(entries.keySet()).containsExactly("events.csv", "claims.csv", "entities.csv", "annotations.csv", "dataset.json",
-                "dataset.jsonl", "annotations.jsonld", "timeline.json", "manifest.json");
+                "dataset.jsonl", "annotations.jsonld", "timeline.json", "events.geojson", "manifest.json");
         JsonNode manifest = JsonMapper.builder().build().readTree(entries.get("manifest.json"));
         assertThat(manifest.path("release").path("number").asInt()).isEqualTo(1);
         assertThat(manifest.path("counts").path("events").asInt()).isEqualTo(1);

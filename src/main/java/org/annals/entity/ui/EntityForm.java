@@ -31,6 +31,7 @@ import org.annals.entity.EntityPayload;
 import org.annals.entity.EntityRecordType;
 import org.annals.entity.EntityService;
 import org.annals.entity.EntitySummary;
+import org.annals.entity.GeoPrecision;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,6 +47,8 @@ class EntityForm extends Dialog {
     private final TextField wikidata = new TextField("Wikidata id");
     private final NumberField latitude = new NumberField("Latitude");
     private final NumberField longitude = new NumberField("Longitude");
+    /** What the coordinates stand for; empty = not said, which reads as an exact point (decision 0038). */
+    private final Select<GeoPrecision> precision = new Select<>();
     private final ComboBox<EntitySummary> partOf = new ComboBox<>("Part of");
     private final TextField message = new TextField("Message for the reviewers");
     private final DuplicateWarning duplicates;
@@ -129,6 +132,13 @@ class EntityForm extends Dialog {
         wikidata.setHelperText("Q followed by digits");
         EntityChoices.of(entities, projectId, null).offerIn(partOf, e -> e.name() + " (" + e.kind().displayName() + ")");
         partOf.setHelperText("A unit of an organisation, a district of a city");
+        precision.setLabel("Precision");
+        precision.setItems(GeoPrecision.values());
+        precision.setItemLabelGenerator(p -> p == null ? "" : p.label());
+        precision.setEmptySelectionAllowed(true);
+        precision.setEmptySelectionCaption("Not said (an exact point)");
+        precision.setHelperText("What the coordinates stand for. Without coordinates the place takes those of what it"
+                + " is part of.");
         message.setRequired(true);
         message.setValue(initialMessage);
         kind.addValueChangeListener(e -> showCoordinates(e.getValue() == EntityKind.PLACE));
@@ -145,7 +155,7 @@ class EntityForm extends Dialog {
             kind.addValueChangeListener(e -> checkDuplicates());
         }
         var form = new FormLayout(kind, name, duplicates, aliases, description, wikidata, partOf, latitude, longitude,
-                message);
+                precision, message);
         form.setColspan(duplicates, 2);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
         form.setColspan(aliases, 2);
@@ -160,6 +170,7 @@ class EntityForm extends Dialog {
         work.text(name, "name").text(aliases, "aliases").text(description, "description").text(wikidata, "wikidata")
                 .text(latitude, "latitude").text(longitude, "longitude").text(message, "message")
                 .choice(kind, "kind", EntityKind::name)
+                .choice(precision, "precision", GeoPrecision::name)
                 .choice(partOf, "partOf", p -> p.id().toString());
         work.baseline();
     }
@@ -174,7 +185,7 @@ class EntityForm extends Dialog {
         setHeaderTitle(title);
         setWidth("min(95vw, 36rem)");
         for (com.vaadin.flow.component.Component hidden : List.<com.vaadin.flow.component.Component>of(wikidata, partOf,
-                latitude, longitude, message)) {
+                latitude, longitude, precision, message)) {
             hidden.setVisible(false);
         }
         kind.addValueChangeListener(e -> showCoordinates(false));
@@ -243,6 +254,8 @@ class EntityForm extends Dialog {
                     return java.util.Optional.empty();
                 }
             }).ifPresent(partOf::setValue);
+            java.util.Optional.ofNullable(choices.get("precision")).flatMap(p -> java.util.Arrays.stream(
+                    GeoPrecision.values()).filter(v -> v.name().equals(p)).findFirst()).ifPresent(precision::setValue);
         });
     }
 
@@ -264,6 +277,8 @@ class EntityForm extends Dialog {
                 v -> Double.toString(v)));
         list.add(FormField.of("Longitude", EntityPayload::longitude, longitude::getValue, longitude::setValue,
                 v -> Double.toString(v)));
+        list.add(FormField.of("Precision", EntityPayload::precision, precision::getValue, precision::setValue,
+                GeoPrecision::label));
         return List.copyOf(list);
     }
 
@@ -352,6 +367,7 @@ class EntityForm extends Dialog {
     private void showCoordinates(boolean place) {
         latitude.setVisible(place);
         longitude.setVisible(place);
+        precision.setVisible(place);
     }
 
     private void save(boolean submit, Consumer<EntityService.Proposal> saved) {
@@ -375,7 +391,7 @@ class EntityForm extends Dialog {
         return new EntityPayload(kind.getValue(), name.getValue(), parseAliases(aliases.getValue()),
                 description.getValue(), wikidata.getValue().strip().isEmpty() ? null : wikidata.getValue().strip(),
                 place ? latitude.getValue() : null, place ? longitude.getValue() : null,
-                existing == null || !place ? null : existing.precision(),
+                place ? precision.getValue() : null,
                 partOf.getValue() == null ? null : partOf.getValue().id(), existing == null ? null : existing.mergedInto());
     }
 

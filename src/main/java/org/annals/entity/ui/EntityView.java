@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -30,6 +31,9 @@ import org.annals.entity.EntityDetails;
 import org.annals.entity.EntityRecordType;
 import org.annals.entity.EntityService;
 import org.annals.entity.EntitySummary;
+import org.annals.entity.EntityKind;
+import org.annals.entity.GeoPrecision;
+import org.annals.entity.PlaceLocator;
 import org.annals.project.ProjectRole;
 import org.annals.project.ProjectService;
 import org.annals.project.ProjectSummary;
@@ -65,12 +69,15 @@ public class EntityView extends ProjectPage {
     private final LiveRefresh live;
     private final org.annals.discussion.ui.CommentThreads threads;
     private final org.annals.suggest.SuggestionService suggestions;
+    private final PlaceLocator places;
     /** The entity's facts, evidence and history: redrawn in place when an approval changes them. */
     private final Div record = new Div();
 
     EntityView(ProjectService projects, EntityService entities, HistoryService history, AnnotationService annotations,
             CollabService collab, ChangesetService changesets, PresenceService presence,
-            org.annals.discussion.ui.CommentThreads threads, org.annals.suggest.SuggestionService suggestions) {
+            org.annals.discussion.ui.CommentThreads threads, org.annals.suggest.SuggestionService suggestions,
+            PlaceLocator places) {
+        this.places = places;
         this.threads = threads;
         this.suggestions = suggestions;
         this.annotations = annotations;
@@ -172,8 +179,8 @@ public class EntityView extends ProjectPage {
             link.getElement().setAttribute("rel", "noopener noreferrer nofollow");
             facts.add(new Div(new Span("Wikidata: "), link));
         }
-        if (values.latitude() != null) {
-            facts.add(line("Coordinates", values.latitude() + ", " + values.longitude()));
+        if (values.kind() == EntityKind.PLACE) {
+            location(project, entity).forEach(facts::add);
         }
         if (entity.partOf() != null) {
             facts.add(new Div(new Span("Part of: "), link(project, entity.partOf())));
@@ -242,6 +249,34 @@ public class EntityView extends ProjectPage {
         propose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), propose);
         dialog.open();
+    }
+
+    /**
+     * Where a place lies (decision 0038): its own coordinates and what they stand for, or the ancestor whose
+     * coordinates stand in; and the administrative areas above it, outermost first.
+     */
+    private List<Component> location(ProjectSummary project, EntityDetails entity) {
+        var lines = new java.util.ArrayList<Component>();
+        var values = entity.values();
+        var where = places.locate(project.id(), entity.id()).orElse(null);
+        if (values.latitude() != null) {
+            GeoPrecision precision = where != null ? where.precision()
+                    : values.precision() == null ? GeoPrecision.EXACT : values.precision();
+            lines.add(line("Coordinates", values.latitude() + ", " + values.longitude() + " (" + precision.label() + ")"));
+        } else if (where != null && where.locatedBy() != null) {
+            var by = new RouterLink(String.valueOf(where.locatedByName()), EntityView.class,
+                    parameters(project.id(), where.locatedBy()));
+            lines.add(new Div(new Span("Located by: "), by, new Span(" (its coordinates, "
+                    + where.precision().label() + ")")));
+        }
+        if (where != null) {
+            String areas = java.util.stream.Stream.of(where.country(), where.admin1(), where.admin2())
+                    .filter(java.util.Objects::nonNull).collect(Collectors.joining(" › "));
+            if (!areas.isEmpty()) {
+                lines.add(line("Administrative areas", areas));
+            }
+        }
+        return lines;
     }
 
     private static Component line(String label, String value) {

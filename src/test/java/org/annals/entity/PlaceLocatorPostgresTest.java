@@ -1,0 +1,7 @@
+package org.annals.entity;
+
+import org.annals.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class PlaceLocatorPostgresTest extends PlaceLocatorContract {
+}
