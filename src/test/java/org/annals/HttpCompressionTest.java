@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,9 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.annals.entity.EntityKind;
 import org.annals.entity.EntityPayload;
@@ -33,8 +31,8 @@ import org.annals.source.SourceMetadata;
 import org.annals.source.SourceService;
 import org.annals.source.parse.DraftBlock;
 import org.annals.source.parse.SourceFormat;
+import org.annals.startup.PageSession;
 import org.annals.support.Fixtures;
-import org.annals.support.HttpSignIn;
 import org.annals.token.TokenScope;
 import org.annals.token.TokenService;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,8 +51,6 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(locations = "classpath:annals-test.properties")
 class HttpCompressionTest {
-
-    private static final Pattern TEXT_DOWNLOAD = Pattern.compile("(VAADIN/dynamic/resource/[^\"\\\\]+)");
 
     @LocalServerPort
     int port;
@@ -130,29 +126,30 @@ class HttpCompressionTest {
         }
         UUID source = fixtures.newSource(project, editor, "Long report", text.toString().split("\n\n"));
         String expected = as(editor, () -> sources.read(project, source)).text();
-        var session = new HttpSignIn(port);
-        session.signIn(editor.getUsername(), Fixtures.PASSWORD, Map.of());
-        HttpClient http = session.client();
+        var session = new PageSession("http://localhost:" + port + "/");
+        assertThat(session.signIn(editor.getUsername(), Fixtures.PASSWORD)).doesNotContain("login");
         String route = "projects/" + project + "/sources/" + source;
-        String init = "/" + route + "?v-r=init&location=" + URLEncoder.encode(route, StandardCharsets.UTF_8) + "&query=";
 
-        HttpResponse<byte[]> message = http.send(get(init, Map.of("Accept-Encoding", "gzip")),
-                HttpResponse.BodyHandlers.ofByteArray());
+        // The editor's first response: Vaadin's JSON message that builds the page.
+        HttpResponse<byte[]> plainMessage = session.open(route, Map.of());
+        HttpResponse<byte[]> message = session.open(route, Map.of("Accept-Encoding", "gzip"));
         assertThat(message.statusCode()).isEqualTo(200);
         assertThat(message.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         assertThat(message.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(plainMessage.headers().firstValue("Content-Encoding")).isEmpty();
         String json = new String(gunzip(message.body()), StandardCharsets.UTF_8);
-        Matcher download = TEXT_DOWNLOAD.matcher(json);
-        assertThat(download.find()).as("the editor's text download in %s", json).isTrue();
+        assertThat(json).contains("\"syncId\"");
+        Set<String> downloads = PageSession.downloads(json);
+        assertThat(downloads).as("the editor's text download in %s", json).isNotEmpty();
 
-        HttpResponse<byte[]> gzip = http.send(get("/" + download.group(1), Map.of("Accept-Encoding", "gzip")),
-                HttpResponse.BodyHandlers.ofByteArray());
-        HttpResponse<byte[]> plain = http.send(get("/" + download.group(1), Map.of()),
-                HttpResponse.BodyHandlers.ofByteArray());
+        // Its text download, which the browser fetches next.
+        String download = downloads.iterator().next();
+        HttpResponse<byte[]> gzip = session.get(download, Map.of("Accept-Encoding", "gzip"));
+        HttpResponse<byte[]> plain = session.get(download, Map.of());
         assertThat(gzip.headers().firstValue("Content-Encoding")).contains("gzip");
         assertThat(new String(gunzip(gzip.body()), StandardCharsets.UTF_8)).isEqualTo(expected);
         assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
-        assertThat(new String(plain.body(), StandardCharsets.UTF_8)).isEqualTo(expected);
+        assertThat(PageSession.text(plain)).isEqualTo(expected);
     }
 
     @Test

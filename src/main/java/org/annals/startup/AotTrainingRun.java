@@ -1,19 +1,9 @@
 package org.annals.startup;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.annals.account.AdminBootstrapProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,18 +31,15 @@ import org.springframework.stereotype.Component;
 class AotTrainingRun implements ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(AotTrainingRun.class);
-    private static final Pattern PROJECT = Pattern.compile("projects/([0-9a-f-]{36})");
-    private static final Pattern SOURCE = Pattern.compile("projects/[0-9a-f-]{36}/sources/([0-9a-f-]{36})");
-    private static final Pattern CSRF_PARAMETER = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"");
-    private static final Pattern CSRF_TOKEN = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
-    private static final Pattern RESOURCE = Pattern.compile("(VAADIN/dynamic/resource/[^\"\\\\]+)");
     /** The sample project is imported in the background after start; the training waits for it this long. */
     private static final Duration SAMPLE_WAIT = Duration.ofSeconds(90);
 
     private final AdminBootstrapProperties admin;
+    private final JdbcTemplate jdbc;
 
-    AotTrainingRun(AdminBootstrapProperties admin) {
+    AotTrainingRun(AdminBootstrapProperties admin, JdbcTemplate jdbc) {
         this.admin = admin;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -75,84 +63,49 @@ class AotTrainingRun implements ApplicationListener<ApplicationReadyEvent> {
     }
 
     private void train(String base) throws IOException, InterruptedException {
-        var client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
-        var session = new Session(client, base);
-        String signInPage = session.get("login");
-        session.open("login");
+        var session = new PageSession(base);
+        session.open("login", Map.of());
         String password = admin.password();
         if (password == null || password.isBlank()) {
             log.info("AOT training: no ANNALS_ADMIN_PASSWORD, so only the sign-in page was opened");
             return;
         }
-        session.signIn(admin.username(), password, signInPage);
+        String landed = session.signIn(admin.username(), password);
+        if (landed.contains("login")) {
+            log.warn("AOT training: signing in as '{}' failed ({}); only the sign-in page was opened", admin.username(),
+                    landed);
+            return;
+        }
+        // The pages' lists (grids) load their rows in a later round trip, so the sample source is looked up in
+        // this run's own throwaway database instead of in the pages.
         long deadline = System.nanoTime() + SAMPLE_WAIT.toNanos();
-        Optional<String> source = Optional.empty();
+        Optional<String> source = sampleSource();
         while (source.isEmpty() && System.nanoTime() < deadline) {
-            Optional<String> project = first(PROJECT, session.open(""));
-            if (project.isPresent()) {
-                session.open("projects/" + project.get());
-                source = first(SOURCE, session.open("projects/" + project.get() + "/sources"))
-                        .map(id -> "projects/" + project.get() + "/sources/" + id);
-            }
-            if (source.isEmpty()) {
-                Thread.sleep(1000);
-            }
+            Thread.sleep(1000);
+            source = sampleSource();
         }
         if (source.isEmpty()) {
             log.warn("AOT training: no sample source appeared within {}; the editor was not opened", SAMPLE_WAIT);
             return;
         }
+        String project = source.get().substring(0, source.get().indexOf("/sources/"));
+        session.open("", Map.of());
+        session.open(project, Map.of());
+        session.open(project + "/sources", Map.of());
+        int downloaded = 0;
         for (int i = 0; i < 3; i++) {
-            String editor = session.open(source.get());
-            Set<String> downloads = new LinkedHashSet<>();
-            Matcher resources = RESOURCE.matcher(editor);
-            while (resources.find()) {
-                downloads.add(resources.group(1));
-            }
-            for (String download : downloads) {
-                session.get(download);
+            String editor = PageSession.text(session.open(source.get(), Map.of()));
+            for (String download : PageSession.downloads(editor)) {
+                session.get(download, Map.of());
+                downloaded++;
             }
         }
-        log.info("AOT training: signed in and opened the project list, a library and {}", source.get());
+        log.info("AOT training: signed in and opened the project list, a library and {} three times ({} downloads)",
+                source.get(), downloaded);
     }
 
-    private static Optional<String> first(Pattern pattern, String text) {
-        Matcher matcher = pattern.matcher(text);
-        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
-    }
-
-    /** One browser-like session: cookies kept, pages opened the way Vaadin's client asks for them. */
-    private record Session(HttpClient client, String base) {
-
-        /** The page's HTML, then the view itself as Vaadin's client requests it on load. */
-        String open(String path) throws IOException, InterruptedException {
-            get(path);
-            return get(path + "?v-r=init&location=" + URLEncoder.encode(path, StandardCharsets.UTF_8) + "&query=");
-        }
-
-        /** Posts the sign-in form as the browser does, with the CSRF token the sign-in page carries. */
-        void signIn(String username, String password, String signInPage) throws IOException, InterruptedException {
-            String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                    + URLEncoder.encode(password, StandardCharsets.UTF_8);
-            Optional<String> parameter = first(CSRF_PARAMETER, signInPage);
-            Optional<String> token = first(CSRF_TOKEN, signInPage);
-            if (parameter.isPresent() && token.isPresent()) {
-                form += "&" + URLEncoder.encode(parameter.get(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(token.get(), StandardCharsets.UTF_8);
-            }
-            send(HttpRequest.newBuilder(URI.create(base + "login")).header("Content-Type",
-                    "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
-        }
-
-        String get(String path) throws IOException, InterruptedException {
-            return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
-        }
-
-        private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60))
-                    .header("Accept-Encoding", "identity").build(), HttpResponse.BodyHandlers.ofString());
-            return response.body() == null ? "" : response.body();
-        }
+    private Optional<String> sampleSource() {
+        return jdbc.query("select project_id, id from source order by created_at, id", rows -> rows.next()
+                ? Optional.of("projects/" + rows.getObject(1) + "/sources/" + rows.getObject(2)) : Optional.empty());
     }
 }
