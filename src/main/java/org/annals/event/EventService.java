@@ -74,6 +74,23 @@ public class EventService {
                 PageRequest.of(0, Math.max(1, limit), Sort.by("startDate", "id")));
     }
 
+    /**
+     * The vetted events with a place that concern an entity, oldest first, at most {@code limit}: for a place those
+     * at it or at places inside it (through part-of), for anyone else those it takes part in.
+     */
+    public List<EventSite> sitesOfEntity(UUID projectId, UUID entityId, int limit) {
+        access.require(projectId, ProjectRole.VIEWER);
+        return events.sitesOfEntity(projectId, entityId, Math.max(1, limit)).stream()
+                .map(row -> new EventSite((UUID) row[0], localDate(row[1]), row[2] == null ? null : localDate(row[2]),
+                        (String) row[3], (UUID) row[4], (UUID) row[5]))
+                .toList();
+    }
+
+    /** A native query's date column, whichever type the driver gives it. */
+    private static java.time.LocalDate localDate(Object value) {
+        return value instanceof java.sql.Date date ? date.toLocalDate() : (java.time.LocalDate) value;
+    }
+
     /** Vetted events whose title or notes contain the text, most recently changed first: for linking. */
     public List<TimelineEntry> recent(UUID projectId, String text, int limit) {
         access.require(projectId, ProjectRole.VIEWER);

@@ -58,7 +58,7 @@ public class MapService {
     @Transactional(readOnly = true)
     public List<MapPoint> pointsOfEntity(UUID projectId, UUID entityId) {
         access.require(projectId, ProjectRole.VIEWER);
-        return List.of();
+        return located(projectId, events.sitesOfEntity(projectId, entityId, MAX_POINTS));
     }
 
     /** The popup of one event. */
