@@ -81,9 +81,18 @@ public class EventService {
     public List<EventSite> sitesOfEntity(UUID projectId, UUID entityId, int limit) {
         access.require(projectId, ProjectRole.VIEWER);
         return events.sitesOfEntity(projectId, entityId, Math.max(1, limit)).stream()
-                .map(row -> new EventSite((UUID) row[0], localDate(row[1]), row[2] == null ? null : localDate(row[2]),
-                        (String) row[3], (UUID) row[4], (UUID) row[5]))
+                .map(row -> new EventSite(uuid(row[0]), localDate(row[1]), row[2] == null ? null : localDate(row[2]),
+                        (String) row[3], uuid(row[4]), uuid(row[5])))
                 .toList();
+    }
+
+    /** A native query's uuid column: a UUID on PostgreSQL, its 16 bytes on H2. */
+    private static UUID uuid(Object value) {
+        if (value instanceof byte[] bytes) {
+            var buffer = java.nio.ByteBuffer.wrap(bytes);
+            return new UUID(buffer.getLong(), buffer.getLong());
+        }
+        return value instanceof UUID id ? id : UUID.fromString(value.toString());
     }
 
     /** A native query's date column, whichever type the driver gives it. */
