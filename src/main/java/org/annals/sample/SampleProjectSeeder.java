@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * Creates "Syria 2024 offensives" with the five sample texts on the first start of a new site,
  * acting as the first administrator and going through the normal import pipeline (the proposed
- * blocks are kept, page chrome is dropped). Runs once per site: deleting the project does not bring
+ * blocks are kept, page chrome is dropped), then its gazetteer and vetted timeline ({@link SampleTimeline}, through
+ * ordinary changesets). Runs once per site: deleting the project does not bring
  * it back. It runs in the background once the application is ready, so it never delays start-up;
  * tests can call {@link #run} directly.
  */
