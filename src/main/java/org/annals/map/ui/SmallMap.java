@@ -124,6 +124,10 @@ public class SmallMap extends Section {
     }
 
     private static String count(int events) {
+        if (events >= org.annals.map.MapService.ENTITY_POINTS) {
+            return "The first " + String.format(java.util.Locale.ROOT, "%,d", events) + " located events (the full map"
+                    + " shows them all)";
+        }
         return events == 1 ? "1 located event" : events + " located events";
     }
 
