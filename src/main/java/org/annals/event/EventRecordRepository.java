@@ -64,6 +64,26 @@ interface EventRecordRepository extends JpaRepository<EventRecord, UUID> {
     List<EventSite> sites(UUID projectId, LocalDate from, LocalDate to, @Nullable UUID typeId,
             @Nullable UUID placeId, @Nullable UUID actorId, String pattern, boolean contestedOnly, Pageable page);
 
+    /**
+     * The vetted events with a place that concern an entity, in date order, at most {@code limit}: those at it or
+     * at a place inside it (through part-of, at any depth; {@code union} rather than {@code union all} so that a
+     * cycle of part-of links ends), and those it takes part in as an actor. For the small map of an entity.
+     * Rows: id, start date, end date, title, type id, place id.
+     */
+    @Query(nativeQuery = true, value = """
+            with recursive inside(id) as (
+                select id from entity_record where id = :entityId and project_id = :projectId
+                union
+                select p.id from entity_record p join inside i on p.part_of_id = i.id where p.merged_into_id is null
+            )
+            select e.id, e.start_date, e.end_date, e.title, e.type_id, e.place_id from event_record e
+            where e.project_id = :projectId and e.merged_into_id is null and e.place_id is not null
+              and (e.place_id in (select id from inside)
+                   or exists (select 1 from event_actor a where a.event_id = e.id and a.entity_id = :entityId))
+            order by e.start_date, e.id
+            limit :limit""")
+    List<Object[]> sitesOfEntity(UUID projectId, UUID entityId, int limit);
+
     @Query("select count(e) from EventRecord e " + TIMELINE_FILTER)
     long countTimeline(UUID projectId, LocalDate from, LocalDate to, @Nullable UUID typeId,
             @Nullable UUID placeId, @Nullable UUID actorId, String pattern, boolean contestedOnly);

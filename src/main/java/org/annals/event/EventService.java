@@ -74,6 +74,32 @@ public class EventService {
                 PageRequest.of(0, Math.max(1, limit), Sort.by("startDate", "id")));
     }
 
+    /**
+     * The vetted events with a place that concern an entity, oldest first, at most {@code limit}: for a place those
+     * at it or at places inside it (through part-of), for anyone else those it takes part in.
+     */
+    public List<EventSite> sitesOfEntity(UUID projectId, UUID entityId, int limit) {
+        access.require(projectId, ProjectRole.VIEWER);
+        return events.sitesOfEntity(projectId, entityId, Math.max(1, limit)).stream()
+                .map(row -> new EventSite(uuid(row[0]), localDate(row[1]), row[2] == null ? null : localDate(row[2]),
+                        (String) row[3], uuid(row[4]), uuid(row[5])))
+                .toList();
+    }
+
+    /** A native query's uuid column: a UUID on PostgreSQL, its 16 bytes on H2. */
+    private static UUID uuid(Object value) {
+        if (value instanceof byte[] bytes) {
+            var buffer = java.nio.ByteBuffer.wrap(bytes);
+            return new UUID(buffer.getLong(), buffer.getLong());
+        }
+        return value instanceof UUID id ? id : UUID.fromString(value.toString());
+    }
+
+    /** A native query's date column, whichever type the driver gives it. */
+    private static java.time.LocalDate localDate(Object value) {
+        return value instanceof java.sql.Date date ? date.toLocalDate() : (java.time.LocalDate) value;
+    }
+
     /** Vetted events whose title or notes contain the text, most recently changed first: for linking. */
     public List<TimelineEntry> recent(UUID projectId, String text, int limit) {
         access.require(projectId, ProjectRole.VIEWER);

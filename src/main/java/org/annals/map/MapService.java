@@ -54,12 +54,19 @@ public class MapService {
                 event.placeId())));
     }
 
-    /** The vetted events an entity takes part in (a place: the events at it or inside it). */
+    /**
+     * The vetted events an entity takes part in (a place: the events at it or at places inside it, through part-of),
+     * oldest first, at most {@link #ENTITY_POINTS}: for the small map on the entity's page, which links to the full
+     * map for more.
+     */
     @Transactional(readOnly = true)
     public List<MapPoint> pointsOfEntity(UUID projectId, UUID entityId) {
         access.require(projectId, ProjectRole.VIEWER);
-        return List.of();
+        return located(projectId, events.sitesOfEntity(projectId, entityId, ENTITY_POINTS));
     }
+
+    /** At most this many events on an entity's small map: a country's page stays light; the full map has them all. */
+    public static final int ENTITY_POINTS = 2_000;
 
     /** The popup of one event. */
     @Transactional(readOnly = true)

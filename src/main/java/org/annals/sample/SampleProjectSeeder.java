@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * Creates "Syria 2024 offensives" with the five sample texts on the first start of a new site,
  * acting as the first administrator and going through the normal import pipeline (the proposed
- * blocks are kept, page chrome is dropped). Runs once per site: deleting the project does not bring
+ * blocks are kept, page chrome is dropped), then its gazetteer and vetted timeline ({@link SampleTimeline}, through
+ * ordinary changesets). Runs once per site: deleting the project does not bring
  * it back. It runs in the background once the application is ready, so it never delays start-up;
  * tests can call {@link #run} directly.
  */
@@ -50,9 +51,12 @@ class SampleProjectSeeder implements ApplicationListener<ApplicationReadyEvent> 
     private final SiteSettingsService settings;
     private final ProjectService projects;
     private final SourceImportService imports;
+    private final SampleTimeline timeline;
 
     SampleProjectSeeder(SampleProjectProperties properties, AdminBootstrapProperties admin, UserDetailsService users,
-            SiteSettingsService settings, ProjectService projects, SourceImportService imports) {
+            SiteSettingsService settings, ProjectService projects, SourceImportService imports,
+            SampleTimeline timeline) {
+        this.timeline = timeline;
         this.properties = properties;
         this.admin = admin;
         this.users = users;
@@ -97,12 +101,13 @@ class SampleProjectSeeder implements ApplicationListener<ApplicationReadyEvent> 
     }
 
     private void createSampleProject() throws IOException {
+        long started = System.nanoTime();
         UUID project = projects.create(PROJECT_NAME, "Sample project: the 2024 Syrian opposition offensives, told by"
                 + " five texts derived from English Wikipedia articles in five different shapes. Explore it, or"
                 + " delete it (Overview, Delete project…) when you start your own.").id();
         Resource[] files = new PathMatchingResourcePatternResolver().getResources(SAMPLES);
         Arrays.sort(files, Comparator.comparing(Resource::getFilename, Comparator.nullsLast(Comparator.naturalOrder())));
-        int imported = 0;
+        var imported = new java.util.LinkedHashMap<String, UUID>();
         for (Resource file : files) {
             try (InputStream in = file.getInputStream()) {
                 String name = file.getFilename() == null ? "sample.txt" : file.getFilename();
@@ -111,13 +116,25 @@ class SampleProjectSeeder implements ApplicationListener<ApplicationReadyEvent> 
                 String title = preview.draft().title() != null ? preview.draft().title() : name;
                 var metadata = new SourceMetadata(title, null, "Wikipedia", "Wikipedia contributors", null,
                         LocalDate.of(2024, 12, 15), "en", LICENCE);
-                imports.importSource(project, new ImportRequest(metadata, preview.draft().format(), kept, name,
-                        preview.charset(), false, preview.original()));
-                imported++;
+                imported.put(name, imports.importSource(project, new ImportRequest(metadata, preview.draft().format(),
+                        kept, name, preview.charset(), false, preview.original())).sourceId());
             } catch (InvalidInputException e) {
                 log.warn("Sample file {} not imported: {}", file.getFilename(), e.getMessage());
             }
         }
-        log.info("Created the sample project '{}' with {} sources", PROJECT_NAME, imported);
+        long timelineStarted = System.nanoTime();
+        String events;
+        try {
+            SampleTimeline.Seeded seeded = timeline.seed(project, imported);
+            events = seeded.events() + " vetted events" + (seeded.skipped().isEmpty() ? ""
+                    : " (" + seeded.skipped().size() + " left out, see the warnings)");
+        } catch (IOException | RuntimeException e) {
+            // The sources stay: a project without its timeline is still worth exploring.
+            log.warn("The sample project's gazetteer and timeline could not be created", e);
+            events = "no timeline";
+        }
+        long now = System.nanoTime();
+        log.info("Created the sample project '{}' with {} sources and {} in {} ms (timeline {} ms)", PROJECT_NAME,
+                imported.size(), events, (now - started) / 1_000_000, (now - timelineStarted) / 1_000_000);
     }
 }

@@ -140,6 +140,8 @@ class ServiceAuthorizationMatrixTest {
     org.annals.annotation.QuoteLocator quotes;
     @Autowired
     org.annals.suggest.SuggestionService suggestions;
+    @Autowired
+    org.annals.map.MapService mapService;
 
     private final Map<Actor, AnnalsPrincipal> principals = new EnumMap<>(Actor.class);
     private UUID project;
@@ -343,6 +345,12 @@ class ServiceAuthorizationMatrixTest {
                 new EntryPoint("AnnotationService.quotes", Actor.VIEWER,
                         t -> t.annotations.quotes(t.project, List.of(t.annotation))),
                 new EntryPoint("EventService.recent", Actor.VIEWER, t -> t.events.recent(t.project, "", 10)),
+                new EntryPoint("EventService.sitesOfEntity", Actor.VIEWER,
+                        t -> t.events.sitesOfEntity(t.project, t.entity, 10)),
+                new EntryPoint("MapService.pointsOfEvent", Actor.VIEWER,
+                        t -> t.mapService.pointsOfEvent(t.project, t.event)),
+                new EntryPoint("MapService.pointsOfEntity", Actor.VIEWER,
+                        t -> t.mapService.pointsOfEntity(t.project, t.entity)),
                 new EntryPoint("EventService.describe", Actor.EDITOR,
                         t -> t.events.describe(t.project, t.event, 1,
                                 EventPayload.of("Matrix event", PartialDate.parse("2024-12"), t.eventType))),

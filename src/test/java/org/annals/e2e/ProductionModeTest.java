@@ -126,6 +126,8 @@ class ProductionModeTest extends BrowserTest {
     ReviewService review;
     @Autowired
     PresenceService presence;
+    @Autowired
+    org.annals.settings.SiteSettingsService settings;
 
     /** Values for the route parameters, from the sample project and records added to it. */
     private final Map<String, String> parameters = new LinkedHashMap<>();
@@ -174,11 +176,13 @@ class ProductionModeTest extends BrowserTest {
     }
 
     private ProjectSummary awaitSampleProject(AnnalsPrincipal admin) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (true) {
             var found = as(admin, () -> projects.myProjects()).stream()
                     .filter(p -> p.name().equals("Syria 2024 offensives")).findFirst();
-            if (found.isPresent() && as(admin, () -> sources.count(found.get().id(), "")) >= 5) {
+            // Done once the site says so: the sources first, then its gazetteer and timeline.
+            if (found.isPresent() && as(admin, () -> settings.sampleProjectCreated())
+                    && as(admin, () -> sources.count(found.get().id(), "")) >= 5) {
                 return found.get();
             }
             assertThat(Instant.now()).as("the sample project is created at start-up").isBefore(deadline);

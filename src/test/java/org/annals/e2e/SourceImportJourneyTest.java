@@ -26,6 +26,8 @@ class SourceImportJourneyTest extends BrowserTest {
     @Autowired
     ProjectService projects;
     @Autowired
+    org.annals.settings.SiteSettingsService settings;
+    @Autowired
     org.annals.source.SourceService sources;
 
     @Test
@@ -77,15 +79,16 @@ class SourceImportJourneyTest extends BrowserTest {
 
     /** The sample project is created in the background after start-up: wait for it, within bounds. */
     private ProjectSummary sampleProject() throws InterruptedException {
-        for (int attempt = 0; attempt < 120; attempt++) {
+        for (int attempt = 0; attempt < 480; attempt++) {
             var found = Fixtures.as(fixtures.admin(), () -> projects.myProjects()).stream()
                     .filter(p -> p.name().equals("Syria 2024 offensives")).findFirst();
-            if (found.isPresent() && Fixtures.as(fixtures.admin(), () -> sources.count(found.get().id(), "")) == 5) {
+            if (found.isPresent() && Fixtures.as(fixtures.admin(), () -> settings.sampleProjectCreated())
+                    && Fixtures.as(fixtures.admin(), () -> sources.count(found.get().id(), "")) == 5) {
                 return found.get();
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("The sample project with five sources was not created");
+        throw new AssertionError("The sample project with five sources and its timeline was not created");
     }
 
     @Test

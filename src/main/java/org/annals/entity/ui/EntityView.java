@@ -69,6 +69,7 @@ public class EntityView extends ProjectPage {
     private final LiveRefresh live;
     private final org.annals.discussion.ui.CommentThreads threads;
     private final org.annals.suggest.SuggestionService suggestions;
+    private final org.annals.map.MapService maps;
     private final PlaceLocator places;
     /** The entity's facts, evidence and history: redrawn in place when an approval changes them. */
     private final Div record = new Div();
@@ -76,9 +77,10 @@ public class EntityView extends ProjectPage {
     EntityView(ProjectService projects, EntityService entities, HistoryService history, AnnotationService annotations,
             CollabService collab, ChangesetService changesets, PresenceService presence,
             org.annals.discussion.ui.CommentThreads threads, org.annals.suggest.SuggestionService suggestions,
-            PlaceLocator places) {
-        this.places = places;
+            org.annals.map.MapService maps, PlaceLocator places) {
         this.threads = threads;
+        this.maps = maps;
+        this.places = places;
         this.suggestions = suggestions;
         this.annotations = annotations;
         this.collab = collab;
@@ -154,10 +156,25 @@ public class EntityView extends ProjectPage {
         if (project.myRole().includes(ProjectRole.EDITOR)) {
             record.add(actions(project, entity));
         }
+        smallMap(project, entity).ifPresent(record::add);
         record.add(new H3("Evidence"));
         record.add(new EvidenceList(project.id(), annotations.evidence(project.id(), EntityRecordType.KIND, entity.id())));
         record.add(new H3("History"));
         record.add(new RecordHistory(history, project, EntityRecordType.KIND, entity.id()));
+    }
+
+    /**
+     * A place's location and the events at it or inside it; an actor's events. Nothing (and no map) for an entity
+     * that is in no located event and is not a place.
+     */
+    private java.util.Optional<org.annals.map.ui.SmallMap> smallMap(ProjectSummary project, EntityDetails entity) {
+        var points = maps.pointsOfEntity(project.id(), entity.id());
+        if (entity.values().kind() == org.annals.entity.EntityKind.PLACE) {
+            return java.util.Optional.of(org.annals.map.ui.SmallMap.ofPlace(project.id(), entity.id(),
+                    entity.values().name(), places.locate(project.id(), entity.id()), points));
+        }
+        return points.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(org.annals.map.ui.SmallMap.ofActor(project.id(), entity.id(), points));
     }
 
     private Component facts(ProjectSummary project, EntityDetails entity) {

@@ -61,14 +61,19 @@ public class EventView extends ProjectPage {
     private final PresenceService presence;
     private final LiveRefresh live;
     private final org.annals.discussion.ui.CommentThreads threads;
+    private final org.annals.map.MapService maps;
+    private final org.annals.entity.PlaceLocator places;
     /** The event's facts, claims, evidence and history: redrawn in place when an approval changes them. */
     private final Div record = new Div();
 
     EventView(ProjectService projects, EventService events, EntityService entities, TaxonomyService taxonomy,
             HistoryService history, org.annals.source.SourceService sources, AnnotationService annotations,
             CollabService collab, ChangesetService changesets, PresenceService presence,
-            org.annals.discussion.ui.CommentThreads threads) {
+            org.annals.discussion.ui.CommentThreads threads, org.annals.map.MapService maps,
+            org.annals.entity.PlaceLocator places) {
         this.threads = threads;
+        this.maps = maps;
+        this.places = places;
         this.annotations = annotations;
         this.collab = collab;
         this.changesets = changesets;
@@ -141,6 +146,7 @@ public class EventView extends ProjectPage {
         if (project.myRole().includes(ProjectRole.EDITOR)) {
             record.add(actions(project, event));
         }
+        record.add(smallMap(project, event));
         var evidence = annotations.evidence(project.id(), EventRecordType.KIND, event.id());
         record.add(new H3("What the sources say"));
         // the quotes behind the claims: among the evidence, or marked in a source without a link to the event
@@ -154,6 +160,16 @@ public class EventView extends ProjectPage {
         record.add(new EvidenceList(project.id(), evidence));
         record.add(new H3("History"));
         record.add(new RecordHistory(history, project, EventRecordType.KIND, event.id()));
+    }
+
+    /** Where the event happened, as precisely as its place is known; no query when it has no place. */
+    private org.annals.map.ui.SmallMap smallMap(ProjectSummary project, TimelineEntry event) {
+        if (event.placeId() == null) {
+            return org.annals.map.ui.SmallMap.ofEvent(project.id(), null, java.util.Optional.empty(), java.util.List.of());
+        }
+        var where = places.locate(project.id(), event.placeId());
+        return org.annals.map.ui.SmallMap.ofEvent(project.id(), event.placeName(), where,
+                where.isEmpty() ? java.util.List.of() : maps.pointsOfEvent(project.id(), event.id()));
     }
 
     /**

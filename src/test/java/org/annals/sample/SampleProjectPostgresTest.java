@@ -1,0 +1,7 @@
+package org.annals.sample;
+
+import org.annals.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class SampleProjectPostgresTest extends SampleProjectContract {
+}
