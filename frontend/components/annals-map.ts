@@ -67,6 +67,7 @@ export function inWindow(day: number, end: number, window: number): boolean {
 export class AnnalsMap extends LitElement {
   static styles = [unsafeCSS(leafletCss), css`
     :host { display: flex; flex-direction: column; gap: var(--lumo-space-s, 8px); width: 100%; }
+    :host([hidden]) { display: none !important; }
     .map { height: var(--annals-map-height, 60vh); min-height: 320px; background: #cfe0ea; border-radius: 6px; }
     :host([variant='small']) .map { height: 260px; min-height: 200px; }
     .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; font-size: var(--lumo-font-size-s, 14px); }
@@ -157,12 +158,21 @@ export class AnnalsMap extends LitElement {
     this.canvas = L.canvas({ padding: 0.5 });
     this.map.attributionControl.setPrefix('Leaflet');
     this.map.setView([20, 10], 2);
-    this.map.createPane('world').style.zIndex = '250';
+    this.map.createPane('world').style.zIndex = '250'; // above tiles (200), below points (400)
     this.markers = L.layerGroup().addTo(this.map);
     this.map.on('moveend', () => this.draw());
     this.showTiles();
     void this.showWorld();
-    this.resize = new ResizeObserver(() => this.map?.invalidateSize());
+    // A map first drawn hidden (no events yet) has no size: once it has one, fit the view to the points again.
+    let sized = this.container.clientWidth > 0;
+    this.resize = new ResizeObserver(() => {
+      this.map?.invalidateSize();
+      const now = this.container.clientWidth > 0;
+      if (now && !sized) {
+        this.fit();
+      }
+      sized = now;
+    });
     this.resize.observe(this.container);
   }
 

@@ -51,6 +51,15 @@ public record MapProperties(@Nullable String tileUrl, @DefaultValue("") String t
         if (template.startsWith("/") && !template.startsWith("//")) {
             return Optional.empty();
         }
+        // placeholders in the host name only as a leading "{s}." (a wildcard subdomain in the policy)
+        int authorityStart = template.indexOf("://") + 3;
+        int authorityEnd = template.indexOf('/', Math.max(authorityStart, 3));
+        String authority = authorityStart < 3 ? "" : template.substring(authorityStart,
+                authorityEnd < 0 ? template.length() : authorityEnd);
+        if ((authority.startsWith("{s}.") ? authority.substring(4) : authority).contains("{")) {
+            throw new IllegalArgumentException("annals.map.tile-url must be an http(s) address or a path on this"
+                    + " server, with {s} only as the first part of the host name");
+        }
         String wildcard = template.replace("{s}.", "wildcard-subdomain.");
         URI uri;
         try {

@@ -105,7 +105,7 @@ public class EventMap extends Component implements HasSize {
      * about a metre) and {@code radius} (metres, 0 for a point), per event {@code place}, {@code day} (days since
      * 1970-01-01) and {@code type} (-1 for a type no longer in the taxonomy). About 14 bytes an event.
      */
-    static String wire(List<MapService.MapType> types, List<MapPoint> points) {
+    public static String wire(List<MapService.MapType> types, List<MapPoint> points) {
         Map<UUID, Integer> typeIndex = new HashMap<>();
         for (int i = 0; i < types.size(); i++) {
             typeIndex.put(types.get(i).id(), i);
