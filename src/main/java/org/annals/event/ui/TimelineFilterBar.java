@@ -110,8 +110,13 @@ public final class TimelineFilterBar extends HorizontalLayout {
                 place.getValue() == null ? null : place.getValue().id(), text.getValue(), contested.getValue());
     }
 
-    /** The filters as the address writes them, in a stable order; dates as typed ("from=2024-11" stays a month). */
+    /** The filters as the address writes them; dates as typed ("from=2024-11" stays a month). */
     public QueryParameters parameters() {
+        return QueryParameters.simple(values());
+    }
+
+    /** The filters' parameters in the address's order: from, to, type, actor, place, q, contested. */
+    private Map<String, String> values() {
         var params = new LinkedHashMap<String, String>();
         Optional.ofNullable(from.readableDate()).ifPresent(d -> params.put("from", d.input()));
         Optional.ofNullable(to.readableDate()).ifPresent(d -> params.put("to", d.input()));
@@ -130,12 +135,14 @@ public final class TimelineFilterBar extends HorizontalLayout {
         if (contested.getValue()) {
             params.put(CONTESTED_PARAMETER, "yes");
         }
-        return QueryParameters.simple(params);
+        return params;
     }
 
     /** The address of one of the project's pages ("timeline", "map") with these filters. */
     public String address(String otherPage) {
-        String query = parameters().getQueryString();
+        // in a stable order, so that the same filters always make the same address
+        String query = values().entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(java.util.stream.Collectors.joining("&"));
         return ProjectRoutes.path(projectId) + "/" + otherPage + (query.isEmpty() ? "" : "?" + query);
     }
 
@@ -171,6 +178,10 @@ public final class TimelineFilterBar extends HorizontalLayout {
         String location = address(page);
         Optional.ofNullable(UI.getCurrent()).ifPresent(ui -> ui.getPage().getHistory().replaceState(null, location));
         changed.run();
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private Optional<EntitySummary> entity(UUID id) {
