@@ -1,22 +1,31 @@
 package org.annals.map;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.annals.entity.GeoPrecision;
 import org.annals.entity.PlaceLocation;
 import org.annals.entity.PlaceLocator;
 import org.annals.event.EventService;
 import org.annals.event.EventSite;
+import org.annals.event.EvidenceSources;
+import org.annals.event.TaxonomyService;
+import org.annals.event.TimelineEntry;
 import org.annals.event.TimelineFilter;
 import org.annals.project.ProjectAccess;
 import org.annals.project.ProjectRole;
+import org.annals.project.ui.ProjectRoutes;
+import org.annals.source.SourceService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The events a map shows: the vetted events a timeline filter selects, each at its place's location (its own
  * coordinates or an ancestor's, see {@link PlaceLocator}); events whose place has no location anywhere up its chain
- * are left off. SKELETON (issue 20): {@link #popup} is the map helper's, {@link #pointsOfEntity} the pages helper's.
+ * are left off. SKELETON (issue 20): {@link #pointsOfEntity} is the pages helper's.
  */
 @Service
 public class MapService {
@@ -27,11 +36,29 @@ public class MapService {
     private final ProjectAccess access;
     private final EventService events;
     private final PlaceLocator places;
+    private final TaxonomyService taxonomy;
+    private final EvidenceSources evidence;
+    private final SourceService sources;
 
-    MapService(ProjectAccess access, EventService events, PlaceLocator places) {
+    MapService(ProjectAccess access, EventService events, PlaceLocator places, TaxonomyService taxonomy,
+            EvidenceSources evidence, SourceService sources) {
         this.access = access;
         this.events = events;
         this.places = places;
+        this.taxonomy = taxonomy;
+        this.evidence = evidence;
+        this.sources = sources;
+    }
+
+    /** A top-level event type: what a point's colour and the legend stand for. */
+    public record MapType(UUID id, String name) {
+    }
+
+    /** The project's top-level event types in the taxonomy's order: the legend's order and the colours. */
+    @Transactional(readOnly = true)
+    public List<MapType> types(UUID projectId) {
+        access.require(projectId, ProjectRole.VIEWER);
+        return taxonomy.taxonomy(projectId).stream().map(t -> new MapType(t.id(), t.name())).toList();
     }
 
     /** The vetted events the filter selects that have a location, oldest first. */
@@ -68,11 +95,41 @@ public class MapService {
     /** At most this many events on an entity's small map: a country's page stays light; the full map has them all. */
     public static final int ENTITY_POINTS = 2_000;
 
-    /** The popup of one event. */
+    /**
+     * The popup of one event: its dates, title, type, place (with how precisely it is known, and the ancestor it is
+     * located by), actors and the titles of the sources that support it (its vetted evidence and its claims), all
+     * plain text for the browser to show as text.
+     */
     @Transactional(readOnly = true)
     public MapPopup popup(UUID projectId, UUID eventId) {
         access.require(projectId, ProjectRole.VIEWER);
-        throw new UnsupportedOperationException("skeleton");
+        TimelineEntry event = events.get(projectId, eventId);
+        String date = event.start().display() + (event.end() == null ? "" : " – " + event.end().display());
+        String type = event.typeName() + (event.subTypeName() == null ? "" : " / " + event.subTypeName());
+        String place = "";
+        if (event.placeId() != null) {
+            place = event.placeName() == null ? "" : event.placeName();
+            PlaceLocation where = places.locateUnchecked(projectId, List.of(event.placeId())).get(event.placeId());
+            if (where == null) {
+                place += " (no location known)";
+            } else if (where.inherited()) {
+                place += " (located by " + where.locatedByName() + ": " + precisionText(where.precision()) + ")";
+            } else if (where.precision() != GeoPrecision.EXACT) {
+                place += " (" + precisionText(where.precision()) + ")";
+            }
+        }
+        Set<UUID> supporting = new HashSet<>(evidence.sourcesOfEvents(projectId, List.of(event.id()))
+                .getOrDefault(event.id(), Set.of()));
+        supporting.addAll(event.claimSources().keySet());
+        List<String> sourceTitles = sources.titles(projectId, supporting).values().stream().sorted().toList();
+        List<String> actors = event.actors().stream().map(TimelineEntry.Actor::name).distinct()
+                .collect(Collectors.toList());
+        return new MapPopup(event.id(), date, event.title(), type, place, actors, sourceTitles,
+                ProjectRoutes.eventPath(projectId, event.id()));
+    }
+
+    private static String precisionText(GeoPrecision precision) {
+        return precision.label().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The sites that have a location, as points, in the order given. */

@@ -45,7 +45,8 @@ import org.springframework.security.web.csrf.CsrfFilter;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests,
+            org.annals.map.MapProperties map) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
@@ -66,7 +67,7 @@ class SecurityConfig {
                     }
                 }));
         http.addFilterBefore(new SameOriginFilter(), CsrfFilter.class);
-        SecurityHeaders.forPages(http);
+        SecurityHeaders.forPages(http, map);
         return http.build();
     }
 

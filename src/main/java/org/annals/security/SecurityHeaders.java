@@ -32,6 +32,15 @@ public final class SecurityHeaders {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /**
+     * The pages' policy with a configured map tile host allowed for images (and only for images): without one it is
+     * exactly {@link #PAGE_POLICY}, so no page may load anything from elsewhere.
+     */
+    public static String pagePolicy(java.util.Optional<String> tileImageSource) {
+        return tileImageSource.map(host -> PAGE_POLICY.replace("img-src 'self' data:", "img-src 'self' data: " + host))
+                .orElse(PAGE_POLICY);
+    }
+
     /** For JSON, problem JSON and downloads from the API: nothing in them may load or run anything. */
     public static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
@@ -39,8 +48,8 @@ public final class SecurityHeaders {
     }
 
     /** The browser's chain: Vaadin's pages, their resources, the actuator, the error pages. */
-    static void forPages(HttpSecurity http) throws Exception {
-        apply(http, PAGE_POLICY);
+    static void forPages(HttpSecurity http, org.annals.map.MapProperties map) throws Exception {
+        apply(http, pagePolicy(map.tileImageSource()));
     }
 
     /** The API's chains. */

@@ -141,7 +141,7 @@ class ServiceAuthorizationMatrixTest {
     @Autowired
     org.annals.suggest.SuggestionService suggestions;
     @Autowired
-    org.annals.map.MapService mapService;
+    org.annals.map.MapService maps;
 
     private final Map<Actor, AnnalsPrincipal> principals = new EnumMap<>(Actor.class);
     private UUID project;
@@ -329,6 +329,11 @@ class ServiceAuthorizationMatrixTest {
                 new EntryPoint("EventService.count", Actor.VIEWER, t -> t.events.count(t.project, TimelineFilter.ALL)),
                 new EntryPoint("EventService.get", Actor.VIEWER, t -> t.events.get(t.project, t.event)),
                 new EntryPoint("EventService.parts", Actor.VIEWER, t -> t.events.parts(t.project, t.event)),
+                new EntryPoint("EventService.sites", Actor.VIEWER, t -> t.events.sites(t.project, TimelineFilter.ALL, 10)),
+                new EntryPoint("MapService.points", Actor.VIEWER, t -> t.maps.points(t.project, TimelineFilter.ALL)),
+                new EntryPoint("MapService.pointsOfEvent", Actor.VIEWER, t -> t.maps.pointsOfEvent(t.project, t.event)),
+                new EntryPoint("MapService.types", Actor.VIEWER, t -> t.maps.types(t.project)),
+                new EntryPoint("MapService.popup", Actor.VIEWER, t -> t.maps.popup(t.project, t.event)),
                 new EntryPoint("EventService.likelyDuplicates", Actor.VIEWER,
                         t -> t.events.likelyDuplicates(t.project, PartialDate.parse("2024-12-05"), t.entity)),
                 new EntryPoint("EventService.proposeCreate", Actor.EDITOR, t -> t.events.proposeCreate(t.project,
@@ -347,10 +352,8 @@ class ServiceAuthorizationMatrixTest {
                 new EntryPoint("EventService.recent", Actor.VIEWER, t -> t.events.recent(t.project, "", 10)),
                 new EntryPoint("EventService.sitesOfEntity", Actor.VIEWER,
                         t -> t.events.sitesOfEntity(t.project, t.entity, 10)),
-                new EntryPoint("MapService.pointsOfEvent", Actor.VIEWER,
-                        t -> t.mapService.pointsOfEvent(t.project, t.event)),
                 new EntryPoint("MapService.pointsOfEntity", Actor.VIEWER,
-                        t -> t.mapService.pointsOfEntity(t.project, t.entity)),
+                        t -> t.maps.pointsOfEntity(t.project, t.entity)),
                 new EntryPoint("EventService.describe", Actor.EDITOR,
                         t -> t.events.describe(t.project, t.event, 1,
                                 EventPayload.of("Matrix event", PartialDate.parse("2024-12"), t.eventType))),

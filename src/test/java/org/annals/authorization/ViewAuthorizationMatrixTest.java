@@ -85,6 +85,7 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
                 new Page("projects/{p}/sources/{s}", "ReaderView", Actor.VIEWER),
                 new Page("projects/{p}/import", "ImportView", Actor.EDITOR),
                 new Page("projects/{p}/timeline", "TimelineView", Actor.VIEWER),
+                new Page("projects/{p}/map", "MapView", Actor.VIEWER),
                 new Page("projects/{p}/search", "SearchView", Actor.VIEWER),
                 new Page("projects/{p}/activity", "ActivityView", Actor.VIEWER),
                 new Page("projects/{p}/review", "ReviewQueueView", Actor.EDITOR),

@@ -183,6 +183,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         nav.addItem(new SideNavItem("Sources", base + "/sources", VaadinIcon.FILE_TEXT_O.create()));
         nav.addItem(new SideNavItem("Entities", base + "/entities", VaadinIcon.USERS.create()));
         nav.addItem(new SideNavItem("Timeline", base + "/timeline", VaadinIcon.CALENDAR_CLOCK.create()));
+        nav.addItem(new SideNavItem("Map", base + "/map", VaadinIcon.MAP_MARKER.create()));
         nav.addItem(new SideNavItem("Activity", base + "/activity", VaadinIcon.COMMENTS_O.create()));
         if (project.myRole().includes(ProjectRole.EDITOR)) {
             nav.addItem(new SideNavItem("Review", base + "/review", VaadinIcon.CHECK_SQUARE_O.create()));

@@ -4,17 +4,10 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
@@ -23,8 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.annals.base.ui.TypedWork;
 import org.annals.annotation.AnnotationRecordType;
@@ -33,9 +24,7 @@ import org.annals.collab.CollabEvent;
 import org.annals.collab.CollabService;
 import org.annals.collab.ui.LiveRefresh;
 import org.annals.entity.EntityRecordType;
-import org.annals.entity.EntityKind;
 import org.annals.entity.EntityService;
-import org.annals.entity.EntitySummary;
 import org.annals.event.EventRecordType;
 import org.annals.event.EventService;
 import org.annals.event.TaxonomyService;
@@ -50,7 +39,8 @@ import org.annals.review.ChangesetService;
 
 /**
  * The timeline of vetted events, grouped by day. The filters live in the address (from, to, type,
- * actor, place, q, contested), so a filtered timeline can be shared as a link. Events whose sources disagree
+ * actor, place, q, contested; see {@link TimelineFilterBar}), so a filtered timeline can be shared as a link, and
+ * "Show on map" opens the map with the same filters. Events whose sources disagree
  * say on what.
  */
 @Route(ProjectRoutes.PREFIX + "/timeline")
@@ -65,28 +55,13 @@ public class TimelineView extends ProjectPage {
     private final ChangesetService changesets;
     private final org.annals.source.SourceService sources;
     private final org.annals.annotation.AnnotationService annotations;
-    /** A month or a year filters from its first day to (for "To") its last: "From 2024-11 To 2024-11" is November. */
-    private final PartialDateField from = new PartialDateField("From", "A day, a month or a year");
-    private final PartialDateField to = new PartialDateField("To", "A day, a month or a year");
-    private final Select<Option> type = new Select<>();
-    private final ComboBox<EntitySummary> actor = new ComboBox<>("Actor");
-    private final ComboBox<EntitySummary> place = new ComboBox<>("Place");
-    private final TextField text = new TextField("Text");
-    /** Only events whose sources disagree on some field: {@code contested=yes} in the address. */
-    private final com.vaadin.flow.component.checkbox.Checkbox contested =
-            new com.vaadin.flow.component.checkbox.Checkbox("Contested only");
-    static final String CONTESTED_PARAMETER = "contested";
     private final Div list = new Div();
     private final TimelineCharts charts = new TimelineCharts();
     private ProjectSummary project;
-    private boolean restoring;
+    private TimelineFilterBar filters;
     /** How many pages the reader has opened with "Show more": a live reload shows as many again. */
     private int pagesShown;
     private final LiveRefresh live;
-
-    /** A type or sub-type in the filter list. */
-    private record Option(UUID id, String label) {
-    }
 
     TimelineView(ProjectService projects, EventService events, EntityService entities, TaxonomyService taxonomy,
             ChangesetService changesets, org.annals.source.SourceService sources, CollabService collab,
@@ -104,39 +79,10 @@ public class TimelineView extends ProjectPage {
     @Override
     protected void render(ProjectSummary project) {
         this.project = project;
-        var options = new ArrayList<Option>();
-        for (var t : taxonomy.taxonomy(project.id())) {
-            options.add(new Option(t.id(), t.name()));
-            t.subTypes().forEach(s -> options.add(new Option(s.id(), "  " + t.name() + " / " + s.name())));
-        }
-        type.setLabel("Type");
-        type.setItems(options);
-        type.setItemLabelGenerator(o -> o == null ? "Any type" : o.label());
-        type.setEmptySelectionAllowed(true);
-        type.setEmptySelectionCaption("Any type");
-        actor.setItemLabelGenerator(EntitySummary::name);
-        actor.setItems(q -> entities.search(project.id(), q.getFilter().orElse(""), null, 0, q.getOffset() + q.getLimit())
-                .stream().skip(q.getOffset()).limit(q.getLimit()));
-        place.setItemLabelGenerator(EntitySummary::name);
-        place.setItems(q -> entities.search(project.id(), q.getFilter().orElse(""), EntityKind.PLACE, 0,
-                q.getOffset() + q.getLimit()).stream().skip(q.getOffset()).limit(q.getLimit()));
-        text.setValueChangeMode(ValueChangeMode.LAZY);
-        actor.setClearButtonVisible(true);
-        place.setClearButtonVisible(true);
-        text.setClearButtonVisible(true);
-        restore(options);
-        from.addValueChangeListener(e -> changed());
-        to.addValueChangeListener(e -> changed());
-        type.addValueChangeListener(e -> changed());
-        actor.addValueChangeListener(e -> changed());
-        place.addValueChangeListener(e -> changed());
-        text.addValueChangeListener(e -> changed());
-        contested.setTooltipText("Only events whose sources disagree on the date, place, type, actors or casualties");
-        contested.addValueChangeListener(e -> changed());
-        var filters = new HorizontalLayout(from, to, type, actor, place, text, contested);
-        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        filters.setWrap(true);
-        add(filters);
+        filters = new TimelineFilterBar(entities, taxonomy, project.id(), "timeline", queryParameters(), this::refresh);
+        var onMap = filters.linkTo("map", "Show on map");
+        onMap.addClassName("to-map");
+        add(filters, onMap);
         if (project.myRole().includes(ProjectRole.EDITOR)) {
             var propose = new Button("Propose an event", VaadinIcon.PLUS.create(), e -> new EventForm(events, entities,
                     taxonomy, sources, annotations, project.id(), null, proposal -> refresh()).open());
@@ -160,88 +106,11 @@ public class TimelineView extends ProjectPage {
      * Events (approved, or the editor's own proposals in the pending overlay), the names of the entities
      * they show, and evidence (source counts) change the timeline; so may events that were lost.
      */
-    static boolean concerns(CollabEvent event) {
+    public static boolean concerns(CollabEvent event) {
         return event.kind() == CollabEvent.Kind.RESYNC || event.changesRecords() && (event.partial()
                 || event.records().stream().anyMatch(r -> r.kind().equals(EventRecordType.KIND)
                         || event.kind() == CollabEvent.Kind.APPROVED && (r.kind().equals(EntityRecordType.KIND)
                                 || r.kind().equals(AnnotationRecordType.KIND))));
-    }
-
-    /** Reads the filters from the address. Unknown or malformed values are ignored. */
-    private void restore(List<Option> options) {
-        restoring = true;
-        Map<String, List<String>> query = queryParameters().getParameters();
-        first(query, "from").flatMap(TimelineView::date).ifPresent(from::setPartialDate);
-        first(query, "to").flatMap(TimelineView::date).ifPresent(to::setPartialDate);
-        first(query, "type").flatMap(ProjectRoutes::parseId)
-                .flatMap(id -> options.stream().filter(o -> o.id().equals(id)).findFirst()).ifPresent(type::setValue);
-        first(query, "actor").flatMap(ProjectRoutes::parseId).flatMap(this::entity).ifPresent(actor::setValue);
-        first(query, "place").flatMap(ProjectRoutes::parseId).flatMap(this::entity).ifPresent(place::setValue);
-        first(query, "q").ifPresent(text::setValue);
-        contested.setValue(first(query, CONTESTED_PARAMETER).filter(TimelineView::yes).isPresent());
-        restoring = false;
-    }
-
-    private Optional<EntitySummary> entity(UUID id) {
-        try {
-            var details = entities.get(project.id(), id);
-            return Optional.of(new EntitySummary(details.id(), details.values().kind(), details.values().name(), null,
-                    details.updatedAt()));
-        } catch (org.annals.base.NotFoundException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** "contested=yes" (and "true", "1", as people and other tools write it). */
-    static boolean yes(String value) {
-        return List.of("yes", "true", "1").contains(value.strip().toLowerCase(java.util.Locale.ROOT));
-    }
-
-    private static Optional<String> first(Map<String, List<String>> query, String key) {
-        return query.getOrDefault(key, List.of()).stream().filter(v -> !v.isBlank()).findFirst();
-    }
-
-    private static Optional<org.annals.event.PartialDate> date(String value) {
-        try {
-            return Optional.of(org.annals.event.PartialDate.parse(value));
-        } catch (org.annals.base.InvalidInputException e) {
-            return Optional.empty();
-        }
-    }
-
-    private void changed() {
-        if (restoring) {
-            return;
-        }
-        var params = new LinkedHashMap<String, String>();
-        // In the address as typed, read back the same way: "from=2024-11" stays a month.
-        Optional.ofNullable(from.readableDate()).ifPresent(d -> params.put("from", d.input()));
-        Optional.ofNullable(to.readableDate()).ifPresent(d -> params.put("to", d.input()));
-        if (type.getValue() != null) {
-            params.put("type", type.getValue().id().toString());
-        }
-        if (actor.getValue() != null) {
-            params.put("actor", actor.getValue().id().toString());
-        }
-        if (place.getValue() != null) {
-            params.put("place", place.getValue().id().toString());
-        }
-        if (!text.getValue().isBlank()) {
-            params.put("q", text.getValue().strip());
-        }
-        if (contested.getValue()) {
-            params.put(CONTESTED_PARAMETER, "yes");
-        }
-        String location = ProjectRoutes.path(project.id()) + "/timeline"
-                + (params.isEmpty() ? "" : "?" + QueryParameters.simple(params).getQueryString());
-        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, location));
-        refresh();
-    }
-
-    private TimelineFilter filter() {
-        return new TimelineFilter(from.firstDay(), to.lastDay(), type.getValue() == null ? null : type.getValue().id(),
-                actor.getValue() == null ? null : actor.getValue().id(), place.getValue() == null ? null : place.getValue().id(),
-                text.getValue(), contested.getValue());
     }
 
     private void refresh() {
@@ -268,7 +137,7 @@ public class TimelineView extends ProjectPage {
                 list.add(overlay);
             }
         }
-        TimelineFilter filter = filter();
+        TimelineFilter filter = filters.filter();
         charts.show(events.overview(project.id(), filter, 2000));
         long total = events.count(project.id(), filter);
         if (total == 0) {

@@ -1,0 +1,7 @@
+package org.annals.map;
+
+import org.annals.support.IntegrationTest;
+
+@IntegrationTest
+class MapServiceH2Test extends MapServiceContract {
+}
