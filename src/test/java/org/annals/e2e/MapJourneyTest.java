@@ -5,33 +5,41 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
-import org.annals.map.MapFixtures;
+import org.annals.project.ProjectService;
+import org.annals.settings.SiteSettingsService;
+import org.annals.source.SourceService;
 import org.annals.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The map in Chromium with every request to another host blocked and recorded: the world layer draws (countries as
- * SVG paths, from this server only), the located vetted events show, filters by type and date change the address, a
- * popup opens on a marker and leads to the event, and the timeline opens with the same filters. Nothing was asked of
- * any other host: with no tile source configured, no request leaves the machine.
+ * The sample project's map in Chromium with every request to another host blocked and recorded: the world layer draws
+ * (countries as SVG paths, from this server only), its 23 vetted events show (the one at the Citadel of Aleppo, which
+ * has no coordinates, by Aleppo's), filters by type and date change the address, a popup opens on a marker and leads
+ * to the event, and the timeline opens with the same filters. Nothing was asked of any other host: with no tile
+ * source configured, no request leaves the machine.
  */
 class MapJourneyTest extends BrowserTest {
 
     @Autowired
-    MapFixtures mapFixtures;
-
-    /** The project the journey reads: the only set-up (to switch to the sample project once it has located events). */
-    private MapFixtures.SmallWar project() {
-        return mapFixtures.smallWar();
-    }
+    Fixtures fixtures;
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    SourceService sources;
+    @Autowired
+    SiteSettingsService settings;
 
     @Test
-    void the_map_shows_filters_and_opens_events_offline_and_hands_its_filters_to_the_timeline() {
-        var war = project();
+    void the_sample_map_shows_filters_and_opens_events_offline_and_hands_its_filters_to_the_timeline()
+            throws InterruptedException {
+        UUID project = sampleProject();
         Page page = newPerson();
         List<String> elsewhere = new CopyOnWriteArrayList<>();
         page.context().route("**/*", route -> {
@@ -43,49 +51,68 @@ class MapJourneyTest extends BrowserTest {
                 route.abort();
             }
         });
-        signIn(page, war.viewer().getUsername(), Fixtures.PASSWORD);
-        page.navigate(url("projects/" + war.project() + "/map"));
+        signIn(page, "admin", ADMIN_PASSWORD);
+        page.navigate(url("projects/" + project + "/map"));
 
-        // the world layer: countries drawn from the bundle
+        // the world layer: countries drawn from the bundle; every vetted event located
         page.waitForFunction("() => document.querySelector('annals-map')?.hasAttribute('world-drawn')");
         org.assertj.core.api.Assertions.assertThat(page.locator("annals-map .leaflet-world-pane path").count())
                 .as("countries drawn").isGreaterThan(100);
-        assertThat(page.getByText("2 events on the map; 2 vetted events have no located place")).isVisible();
-        assertThat(page.locator("annals-map .shown")).hasText("2 of 2 shown");
+        assertThat(page.getByText("23 events on the map", new Page.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(page.locator("annals-map .shown")).hasText("23 of 23 shown");
 
-        // filter by type and by date: the address follows
+        // filter by type and by date: the address follows (battles of December: six)
         page.getByLabel("Type", new Page.GetByLabelOptions().setExact(true)).click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Battles").setExact(true)).click();
-        assertThat(page).hasURL(Pattern.compile(".*/map\\?type=" + war.battles() + "$"));
-        page.getByLabel("From", new Page.GetByLabelOptions().setExact(true)).fill("2024-11");
+        assertThat(page).hasURL(Pattern.compile(".*/map\\?type=" + UUID_PATTERN + "$"));
+        page.getByLabel("From", new Page.GetByLabelOptions().setExact(true)).fill("2024-12");
         page.getByLabel("From", new Page.GetByLabelOptions().setExact(true)).press("Enter");
-        assertThat(page).hasURL(Pattern.compile(".*/map\\?from=2024-11&type=" + war.battles() + "$"));
-        assertThat(page.getByText("1 event on the map; 2 vetted events have no located place")).isVisible();
-        assertThat(page.locator("annals-map .shown")).hasText("1 of 1 shown");
+        assertThat(page).hasURL(Pattern.compile(".*/map\\?from=2024-12&type=" + UUID_PATTERN + "$"));
+        assertThat(page.getByText("6 events on the map", new Page.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(page.locator("annals-map .shown")).hasText("6 of 6 shown");
         String filteredMap = page.url();
 
-        // the marker in Aleppo opens its popup (as text), which leads to the event
+        // the marker in Hama opens its popup (as text), which leads to the event
         var popup = page.locator("annals-map .leaflet-popup");
-        clickAt(page, 36.2021, 37.1343, popup);
-        assertThat(popup).containsText("Rebels enter Aleppo");
-        assertThat(popup).containsText("30 November 2024");
+        clickAt(page, 35.1318, 36.7578, popup);
+        assertThat(popup).containsText("HTS-led rebels take control of Hama");
+        assertThat(popup).containsText("5 December 2024");
         assertThat(popup).containsText("Hay'at Tahrir al-Sham");
-        assertThat(popup).containsText(MapFixtures.SOURCE_TITLE);
+        assertThat(popup).containsText("2024 Hama offensive");
         popup.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
                 .setName("Open the event")).click();
-        assertThat(page).hasURL(Pattern.compile(".*/events/" + war.aleppoBattle() + "$"));
-        assertThat(page.getByText("Rebels enter Aleppo").first()).isVisible();
+        assertThat(page).hasURL(Pattern.compile(".*/events/" + UUID_PATTERN + "$"));
+        assertThat(page.getByText("HTS-led rebels take control of Hama").first()).isVisible();
 
         // the filtered map's address opens the same map; its timeline link keeps the filters
         page.navigate(filteredMap);
-        assertThat(page.locator("annals-map .shown")).hasText("1 of 1 shown");
+        assertThat(page.locator("annals-map .shown")).hasText("6 of 6 shown");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Show as timeline")).click();
-        assertThat(page).hasURL(Pattern.compile(".*/timeline\\?from=2024-11&type=" + war.battles() + "$"));
-        assertThat(page.getByText("3 events", new Page.GetByTextOptions().setExact(true))).isVisible();
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Rebels enter Aleppo")))
+        assertThat(page).hasURL(Pattern.compile(".*/timeline\\?from=2024-12&type=" + UUID_PATTERN + "$"));
+        assertThat(page.getByText("6 events", new Page.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Rebels capture Homs")))
                 .isVisible();
 
         org.assertj.core.api.Assertions.assertThat(elsewhere).as("requests to other hosts").isEmpty();
+    }
+
+    private static final String UUID_PATTERN = "[0-9a-f-]{36}";
+
+    /** The sample project once the site has created it (texts, gazetteer and timeline, in the background). */
+    private UUID sampleProject() throws InterruptedException {
+        var admin = fixtures.admin();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (true) {
+            var found = Fixtures.as(admin, () -> projects.myProjects()).stream()
+                    .filter(p -> p.name().equals("Syria 2024 offensives")).findFirst();
+            if (found.isPresent() && Fixtures.as(admin, () -> settings.sampleProjectCreated())
+                    && Fixtures.as(admin, () -> sources.count(found.get().id(), "")) >= 5) {
+                return found.get().id();
+            }
+            org.assertj.core.api.Assertions.assertThat(Instant.now()).as("the sample project is created at start-up")
+                    .isBefore(deadline);
+            Thread.sleep(250);
+        }
     }
 
     /**
