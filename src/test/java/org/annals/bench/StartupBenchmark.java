@@ -119,6 +119,9 @@ class StartupBenchmark {
             Launched first = launch(config.command(), data, port, folder.resolve("first.log"));
             try {
                 config.fresh().add(measureStart(browser, first, port, folder.resolve("first.log")));
+                // The sample project is imported in the background after the first start; the restart's
+                // document open needs it whole, so the first start is stopped only once it is there.
+                awaitLogLine(folder.resolve("first.log"), "Created the sample project", Duration.ofSeconds(120));
             } finally {
                 stop(first.process());
             }
@@ -225,6 +228,17 @@ class StartupBenchmark {
                 new Page.WaitForFunctionOptions().setTimeout(60_000));
         return ((Number) page.evaluate("() => new Promise(r => requestAnimationFrame(() => r(performance.now())))"))
                 .doubleValue();
+    }
+
+    private static void awaitLogLine(Path log, String line, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.readString(log, StandardCharsets.ISO_8859_1).contains(line)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("no '" + line + "' in " + log + " within " + limit);
     }
 
     private static boolean portOpen(int port) {

@@ -1,4 +1,4 @@
-package org.annals;
+package org.annals.api;
 
 import static org.annals.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,18 +38,16 @@ import org.annals.token.TokenService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * HTTP compression over a real port (issue 21, decision 40): text the browser may receive compressed
  * (the page, Vaadin's JSON, the editor's text download, exports) is gzip-compressed when the request
  * accepts gzip and sent as it is when it does not; an original (application/octet-stream, a PDF here)
- * never is. Each compressed body must decompress to exactly the uncompressed one.
+ * never is. Each compressed body must decompress to exactly the uncompressed one. It shares the API
+ * tests' application (one context fewer to start).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(locations = "classpath:annals-test.properties")
+@ApiTest
 class HttpCompressionTest {
 
     @LocalServerPort
