@@ -123,37 +123,11 @@ class AnnotationEditorBenchmark {
             var passages = text.passages();
             for (int i = 0; i < 15; i++) {
                 SourceText.Passage p = passages.get(passages.size() - 1 - i * 3);
-                int start = p.start();
-                int end = Math.min(p.end(), start + 12);
-                while (end < p.end() && !Character.isWhitespace(text.text().charAt(end))) {
-                    end++;
-                }
-                page.evaluate("([s, e]) => document.querySelector('annals-text').selectRange(s, e)", List.of(start, end));
-                page.waitForTimeout(200);
-                page.locator("annals-text").press("5");
-                page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("No link yet")).check();
-                // Timed inside the browser: from the click event on Save to the first frame that shows the new
-                // highlight (a mutation observer, not polling), so the test driver's own delays do not count.
-                page.evaluate("""
-                        () => {
-                          const count = () => document.querySelectorAll('annals-text [data-states~="draft"]').length;
-                          const before = count();
-                          window.__drawn = 0;
-                          document.addEventListener('click', e => {
-                            if (e.composedPath().some(n => n.textContent === 'Save to draft')) window.__saved = performance.now();
-                          }, {capture: true, once: true});
-                          const observer = new MutationObserver(() => {
-                            if (count() > before) {
-                              observer.disconnect();
-                              requestAnimationFrame(() => { window.__drawn = performance.now(); });
-                            }
-                          });
-                          observer.observe(document.querySelector('annals-text'), {subtree: true, childList: true});
-                        }""");
+                EditorCorpus.prepareClaim(page, text, p);
                 serverTimes.clear();
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save to draft")).click();
                 page.waitForFunction("() => window.__drawn > 0");
-                roundTrips.add(((Number) page.evaluate("() => window.__drawn - window.__saved")).doubleValue());
+                roundTrips.add(((Number) page.evaluate(EditorCorpus.CREATED)).doubleValue());
                 if (!serverTimes.isEmpty()) {
                     saveServer.add(serverTimes.getFirst());
                 }

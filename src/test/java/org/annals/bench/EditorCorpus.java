@@ -89,6 +89,43 @@ final class EditorCorpus {
         return rows.size();
     }
 
+    /**
+     * Opens the link dialog for a claim on the first word or two of the passage, with "No link yet" chosen, and arms
+     * the timing inside the browser: from the click event on Save to the first frame that shows the new highlight (a
+     * mutation observer, not polling), so the test driver's own delays do not count. The caller clicks Save, waits
+     * for {@code window.__drawn > 0} and reads {@link #CREATED}.
+     */
+    static void prepareClaim(Page page, SourceText text, SourceText.Passage p) {
+        int start = p.start();
+        int end = Math.min(p.end(), start + 12);
+        while (end < p.end() && !Character.isWhitespace(text.text().charAt(end))) {
+            end++;
+        }
+        page.evaluate("([s, e]) => document.querySelector('annals-text').selectRange(s, e)", List.of(start, end));
+        page.waitForTimeout(200);
+        page.locator("annals-text").press("5");
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("No link yet")).check();
+        page.evaluate("""
+                () => {
+                  const count = () => document.querySelectorAll('annals-text [data-states~="draft"]').length;
+                  const before = count();
+                  window.__drawn = 0;
+                  document.addEventListener('click', e => {
+                    if (e.composedPath().some(n => n.textContent === 'Save to draft')) window.__saved = performance.now();
+                  }, {capture: true, once: true});
+                  const observer = new MutationObserver(() => {
+                    if (count() > before) {
+                      observer.disconnect();
+                      requestAnimationFrame(() => { window.__drawn = performance.now(); });
+                    }
+                  });
+                  observer.observe(document.querySelector('annals-text'), {subtree: true, childList: true});
+                }""");
+    }
+
+    /** After {@link #prepareClaim} and the Save click: milliseconds from the click to the highlight painted. */
+    static final String CREATED = "() => window.__drawn - window.__saved";
+
     static void signIn(Page page, int port, String username) {
         page.navigate("http://localhost:" + port + "/login");
         page.getByLabel("Username").fill(username);

@@ -158,35 +158,10 @@ class EditorSizesBenchmark {
         var passages = text.passages();
         for (int i = 0; i < (size.characters() <= 100_000 ? 8 : 0); i++) {
             SourceText.Passage p = passages.get(passages.size() / 2 + i * 3);
-            int start = p.start();
-            int end = Math.min(p.end(), start + 12);
-            while (end < p.end() && !Character.isWhitespace(text.text().charAt(end))) {
-                end++;
-            }
-            page.evaluate("([s, e]) => { const t = document.querySelector('annals-text');"
-                    + " t.selectRange(s, e); }", List.of(start, end));
-            page.waitForTimeout(200);
-            page.locator("annals-text").press("5");
-            page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("No link yet")).check();
-            page.evaluate("""
-                    () => {
-                      const count = () => document.querySelectorAll('annals-text [data-states~="draft"]').length;
-                      const before = count();
-                      window.__drawn = 0;
-                      document.addEventListener('click', e => {
-                        if (e.composedPath().some(n => n.textContent === 'Save to draft')) window.__saved = performance.now();
-                      }, {capture: true, once: true});
-                      const observer = new MutationObserver(() => {
-                        if (count() > before) {
-                          observer.disconnect();
-                          requestAnimationFrame(() => { window.__drawn = performance.now(); });
-                        }
-                      });
-                      observer.observe(document.querySelector('annals-text'), {subtree: true, childList: true});
-                    }""");
+            EditorCorpus.prepareClaim(page, text, p);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save to draft")).click();
             page.waitForFunction("() => window.__drawn > 0");
-            create.add(((Number) page.evaluate("() => window.__drawn - window.__saved")).doubleValue());
+            create.add(((Number) page.evaluate(EditorCorpus.CREATED)).doubleValue());
             page.waitForTimeout(300);
         }
         if (!create.isEmpty()) {
