@@ -78,7 +78,7 @@ class MapJourneyTest extends BrowserTest {
         assertThat(popup).containsText("HTS-led rebels take control of Hama");
         assertThat(popup).containsText("5 December 2024");
         assertThat(popup).containsText("Hay'at Tahrir al-Sham");
-        assertThat(popup).containsText("2024 Hama offensive");
+        assertThat(popup).containsText("Northwestern Syria offensive (2024)");
         popup.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
                 .setName("Open the event")).click();
         assertThat(page).hasURL(Pattern.compile(".*/events/" + UUID_PATTERN + "$"));
