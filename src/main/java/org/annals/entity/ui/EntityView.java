@@ -152,11 +152,14 @@ public class EntityView extends ProjectPage {
         if (entity.redirectedFrom() != null) {
             record.add(new Paragraph("The entity you opened was merged into this one."));
         }
-        record.add(facts(project, entity));
+        // Where a place lies, read once for its facts and its small map.
+        java.util.Optional<org.annals.entity.PlaceLocation> where = values.kind() == EntityKind.PLACE
+                ? places.locate(project.id(), entity.id()) : java.util.Optional.empty();
+        record.add(facts(project, entity, where));
         if (project.myRole().includes(ProjectRole.EDITOR)) {
             record.add(actions(project, entity));
         }
-        smallMap(project, entity).ifPresent(record::add);
+        smallMap(project, entity, where).ifPresent(record::add);
         record.add(new H3("Evidence"));
         record.add(new EvidenceList(project.id(), annotations.evidence(project.id(), EntityRecordType.KIND, entity.id())));
         record.add(new H3("History"));
@@ -167,17 +170,19 @@ public class EntityView extends ProjectPage {
      * A place's location and the events at it or inside it; an actor's events. Nothing (and no map) for an entity
      * that is in no located event and is not a place.
      */
-    private java.util.Optional<org.annals.map.ui.SmallMap> smallMap(ProjectSummary project, EntityDetails entity) {
+    private java.util.Optional<org.annals.map.ui.SmallMap> smallMap(ProjectSummary project, EntityDetails entity,
+            java.util.Optional<org.annals.entity.PlaceLocation> where) {
         var points = maps.pointsOfEntity(project.id(), entity.id());
         if (entity.values().kind() == org.annals.entity.EntityKind.PLACE) {
             return java.util.Optional.of(org.annals.map.ui.SmallMap.ofPlace(project.id(), entity.id(),
-                    entity.values().name(), places.locate(project.id(), entity.id()), points));
+                    entity.values().name(), where, points));
         }
         return points.isEmpty() ? java.util.Optional.empty()
                 : java.util.Optional.of(org.annals.map.ui.SmallMap.ofActor(project.id(), entity.id(), points));
     }
 
-    private Component facts(ProjectSummary project, EntityDetails entity) {
+    private Component facts(ProjectSummary project, EntityDetails entity,
+            java.util.Optional<org.annals.entity.PlaceLocation> where) {
         var values = entity.values();
         var facts = new Div();
         facts.addClassName("entity-facts");
@@ -197,7 +202,7 @@ public class EntityView extends ProjectPage {
             facts.add(new Div(new Span("Wikidata: "), link));
         }
         if (values.kind() == EntityKind.PLACE) {
-            location(project, entity).forEach(facts::add);
+            location(project, entity, where.orElse(null)).forEach(facts::add);
         }
         if (entity.partOf() != null) {
             facts.add(new Div(new Span("Part of: "), link(project, entity.partOf())));
@@ -272,10 +277,10 @@ public class EntityView extends ProjectPage {
      * Where a place lies (decision 0038): its own coordinates and what they stand for, or the ancestor whose
      * coordinates stand in; and the administrative areas above it, outermost first.
      */
-    private List<Component> location(ProjectSummary project, EntityDetails entity) {
+    private List<Component> location(ProjectSummary project, EntityDetails entity,
+            org.annals.entity.@Nullable PlaceLocation where) {
         var lines = new java.util.ArrayList<Component>();
         var values = entity.values();
-        var where = places.locate(project.id(), entity.id()).orElse(null);
         if (values.latitude() != null) {
             GeoPrecision precision = where != null ? where.precision()
                     : values.precision() == null ? GeoPrecision.EXACT : values.precision();
