@@ -15,11 +15,13 @@ import org.springframework.data.repository.config.BootstrapMode;
  * declared JPQL queries are not parsed a second time by Spring Data (Hibernate parses and checks
  * them anyway; Spring Data's own parse only serves to rewrite queries for sorting or counting,
  * which our declared queries never need).
+ * <p>Public, like the selector, because the production jar's build-time bean definitions (Spring AOT,
+ * decision 42) name the selector from each repository's package.
  */
 @Configuration
 @EnableJpaRepositories(basePackages = "org.annals", bootstrapMode = BootstrapMode.LAZY,
         queryEnhancerSelector = PersistenceConfig.PlainQueryEnhancerSelector.class)
-class PersistenceConfig {
+public class PersistenceConfig {
 
     /** Static: a bean factory post-processor must exist before the configuration class (decision 15). */
     @Bean
@@ -27,7 +29,7 @@ class PersistenceConfig {
         return new H2CrashRecovery();
     }
 
-    static final class PlainQueryEnhancerSelector implements QueryEnhancerSelector {
+    public static final class PlainQueryEnhancerSelector implements QueryEnhancerSelector {
 
         @Override
         public QueryEnhancerFactory select(DeclaredQuery query) {

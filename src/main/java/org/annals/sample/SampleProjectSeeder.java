@@ -70,9 +70,13 @@ class SampleProjectSeeder implements ApplicationListener<ApplicationReadyEvent> 
         if (properties.enabled()) {
             Thread.ofVirtual().name("sample-project").start(() -> {
                 try {
+                    // Off the start path: the first sign-in page should not share the processor with the import.
+                    Thread.sleep(properties.delay());
                     run();
                 } catch (IOException | RuntimeException e) {
                     log.warn("The sample project could not be created", e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             });
         }

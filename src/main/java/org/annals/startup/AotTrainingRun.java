@@ -8,7 +8,7 @@ import org.annals.account.AdminBootstrapProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,10 +24,10 @@ import org.springframework.stereotype.Component;
  * app, and the JVM writes the classes it loaded and the methods' profiles into the cache. Later starts
  * with {@code -XX:AOTCache} find them loaded and linked, so neither start-up nor the first click pays for
  * loading them again. Each step is tried once; one that fails is logged and skipped, since a partial
- * training still makes a useful cache.
+ * training still makes a useful cache. The switch is read when the app is ready, not as a bean condition,
+ * because the production jar's bean definitions are fixed at build time (Spring AOT, decision 42).
  */
 @Component
-@ConditionalOnBooleanProperty("annals.aot-training.enabled")
 class AotTrainingRun implements ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(AotTrainingRun.class);
@@ -37,13 +37,20 @@ class AotTrainingRun implements ApplicationListener<ApplicationReadyEvent> {
     private final AdminBootstrapProperties admin;
     private final JdbcTemplate jdbc;
 
-    AotTrainingRun(AdminBootstrapProperties admin, JdbcTemplate jdbc) {
+    private final boolean enabled;
+
+    AotTrainingRun(AdminBootstrapProperties admin, JdbcTemplate jdbc,
+            @Value("${annals.aot-training.enabled:false}") boolean enabled) {
         this.admin = admin;
         this.jdbc = jdbc;
+        this.enabled = enabled;
     }
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
+        if (!enabled) {
+            return;
+        }
         ConfigurableApplicationContext context = event.getApplicationContext();
         String port = context.getEnvironment().getProperty("local.server.port", "8080");
         Thread.ofPlatform().name("aot-training").start(() -> {

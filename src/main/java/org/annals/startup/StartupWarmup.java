@@ -4,8 +4,8 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationListener;
 import org.springframework.data.repository.Repository;
 import org.springframework.stereotype.Component;
@@ -17,16 +17,26 @@ import org.springframework.stereotype.Component;
  * many. Once the app is ready this creates them all in the background: Spring Data builds each
  * repository's query methods and Hibernate compiles their queries, with no database access, so
  * nothing is read or written. A person who clicks before it is done waits at most for the repository
- * being created, as before. {@code annals.startup.warm-up=false} turns it off.
+ * being created, as before. {@code annals.startup.warm-up=false} turns it off. The switch is read when the
+ * app is ready rather than as a bean condition: the production jar's bean definitions are fixed at build
+ * time (Spring AOT, decision 42), where a condition would be evaluated once for every installation.
  */
 @Component
-@ConditionalOnBooleanProperty(name = "annals.startup.warm-up", matchIfMissing = true)
 class StartupWarmup implements ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(StartupWarmup.class);
 
+    private final boolean enabled;
+
+    StartupWarmup(@Value("${annals.startup.warm-up:true}") boolean enabled) {
+        this.enabled = enabled;
+    }
+
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
+        if (!enabled) {
+            return;
+        }
         ListableBeanFactory beans = event.getApplicationContext();
         Thread.ofVirtual().name("start-up-warm-up").start(() -> {
             try {

@@ -61,7 +61,8 @@ class StartupBenchmark {
     private record Launched(Process process, long nanos) {
     }
 
-    private record Open(double firstMillis, List<Double> warmMillis, String load) {
+    /** The opens, and the server's resident memory (MiB) after them, as the operating system counts it. */
+    private record Open(double firstMillis, List<Double> warmMillis, String load, double residentMiB) {
     }
 
     private record Config(String label, List<String> command, List<Start> fresh, List<Start> restart,
@@ -102,6 +103,10 @@ class StartupBenchmark {
                     config.opens().stream().map(Open::load).toList()));
             report.append(summary("the same document again, warm (3 per run)",
                     config.opens().stream().flatMap(o -> o.warmMillis().stream()).toList(), List.of()));
+            var resident = config.opens().stream().map(Open::residentMiB).sorted().toList();
+            report.append(String.format(Locale.ROOT, "server's resident memory after the opens: median %.0f MiB, each %s%n",
+                    resident.get(resident.size() / 2), config.opens().stream()
+                            .map(o -> String.format(Locale.ROOT, "%.0f", o.residentMiB())).toList()));
         }
         System.out.print(report);
         Path results = Path.of("target", "startup-results.txt");
@@ -128,7 +133,7 @@ class StartupBenchmark {
             Launched second = launch(config.command(), data, port, folder.resolve("restart.log"));
             try {
                 config.restart().add(measureStart(browser, second, port, folder.resolve("restart.log")));
-                config.opens().add(openDocument(browser, port));
+                config.opens().add(openDocument(browser, port, second.process()));
             } finally {
                 stop(second.process());
             }
@@ -194,7 +199,7 @@ class StartupBenchmark {
     }
 
     /** Signs in as the first administrator, then opens the first sample source: once cold, three times warm. */
-    private static Open openDocument(Browser browser, int port) {
+    private static Open openDocument(Browser browser, int port, Process process) {
         String load = loadAverage();
         String base = "http://localhost:" + port + "/";
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
@@ -218,8 +223,39 @@ class StartupBenchmark {
             for (int i = 0; i < 3; i++) {
                 warm.add(timeOpen(page, sourceUrl));
             }
-            return new Open(first, warm, load);
+            return new Open(first, warm, load, residentMiB(process));
         }
+    }
+
+    /**
+     * VmRSS of the server process (bin/annals replaces itself with the JVM, so it is the launched process),
+     * printed with its parts: anonymous memory (heap, metaspace, code, stacks) and file pages (the AOT cache,
+     * jars, the JVM's library, Lucene's mapped index), which the operating system can drop and share. With
+     * {@code -Dannals.startup.nmt=true} (and {@code -XX:NativeMemoryTracking=summary} in the command) the JVM's
+     * own account is printed too.
+     */
+    private static double residentMiB(Process process) {
+        double resident = Double.NaN;
+        try {
+            var parts = new StringBuilder();
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    resident = Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+                if (line.startsWith("RssAnon:") || line.startsWith("RssFile:") || line.startsWith("RssShmem:")) {
+                    parts.append(line.replaceAll("\\s+", " ")).append("; ");
+                }
+            }
+            System.out.printf(Locale.ROOT, "resident %.0f MiB: %s%n", resident, parts);
+            if (Boolean.getBoolean("annals.startup.nmt")) {
+                var jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(process.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
+                System.out.println(new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            // not Linux: no figure
+        }
+        return resident;
     }
 
     private static double timeOpen(Page page, String url) {

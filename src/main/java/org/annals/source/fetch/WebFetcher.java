@@ -46,7 +46,11 @@ public class WebFetcher implements AutoCloseable {
     private final FetchProperties settings;
     private final AddressPolicy policy;
     private final long maxBytes;
-    private final HttpClient client;
+    /**
+     * Made on the first fetch, not at start-up: building a client loads the JDK's TLS set-up and trust
+     * store (a few hundred milliseconds on a small machine) that most starts never use (issue 21).
+     */
+    private HttpClient client;
 
     @Autowired
     WebFetcher(FetchProperties settings, ImportProperties imports) {
@@ -58,12 +62,18 @@ public class WebFetcher implements AutoCloseable {
         this.settings = settings;
         this.policy = policy;
         this.maxBytes = maxBytes;
-        this.client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.connectTimeout())
-                .proxy(HttpClient.Builder.NO_PROXY)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(settings.connectTimeout())
+                    .proxy(HttpClient.Builder.NO_PROXY)
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build();
+        }
+        return client;
     }
 
     public boolean enabled() {
@@ -146,7 +156,7 @@ public class WebFetcher implements AutoCloseable {
         // A refusal on the headers (type, declared length) ends the wait at once: the client itself would wait for
         // the body it was told not to read until the server sent more or the deadline passed.
         var refused = new CompletableFuture<Void>();
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> handle(info, body, refused));
+        CompletableFuture<HttpResponse<byte[]>> future = client().sendAsync(request, info -> handle(info, body, refused));
         try {
             CompletableFuture.anyOf(future, refused).get(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS);
             return future.get();
@@ -251,8 +261,10 @@ public class WebFetcher implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        client.close();
+    public synchronized void close() {
+        if (client != null) {
+            client.close();
+        }
     }
 
     /**
