@@ -51,7 +51,7 @@ class MapJourneyTest extends BrowserTest {
                 route.abort();
             }
         });
-        signIn(page, "admin", ADMIN_PASSWORD);
+        signInOverHttp(page, "admin", ADMIN_PASSWORD);
         page.navigate(url("projects/" + project + "/map"));
 
         // the world layer: countries drawn from the bundle; every vetted event located
