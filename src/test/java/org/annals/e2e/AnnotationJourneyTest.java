@@ -100,7 +100,7 @@ class AnnotationJourneyTest extends BrowserTest {
 
     private Page openSource(AnnalsPrincipal who) {
         Page page = newPerson();
-        signIn(page, who.getUsername(), Fixtures.PASSWORD);
+        signInOverHttp(page, who.getUsername(), Fixtures.PASSWORD);
         page.navigate(url("projects/" + project + "/sources/" + source));
         // The first page of a fresh server may take a while on a busy machine.
         assertThat(page.locator("annals-text .passage").first()).isVisible(
@@ -223,7 +223,7 @@ class AnnotationJourneyTest extends BrowserTest {
 
         // The reviewer sees the quote in context and the linked record, and approves.
         Page reviewerPage = newPerson();
-        signIn(reviewerPage, reviewer.getUsername(), Fixtures.PASSWORD);
+        signInOverHttp(reviewerPage, reviewer.getUsername(), Fixtures.PASSWORD);
         reviewerPage.navigate(url("projects/" + project + "/review"));
         Locator quotes = reviewerPage.locator(".diff", new Page.LocatorOptions().setHasText("Quote in context"));
         assertThat(quotes).hasCount(3);

@@ -93,7 +93,7 @@ class BackgroundJobsJourneyTest extends BrowserTest {
     void a_release_publishes_in_the_background_and_the_page_is_told_when_it_is_done() throws Exception {
         projectWithOneVettedEvent();
         Page page = newPerson();
-        signIn(page, manager.getUsername(), Fixtures.PASSWORD);
+        signInOverHttp(page, manager.getUsername(), Fixtures.PASSWORD);
         String releasesPage = url("projects/" + project + "/releases");
         page.navigate(releasesPage);
         // The first page of a fresh browser may take a while on a busy machine: wait as long as a click would.
@@ -141,7 +141,7 @@ class BackgroundJobsJourneyTest extends BrowserTest {
     void an_export_asked_for_while_the_server_is_busy_is_told_to_try_again_in_a_moment() throws Exception {
         projectWithOneVettedEvent();
         Page page = newPerson();
-        signIn(page, viewer.getUsername(), Fixtures.PASSWORD);
+        signInOverHttp(page, viewer.getUsername(), Fixtures.PASSWORD);
         page.navigate(url("projects/" + project + "/export"));
         var prepare = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Prepare export"));
         assertThat(prepare).isVisible();

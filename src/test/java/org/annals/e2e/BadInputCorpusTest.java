@@ -152,7 +152,7 @@ class BadInputCorpusTest extends BrowserTest {
     @Test
     void every_bad_file_uploaded_on_the_import_page_is_refused_with_its_reason_and_nothing_is_stored() {
         Page page = newPerson();
-        signIn(page, editor.getUsername(), Fixtures.PASSWORD);
+        signInOverHttp(page, editor.getUsername(), Fixtures.PASSWORD);
         var softly = new SoftAssertions();
         for (Case input : corpus()) {
             page.navigate(url("projects/" + project + "/import"));
@@ -160,8 +160,7 @@ class BadInputCorpusTest extends BrowserTest {
             String cookies = String.join("; ", page.context().cookies().stream()
                     .map(c -> c.name + "=" + c.value).toList());
             long[] rows = rows();
-            Measured measured = measure(() -> uploadRaw(target, cookies, input));
-            report.add(input.fileName() + " | web upload | " + measured.outcome() + " | " + measured);
+            Measured measured = measure(input.fileName() + " | web upload", () -> uploadRaw(target, cookies, input));
 
             Locator message = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                     .setHasText(webExpectation(input)));
@@ -173,13 +172,14 @@ class BadInputCorpusTest extends BrowserTest {
             softly.assertThat(measured.peakGrowth()).as("peak heap growth for %s", input.fileName())
                     .isLessThan(heapBound(input, false));
         }
+        settle();
         softly.assertAll();
     }
 
     @Test
     void files_chosen_in_the_browser_go_the_same_way() throws IOException {
         Page page = newPerson();
-        signIn(page, editor.getUsername(), Fixtures.PASSWORD);
+        signInOverHttp(page, editor.getUsername(), Fixtures.PASSWORD);
         page.navigate(url("projects/" + project + "/import"));
         java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("annals-bad-input");
         List<java.nio.file.Path> files = new ArrayList<>();
@@ -204,7 +204,7 @@ class BadInputCorpusTest extends BrowserTest {
     @Test
     void a_multipart_upload_past_the_limit_is_refused_by_the_container_before_it_is_read_into_memory() {
         Page page = newPerson();
-        signIn(page, editor.getUsername(), Fixtures.PASSWORD);
+        signInOverHttp(page, editor.getUsername(), Fixtures.PASSWORD);
         page.navigate(url("projects/" + project + "/import"));
         String target = (String) page.locator("vaadin-upload").evaluate("upload => upload.target");
         String cookies = String.join("; ", page.context().cookies().stream().map(c -> c.name + "=" + c.value).toList());
@@ -214,10 +214,11 @@ class BadInputCorpusTest extends BrowserTest {
                 + "Content-Type: text/plain\r\n\r\n";
         String tail = "\r\n--" + boundary + "--\r\n";
         long length = head.length() + 100 * MB + tail.length();
-        Measured measured = measure(() -> send(HttpRequest.newBuilder(URI.create(absolute(target)))
-                .header("Cookie", cookies).header("Content-Type", "multipart/form-data; boundary=" + boundary),
+        Measured measured = measure("big.txt (100 MB multipart) | web upload", () -> send(
+                HttpRequest.newBuilder(URI.create(absolute(target))).header("Cookie", cookies)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary),
                 new Body(() -> Generated.of(head, "1", "a", Long.toString(100 * MB), tail, "1"), length)));
-        report.add("big.txt (100 MB multipart) | web upload | " + measured.outcome() + " | " + measured);
+        settle();
 
         assertThat(measured.outcome()).doesNotStartWith("2");
         assertThat(rows()).containsExactly(rows);
@@ -243,14 +244,14 @@ class BadInputCorpusTest extends BrowserTest {
         for (Case input : corpus()) {
             long[] rows = rows();
             Body body = apiBody(input);
-            Measured measured = measure(() -> send(apiRequest(), body));
-            report.add(input.fileName() + " | API | " + measured.outcome() + " | " + measured);
+            Measured measured = measure(input.fileName() + " | API", () -> send(apiRequest(), body));
             softly.assertThat(measured.outcome()).as("answer to %s", input.fileName())
                     .matches("(400|413) .*").contains(apiExpectation(input));
             softly.assertThat(rows()).as("rows after %s", input.fileName()).containsExactly(rows);
             softly.assertThat(measured.peakGrowth()).as("peak heap growth for %s", input.fileName())
                     .isLessThan(heapBound(input, true));
         }
+        settle();
         softly.assertAll();
     }
 
@@ -259,12 +260,13 @@ class BadInputCorpusTest extends BrowserTest {
         String head = "{\"format\":\"text\",\"content\":\"";
         long length = 100 * MB;
         long[] rows = rows();
-        Measured announced = measure(() -> send(apiRequest(), new Body(() -> Generated.of(head, "1", "a",
-                Long.toString(length - head.length() - 2), "\"}", "1"), length)));
-        Measured unannounced = measure(() -> send(apiRequest(), new Body(() -> Generated.of(head, "1", "a",
-                Long.toString(length - head.length() - 2), "\"}", "1"), -1)));
-        report.add("100 MB JSON body with Content-Length | API | " + announced.outcome() + " | " + announced);
-        report.add("100 MB JSON body, chunked | API | " + unannounced.outcome() + " | " + unannounced);
+        Measured announced = measure("100 MB JSON body with Content-Length | API", () -> send(apiRequest(),
+                new Body(() -> Generated.of(head, "1", "a", Long.toString(length - head.length() - 2), "\"}", "1"),
+                        length)));
+        Measured unannounced = measure("100 MB JSON body, chunked | API", () -> send(apiRequest(),
+                new Body(() -> Generated.of(head, "1", "a", Long.toString(length - head.length() - 2), "\"}", "1"),
+                        -1)));
+        settle();
 
         assertThat(announced.outcome()).startsWith("413 ")
                 .contains("The request body is too large (100 MB). The limit is 32 MB.");
@@ -508,23 +510,26 @@ class BadInputCorpusTest extends BrowserTest {
         return 512 * MB;
     }
 
-    record Measured(String outcome, long millis, long peakGrowth, long retained) {
-
-        @Override
-        public String toString() {
-            return millis + " | " + peakGrowth / MB + " | " + retained / MB;
-        }
+    record Measured(String outcome, long millis, long peakGrowth) {
     }
+
+    /** The last request measured, reported once a collection has shown what it kept. */
+    private record Pending(String label, Measured measured, long baseline) {
+    }
+
+    private Pending pending;
 
     /**
      * Runs a request while a sampler reads the heap every millisecond. The server runs in this JVM, so the peak
      * over the baseline (taken after a collection) bounds what the request cost, garbage included; what is still
-     * used after another collection is what it kept.
+     * used after another collection is what it kept. That collection is the next request's baseline one (or
+     * {@link #settle()}'s): a full collection of the test JVM's heap takes a good part of a second on a busy machine,
+     * and between two requests of a series there is only a row count and, for the web, the import page opened again.
      */
-    private static Measured measure(Supplier<String> request) {
+    private Measured measure(String label, Supplier<String> request) {
         var memory = ManagementFactory.getMemoryMXBean();
-        System.gc();
-        long baseline = memory.getHeapMemoryUsage().getUsed();
+        long baseline = collectedHeap();
+        report(baseline);
         AtomicLong peak = new AtomicLong(baseline);
         AtomicBoolean running = new AtomicBoolean(true);
         Thread sampler = Thread.ofPlatform().daemon().start(() -> {
@@ -550,10 +555,30 @@ class BadInputCorpusTest extends BrowserTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        Measured measured = new Measured(outcome.length() > 200 ? outcome.substring(0, 200) : outcome, millis,
+                Math.max(0, peak.get() - baseline));
+        pending = new Pending(label, measured, baseline);
+        return measured;
+    }
+
+    /** Reports the last request of a series with what it kept. */
+    private void settle() {
+        report(collectedHeap());
+    }
+
+    private void report(long heapAfterCollection) {
+        if (pending != null) {
+            Measured measured = pending.measured();
+            long retained = Math.max(0, heapAfterCollection - pending.baseline());
+            report.add(pending.label() + " | " + measured.outcome() + " | " + measured.millis() + " | "
+                    + measured.peakGrowth() / MB + " | " + retained / MB);
+            pending = null;
+        }
+    }
+
+    private static long collectedHeap() {
         System.gc();
-        long retained = Math.max(0, memory.getHeapMemoryUsage().getUsed() - baseline);
-        return new Measured(outcome.length() > 200 ? outcome.substring(0, 200) : outcome, millis,
-                Math.max(0, peak.get() - baseline), retained);
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     /** Bytes made on the fly from (text, how many times) pairs: a 100 MB body without 100 MB in memory. */

@@ -7,8 +7,12 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Cookie;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.annals.support.HttpSignIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,10 +86,43 @@ abstract class BrowserTest {
         return "http://localhost:" + port + "/" + path;
     }
 
+    /** Signs in through the sign-in page, as a person does: for the tests of that page and of where it leads. */
     void signIn(Page page, String username, String password) {
         page.navigate(url("login"));
+        submitSignInForm(page, username, password);
+    }
+
+    /** Fills in and sends the sign-in form of the page the person has open. */
+    void submitSignInForm(Page page, String username, String password) {
         page.getByLabel("Username").fill(username);
         page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Password")).fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    }
+
+    /**
+     * Signs the person in without drawing a page: the sign-in form is posted over HTTP as the browser posts it (its
+     * CSRF token, the real form login) and the new session's cookie is handed to the person's browser. Drawing the
+     * sign-in page and the projects page it leads to costs every test seconds on a busy machine; the sign-in page
+     * itself is tested through the browser by SignInMessagesTest, FoundationJourneyTest and ProductionModeTest. The
+     * page stays blank: open the page the test is about next.
+     */
+    void signInOverHttp(Page page, String username, String password) {
+        var form = new HttpSignIn(port);
+        String landing;
+        try {
+            landing = form.signIn(username, password, Map.of());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (!"/".equals(landing)) {
+            throw new AssertionError("signing in as " + username + " led to " + landing);
+        }
+        var cookies = form.cookies().stream()
+                .map(cookie -> new Cookie(cookie.getName(), cookie.getValue()).setUrl(url("")))
+                .toList();
+        page.context().addCookies(cookies);
     }
 }

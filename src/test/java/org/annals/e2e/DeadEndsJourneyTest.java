@@ -60,8 +60,7 @@ class DeadEndsJourneyTest extends BrowserTest {
 
     private Page signedIn(AnnalsPrincipal who) {
         Page page = patientPerson();
-        signIn(page, who.getUsername(), Fixtures.PASSWORD);
-        page.waitForURL(Pattern.compile(".*/$"));
+        signInOverHttp(page, who.getUsername(), Fixtures.PASSWORD);
         return page;
     }
 

@@ -53,7 +53,7 @@ class DiscussionJourneyTest extends BrowserTest {
 
     private Page open(AnnalsPrincipal who, String path) {
         Page page = newPerson();
-        signIn(page, who.getUsername(), Fixtures.PASSWORD);
+        signInOverHttp(page, who.getUsername(), Fixtures.PASSWORD);
         page.navigate(url(path));
         return page;
     }

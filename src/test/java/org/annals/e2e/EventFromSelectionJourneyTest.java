@@ -49,8 +49,7 @@ class EventFromSelectionJourneyTest extends BrowserTest {
         String firstType = as(editor, () -> taxonomy.taxonomy(project)).getFirst().name();
 
         Page page = newPerson();
-        signIn(page, editor.getUsername(), Fixtures.PASSWORD);
-        page.waitForURL(java.util.regex.Pattern.compile(".*/$"));
+        signInOverHttp(page, editor.getUsername(), Fixtures.PASSWORD);
         page.navigate(url("projects/" + project + "/sources/" + source));
         // The first page of a fresh server may take a while.
         assertThat(page.locator("annals-text .passage").first()).isVisible(

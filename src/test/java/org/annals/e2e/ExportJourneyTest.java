@@ -48,7 +48,7 @@ class ExportJourneyTest extends BrowserTest {
                 battles), "Pending", true));
 
         Page page = newPerson();
-        signIn(page, viewer.getUsername(), Fixtures.PASSWORD);
+        signInOverHttp(page, viewer.getUsername(), Fixtures.PASSWORD);
         page.navigate(url("projects/" + project + "/export"));
         page.getByText("events.csv · Events (CSV, ACLED-like columns)").click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Prepare export")).click();

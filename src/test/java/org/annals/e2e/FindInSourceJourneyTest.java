@@ -67,8 +67,7 @@ class FindInSourceJourneyTest extends BrowserTest {
         List<String> expected = HITS.keySet().stream().sorted().map(HITS::get).toList();
 
         Page page = newPerson();
-        signIn(page, viewer.getUsername(), Fixtures.PASSWORD);
-        page.waitForURL(java.util.regex.Pattern.compile(".*/$"));
+        signInOverHttp(page, viewer.getUsername(), Fixtures.PASSWORD);
         page.navigate(url(ProjectRoutes.sourcePath(project, source)));
         assertThat(page.locator("annals-text .passage").first()).isVisible(
                 new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));

@@ -51,7 +51,7 @@ class MapJourneyTest extends BrowserTest {
                 route.abort();
             }
         });
-        signIn(page, "admin", ADMIN_PASSWORD);
+        signInOverHttp(page, "admin", ADMIN_PASSWORD);
         page.navigate(url("projects/" + project + "/map"));
 
         // the world layer: countries drawn from the bundle; every vetted event located
@@ -127,7 +127,12 @@ class MapJourneyTest extends BrowserTest {
                     + " const p = map.map.latLngToContainerPoint(at); return [box.left + p.x, box.top + p.y]; }",
                     List.of(latitude, longitude));
             page.mouse().click(point.get(0).doubleValue(), point.get(1).doubleValue());
-            page.waitForTimeout(1000);
+            try {
+                opens.first().waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                        .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED).setTimeout(1000));
+            } catch (com.microsoft.playwright.TimeoutError notYet) {
+                // the layout moved under the click: measure and click again
+            }
         }
     }
 }

@@ -28,7 +28,7 @@ class ModerationJourneyTest extends BrowserTest {
         String name = "Military Operations Command " + UUID.randomUUID().toString().substring(0, 4);
 
         Page editorPage = newPerson();
-        signIn(editorPage, editor.getUsername(), Fixtures.PASSWORD);
+        signInOverHttp(editorPage, editor.getUsername(), Fixtures.PASSWORD);
         editorPage.navigate(url("projects/" + project + "/entities"));
         editorPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Propose an entity")).click();
         Locator form = editorPage.getByRole(AriaRole.DIALOG);
@@ -42,7 +42,7 @@ class ModerationJourneyTest extends BrowserTest {
         assertThat(editorPage.locator(".pending-overlay")).containsText(name);
 
         Page reviewerPage = newPerson();
-        signIn(reviewerPage, reviewer.getUsername(), Fixtures.PASSWORD);
+        signInOverHttp(reviewerPage, reviewer.getUsername(), Fixtures.PASSWORD);
         reviewerPage.navigate(url("projects/" + project + "/review"));
         assertThat(reviewerPage.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Add the rebel command")))
                 .isVisible();

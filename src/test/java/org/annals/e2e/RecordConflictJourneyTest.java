@@ -61,7 +61,7 @@ class RecordConflictJourneyTest extends BrowserTest {
 
     private Page open(AnnalsPrincipal who, String path) {
         Page page = newPerson();
-        signIn(page, who.getUsername(), Fixtures.PASSWORD);
+        signInOverHttp(page, who.getUsername(), Fixtures.PASSWORD);
         page.navigate(url(path));
         return page;
     }

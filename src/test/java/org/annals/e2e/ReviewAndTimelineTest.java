@@ -68,8 +68,7 @@ class ReviewAndTimelineTest extends BrowserTest {
     /** Signs in, waits until the sign-in has landed (so that it is not cut short), then opens the page. */
     private Page signedIn(AnnalsPrincipal who, String path) {
         Page page = newPerson();
-        signIn(page, who.getUsername(), Fixtures.PASSWORD);
-        page.waitForURL(address -> !address.contains("/login"));
+        signInOverHttp(page, who.getUsername(), Fixtures.PASSWORD);
         page.navigate(url("projects/" + project + "/" + path));
         return page;
     }

@@ -51,8 +51,7 @@ class SearchJourneyTest extends BrowserTest {
                 .as("the index caught up").isTrue();
 
         Page page = newPerson();
-        signIn(page, viewer.getUsername(), Fixtures.PASSWORD);
-        page.waitForURL(Pattern.compile(".*/$"));
+        signInOverHttp(page, viewer.getUsername(), Fixtures.PASSWORD);
         page.navigate(url(ProjectRoutes.path(project)));
         Locator box = page.locator(".shell-search vaadin-text-field");
         assertThat(box).isVisible();

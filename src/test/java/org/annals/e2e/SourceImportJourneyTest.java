@@ -41,7 +41,7 @@ class SourceImportJourneyTest extends BrowserTest {
         }
 
         Page page = newPerson();
-        signIn(page, editor.getUsername(), Fixtures.PASSWORD);
+        signInOverHttp(page, editor.getUsername(), Fixtures.PASSWORD);
         page.navigate(url("projects/" + project + "/sources"));
         assertThat(page.getByText("No sources yet")).isVisible();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import sources")).click();
@@ -95,7 +95,7 @@ class SourceImportJourneyTest extends BrowserTest {
     void the_sample_project_holds_the_five_sample_sources() throws InterruptedException {
         ProjectSummary sample = sampleProject();
         Page page = newPerson();
-        signIn(page, "admin", ADMIN_PASSWORD);
+        signInOverHttp(page, "admin", ADMIN_PASSWORD);
         page.navigate(url("projects/" + sample.id() + "/sources"));
         assertThat(page.locator("vaadin-grid-cell-content a")).hasCount(5);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("2024 Hama offensive")).click();

@@ -76,8 +76,7 @@ class SourcesDisagreeJourneyTest extends BrowserTest {
 
     private Page signedIn(AnnalsPrincipal who, String path) {
         Page page = newPerson();
-        signIn(page, who.getUsername(), Fixtures.PASSWORD);
-        page.waitForURL(address -> !address.contains("/login"));
+        signInOverHttp(page, who.getUsername(), Fixtures.PASSWORD);
         page.navigate(url("projects/" + project + "/" + path));
         return page;
     }

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.annals.annotation.AnnotationService;
 import org.annals.annotation.AnnotationType;
 import org.annals.annotation.EditorAnnotation;
@@ -77,8 +76,7 @@ class SuggestionsJourneyTest extends BrowserTest {
         UUID source = fixtures.newSource(project, editor, "Syrian Opposition Offensive of 2024", prelude());
 
         Page page = newPerson();
-        signIn(page, editor.getUsername(), Fixtures.PASSWORD);
-        page.waitForURL(Pattern.compile(".*/$"));
+        signInOverHttp(page, editor.getUsername(), Fixtures.PASSWORD);
         page.navigate(url("projects/" + project + "/sources/" + source));
         assertThat(page.locator("annals-text .passage").first()).isVisible(
                 new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
@@ -127,7 +125,7 @@ class SuggestionsJourneyTest extends BrowserTest {
         assertThat(page.getByText("Submitted for review.")).isVisible();
 
         Page reviewerPage = newPerson();
-        signIn(reviewerPage, reviewer.getUsername(), Fixtures.PASSWORD);
+        signInOverHttp(reviewerPage, reviewer.getUsername(), Fixtures.PASSWORD);
         reviewerPage.navigate(url("projects/" + project + "/review"));
         reviewerPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve").setExact(true)).click();
         assertThat(reviewerPage.getByText("Approved and applied.")).isVisible();

@@ -48,7 +48,7 @@ class TimelineJourneyTest extends BrowserTest {
         entity(project, editor, reviewer, EntityKind.PLACE, "Homs");
 
         Page editorPage = newPerson();
-        signIn(editorPage, editor.getUsername(), Fixtures.PASSWORD);
+        signInOverHttp(editorPage, editor.getUsername(), Fixtures.PASSWORD);
         editorPage.navigate(url("projects/" + project + "/timeline"));
         editorPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Propose an event")).click();
         Locator form = editorPage.getByRole(AriaRole.DIALOG);
@@ -72,7 +72,7 @@ class TimelineJourneyTest extends BrowserTest {
         assertThat(editorPage.locator(".pending-overlay")).containsText("Rebels capture Hama");
 
         Page reviewerPage = newPerson();
-        signIn(reviewerPage, reviewer.getUsername(), Fixtures.PASSWORD);
+        signInOverHttp(reviewerPage, reviewer.getUsername(), Fixtures.PASSWORD);
         reviewerPage.navigate(url("projects/" + project + "/review"));
         reviewerPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve").setExact(true)).click();
         assertThat(reviewerPage.getByText("Approved and applied.")).isVisible();
@@ -93,7 +93,7 @@ class TimelineJourneyTest extends BrowserTest {
         String shared = editorPage.url();
 
         Page viewerPage = newPerson();
-        signIn(viewerPage, viewer.getUsername(), Fixtures.PASSWORD);
+        signInOverHttp(viewerPage, viewer.getUsername(), Fixtures.PASSWORD);
         viewerPage.navigate(shared);
         assertThat(viewerPage.getByText("1 event", new Page.GetByTextOptions().setExact(true))).isVisible();
         assertThat(viewerPage.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Rebels capture Hama")))

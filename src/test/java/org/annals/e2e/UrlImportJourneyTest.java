@@ -50,7 +50,7 @@ class UrlImportJourneyTest extends BrowserTest {
         fixtures.addMember(project, editor, ProjectRole.EDITOR);
 
         Page page = newPerson();
-        signIn(page, editor.getUsername(), Fixtures.PASSWORD);
+        signInOverHttp(page, editor.getUsername(), Fixtures.PASSWORD);
         page.navigate(url("projects/" + project + "/import"));
         page.getByText("From web addresses").click();
         page.getByLabel("Web addresses, one per line").fill(WEB.url("/r/1") + "\n" + WEB.url("/second.html"));
