@@ -42,14 +42,21 @@ final class HtmlParser {
     }
 
     static ParsedDocument parse(String html, ParseLimits limits) {
-        // A quick upper estimate first: a file nested a hundred thousand levels is refused before jsoup spends
-        // seconds building the tree; the estimate may count a few unclosed elements too many, hence the margin.
-        if (TagDepth.estimate(html) > 4L * limits.maxDepth()) {
-            limits.checkDepth(Integer.MAX_VALUE, "The HTML nests elements");
-        }
+        // A quick upper estimate first: a file nested a hundred thousand levels, or with a tag of a million
+        // attributes, is refused before jsoup spends seconds building the tree.
+        TagDepth.check(html, limits);
         Document document = Jsoup.parse(html);
         // jsoup builds the tree without recursion; walking it here recurses, so the depth is checked first.
         limits.checkDepth(depth(document, limits.maxDepth()), "The HTML nests elements");
+        return read(document);
+    }
+
+    /**
+     * Reads a document jsoup has already built and whose depth is known to be within the limits (the main content
+     * {@link ArticleHtml} found in a fetched page, which is read without writing it out as HTML and parsing it
+     * again). The document is changed: what is never text is removed from it.
+     */
+    static ParsedDocument read(Document document) {
         String title = Texts.collapse(document.title());
         document.select(DROPPED).remove();
         HtmlParser parser = new HtmlParser();

@@ -104,7 +104,11 @@ public final class SourceParser {
      */
     public SourceDraft parse(String text, SourceFormat format, ParseLimits limits) {
         limits.checkCount(Texts.countLines(text), "lines", limits.maxLines());
-        if (format != SourceFormat.PLAIN_TEXT) {
+        if (format == SourceFormat.HTML) {
+            // Pages are markup-heavy (a news page may wrap every word in elements of its own), and jsoup's tree
+            // of a million elements is about 150 MB: HTML has a limit of its own.
+            limits.checkHtmlElements(text);
+        } else if (format != SourceFormat.PLAIN_TEXT) {
             // Markup of every format may carry HTML, and jsoup builds a node for each tag: counting the tags first
             // (one cheap pass) refuses a million-element file before it takes gigabytes.
             limits.checkCount(Texts.countTagStarts(text), "HTML elements");
@@ -117,6 +121,14 @@ public final class SourceParser {
             case PDF, DOCX, ODT -> throw new IllegalArgumentException(format + " is read from bytes: parseDocument");
         };
         return draft(format, parsed, limits);
+    }
+
+    /**
+     * Reads the main content {@link ArticleHtml} found in a web page (already parsed and checked against the limits)
+     * into a draft, as {@link #parse} reads an uploaded page.
+     */
+    public SourceDraft parseExtracted(ArticleHtml.Extracted article, ParseLimits limits) {
+        return draft(SourceFormat.HTML, HtmlParser.read(article.document()), limits);
     }
 
     private static SourceDraft draft(SourceFormat format, ParsedDocument parsed, ParseLimits limits) {
