@@ -144,8 +144,8 @@ public final class MarkupHeavyPage {
     }
 
     /**
-     * Every word in {@code markup} spans and each of its letters in a bold or italic element (seven or eight
-     * elements a word at markup 1); every ninth word a link. The spaces between words stay outside the elements.
+     * Every word in {@code markup} spans and each of its letters in {@code markup} bold or italic elements (seven or
+     * eight elements a word at markup 1); every ninth word a link. The spaces between words stay outside the elements.
      */
     private void words(String text) {
         String[] words = text.split(" ");
@@ -168,9 +168,9 @@ public final class MarkupHeavyPage {
                 // Letter by letter, as pages that animate or style single letters print them.
                 for (int c = 0; c < word.length(); c = word.offsetByCodePoints(c, 1)) {
                     String tag = c % 2 == 0 ? "b" : "i";
-                    html.append('<').append(tag).append('>').appendCodePoint(word.codePointAt(c)).append("</")
-                            .append(tag).append('>');
-                    elements++;
+                    html.append(("<" + tag + ">").repeat(markup)).appendCodePoint(word.codePointAt(c))
+                            .append(("</" + tag + ">").repeat(markup));
+                    elements += markup;
                 }
             } else {
                 html.append(word);
