@@ -41,7 +41,7 @@ public final class SourceParser {
 
     private static SourceFormat sniff(String text) {
         String head = Texts.normalizeNewlines(text.length() > SNIFF_CHARS ? text.substring(0, SNIFF_CHARS) : text);
-        String start = head.stripLeading().toLowerCase(Locale.ROOT);
+        String start = afterLeadingComments(head.stripLeading()).toLowerCase(Locale.ROOT);
         if (start.startsWith("<!doctype html") || start.startsWith("<html")) {
             return SourceFormat.HTML;
         }
@@ -64,6 +64,22 @@ public final class SourceParser {
             return SourceFormat.MARKDOWN;
         }
         return SourceFormat.PLAIN_TEXT;
+    }
+
+    /**
+     * The text after the comments it starts with: browsers put {@code <!-- saved from url=… -->} before the doctype
+     * of a page they save, and a page read as plain text would store its markup as text.
+     */
+    private static String afterLeadingComments(String text) {
+        String rest = text;
+        while (rest.startsWith("<!--")) {
+            int end = rest.indexOf("-->", 4);
+            if (end < 0) {
+                return rest;
+            }
+            rest = rest.substring(end + 3).stripLeading();
+        }
+        return rest;
     }
 
     /**
