@@ -7,9 +7,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +27,7 @@ import org.annals.source.SourceService;
 import org.annals.source.SourceText;
 import org.annals.source.fetch.UrlImportService;
 import org.annals.support.Fixtures;
+import org.annals.support.HeapPeaks;
 import org.annals.support.LocalWebServer;
 import org.annals.support.MarkupHeavyPage;
 import org.junit.jupiter.api.Tag;
@@ -102,11 +100,10 @@ class MillionElementPageBenchmark {
         ImportedSource uploaded = null;
         for (int run = 0; run < 3; run++) {
             UUID project = projectOf(editor);
-            resetPeaks();
-            long heapBefore = heapUsedAfterGc();
+            long heapBefore = HeapPeaks.resetAndMeasure();
             ImportPreview preview = timed(uploadPreview, () -> Fixtures.as(editor,
                     () -> imports.preview(project, "million.html", html)));
-            heapPeaks.add(heapPeak() - heapBefore);
+            heapPeaks.add(HeapPeaks.peak() - heapBefore);
             uploaded = timed(uploadStore, () -> store(editor, project, preview));
             uploadedProject = project;
 
@@ -226,20 +223,6 @@ class MillionElementPageBenchmark {
         T result = work.get();
         runs.add((System.nanoTime() - start) / 1e6);
         return result;
-    }
-
-    private static long heapUsedAfterGc() {
-        System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static void resetPeaks() {
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long heapPeak() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 
     private static String loadAverage() throws Exception {
