@@ -13,7 +13,7 @@ public record ParseLimits(int maxDepth, int maxElements, int maxPdfPages, int ma
     public static final int DEFAULT_MAX_ELEMENTS = 200_000;
     /**
      * HTML start tags per file: a news page that wraps every word (or letter) in elements of its own has a million in
-     * 8 MB (issue 21), and jsoup holds such a tree in about 150 MB; a 10 MB file cannot hold many more real elements.
+     * 8 MB (issue 21), and its preview takes 220-350 MB of heap for a moment; a 10 MB file holds few more real ones.
      */
     public static final int DEFAULT_MAX_HTML_ELEMENTS = 1_500_000;
     /**

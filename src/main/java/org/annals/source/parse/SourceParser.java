@@ -122,7 +122,7 @@ public final class SourceParser {
         limits.checkCount(Texts.countLines(text), "lines", limits.maxLines());
         if (format == SourceFormat.HTML) {
             // Pages are markup-heavy (a news page may wrap every word in elements of its own), and jsoup's tree
-            // of a million elements is about 150 MB: HTML has a limit of its own.
+            // of a million elements takes a few hundred MB for a moment: HTML has a limit of its own.
             limits.checkHtmlElements(text);
         } else if (format != SourceFormat.PLAIN_TEXT) {
             // Markup of every format may carry HTML, and jsoup builds a node for each tag: counting the tags first
