@@ -70,6 +70,8 @@ public final class LocalWebServer {
     private final HttpServer server;
     private final HttpServer internal;
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    /** Pages a test put up with {@link #serve}: path to content type and body. */
+    private final Map<String, Map.Entry<String, byte[]>> served = new ConcurrentHashMap<>();
     private final AtomicInteger internalHits = new AtomicInteger();
     /** What the endless page managed to send, and whether the client hung up on it. */
     private final AtomicLong endlessSent = new AtomicLong();
@@ -133,6 +135,13 @@ public final class LocalWebServer {
 
     public boolean endlessCutOff() {
         return endlessCutOff;
+    }
+
+    /** Serves these bytes at this path (under /served/) from now on, and returns its address. */
+    public String serve(String name, String contentType, byte[] body) {
+        String path = "/served/" + name;
+        served.put(path, Map.entry(contentType, body));
+        return url(path);
     }
 
     /** The bytes a path serves, for comparing with what was captured. */
@@ -205,8 +214,11 @@ public final class LocalWebServer {
                 }
             }
             default -> {
+                var page = served.get(path);
                 if (path.startsWith("/bench/")) {
                     send(exchange, 200, "text/html; charset=utf-8", bytesOf(path));
+                } else if (page != null) {
+                    send(exchange, 200, page.getKey(), page.getValue());
                 } else {
                     send(exchange, 404, "text/plain", "no such page".getBytes(StandardCharsets.UTF_8));
                 }

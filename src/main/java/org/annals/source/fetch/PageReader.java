@@ -69,7 +69,7 @@ final class PageReader {
     private Read html(String name, FetchedPage page) {
         Decoded decoded = decodeHtml(page);
         ArticleHtml.Extracted article = ArticleHtml.mainContent(decoded.text(), limits.parseLimits());
-        SourceDraft draft = parser.parse(article.html(), SourceFormat.HTML, limits.parseLimits());
+        SourceDraft draft = parser.parseExtracted(article, limits.parseLimits());
         String note = decoded.charset().name() + " (" + decoded.how() + "), "
                 + (article.wholePage() ? "whole page (no main content found)"
                         : "main content: " + number(article.droppedCharacters())
@@ -97,7 +97,7 @@ final class PageReader {
                 : SourceParser.detect(name, text);
         if (format == SourceFormat.HTML) {
             ArticleHtml.Extracted article = ArticleHtml.mainContent(text, limits.parseLimits());
-            text = article.html();
+            return new Read(name, parser.parseExtracted(article, limits.parseLimits()), charsetName, charsetName);
         }
         return new Read(name, parser.parse(text, format, limits.parseLimits()), charsetName, charsetName);
     }

@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Entities;
 import org.jsoup.select.Elements;
 
 /**
@@ -29,8 +28,16 @@ import org.jsoup.select.Elements;
  */
 public final class ArticleHtml {
 
-    /** What the pass kept, as HTML for {@link HtmlParser}, and how much text it left out. */
-    public record Extracted(String html, int keptCharacters, int droppedCharacters, boolean wholePage) {
+    /**
+     * What the pass kept, as a jsoup document for {@link SourceParser#parseExtracted} (read as it is, not written out
+     * and parsed again), and how much text it left out.
+     */
+    public record Extracted(Document document, int keptCharacters, int droppedCharacters, boolean wholePage) {
+
+        /** The kept part as HTML (for looking at it; {@link SourceParser#parseExtracted} reads the document). */
+        public String html() {
+            return document.outerHtml();
+        }
     }
 
     /** Less text than this in the chosen part and the whole page is kept instead. */
@@ -66,10 +73,8 @@ public final class ArticleHtml {
      * @throws SourceTooComplexException when the page nests deeper or holds more elements than the limits
      */
     public static Extracted mainContent(String html, ParseLimits limits) {
-        if (TagDepth.estimate(html) > 4L * limits.maxDepth()) {
-            limits.checkDepth(Integer.MAX_VALUE, "The HTML nests elements");
-        }
-        limits.checkCount(Texts.countTagStarts(html), "HTML elements");
+        limits.checkHtmlElements(html);
+        TagDepth.check(html, limits);
         Document document = Jsoup.parse(html);
         limits.checkDepth(HtmlParser.depth(document, limits.maxDepth()), "The HTML nests elements");
         Element body = document.body();
@@ -81,16 +86,19 @@ public final class ArticleHtml {
         removeFurniture(body);
         Element chosen = choose(body);
         if (chosen == null || textLength(chosen) < MIN_CONTENT_CHARACTERS) {
-            return new Extracted(html, wholeText, 0, true);
+            // The passes above changed the tree; the whole page is read as the person would have saved it.
+            return new Extracted(Jsoup.parse(html), wholeText, 0, true);
         }
-        var out = new StringBuilder("<!DOCTYPE html><html><head><title>").append(Entities.escape(title))
-                .append("</title></head><body>");
-        if (h1 != null && isInside(h1, body) && chosen.selectFirst("h1") == null && !isInside(h1, chosen)) {
-            out.append(h1.outerHtml());
-        }
-        out.append(chosen.outerHtml()).append("</body></html>");
         int kept = textLength(chosen);
-        return new Extracted(out.toString(), kept, Math.max(0, wholeText - kept), false);
+        // The kept elements move into a document of their own: nothing is written out as HTML and parsed again,
+        // which for a page of a million elements cost as much as the first parse.
+        Document out = Document.createShell(document.location());
+        out.title(title);
+        if (h1 != null && isInside(h1, body) && chosen.selectFirst("h1") == null && !isInside(h1, chosen)) {
+            out.body().appendChild(h1);
+        }
+        out.body().appendChild(chosen);
+        return new Extracted(out, kept, Math.max(0, wholeText - kept), false);
     }
 
     /** Elements whose class or id names page furniture, unless they also say they are the content. */

@@ -41,7 +41,7 @@ public final class SourceParser {
 
     private static SourceFormat sniff(String text) {
         String head = Texts.normalizeNewlines(text.length() > SNIFF_CHARS ? text.substring(0, SNIFF_CHARS) : text);
-        String start = head.stripLeading().toLowerCase(Locale.ROOT);
+        String start = afterLeadingComments(head.stripLeading()).toLowerCase(Locale.ROOT);
         if (start.startsWith("<!doctype html") || start.startsWith("<html")) {
             return SourceFormat.HTML;
         }
@@ -64,6 +64,22 @@ public final class SourceParser {
             return SourceFormat.MARKDOWN;
         }
         return SourceFormat.PLAIN_TEXT;
+    }
+
+    /**
+     * The text after the comments it starts with: browsers put {@code <!-- saved from url=… -->} before the doctype
+     * of a page they save, and a page read as plain text would store its markup as text.
+     */
+    private static String afterLeadingComments(String text) {
+        String rest = text;
+        while (rest.startsWith("<!--")) {
+            int end = rest.indexOf("-->", 4);
+            if (end < 0) {
+                return rest;
+            }
+            rest = rest.substring(end + 3).stripLeading();
+        }
+        return rest;
     }
 
     /**
@@ -104,7 +120,11 @@ public final class SourceParser {
      */
     public SourceDraft parse(String text, SourceFormat format, ParseLimits limits) {
         limits.checkCount(Texts.countLines(text), "lines", limits.maxLines());
-        if (format != SourceFormat.PLAIN_TEXT) {
+        if (format == SourceFormat.HTML) {
+            // Pages are markup-heavy (a news page may wrap every word in elements of its own), and jsoup's tree
+            // of a million elements takes a few hundred MB for a moment: HTML has a limit of its own.
+            limits.checkHtmlElements(text);
+        } else if (format != SourceFormat.PLAIN_TEXT) {
             // Markup of every format may carry HTML, and jsoup builds a node for each tag: counting the tags first
             // (one cheap pass) refuses a million-element file before it takes gigabytes.
             limits.checkCount(Texts.countTagStarts(text), "HTML elements");
@@ -117,6 +137,14 @@ public final class SourceParser {
             case PDF, DOCX, ODT -> throw new IllegalArgumentException(format + " is read from bytes: parseDocument");
         };
         return draft(format, parsed, limits);
+    }
+
+    /**
+     * Reads the main content {@link ArticleHtml} found in a web page (already parsed and checked against the limits)
+     * into a draft, as {@link #parse} reads an uploaded page.
+     */
+    public SourceDraft parseExtracted(ArticleHtml.Extracted article, ParseLimits limits) {
+        return draft(SourceFormat.HTML, HtmlParser.read(article.document()), limits);
     }
 
     private static SourceDraft draft(SourceFormat format, ParsedDocument parsed, ParseLimits limits) {

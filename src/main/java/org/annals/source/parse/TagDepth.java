@@ -23,9 +23,30 @@ final class TagDepth {
     private TagDepth() {
     }
 
+    /**
+     * Refuses, before jsoup builds anything, a text whose tags nest far deeper than the limit (the tree check after
+     * parsing measures exactly) or that has an element with more attributes than {@link ParseLimits#MAX_ATTRIBUTES}:
+     * jsoup reads attributes one by one into the element, so a tag of a million attributes would cost seconds.
+     */
+    static void check(String html, ParseLimits limits) {
+        long[] shape = scan(html);
+        if (shape[0] > 4L * limits.maxDepth()) {
+            // The estimate may count a few unclosed elements too many, hence the margin.
+            limits.checkDepth(Integer.MAX_VALUE, "The HTML nests elements");
+        }
+        ParseLimits.checkAttributes(shape[1]);
+    }
+
     static long estimate(String html) {
+        return scan(html)[0];
+    }
+
+    /** The estimated depth and the most attributes on one tag, in one pass. */
+    private static long[] scan(String html) {
         long depth = 0;
         long deepest = 0;
+        long mostAttributes = 0;
+        long[] attributes = new long[1];
         int i = html.indexOf('<');
         while (i >= 0 && i + 1 < html.length()) {
             char next = html.charAt(i + 1);
@@ -44,11 +65,12 @@ final class TagDepth {
                 i = html.indexOf('<', i + 1);
                 continue;
             }
-            String name = html.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
-            int tagEnd = html.indexOf('>', nameEnd);
+            int tagEnd = endOfTag(html, nameEnd, attributes);
+            mostAttributes = Math.max(mostAttributes, attributes[0]);
             if (tagEnd < 0) {
                 break;
             }
+            String name = html.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
             if (!closing && (name.equals("script") || name.equals("style"))) {
                 int end = indexOfIgnoreCase(html, "</" + name, tagEnd);
                 i = end < 0 ? -1 : end;
@@ -61,7 +83,45 @@ final class TagDepth {
             }
             i = html.indexOf('<', tagEnd + 1);
         }
-        return deepest;
+        return new long[] {deepest, mostAttributes};
+    }
+
+    /**
+     * The '>' that ends the tag whose attributes start at {@code from} (quoted values may hold '>'), or -1; counts the
+     * attribute names on the way (runs of name characters outside values) into {@code attributes[0]}.
+     */
+    private static int endOfTag(String html, int from, long[] attributes) {
+        long count = 0;
+        boolean inName = false;
+        boolean afterEquals = false;
+        char quote = 0;
+        for (int j = from; j < html.length(); j++) {
+            char c = html.charAt(j);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '>') {
+                attributes[0] = count;
+                return j;
+            } else if (afterEquals && (c == '"' || c == '\'')) {
+                quote = c;
+                afterEquals = false;
+            } else if (c == '=') {
+                afterEquals = true;
+                inName = false;
+            } else if (Character.isWhitespace(c) || c == '/') {
+                inName = false;
+            } else if (afterEquals) {
+                afterEquals = false; // an unquoted value, up to the next white space
+                inName = true;
+            } else if (!inName) {
+                inName = true;
+                count++;
+            }
+        }
+        attributes[0] = count;
+        return -1;
     }
 
     private static int indexOfIgnoreCase(String text, String target, int from) {

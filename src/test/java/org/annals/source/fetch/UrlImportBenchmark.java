@@ -3,9 +3,6 @@ package org.annals.source.fetch;
 import static org.annals.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +17,7 @@ import org.annals.source.ImportRequest;
 import org.annals.source.SourceImportService;
 import org.annals.source.SourceMetadata;
 import org.annals.support.Fixtures;
+import org.annals.support.HeapPeaks;
 import org.annals.support.IntegrationTest;
 import org.annals.support.LocalWebServer;
 import org.junit.jupiter.api.Tag;
@@ -68,8 +66,7 @@ class UrlImportBenchmark {
                 UUID project = fixtures.newProject(admin);
                 List<String> addresses = IntStream.range(0, URLS)
                         .mapToObj(i -> web.url("/bench/r" + i + "-" + UUID.randomUUID() + ".html")).toList();
-                resetPeaks();
-                long heapBefore = heapUsedAfterGc();
+                long heapBefore = HeapPeaks.resetAndMeasure();
                 // One by one: the time each address takes from paste to stored source (fetch, read, import).
                 var perUrl = new ArrayList<Double>();
                 long start = System.nanoTime();
@@ -85,8 +82,8 @@ class UrlImportBenchmark {
                 importAll(admin, project, urls, addresses.subList(URLS / 2, URLS));
                 long batch = System.nanoTime() - batchStart;
                 long total = System.nanoTime() - start;
-                long peak = heapPeak();
-                long heapAfter = heapUsedAfterGc();
+                long peak = HeapPeaks.peak();
+                long heapAfter = HeapPeaks.usedAfterGc();
                 assertThat(jdbc.queryForObject("select count(*) from source_capture where project_id = ?", Long.class,
                         project)).isEqualTo(URLS);
                 perUrl.sort(Double::compare);
@@ -114,19 +111,5 @@ class UrlImportBenchmark {
 
     private static double percentile(List<Double> sorted, int p) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    private static long heapUsedAfterGc() {
-        System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static void resetPeaks() {
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long heapPeak() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 }

@@ -71,6 +71,35 @@ class ParseLimitsTest {
     }
 
     @Test
+    void html_pages_have_an_element_limit_of_their_own_that_lets_a_markup_heavy_page_through() {
+        String paragraph = "<p>" + "<span><b>w</b><i>o</i>rd</span> ".repeat(10) + "</p>";
+        String html = "<html><body>" + paragraph.repeat(10_000) + "</body></html>";
+        // 310,002 start tags: more than the 200,000 blocks a file may hold, far fewer than a page may have.
+        assertThat(Texts.countTagStarts(html)).isEqualTo(310_002);
+        assertThat(parser.parse(html, SourceFormat.HTML, ParseLimits.DEFAULT).blocks()).hasSize(10_000)
+                .allSatisfy(block -> assertThat(block.text()).isEqualTo(String.join(" ", List.of("word", "word",
+                        "word", "word", "word", "word", "word", "word", "word", "word"))));
+        String tooMany = "<html><body>" + "<br>".repeat(ParseLimits.DEFAULT_MAX_HTML_ELEMENTS) + "</body></html>";
+        assertThatThrownBy(() -> parser.parse(tooMany, SourceFormat.HTML, ParseLimits.DEFAULT))
+                .hasMessage("The file has 1,500,002 HTML elements. Annals imports at most 1,500,000 per file;"
+                        + " split it into smaller files.");
+    }
+
+    @Test
+    void an_element_with_more_attributes_than_the_limit_is_refused_before_html_is_built() {
+        String many = "<div" + " a".repeat(1_001) + ">x</div>";
+        assertThatThrownBy(() -> parser.parse(many, SourceFormat.HTML, ParseLimits.DEFAULT))
+                .isInstanceOf(SourceTooComplexException.class)
+                .hasMessage("An HTML element in the file has 1,001 attributes. Annals reads at most 1,000 on one"
+                        + " element; this file is not a web page as browsers save it.");
+        // Quoted values are not attributes, even when they hold white space or '>'.
+        String quoted = "<div title=\"" + " a".repeat(5_000) + " > \" data-x='a b c'>x</div>";
+        assertThat(parser.parse(quoted, SourceFormat.HTML, ParseLimits.DEFAULT).blocks()).hasSize(1);
+        String thousand = "<div" + " a".repeat(1_000) + ">x</div>";
+        assertThat(parser.parse(thousand, SourceFormat.HTML, ParseLimits.DEFAULT).blocks()).hasSize(1);
+    }
+
+    @Test
     void more_blocks_than_the_limit_are_refused_in_every_format() {
         String paragraphs = "Paragraph.\n\n".repeat(1_001);
         for (SourceFormat format : List.of(SourceFormat.PLAIN_TEXT, SourceFormat.MARKDOWN, SourceFormat.MEDIAWIKI)) {

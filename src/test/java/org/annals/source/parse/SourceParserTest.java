@@ -49,6 +49,10 @@ class SourceParserTest {
         void html_is_recognised_by_its_start_even_in_a_txt_file() {
             assertThat(SourceParser.detect("saved.txt", "\n  <!DOCTYPE html><html><body>x</body></html>"))
                     .isEqualTo(SourceFormat.HTML);
+            assertThat(SourceParser.detect("saved", "<!-- saved from url=(0031)https://example.org/news/1 -->\n"
+                    + "<!-- another -->\n<!DOCTYPE html><html><body>x</body></html>")).isEqualTo(SourceFormat.HTML);
+            assertThat(SourceParser.detect("note.txt", "<!-- a comment --> and then words")).isEqualTo(
+                    SourceFormat.PLAIN_TEXT);
             assertThat(SourceParser.detect("saved.txt", "<html lang=\"ar\"><p>x</p></html>"))
                     .isEqualTo(SourceFormat.HTML);
         }
