@@ -122,6 +122,40 @@ class SecurityHeadersOverHttpTest {
         assertThat(built.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     }
 
+    /**
+     * Issue 21: files whose address changes with their bytes (Vaadin's built files, addresses with a version
+     * hash) are kept for a year, and the answer "not modified" says so as well: before, it carried Spring
+     * Security's no-store, which made the browser ask again for every script on every later page load.
+     */
+    @Test
+    void built_and_versioned_files_are_kept_for_a_year_also_when_not_modified() throws Exception {
+        var client = new HttpSignIn(port);
+        String html = get(client.client(), client, "/login", Map.of()).body();
+        Matcher script = BUILT_SCRIPT.matcher(html);
+        assertThat(script.find()).as("a built script in the sign-in page").isTrue();
+        var built = get(client.client(), client, "/" + script.group(1), Map.of());
+        assertThat(built.statusCode()).isEqualTo(200);
+        assertThat(built.headers().allValues("Cache-Control")).containsExactly(StaticResourceCaching.FOR_A_YEAR);
+        String modified = built.headers().firstValue("Last-Modified").orElseThrow();
+        var again = get(client.client(), client, "/" + script.group(1), Map.of("If-Modified-Since", modified));
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.headers().allValues("Cache-Control")).containsExactly(StaticResourceCaching.FOR_A_YEAR);
+        assertThat(again.headers().firstValue("Pragma")).isEmpty();
+
+        var versioned = get(client.client(), client, "/styles.css?v-c=0123abcd", Map.of());
+        assertThat(versioned.statusCode()).isEqualTo(200);
+        assertThat(versioned.headers().allValues("Cache-Control")).containsExactly(StaticResourceCaching.FOR_A_YEAR);
+
+        var icon = get(client.client(), client, "/icons/annals.svg", Map.of());
+        assertThat(icon.statusCode()).isEqualTo(200);
+        var iconAgain = get(client.client(), client, "/icons/annals.svg",
+                Map.of("If-Modified-Since", icon.headers().firstValue("Last-Modified").orElseThrow()));
+        assertThat(iconAgain.statusCode()).isEqualTo(304);
+        assertThat(iconAgain.headers().allValues("Cache-Control")).containsExactly(StaticResourceCaching.FOR_AN_HOUR);
+        // Pages still are never stored (a POST to a built file's address is no exception either).
+        assertPageHeaders(get(client.client(), client, "/login", Map.of()));
+    }
+
     private static void assertPageHeaders(HttpResponse<String> response) {
         String path = response.uri().getPath();
         System.out.println("[headers] " + path + " " + response.statusCode() + " " + response.headers().map());

@@ -158,7 +158,8 @@ public class ReaderView extends ProjectPage {
         annotated.addClassName("reader-text");
         UUID projectOfPage = project.id();
         // Read again when the browser asks: the page keeps no copy of the text (and the service checks access).
-        annotated.load(source, content.annotations(), () -> sources.read(projectOfPage, id).text());
+        // The text alone: its sections, passages and citations went with the page already.
+        annotated.load(source, content.annotations(), () -> sources.text(projectOfPage, id));
         annotated.addOpenListener(e -> choose(e.key()));
         annotated.addAnnotateListener(e -> annotate(e.start(), e.end(), e.quote(), AnnotationType.valueOf(e.type()), null));
         annotated.addShareListener(e -> share(e.start(), e.end()));
@@ -167,7 +168,7 @@ public class ReaderView extends ProjectPage {
         var hide = new Checkbox("Hide citation markers", false);
         dim.addValueChangeListener(e -> annotated.setCitations(e.getValue(), hide.getValue()));
         hide.addValueChangeListener(e -> annotated.setCitations(dim.getValue(), e.getValue()));
-        var find = new FindBar(() -> sources.read(projectOfPage, id).text(), annotated);
+        var find = new FindBar(() -> sources.text(projectOfPage, id), annotated);
         // No Ctrl+F shortcut on the text: a server-side shortcut listening on annals-text slowed its other keys
         // and clicks enough to break the annotation journey; the field is always visible instead.
         var options = new Div(find, dim, hide);
