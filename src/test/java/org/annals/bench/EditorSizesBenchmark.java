@@ -299,7 +299,7 @@ class EditorSizesBenchmark {
                   const rows = [];
                   for (const r of performance.getEntriesByType('resource')) {
                     if (r.initiatorType !== 'fetch' && r.initiatorType !== 'xmlhttprequest') continue;
-                    const name = r.name.includes('v-r=uidl') ? 'uidl' : r.name.replace(/^.*\\//, '').slice(0, 40);
+                    const name = r.name.includes('v-r=uidl') ? 'uidl' : r.name.split('?')[0].split('/').filter(Boolean).pop().slice(0, 40);
                     rows.push(`  ${name}: sent ${f(r.requestStart || r.startTime)}, first byte ${f(r.responseStart)},`
                       + ` done ${f(r.responseEnd)} ms; ${r.encodedBodySize} bytes on the wire, ${r.decodedBodySize} unpacked`);
                   }
