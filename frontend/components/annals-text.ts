@@ -21,7 +21,9 @@
  *
  * It renders into light DOM so that window.getSelection() and browser tests see the text directly.
  * Passages are built with createElement rather than a template (a 5 MB text would be too much for
- * a template diff), and an upsert redraws only the passages the old and new span touch. The logic
+ * a template diff), and an upsert redraws only the passages the old and new span touch. A long text is
+ * drawn lazily: every passage first as plain text (offsets, selection, find and ranges work at once),
+ * the highlights only for chunks near the view, the rest as they come near or in idle time. The logic
  * that needs no element lives in text-model.ts, where it is unit tested.
  */
 import { LitElement, html, nothing } from 'lit';
