@@ -21,7 +21,9 @@
  *
  * It renders into light DOM so that window.getSelection() and browser tests see the text directly.
  * Passages are built with createElement rather than a template (a 5 MB text would be too much for
- * a template diff), and an upsert redraws only the passages the old and new span touch. The logic
+ * a template diff), and an upsert redraws only the passages the old and new span touch. A long text is
+ * drawn lazily: every passage first as plain text (offsets, selection, find and ranges work at once),
+ * the highlights only for chunks near the view, the rest as they come near or in idle time. The logic
  * that needs no element lives in text-model.ts, where it is unit tested.
  */
 import { LitElement, html, nothing } from 'lit';
@@ -196,6 +198,18 @@ const FIND_OTHERS = 'annals-find';
 const SETTLE_FRAMES = 3;
 /** About how many characters of passages go into one chunk (see chunked()). */
 const CHUNK_CHARACTERS = 6000;
+/**
+ * How far beyond the visible part of the text chunks get their highlights drawn as the reader scrolls (a
+ * screen and a half above and below), so that at reading pace they are drawn before they show.
+ */
+const DRAW_MARGIN = '150% 0px';
+/** An idle slice stops drawing chunks when less than this is left of it (ms), leaving the frame its time. */
+const IDLE_RESERVE_MS = 3;
+
+/** A chunk of passages (see chunked()): its element, its passages [first, end) by index, and whether it is drawn. */
+interface Chunk { el: HTMLDivElement; first: number; end: number; drawn: boolean; lines: number }
+/** About how tall a line of the text is (px): 1.9 times a 16 px font, for estimates before layout. */
+const LINE_PX = 30;
 
 /** The CSS Custom Highlight API where the browser has it (Chromium 105+, Safari 17.2+, Firefox 140+). */
 interface HighlightRegistry { set(name: string, highlight: unknown): void; delete(name: string): boolean }
@@ -266,6 +280,22 @@ export class AnnalsText extends LitElement {
   private ghostRanges = new Map<string, { range: Range; style: string }>();
   /** One highlight per style, kept for the element's life and changed range by range. */
   private ghostHighlights = new Map<string, RangeSet>();
+  /**
+   * The chunks of passages in text order. A chunk not drawn yet holds its passages as plain text (one segment
+   * each, no highlights): every offset lookup, selection and range works there, only the highlights wait.
+   */
+  private chunks: Chunk[] = [];
+  /** Draws chunks as they come near the view (DRAW_MARGIN). */
+  private drawObserver: IntersectionObserver | null = null;
+  /** The idle callback drawing the remaining chunks, nearest the view first; 0 when none is pending. */
+  private idleDraw = 0;
+  /** How many chunks are not drawn yet, and each chunk's index by its element. */
+  private undrawn = 0;
+  private chunkIndex = new Map<Element, number>();
+  /** The chunk last seen near the view: idle drawing works outward from it. */
+  private viewChunk = 0;
+  /** The annotations by passage index, built when a chunk is drawn; null after any change to the annotations. */
+  private byPassage: Map<number, Annotation[]> | null = null;
 
   constructor() {
     super();
@@ -290,6 +320,11 @@ export class AnnalsText extends LitElement {
     this.addEventListener('touchend', this.onTouchEnd);
     this.addEventListener('click', this.onClick);
     this.addEventListener('mousemove', this.onMouseMove);
+    // Moved in the page: watching and idle drawing stopped when it was taken out.
+    if (this.chunks.some((c) => !c.drawn)) {
+      this.watchChunks();
+      this.scheduleIdleDraw();
+    }
   }
 
   disconnectedCallback() {
@@ -311,6 +346,7 @@ export class AnnalsText extends LitElement {
     this.ghostHighlights.clear();
     this.ghostRanges.clear();
     this.stopWatchingPassages();
+    this.stopDrawingLazily();
     cancelAnimationFrame(this.suggestionFrame);
     this.suggestionFrame = 0;
     api?.registry.delete(SUGGEST_CURRENT);
@@ -371,6 +407,7 @@ export class AnnalsText extends LitElement {
    * the annotations come from doc-src, fetched at the same time. Calls that arrive meanwhile wait.
    */
   load(json: string) {
+    performance.mark('annals-text-load');
     const data = JSON.parse(json) as LoadData;
     const complete = (doc: Partial<DrawData>): DrawData => ({ passages: doc.passages ?? [], citations: doc.citations ?? [],
       types: data.types ?? [], annotations: doc.annotations ?? [] });
@@ -399,6 +436,7 @@ export class AnnalsText extends LitElement {
   }
 
   private draw(data: DrawData, text: string) {
+    const started = performance.now();
     this.text = text;
     this.passages = [...data.passages].sort((a, b) => a[0] - b[0]);
     this.citations = mergeSpans(data.citations ?? []);
@@ -411,14 +449,18 @@ export class AnnalsText extends LitElement {
     this.lastClick = null;
     this.reported = null;
     this.toolbarOpen = false;
-    const perPassage = this.groupByPassage(this.annotations.values(), null);
+    this.byPassage = null;
+    // Every passage as plain text first (cheap: one segment each); the chunks near the view then get their
+    // highlights at once, the others as they come near or when the browser is idle (see drawChunks).
     const context = this.context();
+    this.stopDrawingLazily();
     this.passageEls = [];
-    this.body.replaceChildren(this.chunked((i, p) => {
-      const el = renderPassage(document, p, perPassage.get(i) ?? [], this.citationsIn(p), context);
+    this.body.replaceChildren(this.chunked((_, p) => {
+      const el = renderPassage(document, p, [], [], context);
       this.passageEls.push(el);
       return el;
     }));
+    this.body.dataset.lazy = 'true';
     this.peerTitled.clear();
     this.drawPeers();
     this.findMarks = { current: null, others: [], scroll: false };
@@ -427,7 +469,11 @@ export class AnnalsText extends LitElement {
     this.suggestionById.clear();
     this.currentSuggestion = null;
     this.stopWatchingPassages();
+    this.drawNearView();
     this.drawSuggestions(true);
+    this.watchChunks();
+    this.scheduleIdleDraw();
+    performance.measure('annals-text draw', { start: started, end: performance.now() });
     // The server sends what can wait until the text is on screen (the suggestions) once it hears this.
     this.fire('annals-drawn', {});
   }
@@ -442,12 +488,15 @@ export class AnnalsText extends LitElement {
    */
   private chunked(render: (index: number, passage: Passage) => HTMLElement): DocumentFragment {
     const fragment = document.createDocumentFragment();
+    this.chunks = [];
     const perLine = Math.max(20, Math.floor((this.body.clientWidth || 640) / 8));
     let chunk: HTMLDivElement | null = null;
     let characters = 0;
     let lines = 0;
     const close = () => {
-      if (chunk) chunk.style.setProperty('contain-intrinsic-size', `auto ${Math.ceil(lines)}lh`);
+      if (!chunk) return;
+      chunk.style.setProperty('contain-intrinsic-size', `auto ${Math.ceil(lines)}lh`);
+      this.chunks[this.chunks.length - 1].lines = lines;
     };
     this.passages.forEach((p, i) => {
       if (!chunk || characters >= CHUNK_CHARACTERS) {
@@ -456,16 +505,138 @@ export class AnnalsText extends LitElement {
         chunk.className = 'passage-chunk';
         chunk.dataset.from = String(p[0]);
         fragment.appendChild(chunk);
+        this.chunks.push({ el: chunk, first: i, end: i, drawn: false, lines: 0 });
         characters = 0;
         lines = 0;
       }
       chunk.appendChild(render(i, p));
       chunk.dataset.to = String(p[1]);
+      this.chunks[this.chunks.length - 1].end = i + 1;
       characters += p[1] - p[0];
       lines += Math.ceil((p[1] - p[0]) / perLine) + 0.5;
     });
     close();
+    this.chunkIndex = new Map(this.chunks.map((c, i) => [c.el, i]));
+    this.undrawn = this.chunks.length;
     return fragment;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Drawing lazily: building every passage's segments and highlights at once took about a second for
+  // 8,026 passages with 20,000 annotations (docs/performance.md, issue 21). Chunks get them when they
+  // come near the view, when something needs them (a jump to an annotation, a hit, a suggestion), or in
+  // idle time; until then their passages are plain text with the same offsets.
+
+  /**
+   * Draws the chunks at the top of the text, as far as about DRAW_MARGIN below the window's height, before the
+   * first frame: a new text shows from its start. Their heights are estimated (chunked()): asking the browser would
+   * lay out the whole text first. Should the text be scrolled elsewhere, the observer draws what is there.
+   */
+  private drawNearView() {
+    const wanted = 2.5 * (window.innerHeight || 900);
+    const near: Chunk[] = [];
+    let height = 0;
+    for (const chunk of this.chunks) {
+      if (height > wanted) break;
+      near.push(chunk);
+      height += chunk.lines * LINE_PX;
+    }
+    this.drawChunks(near);
+  }
+
+  /**
+   * Gives these chunks their segments and highlights, redrawing what pointed into their plain text (the
+   * reader's selection, others' selections, find's hits, suggestions) as an upsert does.
+   */
+  private drawChunks(chunks: readonly Chunk[]) {
+    const indexes = new Set<number>();
+    for (const chunk of chunks) {
+      if (chunk.drawn) continue;
+      chunk.drawn = true;
+      chunk.el.dataset.drawn = '';
+      this.undrawn--;
+      this.drawObserver?.unobserve(chunk.el);
+      for (let i = chunk.first; i < chunk.end; i++) indexes.add(i);
+    }
+    this.redraw(indexes);
+    if (this.undrawn === 0) this.stopDrawingLazily();
+  }
+
+  /** Draws the chunks holding [s, e) now: before scrolling to it or marking its segments. */
+  private drawSpan(s: number, e: number) {
+    const touched = passagesTouching(this.passages, s, e);
+    if (touched.length === 0 || this.undrawn === 0) return;
+    const from = this.chunkOf(touched[0]);
+    const to = this.chunkOf(touched[touched.length - 1]);
+    this.drawChunks(this.chunks.slice(from, to + 1));
+  }
+
+  /** The index of the chunk holding the passage with this index. */
+  private chunkOf(passage: number): number {
+    let lo = 0;
+    let hi = this.chunks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.chunks[mid].end <= passage) lo = mid + 1; else hi = mid;
+    }
+    return Math.min(lo, this.chunks.length - 1);
+  }
+
+  /** Watches the chunks not drawn yet and draws them as they come within DRAW_MARGIN of the view. */
+  private watchChunks() {
+    if (this.drawObserver || this.undrawn === 0 || !this.isConnected || typeof IntersectionObserver === 'undefined') return;
+    // The text scrolls in its own box in the editor; elsewhere (a page that scrolls) the viewport is the root.
+    const overflow = getComputedStyle(this).overflowY;
+    const root = overflow === 'auto' || overflow === 'scroll' ? this : null;
+    this.drawObserver = new IntersectionObserver((entries) => {
+      const near: Chunk[] = [];
+      for (const entry of entries) {
+        const index = this.chunkIndex.get(entry.target);
+        if (!entry.isIntersecting || index === undefined) continue;
+        this.viewChunk = index;
+        near.push(this.chunks[index]);
+      }
+      if (near.length > 0) this.drawChunks(near);
+    }, { root, rootMargin: DRAW_MARGIN });
+    for (const chunk of this.chunks) if (!chunk.drawn) this.drawObserver.observe(chunk.el);
+  }
+
+  /** Draws the remaining chunks in the browser's idle time, nearest the view first, a few at a time. */
+  private scheduleIdleDraw() {
+    if (this.idleDraw !== 0 || this.undrawn === 0 || !this.isConnected) return;
+    const run = (deadline: { timeRemaining(): number }) => {
+      this.idleDraw = 0;
+      do {
+        const next = this.nearestUndrawn();
+        if (!next) return;
+        this.drawChunks([next]);
+      } while (deadline.timeRemaining() > IDLE_RESERVE_MS);
+      this.scheduleIdleDraw();
+    };
+    // Safari has no requestIdleCallback: a short pause between chunks instead.
+    this.idleDraw = typeof requestIdleCallback === 'function' ? requestIdleCallback(run)
+      : window.setTimeout(() => run({ timeRemaining: () => 0 }), 50);
+  }
+
+  private nearestUndrawn(): Chunk | null {
+    const n = this.chunks.length;
+    const from = Math.min(this.viewChunk, n - 1);
+    for (let d = 0; d < n; d++) {
+      const after = this.chunks[from + d];
+      if (after && !after.drawn) return after;
+      const before = this.chunks[from - d];
+      if (before && !before.drawn) return before;
+    }
+    return null;
+  }
+
+  private stopDrawingLazily() {
+    this.drawObserver?.disconnect();
+    this.drawObserver = null;
+    if (this.idleDraw !== 0) {
+      if (typeof cancelIdleCallback === 'function') cancelIdleCallback(this.idleDraw); else window.clearTimeout(this.idleDraw);
+      this.idleDraw = 0;
+    }
   }
 
   /** Adds or replaces one annotation (JSON of one annotation). */
@@ -644,6 +815,7 @@ export class AnnalsText extends LitElement {
   }
 
   private apply(upserts: Annotation[], removals: string[]) {
+    this.byPassage = null;
     const touched = new Set<number>();
     const mark = (a: Annotation) => passagesTouching(this.passages, a.s, a.e).forEach((i) => touched.add(i));
     for (const a of upserts) {
@@ -670,11 +842,14 @@ export class AnnalsText extends LitElement {
     this.redraw(touched);
   }
 
-  private redraw(indexes: Set<number>) {
+  private redraw(all: Set<number>) {
+    // Passages in chunks not drawn yet stay plain text: they get their highlights when their chunk is drawn.
+    const indexes = this.undrawn === 0 ? all : new Set([...all].filter((i) => this.chunks[this.chunkOf(i)]?.drawn !== false));
     if (indexes.size === 0) return;
     // Replacing the text nodes would drop the reader's selection; keep it by offsets.
     const selected = this.readSelection();
-    const groups = this.groupByPassage(this.annotations.values(), indexes);
+    this.byPassage ??= this.groupByPassage(this.annotations.values(), null);
+    const groups = this.byPassage;
     const context = this.context();
     for (const i of indexes) {
       const el = renderPassage(document, this.passages[i], groups.get(i) ?? [], this.citationsIn(this.passages[i]), context);
@@ -683,7 +858,9 @@ export class AnnalsText extends LitElement {
       this.passageEls[i] = el;
       // The observer watches the chunk around it, which stays: what is near stays near.
     }
-    if (selected) {
+    // Only a selection ending in a replaced passage lost its place (chunks drawn far away leave it alone).
+    const replaced = (offset: number) => [...indexes].some((i) => this.passages[i][0] <= offset && offset <= this.passages[i][1]);
+    if (selected && (replaced(selected.start) || replaced(selected.end))) {
       const from = pointAtOffset(this.passageEls, selected.start, 'start');
       const to = pointAtOffset(this.passageEls, selected.end, 'end');
       if (from && to) this.ownerDocument.getSelection()?.setBaseAndExtent(from.textNode, from.offsetInNode, to.textNode, to.offsetInNode);
@@ -811,6 +988,7 @@ export class AnnalsText extends LitElement {
 
   /** Brings a suggestion into view if it is not: its segment first (that lays it out), then centred. */
   private scrollToSuggestion(s: Suggestion) {
+    this.drawSpan(s.s, s.e);
     const range = rangeOf(this.ownerDocument, this.passageEls, s.s, s.e);
     if (!range) return;
     const rect = range.getBoundingClientRect();
@@ -890,6 +1068,7 @@ export class AnnalsText extends LitElement {
    * with estimated heights until then, so the hit is centred again over the next few frames.
    */
   private scrollToSpan(span: Span) {
+    this.drawSpan(span.s, span.e);
     const range = rangeOf(this.ownerDocument, this.passageEls, span.s, span.e);
     if (!range) return;
     range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
@@ -950,6 +1129,8 @@ export class AnnalsText extends LitElement {
     if (this.currentId) this.segmentsOf(this.currentId).forEach((s) => s.classList.remove('current'));
     this.currentId = id;
     if (!id) return;
+    const annotation = this.annotations.get(id);
+    if (annotation) this.drawSpan(annotation.s, annotation.e);
     const segments = this.segmentsOf(id);
     segments.forEach((s) => s.classList.add('current'));
     if (scroll) segments[0]?.scrollIntoView({ block: 'center', inline: 'nearest' });

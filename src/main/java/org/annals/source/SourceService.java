@@ -87,13 +87,28 @@ public class SourceService {
     public SourceText read(UUID projectId, UUID sourceId) {
         access.require(projectId, ProjectRole.VIEWER);
         Source source = sources.findByIdAndProjectId(sourceId, projectId).orElseThrow(() -> new NotFoundException("Source"));
+        SourceText.Outline outline = outlineOf(source);
+        return new SourceText(outline.source(), texts.findContent(source.getTextVersionId()), outline.sections(),
+                outline.passages(), outline.citations());
+    }
+
+    /**
+     * What {@link #read} gives without the text: for the editor's page, whose browser then downloads the text on its
+     * own ({@link #text}), so that opening a source of megabytes reads its text once, not once for the page and again
+     * for the download.
+     */
+    public SourceText.Outline outline(UUID projectId, UUID sourceId) {
+        access.require(projectId, ProjectRole.VIEWER);
+        return outlineOf(sources.findByIdAndProjectId(sourceId, projectId).orElseThrow(() -> new NotFoundException("Source")));
+    }
+
+    private SourceText.Outline outlineOf(Source source) {
         UUID versionId = source.getTextVersionId();
-        var details = new SourceText.SourceDetails(source.getId(), projectId, source.metadata(),
+        var details = new SourceText.SourceDetails(source.getId(), source.getProjectId(), source.metadata(),
                 source.getFormat().displayName(), source.getOriginalFilename(), source.getCharset(),
                 source.getTextLength(), texts.findSha256(versionId), source.getCreatedAt(),
-                captures.find(projectId, sourceId).orElse(null));
-        return new SourceText(details, texts.findContent(versionId),
-                segments.findSections(versionId, TextSegment.Kind.SECTION),
+                captures.find(source.getProjectId(), source.getId()).orElse(null));
+        return new SourceText.Outline(details, segments.findSections(versionId, TextSegment.Kind.SECTION),
                 segments.findPassages(versionId, TextSegment.Kind.PASSAGE),
                 segments.findCitations(versionId, TextSegment.Kind.CITATION));
     }

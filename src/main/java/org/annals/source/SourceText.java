@@ -33,6 +33,13 @@ public record SourceText(SourceDetails source, String text, List<Section> sectio
     }
 
     /**
+     * A source's metadata and structure without its text: what a page needs to lay the text out when the browser
+     * downloads the text itself (the editor), so that the text is read once per opening, not twice.
+     */
+    public record Outline(SourceDetails source, List<Section> sections, List<Passage> passages, List<Range> citations) {
+    }
+
+    /**
      * The pages of a paged source (a PDF) a span {@code [start, end)} stands on: the first page of the passage it
      * starts in and the last page of the passage it ends in, as {@code [first, last]}; null when the passages carry
      * no pages. {@code passages} in text order.

@@ -238,6 +238,7 @@ class ServiceAuthorizationMatrixTest {
                         t -> t.sources.library(t.project, "", Sort.unsorted(), 0, 10)),
                 new EntryPoint("SourceService.count", Actor.VIEWER, t -> t.sources.count(t.project, "")),
                 new EntryPoint("SourceService.read", Actor.VIEWER, t -> t.sources.read(t.project, t.source)),
+                new EntryPoint("SourceService.outline", Actor.VIEWER, t -> t.sources.outline(t.project, t.source)),
                 new EntryPoint("SourceService.passages", Actor.VIEWER, t -> t.sources.passages(t.project, t.source)),
                 new EntryPoint("ProjectService.allowsSelfApproval", Actor.VIEWER, t -> t.projects.allowsSelfApproval(t.project)),
                 new EntryPoint("ProjectService.setAllowSelfApproval", Actor.MANAGER,

@@ -88,9 +88,13 @@ class EditorSizesBenchmark {
         int annotations = EditorCorpus.insertAnnotations(jdbc, project, source, text, size.annotations());
         System.out.printf(Locale.ROOT, "%n== %s: %,d characters, %,d passages, %,d annotations%n", size.name(),
                 text.text().length(), text.passages().size(), annotations);
+        // Open: the component holds every passage and every annotation, and every chunk of passages that shows in the
+        // text's box has its highlights drawn (a component that draws lazily marks drawn chunks data-drawn; one that
+        // draws everything at once, the one before issue 21 round 2, has no lazy body and is drawn when complete).
         String drawn = "() => { const t = document.querySelector('annals-text');"
-                + " return !!t && !!t.passageEls && t.passageEls.length === " + text.passages().size()
-                + " && !!t.annotations && t.annotations.size >= " + annotations + "; }";
+                + " if (!t || !t.passageEls || t.passageEls.length !== " + text.passages().size()
+                + " || !t.annotations || t.annotations.size < " + annotations + ") return false;"
+                + " return " + UNDRAWN_IN_VIEW + "(t) === 0; }";
         String frameSinceStart = "() => new Promise(r => requestAnimationFrame(() => r(performance.now())))";
         String frameSinceClick = "() => new Promise(r => requestAnimationFrame(() => r(performance.now() - window.__clicked)))";
 
@@ -182,29 +186,156 @@ class EditorSizesBenchmark {
         System.out.printf(Locale.ROOT, "scrolling through the whole text, frame time (ms): %s; frames over 20 ms: %d%n",
                 EditorCorpus.summary(whole), whole.stream().filter(f -> f > 20).count());
 
-        // A slow network (Chromium's "Fast 3G": 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trips).
+        // Blank flashes: the whole-text scroll again, untimed, counting frames in which a chunk in the text's box is
+        // not drawn yet (its highlights missing). Counted apart so the check's layout reads do not disturb the timing.
+        page.navigate(sourceUrl);
+        page.waitForFunction(drawn);
+        page.waitForTimeout(500);
+        @SuppressWarnings("unchecked")
+        var undrawn = ((List<Number>) page.evaluate(scrollCountingUndrawn())).stream().map(Number::intValue).toList();
+        System.out.printf(Locale.ROOT, "scrolling through the whole text: frames with an undrawn chunk in view: %d of %d%n",
+                undrawn.stream().filter(n -> n > 0).count(), undrawn.size());
+
+        profile(browser, page, listUrl, title, drawn);
+
+        // Slow networks, through Chromium's network emulation (HTTP compression on, as configured):
+        // "Fast 3G" as the harness measured it before (1.6 Mbit/s down, 750 kbit/s up, 150 ms round trips) and
+        // DevTools' "Slow 4G" preset (1.44 Mbit/s down, 675 kbit/s up, 562.5 ms round trips).
         CDPSession cdp = context.newCDPSession(page);
         cdp.send("Network.enable");
-        var throttle = new com.google.gson.JsonObject();
-        throttle.addProperty("offline", false);
-        throttle.addProperty("latency", 150);
-        throttle.addProperty("downloadThroughput", 1_600_000 / 8);
-        throttle.addProperty("uploadThroughput", 750_000 / 8);
-        cdp.send("Network.emulateNetworkConditions", throttle);
-        var slow = new ArrayList<Double>();
-        for (int i = 0; i < 3; i++) {
-            page.navigate(listUrl);
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).waitFor();
-            page.evaluate("() => { window.__clicked = performance.now(); }");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
-            page.waitForFunction(drawn);
-            slow.add(((Number) page.evaluate(frameSinceClick)).doubleValue());
+        for (var network : List.of(new Network("Fast 3G", 150, 1_600_000 / 8, 750_000 / 8),
+                new Network("Slow 4G", 562.5, 180_000, 84_375))) {
+            var throttle = new com.google.gson.JsonObject();
+            throttle.addProperty("offline", false);
+            throttle.addProperty("latency", network.latencyMs());
+            throttle.addProperty("downloadThroughput", network.downBytesPerSecond());
+            throttle.addProperty("uploadThroughput", network.upBytesPerSecond());
+            cdp.send("Network.emulateNetworkConditions", throttle);
+            var slow = new ArrayList<Double>();
+            for (int i = 0; i < 3; i++) {
+                page.navigate(listUrl);
+                page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).waitFor();
+                page.evaluate("() => { window.__clicked = performance.now(); }");
+                page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
+                page.waitForFunction(drawn);
+                slow.add(((Number) page.evaluate(frameSinceClick)).doubleValue());
+            }
+            var full = new ArrayList<Double>();
+            for (int i = 0; i < 3; i++) {
+                page.navigate(sourceUrl);
+                page.waitForFunction(drawn);
+                full.add(((Number) page.evaluate(frameSinceStart)).doubleValue());
+            }
+            System.out.printf(Locale.ROOT, "over %s: open in the app (ms): %s; full load (ms): %s%n", network.name(),
+                    EditorCorpus.summary(slow), EditorCorpus.summary(full));
         }
-        System.out.printf(Locale.ROOT, "open in the app over Fast 3G (ms): %s%n", EditorCorpus.summary(slow));
         context.close();
         System.out.printf(Locale.ROOT, "server resident memory after this size: %s; load average %s%n",
                 residentMemory(), loadAverage());
         assertThat(fullLoad).hasSize(runs);
+    }
+
+    /** A network as Chromium's emulation takes it. */
+    private record Network(String name, double latencyMs, int downBytesPerSecond, int upBytesPerSecond) {
+    }
+
+    /**
+     * JavaScript: how many chunks of passages that show in the text's visible box are not drawn yet. A lazily drawing
+     * component marks its body data-lazy and each drawn chunk data-drawn; for one that draws everything at once: 0.
+     */
+    private static final String UNDRAWN_IN_VIEW = """
+            (t => { const body = t.querySelector('.annals-body');
+              if (!body || !body.dataset.lazy) return 0;
+              const box = t.getBoundingClientRect();
+              const top = Math.max(0, box.top), bottom = Math.min(innerHeight, box.bottom);
+              let n = 0;
+              for (const c of body.querySelectorAll('.passage-chunk:not([data-drawn])')) {
+                const r = c.getBoundingClientRect();
+                if (r.bottom > top && r.top < bottom) n++;
+              }
+              return n; })""";
+
+    /** The whole-text scroll of {@link #scroll}, returning per frame how many chunks in view were not drawn. */
+    private static String scrollCountingUndrawn() {
+        return """
+                () => new Promise(resolve => {
+                  const undrawn = %s;
+                  const el = document.querySelector('annals-text');
+                  const max = el.scrollHeight - el.clientHeight;
+                  const step = Math.max(60, max / 600);
+                  el.scrollTop = 0;
+                  const counts = [];
+                  let n = 0;
+                  const tick = () => {
+                    counts.push(undrawn(el));
+                    el.scrollTop += step;
+                    if (++n < 600) requestAnimationFrame(tick); else resolve(counts);
+                  };
+                  requestAnimationFrame(() => requestAnimationFrame(tick));
+                })""".formatted(UNDRAWN_IN_VIEW);
+    }
+
+    /**
+     * Where one warm in-app open spends its time: a Chromium performance trace of the renderer's main thread (busy time
+     * by event name), the downloads' resource timings (waiting for the server's first byte, then the transfer, bytes on
+     * the wire and unpacked) and the component's own marks, relative to the click.
+     */
+    private void profile(Browser browser, Page page, String listUrl, String title, String drawn) throws Exception {
+        page.navigate(listUrl);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).waitFor();
+        page.evaluate("() => { performance.clearResourceTimings(); performance.clearMarks(); performance.clearMeasures(); }");
+        browser.startTracing(page, new Browser.StartTracingOptions().setCategories(
+                List.of("devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink.user_timing")));
+        page.evaluate("() => { window.__clicked = performance.now(); }");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
+        page.waitForFunction(drawn);
+        double open = ((Number) page.evaluate(
+                "() => new Promise(r => requestAnimationFrame(() => r(performance.now() - window.__clicked)))")).doubleValue();
+        byte[] trace = browser.stopTracing();
+        System.out.printf(Locale.ROOT, "profile of one in-app open (%.0f ms from the click to the first frame drawn):%n", open);
+        Object timeline = page.evaluate("""
+                () => {
+                  const t0 = window.__clicked, f = x => Math.round(x - t0);
+                  const rows = [];
+                  for (const r of performance.getEntriesByType('resource')) {
+                    if (r.initiatorType !== 'fetch' && r.initiatorType !== 'xmlhttprequest') continue;
+                    const name = r.name.includes('v-r=uidl') ? 'uidl' : r.name.split('?')[0].split('/').filter(Boolean).pop().slice(0, 40);
+                    rows.push(`  ${name}: sent ${f(r.requestStart || r.startTime)}, first byte ${f(r.responseStart)},`
+                      + ` done ${f(r.responseEnd)} ms; ${r.encodedBodySize} bytes on the wire, ${r.decodedBodySize} unpacked`);
+                  }
+                  for (const m of performance.getEntriesByType('measure')) {
+                    if (m.name.startsWith('annals')) rows.push(`  ${m.name}: ${f(m.startTime)} to ${f(m.startTime + m.duration)} ms`);
+                  }
+                  return rows.join('\\n');
+                }""");
+        System.out.println(timeline);
+        var events = com.google.gson.JsonParser.parseString(new String(trace, java.nio.charset.StandardCharsets.UTF_8))
+                .getAsJsonObject().getAsJsonArray("traceEvents");
+        var mainThreads = new java.util.HashSet<String>();
+        for (var e : events) {
+            var o = e.getAsJsonObject();
+            if ("thread_name".equals(o.get("name").getAsString()) && o.has("args")
+                    && "CrRendererMain".equals(o.getAsJsonObject("args").get("name").getAsString())) {
+                mainThreads.add(o.get("pid").getAsString() + "/" + o.get("tid").getAsString());
+            }
+        }
+        var byThread = new java.util.HashMap<String, Map<String, Double>>();
+        for (var e : events) {
+            var o = e.getAsJsonObject();
+            if (!o.has("ph") || !"X".equals(o.get("ph").getAsString()) || !o.has("dur")) {
+                continue;
+            }
+            String thread = o.get("pid").getAsString() + "/" + o.get("tid").getAsString();
+            if (mainThreads.contains(thread)) {
+                byThread.computeIfAbsent(thread, k -> new java.util.HashMap<>())
+                        .merge(o.get("name").getAsString(), o.get("dur").getAsDouble() / 1000, Double::sum);
+            }
+        }
+        var busiest = byThread.values().stream()
+                .max(java.util.Comparator.comparingDouble(m -> m.getOrDefault("RunTask", 0.0))).orElse(Map.of());
+        System.out.println("  renderer main thread, ms by trace event (nested events are counted in their parents too):");
+        busiest.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(16)
+                .forEach(en -> System.out.printf(Locale.ROOT, "    %-40s %8.1f%n", en.getKey(), en.getValue()));
     }
 
     /** Scrolls the text (its own scrolling box) frame by frame and returns the times between frames. */

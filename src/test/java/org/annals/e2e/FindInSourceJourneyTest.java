@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.annals.annotation.AnnotationService;
+import org.annals.annotation.AnnotationType;
+import org.annals.annotation.LinkChoice;
 import org.annals.project.ProjectRole;
 import org.annals.project.ui.ProjectRoutes;
 import org.annals.source.SourceService;
@@ -35,6 +38,8 @@ class FindInSourceJourneyTest extends BrowserTest {
     Fixtures fixtures;
     @Autowired
     SourceService sources;
+    @Autowired
+    AnnotationService annotations;
 
     /**
      * The current hit as the page shows it: its text, and whether it is wholly inside what is visible of
@@ -56,13 +61,7 @@ class FindInSourceJourneyTest extends BrowserTest {
         var viewer = fixtures.newUser("finder");
         UUID project = fixtures.newProject(fixtures.admin());
         fixtures.addMember(project, viewer, ProjectRole.VIEWER);
-        var paragraphs = new ArrayList<String>();
-        for (int i = 0; i < PARAGRAPHS; i++) {
-            String word = HITS.get(i);
-            paragraphs.add("Paragraph " + i + ": the convoy moved along the road past fields and villages, and"
-                    + " the reports of the day were read out" + (word == null ? "" : " in " + word) + " before dusk.");
-        }
-        UUID source = fixtures.newSource(project, fixtures.admin(), "A long report", paragraphs.toArray(String[]::new));
+        UUID source = fixtures.newSource(project, fixtures.admin(), "A long report", paragraphs());
         String text = as(fixtures.admin(), () -> sources.read(project, source).text());
         List<String> expected = HITS.keySet().stream().sorted().map(HITS::get).toList();
 
@@ -112,6 +111,87 @@ class FindInSourceJourneyTest extends BrowserTest {
         assertThat(page.locator(".find-count")).hasText("4 of 4");
         assertThat(page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Find in this source")))
                 .hasValue("Qaryatayn");
+    }
+
+    /**
+     * The editor draws the highlights of a long text only near the view (issue 21): the rest is plain text until it
+     * comes near, is jumped to or found, or the browser is idle. Here the browser is never idle for it (its idle
+     * callbacks are held back), so text far down stays undrawn until one of those happens.
+     */
+    @Test
+    void text_far_down_is_drawn_when_jumped_to_found_or_scrolled_to() {
+        var editor = fixtures.newUser("lazy");
+        UUID project = fixtures.newProject(fixtures.admin());
+        fixtures.addMember(project, editor, ProjectRole.EDITOR);
+        UUID source = fixtures.newSource(project, fixtures.admin(), "Another long report", paragraphs());
+        String text = as(fixtures.admin(), () -> sources.read(project, source).text());
+        int start = text.lastIndexOf("qaryatayn");
+        as(editor, () -> annotations.annotate(project, source, start, start + 9, "qaryatayn", AnnotationType.CLAIM,
+                new LinkChoice.None()));
+
+        Page page = newPerson();
+        // Idle drawing held back (the component's idle callback is the one that draws the nearest undrawn chunk).
+        page.addInitScript("""
+                const idle = window.requestIdleCallback;
+                window.requestIdleCallback = (run, options) =>
+                  String(run).includes('nearestUndrawn') ? 0 : idle.call(window, run, options);""");
+        signIn(page, editor.getUsername(), Fixtures.PASSWORD);
+        page.waitForURL(java.util.regex.Pattern.compile(".*/$"));
+        String sourceUrl = url(ProjectRoutes.sourcePath(project, source));
+        String highlight = "document.querySelector('annals-text .passage-chunk:last-child [data-ids]')";
+        String lastDrawn = "document.querySelector('annals-text .passage-chunk:last-child').hasAttribute('data-drawn')";
+
+        // Opened: the start is drawn, the end is there as plain text (same offsets, no highlight yet).
+        openAt(page, sourceUrl, start);
+        assertThat((Boolean) page.evaluate("() => " + lastDrawn)).isFalse();
+        assertThat(page.evaluate("() => " + highlight)).isNull();
+        assertThat((String) page.evaluate("() => document.querySelector('annals-text .passage-chunk:last-child').textContent"))
+                .contains("Paragraph " + (PARAGRAPHS - 1) + ":").contains("qaryatayn");
+
+        // Jumped to (as the side panel does): drawn, marked current and in sight.
+        page.evaluate("(s) => { const t = document.querySelector('annals-text');"
+                + " t.focusAnnotation([...t.annotations.values()].find((a) => a.s === s).id); }", start);
+        page.waitForFunction("""
+                () => { const seg = document.querySelector('annals-text .passage .current[data-ids]');
+                  if (!seg) return false;
+                  const r = seg.getBoundingClientRect(), box = document.querySelector('annals-text').getBoundingClientRect();
+                  return seg.textContent === 'qaryatayn' && r.height > 0 && r.top >= Math.max(0, box.top)
+                    && r.bottom <= Math.min(innerHeight, box.bottom); }""");
+
+        // Found: the last hit, in text not drawn, is marked and in sight, and its chunk drawn with the highlight.
+        openAt(page, sourceUrl, start);
+        Locator field = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Find in this source"));
+        field.click();
+        field.pressSequentially("qaryatayn");
+        assertThat(page.locator(".find-count")).hasText("1 of 4");
+        field.press("Shift+Enter");
+        assertThat(page.locator(".find-count")).hasText("4 of 4");
+        assertCurrent(page, "qaryatayn");
+        assertThat((Boolean) page.evaluate("() => " + lastDrawn)).isTrue();
+        assertThat((String) page.evaluate("() => " + highlight + ".textContent")).isEqualTo("qaryatayn");
+
+        // Scrolled to: the chunks coming into view are drawn.
+        openAt(page, sourceUrl, start);
+        page.evaluate("() => { const t = document.querySelector('annals-text'); t.scrollTop = t.scrollHeight; }");
+        page.waitForFunction("() => " + lastDrawn + " && " + highlight + "?.textContent === 'qaryatayn'");
+    }
+
+    /** Opens the source and waits until the component holds the annotation starting at this offset. */
+    private static void openAt(Page page, String sourceUrl, int annotationStart) {
+        page.navigate(sourceUrl);
+        page.waitForFunction("(s) => { const t = document.querySelector('annals-text');"
+                + " return !!t && !!t.annotations && [...t.annotations.values()].some((a) => a.s === s); }", annotationStart);
+    }
+
+    /** PARAGRAPHS paragraphs of a report, with the word of HITS in some of them. */
+    private static String[] paragraphs() {
+        var paragraphs = new ArrayList<String>();
+        for (int i = 0; i < PARAGRAPHS; i++) {
+            String word = HITS.get(i);
+            paragraphs.add("Paragraph " + i + ": the convoy moved along the road past fields and villages, and"
+                    + " the reports of the day were read out" + (word == null ? "" : " in " + word) + " before dusk.");
+        }
+        return paragraphs.toArray(String[]::new);
     }
 
     /** Waits until the current hit is this text and in sight (scrolling settles over a few frames). */

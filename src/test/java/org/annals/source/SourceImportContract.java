@@ -86,6 +86,12 @@ abstract class SourceImportContract {
         assertThat(read.citations()).extracting(c -> read.text().substring(c.start(), c.end()))
                 .containsExactly("[27]", "[a]", "[ better source needed ]", "[28]");
         assertThat(imported.citations()).isEqualTo(4);
+
+        // The editor's page reads the same structure without the text (its browser downloads the text itself).
+        SourceText.Outline outline = as(editor, () -> sources.outline(project, imported.sourceId()));
+        assertThat(outline).isEqualTo(new SourceText.Outline(read.source(), read.sections(), read.passages(),
+                read.citations()));
+        assertThat(as(editor, () -> sources.text(project, imported.sourceId()))).isEqualTo(read.text());
     }
 
     @Test
@@ -147,6 +153,8 @@ abstract class SourceImportContract {
         assertThatThrownBy(() -> as(viewer, () -> imports.preview(project, "x.txt", "text".getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> as(outsider, () -> sources.read(project, imported.sourceId())))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> as(outsider, () -> sources.outline(project, imported.sourceId())))
                 .isInstanceOf(NotFoundException.class);
         UUID otherProject = fixtures.newProject(fixtures.admin());
         assertThatThrownBy(() -> as(fixtures.admin(), () -> sources.read(otherProject, imported.sourceId())))

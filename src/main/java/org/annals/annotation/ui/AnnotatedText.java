@@ -51,7 +51,7 @@ public class AnnotatedText extends com.vaadin.flow.component.Component {
      * editor holds kilobytes, not a copy of the source. The annotations are sent as they are now; changes after
      * this call go through {@link #update}, which the browser applies once both downloads are drawn.
      */
-    public void load(SourceText source, Collection<EditorAnnotation> annotations, Supplier<String> text) {
+    public void load(SourceText.Outline source, Collection<EditorAnnotation> annotations, Supplier<String> text) {
         getElement().setAttribute("text-src", DownloadHandler.fromInputStream(event -> {
             byte[] bytes = text.get().getBytes(StandardCharsets.UTF_8);
             return new DownloadResponse(new ByteArrayInputStream(bytes), "text.txt", "text/plain; charset=utf-8",

@@ -19,7 +19,7 @@ final class PageMarks {
     }
 
     /** A {@code <style>} element with the marks, or null for a source without pages. */
-    static @Nullable Element style(SourceText source) {
+    static @Nullable Element style(SourceText.Outline source) {
         String css = css(source.passages());
         if (css.isEmpty()) {
             return null;

@@ -138,7 +138,8 @@ public class ReaderView extends ProjectPage {
     protected void render(ProjectSummary project) {
         UUID id = routeParameters().get(SOURCE_ID).flatMap(ProjectRoutes::parseId)
                 .orElseThrow(() -> new NotFoundException("Source"));
-        SourceText source = sources.read(project.id(), id);
+        // The structure only: the browser downloads the text itself (text-src), the one time it is read.
+        SourceText.Outline source = sources.outline(project.id(), id);
         EditorContent content = annotations.editor(project.id(), id);
         projectId = project.id();
         sourceId = id;
@@ -158,7 +159,6 @@ public class ReaderView extends ProjectPage {
         annotated.addClassName("reader-text");
         UUID projectOfPage = project.id();
         // Read again when the browser asks: the page keeps no copy of the text (and the service checks access).
-        // The text alone: its sections, passages and citations went with the page already.
         annotated.load(source, content.annotations(), () -> sources.text(projectOfPage, id));
         annotated.addOpenListener(e -> choose(e.key()));
         annotated.addAnnotateListener(e -> annotate(e.start(), e.end(), e.quote(), AnnotationType.valueOf(e.type()), null));
@@ -556,7 +556,7 @@ public class ReaderView extends ProjectPage {
         }
     }
 
-    private static Div details(SourceText source) {
+    private static Div details(SourceText.Outline source) {
         SourceMetadata m = source.source().metadata();
         var facts = new ArrayList<String>();
         if (m.publisher() != null) {
@@ -590,7 +590,7 @@ public class ReaderView extends ProjectPage {
         return line;
     }
 
-    private static Component tableOfContents(SourceText source, AnnotatedText text) {
+    private static Component tableOfContents(SourceText.Outline source, AnnotatedText text) {
         var toc = new Nav();
         toc.addClassName("reader-toc");
         toc.getElement().setAttribute("aria-label", "Contents");
