@@ -3,9 +3,7 @@ package org.annals.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +56,7 @@ class PackagedJarPostgresCheck {
         Process app = builder.start();
         try {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            while (!portOpen(port)) {
+            while (!StartupBenchmark.portOpen(port)) {
                 assertThat(app.isAlive()).as("the app exited; its log:%n%s", tail(log)).isTrue();
                 assertThat(System.nanoTime()).as("port %d not open within 3 minutes", port).isLessThan(deadline);
                 Thread.sleep(100);
@@ -79,15 +77,6 @@ class PackagedJarPostgresCheck {
             if (!app.waitFor(60, TimeUnit.SECONDS)) {
                 app.destroyForcibly();
             }
-        }
-    }
-
-    private static boolean portOpen(int port) {
-        try (var socket = new Socket()) {
-            socket.connect(new InetSocketAddress("localhost", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

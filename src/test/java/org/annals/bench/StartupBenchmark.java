@@ -277,7 +277,8 @@ class StartupBenchmark {
         throw new IllegalStateException("no '" + line + "' in " + log + " within " + limit);
     }
 
-    private static boolean portOpen(int port) {
+    /** Whether something accepts connections on this local port (also used by PackagedJarPostgresCheck). */
+    static boolean portOpen(int port) {
         try (var socket = new Socket()) {
             socket.connect(new InetSocketAddress("localhost", port), 200);
             return true;
