@@ -3,7 +3,6 @@ package org.annals.security;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.util.Map;
-import org.annals.security.ui.LoginView;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,11 +50,15 @@ class SecurityConfig {
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
                 .requestMatchers("/styles.css", "/icons/**").permitAll()
+                // The sign-in page with whatever it is asked to explain (?error, ?expired, ?ended=...): Spring
+                // Security's own rule permits only the exact addresses it sends people to.
+                .requestMatchers(org.springframework.http.HttpMethod.GET, SignInFormExpired.LOGIN_PATH).permitAll()
                 // The REST API's description, for signed-in people in the browser (Vaadin denies unknown paths).
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated());
+        // The sign-in page is a plain page of its own (org.annals.security.ui.SignInPage, decision 43), not a view.
         // Vaadin exempts the sign-in form from CSRF protection; Annals does not (a forged sign-in would put the
         // victim's browser into the forger's account). Vaadin's own requests carry Vaadin's own token instead.
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login")
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(SignInFormExpired.LOGIN_PATH, SignInFormExpired.LOGIN_PATH)
                 .enableCsrfConfiguration(false)
                 .anyRequest(anyOther -> anyOther.access(unknownPageForSignedInUser())));
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest)

@@ -15,7 +15,6 @@ import org.annals.base.ui.NotFoundView;
 import org.annals.base.ui.RecordNotFoundView;
 import org.annals.project.ProjectRole;
 import org.annals.security.AnnalsPrincipal;
-import org.annals.security.ui.LoginView;
 import org.annals.source.ImportRequest;
 import org.annals.source.SourceImportService;
 import org.annals.source.SourceMetadata;
@@ -178,13 +177,14 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
     }
 
     private Outcome outcomeOf(String location, Page page) {
-        navigate(location, Component.class);
+        // Through the router itself: the test kit's navigate() insists on a view, and the sign-in page is none.
+        com.vaadin.flow.component.UI.getCurrent().navigate(location);
+        if (sentToSignInPage()) {
+            return Outcome.SIGN_IN;
+        }
         Class<?> shown = getCurrentView().getClass();
         if (shown.getSimpleName().equals(page.viewName())) {
             return Outcome.SHOWN;
-        }
-        if (shown == LoginView.class) {
-            return Outcome.SIGN_IN;
         }
         if (shown == NotFoundView.class || shown == RecordNotFoundView.class) {
             return Outcome.NOT_FOUND;
@@ -193,6 +193,17 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
             return Outcome.DENIED;
         }
         throw new AssertionError("Unexpected view " + shown.getName() + " for " + location);
+    }
+
+    /**
+     * The sign-in page is a page of its own, not a view (decision 43): Vaadin sends the browser there by opening
+     * its address in place of the page, which the simulated browser keeps as a pending script call.
+     */
+    private static boolean sentToSignInPage() {
+        return com.vaadin.flow.component.UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
+                .map(pending -> pending.getInvocation())
+                .anyMatch(call -> call.getExpression().contains("window.open")
+                        && call.getParameters().stream().anyMatch(parameter -> "/login".equals(String.valueOf(parameter))));
     }
 
     /** Restarts the simulated browser session as the given user (or signed out). */

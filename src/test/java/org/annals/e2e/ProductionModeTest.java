@@ -254,6 +254,7 @@ class ProductionModeTest extends BrowserTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void every_route_opened_directly_has_every_custom_element_defined_and_no_console_error() {
         List<String> errors = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -262,8 +263,17 @@ class ProductionModeTest extends BrowserTest {
         Page page = newPerson();
         page.setViewportSize(1280, 900);
         recordErrors(page, errors);
-        open(page, "login");
+        page.navigate(url("login"));
+        assertThat(page.getByLabel("Username")).isVisible();
         check(page, "login", errors, problems);
+        // The sign-in page is a plain page (decision 43) that has the browser fetch the application's scripts while
+        // the person types: every file it names is one the build made, and the bundle of every route is among them.
+        var prefetched = (List<String>) page.evaluate(
+                "() => [...document.querySelectorAll('link[rel=prefetch]')].map(link => link.href)");
+        assertThat(prefetched).as("files the sign-in page prefetches")
+                .anyMatch(file -> file.contains("/VAADIN/build/indexhtml-"))
+                .anyMatch(file -> file.contains("/VAADIN/build/generated-flow-imports-") && file.endsWith(".js"))
+                .allSatisfy(file -> assertThat(page.request().get(file).status()).as(file).isEqualTo(200));
         submitSignInForm(page, "admin", ADMIN_PASSWORD);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Projects").setLevel(2)))
                 .isVisible(PATIENTLY);

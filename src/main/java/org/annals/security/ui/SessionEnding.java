@@ -2,9 +2,6 @@ package org.annals.security.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.WrappedSession;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
 import org.annals.security.RightsChangedException.Reason;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
@@ -14,8 +11,6 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
  * sign-in page say something else.
  */
 public final class SessionEnding {
-
-    static final String PARAMETER = "ended";
 
     private SessionEnding() {
     }
@@ -38,13 +33,8 @@ public final class SessionEnding {
         }
     }
 
-    /** Where a page goes when its session ended for this reason (relative, like the sign-in form's own action). */
+    /** Where a page goes when its session ended for this reason: the sign-in page, which says why. */
     public static String address(Reason reason) {
-        return "login?" + PARAMETER + "=" + reason.name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The reason named in the sign-in page's address; empty for anything else. */
-    static Optional<Reason> reasonNamed(String name) {
-        return Arrays.stream(Reason.values()).filter(r -> r.name().toLowerCase(Locale.ROOT).equals(name)).findFirst();
+        return SignInNotice.address(reason);
     }
 }
