@@ -39,7 +39,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class AnnalsApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
-        SpringApplication.run(AnnalsApplication.class, args);
+        var application = new SpringApplication(AnnalsApplication.class);
+        org.annals.startup.StartupSteps.recordIfAsked(application);
+        application.run(args);
     }
 
     @Override
