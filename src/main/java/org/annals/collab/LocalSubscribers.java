@@ -48,7 +48,18 @@ final class LocalSubscribers implements AutoCloseable {
     Subscription subscribe(UUID projectId, CollabListener listener, boolean page) {
         var subscriber = new Subscriber(projectId, listener, page);
         byProject.computeIfAbsent(projectId, id -> ConcurrentHashMap.newKeySet()).add(subscriber);
-        return subscriber::close;
+        return new Subscription() {
+            @Override
+            public void close() {
+                subscriber.close();
+            }
+
+            @Override
+            public List<CollabEvent> takePublished() {
+                // Publishing queues synchronously on the publisher's thread, so a change committed by the caller is here.
+                return subscriber.closed ? List.of() : subscriber.drainPending();
+            }
+        };
     }
 
     void deliver(CollabEvent event) {

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,6 +41,8 @@ public final class LiveRefresh {
     // Written in the UI; read by bus threads too.
     private volatile @Nullable Target target;
     private volatile @Nullable Subscription subscription;
+    /** Events handed to the view's UI and not yet taken by its refresh (or by {@link #takePublished}). */
+    private volatile Queue<CollabEvent> queued = new ConcurrentLinkedQueue<>();
 
     /** What is followed: a project and which of its events concern the view, and what to do with them. */
     private record Target(UUID projectId, Predicate<CollabEvent> concerns, Consumer<List<CollabEvent>> refresh) {
@@ -67,6 +70,28 @@ public final class LiveRefresh {
         owner.getUI().ifPresent(this::subscribe);
     }
 
+    /**
+     * The view changed something itself and is about to read again everything it shows: the events that
+     * concern it and were published up to now (its own change's among them) are taken here, on the UI's thread,
+     * and will not cause a refresh later; the read that follows covers what they changed. Without this, the
+     * view's own change reached it once more through the bus, and the view read everything a second time in
+     * the same request (issue 21: the editor's Save read its annotations and draft twice). Events published
+     * after this call are delivered as usual. The view handles what the read does not cover (see its refresh).
+     */
+    public List<CollabEvent> takePublished() {
+        Subscription open = subscription;
+        if (open == null || target == null) {
+            return List.of();
+        }
+        var taken = new ArrayList<CollabEvent>();
+        Queue<CollabEvent> waiting = queued;
+        for (CollabEvent e = waiting.poll(); e != null; e = waiting.poll()) {
+            taken.add(e);
+        }
+        taken.addAll(open.takePublished());
+        return List.copyOf(taken);
+    }
+
     /** Stops following (the view shows nothing live any more). */
     public void stop() {
         target = null;
@@ -80,6 +105,7 @@ public final class LiveRefresh {
             return;
         }
         var queued = new ConcurrentLinkedQueue<CollabEvent>();
+        this.queued = queued;
         var scheduled = new AtomicBoolean();
         subscription = collab.subscribe(followed.projectId(), followed.concerns(), relevant -> {
             queued.addAll(relevant);
