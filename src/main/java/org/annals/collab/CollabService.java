@@ -46,47 +46,31 @@ public class CollabService {
         access.require(projectId, ProjectRole.VIEWER);
         AnnalsPrincipal person = CurrentUser.require();
         var self = new AtomicReference<@Nullable Subscription>();
-        Subscription onBus = bus.subscribe(projectId, all -> {
-            List<CollabEvent> visible = visible(projectId, person, concerns, all, self);
+        Subscription subscription = bus.subscribe(projectId, all -> {
+            List<CollabEvent> batch = all.stream().filter(concerns).toList();
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<CollabEvent> deleted = batch.stream().filter(e -> e.kind() == CollabEvent.Kind.PROJECT_DELETED).toList();
+            if (!deleted.isEmpty()) {
+                // The project is gone, so no role is left to check: the page only learns that it must leave.
+                listener.onEvents(deleted);
+                closeOwn(self);
+                return;
+            }
+            Optional<ProjectRole> role = access.roleOf(projectId, person);
+            if (role.isEmpty()) {
+                // No longer a member: nothing more for this page, ever (it learns why when it next asks a service).
+                closeOwn(self);
+                return;
+            }
+            List<CollabEvent> visible = batch.stream().filter(e -> mayKnow(e, person, role.get())).toList();
             if (!visible.isEmpty()) {
                 listener.onEvents(visible);
             }
         });
-        self.set(onBus);
-        return new Subscription() {
-            @Override
-            public void close() {
-                onBus.close();
-            }
-
-            @Override
-            public List<CollabEvent> takePublished() {
-                // The same filter and role check as a delivery: the caller gets only what it would have been told.
-                return visible(projectId, person, concerns, onBus.takePublished(), self);
-            }
-        };
-    }
-
-    /** Of the events, those the person's page is told about; closes the subscription when the page must hear no more. */
-    private List<CollabEvent> visible(UUID projectId, AnnalsPrincipal person, java.util.function.Predicate<CollabEvent> concerns,
-            List<CollabEvent> all, AtomicReference<@Nullable Subscription> self) {
-        List<CollabEvent> batch = all.stream().filter(concerns).toList();
-        if (batch.isEmpty()) {
-            return List.of();
-        }
-        List<CollabEvent> deleted = batch.stream().filter(e -> e.kind() == CollabEvent.Kind.PROJECT_DELETED).toList();
-        if (!deleted.isEmpty()) {
-            // The project is gone, so no role is left to check: the page only learns that it must leave.
-            closeOwn(self);
-            return deleted;
-        }
-        Optional<ProjectRole> role = access.roleOf(projectId, person);
-        if (role.isEmpty()) {
-            // No longer a member: nothing more for this page, ever (it learns why when it next asks a service).
-            closeOwn(self);
-            return List.of();
-        }
-        return batch.stream().filter(e -> mayKnow(e, person, role.get())).toList();
+        self.set(subscription);
+        return subscription;
     }
 
     private static void closeOwn(AtomicReference<@Nullable Subscription> self) {

@@ -167,6 +167,36 @@ abstract class CollabContract {
         assertThat(approved.concernsContext(UUID.randomUUID())).isFalse();
     }
 
+    /**
+     * What lets a page that changed something and read everything right after skip its own event
+     * ({@code LiveRefresh.covered}): a delivery says the {@link PublishClock} number of its batch, and an event
+     * published after a commit has a number above the clock read before that commit and at most the clock read
+     * after it. Deliveries outside the bus have no number.
+     */
+    @Test
+    void deliveries_are_numbered_after_the_change_they_announce() {
+        var numbers = new java.util.concurrent.ConcurrentHashMap<CollabEvent, Long>();
+        Recorder events = new Recorder();
+        subscriptions.add(as(editor, () -> collab.subscribe(project, batch -> {
+            long number = PublishClock.ofDelivery();
+            batch.forEach(e -> numbers.put(e, number));
+            deliver(events, batch);
+        })));
+        long before = PublishClock.now();
+        int start = TEXT.indexOf("Aleppo");
+        var marked = as(editor, () -> annotations.annotate(project, source, start, start + "Aleppo".length(), "Aleppo",
+                AnnotationType.CLAIM, new LinkChoice.None()));
+        long after = PublishClock.now();
+        CollabEvent fence = fence();
+
+        CollabEvent drafted = events.until(e -> e.kind() == CollabEvent.Kind.DRAFT_CHANGED).getLast();
+        assertThat(drafted.changesetId()).isEqualTo(marked.changesetId());
+        assertThat(numbers.get(drafted)).isGreaterThan(before).isLessThanOrEqualTo(after);
+        events.until(fence);
+        assertThat(numbers.get(fence)).isGreaterThan(after);
+        assertThat(PublishClock.ofDelivery()).isEqualTo(PublishClock.UNKNOWN);
+    }
+
     @Test
     void nothing_is_announced_before_the_transaction_commits() {
         Recorder events = watch();

@@ -392,16 +392,16 @@ public class ReaderView extends ProjectPage {
     }
 
     /**
-     * After a change made on this page: reads the annotations again, and takes the live events published up to
-     * now first (the change's own among them), whose changes to the annotations that read covers; what else they
-     * say is shown as a live refresh would. So the change is not read a second time when its event arrives.
+     * After a change made on this page: reads the annotations again. The live events published before that read
+     * (the change's own among them, which arrives while this request still runs) need not read them once more;
+     * what else they say (suggestions, the others' selections) still reaches the page as before.
      */
     private void reloadOwn() {
-        var published = live.takePublished();
+        long mark = live.mark();
         reload();
-        if (!published.isEmpty()) {
-            showLive(published);
-        }
+        UUID source = require(sourceId);
+        live.covered(mark, e -> e.changesRecords() && e.concernsContext(source) && !changesRegistry(e)
+                && !e.changesPresenceIn(source));
     }
 
     /** Reloads the source's annotations and sends only what changed to the browser. */
