@@ -45,11 +45,11 @@ public final class LiveRefresh {
     private volatile long coveredUpTo = -1;
     private volatile Predicate<CollabEvent> coveredWhat = event -> false;
 
-    /** What is followed: a project and which of its events concern the view, and what to do with them. */
     /** An event as delivered, with the {@link PublishClock} number of its batch. */
     private record Delivered(CollabEvent event, long number) {
     }
 
+    /** What is followed: a project and which of its events concern the view, and what to do with them. */
     private record Target(UUID projectId, Predicate<CollabEvent> concerns, Consumer<List<CollabEvent>> refresh) {
     }
 
