@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * questions about the person that request is made by: work on that thread for someone else (live
  * updates delivered to another person's page from this request) and any thread without a request
  * (background jobs, the collaboration bus, push from other threads) read the database as before.
- * Any write to an account, a membership or a project ({@link #forget}) makes every memo on this node
+ * Any write to an account or a membership, and a project deleted ({@link #forget}), makes every memo on this node
  * read again: at once, so the request that made the change sees it, and once more when its transaction
  * ends, so a memo filled meanwhile from the rows as they were committed does not outlive the commit.
  */
@@ -94,7 +94,7 @@ public final class RightsMemo {
     }
 
     /**
-     * An account, a membership or a project is written (or removed): every memo reads again, now and
+     * An account or a membership is written or removed, or a project deleted: every memo reads again, now and
      * when the writing transaction ends (committed or not).
      */
     public static void forget() {
