@@ -2,14 +2,18 @@ package org.annals.account;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.regex.Pattern;
 import org.annals.base.AbstractEntity;
+import org.annals.security.RightsMemo;
+import org.annals.security.RightsWritten;
 
 /** An account. The user name is stored in lower case and is what people sign in with. */
 @Entity
 @Table(name = "app_user")
+@EntityListeners(RightsWritten.class)
 public class AppUser extends AbstractEntity {
 
     public static final int USERNAME_MIN_LENGTH = 3;
@@ -82,6 +86,8 @@ public class AppUser extends AbstractEntity {
     void changePasswordHash(String passwordHash, Instant now) {
         this.passwordHash = passwordHash;
         this.passwordChangedAt = now;
+        // Sessions are compared with it: no request may go on with what it read before (RightsMemo).
+        RightsMemo.forget();
     }
 
     /** A rehash in a newer format is not a password change. */
@@ -91,10 +97,12 @@ public class AppUser extends AbstractEntity {
 
     void setEnabled(boolean enabled) {
         this.enabled = enabled;
+        RightsMemo.forget();
     }
 
     void setAdmin(boolean admin) {
         this.admin = admin;
+        RightsMemo.forget();
     }
 
     void setDisplayName(String displayName) {

@@ -52,16 +52,22 @@ final class LocalSubscribers implements AutoCloseable {
     }
 
     void deliver(CollabEvent event) {
+        // Numbered before it is queued anywhere: a page that read after this number was taken has seen the change.
+        long number = PublishClock.next();
         Set<Subscriber> subscribers = byProject.get(event.projectId());
         if (subscribers != null) {
-            subscribers.forEach(s -> s.offer(event));
+            subscribers.forEach(s -> s.offer(new Numbered(event, number)));
         }
+    }
+
+    /** An event with its {@link PublishClock} number. */
+    private record Numbered(CollabEvent event, long number) {
     }
 
     /** Tells every subscriber that events may have been missed (the bus lost its connection). */
     void resyncAll() {
         byProject.forEach((projectId, subscribers) -> {
-            CollabEvent resync = CollabEvent.resync(projectId);
+            var resync = new Numbered(CollabEvent.resync(projectId), PublishClock.UNKNOWN);
             subscribers.forEach(s -> s.offer(resync));
         });
     }
@@ -84,7 +90,7 @@ final class LocalSubscribers implements AutoCloseable {
     private final class Subscriber {
         private final UUID projectId;
         private final CollabListener listener;
-        private final Queue<CollabEvent> pending = new ConcurrentLinkedQueue<>();
+        private final Queue<Numbered> pending = new ConcurrentLinkedQueue<>();
         private final AtomicInteger size = new AtomicInteger();
         private final AtomicBoolean scheduled = new AtomicBoolean();
         private final AtomicBoolean overflowed = new AtomicBoolean();
@@ -97,7 +103,7 @@ final class LocalSubscribers implements AutoCloseable {
             this.page = page;
         }
 
-        void offer(CollabEvent event) {
+        void offer(Numbered event) {
             if (closed) {
                 return;
             }
@@ -114,9 +120,9 @@ final class LocalSubscribers implements AutoCloseable {
             schedule();
         }
 
-        private List<CollabEvent> drainPending() {
-            var batch = new ArrayList<CollabEvent>();
-            for (CollabEvent e = pending.poll(); e != null; e = pending.poll()) {
+        private List<Numbered> drainPending() {
+            var batch = new ArrayList<Numbered>();
+            for (Numbered e = pending.poll(); e != null; e = pending.poll()) {
                 size.decrementAndGet();
                 batch.add(e);
             }
@@ -135,12 +141,14 @@ final class LocalSubscribers implements AutoCloseable {
 
         private void run() {
             try {
-                List<CollabEvent> batch = drainPending();
+                List<Numbered> batch = drainPending();
                 if (overflowed.getAndSet(false)) {
-                    batch = List.of(CollabEvent.resync(projectId));
+                    batch = List.of(new Numbered(CollabEvent.resync(projectId), PublishClock.UNKNOWN));
                 }
                 if (!batch.isEmpty() && !closed) {
-                    listener.onEvents(List.copyOf(batch));
+                    List<CollabEvent> events = batch.stream().map(Numbered::event).toList();
+                    long upTo = batch.stream().mapToLong(Numbered::number).max().orElse(PublishClock.UNKNOWN);
+                    PublishClock.delivering(upTo, () -> listener.onEvents(events));
                 }
             } catch (RuntimeException e) {
                 log.warn("A live-update listener failed", e);

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.annals.base.NotFoundException;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.security.CurrentUser;
+import org.annals.security.RightsMemo;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * existence cannot be probed. Administrators act as managers of every project: someone must be able
  * to rescue a project whose managers have all left. A REST API token bound to one project makes
  * every other project look like one the caller is not a member of. Everything is read from the
- * database on every call, the account's state and global role included, in one indexed query.
+ * database, the account's state and global role included, in one indexed query, once per request
+ * for the request's own caller ({@link RightsMemo}).
  */
 @Component
 @Transactional(readOnly = true)
@@ -74,6 +76,12 @@ public class ProjectAccess {
     public Optional<ProjectRole> roleOf(UUID projectId, AnnalsPrincipal person) {
         // The account is read with the membership, not taken from the session: a disabled account or a
         // revoked administrator right counts at once, like a changed membership (decision 0019).
-        return members.findStanding(projectId, person.userId()).flatMap(PersonInProject::role);
+        // Read once per request and project for the request's own caller (RightsMemo), like the account's standing.
+        return RightsMemo.about(person.userId(), new InProject(projectId),
+                () -> members.findStanding(projectId, person.userId())).flatMap(PersonInProject::role);
+    }
+
+    /** The memo's question "the caller's standing in this project". */
+    private record InProject(UUID projectId) {
     }
 }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.annals.security.RightsMemo;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -60,6 +61,8 @@ class ProjectEraser {
         jdbc.update("delete from text_version where project_id = ?", projectId);
         jdbc.update("delete from project_member where project_id = ?", projectId);
         jdbc.update("delete from project where id = ?", projectId);
+        // Rows removed in SQL pass no entity listener: the roles in this project are read again (RightsMemo).
+        RightsMemo.forget();
     }
 
     void record(UUID projectId, String name, UUID deletedBy, ProjectContents contents) {

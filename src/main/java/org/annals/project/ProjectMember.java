@@ -3,15 +3,19 @@ package org.annals.project;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.annals.base.AbstractEntity;
+import org.annals.security.RightsMemo;
+import org.annals.security.RightsWritten;
 
 /** One user's membership in one project. Ids, not entity references: membership checks stay one indexed lookup. */
 @Entity
 @Table(name = "project_member")
+@EntityListeners(RightsWritten.class)
 public class ProjectMember extends AbstractEntity {
 
     @Column(name = "project_id", nullable = false, updatable = false)
@@ -55,5 +59,7 @@ public class ProjectMember extends AbstractEntity {
 
     void setRole(ProjectRole role) {
         this.role = role;
+        // Checked in the same transaction before the flush, the new role counts (RightsMemo).
+        RightsMemo.forget();
     }
 }

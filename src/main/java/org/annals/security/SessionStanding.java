@@ -3,6 +3,7 @@ package org.annals.security;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.annals.security.AccountStandings.Standing;
 import org.annals.security.RightsChangedException.Reason;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * with the account as it is now. Every service entry point runs this before its own rule (see
  * {@link FreshRightsExpressionHandler}), so a disabled account, a revoked administrator right or a
  * changed password stops working at the next click of any open page, whatever the session still
- * holds. One primary-key query per check.
+ * holds. One primary-key query per request (see {@link RightsMemo}).
  */
 @Component
 public class SessionStanding {
@@ -38,7 +39,8 @@ public class SessionStanding {
      * administrator signs in again to get the new right, so every session holds exactly its account's).
      */
     public Optional<Reason> lapse(AnnalsPrincipal principal) {
-        var standing = standings.of(principal.userId());
+        // Asked once per request for the request's own caller (RightsMemo); every other check reads the database.
+        var standing = RightsMemo.about(principal.userId(), Standing.class, () -> standings.of(principal.userId()));
         if (standing.isEmpty() || !standing.get().enabled()) {
             return Optional.of(Reason.DISABLED);
         }

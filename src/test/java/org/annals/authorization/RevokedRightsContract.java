@@ -21,6 +21,7 @@ import org.annals.review.ChangesetState;
 import org.annals.review.ReviewService;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.security.RightsChangedException;
+import org.annals.security.RightsMemo;
 import org.annals.security.RightsChangedException.Reason;
 import org.annals.support.Fixtures;
 import org.hibernate.SessionFactory;
@@ -186,6 +187,92 @@ abstract class RevokedRightsContract {
         } finally {
             statistics.setStatisticsEnabled(wasEnabled);
         }
+    }
+
+    /**
+     * Within one request (what {@code RightsMemoFilter} makes of every HTTP request) the caller's standing and
+     * role are read once, however many services the request calls; outside a request every check reads. A right
+     * taken away in another request counts from the next request on, and at the next check of a request that
+     * is running when it is taken away.
+     */
+    @Test
+    void one_request_reads_the_callers_rights_once_and_a_revoked_right_counts_from_the_next_check() throws Exception {
+        Statistics statistics = persistence.unwrap(SessionFactory.class).getStatistics();
+        boolean wasEnabled = statistics.isStatisticsEnabled();
+        statistics.setStatisticsEnabled(true);
+        Runnable page = () -> as(reviewer, () -> {
+            assertThat(projects.get(project).myRole()).isEqualTo(ProjectRole.REVIEWER);
+            review.queue(project, null, null, false, 0, 10);
+            projects.allowsSelfApproval(project);
+        });
+        try {
+            statistics.clear();
+            page.run();
+            long standingOutside = executions(statistics, "AccountStandings$Standing");
+            long rolesOutside = executions(statistics, "PersonInProject");
+            statistics.clear();
+            RightsMemo.within(page::run);
+            long standingInside = executions(statistics, "AccountStandings$Standing");
+            long rolesInside = executions(statistics, "PersonInProject");
+            System.out.printf("[memo] three service calls: %d account and %d project checks read outside a request,"
+                    + " %d and %d inside one%n", standingOutside, rolesOutside, standingInside, rolesInside);
+            assertThat(standingOutside).isGreaterThanOrEqualTo(3);
+            assertThat(rolesOutside).isGreaterThanOrEqualTo(3);
+            assertThat(standingInside).isOne();
+            assertThat(rolesInside).isOne();
+
+            // Someone else's rights asked on the request's thread (live updates to their pages) are read each time.
+            statistics.clear();
+            RightsMemo.within(() -> as(reviewer, () -> {
+                projects.get(project);
+                assertThat(access.roleOf(project, editor)).contains(ProjectRole.EDITOR);
+                assertThat(access.roleOf(project, editor)).contains(ProjectRole.EDITOR);
+            }));
+            assertThat(executions(statistics, "PersonInProject")).isEqualTo(3);
+        } finally {
+            statistics.setStatisticsEnabled(wasEnabled);
+        }
+
+        // Lowered in the manager's request: the reviewer's next request may no longer approve.
+        RightsMemo.within(() -> as(manager, () -> projects.changeRole(project, reviewer.userId(), ProjectRole.VIEWER)));
+        RightsMemo.within(() -> assertThatThrownBy(() -> as(reviewer, () -> review.approve(submitted, null)))
+                .isInstanceOf(AccessDeniedException.class).isNotInstanceOf(RightsChangedException.class));
+
+        // Disabled by an administrator (another request, on another thread) while the editor's request runs.
+        RightsMemo.within(() -> as(editor, () -> {
+            assertThat(projects.get(project).myRole()).isEqualTo(ProjectRole.EDITOR);
+            Thread administrator = Thread.ofPlatform().start(() -> {
+                try {
+                    RightsMemo.within(() -> as(fixtures.admin(), () -> accounts.setEnabled(editor.userId(), false)));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try {
+                administrator.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            assertThatThrownBy(() -> changesets.withdraw(submitted))
+                    .isInstanceOfSatisfying(RightsChangedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.DISABLED));
+        }));
+        assertThat(state(submitted)).isEqualTo(ChangesetState.SUBMITTED);
+        RightsMemo.within(() -> assertThatThrownBy(() -> as(editor, () -> projects.get(project)))
+                .isInstanceOf(RightsChangedException.class));
+    }
+
+    /** A person who changes their own role in a request acts with the new role for the rest of that request. */
+    @Test
+    void a_change_of_the_callers_own_role_counts_in_the_same_request() throws Exception {
+        AnnalsPrincipal second = fixtures.newUser("second");
+        fixtures.addMember(project, second, ProjectRole.MANAGER);
+        RightsMemo.within(() -> as(manager, () -> {
+            assertThat(projects.members(project)).extracting(m -> m.role()).contains(ProjectRole.MANAGER);
+            projects.changeRole(project, manager.userId(), ProjectRole.VIEWER);
+            assertThatThrownBy(() -> projects.members(project)).isInstanceOf(AccessDeniedException.class);
+            assertThat(projects.get(project).myRole()).isEqualTo(ProjectRole.VIEWER);
+        }));
     }
 
     private static long executions(Statistics statistics, String marker) {

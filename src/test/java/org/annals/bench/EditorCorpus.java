@@ -116,6 +116,7 @@ final class EditorCorpus {
                   const observer = new MutationObserver(() => {
                     if (count() > before) {
                       observer.disconnect();
+                      window.__mutated = performance.now();
                       requestAnimationFrame(() => { window.__drawn = performance.now(); });
                     }
                   });
@@ -125,6 +126,9 @@ final class EditorCorpus {
 
     /** After {@link #prepareClaim} and the Save click: milliseconds from the click to the highlight painted. */
     static final String CREATED = "() => window.__drawn - window.__saved";
+
+    /** After {@link #prepareClaim} and the Save click: milliseconds from the click to the highlight in the DOM. */
+    static final String MUTATED = "() => window.__mutated - window.__saved";
 
     static void signIn(Page page, int port, String username) {
         page.navigate("http://localhost:" + port + "/login");

@@ -165,8 +165,11 @@ class EditorOpenProfile {
                 page.waitForFunction("() => window.__drawn > 0");
                 double created = ((Number) page.evaluate(EditorCorpus.CREATED)).doubleValue();
                 if (i >= 2) {
-                    System.out.printf(Locale.ROOT, "%n-- create %d: Save click to highlight painted %.1f ms (load %s)%n",
-                            i, created, loadAverage());
+                    double mutated = ((Number) page.evaluate(EditorCorpus.MUTATED)).doubleValue();
+                    double clickAt = ((Number) page.evaluate("() => window.__saved")).doubleValue() - before;
+                    System.out.printf(Locale.ROOT, "%n-- create %d: Save click to highlight painted %.1f ms, in the DOM at"
+                            + " %.1f ms; the click at +%.1f ms below (load %s)%n", i, created, mutated, clickAt,
+                            loadAverage());
                     printWaterfall(shift(page.evaluate(WATERFALL, before), before));
                     printLedger(RequestLedger.drain(), RequestLedger.BACKGROUND.get(0) - background);
                 }

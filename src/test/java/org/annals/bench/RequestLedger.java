@@ -106,11 +106,33 @@ class RequestLedger {
         return (T) Proxy.newProxyInstance(RequestLedger.class.getClassLoader(), interfaces, handler);
     }
 
+    /** {@code -Dannals.bench.sqlCallers=true}: each recorded statement names the application's methods that ran it. */
+    private static final boolean CALLERS = Boolean.getBoolean("annals.bench.sqlCallers");
+
+    /** The statement's start and, for a long one, its tables and conditions (which tell statements of one entity apart). */
+    private static String shortSql(String sql) {
+        if (sql.length() <= 160) {
+            return sql;
+        }
+        int from = sql.indexOf(" from ");
+        String tail = from < 0 ? "" : sql.substring(from);
+        return sql.substring(0, 60) + " …" + (tail.length() > 200 ? tail.substring(0, 200) : tail);
+    }
+
+    /** The innermost application frames (services, views) on the stack, innermost first. */
+    private static String callers() {
+        return StackWalker.getInstance().walk(frames -> frames
+                .filter(f -> f.getClassName().startsWith("org.annals.") && !f.getClassName().startsWith("org.annals.bench."))
+                .filter(f -> !f.getClassName().contains("$$"))
+                .limit(6).map(f -> f.getClassName().substring(11) + "." + f.getMethodName() + ":" + f.getLineNumber())
+                .collect(java.util.stream.Collectors.joining(" < ")));
+    }
+
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
         boolean executes = EXECUTES.contains(method.getName()) && target instanceof Statement;
         if (recordSql && CURRENT.get() != null && method.getName().startsWith("prepare") && args != null
                 && args.length > 0 && args[0] instanceof String sql) {
-            SQL.add(sql.length() > 160 ? sql.substring(0, 160) : sql);
+            SQL.add(shortSql(sql) + (CALLERS ? "\n         from " + callers() : ""));
         }
         long start = System.nanoTime();
         Object result;

@@ -167,6 +167,42 @@ abstract class CollabContract {
         assertThat(approved.concernsContext(UUID.randomUUID())).isFalse();
     }
 
+    /**
+     * What lets a page that changed something and read everything right after skip its own event
+     * ({@code LiveRefresh.covered}): a delivery says the {@link PublishClock} number of its batch, which is never
+     * below the number of any event in it: an event announcing a commit is numbered above the clock read before
+     * that commit (a batch may also hold later events, so its number may be higher, never lower). Deliveries
+     * outside the bus have no number.
+     */
+    @Test
+    void deliveries_are_numbered_after_the_change_they_announce() {
+        var numbers = new java.util.concurrent.ConcurrentHashMap<CollabEvent, Long>();
+        var clockWhenDelivered = new java.util.concurrent.ConcurrentHashMap<CollabEvent, Long>();
+        Recorder events = new Recorder();
+        subscriptions.add(as(editor, () -> collab.subscribe(project, batch -> {
+            long number = PublishClock.ofDelivery();
+            long now = PublishClock.now();
+            batch.forEach(e -> {
+                numbers.put(e, number);
+                clockWhenDelivered.put(e, now);
+            });
+            deliver(events, batch);
+        })));
+        long before = PublishClock.now();
+        int start = TEXT.indexOf("Aleppo");
+        var marked = as(editor, () -> annotations.annotate(project, source, start, start + "Aleppo".length(), "Aleppo",
+                AnnotationType.CLAIM, new LinkChoice.None()));
+        long after = PublishClock.now();
+        CollabEvent fence = fence();
+
+        CollabEvent drafted = events.until(e -> e.kind() == CollabEvent.Kind.DRAFT_CHANGED).getLast();
+        assertThat(drafted.changesetId()).isEqualTo(marked.changesetId());
+        assertThat(numbers.get(drafted)).isGreaterThan(before).isLessThanOrEqualTo(clockWhenDelivered.get(drafted));
+        events.until(fence);
+        assertThat(numbers.get(fence)).isGreaterThan(after).isLessThanOrEqualTo(clockWhenDelivered.get(fence));
+        assertThat(PublishClock.ofDelivery()).isEqualTo(PublishClock.UNKNOWN);
+    }
+
     @Test
     void nothing_is_announced_before_the_transaction_commits() {
         Recorder events = watch();

@@ -223,9 +223,19 @@ class LiveCollaborationJourneyTest extends BrowserTest {
         String text = as(alice, () -> sources.read(project, source)).text();
         int last = text.indexOf("fighters entered");
         var aliceShared = new java.util.concurrent.atomic.AtomicInteger();
-        try (var counting = bus.subscribe(project, batch -> batch.stream()
-                .filter(e -> e.kind() == CollabEvent.Kind.PRESENCE && alice.userId().equals(e.actorId()))
-                .forEach(e -> aliceShared.incrementAndGet()))) {
+        // Published after everything Alice shared: once the counter has it, it has counted all of hers (each
+        // subscriber is told in its own time, so Bob's page may be told before the counter).
+        var fence = new CollabEvent(project, CollabEvent.Kind.APPROVED, UUID.randomUUID(), java.util.Set.of(),
+                java.util.Set.of(), null, false);
+        var fenced = new java.util.concurrent.atomic.AtomicBoolean();
+        try (var counting = bus.subscribe(project, batch -> batch.forEach(e -> {
+            if (e.kind() == CollabEvent.Kind.PRESENCE && alice.userId().equals(e.actorId())) {
+                aliceShared.incrementAndGet();
+            }
+            if (e.equals(fence)) {
+                fenced.set(true);
+            }
+        }))) {
             a.evaluate("""
                     ([last, length]) => { const t = document.querySelector('annals-text');
                       for (let i = 0; i < 39; i++) {
@@ -234,6 +244,8 @@ class LiveCollaborationJourneyTest extends BrowserTest {
                       t.dispatchEvent(new CustomEvent('annals-share', {detail: {start: last, end: last + length}}));
                     }""", List.of(last, "fighters entered".length()));
             b.waitForFunction("(" + PEER_HIGHLIGHTS + ")().join('|') === 'fighters entered'");
+            bus.publish(fence);
+            await().atMost(Duration.ofSeconds(20)).untilTrue(fenced);
             assertThat(aliceShared.get()).isBetween(1, 5);
         }
 

@@ -97,6 +97,8 @@ public class ReaderView extends ProjectPage {
     private @Nullable UUID draftId;
     /** After the first load the browser has the annotations; from then on it gets differences only. */
     private boolean textHoldsAnnotations;
+    /** Who the page is shown to. */
+    private @Nullable UUID viewerId;
     /** What the draft bar shows, so that a reload that changes nothing there leaves it (and its focus) alone. */
     private @Nullable String draftBarShows;
     private final LiveRefresh live;
@@ -219,6 +221,7 @@ public class ReaderView extends ProjectPage {
         // Someone else came, went or selected something: mark the others' selections again (the reader's
         // own selection changes are not shown to them, so they need nothing read).
         UUID me = CurrentUser.require().userId();
+        viewerId = me;
         // The registry changed (an entity or alias proposed, approved, withdrawn; a name refused): suggestions are
         // read again.
         live.follow(project.id(),
@@ -229,12 +232,7 @@ public class ReaderView extends ProjectPage {
                     if (events.stream().anyMatch(e -> e.changesRecords() && e.concernsContext(id))) {
                         reload();
                     }
-                    if (suggestions != null && events.stream().anyMatch(ReaderView::changesRegistry)) {
-                        suggestions.load();
-                    }
-                    if (events.stream().anyMatch(e -> e.changesPresenceIn(id) && !me.equals(e.actorId()))) {
-                        showOthersSelections();
-                    }
+                    showLive(events);
                 });
         openAtAddressedRange(find);
         queryParameters().getSingleParameter(ANNOTATION_PARAMETER).ifPresent(key -> {
@@ -297,7 +295,7 @@ public class ReaderView extends ProjectPage {
                 return refused.getMessage();
             }
             require(text).clearSelection();
-            reload();
+            reloadOwn();
             return null;
         });
         dialog.useFullEventForm(eventForm(quote));
@@ -329,7 +327,7 @@ public class ReaderView extends ProjectPage {
                     } catch (InvalidInputException refused) {
                         return refused.getMessage();
                     }
-                    reload();
+                    reloadOwn();
                     return null;
                 });
     }
@@ -378,6 +376,32 @@ public class ReaderView extends ProjectPage {
         UUID me = CurrentUser.require().userId();
         require(text).showOthersSelections(presence.selections(require(projectId), require(sourceId)).stream()
                 .filter(s -> !s.userId().equals(me) && s.end() <= textLength).toList());
+    }
+
+    /** What live events change besides the source's annotations: suggestions, the others' selections. */
+    private void showLive(List<org.annals.collab.CollabEvent> events) {
+        // Taken when the page was rendered: live refreshes may run where no one is signed in (server push).
+        UUID me = require(viewerId);
+        UUID source = require(sourceId);
+        if (suggestions != null && events.stream().anyMatch(ReaderView::changesRegistry)) {
+            suggestions.load();
+        }
+        if (events.stream().anyMatch(e -> e.changesPresenceIn(source) && !me.equals(e.actorId()))) {
+            showOthersSelections();
+        }
+    }
+
+    /**
+     * After a change made on this page: reads the annotations again. The live events published before that read
+     * (the change's own among them, which arrives while this request still runs) need not read them once more;
+     * what else they say (suggestions, the others' selections) still reaches the page as before.
+     */
+    private void reloadOwn() {
+        long mark = live.mark();
+        reload();
+        UUID source = require(sourceId);
+        live.covered(mark, e -> e.changesRecords() && e.concernsContext(source) && !changesRegistry(e)
+                && !e.changesPresenceIn(source));
     }
 
     /** Reloads the source's annotations and sends only what changed to the browser. */
@@ -460,7 +484,7 @@ public class ReaderView extends ProjectPage {
             try {
                 annotations.submitDraft(require(projectId), require(draftId), message.getValue());
                 dialog.close();
-                reload();
+                reloadOwn();
                 Notification.show("Submitted for review.");
             } catch (InvalidInputException refused) {
                 error.setText(refused.getMessage());
@@ -497,7 +521,7 @@ public class ReaderView extends ProjectPage {
                 } catch (InvalidInputException refused) {
                     return refused.getMessage();
                 }
-                reload();
+                reloadOwn();
                 return null;
             });
             dialog.useFullEventForm(eventForm(a.exact()));
@@ -528,7 +552,7 @@ public class ReaderView extends ProjectPage {
                 } catch (InvalidInputException refused) {
                     return refused.getMessage();
                 }
-                reload();
+                reloadOwn();
                 return null;
             }).open();
         }
@@ -546,7 +570,7 @@ public class ReaderView extends ProjectPage {
                         .addThemeVariants(NotificationVariant.LUMO_WARNING);
                 return;
             }
-            reload();
+            reloadOwn();
             String key = shown.containsKey(a.key()) ? a.key() : a.id().toString();
             if (shown.containsKey(key)) {
                 choose(key);

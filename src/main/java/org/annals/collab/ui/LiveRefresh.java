@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import org.annals.base.NotFoundException;
 import org.annals.collab.CollabEvent;
 import org.annals.collab.CollabService;
+import org.annals.collab.PublishClock;
 import org.annals.collab.Subscription;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,6 +41,13 @@ public final class LiveRefresh {
     // Written in the UI; read by bus threads too.
     private volatile @Nullable Target target;
     private volatile @Nullable Subscription subscription;
+    /** See {@link #covered}: events up to this number that match {@code coveredWhat} need no refresh. */
+    private volatile long coveredUpTo = -1;
+    private volatile Predicate<CollabEvent> coveredWhat = event -> false;
+
+    /** An event as delivered, with the {@link PublishClock} number of its batch. */
+    private record Delivered(CollabEvent event, long number) {
+    }
 
     /** What is followed: a project and which of its events concern the view, and what to do with them. */
     private record Target(UUID projectId, Predicate<CollabEvent> concerns, Consumer<List<CollabEvent>> refresh) {
@@ -67,6 +75,28 @@ public final class LiveRefresh {
         owner.getUI().ifPresent(this::subscribe);
     }
 
+    /**
+     * Where this node's live updates stand now ({@link PublishClock#now}): taken by a view just before it reads
+     * everything it shows again after a change it made itself, and then given to {@link #covered}.
+     */
+    public long mark() {
+        return PublishClock.now();
+    }
+
+    /**
+     * The view has read, after {@code mark}, everything that events matching {@code what} make it read: such events
+     * published up to {@code mark} (its own change's among them, which reaches the view through the bus while the
+     * same request is still running) are left out of later refreshes. Without this the editor's Save read the
+     * source's annotations and the draft a second time for its own event (issue 21). Events published later, events
+     * of unknown order (a resync) and everything else are delivered as before.
+     */
+    public void covered(long mark, Predicate<CollabEvent> what) {
+        if (mark > coveredUpTo) {
+            coveredUpTo = mark;
+        }
+        coveredWhat = what;
+    }
+
     /** Stops following (the view shows nothing live any more). */
     public void stop() {
         target = null;
@@ -79,10 +109,11 @@ public final class LiveRefresh {
         if (followed == null) {
             return;
         }
-        var queued = new ConcurrentLinkedQueue<CollabEvent>();
+        var queued = new ConcurrentLinkedQueue<Delivered>();
         var scheduled = new AtomicBoolean();
         subscription = collab.subscribe(followed.projectId(), followed.concerns(), relevant -> {
-            queued.addAll(relevant);
+            long number = PublishClock.ofDelivery();
+            relevant.forEach(e -> queued.add(new Delivered(e, number)));
             if (!scheduled.compareAndSet(false, true)) {
                 return;
             }
@@ -90,8 +121,12 @@ public final class LiveRefresh {
                 ui.access(() -> {
                     scheduled.set(false);
                     var events = new ArrayList<CollabEvent>();
-                    for (CollabEvent e = queued.poll(); e != null; e = queued.poll()) {
-                        events.add(e);
+                    long upTo = coveredUpTo;
+                    Predicate<CollabEvent> what = coveredWhat;
+                    for (Delivered d = queued.poll(); d != null; d = queued.poll()) {
+                        if (d.number() > upTo || !what.test(d.event())) {
+                            events.add(d.event());
+                        }
                     }
                     if (target != followed || events.isEmpty()) {
                         return;
