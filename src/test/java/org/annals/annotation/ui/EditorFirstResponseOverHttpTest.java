@@ -21,8 +21,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Issue 21, over real HTTP: a source's page is answered with its view already rendered (Vaadin's initial
- * message inside the page, naming the text's and the annotations' downloads); those addresses give the text to
- * the signed-in reader and nothing to anyone else. Other pages stay as Vaadin answers them (no view inside).
+ * message inside the page, naming the text's and the annotations' downloads, which the page's head also names
+ * as preloads); those addresses give the text to the signed-in reader and nothing to anyone else. Other pages stay as Vaadin answers them (no view inside).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(locations = "classpath:annals-test.properties")
@@ -61,6 +61,11 @@ class EditorFirstResponseOverHttpTest {
             }
         }
         assertThat(downloads).hasSize(2);
+        // The page's head names both as preloads, fetched as the component fetches them (same origin, cookies).
+        String head = page.body().substring(0, page.body().indexOf("</head>"));
+        for (String download : downloads) {
+            assertThat(head).contains("<link rel=\"preload\" as=\"fetch\" crossorigin=\"\" href=\"" + download + "\">");
+        }
 
         var textDownload = get(person, "/" + downloads.get(0));
         assertThat(textDownload.statusCode()).isEqualTo(200);
@@ -81,7 +86,7 @@ class EditorFirstResponseOverHttpTest {
         // Other pages: no view rendered into the page (the library's title is not in it).
         var library = get(person, "/projects/" + project + "/sources");
         assertThat(library.statusCode()).isEqualTo(200);
-        assertThat(library.body()).doesNotContain("First response");
+        assertThat(library.body()).doesNotContain("First response").doesNotContain("rel=\"preload\" as=\"fetch\"");
     }
 
     private static HttpResponse<String> get(HttpSignIn server, String path) throws Exception {

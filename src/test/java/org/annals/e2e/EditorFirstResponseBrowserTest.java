@@ -20,14 +20,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The editor keeps its marks when it is moved in the page after its text was drawn. A source's page comes with
- * its view rendered inside (EditorFirstResponse); Vaadin's router moves that view from the body into the
- * page's outlet only once the navigation is acknowledged, and by then the text and its suggestions may be
- * drawn. The element then took its highlights out of the document's registry when it was taken out and did
- * not put them back: no ghost mark was left (the suggestions journey failed now and then at either of its page
- * loads). Here the move is made on purpose, after the ghost marks and a find hit are drawn.
+ * A source's page as it comes with its view rendered inside (EditorFirstResponse), in Chromium.
+ * <p>
+ * The editor's two downloads, named as preloads in the page's head, are fetched once each and from the head:
+ * the editor's own fetches take the preloaded answers instead of asking again.
+ * <p>
+ * The editor keeps its marks when it is moved in the page after its text was drawn. Vaadin's router takes the
+ * rendered view out of the page and puts it into the outlet only once the navigation is acknowledged, and by then
+ * the text and its suggestions may be drawn. The element took its highlights out of the document's registry
+ * when it was taken out and did not put them back: no ghost mark was left (the suggestions journey failed now
+ * and then at either of its page loads). Here the move is made on purpose, after the ghost marks and a find hit
+ * are drawn.
  */
-class EditorMovedInPageTest extends BrowserTest {
+class EditorFirstResponseBrowserTest extends BrowserTest {
 
     /** Out of the page and back to its place, as Vaadin's router moves its view into the outlet. */
     private static final String MOVE = """
@@ -88,6 +93,33 @@ class EditorMovedInPageTest extends BrowserTest {
         page.locator("annals-text").press(".");
         assertThat(page.locator("annals-text .suggest-current")).containsText("Suggestion:");
         page.waitForFunction("() => (CSS.highlights.get('annals-suggest-current')?.size ?? 0) === 1");
+    }
+
+    @Test
+    void the_two_downloads_are_fetched_once_each_from_the_preloads_in_the_head() {
+        var reader = fixtures.newUser("preload-reader");
+        UUID project = fixtures.newProject(fixtures.admin());
+        fixtures.addMember(project, reader, ProjectRole.VIEWER);
+        UUID source = fixtures.newSource(project, fixtures.admin(), "Preloaded", new String[] {
+            "The text of a preloaded source.", "Its second paragraph."});
+
+        Page page = newPerson();
+        signInOverHttp(page, reader.getUsername(), Fixtures.PASSWORD);
+        var downloads = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        page.onRequest(request -> {
+            if (request.url().contains("/VAADIN/dynamic/resource/")) {
+                downloads.add(request.url());
+            }
+        });
+        page.navigate(url("projects/" + project + "/sources/" + source));
+        assertThat(page.locator("annals-text .passage").first()).hasText("The text of a preloaded source.",
+                new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+
+        // Two downloads, each asked for once; the browser's record says by the page's head (a link), not a fetch.
+        assertThat(downloads).hasSize(2).doesNotHaveDuplicates();
+        Object initiators = page.evaluate("() => performance.getEntriesByType('resource')"
+                + ".filter(e => e.name.includes('/VAADIN/dynamic/resource/')).map(e => e.initiatorType)");
+        assertThat(initiators).asList().containsExactly("link", "link");
     }
 
     private void vetted(AnnalsPrincipal editor, AnnalsPrincipal reviewer, UUID project, String name) {
