@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * and then at either of its page loads). Here the move is made on purpose, after the ghost marks and a find hit
  * are drawn.
  */
+@org.springframework.test.context.TestPropertySource(properties = "annals.editor.first-response=true")
 class EditorFirstResponseBrowserTest extends BrowserTest {
 
     /** Out of the page and back to its place, as Vaadin's router moves its view into the outlet. */

@@ -10,6 +10,7 @@ import com.vaadin.flow.server.communication.IndexHtmlResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,8 +24,13 @@ import org.springframework.stereotype.Component;
  * head also names the editor's two downloads as preloads, so that the browser fetches them while it loads
  * and runs the scripts; the editor's own fetches then take the preloaded answers. Other pages are answered
  * as before.
+ * <p>
+ * Off unless {@code annals.editor.first-response=true}: Vaadin's React router clears its outlet when it mounts,
+ * which takes the rendered view out of the page until the navigation's round trip is answered; the find and
+ * annotation journeys failed with it (docs/performance.md, issue 21, round 3).
  */
 @Component
+@ConditionalOnProperty(name = "annals.editor.first-response", havingValue = "true")
 class EditorFirstResponse implements VaadinServiceInitListener {
 
     /** A source's page: {@code projects/<uuid>/sources/<uuid>}, the route of {@link ReaderView}. */

@@ -25,7 +25,7 @@ import org.springframework.test.context.TestPropertySource;
  * as preloads); those addresses give the text to the signed-in reader and nothing to anyone else. Other pages stay as Vaadin answers them (no view inside).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(locations = "classpath:annals-test.properties")
+@TestPropertySource(locations = "classpath:annals-test.properties", properties = "annals.editor.first-response=true")
 class EditorFirstResponseOverHttpTest {
 
     /** A download address of the page's components, as Vaadin's initial message names it. */
