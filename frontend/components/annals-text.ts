@@ -325,6 +325,19 @@ export class AnnalsText extends LitElement {
       this.watchChunks();
       this.scheduleIdleDraw();
     }
+    // Moved in the page after the text was drawn: the highlights taken out of the document's registry when it
+    // was taken out (others' selections, find's hits, the ghost marks and the current one) are put back. Vaadin
+    // moves a view rendered into the page's first response from the body into the outlet only once its
+    // navigation is acknowledged, and by then the text and its suggestions may have been drawn already.
+    if (this.passageEls.length > 0) this.restoreHighlights();
+  }
+
+  /** Registers again what disconnectedCallback unregistered, from what this element still holds. */
+  private restoreHighlights() {
+    this.drawPeers();
+    this.drawFindMarks();
+    if (this.suggestions.length > 0) this.watchPassages();
+    this.drawSuggestions(true);
   }
 
   disconnectedCallback() {

@@ -1,0 +1,135 @@
+package org.annals.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.annals.support.Fixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
+import java.util.UUID;
+import org.annals.entity.EntityKind;
+import org.annals.entity.EntityPayload;
+import org.annals.entity.EntityService;
+import org.annals.project.ProjectRole;
+import org.annals.review.ReviewService;
+import org.annals.security.AnnalsPrincipal;
+import org.annals.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A source's page as it comes with its view rendered inside (EditorFirstResponse), in Chromium.
+ * <p>
+ * The editor's two downloads, named as preloads in the page's head, are fetched once each and from the head:
+ * the editor's own fetches take the preloaded answers instead of asking again.
+ * <p>
+ * The editor keeps its marks when it is moved in the page after its text was drawn. Vaadin's router takes the
+ * rendered view out of the page and puts it into the outlet only once the navigation is acknowledged, and by then
+ * the text and its suggestions may be drawn. The element took its highlights out of the document's registry
+ * when it was taken out and did not put them back: no ghost mark was left (the suggestions journey failed now
+ * and then at either of its page loads). Here the move is made on purpose, after the ghost marks and a find hit
+ * are drawn.
+ */
+@org.springframework.test.context.TestPropertySource(properties = "annals.editor.first-response=true")
+class EditorFirstResponseBrowserTest extends BrowserTest {
+
+    /** Out of the page and back to its place, as Vaadin's router moves its view into the outlet. */
+    private static final String MOVE = """
+            () => {
+              const text = document.querySelector('annals-text');
+              const parent = text.parentElement;
+              const next = text.nextSibling;
+              document.body.append(text);
+              parent.insertBefore(text, next);
+            }""";
+    private static final String GHOSTS =
+            "kind => [...(CSS.highlights.get('annals-suggest-' + kind) ?? [])].map(r => r.toString())";
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    EntityService entities;
+    @Autowired
+    ReviewService review;
+
+    @Test
+    void ghost_marks_and_find_hits_are_still_drawn_after_the_editor_is_moved_in_the_page() {
+        var editor = fixtures.newUser("moved-editor");
+        var reviewer = fixtures.newUser("moved-reviewer");
+        UUID project = fixtures.newProject(fixtures.admin());
+        fixtures.addMember(project, editor, ProjectRole.EDITOR);
+        fixtures.addMember(project, reviewer, ProjectRole.REVIEWER);
+        vetted(editor, reviewer, project, "Idlib");
+        vetted(editor, reviewer, project, "Aleppo");
+        UUID source = fixtures.newSource(project, editor, "Moved in the page", new String[] {
+            "Fighters from Idlib advanced towards Aleppo in March 2020.",
+            "The road between Idlib and Aleppo was closed."});
+
+        Page page = newPerson();
+        signInOverHttp(page, editor.getUsername(), Fixtures.PASSWORD);
+        page.navigate(url("projects/" + project + "/sources/" + source));
+        assertThat(page.locator("annals-text .passage").first()).isVisible(
+                new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+        // The suggestions are in the element (two places named twice, a date).
+        page.waitForFunction("() => Number(document.querySelector('annals-text').dataset.suggestions ?? 0) >= 5");
+        var find = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Find in this source"));
+        find.click();
+        find.pressSequentially("closed");
+        assertThat(page.locator(".find-count")).hasText("1 of 1");
+        page.waitForFunction("() => CSS.highlights.has('annals-find-current')");
+
+        page.evaluate(MOVE);
+
+        // Back in its place with every mark: the ghost marks (drawn again once the passages near the view are
+        // known, a frame later) and the find hit.
+        assertThat(page.locator("annals-text")).hasCount(1);
+        page.waitForFunction("() => [...(CSS.highlights.get('annals-suggest-mention') ?? [])].length === 4");
+        assertThat(ghosts(page, "mention")).containsExactlyInAnyOrder("Idlib", "Aleppo", "Idlib", "Aleppo");
+        assertThat(ghosts(page, "date")).contains("March 2020");
+        assertThat(page.evaluate("() => [...(CSS.highlights.get('annals-find-current') ?? [])].map(r => r.toString())"))
+                .asList().containsExactly("closed");
+        // The keys still step through the ghost marks, and the current one is marked.
+        page.locator("annals-text").press(".");
+        assertThat(page.locator("annals-text .suggest-current")).containsText("Suggestion:");
+        page.waitForFunction("() => (CSS.highlights.get('annals-suggest-current')?.size ?? 0) === 1");
+    }
+
+    @Test
+    void the_two_downloads_are_fetched_once_each_from_the_preloads_in_the_head() {
+        var reader = fixtures.newUser("preload-reader");
+        UUID project = fixtures.newProject(fixtures.admin());
+        fixtures.addMember(project, reader, ProjectRole.VIEWER);
+        UUID source = fixtures.newSource(project, fixtures.admin(), "Preloaded", new String[] {
+            "The text of a preloaded source.", "Its second paragraph."});
+
+        Page page = newPerson();
+        signInOverHttp(page, reader.getUsername(), Fixtures.PASSWORD);
+        var downloads = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        page.onRequest(request -> {
+            if (request.url().contains("/VAADIN/dynamic/resource/")) {
+                downloads.add(request.url());
+            }
+        });
+        page.navigate(url("projects/" + project + "/sources/" + source));
+        assertThat(page.locator("annals-text .passage").first()).hasText("The text of a preloaded source.",
+                new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+
+        // Two downloads, each asked for once; the browser's record says by the page's head (a link), not a fetch.
+        assertThat(downloads).hasSize(2).doesNotHaveDuplicates();
+        Object initiators = page.evaluate("() => performance.getEntriesByType('resource')"
+                + ".filter(e => e.name.includes('/VAADIN/dynamic/resource/')).map(e => e.initiatorType)");
+        assertThat(initiators).asList().containsExactly("link", "link");
+    }
+
+    private void vetted(AnnalsPrincipal editor, AnnalsPrincipal reviewer, UUID project, String name) {
+        var place = as(editor, () -> entities.proposeCreate(project, EntityPayload.of(EntityKind.PLACE, name), "Add", true));
+        as(reviewer, () -> review.approve(place.changesetId(), null));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> ghosts(Page page, String kind) {
+        return (List<String>) page.evaluate(GHOSTS, kind);
+    }
+}
