@@ -49,14 +49,7 @@ public class AnnalsApplication implements AppShellConfigurator {
         settings.setPageTitle("Annals");
         settings.addFavIcon("icon", "icons/annals.svg", "any");
         // Apply the colour scheme the user chose in this browser before the first paint (no flash).
-        settings.addInlineWithContents(TargetElement.HEAD, Inline.Position.APPEND, """
-                try {
-                  var scheme = localStorage.getItem('annals-color-scheme');
-                  if (scheme === 'dark' || scheme === 'light') {
-                    document.documentElement.setAttribute('theme', scheme);
-                    document.documentElement.style.colorScheme = scheme;
-                  }
-                } catch (e) {}
-                """, Inline.Wrapping.JAVASCRIPT);
+        settings.addInlineWithContents(TargetElement.HEAD, Inline.Position.APPEND,
+                org.annals.base.ui.StoredColorScheme.APPLY_SCRIPT, Inline.Wrapping.JAVASCRIPT);
     }
 }

@@ -67,4 +67,17 @@ class SignInMessagesTest extends BrowserTest {
         // The open page may have been sent to the sign-in page by push before the navigation (decision 0019).
         assertThat(page).hasURL(Pattern.compile(".*/login(\\?ended=disabled)?$"));
     }
+
+    @Test
+    void the_sign_in_page_follows_the_colour_scheme_chosen_in_this_browser() {
+        Page page = newPerson();
+        page.navigate(url("login"));
+        String light = (String) page.evaluate("() => getComputedStyle(document.body).backgroundColor");
+        page.evaluate("key => localStorage.setItem(key, 'dark')", org.annals.base.ui.StoredColorScheme.KEY);
+        page.reload();
+        assertThat(page.locator("html")).hasAttribute("theme", "dark");
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("() => getComputedStyle(document.body).backgroundColor"))
+                .as("the page's background in the dark scheme").isNotEqualTo(light);
+        assertThat(page.getByLabel("Username")).isVisible();
+    }
 }

@@ -49,7 +49,7 @@ import org.annals.security.CurrentUser;
 @PermitAll
 public final class MainLayout extends AppLayout implements AfterNavigationObserver {
 
-    static final String COLOR_SCHEME_KEY = "annals-color-scheme";
+    static final String COLOR_SCHEME_KEY = StoredColorScheme.KEY;
 
     private final ProjectService projects;
     private final NotificationService notifications;

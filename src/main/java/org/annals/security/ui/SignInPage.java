@@ -104,16 +104,7 @@ class SignInPage {
      * Lumo's look (its colours, radii and spacing) without loading Lumo; light or dark as the application's own
      * pages choose it: the browser's setting, unless the person picked one in this browser (the same stored choice).
      */
-    private static final String STYLE = """
-            <script>
-            try {
-              var scheme = localStorage.getItem('annals-color-scheme');
-              if (scheme === 'dark' || scheme === 'light') {
-                document.documentElement.setAttribute('theme', scheme);
-                document.documentElement.style.colorScheme = scheme;
-              }
-            } catch (e) {}
-            </script>
+    private static final String STYLE = "<script>\n" + org.annals.base.ui.StoredColorScheme.APPLY_SCRIPT + "</script>\n" + """
             <style>
             :root { color-scheme: light dark; --bg: #fff; --text: hsla(214, 40%, 16%, 0.94);
               --secondary: hsla(214, 42%, 18%, 0.69); --field: hsla(214, 57%, 24%, 0.1); --primary: hsl(214, 100%, 48%);
