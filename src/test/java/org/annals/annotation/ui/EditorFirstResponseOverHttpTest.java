@@ -75,7 +75,7 @@ class EditorFirstResponseOverHttpTest {
         assertThat(docDownload.body()).startsWith("{\"passages\":[[");
 
         // Another person's session cannot use the addresses; not signed in, the page is the sign-in form.
-        AnnalsPrincipal stranger = fixtures.newUser("first-response-stranger");
+        AnnalsPrincipal stranger = fixtures.newUser("fr-stranger");
         var other = new HttpSignIn(port);
         assertThat(other.signIn(stranger.getUsername(), Fixtures.PASSWORD, Map.of())).isEqualTo("/");
         assertThat(get(other, "/" + downloads.get(0)).body()).doesNotContain("Aleppo");
