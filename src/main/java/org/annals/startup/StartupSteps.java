@@ -1,6 +1,7 @@
 package org.annals.startup;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,10 @@ public final class StartupSteps implements ApplicationListener<ApplicationReadyE
 
     private final BufferingApplicationStartup recorder;
 
+    /** One recorded step and its own time (less that of the steps inside it). */
+    private record Step(String name, String tags, long ownNanos) {
+    }
+
     private StartupSteps(BufferingApplicationStartup recorder) {
         this.recorder = recorder;
     }
@@ -50,26 +55,19 @@ public final class StartupSteps implements ApplicationListener<ApplicationReadyE
                 childNanos.merge(parent, step.getDuration().toNanos(), Long::sum);
             }
         }
-        List<String[]> rows = new ArrayList<>();
-        List<Long> own = new ArrayList<>();
-        for (StartupTimeline.TimelineEvent step : timeline.getEvents()) {
-            StartupStep recorded = step.getStartupStep();
-            long self = step.getDuration().toNanos() - childNanos.getOrDefault(recorded.getId(), 0L);
+        List<Step> steps = new ArrayList<>();
+        for (StartupTimeline.TimelineEvent timed : timeline.getEvents()) {
+            StartupStep recorded = timed.getStartupStep();
             var tags = new StringBuilder();
             recorded.getTags().forEach(tag -> tags.append(tag.getKey()).append('=').append(tag.getValue()).append(' '));
-            rows.add(new String[] {recorded.getName(), tags.toString().trim()});
-            own.add(self);
+            long own = timed.getDuration().toNanos() - childNanos.getOrDefault(recorded.getId(), 0L);
+            steps.add(new Step(recorded.getName(), tags.toString().trim(), own));
         }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            order.add(i);
-        }
-        order.sort((a, b) -> Long.compare(own.get(b), own.get(a)));
+        steps.sort(Comparator.comparingLong(Step::ownNanos).reversed());
         var report = new StringBuilder(String.format(Locale.ROOT, "Start-up steps: %d recorded; the %d slowest by own time:",
-                rows.size(), SHOWN));
-        for (int i = 0; i < Math.min(SHOWN, order.size()); i++) {
-            int at = order.get(i);
-            report.append(String.format(Locale.ROOT, "%n%7.1f ms  %s %s", own.get(at) / 1e6, rows.get(at)[0], rows.get(at)[1]));
+                steps.size(), SHOWN));
+        for (Step step : steps.subList(0, Math.min(SHOWN, steps.size()))) {
+            report.append(String.format(Locale.ROOT, "%n%7.1f ms  %s %s", step.ownNanos() / 1e6, step.name(), step.tags()));
         }
         log.info("{}", report);
         log.info("Start-up steps: ready {} ms after the start of SpringApplication.run", event.getTimeTaken().toMillis());
