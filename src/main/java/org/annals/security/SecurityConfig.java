@@ -25,6 +25,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -105,6 +106,18 @@ class SecurityConfig {
     @Bean
     static MethodSecurityExpressionHandler methodSecurityExpressionHandler(ObjectProvider<SessionStanding> standing) {
         return new FreshRightsExpressionHandler(standing);
+    }
+
+    /**
+     * No Micrometer observation around Spring Security's filters, sign-ins and method authorizations. With the
+     * actuator's observation registry present, Spring Security wraps each of them in an observation by default;
+     * Annals publishes neither metrics nor traces of them (only health and info are exposed), and on the editor's
+     * server path the authorization wrappers alone took about an eighth of building the page (issue 21,
+     * docs/performance.md, "the in-app open, round 4").
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /**

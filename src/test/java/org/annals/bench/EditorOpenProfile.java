@@ -112,8 +112,7 @@ class EditorOpenProfile {
             page.waitForTimeout(300);
             RequestLedger.drain();
             long background = RequestLedger.BACKGROUND.get(0);
-            browser.startTracing(page, new Browser.StartTracingOptions().setCategories(List.of("devtools.timeline",
-                    "disabled-by-default-devtools.timeline", "v8.execute", "blink.user_timing")));
+            browser.startTracing(page, new Browser.StartTracingOptions().setCategories(traceCategories()));
             page.navigate(sourceUrl);
             page.waitForFunction(drawn);
             double full = ((Number) page.evaluate(frameSinceStart)).doubleValue();
@@ -132,8 +131,7 @@ class EditorOpenProfile {
             page.waitForTimeout(300);
             RequestLedger.drain();
             background = RequestLedger.BACKGROUND.get(0);
-            browser.startTracing(page, new Browser.StartTracingOptions().setCategories(List.of("devtools.timeline",
-                    "disabled-by-default-devtools.timeline", "v8.execute", "blink.user_timing")));
+            browser.startTracing(page, new Browser.StartTracingOptions().setCategories(traceCategories()));
             RequestLedger.SQL.clear();
             RequestLedger.recordSql = true;
             double clicked = ((Number) page.evaluate("() => window.__clicked = performance.now()")).doubleValue();
@@ -150,6 +148,7 @@ class EditorOpenProfile {
             RequestLedger.recordSql = false;
             printSql();
             printTrace(trace, "in-app");
+            repeatInApp(page, listUrl, title, drawn);
 
             // Create one annotation: the Save click to the new highlight painted.
             var passages = text.passages();
@@ -289,5 +288,34 @@ class EditorOpenProfile {
 
     private static String loadAverage() throws Exception {
         return Files.readString(Path.of("/proc/loadavg")).strip();
+    }
+
+    /**
+     * What the traces record; with {@code -Dannals.profile.js=true} also V8's sampling profiler (ProfileChunk
+     * events: the script's own time per function), which slows the page a little, so only for finding where.
+     */
+    private static List<String> traceCategories() {
+        var categories = new java.util.ArrayList<>(List.of("devtools.timeline", "disabled-by-default-devtools.timeline",
+                "v8.execute", "blink.user_timing"));
+        if (Boolean.getBoolean("annals.profile.js")) {
+            categories.add("disabled-by-default-v8.cpu_profiler");
+        }
+        return categories;
+    }
+
+    /**
+     * With {@code -Dannals.profile.repeat=N}: N more opens in the app, untraced, so that a profiler attached to
+     * the server (e.g. {@code -DargLine=-XX:StartFlightRecording=...}) has enough samples of building the editor.
+     */
+    private static void repeatInApp(Page page, String listUrl, String title, String drawn) {
+        int repeat = Integer.getInteger("annals.profile.repeat", 0);
+        for (int i = 0; i < repeat; i++) {
+            page.navigate(listUrl);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
+            page.waitForFunction(drawn);
+        }
+        if (repeat > 0) {
+            System.out.printf(Locale.ROOT, "-- %d more opens in the app, untraced%n", repeat);
+        }
     }
 }

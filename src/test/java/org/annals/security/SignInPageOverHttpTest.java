@@ -2,6 +2,9 @@ package org.annals.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -26,6 +29,8 @@ class SignInPageOverHttpTest {
     int port;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    ObservationRegistry observations;
 
     @Test
     void the_page_is_small_runs_no_application_script_and_carries_its_token_in_the_form() throws Exception {
@@ -75,6 +80,28 @@ class SignInPageOverHttpTest {
         var home = get(client, "/");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).as("the application's own page, after signing in").contains("VAADIN/build/");
+    }
+
+    @Test
+    void signing_in_and_opening_a_page_make_no_security_observations() throws Exception {
+        var seen = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        observations.observationConfig().observationHandler(new ObservationHandler<Observation.Context>() {
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+
+            @Override
+            public void onStart(Observation.Context context) {
+                seen.add(context.getName());
+            }
+        });
+        var user = fixtures.newUser("observed");
+        var client = new HttpSignIn(port);
+        assertThat(client.signIn(user.getUsername(), Fixtures.PASSWORD, Map.of())).isEqualTo("/");
+        assertThat(get(client, "/").statusCode()).isEqualTo(200);
+        assertThat(seen).as("observations made while signing in and opening a page").contains("http.server.requests")
+                .noneMatch(name -> name.startsWith("spring.security"));
     }
 
     private static HttpResponse<String> get(HttpSignIn client, String path) throws IOException, InterruptedException {
