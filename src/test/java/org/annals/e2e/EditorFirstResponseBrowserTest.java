@@ -31,16 +31,15 @@ import org.springframework.beans.factory.annotation.Autowired;
  * navigation was acknowledged (scrolling the text, clicking into a field) is still there after it; navigating in the
  * app from there and back works.
  * <p>
- * The editor keeps its marks when it is moved in the page after its text was drawn. Vaadin's router takes the
- * rendered view out of the page and puts it into the outlet only once the navigation is acknowledged, and by then
- * the text and its suggestions may be drawn. The element took its highlights out of the document's registry
- * when it was taken out and did not put them back: no ghost mark was left (the suggestions journey failed now
- * and then at either of its page loads). Here the move is made on purpose, after the ghost marks and a find hit
- * are drawn.
+ * The editor keeps its marks when it is moved in the page after its text was drawn. Before the view was kept where
+ * it was built, Vaadin's router put it into the outlet only once the navigation was acknowledged, and by then the
+ * text and its suggestions could be drawn. The element took its highlights out of the document's registry when it
+ * was taken out and did not put them back: no ghost mark was left (the suggestions journey failed now and then at
+ * either of its page loads). Here the move is made on purpose, after the ghost marks and a find hit are drawn.
  */
 class EditorFirstResponseBrowserTest extends BrowserTest {
 
-    /** Out of the page and back to its place, as Vaadin's router moves its view into the outlet. */
+    /** Out of the page and back to its place, as Vaadin's router moved its view into the outlet. */
     private static final String MOVE = """
             () => {
               const text = document.querySelector('annals-text');
