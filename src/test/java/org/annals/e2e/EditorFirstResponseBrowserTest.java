@@ -25,17 +25,21 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The editor's two downloads, named as preloads in the page's head, are fetched once each and from the head:
  * the editor's own fetches take the preloaded answers instead of asking again.
  * <p>
- * The editor keeps its marks when it is moved in the page after its text was drawn. Vaadin's router takes the
- * rendered view out of the page and puts it into the outlet only once the navigation is acknowledged, and by then
- * the text and its suggestions may be drawn. The element took its highlights out of the document's registry
- * when it was taken out and did not put them back: no ghost mark was left (the suggestions journey failed now
- * and then at either of its page loads). Here the move is made on purpose, after the ghost marks and a find hit
- * are drawn.
+ * The view is built where it stays: Vaadin's client builds it into the container the page came with, in the page and
+ * visible, and neither React's router (which empties its outlet when it mounts) nor Vaadin's router (which moves its
+ * container into the outlet once it has started) takes it out of the page, so what the person did before Vaadin's
+ * navigation was acknowledged (scrolling the text, clicking into a field) is still there after it; navigating in the
+ * app from there and back works.
+ * <p>
+ * The editor keeps its marks when it is moved in the page after its text was drawn. Before the view was kept where
+ * it was built, Vaadin's router put it into the outlet only once the navigation was acknowledged, and by then the
+ * text and its suggestions could be drawn. The element took its highlights out of the document's registry when it
+ * was taken out and did not put them back: no ghost mark was left (the suggestions journey failed now and then at
+ * either of its page loads). Here the move is made on purpose, after the ghost marks and a find hit are drawn.
  */
-@org.springframework.test.context.TestPropertySource(properties = "annals.editor.first-response=true")
 class EditorFirstResponseBrowserTest extends BrowserTest {
 
-    /** Out of the page and back to its place, as Vaadin's router moves its view into the outlet. */
+    /** Out of the page and back to its place, as Vaadin's router moved its view into the outlet. */
     private static final String MOVE = """
             () => {
               const text = document.querySelector('annals-text');
@@ -44,6 +48,29 @@ class EditorFirstResponseBrowserTest extends BrowserTest {
               document.body.append(text);
               parent.insertBefore(text, next);
             }""";
+    /**
+     * Records every removal of the editor from the page and every frame in which its drawn text is out of the page or
+     * hidden, and when Vaadin's router reports the navigation done (after the server acknowledged it).
+     */
+    private static final String WATCH = """
+            (() => {
+              window.__removed = [];
+              window.__hiddenFrames = 0;
+              window.__navigated = false;
+              window.addEventListener('vaadin-navigated', () => { window.__navigated = true; });
+              new MutationObserver((records) => {
+                for (const r of records) for (const n of r.removedNodes)
+                  if (n.nodeType === 1 && (n.localName === 'annals-text' || n.querySelector('annals-text')))
+                    window.__removed.push(n.localName + ' from ' + r.target.localName);
+              }).observe(document, { childList: true, subtree: true });
+              let seen = null;
+              const frame = () => {
+                seen = document.querySelector('annals-text')?.querySelector('.passage') ? document.querySelector('annals-text') : seen;
+                if (seen && !(seen.isConnected && seen.checkVisibility())) window.__hiddenFrames++;
+                requestAnimationFrame(frame);
+              };
+              requestAnimationFrame(frame);
+            })();""";
     private static final String GHOSTS =
             "kind => [...(CSS.highlights.get('annals-suggest-' + kind) ?? [])].map(r => r.toString())";
 
@@ -94,6 +121,64 @@ class EditorFirstResponseBrowserTest extends BrowserTest {
         page.locator("annals-text").press(".");
         assertThat(page.locator("annals-text .suggest-current")).containsText("Suggestion:");
         page.waitForFunction("() => (CSS.highlights.get('annals-suggest-current')?.size ?? 0) === 1");
+    }
+
+    @Test
+    void the_view_is_built_where_it_stays_so_what_was_done_before_the_navigation_was_acknowledged_is_kept() {
+        var reader = fixtures.newUser("in-place-reader");
+        UUID project = fixtures.newProject(fixtures.admin());
+        fixtures.addMember(project, reader, ProjectRole.VIEWER);
+        var paragraphs = new java.util.ArrayList<String>();
+        for (int i = 0; i < 120; i++) {
+            paragraphs.add("Paragraph " + i + ": the convoy moved along the road past fields and villages before dusk.");
+        }
+        paragraphs.add("At the end of the day the road was closed.");
+        UUID source = fixtures.newSource(project, fixtures.admin(), "Built in place", paragraphs.toArray(String[]::new));
+
+        Page page = newPerson();
+        page.addInitScript(WATCH);
+        signInOverHttp(page, reader.getUsername(), Fixtures.PASSWORD);
+        // Vaadin's messages from the browser are held back until the person has scrolled and clicked: the view
+        // rendered into the page is there before Vaadin's client has started and its navigation is acknowledged.
+        var held = new java.util.ArrayList<com.microsoft.playwright.Route>();
+        var holding = new java.util.concurrent.atomic.AtomicBoolean(true);
+        page.route(address -> address.contains("v-r=uidl"), route -> {
+            if (holding.get()) {
+                held.add(route);
+            } else {
+                route.resume();
+            }
+        });
+        page.navigate(url("projects/" + project + "/sources/" + source));
+        assertThat(page.locator("annals-text .passage").first()).isVisible(
+                new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+        assertThat((Boolean) page.evaluate("() => window.__navigated")).isFalse();
+        page.evaluate("() => { const t = document.querySelector('annals-text'); t.scrollTop = 600; }");
+        Object scrolled = page.evaluate("() => document.querySelector('annals-text').scrollTop");
+        assertThat(((Number) scrolled).intValue()).isPositive();
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Find in this source")).click();
+
+        holding.set(false);
+        held.forEach(com.microsoft.playwright.Route::resume);
+        page.unrouteAll();
+        page.waitForFunction("() => window.__navigated");
+
+        // Never out of the page nor hidden; the scroll position and the focus are still there: typing goes on in
+        // the field the person clicked into.
+        assertThat(page.evaluate("() => window.__removed")).asList().isEmpty();
+        assertThat(page.evaluate("() => window.__hiddenFrames")).isEqualTo(0);
+        assertThat(page.evaluate("() => document.querySelector('annals-text').scrollTop")).isEqualTo(scrolled);
+        page.keyboard().type("closed");
+        assertThat(page.locator(".find-count")).hasText("1 of 1");
+
+        // Navigating in the app from here, and back, works as from any other page.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sources").setExact(true)).first().click();
+        page.waitForURL(java.util.regex.Pattern.compile(".*/projects/" + project + "/sources$"));
+        assertThat(page.getByText("Built in place").first()).isVisible();
+        assertThat(page.locator("annals-text")).hasCount(0);
+        page.goBack();
+        assertThat(page.locator("annals-text .passage").first()).isVisible(
+                new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
     }
 
     @Test

@@ -6,11 +6,13 @@ import com.vaadin.flow.server.BootstrapInitialPredicate;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.communication.IndexHtmlResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.jsoup.nodes.Document;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,29 +27,115 @@ import org.springframework.stereotype.Component;
  * and runs the scripts; the editor's own fetches then take the preloaded answers. Other pages are answered
  * as before.
  * <p>
- * Off unless {@code annals.editor.first-response=true}: Vaadin's React router clears its outlet when it mounts,
- * which takes the rendered view out of the page until the navigation's round trip is answered; the find and
- * annotation journeys failed with it (docs/performance.md, issue 21, round 3).
+ * <b>Where the view is built.</b> Vaadin writes the view's container ({@code <flow-container-…>}, empty until
+ * the initial message is applied) into {@code #outlet}, the element Vaadin's React router mounts on, and React
+ * empties that element when it mounts. Vaadin's client then no longer found the container, built the view into a
+ * new one out of the page (the text fetched and drawn there), put it into the page hidden
+ * ({@code display: none}) and showed it only once its navigation's round trip was answered: the find and
+ * annotation journeys' calls landed in that window and failed (docs/performance.md, issue 21, rounds 3 and 4).
+ * So the page is changed in three ways:
+ * <ul>
+ * <li>the container is moved out of {@code #outlet} to just before it, where React's mount leaves it; Vaadin's
+ * client finds it there and builds the view into it, in the page and visible;</li>
+ * <li>a small script right after the outlet keeps the view where it was built: Vaadin's React integration
+ * ({@code Flow.tsx}) moves its container into the outlet with one {@code outlet.append(container)} once the
+ * client has started, and that move takes the view out of the page and puts it back, which resets every scroll
+ * position in it and drops the focus (seen: the text scrolled to 600 px was at 0 again, the field clicked into
+ * had lost the focus). The script answers that one call, for this container only, by leaving the container in
+ * place (the router still takes it as its container: later navigations render into it as usual); any other
+ * call goes through. Should a later Vaadin make the move another way, the view is moved once, in one step, as
+ * without the script;</li>
+ * <li>a style hides the outlet as long as the container is just before it: the outlet then holds only React's
+ * empty, hidden mount, and is as tall as the window, so the view keeps the outlet's place and the page no scroll
+ * bar.</li>
+ * </ul>
+ * <p>
+ * On unless {@code annals.editor.first-response=false}, read when Vaadin starts (not a bean condition: Spring AOT
+ * would fix that when the production jar is built).
  */
 @Component
-@ConditionalOnProperty(name = "annals.editor.first-response", havingValue = "true")
 class EditorFirstResponse implements VaadinServiceInitListener {
 
     /** A source's page: {@code projects/<uuid>/sources/<uuid>}, the route of {@link ReaderView}. */
     private static final Pattern SOURCE_PAGE = Pattern.compile(
             "/?projects/[0-9a-fA-F-]{36}/sources/[0-9a-fA-F-]{36}/?");
+    /** The tag Vaadin gives the view's container in the page. */
+    private static final Pattern CONTAINER_TAG_PATTERN = Pattern.compile("flow-container-[a-z0-9-]+");
+    /**
+     * Run where it stands, right after {@code #outlet}, before any module script: the outlet's next {@code append},
+     * when it is of the container just before the outlet, leaves the container where it is.
+     */
+    private static final String KEEP_IN_PLACE = """
+            (() => {
+              const outlet = document.getElementById('outlet');
+              const view = outlet?.previousElementSibling;
+              if (!view || view.localName !== 'TAG') return;
+              outlet.append = function (...nodes) {
+                delete outlet.append;
+                if (nodes.length === 1 && nodes[0] === view && view.isConnected) return;
+                outlet.append(...nodes);
+              };
+            })();""";
+
+    private final boolean enabled;
+
+    EditorFirstResponse(@Value("${annals.editor.first-response:true}") boolean enabled) {
+        this.enabled = enabled;
+    }
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
+        if (!enabled) {
+            return;
+        }
         BootstrapInitialPredicate otherwise = event.getSource().getBootstrapInitialPredicate();
         event.getSource().setBootstrapInitialPredicate(
                 request -> isSourcePage(request) || otherwise.includeInitialUidl(request));
-        event.addIndexHtmlRequestListener(EditorFirstResponse::preloadDownloads);
+        event.addIndexHtmlRequestListener(EditorFirstResponse::prepare);
     }
 
     static boolean isSourcePage(VaadinRequest request) {
         String path = request.getPathInfo();
         return path != null && SOURCE_PAGE.matcher(path).matches();
+    }
+
+    private static void prepare(IndexHtmlResponse response) {
+        if (!isSourcePage(response.getVaadinRequest())) {
+            return;
+        }
+        // IndexHtmlResponse.getUI() gives the UI only when eager loading is configured for every page; here it is
+        // asked for by route (the predicate above), so the UI rendered for this request is taken as the current
+        // one, which Vaadin set while rendering it.
+        UI ui = response.getUI().orElseGet(UI::getCurrent);
+        if (ui == null || ui.getSession() != VaadinSession.getCurrent()) {
+            return;
+        }
+        keepContainerOutOfOutlet(response.getDocument());
+        preloadDownloads(ui, response.getDocument());
+    }
+
+    /**
+     * Moves the view's container from {@code #outlet} to just before it, hides the outlet while the container is
+     * there ({@code <container> + #outlet}), and adds the script that keeps the router from moving the built view
+     * into the outlet (see the class's description).
+     */
+    static void keepContainerOutOfOutlet(Document page) {
+        org.jsoup.nodes.Element outlet = page.getElementById("outlet");
+        if (outlet == null) {
+            return;
+        }
+        org.jsoup.nodes.Element container = outlet.children().stream()
+                .filter(child -> CONTAINER_TAG_PATTERN.matcher(child.tagName()).matches())
+                .findFirst().orElse(null);
+        if (container == null) {
+            return;
+        }
+        String tag = container.tagName();
+        container.remove();
+        outlet.before(container);
+        page.head().appendElement("style").appendText(tag + " + #outlet { display: none; }");
+        outlet.after(new org.jsoup.nodes.Element("script").appendChild(new org.jsoup.nodes.DataNode(
+                KEEP_IN_PLACE.replace("TAG", tag))));
     }
 
     /**
@@ -56,17 +144,7 @@ class EditorFirstResponse implements VaadinServiceInitListener {
      * so that its fetch is answered from the preload. Vaadin keeps the route's components in the router's
      * chain, not among the UI element's children, so they are looked for there.
      */
-    private static void preloadDownloads(IndexHtmlResponse response) {
-        if (!isSourcePage(response.getVaadinRequest())) {
-            return;
-        }
-        // IndexHtmlResponse.getUI() gives the UI only when eager loading is configured for every page; here it is
-        // asked for by route (the predicate above), so the UI rendered for this request is taken as the current
-        // one, which Vaadin set while rendering it.
-        UI ui = response.getUI().orElseGet(UI::getCurrent);
-        if (ui == null || ui.getSession() != com.vaadin.flow.server.VaadinSession.getCurrent()) {
-            return;
-        }
+    private static void preloadDownloads(UI ui, Document page) {
         var hrefs = new ArrayList<String>();
         for (var target : ui.getInternals().getActiveRouterTargetsChain()) {
             if (target instanceof com.vaadin.flow.component.Component component) {
@@ -74,7 +152,7 @@ class EditorFirstResponse implements VaadinServiceInitListener {
             }
         }
         for (String href : hrefs) {
-            response.getDocument().head().appendElement("link").attr("rel", "preload").attr("as", "fetch")
+            page.head().appendElement("link").attr("rel", "preload").attr("as", "fetch")
                     .attr("crossorigin", "").attr("href", href);
         }
     }

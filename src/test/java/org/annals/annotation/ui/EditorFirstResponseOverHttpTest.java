@@ -25,7 +25,7 @@ import org.springframework.test.context.TestPropertySource;
  * as preloads); those addresses give the text to the signed-in reader and nothing to anyone else. Other pages stay as Vaadin answers them (no view inside).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(locations = "classpath:annals-test.properties", properties = "annals.editor.first-response=true")
+@TestPropertySource(locations = "classpath:annals-test.properties")
 class EditorFirstResponseOverHttpTest {
 
     /** A download address of the page's components, as Vaadin's initial message names it. */
@@ -61,6 +61,9 @@ class EditorFirstResponseOverHttpTest {
             }
         }
         assertThat(downloads).hasSize(2);
+        // The view's container waits just before the outlet React mounts on (React empties the outlet when it mounts).
+        assertThat(page.body()).containsPattern("<flow-container-[a-z0-9-]+ id=\"[^\"]+\"></flow-container-[a-z0-9-]+>\\s*"
+                + "<div id=\"outlet\"></div>");
         // The page's head names both as preloads, fetched as the component fetches them (same origin, cookies).
         String head = page.body().substring(0, page.body().indexOf("</head>"));
         for (String download : downloads) {
@@ -87,6 +90,7 @@ class EditorFirstResponseOverHttpTest {
         var library = get(person, "/projects/" + project + "/sources");
         assertThat(library.statusCode()).isEqualTo(200);
         assertThat(library.body()).doesNotContain("First response").doesNotContain("rel=\"preload\" as=\"fetch\"");
+        assertThat(library.body()).doesNotContain("<flow-container-");
     }
 
     private static HttpResponse<String> get(HttpSignIn server, String path) throws Exception {
