@@ -119,6 +119,7 @@ class EditorOpenProfile {
             byte[] trace = browser.stopTracing();
             System.out.printf(Locale.ROOT, "%n-- full page load: every highlight drawn at %.1f ms (load %s)%n", full,
                     loadAverage());
+            System.out.println("component's marks since navigation start: " + page.evaluate(COMPONENT_MARKS));
             printWaterfall(page.evaluate(WATERFALL, 0));
             printLedger(RequestLedger.drain(), RequestLedger.BACKGROUND.get(0) - background);
             printTrace(trace, "full");
@@ -318,4 +319,9 @@ class EditorOpenProfile {
             System.out.printf(Locale.ROOT, "-- %d more opens in the app, untraced%n", repeat);
         }
     }
+
+    /** The text component's own marks and measures (load() called, the draw), since the page's time origin. */
+    private static final String COMPONENT_MARKS = """
+            () => performance.getEntries().filter(e => e.name.startsWith('annals-text'))
+              .map(e => `${e.name} ${e.startTime.toFixed(1)}${e.duration ? '+' + e.duration.toFixed(1) : ''}`).join('; ')""";
 }

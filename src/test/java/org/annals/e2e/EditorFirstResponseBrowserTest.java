@@ -208,6 +208,42 @@ class EditorFirstResponseBrowserTest extends BrowserTest {
         assertThat(initiators).asList().containsExactly("link", "link");
     }
 
+    @Test
+    void opened_from_the_library_a_sample_size_source_comes_with_the_answer_and_a_longer_one_as_downloads() {
+        var reader = fixtures.newUser("inline-reader");
+        UUID project = fixtures.newProject(fixtures.admin());
+        fixtures.addMember(project, reader, ProjectRole.VIEWER);
+        fixtures.newSource(project, fixtures.admin(), "Sample size", new String[] {
+            "The text of a short source.", "Its second paragraph."});
+        // Just over the limit for a text inside Vaadin's answer (150,000 characters): 80 paragraphs of 2,000.
+        String[] paragraphs = new String[80];
+        for (int i = 0; i < paragraphs.length; i++) {
+            paragraphs[i] = ("Paragraph " + i + " of a long source. ").repeat(100).substring(0, 2_000);
+        }
+        fixtures.newSource(project, fixtures.admin(), "Longer than a sample", paragraphs);
+
+        Page page = newPerson();
+        signInOverHttp(page, reader.getUsername(), Fixtures.PASSWORD);
+        var downloads = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        page.onRequest(request -> {
+            if (request.url().contains("/VAADIN/dynamic/resource/")) {
+                downloads.add(request.url());
+            }
+        });
+        page.navigate(url("projects/" + project + "/sources"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sample size")).click();
+        assertThat(page.locator("annals-text .passage").first()).hasText("The text of a short source.",
+                new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+        assertThat(page.locator("annals-text")).not().hasAttribute("text-src", java.util.regex.Pattern.compile(".*"));
+        assertThat(downloads).as("downloads for a sample-size source opened in the app").isEmpty();
+
+        page.navigate(url("projects/" + project + "/sources"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Longer than a sample")).click();
+        assertThat(page.locator("annals-text .passage").first()).containsText("Paragraph 0 of a long source.",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(downloads).as("the text and the annotations of a longer source, downloaded").hasSize(2);
+    }
+
     private void vetted(AnnalsPrincipal editor, AnnalsPrincipal reviewer, UUID project, String name) {
         var place = as(editor, () -> entities.proposeCreate(project, EntityPayload.of(EntityKind.PLACE, name), "Add", true));
         as(reviewer, () -> review.approve(place.changesetId(), null));
