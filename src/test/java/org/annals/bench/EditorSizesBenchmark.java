@@ -39,7 +39,7 @@ import org.springframework.test.context.TestPropertySource;
  * scrolling = the time between frames while the text scrolls at reading pace and through the whole text. Also the
  * bytes of the responses that open the editor (the page's message, the text, the annotations), a throttled network,
  * and the server process's resident memory.
- * <pre>./mvnw test -Pbenchmark -Dtest=EditorSizesBenchmark [-Dannals.bench.sizes=100k,1m,5m]</pre>
+ * <pre>./mvnw test -Pbenchmark -Dtest=EditorSizesBenchmark [-Dannals.bench.sizes=100k,1m,5m] [-Dannals.bench.runs=21]</pre>
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(locations = "classpath:annals-test.properties",
@@ -126,7 +126,7 @@ class EditorSizesBenchmark {
         long firstMessage = 0;
         long textBytes = 0;
         long otherBytes = 0;
-        int runs = size.characters() > 2_000_000 ? 5 : 7;
+        int runs = Integer.getInteger("annals.bench.runs", size.characters() > 2_000_000 ? 5 : 7);
         for (int i = 0; i < runs + 1; i++) {
             page.navigate(sourceUrl);
             page.waitForFunction(drawn);
