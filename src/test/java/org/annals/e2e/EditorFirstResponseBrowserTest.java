@@ -191,12 +191,7 @@ class EditorFirstResponseBrowserTest extends BrowserTest {
 
         Page page = newPerson();
         signInOverHttp(page, reader.getUsername(), Fixtures.PASSWORD);
-        var downloads = new java.util.concurrent.CopyOnWriteArrayList<String>();
-        page.onRequest(request -> {
-            if (request.url().contains("/VAADIN/dynamic/resource/")) {
-                downloads.add(request.url());
-            }
-        });
+        List<String> downloads = downloadsOf(page);
         page.navigate(url("projects/" + project + "/sources/" + source));
         assertThat(page.locator("annals-text .passage").first()).hasText("The text of a preloaded source.",
                 new LocatorAssertions.HasTextOptions().setTimeout(30_000));
@@ -224,12 +219,7 @@ class EditorFirstResponseBrowserTest extends BrowserTest {
 
         Page page = newPerson();
         signInOverHttp(page, reader.getUsername(), Fixtures.PASSWORD);
-        var downloads = new java.util.concurrent.CopyOnWriteArrayList<String>();
-        page.onRequest(request -> {
-            if (request.url().contains("/VAADIN/dynamic/resource/")) {
-                downloads.add(request.url());
-            }
-        });
+        List<String> downloads = downloadsOf(page);
         page.navigate(url("projects/" + project + "/sources"));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sample size")).click();
         assertThat(page.locator("annals-text .passage").first()).hasText("The text of a short source.",
@@ -242,6 +232,17 @@ class EditorFirstResponseBrowserTest extends BrowserTest {
         assertThat(page.locator("annals-text .passage").first()).containsText("Paragraph 0 of a long source.",
                 new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         assertThat(downloads).as("the text and the annotations of a longer source, downloaded").hasSize(2);
+    }
+
+    /** The addresses of the editor's downloads (Vaadin's dynamic resources) this page asks for from now on. */
+    private static List<String> downloadsOf(Page page) {
+        var downloads = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        page.onRequest(request -> {
+            if (request.url().contains("/VAADIN/dynamic/resource/")) {
+                downloads.add(request.url());
+            }
+        });
+        return downloads;
     }
 
     private void vetted(AnnalsPrincipal editor, AnnalsPrincipal reviewer, UUID project, String name) {
