@@ -120,6 +120,7 @@ class EditorOpenProfile {
             System.out.printf(Locale.ROOT, "%n-- full page load: every highlight drawn at %.1f ms (load %s)%n", full,
                     loadAverage());
             System.out.println("component's marks since navigation start: " + page.evaluate(COMPONENT_MARKS));
+            System.out.println("custom elements on the page (count by name): " + page.evaluate(CUSTOM_ELEMENTS));
             printWaterfall(page.evaluate(WATERFALL, 0));
             printLedger(RequestLedger.drain(), RequestLedger.BACKGROUND.get(0) - background);
             printTrace(trace, "full");
@@ -319,6 +320,20 @@ class EditorOpenProfile {
             System.out.printf(Locale.ROOT, "-- %d more opens in the app, untraced%n", repeat);
         }
     }
+
+    /** How many custom elements of each name the page holds, shadow roots included, most first. */
+    private static final String CUSTOM_ELEMENTS = """
+            () => {
+              const counts = new Map();
+              const walk = (root) => {
+                for (const el of root.querySelectorAll('*')) {
+                  if (el.localName.includes('-')) counts.set(el.localName, (counts.get(el.localName) ?? 0) + 1);
+                  if (el.shadowRoot) walk(el.shadowRoot);
+                }
+              };
+              walk(document);
+              return [...counts].sort((a, b) => b[1] - a[1]).map(([n, c]) => n + ' ' + c).join(', ');
+            }""";
 
     /** The text component's own marks and measures (load() called, the draw), since the page's time origin. */
     private static final String COMPONENT_MARKS = """
