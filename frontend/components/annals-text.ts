@@ -417,7 +417,8 @@ export class AnnalsText extends LitElement {
    * Draws a text: JSON of {text, passages, citations, types, annotations}. Without "text" the text
    * is fetched from the URL in the text-src attribute: the server then keeps no copy of a long text
    * in the last response it holds for each page; without "passages", they, the citation markers and
-   * the annotations come from doc-src, fetched at the same time. Calls that arrive meanwhile wait.
+   * the annotations come from doc-src, fetched at the same time. Calls that arrive meanwhile wait. With the
+   * text (a source of sample size opened in the app), drawn at once, or right after the first render.
    */
   load(json: string) {
     performance.mark('annals-text-load');
@@ -425,7 +426,16 @@ export class AnnalsText extends LitElement {
     const complete = (doc: Partial<DrawData>): DrawData => ({ passages: doc.passages ?? [], citations: doc.citations ?? [],
       types: data.types ?? [], annotations: doc.annotations ?? [] });
     if (data.text !== undefined) {
-      this.draw(complete(data), data.text);
+      const text = data.text;
+      if (this.hasUpdated) {
+        this.draw(complete(data), text);
+        return;
+      }
+      // Sent with Vaadin's answer (a source of sample size opened in the app), so it arrives before this element's
+      // first render, which puts the passages' container in its place: ranges drawn before that (find's hits, a
+      // selection) came out empty. Drawn right after it instead; calls meanwhile wait as they do for the downloads.
+      this.loading = this.updateComplete.then(() => this.draw(complete(data), text))
+        .finally(() => { this.loading = null; });
       return;
     }
     // The text and (unless sent here) the passages and annotations, fetched side by side: the page's own
