@@ -101,8 +101,12 @@ class AotTrainingRun implements ApplicationListener<ApplicationReadyEvent> {
         session.open(project + "/sources", Map.of());
         int downloaded = 0;
         for (int i = 0; i < 3; i++) {
+            // Opened in the app (Vaadin's navigation): a source of sample size comes with the answer.
             String editor = PageSession.text(session.open(source.get(), Map.of()));
-            for (String download : PageSession.downloads(editor)) {
+            // Opened by its address (a reload, a link): the page carries the view and names the text and the
+            // annotations as downloads (EditorFirstResponse), the path of the first open after a restart.
+            String page = PageSession.text(session.get(source.get(), Map.of()));
+            for (String download : PageSession.downloads(editor + page)) {
                 session.get(download, Map.of());
                 downloaded++;
             }
