@@ -145,4 +145,17 @@ final class EditorCorpus {
                 sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.95) - 1)), sorted.getFirst(),
                 sorted.getLast(), sorted.size());
     }
+
+    /**
+     * What the traces record; with {@code -Dannals.profile.js=true} also V8's sampling profiler (ProfileChunk
+     * events: the script's own time per function), which slows the page a little, so only for finding where.
+     */
+    static List<String> traceCategories() {
+        var categories = new java.util.ArrayList<>(List.of("devtools.timeline", "disabled-by-default-devtools.timeline",
+                "v8.execute", "blink.user_timing"));
+        if (Boolean.getBoolean("annals.profile.js")) {
+            categories.add("disabled-by-default-v8.cpu_profiler");
+        }
+        return categories;
+    }
 }

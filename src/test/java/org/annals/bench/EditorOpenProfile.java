@@ -112,7 +112,7 @@ class EditorOpenProfile {
             page.waitForTimeout(300);
             RequestLedger.drain();
             long background = RequestLedger.BACKGROUND.get(0);
-            browser.startTracing(page, new Browser.StartTracingOptions().setCategories(traceCategories()));
+            browser.startTracing(page, new Browser.StartTracingOptions().setCategories(EditorCorpus.traceCategories()));
             page.navigate(sourceUrl);
             page.waitForFunction(drawn);
             double full = ((Number) page.evaluate(frameSinceStart)).doubleValue();
@@ -133,7 +133,7 @@ class EditorOpenProfile {
             page.waitForTimeout(300);
             RequestLedger.drain();
             background = RequestLedger.BACKGROUND.get(0);
-            browser.startTracing(page, new Browser.StartTracingOptions().setCategories(traceCategories()));
+            browser.startTracing(page, new Browser.StartTracingOptions().setCategories(EditorCorpus.traceCategories()));
             RequestLedger.SQL.clear();
             RequestLedger.recordSql = true;
             double clicked = ((Number) page.evaluate("() => window.__clicked = performance.now()")).doubleValue();
@@ -290,19 +290,6 @@ class EditorOpenProfile {
 
     private static String loadAverage() throws Exception {
         return Files.readString(Path.of("/proc/loadavg")).strip();
-    }
-
-    /**
-     * What the traces record; with {@code -Dannals.profile.js=true} also V8's sampling profiler (ProfileChunk
-     * events: the script's own time per function), which slows the page a little, so only for finding where.
-     */
-    private static List<String> traceCategories() {
-        var categories = new java.util.ArrayList<>(List.of("devtools.timeline", "disabled-by-default-devtools.timeline",
-                "v8.execute", "blink.user_timing"));
-        if (Boolean.getBoolean("annals.profile.js")) {
-            categories.add("disabled-by-default-v8.cpu_profiler");
-        }
-        return categories;
     }
 
     /**

@@ -302,8 +302,7 @@ class EditorSizesBenchmark {
         page.navigate(listUrl);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).waitFor();
         page.evaluate("() => { performance.clearResourceTimings(); performance.clearMarks(); performance.clearMeasures(); }");
-        browser.startTracing(page, new Browser.StartTracingOptions().setCategories(
-                List.of("devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink.user_timing")));
+        browser.startTracing(page, new Browser.StartTracingOptions().setCategories(EditorCorpus.traceCategories()));
         page.evaluate(MARK_CLICK);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
         page.waitForFunction(drawn);

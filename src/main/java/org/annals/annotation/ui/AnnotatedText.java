@@ -60,15 +60,12 @@ public class AnnotatedText extends com.vaadin.flow.component.Component {
      */
     public void load(SourceText.Outline source, Collection<EditorAnnotation> annotations, Supplier<String> text) {
         if (comesWithTheAnswer(source.source().textLength(), annotations.size(), VaadinRequest.getCurrent())) {
-            ObjectNode data = types();
+            // The passages and citation markers as doc-src sends them; the annotations as update() sends them.
+            ObjectNode data = document(source.passages(), source.sections(), source.citations(), List.of());
+            data.setAll(types());
             data.put("text", text.get());
-            ObjectNode outline = document(source.passages(), source.sections(), source.citations(), List.of());
-            data.set("passages", outline.get("passages"));
-            data.set("citations", outline.get("citations"));
             ArrayNode rows = data.putArray("annotations");
             annotations.forEach(a -> rows.add(node(a)));
-            getElement().removeAttribute("text-src");
-            getElement().removeAttribute("doc-src");
             getElement().callJsFunction("load", JSON.writeValueAsString(data));
             return;
         }
