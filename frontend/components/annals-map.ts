@@ -9,10 +9,25 @@
  */
 import { LitElement, html, css, unsafeCSS, nothing, PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import * as L from 'leaflet/dist/leaflet-src.esm.js';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
-import Supercluster from 'supercluster';
-import { feature } from 'topojson-client';
+
+// Types only through import(): Vaadin's build reads every import statement of this file, type-only ones too, and
+// would load the libraries with the page's first scripts again.
+type MapLibraries = typeof import('./map-libraries.js');
+
+/** Leaflet and the helpers, set once their chunk has loaded (before any map is made). */
+let L: MapLibraries['L'];
+let SuperclusterIndex: MapLibraries['Supercluster'];
+let feature: MapLibraries['feature'];
+let loading: Promise<void> | undefined;
+
+/** Loads the map's libraries once for every map of the page (see map-libraries.ts for why they load late). */
+function mapLibraries(): Promise<void> {
+  loading ??= import('./map-libraries.js').then((libraries) => {
+    ({ L, Supercluster: SuperclusterIndex, feature } = libraries);
+  });
+  return loading;
+}
 
 /** What the server sends: places once, then one entry per event in each per-point array. */
 interface MapData {
@@ -111,7 +126,7 @@ export class AnnalsMap extends LitElement {
   private tiles?: any;
   private points: MapData = EMPTY;
   private features: PointFeature[] = [];
-  private index?: Supercluster<{ i: number }>;
+  private index?: InstanceType<MapLibraries['Supercluster']>;
   private minDay = 0;
   private maxDay = 0;
   private timer?: number;
@@ -153,6 +168,12 @@ export class AnnalsMap extends LitElement {
   }
 
   firstUpdated() {
+    void this.start();
+  }
+
+  /** Makes the map once Leaflet is there, then shows the data that came meanwhile. */
+  private async start() {
+    await mapLibraries();
     this.map = L.map(this.container, { preferCanvas: true, worldCopyJump: true, minZoom: 1, maxZoom: this.maxZoom,
       zoomSnap: 1 });
     this.canvas = L.canvas({ padding: 0.5 });
@@ -174,6 +195,9 @@ export class AnnalsMap extends LitElement {
       sized = now;
     });
     this.resize.observe(this.container);
+    if (this.data) {
+      this.load();
+    }
   }
 
   protected updated(changed: PropertyValues) {
@@ -244,7 +268,7 @@ export class AnnalsMap extends LitElement {
   private cluster() {
     const shown = this.features.filter((f) => inWindow(this.points.day[f.properties.i], this.end, this.span));
     this.visibleCount = shown.length;
-    this.index = new Supercluster<{ i: number }>({ radius: 48, maxZoom: this.maxZoom, minPoints: 2 });
+    this.index = new SuperclusterIndex({ radius: 48, maxZoom: this.maxZoom, minPoints: 2 });
     this.index.load(shown as never);
     this.draw();
     this.dispatchEvent(new CustomEvent('brushed', { detail: { shown: shown.length } }));

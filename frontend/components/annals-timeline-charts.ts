@@ -1,15 +1,24 @@
 /**
  * The timeline's two pictures, drawn with Chart.js: a zoomable band of events by day (one row per
  * event type; wheel or pinch to zoom, drag to pan) and a stacked bar chart of events per day by
- * type. The server sends the data as one JSON string; this element only draws it.
+ * type. The server sends the data as one JSON string; this element only draws it, and says so with its
+ * `drawn` attribute (Chart.js arrives after the element: its own chunk).
  */
 import { LitElement, html, css, PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { Chart, registerables } from 'chart.js';
-import zoomPlugin from 'chartjs-plugin-zoom';
-import 'chartjs-adapter-date-fns';
 
-Chart.register(...registerables, zoomPlugin);
+// Types only through import(): Vaadin's build reads every import statement of this file, type-only ones too, and
+// would load Chart.js with the page's first scripts again.
+type ChartLibraries = typeof import('./chart-libraries.js');
+type Chart = InstanceType<ChartLibraries['Chart']>;
+
+let charts: Promise<ChartLibraries> | undefined;
+
+/** Chart.js, loaded once for the page the first time charts are drawn (see chart-libraries.ts for why late). */
+function chartLibraries(): Promise<ChartLibraries> {
+  charts ??= import('./chart-libraries.js');
+  return charts;
+}
 
 interface BandPoint { id: string; title: string; day: string; type: string }
 interface DayCount { day: string; type: string; count: number }
@@ -44,8 +53,17 @@ export class AnnalsTimelineCharts extends LitElement {
 
   protected updated(changed: PropertyValues) {
     if (changed.has('data')) {
-      this.draw(JSON.parse(this.data) as ChartData);
+      void this.drawWhenReady(this.data);
     }
+  }
+
+  private async drawWhenReady(json: string) {
+    const { Chart } = await chartLibraries();
+    if (json !== this.data) {
+      return; // newer data came while Chart.js loaded, and draws itself
+    }
+    this.draw(Chart, JSON.parse(json) as ChartData);
+    this.setAttribute('drawn', '');
   }
 
   disconnectedCallback() {
@@ -54,7 +72,7 @@ export class AnnalsTimelineCharts extends LitElement {
     this.bars?.destroy();
   }
 
-  private draw(data: ChartData) {
+  private draw(Chart: ChartLibraries['Chart'], data: ChartData) {
     this.band?.destroy();
     this.bars?.destroy();
     const colour = (type: string) => PALETTE[Math.max(0, data.types.indexOf(type)) % PALETTE.length];

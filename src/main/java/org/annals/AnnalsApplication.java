@@ -51,5 +51,8 @@ public class AnnalsApplication implements AppShellConfigurator {
         // Apply the colour scheme the user chose in this browser before the first paint (no flash).
         settings.addInlineWithContents(TargetElement.HEAD, Inline.Position.APPEND,
                 org.annals.base.ui.StoredColorScheme.APPLY_SCRIPT, Inline.Wrapping.JAVASCRIPT);
+        // Vaadin's client then starts as soon as it is loaded, not at its next 50 ms check of the document.
+        settings.addInlineWithContents(TargetElement.HEAD, Inline.Position.APPEND,
+                org.annals.base.ui.LateReadyListeners.SCRIPT, Inline.Wrapping.JAVASCRIPT);
     }
 }

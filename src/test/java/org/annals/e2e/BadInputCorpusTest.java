@@ -278,7 +278,7 @@ class BadInputCorpusTest extends BrowserTest {
                 .contains("The request body is too large (more than 32 MB). The limit is 32 MB.");
         assertThat(rows()).containsExactly(rows);
         assertThat(announced.peakGrowth()).isLessThan(64 * MB);
-        assertThat(unannounced.peakGrowth()).isLessThan(128 * MB);
+        assertThat(unannounced.peakGrowth()).isLessThan(API_BOUND_FOR_100_MB);
     }
 
     @Test
@@ -508,11 +508,18 @@ class BadInputCorpusTest extends BrowserTest {
      */
     private static long heapBound(Case input, boolean api) {
         if (input.fileName().startsWith("hundred-mb")) {
-            // The API reads up to its 32 MB body limit into JSON text before it counts past it.
-            return api ? 128 * MB : 64 * MB;
+            return api ? API_BOUND_FOR_100_MB : 64 * MB;
         }
         return 512 * MB;
     }
+
+    /**
+     * The API parses up to its 32 MB body limit as JSON before it counts past it: 64 MB of characters and the parser's
+     * buffers, garbage the moment the body is refused. The sampled peak counts garbage until the young generation fills,
+     * so it can reach the young generation's size (exactly 128 MB in one CI run); the whole 100 MB body held as text
+     * would be 200 MB, and live, so the bound sits between the two.
+     */
+    private static final long API_BOUND_FOR_100_MB = 192 * MB;
 
     record Measured(String outcome, long millis, long peakGrowth) {
     }

@@ -67,6 +67,7 @@ class ContentSecurityPolicyJourneyTest extends BrowserTest {
 
         page.navigate(url(base + "/timeline"));
         assertThat(page.locator("annals-timeline-charts canvas").first()).isVisible();
+        assertThat(page.locator("annals-timeline-charts[drawn]")).hasCount(1); // Chart.js's chunk loaded under the policy
         collect(page, violations);
 
         for (String path : List.of(base + "/review", base + "/entities", base + "/export", base + "/sources",

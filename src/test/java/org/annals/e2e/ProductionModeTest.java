@@ -388,4 +388,34 @@ class ProductionModeTest extends BrowserTest {
         assertThat(text.boundingBox().height).as("height of the reader's column at 1366 px").isGreaterThan(300);
         assertThat(errors).isEmpty();
     }
+
+    /**
+     * Vaadin's client registers for {@code DOMContentLoaded} after it has passed and would otherwise start at its
+     * next 50 ms check (LateReadyListeners): a listener for it added to a loaded page is called once, in a task of
+     * its own; other events, other targets and listeners added in time are left alone.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_ready_listener_added_after_the_page_loaded_is_called_once() {
+        List<String> errors = new ArrayList<>();
+        Page page = adminWindow(1280, 800, errors);
+        open(page, "projects/" + project + "/sources");
+        var calls = (Map<String, Object>) page.evaluate("""
+                async () => {
+                  const calls = { document: [], sameTask: 0, window: 0, load: 0 };
+                  document.addEventListener('DOMContentLoaded', (e) => calls.document.push(e.type));
+                  document.addEventListener('DOMContentLoaded', { handleEvent: (e) => calls.document.push('object ' + e.type) });
+                  calls.sameTask = calls.document.length;
+                  window.addEventListener('DOMContentLoaded', () => calls.window++);
+                  document.addEventListener('load', () => calls.load++);
+                  await new Promise((resolve) => setTimeout(resolve, 50));
+                  return { ...calls, readyState: document.readyState };
+                }""");
+        assertThat(calls.get("readyState")).isEqualTo("complete");
+        assertThat((List<String>) calls.get("document")).containsExactly("DOMContentLoaded", "object DOMContentLoaded");
+        assertThat(((Number) calls.get("sameTask")).intValue()).as("called in the caller's own task").isZero();
+        assertThat(((Number) calls.get("window")).intValue()).as("window's listener").isZero();
+        assertThat(((Number) calls.get("load")).intValue()).as("another event's listener").isZero();
+        assertThat(errors).isEmpty();
+    }
 }

@@ -82,8 +82,13 @@ class TimelineJourneyTest extends BrowserTest {
         assertThat(day.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Rebels capture Hama"))).isVisible();
         assertThat(day).containsText("Hay'at Tahrir al-Sham");
         assertThat(day).containsText("sources disagree");
-        // The band and the per-day chart get the same events (drawn by Chart.js in the browser).
+        // The band and the per-day chart get the same events (drawn by Chart.js in the browser, which the element
+        // loads as its own chunk the first time: "drawn" once both charts are made).
         assertThat(editorPage.locator("annals-timeline-charts canvas")).hasCount(2);
+        assertThat(editorPage.locator("annals-timeline-charts[drawn]")).hasCount(1);
+        org.assertj.core.api.Assertions.assertThat((Boolean) editorPage.locator("annals-timeline-charts").evaluate(
+                "element => [...element.shadowRoot.querySelectorAll('canvas')].every(c => c.width > 0 && c.height > 0)"))
+                .as("both canvases sized by Chart.js").isTrue();
         org.assertj.core.api.Assertions.assertThat((String) editorPage.locator("annals-timeline-charts")
                 .evaluate("element => element.data")).contains("Rebels capture Hama", "\"day\":\"2024-12-05\"");
 
