@@ -326,9 +326,9 @@ export class AnnalsText extends LitElement {
       this.scheduleIdleDraw();
     }
     // Moved in the page after the text was drawn: the highlights taken out of the document's registry when it
-    // was taken out (others' selections, find's hits, the ghost marks and the current one) are put back. Vaadin
-    // moves a view rendered into the page's first response from the body into the outlet only once its
-    // navigation is acknowledged, and by then the text and its suggestions may have been drawn already.
+    // was taken out (others' selections, find's hits, the ghost marks and the current one) are put back. A view
+    // Vaadin moves after building it (the one rendered into the page's first response, should Vaadin move it
+    // despite EditorFirstResponse's script) may have drawn its text and suggestions already.
     if (this.passageEls.length > 0) this.restoreHighlights();
   }
 
@@ -497,8 +497,10 @@ export class AnnalsText extends LitElement {
     this.watchChunks();
     this.scheduleIdleDraw();
     performance.measure('annals-text draw', { start: started, end: performance.now() });
-    // The server sends what can wait until the text is on screen (the suggestions) once it hears this.
-    this.fire('annals-drawn', {});
+    // The server sends what can wait until the text is on screen (the suggestions) once it hears this, so it is
+    // told once the frame with the text and its highlights is made (after that frame's animation callbacks), not
+    // before: applying the answer (the side panel's suggestions, tens of KB) otherwise delayed that frame.
+    requestAnimationFrame(() => setTimeout(() => this.fire('annals-drawn', {}), 0));
   }
 
   /**

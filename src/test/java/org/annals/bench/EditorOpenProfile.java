@@ -113,10 +113,19 @@ class EditorOpenProfile {
             RequestLedger.drain();
             long background = RequestLedger.BACKGROUND.get(0);
             browser.startTracing(page, new Browser.StartTracingOptions().setCategories(EditorCorpus.traceCategories()));
+            var messages = new java.util.concurrent.CopyOnWriteArrayList<com.microsoft.playwright.Request>();
+            java.util.function.Consumer<com.microsoft.playwright.Request> uidl = request -> {
+                if (request.url().contains("v-r=uidl")) {
+                    messages.add(request);
+                }
+            };
+            page.onRequestFinished(uidl);
             page.navigate(sourceUrl);
             page.waitForFunction(drawn);
             double full = ((Number) page.evaluate(frameSinceStart)).doubleValue();
             byte[] trace = browser.stopTracing();
+            page.waitForTimeout(300);
+            page.offRequestFinished(uidl);
             System.out.printf(Locale.ROOT, "%n-- full page load: every highlight drawn at %.1f ms (load %s)%n", full,
                     loadAverage());
             System.out.println("component's marks since navigation start: " + page.evaluate(COMPONENT_MARKS));
@@ -124,6 +133,7 @@ class EditorOpenProfile {
             printWaterfall(page.evaluate(WATERFALL, 0));
             printLedger(RequestLedger.drain(), RequestLedger.BACKGROUND.get(0) - background);
             printTrace(trace, "full");
+            printMessages(messages);
 
             printCacheHeaders(context, page.evaluate(WATERFALL, 0));
 
@@ -151,6 +161,7 @@ class EditorOpenProfile {
             printSql();
             printTrace(trace, "in-app");
             repeatInApp(page, listUrl, title, drawn);
+            repeatPageLoads(page, sourceUrl, drawn);
 
             // Create one annotation: the Save click to the new highlight painted.
             var passages = text.passages();
@@ -283,6 +294,18 @@ class EditorOpenProfile {
                         en.getValue()[0], (long) en.getValue()[1]));
     }
 
+    /** Vaadin's messages of the page load, both ways, shortened: what each round trip after the first answer was for. */
+    private static void printMessages(List<com.microsoft.playwright.Request> messages) {
+        System.out.println("Vaadin's messages after the page (request → answer, first 400 characters each):");
+        for (var request : messages) {
+            String sent = java.util.Objects.requireNonNullElse(request.postData(), "");
+            String answer = request.response() == null ? "" : request.response().text();
+            System.out.printf(Locale.ROOT, "  %,d → %,d bytes%n    sent: %s%n    answer: %s%n", sent.length(),
+                    answer.length(), sent.substring(0, Math.min(400, sent.length())),
+                    answer.substring(0, Math.min(400, answer.length())));
+        }
+    }
+
     private static String str(JsonObject e, String field) {
         JsonElement v = e.get(field);
         return v == null || v.isJsonNull() ? "" : v.getAsString();
@@ -305,6 +328,21 @@ class EditorOpenProfile {
         }
         if (repeat > 0) {
             System.out.printf(Locale.ROOT, "-- %d more opens in the app, untraced%n", repeat);
+        }
+    }
+
+    /**
+     * With {@code -Dannals.profile.pages=N}: N more full page loads of the source, untraced, for a profiler attached
+     * to the server (the page request builds the view and writes it into the page: EditorFirstResponse).
+     */
+    private static void repeatPageLoads(Page page, String sourceUrl, String drawn) {
+        int pages = Integer.getInteger("annals.profile.pages", 0);
+        for (int i = 0; i < pages; i++) {
+            page.navigate(sourceUrl);
+            page.waitForFunction(drawn);
+        }
+        if (pages > 0) {
+            System.out.printf(Locale.ROOT, "-- %d more full page loads, untraced%n", pages);
         }
     }
 
