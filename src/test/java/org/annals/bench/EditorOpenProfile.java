@@ -130,6 +130,11 @@ class EditorOpenProfile {
                     loadAverage());
             System.out.println("component's marks since navigation start: " + page.evaluate(COMPONENT_MARKS));
             System.out.println("custom elements on the page (count by name): " + page.evaluate(CUSTOM_ELEMENTS));
+            System.out.println("the page's inline scripts (characters, first words): " + page.evaluate(
+                    "() => [...document.scripts].filter(s => !s.src).map(s => s.text.length + ' ' + s.text.trim()"
+                    + ".slice(0, 60).replace(/\\s+/g, ' ')).join(' | ')"));
+            Files.writeString(Path.of("target", "editor-open-initial-uidl.js"), (String) page.evaluate(
+                    "() => [...document.scripts].filter(s => !s.src).map(s => s.text).reduce((a, b) => a.length > b.length ? a : b)"));
             printWaterfall(page.evaluate(WATERFALL, 0));
             printLedger(RequestLedger.drain(), RequestLedger.BACKGROUND.get(0) - background);
             printTrace(trace, "full");
@@ -162,6 +167,7 @@ class EditorOpenProfile {
             printTrace(trace, "in-app");
             repeatInApp(page, listUrl, title, drawn);
             repeatPageLoads(page, sourceUrl, drawn);
+            pageRequestsAlone(context, sourceUrl);
 
             // Create one annotation: the Save click to the new highlight painted.
             var passages = text.passages();
@@ -344,6 +350,32 @@ class EditorOpenProfile {
         if (pages > 0) {
             System.out.printf(Locale.ROOT, "-- %d more full page loads, untraced%n", pages);
         }
+    }
+
+    /**
+     * With {@code -Dannals.profile.gets=N}: N requests for the source's page with the browser's cookies but no
+     * browser (nothing runs the page), one after another: the server's time for the page when nothing else competes
+     * for the machine, beside what it takes during a page load in Chromium.
+     */
+    private static void pageRequestsAlone(BrowserContext context, String sourceUrl) {
+        int gets = Integer.getInteger("annals.profile.gets", 0);
+        if (gets == 0) {
+            return;
+        }
+        RequestLedger.drain();
+        var client = new ArrayList<Double>();
+        for (int i = 0; i < gets; i++) {
+            long start = System.nanoTime();
+            var response = context.request().get(sourceUrl);
+            assertThat(response.status()).isEqualTo(200);
+            client.add((System.nanoTime() - start) / 1e6);
+        }
+        var server = RequestLedger.drain().stream().filter(e -> e.what().contains("/sources/"))
+                .map(RequestLedger.Entry::millis).sorted().toList();
+        client.sort(null);
+        System.out.printf(Locale.ROOT, "-- %d page requests without a browser: client median %.1f ms, server median %.1f"
+                + " ms (min %.1f, max %.1f)%n", gets, client.get(gets / 2), server.get(server.size() / 2), server.get(0),
+                server.get(server.size() - 1));
     }
 
     /** How many custom elements of each name the page holds, shadow roots included, most first. */
