@@ -96,6 +96,9 @@ class EditorOpenProfile {
         try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.chromium(playwright)) {
             BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
             context.setDefaultTimeout(120_000);
+            if (Boolean.getBoolean("annals.profile.elements")) {
+                context.addInitScript(ELEMENT_TIMES);
+            }
             Page page = context.newPage();
             EditorCorpus.signIn(page, port, editor.getUsername());
             for (int i = 0; i < 4; i++) { // warm the server's and the browser's caches
@@ -130,6 +133,11 @@ class EditorOpenProfile {
                     loadAverage());
             System.out.println("component's marks since navigation start: " + page.evaluate(COMPONENT_MARKS));
             System.out.println("custom elements on the page (count by name): " + page.evaluate(CUSTOM_ELEMENTS));
+            if (Boolean.getBoolean("annals.profile.elements")) {
+                System.out.println("time in custom elements' own methods during the load (ms, largest first): "
+                        + page.evaluate("() => [...window.__elementTimes].sort((a, b) => b[1] - a[1]).slice(0, 30)"
+                        + ".map(([k, v]) => k + ' ' + v.toFixed(1)).join(', ')"));
+            }
             System.out.println("the page's inline scripts (characters, first words): " + page.evaluate(
                     "() => [...document.scripts].filter(s => !s.src).map(s => s.text.length + ' ' + s.text.trim()"
                     + ".slice(0, 60).replace(/\\s+/g, ' ')).join(' | ')"));
@@ -377,6 +385,33 @@ class EditorOpenProfile {
                 + " ms (min %.1f, max %.1f)%n", gets, client.get(gets / 2), server.get(server.size() / 2), server.get(0),
                 server.get(server.size() - 1));
     }
+
+    /**
+     * With {@code -Dannals.profile.elements=true}: every custom element class defined on the page gets its
+     * constructor-time methods wrapped (connectedCallback, Lit's performUpdate, firstUpdated, updated), so that
+     * the time each kind of element costs while Vaadin's client builds the view can be read after the load. The
+     * wrappers cost a little themselves; a profile, not a measure of the budget.
+     */
+    private static final String ELEMENT_TIMES = """
+            (() => {
+              const times = new Map();
+              window.__elementTimes = times;
+              const define = customElements.define.bind(customElements);
+              customElements.define = (name, cls, options) => {
+                for (const method of ['connectedCallback', 'performUpdate', 'firstUpdated', 'updated']) {
+                  const own = cls.prototype[method];
+                  if (typeof own !== 'function') continue;
+                  cls.prototype[method] = function (...args) {
+                    const start = performance.now();
+                    try { return own.apply(this, args); } finally {
+                      const key = name + ' ' + method;
+                      times.set(key, (times.get(key) ?? 0) + performance.now() - start);
+                    }
+                  };
+                }
+                return define(name, cls, options);
+              };
+            })();""";
 
     /** How many custom elements of each name the page holds, shadow roots included, most first. */
     private static final String CUSTOM_ELEMENTS = """

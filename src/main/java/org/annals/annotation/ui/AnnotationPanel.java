@@ -85,6 +85,12 @@ class AnnotationPanel extends VerticalLayout {
         }
     };
     private @Nullable String selectedKey;
+    /**
+     * Whether the list stays empty until the source's text is drawn ({@link #fillListOnceTextDrawn}). Laying out a
+     * virtual list's first rows took about 40 ms of the source page's start, all of it before the first frame with
+     * the text (issue 21; docs/performance.md, round 5); the reader came for the text.
+     */
+    private boolean listWaitsForText;
     private java.util.function.Function<UUID, Component> threads = id -> new Div();
     /** The chosen vetted annotation's thread, kept while it stays chosen so that a redraw keeps what is typed. */
     private @Nullable UUID threadOf;
@@ -124,6 +130,22 @@ class AnnotationPanel extends VerticalLayout {
     /** How to build the discussion of a vetted annotation, shown with its details. */
     void setThreads(java.util.function.Function<UUID, Component> threads) {
         this.threads = threads;
+    }
+
+    /** The list fills once {@link #textDrawn()} is called; its counts show at once. */
+    void fillListOnceTextDrawn() {
+        listWaitsForText = true;
+    }
+
+    /** The text is on screen: the list fills, scrolled to the chosen annotation if there is one. */
+    void textDrawn() {
+        if (listWaitsForText) {
+            listWaitsForText = false;
+            rebuild();
+            if (selectedKey != null) {
+                show(selectedKey, true);
+            }
+        }
     }
 
     void setAnnotations(Collection<EditorAnnotation> all) {
@@ -178,6 +200,9 @@ class AnnotationPanel extends VerticalLayout {
             built.add(new Group(groupKey(first), groupLabel(first), members.size()));
             members.forEach(a -> built.add(new Item(a)));
             shown += members.size();
+        }
+        if (listWaitsForText) {
+            built.clear();
         }
         // Unchanged rows (a reload after someone else's change elsewhere, say) are not sent again, and rows
         // changed in place are sent alone.

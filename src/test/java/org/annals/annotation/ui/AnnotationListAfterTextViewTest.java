@@ -1,0 +1,84 @@
+package org.annals.annotation.ui;
+
+import static org.annals.support.Fixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.virtuallist.VirtualList;
+import java.util.UUID;
+import org.annals.annotation.AnnotationService;
+import org.annals.annotation.AnnotationType;
+import org.annals.annotation.LinkChoice;
+import org.annals.project.ProjectRole;
+import org.annals.project.ui.ProjectRoutes;
+import org.annals.security.AnnalsPrincipal;
+import org.annals.source.SourceService;
+import org.annals.support.Fixtures;
+import org.annals.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The side panel's list of annotations fills once the browser has drawn the source's text (issue 21: laying out
+ * its first rows cost the page's start about 40 ms before the frame with the text); its count shows at once.
+ */
+@IntegrationTest
+@ViewPackages(packages = "org.annals")
+class AnnotationListAfterTextViewTest extends SpringBrowserlessTest {
+
+    private static final String TEXT = "On 30 November 2024, rebel forces entered Aleppo from the west.";
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    AnnotationService annotations;
+    @Autowired
+    SourceService sources;
+
+    private UUID project;
+    private UUID source;
+
+    @BeforeEach
+    void aSourceWithTwoAnnotations() {
+        project = fixtures.newProject(fixtures.admin());
+        AnnalsPrincipal editor = fixtures.newUser("list-editor");
+        fixtures.addMember(project, editor, ProjectRole.EDITOR);
+        source = fixtures.newSource(project, editor, "Aleppo", TEXT);
+        String text = as(editor, () -> sources.read(project, source).text());
+        for (String words : new String[] {"rebel forces", "entered Aleppo"}) {
+            int start = text.indexOf(words);
+            as(editor, () -> annotations.annotate(project, source, start, start + words.length(), words,
+                    AnnotationType.CLAIM, new LinkChoice.None()));
+        }
+        cleanVaadinEnvironment();
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(editor, null, editor.getAuthorities()));
+        initVaadinEnvironment();
+    }
+
+    @Test
+    void the_list_fills_once_the_text_is_drawn_and_its_count_shows_before() {
+        navigate(ProjectRoutes.sourcePath(project, source), Component.class);
+        VirtualList<?> list = find(VirtualList.class).withClassName("annotation-list").single();
+        Span summary = find(Span.class).withClassName("annotation-summary").single();
+
+        assertThat(summary.getText()).isEqualTo("2 annotations");
+        assertThat(list.getDataProvider().size(new com.vaadin.flow.data.provider.Query<>())).as("rows before the text is drawn").isZero();
+
+        AnnotatedText text = find(AnnotatedText.class).single();
+        ComponentUtil.fireEvent(text, new AnnotatedText.DrawnEvent(text, true));
+        // One group (no linked record) and its two annotations.
+        assertThat(list.getDataProvider().size(new com.vaadin.flow.data.provider.Query<>())).as("rows once it is drawn").isEqualTo(3);
+
+        // The text drawn again (a reload) changes nothing more.
+        ComponentUtil.fireEvent(text, new AnnotatedText.DrawnEvent(text, true));
+        assertThat(list.getDataProvider().size(new com.vaadin.flow.data.provider.Query<>())).isEqualTo(3);
+    }
+}
