@@ -2,7 +2,6 @@ package org.annals.authorization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import java.util.EnumMap;
@@ -20,6 +19,7 @@ import org.annals.source.SourceImportService;
 import org.annals.source.SourceMetadata;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
+import org.annals.support.SignedInBrowserlessTest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -27,7 +27,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -39,7 +38,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ViewPackages(packages = "org.annals")
-class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
+class ViewAuthorizationMatrixTest extends SignedInBrowserlessTest {
 
     @Autowired
     Fixtures fixtures;
@@ -208,13 +207,12 @@ class ViewAuthorizationMatrixTest extends SpringBrowserlessTest {
 
     /** Restarts the simulated browser session as the given user (or signed out). */
     private void signInAs(@Nullable AnnalsPrincipal principal) {
-        cleanVaadinEnvironment();
-        if (principal == null) {
-            SecurityContextHolder.clearContext();
-        } else {
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        if (principal != null) {
+            signIn(principal);
+            return;
         }
+        cleanVaadinEnvironment();
+        SecurityContextHolder.clearContext();
         initVaadinEnvironment();
     }
 }

@@ -3,7 +3,6 @@ package org.annals.annotation.ui;
 import static org.annals.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
@@ -19,11 +18,10 @@ import org.annals.security.AnnalsPrincipal;
 import org.annals.source.SourceService;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
+import org.annals.support.SignedInBrowserlessTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The side panel's list of annotations fills once the browser has drawn the source's text (issue 21: laying out
@@ -31,7 +29,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 @IntegrationTest
 @ViewPackages(packages = "org.annals")
-class AnnotationListAfterTextViewTest extends SpringBrowserlessTest {
+class AnnotationListAfterTextViewTest extends SignedInBrowserlessTest {
 
     private static final String TEXT = "On 30 November 2024, rebel forces entered Aleppo from the west.";
 
@@ -57,10 +55,7 @@ class AnnotationListAfterTextViewTest extends SpringBrowserlessTest {
             as(editor, () -> annotations.annotate(project, source, start, start + words.length(), words,
                     AnnotationType.CLAIM, new LinkChoice.None()));
         }
-        cleanVaadinEnvironment();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(editor, null, editor.getAuthorities()));
-        initVaadinEnvironment();
+        signIn(editor);
     }
 
     @Test

@@ -4,7 +4,6 @@ import org.annals.event.Casualties;
 import static org.annals.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
@@ -42,11 +41,10 @@ import org.annals.review.ReviewService;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
+import org.annals.support.SignedInBrowserlessTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * "New event" from a marked passage without a browser: the full event form opens pre-filled (each value
@@ -55,7 +53,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 @IntegrationTest
 @ViewPackages(packages = "org.annals")
-class EventFromSelectionViewTest extends SpringBrowserlessTest {
+class EventFromSelectionViewTest extends SignedInBrowserlessTest {
 
     private static final String SENTENCE = "On 30 November 2024, a Russian airstrike killed fifteen civilians in Atarib"
             + " in the western countryside.";
@@ -88,12 +86,6 @@ class EventFromSelectionViewTest extends SpringBrowserlessTest {
         source = fixtures.newSource(project, editor, "Airstrikes report", SENTENCE);
     }
 
-    private void signInAs(AnnalsPrincipal principal) {
-        cleanVaadinEnvironment();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        initVaadinEnvironment();
-    }
 
     private UUID approvedEntity(EntityPayload values) {
         var proposal = as(editor, () -> entities.proposeCreate(project, values, "Add " + values.name(), true));
@@ -120,7 +112,7 @@ class EventFromSelectionViewTest extends SpringBrowserlessTest {
 
     @Test
     void marking_a_sentence_and_choosing_new_event_saves_the_new_place_the_event_and_the_annotation_in_one_draft() {
-        signInAs(editor);
+        signIn(editor);
         navigate("projects/" + project + "/sources/" + source, Component.class);
         AnnotatedText text = find(AnnotatedText.class).single();
         ComponentUtil.fireEvent(text, new AnnotatedText.AnnotateEvent(text, true, "EVENT_MENTION", 0,
@@ -197,7 +189,7 @@ class EventFromSelectionViewTest extends SpringBrowserlessTest {
     void a_name_two_places_share_is_listed_not_chosen_and_a_passage_that_says_nothing_fills_nothing() {
         approvedEntity(EntityPayload.of(EntityKind.PLACE, "Hama"));
         approvedEntity(EntityPayload.of(EntityKind.PLACE, "Hama Governorate").withAliases(List.of(new Alias("Hama", null))));
-        signInAs(editor);
+        signIn(editor);
         navigate("projects/" + project + "/sources/" + source, Component.class);
         var saved = new ArrayList<Map<UUID, EntityPayload>>();
 

@@ -3,14 +3,13 @@ package org.annals.annotation.ui;
 import static org.annals.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
+import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.UUID;
 import org.annals.project.ProjectRole;
@@ -19,11 +18,10 @@ import org.annals.security.AnnalsPrincipal;
 import org.annals.source.SourceService;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
+import org.annals.support.SignedInBrowserlessTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @IntegrationTest
 @ViewPackages(packages = "org.annals")
-class FindInSourceViewTest extends SpringBrowserlessTest {
+class FindInSourceViewTest extends SignedInBrowserlessTest {
 
     private static final String FIRST = "The siege of Ḥalab began in the summer.";
     private static final String SECOND = "مدينة حَلَب القديمة، ثم حلـــب الجديدة.";
@@ -56,10 +54,7 @@ class FindInSourceViewTest extends SpringBrowserlessTest {
         fixtures.addMember(project, viewer, ProjectRole.VIEWER);
         source = fixtures.newSource(project, fixtures.admin(), "Aleppo", FIRST, SECOND, THIRD);
         text = as(fixtures.admin(), () -> sources.read(project, source).text());
-        cleanVaadinEnvironment();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(viewer, null, viewer.getAuthorities()));
-        initVaadinEnvironment();
+        signIn(viewer);
     }
 
     /** Opens an address with its query, as a link would (the test's navigate takes a path only). */

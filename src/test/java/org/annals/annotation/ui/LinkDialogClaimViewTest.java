@@ -3,7 +3,6 @@ package org.annals.annotation.ui;
 import static org.annals.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -28,11 +27,10 @@ import org.annals.review.ReviewService;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
+import org.annals.support.SignedInBrowserlessTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The annotation dialog offers the claim a date or casualty-figure quote makes about the event it links to
@@ -40,7 +38,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 @IntegrationTest
 @ViewPackages(packages = "org.annals")
-class LinkDialogClaimViewTest extends SpringBrowserlessTest {
+class LinkDialogClaimViewTest extends SignedInBrowserlessTest {
 
     static final String SENTENCE = "On 30 November 2024, an airstrike on Ariha killed at least 12 civilians.";
 
@@ -72,10 +70,7 @@ class LinkDialogClaimViewTest extends SpringBrowserlessTest {
         as(reviewer, () -> review.approve(event.changesetId(), null));
         strike = event.eventId();
         source = fixtures.newSource(project, editor, "Report", SENTENCE);
-        cleanVaadinEnvironment();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(editor, null, editor.getAuthorities()));
-        initVaadinEnvironment();
+        signIn(editor);
     }
 
     private static Stream<Component> descendants(Component root) {

@@ -3,7 +3,6 @@ package org.annals.annotation.ui;
 import static org.annals.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -36,16 +35,15 @@ import org.annals.security.AnnalsPrincipal;
 import org.annals.source.TextMatch;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
+import org.annals.support.SignedInBrowserlessTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The annotation dialog's search, same words elsewhere and duplicate warning, without a browser. */
 @IntegrationTest
 @ViewPackages(packages = "org.annals")
-class LinkDialogSearchViewTest extends SpringBrowserlessTest {
+class LinkDialogSearchViewTest extends SignedInBrowserlessTest {
 
     static final String SENTENCE = "On 30 November 2024, rebel forces captured the Citadel of Aleppo.";
 
@@ -87,10 +85,7 @@ class LinkDialogSearchViewTest extends SpringBrowserlessTest {
         citadel = event.eventId();
         first = fixtures.newSource(project, editor, "First", SENTENCE);
         fixtures.newSource(project, editor, "Second", "Before.", SENTENCE.replace("2024,", "2024 [4],"));
-        cleanVaadinEnvironment();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(editor, null, editor.getAuthorities()));
-        initVaadinEnvironment();
+        signIn(editor);
     }
 
     private static Stream<Component> descendants(Component root) {

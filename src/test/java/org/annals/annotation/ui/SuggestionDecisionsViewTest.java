@@ -3,7 +3,6 @@ package org.annals.annotation.ui;
 import static org.annals.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.ClickEvent;
 import com.vaadin.flow.component.Component;
@@ -37,11 +36,10 @@ import org.annals.suggest.SuggestionKind;
 import org.annals.suggest.SuggestionService;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
+import org.annals.support.SignedInBrowserlessTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Accepting and rejecting suggestions in the editor without a browser, as the keys ask for it (the text
@@ -50,7 +48,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 @IntegrationTest
 @ViewPackages(packages = "org.annals")
-class SuggestionDecisionsViewTest extends SpringBrowserlessTest {
+class SuggestionDecisionsViewTest extends SignedInBrowserlessTest {
 
     static final String TEXT = "On 30 November 2024, rebel forces entered Aleppo and Hama from the north.";
     static final String SECOND = "By evening Aleppo was theirs; Hama held out.";
@@ -93,10 +91,7 @@ class SuggestionDecisionsViewTest extends SpringBrowserlessTest {
         hamaCity = vetted(new EntityPayload(EntityKind.PLACE, "Hama", List.of(), "City on the Orontes", null, null, null,
                 null, hamaProvince, null));
         source = fixtures.newSource(project, editor, "Aleppo and Hama", java.time.LocalDate.of(2024, 12, 1), TEXT, SECOND);
-        cleanVaadinEnvironment();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(editor, null, editor.getAuthorities()));
-        initVaadinEnvironment();
+        signIn(editor);
         openEditor();
     }
 

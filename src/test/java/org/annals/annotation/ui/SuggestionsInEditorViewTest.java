@@ -3,7 +3,6 @@ package org.annals.annotation.ui;
 import static org.annals.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -33,11 +32,10 @@ import org.annals.source.SourceService;
 import org.annals.suggest.SuggestionService;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
+import org.annals.support.SignedInBrowserlessTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @IntegrationTest
 @ViewPackages(packages = "org.annals")
-class SuggestionsInEditorViewTest extends SpringBrowserlessTest {
+class SuggestionsInEditorViewTest extends SignedInBrowserlessTest {
 
     static final String TEXT = "On 30 November 2024, rebel forces entered Aleppo from the west.";
     static final String SECOND = "Twelve people were killed in Aleppo and Idlib that day.";
@@ -94,12 +92,6 @@ class SuggestionsInEditorViewTest extends SpringBrowserlessTest {
         return place.entityId();
     }
 
-    private void signIn(AnnalsPrincipal who) {
-        cleanVaadinEnvironment();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(who, null, who.getAuthorities()));
-        initVaadinEnvironment();
-    }
 
     /** The calls made on the text component since the last look: function name and its last argument. */
     private List<Map.Entry<String, String>> calls() {

@@ -3,7 +3,6 @@ package org.annals.entity.ui;
 import static org.annals.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -22,13 +21,12 @@ import org.annals.review.ReviewService;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
+import org.annals.support.SignedInBrowserlessTest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A place's page and form without a browser (issue 20): its coordinates with what they stand for, or the ancestor
@@ -36,7 +34,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 @IntegrationTest
 @ViewPackages(packages = "org.annals")
-class PlaceLocationViewTest extends SpringBrowserlessTest {
+class PlaceLocationViewTest extends SignedInBrowserlessTest {
 
     @Autowired
     Fixtures fixtures;
@@ -75,12 +73,6 @@ class PlaceLocationViewTest extends SpringBrowserlessTest {
         return proposal.entityId();
     }
 
-    private void signIn(AnnalsPrincipal who) {
-        cleanVaadinEnvironment();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(who, null, who.getAuthorities()));
-        initVaadinEnvironment();
-    }
 
     private String facts() {
         return find(Div.class).all().stream().filter(d -> d.hasClassName("entity-facts")).findFirst().orElseThrow()

@@ -3,7 +3,6 @@ package org.annals.entity.ui;
 import static org.annals.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -26,11 +25,10 @@ import org.annals.security.AnnalsPrincipal;
 import org.annals.suggest.UnmarkedMention;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
+import org.annals.support.SignedInBrowserlessTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * "Unmarked mentions" on an entity's page without a browser: the passages that name the entity without an
@@ -38,7 +36,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 @IntegrationTest
 @ViewPackages(packages = "org.annals")
-class UnmarkedMentionsViewTest extends SpringBrowserlessTest {
+class UnmarkedMentionsViewTest extends SignedInBrowserlessTest {
 
     @Autowired
     Fixtures fixtures;
@@ -76,12 +74,6 @@ class UnmarkedMentionsViewTest extends SpringBrowserlessTest {
                 new LinkChoice.Existing(EntityRecordType.KIND, aleppo)));
     }
 
-    private void signIn(AnnalsPrincipal who) {
-        cleanVaadinEnvironment();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(who, null, who.getAuthorities()));
-        initVaadinEnvironment();
-    }
 
     private Button button(String text) {
         // the section's own buttons: the entity page has a "Propose changes" of its own

@@ -3,7 +3,6 @@ package org.annals.event.ui;
 import static org.annals.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -27,11 +26,10 @@ import org.annals.review.ReviewService;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
+import org.annals.support.SignedInBrowserlessTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Claims where a person sees them, without a browser: the event page lists each field's claims with their sources
@@ -40,7 +38,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 @IntegrationTest
 @ViewPackages(packages = "org.annals")
-class EventClaimsViewTest extends SpringBrowserlessTest {
+class EventClaimsViewTest extends SignedInBrowserlessTest {
 
     /** Sample corpus 000: the hospital strike told among the events of 30 November. */
     static final String BLOG = "On the evening of 30 November 2024, HTS-led opposition forces rapidly advanced in the"
@@ -71,12 +69,6 @@ class EventClaimsViewTest extends SpringBrowserlessTest {
     UUID strike;
     UUID quoteOfAleppo;
 
-    private void signInAs(AnnalsPrincipal principal) {
-        cleanVaadinEnvironment();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        initVaadinEnvironment();
-    }
 
     private UUID vettedQuote(UUID source, String text, String words) {
         int start = text.indexOf(words);
@@ -119,7 +111,7 @@ class EventClaimsViewTest extends SpringBrowserlessTest {
 
     @Test
     void the_event_page_shows_both_claims_with_their_sources_and_a_preference_goes_through_review() {
-        signInAs(editor);
+        signIn(editor);
         navigate("projects/" + project + "/events/" + strike, Component.class);
 
         assertThat(texts(Span.class, "disagree-badge")).containsExactly("date disputed: 30 November 2024 or 1 December"
@@ -161,7 +153,7 @@ class EventClaimsViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_viewer_sees_the_claims_but_is_not_offered_to_prefer_one() {
-        signInAs(viewer);
+        signIn(viewer);
         navigate("projects/" + project + "/events/" + strike, Component.class);
 
         assertThat(texts(Div.class, "claim")).hasSize(2);
@@ -170,7 +162,7 @@ class EventClaimsViewTest extends SpringBrowserlessTest {
 
     @Test
     void the_timeline_says_what_is_disputed_and_its_address_filters_contested_events() {
-        signInAs(viewer);
+        signIn(viewer);
         navigate("projects/" + project + "/timeline", Component.class);
         assertThat(texts(Div.class, "timeline-entry")).hasSize(2);
         assertThat(texts(Div.class, "dispute-text")).containsExactly("date disputed: 30 November 2024 or 1 December"
@@ -187,7 +179,7 @@ class EventClaimsViewTest extends SpringBrowserlessTest {
     @Test
     void editing_the_event_keeps_each_claims_id_quote_and_preference_and_bad_input_is_said_next_to_its_claim() {
         var before = as(editor, () -> events.get(project, strike));
-        signInAs(editor);
+        signIn(editor);
         navigate("projects/" + project + "/events/" + strike, Component.class);
         test(find(Button.class).withText("Propose changes").single()).click();
 

@@ -3,7 +3,6 @@ package org.annals.event.ui;
 import static org.annals.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -12,9 +11,9 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import java.util.UUID;
+import org.annals.event.EventClaim;
 import org.annals.event.EventPayload;
 import org.annals.event.EventService;
-import org.annals.event.EventClaim;
 import org.annals.event.PartialDate;
 import org.annals.event.TaxonomyService;
 import org.annals.project.ProjectRole;
@@ -24,15 +23,14 @@ import org.annals.review.ReviewService;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
+import org.annals.support.SignedInBrowserlessTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** An event's page without a browser: its history shows each change field by field, and reverts. */
 @IntegrationTest
 @ViewPackages(packages = "org.annals")
-class EventHistoryViewTest extends SpringBrowserlessTest {
+class EventHistoryViewTest extends SignedInBrowserlessTest {
 
     @Autowired
     Fixtures fixtures;
@@ -45,12 +43,6 @@ class EventHistoryViewTest extends SpringBrowserlessTest {
     @Autowired
     ChangesetService changesets;
 
-    private void signInAs(AnnalsPrincipal principal) {
-        cleanVaadinEnvironment();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        initVaadinEnvironment();
-    }
 
     @Test
     void the_history_shows_field_changes_with_claim_sources_and_reverting_proposes_the_earlier_values() {
@@ -69,7 +61,7 @@ class EventHistoryViewTest extends SpringBrowserlessTest {
                 current.values().withCasualties(List.of(EventClaim.killed(40, 60, sohr))), "Add the toll", true));
         as(reviewer, () -> review.approve(changed.changesetId(), null));
 
-        signInAs(editor);
+        signIn(editor);
         navigate("projects/" + project + "/events/" + created.eventId(), Component.class);
 
         var changes = find(Div.class).withClassName("revision-change").all().stream()

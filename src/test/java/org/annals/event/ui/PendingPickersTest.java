@@ -2,7 +2,6 @@ package org.annals.event.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -20,11 +19,10 @@ import org.annals.review.ReviewService;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
+import org.annals.support.SignedInBrowserlessTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Pickers offer, after the vetted records, what the person may already use (decision 0023): their own
@@ -32,7 +30,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 @IntegrationTest
 @ViewPackages(packages = "org.annals")
-class PendingPickersTest extends SpringBrowserlessTest {
+class PendingPickersTest extends SignedInBrowserlessTest {
 
     @Autowired
     Fixtures fixtures;
@@ -66,10 +64,7 @@ class PendingPickersTest extends SpringBrowserlessTest {
                 "Their draft", false));
         Fixtures.as(otherEditor, () -> entities.proposeCreate(project,
                 EntityPayload.of(EntityKind.ORGANIZATION, "Afrin Liberation Forces"), "Submitted group", true));
-        cleanVaadinEnvironment();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(editor, null, editor.getAuthorities()));
-        initVaadinEnvironment();
+        signIn(editor);
     }
 
     /** The form's picker, not the page's filter of the same name. */

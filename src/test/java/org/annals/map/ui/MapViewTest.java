@@ -2,7 +2,6 @@ package org.annals.map.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
@@ -15,11 +14,10 @@ import org.annals.map.MapFixtures;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
+import org.annals.support.SignedInBrowserlessTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The map page without a browser: its filters come from the address (the timeline's parameters), the count line says
@@ -28,7 +26,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 @IntegrationTest
 @ViewPackages(packages = "org.annals")
-class MapViewTest extends SpringBrowserlessTest {
+class MapViewTest extends SignedInBrowserlessTest {
 
     @Autowired
     MapFixtures mapFixtures;
@@ -40,15 +38,9 @@ class MapViewTest extends SpringBrowserlessTest {
     @BeforeEach
     void aSmallWar() {
         war = mapFixtures.smallWar();
-        signInAs(war.viewer());
+        signIn(war.viewer());
     }
 
-    private void signInAs(AnnalsPrincipal principal) {
-        cleanVaadinEnvironment();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        initVaadinEnvironment();
-    }
 
     private void open(String page, String query) {
         UI.getCurrent().navigate("projects/" + war.project() + "/" + page, QueryParameters.fromString(query));

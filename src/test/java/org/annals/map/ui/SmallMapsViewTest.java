@@ -3,7 +3,6 @@ package org.annals.map.ui;
 import static org.annals.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
@@ -25,16 +24,15 @@ import org.annals.review.ReviewService;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
+import org.annals.support.SignedInBrowserlessTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The small maps on the event and entity pages, without a browser: what they draw, say and link to. */
 @IntegrationTest
 @ViewPackages(packages = "org.annals")
-class SmallMapsViewTest extends SpringBrowserlessTest {
+class SmallMapsViewTest extends SignedInBrowserlessTest {
 
     @Autowired
     Fixtures fixtures;
@@ -83,7 +81,7 @@ class SmallMapsViewTest extends SpringBrowserlessTest {
         inRegion = event("Offensive in Idlib Governorate", region, List.of(new EventActor(group, ActorRole.PRIMARY)));
         atNowhere = event("Clash at the village", nowhere, List.of());
         placeless = event("Announcement", null, List.of(new EventActor(person, ActorRole.PRIMARY)));
-        signInAs(viewer);
+        signIn(viewer);
     }
 
     private UUID entity(EntityPayload values) {
@@ -99,12 +97,6 @@ class SmallMapsViewTest extends SpringBrowserlessTest {
         return proposal.eventId();
     }
 
-    private void signInAs(AnnalsPrincipal principal) {
-        cleanVaadinEnvironment();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        initVaadinEnvironment();
-    }
 
     private SmallMap open(String path) {
         navigate("projects/" + project + "/" + path, Component.class);

@@ -2,7 +2,6 @@ package org.annals.review.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -24,16 +23,15 @@ import org.annals.review.WorkingDraftService;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
+import org.annals.support.SignedInBrowserlessTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** "My draft" without a browser: the list, links, removing with what depends on it, split and submit. */
 @IntegrationTest
 @ViewPackages(packages = "org.annals")
-class MyDraftViewTest extends SpringBrowserlessTest {
+class MyDraftViewTest extends SignedInBrowserlessTest {
 
     @Autowired
     Fixtures fixtures;
@@ -60,10 +58,7 @@ class MyDraftViewTest extends SpringBrowserlessTest {
                 AnnotationType.ENTITY_MENTION, new LinkChoice.NewEntity(EntityPayload.of(EntityKind.PLACE, "Aleppo"))));
         Fixtures.as(editor, () -> annotations.annotate(project, second, 0, 8, "Fighting",
                 AnnotationType.CLAIM, LinkChoice.none()));
-        cleanVaadinEnvironment();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                editor, null, editor.getAuthorities()));
-        initVaadinEnvironment();
+        signIn(editor);
     }
 
     @SuppressWarnings("unchecked")

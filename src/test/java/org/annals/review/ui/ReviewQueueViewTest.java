@@ -2,7 +2,6 @@ package org.annals.review.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
@@ -16,20 +15,19 @@ import org.annals.entity.EntityKind;
 import org.annals.entity.EntityPayload;
 import org.annals.entity.EntityService;
 import org.annals.project.ProjectRole;
-import org.annals.review.ChangesetState;
 import org.annals.review.ChangesetService;
+import org.annals.review.ChangesetState;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
+import org.annals.support.SignedInBrowserlessTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The review queue page without a browser: what it shows, why buttons are disabled, and its keys. */
 @IntegrationTest
 @ViewPackages(packages = "org.annals")
-class ReviewQueueViewTest extends SpringBrowserlessTest {
+class ReviewQueueViewTest extends SignedInBrowserlessTest {
 
     @Autowired
     Fixtures fixtures;
@@ -38,12 +36,6 @@ class ReviewQueueViewTest extends SpringBrowserlessTest {
     @Autowired
     ChangesetService changesets;
 
-    private void signInAs(AnnalsPrincipal principal) {
-        cleanVaadinEnvironment();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        initVaadinEnvironment();
-    }
 
     private String heading() {
         return find(H3.class).all().stream().map(H3::getText).filter(t -> !t.isEmpty()).findFirst().orElse("");
@@ -63,7 +55,7 @@ class ReviewQueueViewTest extends SpringBrowserlessTest {
         var own = Fixtures.as(reviewer, () -> entities.proposeCreate(project, EntityPayload.of(EntityKind.PLACE, "Latamneh"),
                 "Reviewer's own proposal", true));
 
-        signInAs(reviewer);
+        signIn(reviewer);
         navigate("projects/" + project + "/review", Component.class);
         assertThat(heading()).isEqualTo("First proposal");
 
@@ -109,7 +101,7 @@ class ReviewQueueViewTest extends SpringBrowserlessTest {
         var district = Fixtures.as(otherEditor, () -> entities.proposeCreate(project,
                 EntityPayload.of(EntityKind.PLACE, "Manbij old town").withPartOf(city.entityId()), "Add the old town", true));
 
-        signInAs(reviewer);
+        signIn(reviewer);
         navigate("projects/" + project + "/review", Component.class);
         assertThat(heading()).isEqualTo("Add Manbij");
         assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withClassName("needed-by").single().getText())

@@ -2,7 +2,6 @@ package org.annals.search.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -12,16 +11,15 @@ import org.annals.search.SearchIndexer;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
+import org.annals.support.SignedInBrowserlessTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** An administrator sees the state of the index and rebuilds it, after confirming, in the background. */
 @IntegrationTest
 @ViewPackages(classes = SearchIndexView.class)
-class SearchIndexViewTest extends SpringBrowserlessTest {
+class SearchIndexViewTest extends SignedInBrowserlessTest {
 
     @Autowired
     Fixtures fixtures;
@@ -31,10 +29,7 @@ class SearchIndexViewTest extends SpringBrowserlessTest {
     @BeforeEach
     void signedInAsAdministrator() {
         AnnalsPrincipal admin = fixtures.admin();
-        cleanVaadinEnvironment();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
-        initVaadinEnvironment();
+        signIn(admin);
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.annals.search.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
@@ -27,10 +26,10 @@ import org.annals.base.ui.MainLayout;
 import org.annals.project.ProjectRole;
 import org.annals.review.RecordRef;
 import org.annals.search.Audience;
+import org.annals.search.KindCounts;
 import org.annals.search.SearchDocument;
 import org.annals.search.SearchEngine;
 import org.annals.search.SearchHit;
-import org.annals.search.KindCounts;
 import org.annals.search.SearchKind;
 import org.annals.search.SearchResults;
 import org.annals.search.Snippet;
@@ -38,16 +37,15 @@ import org.annals.search.TestDocuments;
 import org.annals.security.AnnalsPrincipal;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
+import org.annals.support.SignedInBrowserlessTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The results page and the shell's search box without a browser, on documents put straight into the index. */
 @IntegrationTest
 @ViewPackages(packages = "org.annals")
-class SearchViewTest extends SpringBrowserlessTest {
+class SearchViewTest extends SignedInBrowserlessTest {
 
     @Autowired
     Fixtures fixtures;
@@ -69,12 +67,6 @@ class SearchViewTest extends SpringBrowserlessTest {
         signIn(viewer);
     }
 
-    private void signIn(AnnalsPrincipal user) {
-        cleanVaadinEnvironment();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        initVaadinEnvironment();
-    }
 
     private SearchView open(String query) {
         // The test UI's navigate(String) takes no query: navigate as the page's own links do.

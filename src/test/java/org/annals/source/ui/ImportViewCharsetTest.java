@@ -2,7 +2,6 @@ package org.annals.source.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.select.Select;
@@ -16,15 +15,14 @@ import org.annals.source.SourceText;
 import org.annals.source.TextEncoding;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
+import org.annals.support.SignedInBrowserlessTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The import page's "Read as" choice without a browser: the kept bytes read again at once, and stored so. */
 @IntegrationTest
 @ViewPackages(packages = "org.annals")
-class ImportViewCharsetTest extends SpringBrowserlessTest {
+class ImportViewCharsetTest extends SignedInBrowserlessTest {
 
     private static final String CYRILLIC = """
             Падение Хамы
@@ -37,12 +35,6 @@ class ImportViewCharsetTest extends SpringBrowserlessTest {
     @Autowired
     SourceService sources;
 
-    private void signInAs(AnnalsPrincipal principal) {
-        cleanVaadinEnvironment();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        initVaadinEnvironment();
-    }
 
     @SuppressWarnings("unchecked")
     private Select<TextEncoding> readAs() {
@@ -54,7 +46,7 @@ class ImportViewCharsetTest extends SpringBrowserlessTest {
         UUID project = fixtures.newProject(fixtures.admin());
         AnnalsPrincipal editor = fixtures.newUser("charset-editor");
         fixtures.addMember(project, editor, ProjectRole.EDITOR);
-        signInAs(editor);
+        signIn(editor);
         ImportView view = navigate("projects/" + project + "/import", ImportView.class);
         byte[] bytes = CYRILLIC.getBytes(Charset.forName("windows-1251"));
 
@@ -96,7 +88,7 @@ class ImportViewCharsetTest extends SpringBrowserlessTest {
         UUID project = fixtures.newProject(fixtures.admin());
         AnnalsPrincipal editor = fixtures.newUser("charset-paster");
         fixtures.addMember(project, editor, ProjectRole.EDITOR);
-        signInAs(editor);
+        signIn(editor);
         ImportView view = navigate("projects/" + project + "/import", ImportView.class);
         view.addFile("hama.txt", "Hama\n\nRebels entered Hama.".getBytes(Charset.forName("UTF-8")));
         view.review(view.pending().getFirst());

@@ -3,7 +3,6 @@ package org.annals.suggest.ui;
 import static org.annals.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -19,16 +18,15 @@ import org.annals.suggest.SuggestionKind;
 import org.annals.suggest.SuggestionService;
 import org.annals.support.Fixtures;
 import org.annals.support.IntegrationTest;
+import org.annals.support.SignedInBrowserlessTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The managers' suggestions page without a browser: a name refused "never here" is listed and allowed again. */
 @IntegrationTest
 @ViewPackages(packages = "org.annals")
-class SuggestionSettingsViewTest extends SpringBrowserlessTest {
+class SuggestionSettingsViewTest extends SignedInBrowserlessTest {
 
     @Autowired
     Fixtures fixtures;
@@ -59,10 +57,7 @@ class SuggestionSettingsViewTest extends SpringBrowserlessTest {
         String key = as(editor, () -> suggestions.forSource(project, source)).suggestions().stream()
                 .filter(s -> s.kind() == SuggestionKind.MENTION).findFirst().orElseThrow().key();
         as(editor, () -> suggestions.reject(project, source, key, true));
-        cleanVaadinEnvironment();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(manager, null, manager.getAuthorities()));
-        initVaadinEnvironment();
+        signIn(manager);
     }
 
     @Test
