@@ -143,7 +143,7 @@ class AnnotationPanel extends VerticalLayout {
             listWaitsForText = false;
             rebuild();
             if (selectedKey != null) {
-                show(selectedKey, true);
+                scrollTo(selectedKey);
             }
         }
     }
@@ -168,11 +168,8 @@ class AnnotationPanel extends VerticalLayout {
             selectedKey = null;
         } else {
             detail.add(details(chosenOne));
-            for (int i = 0; scroll && i < rows.size(); i++) {
-                if (rows.get(i) instanceof Item item && item.annotation().key().equals(key)) {
-                    list.scrollToIndex(i);
-                    break;
-                }
+            if (scroll) {
+                scrollTo(key);
             }
         }
         provider.refreshAll();
@@ -225,6 +222,16 @@ class AnnotationPanel extends VerticalLayout {
         if (selectedKey != null) {
             // Redrawn after a change (perhaps someone else's): keep the details, leave the list where it is.
             show(selectedKey, false);
+        }
+    }
+
+    /** Scrolls the list to this annotation's row. */
+    private void scrollTo(String key) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) instanceof Item item && item.annotation().key().equals(key)) {
+                list.scrollToIndex(i);
+                return;
+            }
         }
     }
 
