@@ -85,10 +85,14 @@ class AnnotationPanel extends VerticalLayout {
         }
     };
     private @Nullable String selectedKey;
+    /** Holds the two filters; they are put in it with the list (see {@link #listWaitsForText}). */
+    private final Div filters = new Div();
     /**
-     * Whether the list stays empty until the source's text is drawn ({@link #fillListOnceTextDrawn}). Laying out a
-     * virtual list's first rows took about 40 ms of the source page's start, all of it before the first frame with
-     * the text (issue 21; docs/performance.md, round 5); the reader came for the text.
+     * Whether the filters and the list are left out of the page until the source's text is drawn
+     * ({@link #fillListOnceTextDrawn}). The browser's work for them (a virtual list sets itself up reading the
+     * page's computed styles, two selects build their items and overlays, the list lays out its first rows) came
+     * before the first frame with the text: about 40 ms for the rows (issue 21, round 5) and a quarter of the
+     * view's build with them (round 6, docs/performance.md). The reader came for the text; the counts show at once.
      */
     private boolean listWaitsForText;
     private java.util.function.Function<UUID, Component> threads = id -> new Div();
@@ -115,7 +119,7 @@ class AnnotationPanel extends VerticalLayout {
         stateFilter.setValue(ALL);
         typeFilter.addValueChangeListener(e -> rebuild());
         stateFilter.addValueChangeListener(e -> rebuild());
-        var filters = new Div(typeFilter, stateFilter);
+        filters.add(typeFilter, stateFilter);
         filters.addClassName("annotation-filters");
 
         list.addClassName("annotation-list");
@@ -132,15 +136,23 @@ class AnnotationPanel extends VerticalLayout {
         this.threads = threads;
     }
 
-    /** The list fills once {@link #textDrawn()} is called; its counts show at once. */
+    /**
+     * The filters and the list go into the page, filled, once {@link #textDrawn()} is called; the counts show at
+     * once. Called before the panel is attached (the view's build), so the browser never gets them earlier.
+     */
     void fillListOnceTextDrawn() {
         listWaitsForText = true;
+        filters.remove(typeFilter, stateFilter);
+        remove(list);
     }
 
-    /** The text is on screen: the list fills, scrolled to the chosen annotation if there is one. */
+    /** The text is on screen: the filters and the list come, scrolled to the chosen annotation if there is one. */
     void textDrawn() {
         if (listWaitsForText) {
             listWaitsForText = false;
+            filters.add(typeFilter, stateFilter);
+            addComponentAtIndex(indexOf(summary) + 1, list);
+            setFlexGrow(1, list);
             rebuild();
             if (selectedKey != null) {
                 scrollTo(selectedKey);

@@ -27,6 +27,12 @@ final class SuggestionPanel extends Div {
     private final Span summary = new Span();
     private final Div counts = new Div();
     private final VirtualList<Suggestion> list = new VirtualList<>();
+    /**
+     * The list's place, empty until the first suggestions are shown: the suggestions are drawn once the source's
+     * text is (see {@link EditorSuggestions#prefetch}), and an empty virtual list built with the page cost the
+     * browser's build of the view before that text (issue 21, round 6).
+     */
+    private final Div listPlace = new Div();
     private final Div current = new Div();
     private Consumer<String> choose = key -> { };
     private BiConsumer<String, String> act = (key, action) -> { };
@@ -35,7 +41,8 @@ final class SuggestionPanel extends Div {
         addClassName("suggestion-panel");
         summary.addClassName("suggestion-summary");
         counts.addClassName("suggestion-counts");
-        list.addClassName("suggestion-list");
+        listPlace.addClassName("suggestion-list");
+        list.addClassName("suggestion-rows");
         current.addClassName("suggestion-current");
         list.setRenderer(LitRenderer.<Suggestion>of("""
                 <div class="suggestion-item" role="button" tabindex="0" aria-label="${item.aria}" @click="${choose}"
@@ -47,7 +54,7 @@ final class SuggestionPanel extends Div {
                 .withProperty("label", EditorSuggestions::label)
                 .withProperty("aria", s -> s.kind().displayName() + ": " + s.text())
                 .withFunction("choose", s -> choose.accept(s.key())));
-        add(new H3("Suggestions"), summary, counts, list, current);
+        add(new H3("Suggestions"), summary, counts, listPlace, current);
     }
 
     void onChoose(Consumer<String> choose) {
@@ -70,7 +77,10 @@ final class SuggestionPanel extends Div {
             counts.add(count);
         }
         list.setItems(new ArrayList<>(suggestions));
-        list.setVisible(total > 0);
+        if (list.getParent().isEmpty()) {
+            listPlace.add(list);
+        }
+        listPlace.setVisible(total > 0);
     }
 
     /** The current suggestion and what can be done with it; null: none is current. */

@@ -7,6 +7,7 @@ import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.virtuallist.VirtualList;
 import java.util.UUID;
 import org.annals.annotation.AnnotationService;
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The side panel's list of annotations fills once the browser has drawn the source's text (issue 21: laying out
- * its first rows cost the page's start about 40 ms before the frame with the text); its count shows at once.
+ * The side panel's list of annotations and its filters come once the browser has drawn the source's text (issue 21:
+ * setting them up and laying out the first rows cost the page's start before the frame with the text); its count
+ * shows at once. The suggestions' list, too, waits for its first suggestions.
  */
 @IntegrationTest
 @ViewPackages(packages = "org.annals")
@@ -59,18 +61,26 @@ class AnnotationListAfterTextViewTest extends SignedInBrowserlessTest {
     }
 
     @Test
-    void the_list_fills_once_the_text_is_drawn_and_its_count_shows_before() {
+    void the_list_and_its_filters_come_once_the_text_is_drawn_and_its_count_shows_before() {
         navigate(ProjectRoutes.sourcePath(project, source), Component.class);
-        VirtualList<?> list = find(VirtualList.class).withClassName("annotation-list").single();
         Span summary = find(Span.class).withClassName("annotation-summary").single();
 
         assertThat(summary.getText()).isEqualTo("2 annotations");
-        assertThat(list.getDataProvider().size(new com.vaadin.flow.data.provider.Query<>())).as("rows before the text is drawn").isZero();
+        assertThat(find(VirtualList.class).withClassName("annotation-list").all()).as("the list before the text is drawn").isEmpty();
+        assertThat(find(Select.class).withLabel("Type").all()).as("the filters before the text is drawn").isEmpty();
+        assertThat(find(VirtualList.class).withClassName("suggestion-rows").all())
+                .as("the suggestions' list before the text is drawn").isEmpty();
 
         AnnotatedText text = find(AnnotatedText.class).single();
         ComponentUtil.fireEvent(text, new AnnotatedText.DrawnEvent(text, true));
+        VirtualList<?> list = find(VirtualList.class).withClassName("annotation-list").single();
         // One group (no linked record) and its two annotations.
         assertThat(list.getDataProvider().size(new com.vaadin.flow.data.provider.Query<>())).as("rows once it is drawn").isEqualTo(3);
+        assertThat(find(Select.class).withLabel("Type").single().isAttached()).isTrue();
+        assertThat(find(Select.class).withLabel("State").single().getValue()).isEqualTo(AnnotationPanel.ALL);
+        // The list comes between the counts and the chosen annotation's details, as it was built.
+        var panel = find(AnnotationPanel.class).single();
+        assertThat(panel.indexOf(list)).isEqualTo(panel.indexOf(summary) + 1);
 
         // The text drawn again (a reload) changes nothing more.
         ComponentUtil.fireEvent(text, new AnnotatedText.DrawnEvent(text, true));
