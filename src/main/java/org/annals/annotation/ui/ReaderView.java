@@ -205,8 +205,8 @@ public class ReaderView extends ProjectPage {
         if (pages != null) {
             body.getElement().appendChild(pages);
         }
-        // The side panel's list fills once the browser has drawn the text (its first rows cost the page's start
-        // about 40 ms); its counts show at once.
+        // The side panel's filters and list come once the browser has drawn the text (setting them up cost the
+        // browser's build of the page before the text); its counts show at once.
         side.fillListOnceTextDrawn();
         annotated.addDrawnListener(e -> side.textDrawn());
         show(content);
