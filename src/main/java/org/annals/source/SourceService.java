@@ -75,6 +75,16 @@ public class SourceService {
     }
 
     /**
+     * The first {@code characters} of a source's text (the whole text when it is shorter), without reading the rest:
+     * for showing the beginning of a long source at once.
+     */
+    public String textBeginning(UUID projectId, UUID sourceId, int characters) {
+        access.require(projectId, ProjectRole.VIEWER);
+        Source source = sources.findByIdAndProjectId(sourceId, projectId).orElseThrow(() -> new NotFoundException("Source"));
+        return texts.findContentBeginning(source.getTextVersionId(), characters);
+    }
+
+    /**
      * The passages of a source without its text: their ranges and, for a PDF, their pages. For giving the page of
      * quotes (the REST API's annotations) without reading megabytes of text.
      */

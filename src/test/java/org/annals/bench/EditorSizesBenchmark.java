@@ -128,17 +128,28 @@ class EditorSizesBenchmark {
         var inApp = new ArrayList<Double>();
         var inAppFromCall = new ArrayList<Double>();
         var fullNext = new ArrayList<Double>(); // the frame after, as the harness's clock took it (page's clock)
+        var firstScreen = new ArrayList<Double>(); // the first frame with the text in view, from the page or the view
+        int firstScreensShown = 0;
+        // -Dannals.bench.first-screen=off: each full load as on a browser that has no place kept for the first screen
+        boolean firstScreenOff = "off".equals(System.getProperty("annals.bench.first-screen"));
         var inAppNext = new ArrayList<Double>();
         long firstMessage = 0;
         long textBytes = 0;
         long otherBytes = 0;
         int runs = Integer.getInteger("annals.bench.runs", size.characters() > 2_000_000 ? 5 : 7);
         for (int i = 0; i < runs + 1; i++) {
+            if (firstScreenOff) {
+                page.evaluate("() => localStorage.removeItem('annals-first-screen')");
+            }
             page.navigate(sourceUrl);
             double full = inPage ? recordedFrame(page, "__drawnFrame", "0")
                     : waitAndTime(page, drawn, frameSinceStart);
             if (inPage) {
                 fullNext.add(recordedFrame(page, "__nextFrame", "0"));
+                if (i > 0) {
+                    firstScreen.add(recordedFrame(page, "__firstScreenFrame", "0"));
+                    firstScreensShown += Boolean.TRUE.equals(page.evaluate("() => window.__firstScreenShown")) ? 1 : 0;
+                }
             }
 
             page.navigate(listUrl);
@@ -182,7 +193,12 @@ class EditorSizesBenchmark {
                 ? "in the page: the first frame in which every highlight in view is drawn (its own check at the start of"
                         + " every frame; -Dannals.bench.timing=harness for Playwright's polling and the frame after)"
                 : "by the harness (Playwright's polling, then a frame: the measure until session 15)");
-        System.out.printf(Locale.ROOT, "open, full page load to every highlight drawn (ms): %s%n",
+        if (inPage) {
+            System.out.printf(Locale.ROOT, "open, full page load to every highlight in view drawn, by the page's first"
+                    + " screen or the view (ms): %s; the first screen shown in %d of %d loads%n",
+                    EditorCorpus.summary(firstScreen), firstScreensShown, firstScreen.size());
+        }
+        System.out.printf(Locale.ROOT, "open, full page load to every highlight drawn by the view (ms): %s%n",
                 EditorCorpus.summary(fullLoad));
         System.out.printf(Locale.ROOT, "open, in the app (click in the library) to every highlight drawn (ms): %s%n",
                 EditorCorpus.summary(inApp));
@@ -298,12 +314,18 @@ class EditorSizesBenchmark {
               window.__watchDrawn = () => {
                 delete window.__drawnFrame;
                 delete window.__nextFrame;
+                delete window.__firstScreenFrame;
                 const run = ++watching;
                 const tick = () => {
                   if (run !== watching) return;
                   if (window.__drawnFrame !== undefined) { window.__nextFrame = performance.now(); return; }
                   let seen = false;
                   try { seen = drawn(); } catch (e) { seen = false; }
+                  const screen = document.getElementById('annals-first-screen');
+                  if (window.__firstScreenFrame === undefined && (seen || (screen && !screen.hidden))) {
+                    window.__firstScreenFrame = performance.now();
+                    window.__firstScreenShown = !seen;
+                  }
                   if (seen) window.__drawnFrame = performance.now();
                   requestAnimationFrame(tick);
                 };

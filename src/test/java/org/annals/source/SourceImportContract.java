@@ -92,6 +92,11 @@ abstract class SourceImportContract {
         assertThat(outline).isEqualTo(new SourceText.Outline(read.source(), read.sections(), read.passages(),
                 read.citations()));
         assertThat(as(editor, () -> sources.text(project, imported.sourceId()))).isEqualTo(read.text());
+        // The beginning alone (the first screen of a page opened by its address), and all of a shorter text.
+        assertThat(as(editor, () -> sources.textBeginning(project, imported.sourceId(), 100)))
+                .isEqualTo(read.text().substring(0, 100));
+        assertThat(as(editor, () -> sources.textBeginning(project, imported.sourceId(), read.text().length() + 50)))
+                .isEqualTo(read.text());
     }
 
     @Test
@@ -155,6 +160,8 @@ abstract class SourceImportContract {
         assertThatThrownBy(() -> as(outsider, () -> sources.read(project, imported.sourceId())))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> as(outsider, () -> sources.outline(project, imported.sourceId())))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> as(outsider, () -> sources.textBeginning(project, imported.sourceId(), 100)))
                 .isInstanceOf(NotFoundException.class);
         UUID otherProject = fixtures.newProject(fixtures.admin());
         assertThatThrownBy(() -> as(fixtures.admin(), () -> sources.read(otherProject, imported.sourceId())))

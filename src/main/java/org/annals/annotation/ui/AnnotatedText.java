@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.function.Supplier;
 import java.util.List;
+import org.jsoup.nodes.Element;
 import org.annals.annotation.AnnotationType;
 import org.annals.annotation.EditorAnnotation;
 import org.annals.collab.PresenceService;
@@ -39,6 +40,12 @@ public class AnnotatedText extends com.vaadin.flow.component.Component {
     /** The others' selections last sent, as sent. */
     private String othersShown = "[]";
 
+    /**
+     * The beginning of the text drawn as HTML, for the page request that renders this view (EditorFirstResponse),
+     * made only if that asks and only once; null when the text comes with the answer or was taken.
+     */
+    private @Nullable Supplier<Element> firstScreen;
+
     /** Up to this many characters of text, and {@link #INLINE_MAX_ANNOTATIONS}, see {@link #comesWithTheAnswer}. */
     static final int INLINE_MAX_CHARACTERS = 150_000;
     static final int INLINE_MAX_ANNOTATIONS = 1_500;
@@ -57,8 +64,12 @@ public class AnnotatedText extends com.vaadin.flow.component.Component {
      * editor holds kilobytes, not a copy of the source. The annotations are sent as they are now; changes after
      * this call go through {@link #update}, which the browser applies once both downloads are drawn. A source of
      * sample size opened from inside the app comes with the answer instead ({@link #comesWithTheAnswer}).
+     * {@code beginning} gives at least the text's first {@link FirstScreen#CHARACTERS} characters (or all of a
+     * shorter text), read only for {@link #takeFirstScreen}.
      */
-    public void load(SourceText.Outline source, Collection<EditorAnnotation> annotations, Supplier<String> text) {
+    public void load(SourceText.Outline source, Collection<EditorAnnotation> annotations, Supplier<String> text,
+            Supplier<String> beginning) {
+        firstScreen = null;
         if (comesWithTheAnswer(source.source().textLength(), annotations.size(), VaadinRequest.getCurrent())) {
             // The passages and citation markers as doc-src sends them; the annotations as update() sends them.
             ObjectNode data = document(source.passages(), source.sections(), source.citations(), List.of());
@@ -79,12 +90,23 @@ public class AnnotatedText extends com.vaadin.flow.component.Component {
         List<SourceText.Section> sections = source.sections();
         var citations = source.citations();
         List<EditorAnnotation> shown = List.copyOf(annotations);
+        firstScreen = () -> FirstScreen.body(beginning.get(), passages, sections, citations, shown);
         getElement().setAttribute("doc-src", DownloadHandler.fromInputStream(event -> {
             byte[] bytes = JSON.writeValueAsBytes(document(passages, sections, citations, shown));
             return new DownloadResponse(new ByteArrayInputStream(bytes), "annotations.json",
                     "application/json", bytes.length);
         }).inline());
         getElement().callJsFunction("load", JSON.writeValueAsString(types()));
+    }
+
+    /**
+     * The beginning of the text as {@code annals-text} will draw it, for the page being answered; once. Null when the
+     * text comes with Vaadin's answer (nothing waits for downloads then) or when it was taken.
+     */
+    @Nullable Element takeFirstScreen() {
+        Supplier<Element> made = firstScreen;
+        firstScreen = null;
+        return made == null ? null : made.get();
     }
 
     /**

@@ -77,6 +77,51 @@ class EditorFirstResponse implements VaadinServiceInitListener {
               };
             })();""";
 
+    /** The source's id in a source page's path. */
+    private static final Pattern SOURCE_ID_PATTERN = Pattern.compile("/sources/([0-9a-fA-F-]{36})");
+    static final String FIRST_SCREEN_ID = "annals-first-screen";
+    /** Where the places of sources' text columns are kept in the browser, at most {@code 50} of them. */
+    static final String PLACES_KEY = "annals-first-screen";
+    /**
+     * Right after the first screen's element: shows it at the place kept for this source and window size, or
+     * removes it; takes it away when the view's text is drawn or the reader acts; keeps the place the view's text
+     * was drawn at for the next load. A place is kept only for a text drawn at its beginning, the window not scrolled.
+     */
+    private static final String FIRST_SCREEN_SCRIPT = """
+            (() => {
+              const screen = document.getElementById('$ID');
+              const source = screen.dataset.source;
+              const read = () => { try { return JSON.parse(localStorage.getItem('$KEY')) || {}; } catch (e) { return {}; } };
+              const at = read()[source];
+              if (at && at.w === innerWidth && at.h === innerHeight && at.b > at.y && scrollY === 0) {
+                Object.assign(screen.style, { left: at.l + 'px', top: at.y + 'px', width: at.wd + 'px', height: (at.b - at.y) + 'px' });
+                screen.hidden = false;
+              } else {
+                screen.remove();
+              }
+              const leave = () => {
+                screen.remove();
+                removeEventListener('pointerdown', leave, true);
+                removeEventListener('keydown', leave, true);
+              };
+              addEventListener('pointerdown', leave, true);
+              addEventListener('keydown', leave, true);
+              setTimeout(leave, 15000);
+              document.addEventListener('annals-drawn', (event) => {
+                leave();
+                const text = event.target;
+                const body = text.querySelector?.('.annals-body');
+                if (!body || text.scrollTop !== 0 || scrollY !== 0) return;
+                const box = text.getBoundingClientRect();
+                const b = body.getBoundingClientRect();
+                const places = read();
+                places[source] = { w: innerWidth, h: innerHeight, l: b.left, wd: b.width, y: b.top,
+                  b: Math.min(innerHeight, box.bottom), at: Date.now() };
+                const newest = Object.entries(places).sort((p, q) => q[1].at - p[1].at).slice(0, 50);
+                try { localStorage.setItem('$KEY', JSON.stringify(Object.fromEntries(newest))); } catch (e) { }
+              }, { once: true });
+            })();""".replace("$ID", FIRST_SCREEN_ID).replace("$KEY", PLACES_KEY);
+
     private final boolean enabled;
 
     EditorFirstResponse(@Value("${annals.editor.first-response:true}") boolean enabled) {
@@ -112,6 +157,49 @@ class EditorFirstResponse implements VaadinServiceInitListener {
         }
         keepContainerOutOfOutlet(response.getDocument());
         preloadDownloads(ui, response.getDocument());
+        if (response.getVaadinRequest().getParameterMap().isEmpty()) {
+            // With ?annotation=, ?at= or ?q= the text opens scrolled to a place, not at its beginning.
+            addFirstScreen(ui, response.getVaadinRequest(), response.getDocument());
+        }
+    }
+
+    /**
+     * Shows the beginning of the text where the view will draw it, while Vaadin's client loads and builds the view
+     * (decision 46). The server cannot know where that is (the window's size, the title's lines, the side panel), so
+     * the browser says it: after the view has drawn its text, the script below keeps the text column's place for
+     * this source and window size in the browser's storage; on the next page load of that source at that size (a
+     * reload, a bookmark, the back button) the page shows {@link FirstScreen}'s passages there at once, above the
+     * view being built and letting the pointer through, until the view's own text is drawn in the same place (its
+     * {@code annals-drawn} event) or the reader presses a key or a pointer. Without a kept place, nothing is shown.
+     */
+    private static void addFirstScreen(UI ui, VaadinRequest request, Document page) {
+        AnnotatedText text = null;
+        for (var target : ui.getInternals().getActiveRouterTargetsChain()) {
+            if (target instanceof com.vaadin.flow.component.Component component && text == null) {
+                text = find(component.getElement());
+            }
+        }
+        String source = SOURCE_ID_PATTERN.matcher(String.valueOf(request.getPathInfo())).results()
+                .map(m -> m.group(1)).findFirst().orElse(null);
+        org.jsoup.nodes.Element body = text == null || source == null ? null : text.takeFirstScreen();
+        if (body == null) {
+            return;
+        }
+        org.jsoup.nodes.Element screen = page.body().appendElement("div").id(FIRST_SCREEN_ID)
+                .attr("hidden", "").attr("aria-hidden", "true").attr("data-source", source.toLowerCase(java.util.Locale.ROOT));
+        screen.appendChild(body);
+        page.body().appendElement("script").appendChild(new org.jsoup.nodes.DataNode(FIRST_SCREEN_SCRIPT));
+    }
+
+    private static @org.jspecify.annotations.Nullable AnnotatedText find(Element element) {
+        if (element.isTextNode()) {
+            return null;
+        }
+        if (element.getComponent().orElse(null) instanceof AnnotatedText text) {
+            return text;
+        }
+        return element.getChildren().map(EditorFirstResponse::find).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(null);
     }
 
     /**

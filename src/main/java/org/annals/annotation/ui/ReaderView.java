@@ -161,7 +161,8 @@ public class ReaderView extends ProjectPage {
         annotated.addClassName("reader-text");
         UUID projectOfPage = project.id();
         // Read again when the browser asks: the page keeps no copy of the text (and the service checks access).
-        annotated.load(source, content.annotations(), () -> sources.text(projectOfPage, id));
+        annotated.load(source, content.annotations(), () -> sources.text(projectOfPage, id),
+                () -> sources.textBeginning(projectOfPage, id, FirstScreen.CHARACTERS));
         annotated.addOpenListener(e -> choose(e.key()));
         annotated.addAnnotateListener(e -> annotate(e.start(), e.end(), e.quote(), AnnotationType.valueOf(e.type()), null));
         annotated.addShareListener(e -> share(e.start(), e.end()));
