@@ -79,9 +79,9 @@ class FirstScreenBrowserTest extends BrowserTest {
 
     @Test
     void the_first_screen_shows_every_word_and_highlight_where_the_view_then_draws_them() {
-        var reader = fixtures.newUser("first-screen-editor");
-        var other = fixtures.newUser("first-screen-other");
-        var reviewer = fixtures.newUser("first-screen-reviewer");
+        var reader = fixtures.newUser("fs-editor");
+        var other = fixtures.newUser("fs-other");
+        var reviewer = fixtures.newUser("fs-reviewer");
         UUID project = fixtures.newProject(fixtures.admin());
         fixtures.addMember(project, reader, ProjectRole.EDITOR);
         fixtures.addMember(project, other, ProjectRole.EDITOR);

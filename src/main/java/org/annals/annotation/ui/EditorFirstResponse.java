@@ -185,10 +185,26 @@ class EditorFirstResponse implements VaadinServiceInitListener {
         if (body == null) {
             return;
         }
-        org.jsoup.nodes.Element screen = page.body().appendElement("div").id(FIRST_SCREEN_ID)
+        // First in the body, so that the browser can paint it as soon as it has read it.
+        page.body().prependElement("script").appendChild(new org.jsoup.nodes.DataNode(FIRST_SCREEN_SCRIPT));
+        org.jsoup.nodes.Element screen = page.body().prependElement("div").id(FIRST_SCREEN_ID)
                 .attr("hidden", "").attr("aria-hidden", "true").attr("data-source", source.toLowerCase(java.util.Locale.ROOT));
         screen.appendChild(body);
-        page.body().appendElement("script").appendChild(new org.jsoup.nodes.DataNode(FIRST_SCREEN_SCRIPT));
+        initialMessageLast(page);
+    }
+
+    /**
+     * Moves Vaadin's initial message (the view's first UIDL, tens of kilobytes of script in the head) to the end of
+     * the body: read and run before the first screen, it held back the frame that paints it; its readers are
+     * module scripts, which run only once the whole page has been read.
+     */
+    static void initialMessageLast(Document page) {
+        page.head().select("script").stream()
+                .filter(script -> script.data().contains("window.Vaadin.TypeScript"))
+                .findFirst().ifPresent(script -> {
+                    script.remove();
+                    page.body().appendChild(script);
+                });
     }
 
     private static @org.jspecify.annotations.Nullable AnnotatedText find(Element element) {
