@@ -41,6 +41,7 @@ import org.springframework.test.context.TestPropertySource;
  * ({@link RequestLedger}: time, SQL statements) and the renderer's main thread from a Chromium trace (time per kind of
  * task). Not a test of the application; a profile printed to the test's output.
  * <pre>./mvnw test -Pbenchmark -Dtest=EditorOpenProfile</pre>
+ * {@code -Dannals.profile.first-screen=off} takes the full load without the source's first screen.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(locations = "classpath:annals-test.properties",
@@ -115,6 +116,10 @@ class EditorOpenProfile {
             page.waitForTimeout(300);
             RequestLedger.drain();
             long background = RequestLedger.BACKGROUND.get(0);
+            if ("off".equals(System.getProperty("annals.profile.first-screen"))) {
+                // As on a browser that kept no place for the source's first screen (EditorFirstResponse).
+                page.evaluate("() => localStorage.removeItem('annals-first-screen')");
+            }
             browser.startTracing(page, new Browser.StartTracingOptions().setCategories(EditorCorpus.traceCategories()));
             var messages = new java.util.concurrent.CopyOnWriteArrayList<com.microsoft.playwright.Request>();
             java.util.function.Consumer<com.microsoft.playwright.Request> uidl = request -> {

@@ -94,6 +94,8 @@ class EditorFirstResponse implements VaadinServiceInitListener {
               const read = () => { try { return JSON.parse(localStorage.getItem('$KEY')) || {}; } catch (e) { return {}; } };
               const at = read()[source];
               if (at && at.w === innerWidth && at.h === innerHeight && at.b > at.y && scrollY === 0) {
+                // Only the passages that showed there: the rest would cost the browser's layout and paint for nothing.
+                for (const p of screen.querySelectorAll('.passage')) if (at.c != null && Number(p.dataset.start) >= at.c) p.remove();
                 Object.assign(screen.style, { left: at.l + 'px', top: at.y + 'px', width: at.wd + 'px', height: (at.b - at.y) + 'px' });
                 screen.hidden = false;
               } else {
@@ -114,9 +116,16 @@ class EditorFirstResponse implements VaadinServiceInitListener {
                 if (!body || text.scrollTop !== 0 || scrollY !== 0) return;
                 const box = text.getBoundingClientRect();
                 const b = body.getBoundingClientRect();
+                const bottom = Math.min(innerHeight, box.bottom);
+                let c = null; // where the first passage below the visible box starts
+                search: for (const chunk of body.children) {
+                  for (const p of chunk.children) {
+                    if (p.getBoundingClientRect().top >= bottom) { c = Number(p.dataset.start); break search; }
+                  }
+                }
                 const places = read();
-                places[source] = { w: innerWidth, h: innerHeight, l: b.left, wd: b.width, y: b.top,
-                  b: Math.min(innerHeight, box.bottom), at: Date.now() };
+                places[source] = { w: innerWidth, h: innerHeight, l: b.left, wd: b.width, y: b.top, b: bottom, c,
+                  at: Date.now() };
                 const newest = Object.entries(places).sort((p, q) => q[1].at - p[1].at).slice(0, 50);
                 try { localStorage.setItem('$KEY', JSON.stringify(Object.fromEntries(newest))); } catch (e) { }
               }, { once: true });
