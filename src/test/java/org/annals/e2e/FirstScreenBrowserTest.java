@@ -19,7 +19,13 @@ import org.annals.project.ProjectRole;
 import org.annals.review.ReviewService;
 import org.annals.review.WorkingDraftService;
 import org.annals.security.AnnalsPrincipal;
+import org.annals.source.ImportRequest;
+import org.annals.source.SourceImportService;
+import org.annals.source.SourceMetadata;
 import org.annals.source.SourceService;
+import org.annals.source.parse.BlockKind;
+import org.annals.source.parse.DraftBlock;
+import org.annals.source.parse.SourceFormat;
 import org.annals.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,6 +77,8 @@ class FirstScreenBrowserTest extends BrowserTest {
     @Autowired
     SourceService sources;
     @Autowired
+    SourceImportService imports;
+    @Autowired
     AnnotationService annotations;
     @Autowired
     WorkingDraftService drafts;
@@ -94,7 +102,14 @@ class FirstScreenBrowserTest extends BrowserTest {
             paragraphs.add("Paragraph " + i + ": the convoy moved along the road past fields and villages before"
                     + " dusk, and the fighters held the bridge until the morning.");
         }
-        UUID source = fixtures.newSource(project, other, "First screen", paragraphs.toArray(String[]::new));
+        // A heading and a list among the paragraphs: a list keeps its white space (pre-wrap), so any space the page
+        // added around its words would show.
+        var blocks = new ArrayList<DraftBlock>();
+        blocks.add(DraftBlock.of(BlockKind.HEADING, "The offensive"));
+        paragraphs.forEach(p -> blocks.add(DraftBlock.of(BlockKind.PARAGRAPH, p)));
+        blocks.add(3, DraftBlock.of(BlockKind.LIST, "Idlib\nAleppo\nHama"));
+        UUID source = as(other, () -> imports.importSource(project, new ImportRequest(SourceMetadata.titled("First screen"),
+                SourceFormat.PLAIN_TEXT, blocks, null, null, true)).sourceId());
         String text = as(other, () -> sources.read(project, source).text());
         // Vetted and pending annotations of another editor, overlapping drafts of the reader's own: lanes, tints,
         // dashed and dotted lines.

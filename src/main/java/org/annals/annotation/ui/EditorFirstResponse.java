@@ -50,6 +50,9 @@ import org.springframework.stereotype.Component;
  * bar.</li>
  * </ul>
  * <p>
+ * The page also carries the source's first screen unless {@code annals.editor.first-screen=false} (see
+ * {@link #addFirstScreen}).
+ * <p>
  * On unless {@code annals.editor.first-response=false}, read when Vaadin starts (not a bean condition: Spring AOT
  * would fix that when the production jar is built).
  */
@@ -132,9 +135,12 @@ class EditorFirstResponse implements VaadinServiceInitListener {
             })();""".replace("$ID", FIRST_SCREEN_ID).replace("$KEY", PLACES_KEY);
 
     private final boolean enabled;
+    private final boolean firstScreen;
 
-    EditorFirstResponse(@Value("${annals.editor.first-response:true}") boolean enabled) {
+    EditorFirstResponse(@Value("${annals.editor.first-response:true}") boolean enabled,
+            @Value("${annals.editor.first-screen:true}") boolean firstScreen) {
         this.enabled = enabled;
+        this.firstScreen = firstScreen;
     }
 
     @Override
@@ -145,7 +151,7 @@ class EditorFirstResponse implements VaadinServiceInitListener {
         BootstrapInitialPredicate otherwise = event.getSource().getBootstrapInitialPredicate();
         event.getSource().setBootstrapInitialPredicate(
                 request -> isSourcePage(request) || otherwise.includeInitialUidl(request));
-        event.addIndexHtmlRequestListener(EditorFirstResponse::prepare);
+        event.addIndexHtmlRequestListener(response -> prepare(response, firstScreen));
     }
 
     static boolean isSourcePage(VaadinRequest request) {
@@ -153,7 +159,7 @@ class EditorFirstResponse implements VaadinServiceInitListener {
         return path != null && SOURCE_PAGE.matcher(path).matches();
     }
 
-    private static void prepare(IndexHtmlResponse response) {
+    private static void prepare(IndexHtmlResponse response, boolean withFirstScreen) {
         if (!isSourcePage(response.getVaadinRequest())) {
             return;
         }
@@ -166,7 +172,7 @@ class EditorFirstResponse implements VaadinServiceInitListener {
         }
         keepContainerOutOfOutlet(response.getDocument());
         preloadDownloads(ui, response.getDocument());
-        if (response.getVaadinRequest().getParameterMap().isEmpty()) {
+        if (withFirstScreen && response.getVaadinRequest().getParameterMap().isEmpty()) {
             // With ?annotation=, ?at= or ?q= the text opens scrolled to a place, not at its beginning.
             addFirstScreen(ui, response.getVaadinRequest(), response.getDocument());
         }
@@ -194,6 +200,9 @@ class EditorFirstResponse implements VaadinServiceInitListener {
         if (body == null) {
             return;
         }
+        // Written as built: pretty printing would indent the passages' spans, and a list's or a table's passage keeps
+        // its white space (white-space: pre-wrap), so the indent would show.
+        page.outputSettings().prettyPrint(false);
         // First in the body, so that the browser can paint it as soon as it has read it.
         page.body().prependElement("script").appendChild(new org.jsoup.nodes.DataNode(FIRST_SCREEN_SCRIPT));
         org.jsoup.nodes.Element screen = page.body().prependElement("div").id(FIRST_SCREEN_ID)

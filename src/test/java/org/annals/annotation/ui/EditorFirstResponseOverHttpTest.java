@@ -70,6 +70,15 @@ class EditorFirstResponseOverHttpTest {
             assertThat(head).contains("<link rel=\"preload\" as=\"fetch\" crossorigin=\"\" href=\"" + download + "\">");
         }
 
+        // The first screen: the text's beginning drawn on the server, hidden until the page's script places it, first
+        // in the body; Vaadin's initial message after it. Opened at a place (?at=), the page has none.
+        assertThat(page.body()).containsPattern("<body>\\s*<div id=\"annals-first-screen\" hidden aria-hidden=\"true\" "
+                + "data-source=\"" + source + "\"><div class=\"annals-body\">");
+        assertThat(page.body()).contains("<span data-s=\"0\">The rebels entered Aleppo on Saturday.</span>");
+        assertThat(page.body().indexOf("id=\"annals-first-screen\"")).isLessThan(page.body().indexOf("window.Vaadin.TypeScript"));
+        assertThat(get(person, "/projects/" + project + "/sources/" + source + "?at=4-10").body())
+                .contains("First response").doesNotContain("annals-first-screen");
+
         var textDownload = get(person, "/" + downloads.get(0));
         assertThat(textDownload.statusCode()).isEqualTo(200);
         assertThat(textDownload.body()).isEqualTo(text);
@@ -82,6 +91,8 @@ class EditorFirstResponseOverHttpTest {
         var other = new HttpSignIn(port);
         assertThat(other.signIn(stranger.getUsername(), Fixtures.PASSWORD, Map.of())).isEqualTo("/");
         assertThat(get(other, "/" + downloads.get(0)).body()).doesNotContain("Aleppo");
+        assertThat(get(other, "/projects/" + project + "/sources/" + source).body()).doesNotContain("Aleppo")
+                .doesNotContain("annals-first-screen");
         var anonymous = new HttpSignIn(port);
         var refused = get(anonymous, "/projects/" + project + "/sources/" + source);
         assertThat(refused.body()).doesNotContain("First response").doesNotContain("VAADIN/dynamic/resource/");

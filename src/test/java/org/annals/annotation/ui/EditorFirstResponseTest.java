@@ -29,7 +29,7 @@ class EditorFirstResponseTest {
         VaadinService service = mock(VaadinService.class);
         var event = new ServiceInitEvent(service);
 
-        new EditorFirstResponse(false).serviceInit(event);
+        new EditorFirstResponse(false, true).serviceInit(event);
 
         verifyNoInteractions(service);
         assertThat(event.getAddedIndexHtmlRequestListeners()).isEmpty();
@@ -41,7 +41,7 @@ class EditorFirstResponseTest {
         when(service.getBootstrapInitialPredicate()).thenReturn(request -> false);
         var event = new ServiceInitEvent(service);
 
-        new EditorFirstResponse(true).serviceInit(event);
+        new EditorFirstResponse(true, true).serviceInit(event);
 
         var predicate = ArgumentCaptor.forClass(BootstrapInitialPredicate.class);
         verify(service).setBootstrapInitialPredicate(predicate.capture());
@@ -81,6 +81,19 @@ class EditorFirstResponseTest {
         EditorFirstResponse.keepContainerOutOfOutlet(page);
 
         assertThat(page.html()).isEqualTo(Jsoup.parse(html).html());
+    }
+
+    @Test
+    void vaadins_initial_message_goes_from_the_head_to_the_end_of_the_body() {
+        Document page = Jsoup.parse("""
+                <html><head><script initial="">window.Vaadin = window.Vaadin || {};window.Vaadin.TypeScript= {};</script>
+                <script>const other = 1;</script></head><body><div id="annals-first-screen"></div><div id="outlet"></div>
+                </body></html>""");
+
+        EditorFirstResponse.initialMessageLast(page);
+
+        assertThat(page.head().select("script")).extracting(org.jsoup.nodes.Element::data).containsExactly("const other = 1;");
+        assertThat(page.body().children().last().data()).contains("window.Vaadin.TypeScript");
     }
 
     private static VaadinRequest request(String pathInfo) {
