@@ -132,6 +132,14 @@ class FirstScreenBrowserTest extends BrowserTest {
         Map<String, Object> first = openAndHandOver(page, address, source);
         assertThat(first.get("shown")).as("a first screen without a kept place").isEqualTo(false);
 
+        // The text stays where it was drawn once the suggestions have come (the legend above it had its place).
+        page.waitForFunction("() => Number(document.querySelector('annals-text').dataset.suggestions ?? -1) >= 0"
+                + " && document.querySelector('annals-text .annals-suggestions') !== null");
+        page.waitForTimeout(300);
+        assertThat(((Number) page.evaluate("id => document.querySelector('annals-text .annals-body').getBoundingClientRect().top"
+                + " - JSON.parse(localStorage.getItem('annals-first-screen'))[id].y", source.toString())).doubleValue())
+                .as("the text's move after it was drawn").isCloseTo(0, within(0.5));
+
         Map<String, Object> desktop = openAndHandOver(page, address, source);
         assertSameScreen(desktop, 12);
         assertThat(desktop.get("markup")).as("elements made from the source's text").isEqualTo(0);

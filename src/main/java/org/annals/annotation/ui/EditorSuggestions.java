@@ -64,6 +64,10 @@ final class EditorSuggestions {
         this.panel = panel;
         this.lastEvent = lastEvent;
         this.drafted = drafted;
+        // The kinds go with the text, the suggestions once it is drawn (load()): the legend above the text has its
+        // rows of kinds from the first drawing, so the text does not move down by them (82 px at 1280x900) when the
+        // suggestions come, and a source's first screen (FirstScreen) is placed where the text stays.
+        text.showGhosts(KINDS, List.of());
         text.addGhostListener(e -> handle(e.key(), e.action()));
         panel.onChoose(this::focus);
         panel.onAction(this::handle);
