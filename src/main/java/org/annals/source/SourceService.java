@@ -69,8 +69,7 @@ public class SourceService {
      * many sources in turn (the unmarked mentions of an entity), where those would only cost time.
      */
     public String text(UUID projectId, UUID sourceId) {
-        access.require(projectId, ProjectRole.VIEWER);
-        Source source = sources.findByIdAndProjectId(sourceId, projectId).orElseThrow(() -> new NotFoundException("Source"));
+        Source source = readable(projectId, sourceId);
         return texts.findContent(source.getTextVersionId());
     }
 
@@ -79,8 +78,7 @@ public class SourceService {
      * for showing the beginning of a long source at once.
      */
     public String textBeginning(UUID projectId, UUID sourceId, int characters) {
-        access.require(projectId, ProjectRole.VIEWER);
-        Source source = sources.findByIdAndProjectId(sourceId, projectId).orElseThrow(() -> new NotFoundException("Source"));
+        Source source = readable(projectId, sourceId);
         return texts.findContentBeginning(source.getTextVersionId(), characters);
     }
 
@@ -89,14 +87,12 @@ public class SourceService {
      * quotes (the REST API's annotations) without reading megabytes of text.
      */
     public List<SourceText.Passage> passages(UUID projectId, UUID sourceId) {
-        access.require(projectId, ProjectRole.VIEWER);
-        Source source = sources.findByIdAndProjectId(sourceId, projectId).orElseThrow(() -> new NotFoundException("Source"));
+        Source source = readable(projectId, sourceId);
         return segments.findPassages(source.getTextVersionId(), TextSegment.Kind.PASSAGE);
     }
 
     public SourceText read(UUID projectId, UUID sourceId) {
-        access.require(projectId, ProjectRole.VIEWER);
-        Source source = sources.findByIdAndProjectId(sourceId, projectId).orElseThrow(() -> new NotFoundException("Source"));
+        Source source = readable(projectId, sourceId);
         SourceText.Outline outline = outlineOf(source);
         return new SourceText(outline.source(), texts.findContent(source.getTextVersionId()), outline.sections(),
                 outline.passages(), outline.citations());
@@ -108,8 +104,13 @@ public class SourceService {
      * for the download.
      */
     public SourceText.Outline outline(UUID projectId, UUID sourceId) {
+        return outlineOf(readable(projectId, sourceId));
+    }
+
+    /** The project's source, for someone who may read the project (else denied); not found in another project. */
+    private Source readable(UUID projectId, UUID sourceId) {
         access.require(projectId, ProjectRole.VIEWER);
-        return outlineOf(sources.findByIdAndProjectId(sourceId, projectId).orElseThrow(() -> new NotFoundException("Source")));
+        return sources.findByIdAndProjectId(sourceId, projectId).orElseThrow(() -> new NotFoundException("Source"));
     }
 
     private SourceText.Outline outlineOf(Source source) {

@@ -302,7 +302,9 @@ class EditorSizesBenchmark {
      * which it holds is the one that paints it: its time is {@code __drawnFrame}, the budget's "first frame after
      * every highlight is drawn". The frame after that one is {@code __nextFrame}, what the harness's clock took
      * (it saw the highlights in one frame, then asked for a frame): it also counts whatever runs between the two
-     * frames (such as the side panel's parts that come once the text is drawn). The check is the one Playwright's
+     * frames (such as the side panel's parts that come once the text is drawn). {@code __firstScreenFrame} is the
+     * first frame showing every highlight in view drawn by the page's first screen (EditorFirstResponse) or by the
+     * view, and {@code __firstScreenShown} whether it was the first screen. The check is the one Playwright's
      * polling ran, without Playwright's own script, which it first evaluates in a new page while the page loads
      * (10-20 ms of the main thread on this machine class, before Vaadin's client built the view; about 50 ms after
      * a click in the app), and without the round trips between harness and page (session 15, docs/performance.md).
@@ -315,6 +317,7 @@ class EditorSizesBenchmark {
                 delete window.__drawnFrame;
                 delete window.__nextFrame;
                 delete window.__firstScreenFrame;
+                delete window.__firstScreenShown;
                 const run = ++watching;
                 const tick = () => {
                   if (run !== watching) return;

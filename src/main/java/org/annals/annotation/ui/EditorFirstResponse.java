@@ -8,7 +8,6 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.communication.IndexHtmlResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -61,7 +60,7 @@ class EditorFirstResponse implements VaadinServiceInitListener {
 
     /** A source's page: {@code projects/<uuid>/sources/<uuid>}, the route of {@link ReaderView}. */
     private static final Pattern SOURCE_PAGE = Pattern.compile(
-            "/?projects/[0-9a-fA-F-]{36}/sources/[0-9a-fA-F-]{36}/?");
+            "/?projects/[0-9a-fA-F-]{36}/sources/([0-9a-fA-F-]{36})/?");
     /** The tag Vaadin gives the view's container in the page. */
     private static final Pattern CONTAINER_TAG_PATTERN = Pattern.compile("flow-container-[a-z0-9-]+");
     /**
@@ -80,8 +79,6 @@ class EditorFirstResponse implements VaadinServiceInitListener {
               };
             })();""";
 
-    /** The source's id in a source page's path. */
-    private static final Pattern SOURCE_ID_PATTERN = Pattern.compile("/sources/([0-9a-fA-F-]{36})");
     static final String FIRST_SCREEN_ID = "annals-first-screen";
     /** Where the places of sources' text columns are kept in the browser, at most {@code 50} of them. */
     static final String PLACES_KEY = "annals-first-screen";
@@ -171,11 +168,31 @@ class EditorFirstResponse implements VaadinServiceInitListener {
             return;
         }
         keepContainerOutOfOutlet(response.getDocument());
-        preloadDownloads(ui, response.getDocument());
+        AnnotatedText text = annotatedText(ui);
+        if (text == null) {
+            return;
+        }
+        preloadDownloads(text, response.getDocument());
         if (withFirstScreen && response.getVaadinRequest().getParameterMap().isEmpty()) {
             // With ?annotation=, ?at= or ?q= the text opens scrolled to a place, not at its beginning.
-            addFirstScreen(ui, response.getVaadinRequest(), response.getDocument());
+            addFirstScreen(text, response.getVaadinRequest(), response.getDocument());
         }
+    }
+
+    /**
+     * The rendered editor's text. Vaadin keeps the route's components in the router's chain, not among the UI
+     * element's children, so it is looked for there.
+     */
+    private static @org.jspecify.annotations.Nullable AnnotatedText annotatedText(UI ui) {
+        for (var target : ui.getInternals().getActiveRouterTargetsChain()) {
+            if (target instanceof com.vaadin.flow.component.Component component) {
+                AnnotatedText text = find(component.getElement());
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -187,19 +204,13 @@ class EditorFirstResponse implements VaadinServiceInitListener {
      * view being built and letting the pointer through, until the view's own text is drawn in the same place (its
      * {@code annals-drawn} event) or the reader presses a key or a pointer. Without a kept place, nothing is shown.
      */
-    private static void addFirstScreen(UI ui, VaadinRequest request, Document page) {
-        AnnotatedText text = null;
-        for (var target : ui.getInternals().getActiveRouterTargetsChain()) {
-            if (target instanceof com.vaadin.flow.component.Component component && text == null) {
-                text = find(component.getElement());
-            }
-        }
-        String source = SOURCE_ID_PATTERN.matcher(String.valueOf(request.getPathInfo())).results()
-                .map(m -> m.group(1)).findFirst().orElse(null);
-        org.jsoup.nodes.Element body = text == null || source == null ? null : text.takeFirstScreen();
+    private static void addFirstScreen(AnnotatedText text, VaadinRequest request, Document page) {
+        var path = SOURCE_PAGE.matcher(String.valueOf(request.getPathInfo()));
+        org.jsoup.nodes.Element body = path.matches() ? text.takeFirstScreen() : null;
         if (body == null) {
             return;
         }
+        String source = path.group(1);
         // Written as built: pretty printing would indent the passages' spans, and a list's or a table's passage keeps
         // its white space (white-space: pre-wrap), so the indent would show.
         page.outputSettings().prettyPrint(false);
@@ -225,9 +236,10 @@ class EditorFirstResponse implements VaadinServiceInitListener {
                 });
     }
 
+    /** The first annotated text under this element. */
     private static @org.jspecify.annotations.Nullable AnnotatedText find(Element element) {
         if (element.isTextNode()) {
-            return null;
+            return null; // a text node has no component
         }
         if (element.getComponent().orElse(null) instanceof AnnotatedText text) {
             return text;
@@ -263,36 +275,15 @@ class EditorFirstResponse implements VaadinServiceInitListener {
     /**
      * Names the rendered editor's text-src and doc-src in the page's head as {@code <link rel="preload"
      * as="fetch" crossorigin>}: fetched as the component fetches them (same origin, with the session's cookie),
-     * so that its fetch is answered from the preload. Vaadin keeps the route's components in the router's
-     * chain, not among the UI element's children, so they are looked for there.
+     * so that its fetch is answered from the preload.
      */
-    private static void preloadDownloads(UI ui, Document page) {
-        var hrefs = new ArrayList<String>();
-        for (var target : ui.getInternals().getActiveRouterTargetsChain()) {
-            if (target instanceof com.vaadin.flow.component.Component component) {
-                collect(component.getElement(), hrefs);
+    private static void preloadDownloads(AnnotatedText text, Document page) {
+        for (String attribute : List.of("text-src", "doc-src")) {
+            String href = text.getElement().getAttribute(attribute);
+            if (href != null) {
+                page.head().appendElement("link").attr("rel", "preload").attr("as", "fetch")
+                        .attr("crossorigin", "").attr("href", href);
             }
         }
-        for (String href : hrefs) {
-            page.head().appendElement("link").attr("rel", "preload").attr("as", "fetch")
-                    .attr("crossorigin", "").attr("href", href);
-        }
-    }
-
-    /** The text-src and doc-src addresses of every annotated text under this element. */
-    private static void collect(Element element, List<String> found) {
-        if (element.isTextNode()) {
-            return; // a text node has no tag (getTag() throws)
-        }
-        if ("annals-text".equals(element.getTag())) {
-            for (String attribute : List.of("text-src", "doc-src")) {
-                String href = element.getAttribute(attribute);
-                if (href != null && !found.contains(href)) {
-                    found.add(href);
-                }
-            }
-            return;
-        }
-        element.getChildren().forEach(child -> collect(child, found));
     }
 }
