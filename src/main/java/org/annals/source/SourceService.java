@@ -107,6 +107,15 @@ public class SourceService {
         return outlineOf(readable(projectId, sourceId));
     }
 
+    /**
+     * Whether the caller may read this source (a member of its project, the source in that project): asked before the
+     * source's page is built, to answer it early; the reads that follow check again.
+     */
+    public boolean isReadable(UUID projectId, UUID sourceId) {
+        return access.roleOf(projectId).filter(role -> role.includes(ProjectRole.VIEWER)).isPresent()
+                && sources.existsByIdAndProjectId(sourceId, projectId);
+    }
+
     /** The project's source, for someone who may read the project (else denied); not found in another project. */
     private Source readable(UUID projectId, UUID sourceId) {
         access.require(projectId, ProjectRole.VIEWER);

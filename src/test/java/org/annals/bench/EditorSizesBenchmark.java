@@ -64,6 +64,12 @@ class EditorSizesBenchmark {
               document.addEventListener('click', () => { window.__clicked = performance.now(); }, {capture: true, once: true});
             }""";
 
+    /** A full load's phases from the Navigation Timing entry (the previous page's unload is same-origin, so given). */
+    private static final String NAVIGATION_PHASES = """
+            () => { const n = performance.getEntriesByType('navigation')[0];
+              return { 'the request sent': n.requestStart, 'the answer begins': n.responseStart, 'the previous page unloaded': n.unloadEventEnd,
+                'the answer ends': n.responseEnd, 'the page read': n.domInteractive }; }""";
+
     private static final Map<String, Size> SIZES = Map.of(
             "100k", new Size("100 KB", 100_000, 500),
             "1m", new Size("1 MB", 1_000_000, 5_000),
@@ -133,6 +139,8 @@ class EditorSizesBenchmark {
         // -Dannals.bench.first-screen=off: each full load as on a browser that has no place kept for the first screen
         boolean firstScreenOff = "off".equals(System.getProperty("annals.bench.first-screen"));
         var inAppNext = new ArrayList<Double>();
+        // Where a full load's time goes before the first frame: the navigation's own timing, per phase.
+        var phases = new java.util.LinkedHashMap<String, List<Double>>();
         long firstMessage = 0;
         long textBytes = 0;
         long otherBytes = 0;
@@ -147,6 +155,9 @@ class EditorSizesBenchmark {
             if (inPage) {
                 fullNext.add(recordedFrame(page, "__nextFrame", "0"));
                 if (i > 0) {
+                    @SuppressWarnings("unchecked")
+                    var timing = (Map<String, Number>) page.evaluate(NAVIGATION_PHASES);
+                    timing.forEach((phase, ms) -> phases.computeIfAbsent(phase, k -> new ArrayList<>()).add(ms.doubleValue()));
                     firstScreen.add(recordedFrame(page, "__firstScreenFrame", "0"));
                     firstScreensShown += Boolean.TRUE.equals(page.evaluate("() => window.__firstScreenShown")) ? 1 : 0;
                 }
@@ -198,6 +209,8 @@ class EditorSizesBenchmark {
                     + " screen or the view (ms): %s; the first screen shown in %d of %d loads%n",
                     EditorCorpus.summary(firstScreen), firstScreensShown, firstScreen.size());
         }
+        phases.forEach((phase, ms) -> System.out.printf(Locale.ROOT, "  full page load, %s (ms after navigation start): %s%n",
+                phase, EditorCorpus.summary(ms)));
         System.out.printf(Locale.ROOT, "open, full page load to every highlight drawn by the view (ms): %s%n",
                 EditorCorpus.summary(fullLoad));
         System.out.printf(Locale.ROOT, "open, in the app (click in the library) to every highlight drawn (ms): %s%n",

@@ -146,6 +146,13 @@ class FirstScreenBrowserTest extends BrowserTest {
         assertThat((String) desktop.get("words")).contains(HOSTILE);
         assertThat(page.evaluate("() => window.__hacked")).isNull();
         assertThat(page.locator("#annals-first-screen")).hasCount(0);
+        // This load began before Vaadin's page (decision 47): the early head holds the module preload, and Vaadin's
+        // head, read after the first screen, went into the body, where its elements still work (the page's language
+        // and title, the view drawn above).
+        assertThat(page.evaluate("() => document.head.querySelector('link[rel=modulepreload]') !== null"
+                + " && document.querySelector('body > title') !== null")).as("answered early").isEqualTo(true);
+        assertThat(page.evaluate("() => document.documentElement.lang")).isEqualTo("en");
+        assertThat(page.title()).startsWith("First screen · ");
 
         page.setViewportSize(390, 844);
         assertThat(openAndHandOver(page, address, source).get("shown")).as("a phone's first load").isEqualTo(false);

@@ -6,6 +6,7 @@ import com.vaadin.flow.server.BootstrapInitialPredicate;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.communication.IndexHtmlResponse;
 import java.util.List;
@@ -133,11 +134,13 @@ class EditorFirstResponse implements VaadinServiceInitListener {
 
     private final boolean enabled;
     private final boolean firstScreen;
+    private final SourcePageEarlyAnswer earlyAnswer;
 
     EditorFirstResponse(@Value("${annals.editor.first-response:true}") boolean enabled,
-            @Value("${annals.editor.first-screen:true}") boolean firstScreen) {
+            @Value("${annals.editor.first-screen:true}") boolean firstScreen, SourcePageEarlyAnswer earlyAnswer) {
         this.enabled = enabled;
         this.firstScreen = firstScreen;
+        this.earlyAnswer = earlyAnswer;
     }
 
     @Override
@@ -148,7 +151,12 @@ class EditorFirstResponse implements VaadinServiceInitListener {
         BootstrapInitialPredicate otherwise = event.getSource().getBootstrapInitialPredicate();
         event.getSource().setBootstrapInitialPredicate(
                 request -> isSourcePage(request) || otherwise.includeInitialUidl(request));
-        event.addIndexHtmlRequestListener(response -> prepare(response, firstScreen));
+        event.addIndexHtmlRequestListener(response -> {
+            if (firstScreen && response.getVaadinRequest() instanceof VaadinServletRequest request) {
+                earlyAnswer.learnHead(response.getDocument(), request.getRequestURI());
+            }
+            prepare(response, firstScreen);
+        });
     }
 
     static boolean isSourcePage(VaadinRequest request) {
@@ -206,20 +214,35 @@ class EditorFirstResponse implements VaadinServiceInitListener {
      */
     private static void addFirstScreen(AnnotatedText text, VaadinRequest request, Document page) {
         var path = SOURCE_PAGE.matcher(String.valueOf(request.getPathInfo()));
+        boolean sentEarly = request instanceof VaadinServletRequest servlet
+                && SourcePageEarlyAnswer.firstScreenSent(servlet.getHttpServletRequest());
+        // Taken in any case: the view keeps no first screen once the page is answered.
         org.jsoup.nodes.Element body = path.matches() ? text.takeFirstScreen() : null;
-        if (body == null) {
+        if (body == null || sentEarly) {
             return;
         }
-        String source = path.group(1);
         // Written as built: pretty printing would indent the passages' spans, and a list's or a table's passage keeps
         // its white space (white-space: pre-wrap), so the indent would show.
         page.outputSettings().prettyPrint(false);
         // First in the body, so that the browser can paint it as soon as it has read it.
-        page.body().prependElement("script").appendChild(new org.jsoup.nodes.DataNode(FIRST_SCREEN_SCRIPT));
-        org.jsoup.nodes.Element screen = page.body().prependElement("div").id(FIRST_SCREEN_ID)
-                .attr("hidden", "").attr("aria-hidden", "true").attr("data-source", source.toLowerCase(java.util.Locale.ROOT));
-        screen.appendChild(body);
+        List<org.jsoup.nodes.Element> screen = firstScreen(path.group(1), body);
+        for (int i = screen.size() - 1; i >= 0; i--) {
+            page.body().prependChild(screen.get(i));
+        }
         initialMessageLast(page);
+    }
+
+    /**
+     * The first screen's element (hidden until its script shows it) holding {@code body}, then the script that shows
+     * it at the place kept for this source and window size: what goes first in a source's page body.
+     */
+    static List<org.jsoup.nodes.Element> firstScreen(String sourceId, org.jsoup.nodes.Element body) {
+        org.jsoup.nodes.Element screen = new org.jsoup.nodes.Element("div").id(FIRST_SCREEN_ID).attr("hidden", "")
+                .attr("aria-hidden", "true").attr("data-source", sourceId.toLowerCase(java.util.Locale.ROOT));
+        screen.appendChild(body);
+        org.jsoup.nodes.Element script = new org.jsoup.nodes.Element("script")
+                .appendChild(new org.jsoup.nodes.DataNode(FIRST_SCREEN_SCRIPT));
+        return List.of(screen, script);
     }
 
     /**

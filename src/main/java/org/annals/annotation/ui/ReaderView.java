@@ -17,6 +17,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
 import jakarta.annotation.security.PermitAll;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -141,8 +142,12 @@ public class ReaderView extends ProjectPage {
         UUID id = routeParameters().get(SOURCE_ID).flatMap(ProjectRoutes::parseId)
                 .orElseThrow(() -> new NotFoundException("Source"));
         // The structure only: the browser downloads the text itself (text-src), the one time it is read.
-        SourceText.Outline source = sources.outline(project.id(), id);
-        EditorContent content = annotations.editor(project.id(), id);
+        // Read already when the page was answered early (SourcePageEarlyAnswer), in this request, with the same checks.
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        var early = SourcePageEarlyAnswer.takeReads(request == null ? null : request.getHttpServletRequest(), project.id(),
+                id);
+        SourceText.Outline source = early != null ? early.outline() : sources.outline(project.id(), id);
+        EditorContent content = early != null ? early.content() : annotations.editor(project.id(), id);
         projectId = project.id();
         sourceId = id;
         // Before the bar is added (and so attached): it counts the viewer in once, for this source.

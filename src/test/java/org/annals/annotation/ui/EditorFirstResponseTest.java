@@ -29,7 +29,7 @@ class EditorFirstResponseTest {
         VaadinService service = mock(VaadinService.class);
         var event = new ServiceInitEvent(service);
 
-        new EditorFirstResponse(false, true).serviceInit(event);
+        new EditorFirstResponse(false, true, new SourcePageEarlyAnswer(null, null, true, true, true)).serviceInit(event);
 
         verifyNoInteractions(service);
         assertThat(event.getAddedIndexHtmlRequestListeners()).isEmpty();
@@ -41,7 +41,7 @@ class EditorFirstResponseTest {
         when(service.getBootstrapInitialPredicate()).thenReturn(request -> false);
         var event = new ServiceInitEvent(service);
 
-        new EditorFirstResponse(true, true).serviceInit(event);
+        new EditorFirstResponse(true, true, new SourcePageEarlyAnswer(null, null, true, true, true)).serviceInit(event);
 
         var predicate = ArgumentCaptor.forClass(BootstrapInitialPredicate.class);
         verify(service).setBootstrapInitialPredicate(predicate.capture());

@@ -1,0 +1,201 @@
+package org.annals.annotation.ui;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.annals.annotation.AnnotationService;
+import org.annals.annotation.EditorContent;
+import org.annals.base.ui.StoredColorScheme;
+import org.annals.security.CurrentUser;
+import org.annals.source.SourceService;
+import org.annals.source.SourceText;
+import org.jspecify.annotations.Nullable;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+
+/**
+ * A source's page opened by its address starts its answer before Vaadin builds the view (issue 21, decision 47).
+ * Vaadin answers a page only once it has rendered the view into it (100-220 ms on a loaded two-core machine for the
+ * source page); until the answer begins, the browser keeps the page it leaves and cannot paint anything of the new
+ * one. For a source the caller may read, this filter first sends the beginning of the page: the head's style sheets
+ * and module preloads (as the last Vaadin page had them), the stored colour scheme, and the source's first screen
+ * ({@link FirstScreen}, shown by {@link EditorFirstResponse}'s script where the view drew the text the last time);
+ * the browser paints it while the server renders the view. Vaadin's page follows in the same answer.
+ * <p>
+ * <b>One answer, two documents' worth of tags.</b> Vaadin writes a whole document ({@code <!doctype html><html>
+ * <head>…</head><body>…}). After the beginning sent here, the HTML parser reads those tags by the standard's rules for
+ * a document already in its body: the doctype and {@code <head>} are ignored, the attributes of {@code <html>} and
+ * {@code <body>} are added to the elements that exist, and the head's {@code <base>}, {@code <meta>},
+ * {@code <link>}, {@code <style>} and {@code <script>} elements are read as in a head (they work), only placed in the
+ * body. {@code SourcePageEarlyAnswerOverHttpTest} and {@code FirstScreenBrowserTest} check the page that results.
+ * <p>
+ * <b>What it cannot do after the answer began:</b> change its status or headers. So it starts early only for a
+ * plain {@code GET} of a source's page (no query: with {@code ?at=} and the like the text opens elsewhere), by a
+ * signed-in person who may read that source, once a Vaadin page has been answered since start-up (its head is what
+ * is copied). Everything else (a stranger, a missing source, the first page after start) is answered as before.
+ * The reads made here (the source's outline and its annotations, with the service's permission checks) are handed to
+ * the view being rendered in the same request ({@link #takeReads}), so the page reads them once.
+ * <p>
+ * On unless {@code annals.editor.early-answer=false}, {@code annals.editor.first-screen=false} or
+ * {@code annals.editor.first-response=false}.
+ */
+@Component
+class SourcePageEarlyAnswer implements Filter, Ordered {
+
+    /** A source's page, with the project's and the source's ids. */
+    private static final Pattern PAGE = Pattern.compile("/projects/([0-9a-fA-F-]{36})/sources/([0-9a-fA-F-]{36})/?");
+    /** The request attribute carrying the early reads to the view. */
+    private static final String READS = SourcePageEarlyAnswer.class.getName() + ".reads";
+    /** The request attribute saying the first screen went out early (so the page is not given another). */
+    private static final String SENT = SourcePageEarlyAnswer.class.getName() + ".sent";
+
+    /** What this filter read for the view: the outline and the annotations of one source, in this request. */
+    record Reads(UUID projectId, UUID sourceId, SourceText.Outline outline, EditorContent content) {
+    }
+
+    private final SourceService sources;
+    private final AnnotationService annotations;
+    private final boolean enabled;
+    /** The head of a Vaadin page answered since start-up, as the tags to send first; null until one was answered. */
+    private final AtomicReference<@Nullable String> head = new AtomicReference<>();
+
+    SourcePageEarlyAnswer(SourceService sources, AnnotationService annotations,
+            @Value("${annals.editor.first-response:true}") boolean firstResponse,
+            @Value("${annals.editor.first-screen:true}") boolean firstScreen,
+            @Value("${annals.editor.early-answer:true}") boolean earlyAnswer) {
+        this.sources = sources;
+        this.annotations = annotations;
+        this.enabled = firstResponse && firstScreen && earlyAnswer;
+    }
+
+    /** After Spring Security's chain (the caller is known) and the rights memo (the role is read once per request). */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE - 10;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (enabled && request instanceof HttpServletRequest http && response instanceof HttpServletResponse answer) {
+            answerEarly(http, answer);
+        }
+        chain.doFilter(request, response);
+    }
+
+    private void answerEarly(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String beginning = head.get();
+        if (beginning == null || !"GET".equals(request.getMethod()) || request.getQueryString() != null
+                || CurrentUser.get().isEmpty() || !acceptsHtml(request)) {
+            return;
+        }
+        Matcher page = PAGE.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        if (!page.matches()) {
+            return;
+        }
+        UUID projectId = UUID.fromString(page.group(1));
+        UUID sourceId = UUID.fromString(page.group(2));
+        if (!sources.isReadable(projectId, sourceId)) {
+            return;
+        }
+        // The head first: the browser leaves the page it shows and fetches the style sheets and modules meanwhile.
+        response.setContentType("text/html;charset=UTF-8");
+        response.getOutputStream().write(beginning.getBytes(StandardCharsets.UTF_8));
+        response.flushBuffer();
+        // Then the first screen, from the reads the view would make; the view takes them (takeReads).
+        SourceText.Outline outline = sources.outline(projectId, sourceId);
+        EditorContent content = annotations.editor(projectId, sourceId);
+        request.setAttribute(READS, new Reads(projectId, sourceId, outline, content));
+        Element body = FirstScreen.body(sources.textBeginning(projectId, sourceId, FirstScreen.CHARACTERS),
+                outline.passages(), outline.sections(), outline.citations(), content.annotations());
+        // Written as built, as in the page (EditorFirstResponse): an indent would show in a list's passage.
+        Document holder = Document.createShell("");
+        holder.outputSettings().prettyPrint(false);
+        StringBuilder screen = new StringBuilder();
+        for (Element element : EditorFirstResponse.firstScreen(sourceId.toString(), body)) {
+            holder.body().appendChild(element);
+            screen.append(element.outerHtml());
+        }
+        request.setAttribute(SENT, Boolean.TRUE);
+        response.getOutputStream().write(screen.toString().getBytes(StandardCharsets.UTF_8));
+        response.flushBuffer();
+    }
+
+    /** A browser's page load asks for HTML; a script's fetch of the same address does not. */
+    private static boolean acceptsHtml(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html");
+    }
+
+    /**
+     * The view's reads made by this filter for this source, once (the view then holds them); null when the page
+     * was not answered early or is of another source.
+     */
+    static @Nullable Reads takeReads(@Nullable ServletRequest request, UUID projectId, UUID sourceId) {
+        if (request == null || !(request.getAttribute(READS) instanceof Reads reads)) {
+            return null;
+        }
+        request.removeAttribute(READS);
+        return reads.projectId().equals(projectId) && reads.sourceId().equals(sourceId) ? reads : null;
+    }
+
+    /** Whether this request's first screen went out early. */
+    static boolean firstScreenSent(@Nullable ServletRequest request) {
+        return request != null && Boolean.TRUE.equals(request.getAttribute(SENT));
+    }
+
+    /**
+     * Keeps what the next early answer sends first, taken from a Vaadin page about to be answered: its viewport,
+     * its style sheets and its module scripts (as preloads; Vaadin's own tags run them), each address made absolute
+     * (Vaadin's are relative to a {@code <base>} that depends on the page's path), and the script that applies the
+     * colour scheme stored in the browser. The same for every page of a running server; kept once.
+     */
+    void learnHead(Document page, String requestUri) {
+        if (head.get() != null) {
+            return;
+        }
+        URI base = URI.create(requestUri);
+        Element baseElement = page.head().selectFirst("base[href]");
+        if (baseElement != null) {
+            base = base.resolve(baseElement.attr("href"));
+        }
+        List<String> tags = new ArrayList<>();
+        tags.add("<!doctype html><html><head><meta charset=\"UTF-8\">");
+        Element viewport = page.head().selectFirst("meta[name=viewport]");
+        if (viewport != null) {
+            tags.add("<meta name=\"viewport\" content=\"" + Entities.escape(viewport.attr("content")) + "\">");
+        }
+        for (Element link : page.head().select("link[rel=stylesheet][href]")) {
+            tags.add("<link rel=\"stylesheet\" href=\"" + Entities.escape(base.resolve(link.attr("href")).toString())
+                    + "\">");
+        }
+        for (Element script : page.head().select("script[type=module][src]")) {
+            tags.add("<link rel=\"modulepreload\" href=\""
+                    + Entities.escape(base.resolve(script.attr("src")).toString()) + "\">");
+        }
+        tags.add("<script>" + StoredColorScheme.APPLY_SCRIPT + "</script></head><body>");
+        head.compareAndSet(null, String.join("", tags));
+    }
+
+    /** For tests: forget the head learned, as after a restart. */
+    void forgetHead() {
+        head.set(null);
+    }
+}
