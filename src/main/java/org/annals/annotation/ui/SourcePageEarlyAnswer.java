@@ -171,7 +171,15 @@ class SourcePageEarlyAnswer implements Filter, Ordered {
         if (head.get() != null) {
             return;
         }
-        URI base = URI.create(requestUri);
+        try {
+            head.compareAndSet(null, headOf(page, URI.create(requestUri)));
+        } catch (IllegalArgumentException e) {
+            // An address sent unencoded (or a tag's that does not parse): learnt from the next page instead.
+        }
+    }
+
+    private static String headOf(Document page, URI address) {
+        URI base = address;
         Element baseElement = page.head().selectFirst("base[href]");
         if (baseElement != null) {
             base = base.resolve(baseElement.attr("href"));
@@ -191,7 +199,12 @@ class SourcePageEarlyAnswer implements Filter, Ordered {
                     + Entities.escape(base.resolve(script.attr("src")).toString()) + "\">");
         }
         tags.add("<script>" + StoredColorScheme.APPLY_SCRIPT + "</script></head><body>");
-        head.compareAndSet(null, String.join("", tags));
+        return String.join("", tags);
+    }
+
+    /** What an early answer sends first now; null until a Vaadin page taught it. */
+    @Nullable String learnedHead() {
+        return head.get();
     }
 
     /** For tests: forget the head learned, as after a restart. */

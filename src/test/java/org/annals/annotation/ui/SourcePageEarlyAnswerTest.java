@@ -1,0 +1,51 @@
+package org.annals.annotation.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/** What a source page's early answer sends first, as learnt from a Vaadin page (decision 47). */
+class SourcePageEarlyAnswerTest {
+
+    private static final Document VAADIN_PAGE = Jsoup.parse("""
+            <!doctype html><html lang="en"><head><base href="./../../../">
+            <meta name="viewport" content="width=device-width, initial-scale=1&quot; onload=&quot;x">
+            <title>Annals</title><link rel="icon" href="icons/annals.svg">
+            <link rel="stylesheet" href="lumo/lumo.css"><link rel="stylesheet" href="styles.css?v-c=1">
+            <script type="module" src="VAADIN/build/indexhtml-1.js"></script><script>window.x = 1;</script>
+            </head><body><div id="outlet"></div></body></html>""");
+
+    @Test
+    void the_head_has_vaadins_style_sheets_and_modules_by_absolute_address_and_the_stored_colour_scheme() {
+        var answer = new SourcePageEarlyAnswer(null, null, true, true, true);
+
+        answer.learnHead(VAADIN_PAGE, "/annals/projects/0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b/sources/"
+                + "0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c");
+
+        assertThat(answer.learnedHead()).startsWith("<!doctype html><html><head><meta charset=\"UTF-8\">")
+                .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1&quot; onload=&quot;x\">")
+                .contains("<link rel=\"stylesheet\" href=\"/annals/lumo/lumo.css\">")
+                .contains("<link rel=\"stylesheet\" href=\"/annals/styles.css?v-c=1\">")
+                .contains("<link rel=\"modulepreload\" href=\"/annals/VAADIN/build/indexhtml-1.js\">")
+                .contains("localStorage.getItem('annals-color-scheme')")
+                .endsWith("</script></head><body>")
+                // Nothing else of Vaadin's head: its scripts run once, from Vaadin's page, which follows.
+                .doesNotContain("window.x").doesNotContain("icons/annals.svg").doesNotContain("<title>");
+    }
+
+    @Test
+    void an_address_that_does_not_parse_teaches_nothing_and_the_next_page_does() {
+        var answer = new SourcePageEarlyAnswer(null, null, true, true, true);
+
+        answer.learnHead(VAADIN_PAGE, "/projects/a b/sources");
+        assertThat(answer.learnedHead()).isNull();
+
+        answer.learnHead(VAADIN_PAGE, "/projects/x/sources/y");
+        assertThat(answer.learnedHead()).contains("href=\"/lumo/lumo.css\"");
+        String first = answer.learnedHead();
+        answer.learnHead(Jsoup.parse("<html><head></head><body></body></html>"), "/");
+        assertThat(answer.learnedHead()).as("kept once").isEqualTo(first);
+    }
+}
