@@ -236,6 +236,12 @@ class ProductionModeTest extends BrowserTest {
             }
         });
         page.onPageError(error -> errors.add("page error: " + error));
+        // The console names no address for a failed load; the response does.
+        page.onResponse(response -> {
+            if (response.status() >= 400) {
+                errors.add("response " + response.status() + ": " + response.url());
+            }
+        });
     }
 
     /** Loads the address as a new page (like typing it or reloading), and waits until Flow is idle. */

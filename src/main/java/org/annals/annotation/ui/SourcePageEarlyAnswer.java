@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -73,8 +75,15 @@ class SourcePageEarlyAnswer implements Filter, Ordered {
     private final SourceService sources;
     private final AnnotationService annotations;
     private final boolean enabled;
-    /** The head of a Vaadin page answered since start-up, as the tags to send first; null until one was answered. */
-    private final AtomicReference<@Nullable String> head = new AtomicReference<>();
+    /** The style sheets and icons sent in the early head, which Vaadin's page then leaves out. */
+    private static final String SENT_LINKS = "link[rel=stylesheet][href], link[rel~=(?i)^(shortcut )?icon$][href]";
+
+    /** What an early answer begins with, and the absolute addresses of the style sheets and icons it links. */
+    private record Head(String tags, Set<String> links) {
+    }
+
+    /** Learnt from a Vaadin page answered since start-up; null until one was answered. */
+    private final AtomicReference<@Nullable Head> head = new AtomicReference<>();
 
     SourcePageEarlyAnswer(SourceService sources, AnnotationService annotations,
             @Value("${annals.editor.first-response:true}") boolean firstResponse,
@@ -101,8 +110,8 @@ class SourcePageEarlyAnswer implements Filter, Ordered {
     }
 
     private void answerEarly(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String beginning = head.get();
-        if (beginning == null || !"GET".equals(request.getMethod()) || request.getQueryString() != null
+        Head learnt = head.get();
+        if (learnt == null || !"GET".equals(request.getMethod()) || request.getQueryString() != null
                 || CurrentUser.get().isEmpty() || !acceptsHtml(request)) {
             return;
         }
@@ -117,7 +126,7 @@ class SourcePageEarlyAnswer implements Filter, Ordered {
         }
         // The head first: the browser leaves the page it shows and fetches the style sheets and modules meanwhile.
         response.setContentType("text/html;charset=UTF-8");
-        response.getOutputStream().write(beginning.getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(learnt.tags().getBytes(StandardCharsets.UTF_8));
         response.flushBuffer();
         // Then the first screen, from the reads the view would make; the view takes them (takeReads).
         SourceText.Outline outline = sources.outline(projectId, sourceId);
@@ -162,10 +171,10 @@ class SourcePageEarlyAnswer implements Filter, Ordered {
     }
 
     /**
-     * Keeps what the next early answer sends first, taken from a Vaadin page about to be answered: its viewport,
-     * its style sheets and its module scripts (as preloads; Vaadin's own tags run them), each address made absolute
-     * (Vaadin's are relative to a {@code <base>} that depends on the page's path), and the script that applies the
-     * colour scheme stored in the browser. The same for every page of a running server; kept once.
+     * Keeps what the next early answer sends first, taken from a Vaadin page about to be answered: its base address,
+     * viewport, style sheets and icons, its module scripts (as preloads; Vaadin's own tags run them), each address
+     * made absolute (Vaadin's are relative to a {@code <base>} that depends on the page's path), and the script that
+     * applies the colour scheme stored in the browser. The same for every page of a running server; kept once.
      */
     void learnHead(Document page, String requestUri) {
         if (head.get() != null) {
@@ -178,33 +187,66 @@ class SourcePageEarlyAnswer implements Filter, Ordered {
         }
     }
 
-    private static String headOf(Document page, URI address) {
-        URI base = address;
-        Element baseElement = page.head().selectFirst("base[href]");
-        if (baseElement != null) {
-            base = base.resolve(baseElement.attr("href"));
-        }
+    private static Head headOf(Document page, URI address) {
+        URI base = baseOf(page, address);
         List<String> tags = new ArrayList<>();
-        tags.add("<!doctype html><html><head><meta charset=\"UTF-8\">");
+        Set<String> sent = new HashSet<>();
+        tags.add("<!doctype html><html><head><meta charset=\"UTF-8\"><base href=\"" + Entities.escape(base.toString())
+                + "\">");
         Element viewport = page.head().selectFirst("meta[name=viewport]");
         if (viewport != null) {
             tags.add("<meta name=\"viewport\" content=\"" + Entities.escape(viewport.attr("content")) + "\">");
         }
-        for (Element link : page.head().select("link[rel=stylesheet][href]")) {
-            tags.add("<link rel=\"stylesheet\" href=\"" + Entities.escape(base.resolve(link.attr("href")).toString())
-                    + "\">");
+        for (Element link : page.head().select(SENT_LINKS)) {
+            String href = base.resolve(link.attr("href")).toString();
+            sent.add(href);
+            Element copy = new Element("link").attr("rel", link.attr("rel")).attr("href", href);
+            for (String attribute : List.of("type", "sizes")) {
+                if (link.hasAttr(attribute)) {
+                    copy.attr(attribute, link.attr(attribute));
+                }
+            }
+            tags.add(copy.outerHtml());
         }
         for (Element script : page.head().select("script[type=module][src]")) {
             tags.add("<link rel=\"modulepreload\" href=\""
                     + Entities.escape(base.resolve(script.attr("src")).toString()) + "\">");
         }
         tags.add("<script>" + StoredColorScheme.APPLY_SCRIPT + "</script></head><body>");
-        return String.join("", tags);
+        return new Head(String.join("", tags), Set.copyOf(sent));
+    }
+
+    /** The page's base address, absolute: its {@code <base>} resolved against the address it answers. */
+    private static URI baseOf(Document page, URI address) {
+        Element baseElement = page.head().selectFirst("base[href]");
+        return baseElement == null ? address.resolve("/") : address.resolve(baseElement.attr("href"));
+    }
+
+    /**
+     * Takes out of Vaadin's page, answered after an early beginning, the style sheets and icons the beginning had
+     * already linked: linked twice, a style sheet's second copy would come after the styles Vaadin's client adds to
+     * the head while it runs and win over them, which it does not in a page answered at once. (Elements of Vaadin's
+     * head end up in the body there, where browsers ignore an icon.)
+     */
+    void dropSentFromPage(Document page, String requestUri) {
+        Head learnt = head.get();
+        if (learnt == null) {
+            return;
+        }
+        try {
+            URI base = baseOf(page, URI.create(requestUri));
+            page.head().select(SENT_LINKS).stream()
+                    .filter(link -> learnt.links().contains(base.resolve(link.attr("href")).toString()))
+                    .forEach(Element::remove);
+        } catch (IllegalArgumentException e) {
+            // Left as they are: the page works, with a second copy of its style sheets.
+        }
     }
 
     /** What an early answer sends first now; null until a Vaadin page taught it. */
     @Nullable String learnedHead() {
-        return head.get();
+        Head learnt = head.get();
+        return learnt == null ? null : learnt.tags();
     }
 
     /** For tests: forget the head learned, as after a restart. */

@@ -62,7 +62,8 @@ class SourcePageEarlyAnswerOverHttpTest {
         assertThat(body).startsWith(EARLY_HEAD);
         String early = body.substring(0, body.indexOf("</head>"));
         // Vaadin's style sheets by absolute address (its own are relative to a <base> for the page's path).
-        assertThat(early).containsPattern("<meta name=\"viewport\" content=\"[^\"]+\">")
+        assertThat(early).contains("<base href=\"/\">").containsPattern("<meta name=\"viewport\" content=\"[^\"]+\">")
+                .contains("<link rel=\"icon\" href=\"/icons/annals.svg\"")
                 .containsPattern("<link rel=\"stylesheet\" href=\"/[^\"]*styles\\.css[^\"]*\">")
                 .contains("localStorage.getItem('annals-color-scheme')");
         // The first screen right after the early head, its text as text; then Vaadin's page, with the view rendered.
@@ -75,7 +76,9 @@ class SourcePageEarlyAnswerOverHttpTest {
         assertThat(vaadin.start()).isGreaterThan(body.indexOf("annals-first-screen"));
         String rest = body.substring(vaadin.start());
         assertThat(rest).contains("window.Vaadin.TypeScript").contains("Early answer").contains("VAADIN/dynamic/resource/")
-                .doesNotContain("annals-first-screen\" hidden");
+                .doesNotContain("annals-first-screen\" hidden")
+                // Linked once, in the early head: a second copy would win over styles added while the client runs.
+                .doesNotContain("rel=\"stylesheet\"").doesNotContain("rel=\"icon\"");
         assertThat(body.split("id=\"annals-first-screen\"", -1)).hasSize(2);
 
         // Compressed when the browser accepts it, the beginning as well.

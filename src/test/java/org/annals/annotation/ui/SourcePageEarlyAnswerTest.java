@@ -12,7 +12,7 @@ class SourcePageEarlyAnswerTest {
     private static final Document VAADIN_PAGE = Jsoup.parse("""
             <!doctype html><html lang="en"><head><base href="./../../../">
             <meta name="viewport" content="width=device-width, initial-scale=1&quot; onload=&quot;x">
-            <title>Annals</title><link rel="icon" href="icons/annals.svg">
+            <title>Annals</title><link rel="icon" href="icons/annals.svg" sizes="any">
             <link rel="stylesheet" href="lumo/lumo.css"><link rel="stylesheet" href="styles.css?v-c=1">
             <script type="module" src="VAADIN/build/indexhtml-1.js"></script><script>window.x = 1;</script>
             </head><body><div id="outlet"></div></body></html>""");
@@ -24,15 +24,17 @@ class SourcePageEarlyAnswerTest {
         answer.learnHead(VAADIN_PAGE, "/annals/projects/0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b/sources/"
                 + "0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c");
 
-        assertThat(answer.learnedHead()).startsWith("<!doctype html><html><head><meta charset=\"UTF-8\">")
+        assertThat(answer.learnedHead())
+                .startsWith("<!doctype html><html><head><meta charset=\"UTF-8\"><base href=\"/annals/\">")
                 .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1&quot; onload=&quot;x\">")
                 .contains("<link rel=\"stylesheet\" href=\"/annals/lumo/lumo.css\">")
                 .contains("<link rel=\"stylesheet\" href=\"/annals/styles.css?v-c=1\">")
                 .contains("<link rel=\"modulepreload\" href=\"/annals/VAADIN/build/indexhtml-1.js\">")
+                .contains("<link rel=\"icon\" href=\"/annals/icons/annals.svg\" sizes=\"any\">")
                 .contains("localStorage.getItem('annals-color-scheme')")
                 .endsWith("</script></head><body>")
                 // Nothing else of Vaadin's head: its scripts run once, from Vaadin's page, which follows.
-                .doesNotContain("window.x").doesNotContain("icons/annals.svg").doesNotContain("<title>");
+                .doesNotContain("window.x").doesNotContain("<title>");
     }
 
     @Test
@@ -47,5 +49,20 @@ class SourcePageEarlyAnswerTest {
         String first = answer.learnedHead();
         answer.learnHead(Jsoup.parse("<html><head></head><body></body></html>"), "/");
         assertThat(answer.learnedHead()).as("kept once").isEqualTo(first);
+    }
+
+    @Test
+    void vaadins_page_after_an_early_beginning_links_its_style_sheets_and_icon_once() {
+        var answer = new SourcePageEarlyAnswer(null, null, true, true, true);
+        String address = "/annals/projects/0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b/sources/0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c";
+        answer.learnHead(VAADIN_PAGE, address);
+        Document page = VAADIN_PAGE.clone();
+        page.head().appendElement("link").attr("rel", "stylesheet").attr("href", "other.css");
+
+        answer.dropSentFromPage(page, address);
+
+        assertThat(page.head().select("link").eachAttr("href")).containsExactly("other.css");
+        assertThat(page.head().select("script[type=module]")).hasSize(1);
+        assertThat(page.head().select("base, meta[name=viewport], title")).hasSize(3);
     }
 }
