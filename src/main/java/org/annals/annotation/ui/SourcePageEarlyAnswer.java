@@ -36,8 +36,9 @@ import org.springframework.stereotype.Component;
  * A source's page opened by its address starts its answer before Vaadin builds the view (issue 21, decision 47).
  * Vaadin answers a page only once it has rendered the view into it (100-220 ms on a loaded two-core machine for the
  * source page); until the answer begins, the browser keeps the page it leaves and cannot paint anything of the new
- * one. For a source the caller may read, this filter first sends the beginning of the page: the head's style sheets
- * and module preloads (as the last Vaadin page had them), the stored colour scheme, and the source's first screen
+ * one. For a source the caller may read, this filter first sends the beginning of the page: the head's base address,
+ * style sheets, icon and module preloads (as a Vaadin page answered since start-up had them; Vaadin's page then leaves
+ * out the style sheets and icon, {@link #dropSentFromPage}), the stored colour scheme, and the source's first screen
  * ({@link FirstScreen}, shown by {@link EditorFirstResponse}'s script where the view drew the text the last time);
  * the browser paints it while the server renders the view. Vaadin's page follows in the same answer.
  * <p>
