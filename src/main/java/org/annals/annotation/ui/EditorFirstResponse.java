@@ -153,7 +153,7 @@ class EditorFirstResponse implements VaadinServiceInitListener {
                 request -> isSourcePage(request) || otherwise.includeInitialUidl(request));
         event.addIndexHtmlRequestListener(response -> {
             if (firstScreen && response.getVaadinRequest() instanceof VaadinServletRequest request) {
-                earlyAnswer.learnHead(response.getDocument(), request.getRequestURI());
+                earlyAnswer.pageAnswered(response.getDocument(), request.getHttpServletRequest());
             }
             prepare(response, firstScreen);
         });
@@ -164,7 +164,7 @@ class EditorFirstResponse implements VaadinServiceInitListener {
         return path != null && SOURCE_PAGE.matcher(path).matches();
     }
 
-    private void prepare(IndexHtmlResponse response, boolean withFirstScreen) {
+    private static void prepare(IndexHtmlResponse response, boolean withFirstScreen) {
         if (!isSourcePage(response.getVaadinRequest())) {
             return;
         }
@@ -212,15 +212,12 @@ class EditorFirstResponse implements VaadinServiceInitListener {
      * view being built and letting the pointer through, until the view's own text is drawn in the same place (its
      * {@code annals-drawn} event) or the reader presses a key or a pointer. Without a kept place, nothing is shown.
      */
-    private void addFirstScreen(AnnotatedText text, VaadinRequest request, Document page) {
+    private static void addFirstScreen(AnnotatedText text, VaadinRequest request, Document page) {
         var path = SOURCE_PAGE.matcher(String.valueOf(request.getPathInfo()));
         boolean sentEarly = request instanceof VaadinServletRequest servlet
                 && SourcePageEarlyAnswer.firstScreenSent(servlet.getHttpServletRequest());
         // Taken in any case: the view keeps no first screen once the page is answered.
         org.jsoup.nodes.Element body = path.matches() ? text.takeFirstScreen() : null;
-        if (sentEarly && request instanceof VaadinServletRequest servlet) {
-            earlyAnswer.dropSentFromPage(page, servlet.getRequestURI());
-        }
         if (body == null || sentEarly) {
             return;
         }

@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
@@ -62,12 +64,18 @@ import org.springframework.stereotype.Component;
 @Component
 class SourcePageEarlyAnswer implements Filter, Ordered {
 
+    private static final Logger log = LoggerFactory.getLogger(SourcePageEarlyAnswer.class);
+
     /** A source's page, with the project's and the source's ids. */
     private static final Pattern PAGE = Pattern.compile("/projects/([0-9a-fA-F-]{36})/sources/([0-9a-fA-F-]{36})/?");
     /** The request attribute carrying the early reads to the view. */
     private static final String READS = SourcePageEarlyAnswer.class.getName() + ".reads";
+    /** The request attribute saying the early head went out (so Vaadin's page leaves out what it linked). */
+    private static final String BEGUN = SourcePageEarlyAnswer.class.getName() + ".begun";
     /** The request attribute saying the first screen went out early (so the page is not given another). */
     private static final String SENT = SourcePageEarlyAnswer.class.getName() + ".sent";
+    /** The style sheets and icons sent in the early head, which Vaadin's page then leaves out. */
+    private static final String SENT_LINKS = "link[rel=stylesheet][href], link[rel~=(?i)^(shortcut )?icon$][href]";
 
     /** What this filter read for the view: the outline and the annotations of one source, in this request. */
     record Reads(UUID projectId, UUID sourceId, SourceText.Outline outline, EditorContent content) {
@@ -76,9 +84,6 @@ class SourcePageEarlyAnswer implements Filter, Ordered {
     private final SourceService sources;
     private final AnnotationService annotations;
     private final boolean enabled;
-    /** The style sheets and icons sent in the early head, which Vaadin's page then leaves out. */
-    private static final String SENT_LINKS = "link[rel=stylesheet][href], link[rel~=(?i)^(shortcut )?icon$][href]";
-
     /** What an early answer begins with, and the absolute addresses of the style sheets and icons it links. */
     private record Head(String tags, Set<String> links) {
     }
@@ -129,23 +134,37 @@ class SourcePageEarlyAnswer implements Filter, Ordered {
         response.setContentType("text/html;charset=UTF-8");
         response.getOutputStream().write(learnt.tags().getBytes(StandardCharsets.UTF_8));
         response.flushBuffer();
-        // Then the first screen, from the reads the view would make; the view takes them (takeReads).
-        SourceText.Outline outline = sources.outline(projectId, sourceId);
-        EditorContent content = annotations.editor(projectId, sourceId);
-        request.setAttribute(READS, new Reads(projectId, sourceId, outline, content));
-        Element body = FirstScreen.body(sources.textBeginning(projectId, sourceId, FirstScreen.CHARACTERS),
-                outline.passages(), outline.sections(), outline.citations(), content.annotations());
-        // Written as built, as in the page (EditorFirstResponse): an indent would show in a list's passage.
-        Document holder = Document.createShell("");
-        holder.outputSettings().prettyPrint(false);
-        StringBuilder screen = new StringBuilder();
-        for (Element element : EditorFirstResponse.firstScreen(sourceId.toString(), body)) {
-            holder.body().appendChild(element);
-            screen.append(element.outerHtml());
+        request.setAttribute(BEGUN, Boolean.TRUE);
+        String screen;
+        try {
+            // Then the first screen, from the reads the view would make; the view takes them (takeReads).
+            SourceText.Outline outline = sources.outline(projectId, sourceId);
+            EditorContent content = annotations.editor(projectId, sourceId);
+            Element body = FirstScreen.body(sources.textBeginning(projectId, sourceId, FirstScreen.CHARACTERS),
+                    outline.passages(), outline.sections(), outline.citations(), content.annotations());
+            screen = html(EditorFirstResponse.firstScreen(sourceId.toString(), body));
+            request.setAttribute(READS, new Reads(projectId, sourceId, outline, content));
+        } catch (RuntimeException e) {
+            // The source went, or the database failed, since the check: Vaadin's page follows without a first screen,
+            // and the view's own reads meet the same and say so.
+            log.debug("No early first screen for source {}: {}", sourceId, e.toString());
+            return;
         }
         request.setAttribute(SENT, Boolean.TRUE);
-        response.getOutputStream().write(screen.toString().getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(screen.getBytes(StandardCharsets.UTF_8));
         response.flushBuffer();
+    }
+
+    /** The elements as written, without pretty printing, as in the page (an indent would show in a list's passage). */
+    private static String html(List<Element> elements) {
+        Document holder = Document.createShell("");
+        holder.outputSettings().prettyPrint(false);
+        StringBuilder html = new StringBuilder();
+        for (Element element : elements) {
+            holder.body().appendChild(element);
+            html.append(element.outerHtml());
+        }
+        return html.toString();
     }
 
     /** A browser's page load asks for HTML; a script's fetch of the same address does not. */
@@ -169,6 +188,18 @@ class SourcePageEarlyAnswer implements Filter, Ordered {
     /** Whether this request's first screen went out early. */
     static boolean firstScreenSent(@Nullable ServletRequest request) {
         return request != null && Boolean.TRUE.equals(request.getAttribute(SENT));
+    }
+
+    /**
+     * A Vaadin page about to be answered: after an early head, it leaves out what that head linked
+     * ({@link #dropSentFromPage}); otherwise it may teach the head ({@link #learnHead}).
+     */
+    void pageAnswered(Document page, HttpServletRequest request) {
+        if (Boolean.TRUE.equals(request.getAttribute(BEGUN))) {
+            dropSentFromPage(page, request.getRequestURI());
+        } else {
+            learnHead(page, request.getRequestURI());
+        }
     }
 
     /**
