@@ -108,6 +108,16 @@ public class SourceService {
     }
 
     /**
+     * {@link #outline} and {@link #textBeginning} after one lookup of the source: for the first screen of a source's
+     * page, made before the view is rendered.
+     */
+    public SourceText.Opening opening(UUID projectId, UUID sourceId, int characters) {
+        Source source = readable(projectId, sourceId);
+        return new SourceText.Opening(outlineOf(source),
+                texts.findContentBeginning(source.getTextVersionId(), characters));
+    }
+
+    /**
      * Whether the caller may read this source (a member of its project, the source in that project): asked before the
      * source's page is built, to answer it early; the reads that follow check again.
      */

@@ -39,6 +39,10 @@ public record SourceText(SourceDetails source, String text, List<Section> sectio
     public record Outline(SourceDetails source, List<Section> sections, List<Passage> passages, List<Range> citations) {
     }
 
+    /** A source's outline and the beginning of its text: what is drawn before the rest of a long text arrives. */
+    public record Opening(Outline outline, String beginning) {
+    }
+
     /**
      * The pages of a paged source (a PDF) a span {@code [start, end)} stands on: the first page of the passage it
      * starts in and the last page of the passage it ends in, as {@code [first, last]}; null when the passages carry

@@ -97,6 +97,9 @@ abstract class SourceImportContract {
                 .isEqualTo(read.text().substring(0, 100));
         assertThat(as(editor, () -> sources.textBeginning(project, imported.sourceId(), read.text().length() + 50)))
                 .isEqualTo(read.text());
+        // Both after one lookup, for the page's first screen made before its view.
+        assertThat(as(editor, () -> sources.opening(project, imported.sourceId(), 100)))
+                .isEqualTo(new SourceText.Opening(outline, read.text().substring(0, 100)));
     }
 
     @Test
@@ -162,6 +165,8 @@ abstract class SourceImportContract {
         assertThatThrownBy(() -> as(outsider, () -> sources.outline(project, imported.sourceId())))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> as(outsider, () -> sources.textBeginning(project, imported.sourceId(), 100)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> as(outsider, () -> sources.opening(project, imported.sourceId(), 100)))
                 .isInstanceOf(NotFoundException.class);
         UUID otherProject = fixtures.newProject(fixtures.admin());
         assertThatThrownBy(() -> as(fixtures.admin(), () -> sources.read(otherProject, imported.sourceId())))

@@ -25,9 +25,9 @@ import org.annals.security.CurrentUser;
 import org.annals.source.SourceService;
 import org.annals.source.SourceText;
 import org.jspecify.annotations.Nullable;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Entities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -138,10 +138,11 @@ class SourcePageEarlyAnswer implements Filter, Ordered {
         String screen;
         try {
             // Then the first screen, from the reads the view would make; the view takes them (takeReads).
-            SourceText.Outline outline = sources.outline(projectId, sourceId);
+            SourceText.Opening opening = sources.opening(projectId, sourceId, FirstScreen.CHARACTERS);
+            SourceText.Outline outline = opening.outline();
             EditorContent content = annotations.editor(projectId, sourceId);
-            Element body = FirstScreen.body(sources.textBeginning(projectId, sourceId, FirstScreen.CHARACTERS),
-                    outline.passages(), outline.sections(), outline.citations(), content.annotations());
+            Element body = FirstScreen.body(opening.beginning(), outline.passages(), outline.sections(),
+                    outline.citations(), content.annotations());
             screen = html(EditorFirstResponse.firstScreen(sourceId.toString(), body));
             request.setAttribute(READS, new Reads(projectId, sourceId, outline, content));
         } catch (RuntimeException e) {
@@ -221,13 +222,13 @@ class SourcePageEarlyAnswer implements Filter, Ordered {
 
     private static Head headOf(Document page, URI address) {
         URI base = baseOf(page, address);
-        List<String> tags = new ArrayList<>();
+        List<Element> tags = new ArrayList<>();
         Set<String> sent = new HashSet<>();
-        tags.add("<!doctype html><html><head><meta charset=\"UTF-8\"><base href=\"" + Entities.escape(base.toString())
-                + "\">");
+        tags.add(new Element("meta").attr("charset", "UTF-8"));
+        tags.add(new Element("base").attr("href", base.toString()));
         Element viewport = page.head().selectFirst("meta[name=viewport]");
         if (viewport != null) {
-            tags.add("<meta name=\"viewport\" content=\"" + Entities.escape(viewport.attr("content")) + "\">");
+            tags.add(new Element("meta").attr("name", "viewport").attr("content", viewport.attr("content")));
         }
         for (Element link : page.head().select(SENT_LINKS)) {
             String href = base.resolve(link.attr("href")).toString();
@@ -238,14 +239,14 @@ class SourcePageEarlyAnswer implements Filter, Ordered {
                     copy.attr(attribute, link.attr(attribute));
                 }
             }
-            tags.add(copy.outerHtml());
+            tags.add(copy);
         }
         for (Element script : page.head().select("script[type=module][src]")) {
-            tags.add("<link rel=\"modulepreload\" href=\""
-                    + Entities.escape(base.resolve(script.attr("src")).toString()) + "\">");
+            tags.add(new Element("link").attr("rel", "modulepreload")
+                    .attr("href", base.resolve(script.attr("src")).toString()));
         }
-        tags.add("<script>" + StoredColorScheme.APPLY_SCRIPT + "</script></head><body>");
-        return new Head(String.join("", tags), Set.copyOf(sent));
+        tags.add(new Element("script").appendChild(new DataNode(StoredColorScheme.APPLY_SCRIPT)));
+        return new Head("<!doctype html><html><head>" + html(tags) + "</head><body>", Set.copyOf(sent));
     }
 
     /** The page's base address, absolute: its {@code <base>} resolved against the address it answers. */
