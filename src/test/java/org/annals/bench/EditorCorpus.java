@@ -158,4 +158,80 @@ final class EditorCorpus {
         }
         return categories;
     }
+
+    /**
+     * Installed in every page of the context before its own scripts: from the start of the page, and again after
+     * {@code window.__watchDrawn()} (before a click in the app), the page checks at the start of each animation
+     * frame whether every highlight in view is drawn ({@code DRAWN}, the benchmark's predicate). The first frame in
+     * which it holds is the one that paints it: its time is {@code __drawnFrame}, the budget's "first frame after
+     * every highlight is drawn". The frame after that one is {@code __nextFrame}, what the harness's clock took
+     * (it saw the highlights in one frame, then asked for a frame): it also counts whatever runs between the two
+     * frames (such as the side panel's parts that come once the text is drawn). {@code __firstScreenFrame} is the
+     * first frame showing every highlight in view drawn by the page's first screen (EditorFirstResponse) or by the
+     * view, and {@code __firstScreenShown} whether it was the first screen. The check is the one Playwright's
+     * polling ran, without Playwright's own script, which it first evaluates in a new page while the page loads
+     * (10-20 ms of the main thread on this machine class, before Vaadin's client built the view; about 50 ms after
+     * a click in the app), and without the round trips between harness and page (session 15, docs/performance.md).
+     */
+    static final String DRAWN_RECORDER = """
+            (() => {
+              const drawn = DRAWN;
+              let watching = 0;
+              window.__watchDrawn = () => {
+                delete window.__drawnFrame;
+                delete window.__nextFrame;
+                delete window.__firstScreenFrame;
+                delete window.__firstScreenShown;
+                const run = ++watching;
+                const tick = () => {
+                  if (run !== watching) return;
+                  if (window.__drawnFrame !== undefined) { window.__nextFrame = performance.now(); return; }
+                  let seen = false;
+                  try { seen = drawn(); } catch (e) { seen = false; }
+                  const screen = document.getElementById('annals-first-screen');
+                  if (window.__firstScreenFrame === undefined && (seen || (screen && !screen.hidden))) {
+                    window.__firstScreenFrame = performance.now();
+                    window.__firstScreenShown = !seen;
+                  }
+                  if (seen) window.__drawnFrame = performance.now();
+                  requestAnimationFrame(tick);
+                };
+                requestAnimationFrame(tick);
+              };
+              window.__watchDrawn();
+            })();""";
+
+    /**
+     * Waits for the frames the page recorded ({@link #DRAWN_RECORDER}) and returns the time of {@code frame}
+     * ({@code __drawnFrame} or {@code __nextFrame}) since {@code origin}.
+     */
+    static double recordedFrame(Page page, String frame, String origin) throws InterruptedException {
+        String read = "() => window.__nextFrame === undefined ? null : window." + frame + " - (" + origin + ")";
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            // A short question every 25 ms, not Playwright's polling: no script of Playwright's runs in the page.
+            if (page.evaluate(read) instanceof Number time) {
+                return time.doubleValue();
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("the page never showed every highlight drawn");
+    }
+
+
+    /**
+     * JavaScript: how many chunks of passages that show in the text's visible box are not drawn yet. A lazily drawing
+     * component marks its body data-lazy and each drawn chunk data-drawn; for one that draws everything at once: 0.
+     */
+    static final String UNDRAWN_IN_VIEW = """
+            (t => { const body = t.querySelector('.annals-body');
+              if (!body || !body.dataset.lazy) return 0;
+              const box = t.getBoundingClientRect();
+              const top = Math.max(0, box.top), bottom = Math.min(innerHeight, box.bottom);
+              let n = 0;
+              for (const c of body.querySelectorAll('.passage-chunk:not([data-drawn])')) {
+                const r = c.getBoundingClientRect();
+                if (r.bottom > top && r.top < bottom) n++;
+              }
+              return n; })""";
 }

@@ -41,7 +41,9 @@ import org.springframework.test.context.TestPropertySource;
  * ({@link RequestLedger}: time, SQL statements) and the renderer's main thread from a Chromium trace (time per kind of
  * task). Not a test of the application; a profile printed to the test's output.
  * <pre>./mvnw test -Pbenchmark -Dtest=EditorOpenProfile</pre>
- * {@code -Dannals.profile.first-screen=off} takes the full load without the source's first screen.
+ * {@code -Dannals.profile.first-screen=off} takes the full load without the source's first screen;
+ * {@code -Dannals.profile.creates=N} creates N annotations instead of 4 (the last two printed), for a profiler attached
+ * to the server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(locations = "classpath:annals-test.properties",
@@ -184,18 +186,19 @@ class EditorOpenProfile {
 
             // Create one annotation: the Save click to the new highlight painted.
             var passages = text.passages();
-            for (int i = 0; i < 4; i++) {
-                SourceText.Passage p = passages.get(passages.size() / 2 + i * 3);
+            int creates = Integer.getInteger("annals.profile.creates", 4);
+            for (int i = 0; i < creates; i++) {
+                SourceText.Passage p = passages.get((passages.size() / 2 + i * 3) % passages.size());
                 EditorCorpus.prepareClaim(page, text, p);
                 RequestLedger.SQL.clear();
-                RequestLedger.recordSql = i == 3;
+                RequestLedger.recordSql = i == creates - 1;
                 RequestLedger.drain();
                 background = RequestLedger.BACKGROUND.get(0);
                 double before = ((Number) page.evaluate("() => performance.now()")).doubleValue();
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save to draft")).click();
                 page.waitForFunction("() => window.__drawn > 0");
                 double created = ((Number) page.evaluate(EditorCorpus.CREATED)).doubleValue();
-                if (i >= 2) {
+                if (i >= creates - 2) {
                     double mutated = ((Number) page.evaluate(EditorCorpus.MUTATED)).doubleValue();
                     double clickAt = ((Number) page.evaluate("() => window.__saved")).doubleValue() - before;
                     System.out.printf(Locale.ROOT, "%n-- create %d: Save click to highlight painted %.1f ms, in the DOM at"

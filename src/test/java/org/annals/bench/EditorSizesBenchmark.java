@@ -112,7 +112,7 @@ class EditorSizesBenchmark {
         String drawn = "() => { const t = document.querySelector('annals-text');"
                 + " if (!t || !t.passageEls || t.passageEls.length !== " + text.passages().size()
                 + " || !t.annotations || t.annotations.size < " + annotations + ") return false;"
-                + " return " + UNDRAWN_IN_VIEW + "(t) === 0; }";
+                + " return " + EditorCorpus.UNDRAWN_IN_VIEW + "(t) === 0; }";
         String frameSinceStart = "() => new Promise(r => requestAnimationFrame(() => r(performance.now())))";
         String frameSinceClick = "() => new Promise(r => requestAnimationFrame(() => r(performance.now() - window.__clicked)))";
         String frameSinceCall = "() => new Promise(r => requestAnimationFrame(() => r(performance.now() - window.__called)))";
@@ -121,7 +121,7 @@ class EditorSizesBenchmark {
         context.setDefaultTimeout(120_000);
         boolean inPage = !"harness".equals(System.getProperty("annals.bench.timing", "page"));
         if (inPage) {
-            context.addInitScript(DRAWN_RECORDER.replace("DRAWN", drawn));
+            context.addInitScript(EditorCorpus.DRAWN_RECORDER.replace("DRAWN", drawn));
         }
         Page page = context.newPage();
         EditorCorpus.signIn(page, port, editor.getUsername());
@@ -150,15 +150,15 @@ class EditorSizesBenchmark {
                 page.evaluate("() => localStorage.removeItem('annals-first-screen')");
             }
             page.navigate(sourceUrl);
-            double full = inPage ? recordedFrame(page, "__drawnFrame", "0")
+            double full = inPage ? EditorCorpus.recordedFrame(page, "__drawnFrame", "0")
                     : waitAndTime(page, drawn, frameSinceStart);
             if (inPage) {
-                fullNext.add(recordedFrame(page, "__nextFrame", "0"));
+                fullNext.add(EditorCorpus.recordedFrame(page, "__nextFrame", "0"));
                 if (i > 0) {
                     @SuppressWarnings("unchecked")
                     var timing = (Map<String, Number>) page.evaluate(NAVIGATION_PHASES);
                     timing.forEach((phase, ms) -> phases.computeIfAbsent(phase, k -> new ArrayList<>()).add(ms.doubleValue()));
-                    firstScreen.add(recordedFrame(page, "__firstScreenFrame", "0"));
+                    firstScreen.add(EditorCorpus.recordedFrame(page, "__firstScreenFrame", "0"));
                     firstScreensShown += Boolean.TRUE.equals(page.evaluate("() => window.__firstScreenShown")) ? 1 : 0;
                 }
             }
@@ -171,12 +171,12 @@ class EditorSizesBenchmark {
                 page.evaluate("() => window.__watchDrawn()");
             }
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
-            double app = inPage ? recordedFrame(page, "__drawnFrame", "window.__clicked")
+            double app = inPage ? EditorCorpus.recordedFrame(page, "__drawnFrame", "window.__clicked")
                     : waitAndTime(page, drawn, frameSinceClick);
-            double call = inPage ? recordedFrame(page, "__drawnFrame", "window.__called")
+            double call = inPage ? EditorCorpus.recordedFrame(page, "__drawnFrame", "window.__called")
                     : ((Number) page.evaluate(frameSinceCall)).doubleValue();
             if (inPage) {
-                inAppNext.add(recordedFrame(page, "__nextFrame", "window.__clicked"));
+                inAppNext.add(EditorCorpus.recordedFrame(page, "__nextFrame", "window.__clicked"));
             }
             if (i > 0) { // the first run of each warms the server's and the browser's caches
                 fullLoad.add(full);
@@ -308,65 +308,6 @@ class EditorSizesBenchmark {
         assertThat(fullLoad).hasSize(runs);
     }
 
-    /**
-     * Installed in every page of the context before its own scripts: from the start of the page, and again after
-     * {@code window.__watchDrawn()} (before a click in the app), the page checks at the start of each animation
-     * frame whether every highlight in view is drawn ({@code DRAWN}, the benchmark's predicate). The first frame in
-     * which it holds is the one that paints it: its time is {@code __drawnFrame}, the budget's "first frame after
-     * every highlight is drawn". The frame after that one is {@code __nextFrame}, what the harness's clock took
-     * (it saw the highlights in one frame, then asked for a frame): it also counts whatever runs between the two
-     * frames (such as the side panel's parts that come once the text is drawn). {@code __firstScreenFrame} is the
-     * first frame showing every highlight in view drawn by the page's first screen (EditorFirstResponse) or by the
-     * view, and {@code __firstScreenShown} whether it was the first screen. The check is the one Playwright's
-     * polling ran, without Playwright's own script, which it first evaluates in a new page while the page loads
-     * (10-20 ms of the main thread on this machine class, before Vaadin's client built the view; about 50 ms after
-     * a click in the app), and without the round trips between harness and page (session 15, docs/performance.md).
-     */
-    private static final String DRAWN_RECORDER = """
-            (() => {
-              const drawn = DRAWN;
-              let watching = 0;
-              window.__watchDrawn = () => {
-                delete window.__drawnFrame;
-                delete window.__nextFrame;
-                delete window.__firstScreenFrame;
-                delete window.__firstScreenShown;
-                const run = ++watching;
-                const tick = () => {
-                  if (run !== watching) return;
-                  if (window.__drawnFrame !== undefined) { window.__nextFrame = performance.now(); return; }
-                  let seen = false;
-                  try { seen = drawn(); } catch (e) { seen = false; }
-                  const screen = document.getElementById('annals-first-screen');
-                  if (window.__firstScreenFrame === undefined && (seen || (screen && !screen.hidden))) {
-                    window.__firstScreenFrame = performance.now();
-                    window.__firstScreenShown = !seen;
-                  }
-                  if (seen) window.__drawnFrame = performance.now();
-                  requestAnimationFrame(tick);
-                };
-                requestAnimationFrame(tick);
-              };
-              window.__watchDrawn();
-            })();""";
-
-    /**
-     * Waits for the frames the page recorded ({@link #DRAWN_RECORDER}) and returns the time of {@code frame}
-     * ({@code __drawnFrame} or {@code __nextFrame}) since {@code origin}.
-     */
-    private static double recordedFrame(Page page, String frame, String origin) throws InterruptedException {
-        String read = "() => window.__nextFrame === undefined ? null : window." + frame + " - (" + origin + ")";
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            // A short question every 25 ms, not Playwright's polling: no script of Playwright's runs in the page.
-            if (page.evaluate(read) instanceof Number time) {
-                return time.doubleValue();
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError("the page never showed every highlight drawn");
-    }
-
     /** Playwright's polling until {@code drawn}, then the time of the next frame (the measure until session 15). */
     private static double waitAndTime(Page page, String drawn, String frame) {
         page.waitForFunction(drawn);
@@ -376,22 +317,6 @@ class EditorSizesBenchmark {
     /** A network as Chromium's emulation takes it. */
     private record Network(String name, double latencyMs, int downBytesPerSecond, int upBytesPerSecond) {
     }
-
-    /**
-     * JavaScript: how many chunks of passages that show in the text's visible box are not drawn yet. A lazily drawing
-     * component marks its body data-lazy and each drawn chunk data-drawn; for one that draws everything at once: 0.
-     */
-    private static final String UNDRAWN_IN_VIEW = """
-            (t => { const body = t.querySelector('.annals-body');
-              if (!body || !body.dataset.lazy) return 0;
-              const box = t.getBoundingClientRect();
-              const top = Math.max(0, box.top), bottom = Math.min(innerHeight, box.bottom);
-              let n = 0;
-              for (const c of body.querySelectorAll('.passage-chunk:not([data-drawn])')) {
-                const r = c.getBoundingClientRect();
-                if (r.bottom > top && r.top < bottom) n++;
-              }
-              return n; })""";
 
     /** The whole-text scroll of {@link #scroll}, returning per frame how many chunks in view were not drawn. */
     private static String scrollCountingUndrawn() {
@@ -410,7 +335,7 @@ class EditorSizesBenchmark {
                     if (++n < 600) requestAnimationFrame(tick); else resolve(counts);
                   };
                   requestAnimationFrame(() => requestAnimationFrame(tick));
-                })""".formatted(UNDRAWN_IN_VIEW);
+                })""".formatted(EditorCorpus.UNDRAWN_IN_VIEW);
     }
 
     /**

@@ -39,7 +39,9 @@ import org.junit.jupiter.api.Test;
  * the port every 20 ms, then loads the sign-in page and waits until the user name and password fields
  * are visible; the time is taken from just before the process is launched. After the restart it signs
  * in, opens a sample source once (the first document open after start) and three more times (warm),
- * each time from navigation start to the first frame after the text is painted.
+ * each time from navigation start to the first frame with every highlight in view drawn (by the page's first screen
+ * or by the view) and to the first frame after the view's own text is painted. The browser that opens it is one that
+ * opened it before the restart (a visit after the first start), as a returning person's is.
  * <p>
  * {@code annals.startup.command} is the command line (split at spaces; default {@code java -jar
  * target/annals.jar} with this JVM's java), run in the project folder with {@code ANNALS_DATA_DIR},
@@ -61,8 +63,17 @@ class StartupBenchmark {
     private record Launched(Process process, long nanos) {
     }
 
-    /** The opens, and the server's resident memory (MiB) after them, as the operating system counts it. */
-    private record Open(double firstMillis, List<Double> warmMillis, String load, double residentMiB) {
+    /**
+     * The opens, and the server's resident memory (MiB) after them, as the operating system counts it. Each open
+     * twice: to the first frame with every highlight in view drawn, by the page's first screen or by the view (the
+     * issue's "open", as {@code EditorSizesBenchmark} takes it), and to the view's own text painted.
+     */
+    private record Open(double firstMillis, double firstViewMillis, List<Double> warmMillis,
+            List<Double> warmViewMillis, int firstScreensShown, String load, double residentMiB) {
+    }
+
+    /** One open's two times (ms since navigation start) and whether the page's first screen showed the text. */
+    private record Timed(double screenMillis, double viewMillis, boolean firstScreen) {
     }
 
     private record Config(String label, List<String> command, List<Start> fresh, List<Start> restart,
@@ -98,11 +109,18 @@ class StartupBenchmark {
                     config.restart().stream().map(Start::load).toList()));
             report.append(summary("  of which launch to port open",
                     config.restart().stream().map(Start::portMillis).toList(), List.of()));
-            report.append(summary("first document open after restart (navigation start to text painted)",
+            report.append(summary("first document open after restart, in a browser that opened it before the restart"
+                    + " (navigation start to every highlight in view drawn, by the page's first screen or the view)",
                     config.opens().stream().map(Open::firstMillis).toList(),
                     config.opens().stream().map(Open::load).toList()));
-            report.append(summary("the same document again, warm (3 per run)",
+            report.append(summary("  the same open to the view's own text painted",
+                    config.opens().stream().map(Open::firstViewMillis).toList(), List.of()));
+            report.append(summary("the same document again, warm (3 per run; first screen or view)",
                     config.opens().stream().flatMap(o -> o.warmMillis().stream()).toList(), List.of()));
+            report.append(summary("  the same to the view's own text painted",
+                    config.opens().stream().flatMap(o -> o.warmViewMillis().stream()).toList(), List.of()));
+            report.append(String.format(Locale.ROOT, "the page's first screen showed the text in %d of %d opens%n",
+                    config.opens().stream().mapToInt(Open::firstScreensShown).sum(), config.opens().size() * 4));
             var resident = config.opens().stream().map(Open::residentMiB).sorted().toList();
             report.append(String.format(Locale.ROOT, "server's resident memory after the opens: median %.0f MiB, each %s%n",
                     resident.get(resident.size() / 2), config.opens().stream()
@@ -121,19 +139,21 @@ class StartupBenchmark {
         Path data = folder.resolve("data");
         try {
             int port = freePort();
+            String visited;
             Launched first = launch(config.command(), data, port, folder.resolve("first.log"));
             try {
                 config.fresh().add(measureStart(browser, first, port, folder.resolve("first.log")));
                 // The sample project is imported in the background after the first start; the restart's
                 // document open needs it whole, so the first start is stopped only once it is there.
                 awaitLogLine(folder.resolve("first.log"), "Created the sample project", Duration.ofSeconds(120));
+                visited = visit(browser, port);
             } finally {
                 stop(first.process());
             }
             Launched second = launch(config.command(), data, port, folder.resolve("restart.log"));
             try {
                 config.restart().add(measureStart(browser, second, port, folder.resolve("restart.log")));
-                config.opens().add(openDocument(browser, port, second.process()));
+                config.opens().add(openDocument(browser, port, second.process(), visited));
             } finally {
                 stop(second.process());
             }
@@ -198,33 +218,59 @@ class StartupBenchmark {
         return new Start((System.nanoTime() - launched) / 1e6, portMillis, load);
     }
 
-    /** Signs in as the first administrator, then opens the first sample source: once cold, three times warm. */
-    private static Open openDocument(Browser browser, int port, Process process) {
-        String load = loadAverage();
-        String base = "http://localhost:" + port + "/";
+    /**
+     * A person's visit before the restart: signs in and opens the first sample source once, so that the browser keeps
+     * what a returning visitor's browser has (the place where the view drew the text, for the page's first screen).
+     * Returns the browser's storage.
+     */
+    private static String visit(Browser browser, int port) {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
             Page page = context.newPage();
-            page.navigate(base + "login");
-            page.getByLabel("Username").fill("admin");
-            page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Password")).fill(PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-            page.waitForURL(u -> !u.contains("login"));
-            page.locator("a[href*='projects/']").first().waitFor();
-            String project = (String) page.evaluate("() => document.querySelector(\"a[href*='projects/']\")"
-                    + ".getAttribute('href').match(/projects\\/([0-9a-f-]{36})/)[1]");
-            // The sample project is created in the background on the first start; by the restart it is there.
-            page.navigate(base + "projects/" + project + "/sources");
-            page.locator("a[href*='/sources/']").first().waitFor();
-            String source = (String) page.evaluate("() => document.querySelector(\"a[href*='/sources/']\")"
-                    + ".getAttribute('href')");
-            String sourceUrl = source.startsWith("http") ? source : base + source.replaceFirst("^/", "");
-            double first = timeOpen(page, sourceUrl);
-            var warm = new ArrayList<Double>();
+            page.navigate(sampleSource(page, port));
+            page.waitForFunction(VIEW_TEXT, null, new Page.WaitForFunctionOptions().setTimeout(60_000));
+            page.evaluate("() => new Promise(r => requestAnimationFrame(() => r(0)))");
+            return context.storageState();
+        }
+    }
+
+    /**
+     * Signs in as the first administrator in the browser that visited before the restart, then opens the first sample
+     * source: once cold, three times warm.
+     */
+    private static Open openDocument(Browser browser, int port, Process process, String visited) throws Exception {
+        String load = loadAverage();
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
+                .setStorageState(visited))) {
+            context.addInitScript(EditorCorpus.DRAWN_RECORDER.replace("DRAWN", DRAWN));
+            Page page = context.newPage();
+            String sourceUrl = sampleSource(page, port);
+            Timed first = timeOpen(page, sourceUrl);
+            var warm = new ArrayList<Timed>();
             for (int i = 0; i < 3; i++) {
                 warm.add(timeOpen(page, sourceUrl));
             }
-            return new Open(first, warm, load, residentMiB(process));
+            int shown = (first.firstScreen() ? 1 : 0) + (int) warm.stream().filter(Timed::firstScreen).count();
+            return new Open(first.screenMillis(), first.viewMillis(), warm.stream().map(Timed::screenMillis).toList(),
+                    warm.stream().map(Timed::viewMillis).toList(), shown, load, residentMiB(process));
         }
+    }
+
+    /** Signs in as the first administrator and returns the address of the first sample source. */
+    private static String sampleSource(Page page, int port) {
+        String base = "http://localhost:" + port + "/";
+        page.navigate(base + "login");
+        page.getByLabel("Username").fill("admin");
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Password")).fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.waitForURL(u -> !u.contains("login"));
+        page.locator("a[href*='projects/']").first().waitFor();
+        String project = (String) page.evaluate("() => document.querySelector(\"a[href*='projects/']\")"
+                + ".getAttribute('href').match(/projects\\/([0-9a-f-]{36})/)[1]");
+        page.navigate(base + "projects/" + project + "/sources");
+        page.locator("a[href*='/sources/']").first().waitFor();
+        String source = (String) page.evaluate("() => document.querySelector(\"a[href*='/sources/']\")"
+                + ".getAttribute('href')");
+        return source.startsWith("http") ? source : base + source.replaceFirst("^/", "");
     }
 
     /**
@@ -258,12 +304,20 @@ class StartupBenchmark {
         return resident;
     }
 
-    private static double timeOpen(Page page, String url) {
+    /** The view's own text is there (the sample source is about 20,000 characters). */
+    private static final String VIEW_TEXT = "() => (document.querySelector('annals-text')?.textContent.length ?? 0) > 5000";
+
+    /** Every highlight in view drawn by the view: its text there and no chunk in view left to draw. */
+    private static final String DRAWN = "() => { const t = document.querySelector('annals-text');"
+            + " return !!t && t.textContent.length > 5000 && " + EditorCorpus.UNDRAWN_IN_VIEW + "(t) === 0; }";
+
+    private static Timed timeOpen(Page page, String url) throws InterruptedException {
         page.navigate(url);
-        page.waitForFunction("() => (document.querySelector('annals-text')?.textContent.length ?? 0) > 5000", null,
-                new Page.WaitForFunctionOptions().setTimeout(60_000));
-        return ((Number) page.evaluate("() => new Promise(r => requestAnimationFrame(() => r(performance.now())))"))
+        page.waitForFunction(VIEW_TEXT, null, new Page.WaitForFunctionOptions().setTimeout(60_000));
+        double view = ((Number) page.evaluate("() => new Promise(r => requestAnimationFrame(() => r(performance.now())))"))
                 .doubleValue();
+        double screen = EditorCorpus.recordedFrame(page, "__firstScreenFrame", "0");
+        return new Timed(screen, view, Boolean.TRUE.equals(page.evaluate("() => window.__firstScreenShown")));
     }
 
     private static void awaitLogLine(Path log, String line, Duration limit) throws Exception {
