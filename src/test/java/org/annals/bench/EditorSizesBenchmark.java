@@ -40,6 +40,10 @@ import org.springframework.test.context.TestPropertySource;
  * bytes of the responses that open the editor (the page's message, the text, the annotations), a throttled network,
  * and the server process's resident memory.
  * <pre>./mvnw test -Pbenchmark -Dtest=EditorSizesBenchmark [-Dannals.bench.sizes=100k,1m,5m] [-Dannals.bench.runs=21]</pre>
+ * Experiments, not measures of the budgets: {@code -Dannals.bench.annotations=N} puts N annotations on each size's
+ * text instead; {@code -Dannals.bench.trace-scroll=true} writes a Chromium trace of the whole-text scroll to target/
+ * ({@code -Dannals.profile.js=true} adds V8's sampling profiler); {@code -Dannals.bench.css='...'} adds a style sheet to
+ * every page (what a style costs, e.g. the highlights' backgrounds left out).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(locations = "classpath:annals-test.properties",
@@ -93,6 +97,11 @@ class EditorSizesBenchmark {
         try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.chromium(playwright)) {
             for (String key : System.getProperty("annals.bench.sizes", "100k,1m,5m").split(",")) {
                 Size size = SIZES.get(key.strip());
+                // -Dannals.bench.annotations=N: the same text with N annotations instead (0: what the text alone costs).
+                Integer annotations = Integer.getInteger("annals.bench.annotations");
+                if (annotations != null) {
+                    size = new Size(size.name() + ", " + annotations + " annotations", size.characters(), annotations);
+                }
                 measure(browser, editor, project, size);
             }
         }
@@ -122,6 +131,14 @@ class EditorSizesBenchmark {
         boolean inPage = !"harness".equals(System.getProperty("annals.bench.timing", "page"));
         if (inPage) {
             context.addInitScript(EditorCorpus.DRAWN_RECORDER.replace("DRAWN", drawn));
+        }
+        // -Dannals.bench.css='...': a style sheet added to every page, to try what a style costs (an experiment, not
+        // the product: e.g. the highlights' backgrounds left out while scrolling).
+        String css = System.getProperty("annals.bench.css");
+        if (css != null) {
+            context.addInitScript("document.addEventListener('DOMContentLoaded', () => { const s = document.createElement('style');"
+                    + " s.textContent = " + new tools.jackson.databind.ObjectMapper().writeValueAsString(css)
+                    + "; document.head.appendChild(s); });");
         }
         Page page = context.newPage();
         EditorCorpus.signIn(page, port, editor.getUsername());
@@ -252,8 +269,20 @@ class EditorSizesBenchmark {
         page.waitForTimeout(500);
         @SuppressWarnings("unchecked")
         var reading = ((List<Number>) page.evaluate(scroll(false))).stream().map(Number::doubleValue).toList();
+        // -Dannals.bench.trace-scroll=true: a Chromium trace of the whole-text scroll (-Dannals.profile.js=true adds
+        // V8's sampling profiler), written to target/editor-scroll-<size>.trace.json, to find where its long frames go.
+        boolean traceScroll = Boolean.getBoolean("annals.bench.trace-scroll");
+        if (traceScroll) {
+            browser.startTracing(page, new Browser.StartTracingOptions().setCategories(EditorCorpus.traceCategories()));
+        }
         @SuppressWarnings("unchecked")
         var whole = ((List<Number>) page.evaluate(scroll(true))).stream().map(Number::doubleValue).toList();
+        if (traceScroll) {
+            Path trace = Path.of("target", "editor-scroll-" + size.name().replace(" ", "").toLowerCase(Locale.ROOT)
+                    + ".trace.json");
+            Files.write(trace, browser.stopTracing());
+            System.out.println("trace of the whole-text scroll: " + trace);
+        }
         System.out.printf(Locale.ROOT, "scrolling at reading pace, frame time (ms): %s; frames over 20 ms: %d%n",
                 EditorCorpus.summary(reading), reading.stream().filter(f -> f > 20).count());
         System.out.printf(Locale.ROOT, "scrolling through the whole text, frame time (ms): %s; frames over 20 ms: %d%n",

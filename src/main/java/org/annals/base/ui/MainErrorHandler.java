@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Errors that escape a click or other UI event end here. The user gets a short message they can act
@@ -36,7 +37,15 @@ class MainErrorHandler implements ErrorHandler, VaadinServiceInitListener {
 
     @Override
     public void error(ErrorEvent event) {
-        UI ui = UI.getCurrent();
+        if (DisconnectedClientHelper.isClientDisconnectedException(event.getThrowable())) {
+            // The browser went away while an answer was being written (a page left while its text was still
+            // downloading): nothing failed here, and nobody is there to be told.
+            log.debug("The browser went away before its answer was written: {}", event.getThrowable().toString());
+            return;
+        }
+        // Only a UI still in its session can be told anything (access() on one that left it throws).
+        UI current = UI.getCurrent();
+        UI ui = current != null && current.getSession() != null ? current : null;
         var rightsChanged = rightsChanged(event.getThrowable());
         if (rightsChanged != null) {
             // Nothing was done; the session the click came from no longer stands for the account.
