@@ -161,9 +161,10 @@ describe('drawing', () => {
   };
 
   test('each covering annotation adds a line in its colour and state; the innermost tints', () => {
-    const { background, padding } = model.segmentBackground([byId('D'), byId('B')], ctx);
+    const { background, padding, shadow } = model.segmentBackground([byId('D'), byId('B')], ctx);
     // B is in lane 1, so two lanes of 3 px: D (lane 0) 3 px above the bottom, B at the bottom.
     assert.equal(padding, 6);
+    assert.equal(shadow, '', 'no vetted line: every line is a gradient layer');
     const layers = background.split(/, (?=(?:linear|repeating))/);
     assert.equal(layers.length, 3);
     assert.match(layers[0], /^repeating-linear-gradient\(90deg, #1f77b4 0 2px, transparent 2px 4px\) 0 calc\(100% - 3px\)/);
@@ -172,9 +173,19 @@ describe('drawing', () => {
   });
 
   test('a proposed deletion is struck through and faded; vetted is solid', () => {
-    const { background } = model.segmentBackground([byId('C')], ctx);
-    assert.match(background, /^linear-gradient\(color-mix\(in srgb, #2ca02c 45%, transparent\), /);
-    assert.match(background, /linear-gradient\(#2ca02c, #2ca02c\) 0 calc\(55% - 2px\) \/ 100% 1.5px/);
+    const { background, shadow } = model.segmentBackground([byId('C')], ctx);
+    // The solid line in the bottom lane is a box shadow, the tint a colour: no gradient but the strike line.
+    assert.equal(shadow, 'inset 0 -2px 0 color-mix(in srgb, #2ca02c 45%, transparent)');
+    assert.equal(background, 'linear-gradient(#2ca02c, #2ca02c) 0 calc(55% - 2px) / 100% 1.5px no-repeat, '
+      + 'content-box color-mix(in srgb, #2ca02c 8%, transparent)');
+  });
+
+  test('a vetted annotation alone is painted without any gradient', () => {
+    const vetted = { ...byId('C'), x: false };
+    const { background, padding, shadow } = model.segmentBackground([vetted], ctx);
+    assert.equal(padding, 3);
+    assert.equal(shadow, 'inset 0 -2px 0 #2ca02c');
+    assert.equal(background, 'content-box color-mix(in srgb, #2ca02c 16%, transparent)');
   });
 
   test('the hover text names every covering annotation, innermost first, as plain text', () => {

@@ -55,7 +55,8 @@ class FirstScreenBrowserTest extends BrowserTest {
                   if (r.bottom <= clip.top || r.top >= clip.bottom || r.height === 0) continue;
                   const style = getComputedStyle(s);
                   found[s.dataset.s] = [r.left, r.top, r.width, r.height, s.className, s.dataset.ids || '',
-                    s.title, style.backgroundImage, style.paddingBottom, s.textContent];
+                    s.title, style.backgroundImage, style.backgroundColor, style.backgroundClip, style.boxShadow,
+                    style.paddingBottom, s.textContent];
                 }
                 return found;
               };

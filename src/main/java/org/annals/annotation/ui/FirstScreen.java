@@ -114,8 +114,7 @@ final class FirstScreen {
                         .attr("data-ids", seg.covering().stream().map(EditorAnnotation::key).collect(Collectors.joining(" ")))
                         .attr("data-states", seg.covering().stream().map(FirstScreen::stateWord).collect(Collectors.joining(" ")))
                         .attr("title", seg.covering().stream().map(FirstScreen::title).collect(Collectors.joining("\n")))
-                        .attr("style", "background: " + background(seg.covering(), lanes, maxLane, padding)
-                                + "; padding-bottom: " + padding + "px;");
+                        .attr("style", style(seg.covering(), lanes, maxLane, padding));
             }
         }
         if (passageLanes > 0) {
@@ -209,21 +208,29 @@ final class FirstScreen {
         return merged;
     }
 
-    /** {@code segmentBackground}: one line per covering annotation in its lane, over the innermost one's tint. */
-    private static String background(List<EditorAnnotation> covering, Map<String, Integer> lanes, int maxLane,
-            int padding) {
+    /**
+     * {@code segmentBackground} as the segment's style: one line per covering annotation in its lane, over the
+     * innermost one's tint; the tint as a colour clipped to the content box and a solid line in the bottom lane as an
+     * inset box shadow (no gradient for Chromium to paint as an image), the rest as gradient layers.
+     */
+    private static String style(List<EditorAnnotation> covering, Map<String, Integer> lanes, int maxLane, int padding) {
         List<String> layers = new ArrayList<>();
+        String shadow = null;
         for (EditorAnnotation a : covering) {
             int lane = lanes.getOrDefault(a.key(), 0);
             String colour = a.type().colour();
             String c = a.deletionProposed() ? tint(colour, 45) : colour;
-            String y = "calc(100% - " + (maxLane - lane) * LANE_STEP + "px)";
-            String line = switch (a.state()) {
-                case VETTED -> "linear-gradient(" + c + ", " + c + ")";
-                case PENDING -> "repeating-linear-gradient(90deg, " + c + " 0 6px, transparent 6px 9px)";
-                case DRAFT -> "repeating-linear-gradient(90deg, " + c + " 0 2px, transparent 2px 4px)";
-            };
-            layers.add(line + " 0 " + y + " / 100% " + LINE_WIDTH + "px no-repeat");
+            if (a.state() == EditorAnnotation.State.VETTED && lane == maxLane) {
+                shadow = "inset 0 -" + LINE_WIDTH + "px 0 " + c;
+            } else {
+                String y = "calc(100% - " + (maxLane - lane) * LANE_STEP + "px)";
+                String line = switch (a.state()) {
+                    case VETTED -> "linear-gradient(" + c + ", " + c + ")";
+                    case PENDING -> "repeating-linear-gradient(90deg, " + c + " 0 6px, transparent 6px 9px)";
+                    case DRAFT -> "repeating-linear-gradient(90deg, " + c + " 0 2px, transparent 2px 4px)";
+                };
+                layers.add(line + " 0 " + y + " / 100% " + LINE_WIDTH + "px no-repeat");
+            }
             if (a.deletionProposed()) {
                 layers.add("linear-gradient(" + colour + ", " + colour + ") 0 calc(55% - "
                         + Math.round(padding * 0.55) + "px) / 100% 1.5px no-repeat");
@@ -231,12 +238,12 @@ final class FirstScreen {
         }
         EditorAnnotation inner = covering.getFirst();
         String c = inner.type().colour();
-        String fill = inner.state() == EditorAnnotation.State.DRAFT
-                ? "repeating-linear-gradient(135deg, " + tint(c, 30) + " 0 3px, transparent 3px 6px)"
-                : "linear-gradient(" + tint(c, inner.deletionProposed() ? 8 : 16) + ", "
-                        + tint(c, inner.deletionProposed() ? 8 : 16) + ")";
-        layers.add(fill + " 0 0 / 100% calc(100% - " + padding + "px) no-repeat");
-        return String.join(", ", layers);
+        layers.add(inner.state() == EditorAnnotation.State.DRAFT
+                ? "repeating-linear-gradient(135deg, " + tint(c, 30) + " 0 3px, transparent 3px 6px) 0 0 / 100% calc(100% - "
+                        + padding + "px) no-repeat"
+                : "content-box " + tint(c, inner.deletionProposed() ? 8 : 16));
+        return "background: " + String.join(", ", layers) + "; padding-bottom: " + padding + "px;"
+                + (shadow == null ? "" : " box-shadow: " + shadow + ";");
     }
 
     private static String tint(String colour, int percent) {
