@@ -131,9 +131,13 @@ final class EditorCorpus {
     static final String MUTATED = "() => window.__mutated - window.__saved";
 
     static void signIn(Page page, int port, String username) {
+        signIn(page, port, username, Fixtures.PASSWORD);
+    }
+
+    static void signIn(Page page, int port, String username, String password) {
         page.navigate("http://localhost:" + port + "/login");
         page.getByLabel("Username").fill(username);
-        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Password")).fill(Fixtures.PASSWORD);
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Password")).fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
         page.waitForURL(u -> !u.contains("login"));
     }

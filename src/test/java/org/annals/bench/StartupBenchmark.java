@@ -258,11 +258,7 @@ class StartupBenchmark {
     /** Signs in as the first administrator and returns the address of the first sample source. */
     private static String sampleSource(Page page, int port) {
         String base = "http://localhost:" + port + "/";
-        page.navigate(base + "login");
-        page.getByLabel("Username").fill("admin");
-        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Password")).fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        page.waitForURL(u -> !u.contains("login"));
+        EditorCorpus.signIn(page, port, "admin", PASSWORD);
         page.locator("a[href*='projects/']").first().waitFor();
         String project = (String) page.evaluate("() => document.querySelector(\"a[href*='projects/']\")"
                 + ".getAttribute('href').match(/projects\\/([0-9a-f-]{36})/)[1]");
